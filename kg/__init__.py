@@ -1,0 +1,3 @@
+"""timeline-kg: news articles in, a timeline knowledge graph of events out."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,152 @@
+"""One settings object, read once (from the command line or ``KG_*`` environment variables).
+
+Every setting is declared here once, with its environment variable, default and help text; the
+README's settings table is checked against this list by a test. Nothing else in the code base
+reads the environment.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+
+def _setting(default: Any, env: str, help: str, **kw: Any) -> Any:
+    metadata = {"env": env, "help": help}
+    if isinstance(default, (list, dict, set)):
+        return field(default_factory=lambda: type(default)(default), metadata=metadata, **kw)
+    return field(default=default, metadata=metadata, **kw)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All the service's settings. Build with :meth:`from_env` or directly in tests."""
+
+    data_dir: Path = _setting(
+        Path("kg-data"), "KG_DATA_DIR",
+        "Folder holding the embedded store, caches and snapshots (created if missing).")
+    base_iri: str = _setting(
+        "http://127.0.0.1:8000/", "KG_BASE_IRI",
+        "Base of every IRI the service mints (articles, events, entities). Set it to the "
+        "service's public URL so that the IRIs dereference.")
+    host: str = _setting("127.0.0.1", "KG_HOST", "Interface `kg serve` listens on.")
+    port: int = _setting(8000, "KG_PORT", "Port `kg serve` listens on.")
+    store: str = _setting(
+        "", "KG_STORE",
+        "Empty for the embedded on-disk store under the data folder, or the URL of a remote "
+        "SPARQL 1.1 store, e.g. `sparql+http://host:7878/`.")
+    demo: bool = _setting(
+        False, "KG_DEMO", "Load the demo articles into an empty store at start-up.")
+    update_token: str | None = _setting(
+        None, "KG_UPDATE_TOKEN",
+        "Bearer token required for every write over HTTP (SPARQL Update, Graph Store writes, "
+        "article ingest and delete). Unset: writes over HTTP are refused.")
+    query_timeout: float = _setting(
+        30.0, "KG_QUERY_TIMEOUT", "Seconds a SPARQL query may run before it is stopped.")
+    max_query_length: int = _setting(
+        100_000, "KG_MAX_QUERY_LENGTH", "Longest accepted SPARQL query or update, in characters.")
+    max_request_bytes: int = _setting(
+        16 * 1024 * 1024, "KG_MAX_REQUEST_BYTES", "Largest accepted request body, in bytes.")
+    max_article_bytes: int = _setting(
+        2 * 1024 * 1024, "KG_MAX_ARTICLE_BYTES", "Largest accepted article text, in bytes.")
+    max_result_rows: int = _setting(
+        100_000, "KG_MAX_RESULT_ROWS",
+        "Most rows (or triples) a SPARQL response carries; longer results are truncated and "
+        "say so in the `X-KG-Truncated` header.")
+    link_threshold: float = _setting(
+        0.75, "KG_LINK_THRESHOLD",
+        "Lowest score at which an entity mention is linked to a Wikidata item.")
+    ontology_dir: Path | None = _setting(
+        None, "KG_ONTOLOGY_DIR",
+        "Folder with the ontology and shapes to use instead of the packaged ones.")
+    log_level: str = _setting("INFO", "KG_LOG_LEVEL", "Logging level (DEBUG, INFO, WARNING).")
+
+    # -- construction ------------------------------------------------------------------------
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Settings from ``KG_*`` variables (``environ`` defaults to ``os.environ``), then
+        ``overrides`` (e.g. command-line options; ``None`` values are ignored)."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            raw = environ.get(f.metadata["env"])
+            if raw is not None and raw != "":
+                values[f.name] = _parse(f, raw)
+        for name, value in overrides.items():
+            if value is not None:
+                if name not in {f.name for f in dataclasses.fields(cls)}:
+                    raise ConfigError(f"unknown setting {name!r}")
+                values[name] = value
+        return cls(**values)
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "data_dir", Path(self.data_dir))
+        if self.ontology_dir is not None:
+            object.__setattr__(self, "ontology_dir", Path(self.ontology_dir))
+        if not self.base_iri.startswith(("http://", "https://")) or not self.base_iri.endswith("/"):
+            raise ConfigError("KG_BASE_IRI must be an http(s) IRI ending with '/'")
+        if self.query_timeout <= 0:
+            raise ConfigError("KG_QUERY_TIMEOUT must be a positive number of seconds")
+        for name in ("max_query_length", "max_request_bytes", "max_article_bytes",
+                     "max_result_rows"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"{name} must be positive")
+        if not 0.0 <= self.link_threshold <= 1.0:
+            raise ConfigError("KG_LINK_THRESHOLD must be between 0 and 1")
+
+    @property
+    def store_path(self) -> Path:
+        """Where the embedded store keeps its files."""
+        return self.data_dir / "store"
+
+    def redacted(self) -> dict[str, Any]:
+        """The settings as a dict, secrets masked (for logs and `kg settings`)."""
+        out = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if f.name == "update_token" and value:
+                value = "***"
+            out[f.name] = str(value) if isinstance(value, Path) else value
+        return out
+
+
+def documented_settings() -> list[tuple[str, str, Any, str]]:
+    """(name, environment variable, default, help) for every setting, in declaration order."""
+    return [(f.name, f.metadata["env"], f.default, f.metadata["help"])
+            for f in dataclasses.fields(Settings)]
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def _parse(f: dataclasses.Field, raw: str) -> Any:
+    kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
+    env = f.metadata["env"]
+    try:
+        if kind.startswith("bool"):
+            low = raw.strip().lower()
+            if low in _TRUE:
+                return True
+            if low in _FALSE:
+                return False
+            raise ValueError(raw)
+        if kind.startswith("int"):
+            return int(raw)
+        if kind.startswith("float"):
+            return float(raw)
+        if kind.startswith("Path"):
+            return Path(raw)
+        return raw
+    except ValueError:
+        raise ConfigError(f"{env}={raw!r} is not a valid {kind.split(' ')[0]}") from None
