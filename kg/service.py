@@ -94,6 +94,8 @@ class KnowledgeGraph:
         self.state = StoreState(state_path)
         self.write_lock = threading.RLock()
         self.after_write: list[Callable[[set[str]], None]] = []
+        self.places = None  # kg.places.Places: which place lies inside which (optional)
+        self.merger = None  # kg.merge.store.Merger, installed by kg.bootstrap
 
     # -- articles -------------------------------------------------------------------------------
 
