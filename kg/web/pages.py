@@ -71,6 +71,7 @@ def home():
     kg = _kg()
     stats = kg.stats()
     canonical = len(res.canonical_list(kg)) if stats["events"] else 0
+    stats["from"], stats["to"] = res.date_range(kg)
     return render_template("home.html", stats=stats, canonical=canonical,
                            article_events=stats["events"] - canonical,
                            event_types=EVENT_TYPES, writable=bool(kg.settings.update_token))

@@ -56,6 +56,20 @@ SELECT ?c ?label ?n WHERE { GRAPH ?g { ?c a tl:CanonicalEvent ; rdfs:label ?labe
                                          tl:sourceCount ?n } } ORDER BY ?c"""
 
 
+DATE_RANGE = PREFIXES + """
+SELECT (MIN(?d) AS ?from) (MAX(?d) AS ?to) WHERE {
+  ?e a tl:Event ; tl:earliest|tl:latest ?t BIND (SUBSTR(STR(?t), 1, 10) AS ?d) }"""
+
+
+def date_range(kg) -> tuple[str | None, str | None]:
+    """The first and last day any event's bounds mention (compared as ISO strings, so that
+    dates and date-times mix)."""
+    row = next(iter(kg.store.query(DATE_RANGE)), None)
+    if row is None or row["from"] is None:
+        return None, None
+    return row["from"].value, row["to"].value
+
+
 def local_path(base: str, iri: str | None) -> str | None:
     """'/event/…' for one of our IRIs (a link within the site), else None."""
     if iri and iri.startswith(base):
