@@ -35,3 +35,8 @@ def main() -> None:
 def settings_command() -> None:
     """Print the effective settings (from KG_* variables), secrets masked."""
     click.echo(json.dumps(Settings.from_env().redacted(), indent=2))
+
+
+from .timex import timex_eval_command  # noqa: E402
+
+main.add_command(timex_eval_command)

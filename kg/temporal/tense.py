@@ -1,0 +1,109 @@
+"""Sentences and the tense around an expression: enough to tell "said Sunday" from
+"will meet Sunday" when choosing which Sunday is meant."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+PAST, FUTURE, NEUTRAL = "past", "future", "neutral"
+
+# A sentence ends at . ! ? (and closing quotes/brackets) followed by space and an upper-case
+# letter, digit or quote, or at a blank line; abbreviations are checked separately.
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(A-Z0-9])|\n\s*\n")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Gov|Sen|Rep|Rev|St|Jr|Sr|Co|"
+    r"Corp|Inc|Ltd|No|Nos|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|"
+    r"Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|U\.S|U\.K|U\.N|a\.m|p\.m|[A-Z])\.)$")
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+
+_FUTURE_WORDS = frozenset("""
+will 'll shall won't wo would should might must scheduled slated expected due planned plans
+plan intends intend upcoming forthcoming poised aims hopes hope tomorrow
+""".split())
+_IRREGULAR_PAST = frozenset("""
+was were had did said told met went took left came gave made held began fell rose saw found
+got won lost sent spent kept brought bought thought felt heard knew led paid ran sat stood
+struck fought flew drew drove wrote spoke broke chose froze grew threw wore tore swore hid
+bit shot sought taught caught fled bled fed meant built dealt slept swept wept lent bent
+became forgot forgave ate sang rang sank swam overtook undertook withdrew arose awoke
+declared announced
+""".split())
+_NOT_PAST = frozenset("""
+need speed seed feed bleed breed indeed proceed succeed exceed bed red shed hundred
+embed wed fed creed greed steed deed weed sled shred tweed reed heed agreed based
+""".split()) - {"fed"}
+# After these a participle is passive or adjectival ("will be paid", "a planned visit").
+_NOT_FINITE_BEFORE = frozenset("""
+be been being will to a an the still its his her their our this that these those newly
+recently already well long so fully widely yet not is are am
+""".split())
+_PRESENT = frozenset("is are am says say does do has have".split())
+
+
+class Sentences:
+    """Sentence boundaries of one text, found once and looked up by offset."""
+
+    def __init__(self, text: str):
+        self.text = text
+        starts = [0]
+        for m in _BOUNDARY.finditer(text):
+            head = text[max(0, m.start() - 8):m.start() + 1]
+            if m.group().startswith(".") and "\n" not in m.group() and _ABBREVIATION.search(head):
+                continue
+            starts.append(m.end())
+        self.starts = starts
+        self._markers: dict[int, list[tuple[int, str]]] = {}
+
+    def index(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        i = self.index(offset)
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return self.starts[i], end
+
+    def markers(self, offset: int) -> list[tuple[int, str]]:
+        """Tense markers of the sentence holding ``offset``: (position, PAST|FUTURE)."""
+        i = self.index(offset)
+        if i not in self._markers:
+            start, end = self.bounds(offset)
+            self._markers[i] = _find_markers(self.text, start, end)
+        return self._markers[i]
+
+    def tense(self, start: int, end: int) -> str:
+        """The tense of the clause around the span: the nearest tense marker decides."""
+        best, best_distance = NEUTRAL, None
+        for pos, tense in self.markers(start):
+            if start <= pos < end:
+                continue
+            distance = start - pos if pos < start else (pos - end) * 1.5
+            if best_distance is None or distance < best_distance:
+                best, best_distance = tense, distance
+        return best
+
+
+def _find_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    previous = ""
+    for m in _WORD.finditer(text, start, end):
+        word = m.group().lower()
+        tense = None
+        if word in _FUTURE_WORDS or word.endswith("'ll"):
+            tense = FUTURE
+        elif word == "to" and previous in ("going", "set", "is", "are", "due", "about"):
+            tense = FUTURE
+        elif (word in _IRREGULAR_PAST or len(word) > 4 and word.endswith("ed")
+              and word not in _NOT_PAST) and previous not in _NOT_FINITE_BEFORE:
+            tense = PAST
+        elif word in _PRESENT:
+            tense = NEUTRAL
+        if previous in ("will", "would", "could", "should", "might", "must", "may", "can") \
+                and word in ("be", "have", "been"):
+            tense = None
+            if word == "have" and out and out[-1][1] == FUTURE:
+                out[-1] = (out[-1][0], PAST)  # "would have": a past counterfactual
+        if tense is not None:
+            out.append((m.start(), tense))
+        previous = word
+    return out
