@@ -148,24 +148,26 @@ class Context:
         if self.dct is None:
             return None
         tense = tense or self.tense(start, end)
-        if _DEADLINE.search(self.text, max(0, start - 30), start):
+        before = self.text[max(0, start - 30):start]
+        if _SINCE.search(before):
+            tense = PAST
+        elif _DEADLINE.search(before):
             tense = NEUTRAL
-        y = self.dct.year
-        key = (month, day or 0)
-        now = (self.dct.month, self.dct.day if day else 0)
-        if tense == PAST:
-            return y if key <= now else y - 1
-        if tense == FUTURE:
-            return y if key >= now else y + 1
-        # neutral: the closest occurrence, preferring the DCT's year within six months
-        candidates = []
-        for cand in (y - 1, y, y + 1):
-            try:
-                d = date(cand, month, min(day or 15, 28 if month == 2 else day or 15))
-            except ValueError:
+        # The nearest occurrence wins; one on the wrong side of the DCT for the tense pays
+        # 120 days, one in the DCT's own year gets 30 days' credit (news drops the year of
+        # dates in the current year).
+        best = None
+        for cand in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
+            d = _safe(cand, month, day or 15)
+            if d is None:
                 continue
-            candidates.append((abs((d - self.dct).days) - (45 if cand == y else 0), cand))
-        return min(candidates)[1]
+            delta = (d - self.dct).days
+            cost = abs(delta) - (30 if cand == self.dct.year else 0)
+            if tense == PAST and delta > 0 or tense == FUTURE and delta < 0:
+                cost += 120
+            if best is None or cost < best[0]:
+                best = (cost, cand)
+        return best[1] if best else None
 
     def note_year(self, month: int, day: int | None, year: int) -> None:
         """Remember the year a month (and day) was given, so later mentions agree."""
@@ -185,6 +187,11 @@ class Context:
         if relation == "this":
             return Point("day", dct - timedelta(days=wd - 1) + timedelta(days=iso_weekday - 1))
         tense = self.tense(start, end)
+        before = self.text[max(0, start - 30):start]
+        if _DEADLINE.search(before):
+            tense = FUTURE
+        elif _SINCE.search(before):
+            tense = PAST
         if tense == FUTURE:
             return Point("day", dct + timedelta(days=ahead))
         return Point("day", dct - timedelta(days=back))
@@ -225,8 +232,19 @@ class Context:
 # Words introducing a deadline or a scheduled date: the nearest such date is meant,
 # whatever the tense of the reporting verb ("said it must leave by Jan. 14").
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|payable|effective|due|record|"
+                       r"(?:extended|postponed|delayed|moved|pushed\s+back|adjourned)\s+to|"
                        r"as\s+(?:early|soon|late)\s+as|no\s+later\s+than|starting|"
                        r"beginning|from|before|deadline\s+of)\s+\Z", re.I)
+
+
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?\Z", re.I)
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, min(day, 28) if month == 2 and day == 29 else day)
+    except ValueError:
+        return None
 
 
 def _key(text: str) -> str:

@@ -133,12 +133,29 @@ MOVABLE_HOLIDAYS = ("thanksgiving day", "thanksgiving", "easter sunday", "easter
 
 
 def alternation(words, *, escape: bool = True) -> str:
-    """A non-capturing regex alternation, longest words first (so prefixes never win)."""
+    """A non-capturing regex alternation of ``words``, factored by common prefixes (a trie)
+    so that ``re`` tries each character once; a space in a word matches any whitespace."""
     import re
 
-    items = sorted(set(words), key=lambda w: (-len(w), w))
-    parts = [re.escape(w).replace(r"\ ", r"\s+") if escape else w for w in items]
-    return "(?:" + "|".join(parts) + ")"
+    if not escape:
+        items = sorted(set(words), key=lambda w: (-len(w), w))
+        return "(?:" + "|".join(items) + ")"
+    tree: dict = {}
+    for word in set(words):
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + render(child)
+                    for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + render(tree) + ")"
 
 
 MONTH_RE = alternation(MONTHS)
@@ -156,16 +173,12 @@ UNIT_SINGULAR_RE = alternation(
                                     "millenniums") and not w.endswith("s")])
 UNIT_PLURAL_RE = alternation(
     [w for w in UNITS if w.endswith("s") or w in ("centuries", "millennia")])
-_UNITS_WORD = alternation(list(NUMBER_WORDS))
-_TENS_WORD = alternation(list(TENS))
 # A cardinal number in words: "seven", "twenty-five", "two hundred", "a hundred", "a dozen".
-NUMBER_WORD_RE = (
-    r"(?:(?:" + _TENS_WORD + r"(?:[-\s]" + alternation(list(NUMBER_WORDS)[1:10]) + r")?|"
-    + _UNITS_WORD + r"|a|one)\s+(?:hundred|thousand)(?:\s+(?:and\s+)?(?:" + _TENS_WORD
-    + r"(?:[-\s]" + alternation(list(NUMBER_WORDS)[1:10]) + r")?|" + _UNITS_WORD + r"))?"
-    + r"|" + _TENS_WORD + r"(?:[-\s]" + alternation(list(NUMBER_WORDS)[1:10]) + r")?"
-    + r"|" + _UNITS_WORD + r"|a\s+dozen|half\s+a\s+dozen|a\s+half\s+dozen|dozen)"
-)
+_NUMBER_WORD = alternation([*NUMBER_WORDS, *TENS, "hundred", "thousand", "dozen"])
+NUMBER_WORD_RE = (r"(?:(?:a|one|half\s+a|a\s+half)\s+(?:dozen|hundred|thousand)(?![^\W\d_])"
+                  r"(?:(?:[\s-]+|\s+and\s+)" + _NUMBER_WORD + r"(?![^\W\d_]))*|" + _NUMBER_WORD
+                  + r"(?![^\W\d_])(?:(?:[\s-]+|\s+and\s+)" + _NUMBER_WORD
+                  + r"(?![^\W\d_]))*)")
 NUMBER_DIGIT_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2|\s*½)?)"
 VAGUE_RE = alternation(VAGUE_QUANTITIES)
 ORDINAL_RE = alternation(ORDINALS)

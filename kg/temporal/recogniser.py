@@ -6,11 +6,40 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import lexicon as lx
 from . import rules_anchored, rules_calendar, rules_clock, rules_duration, rules_relative  # noqa: F401
-from .rulebook import APOSTROPHE, DIGIT, INDEX, RULES, Rule
+from .rulebook import APOSTROPHE, INDEX, RULES, Rule, digit_key
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|['’](?=\d)")
+SHORT_DIGITS = frozenset({"#1", "#2", "#3"})
 _ORDER = {r.name: i for i, r in enumerate(RULES)}
+# Function words that start many rules but are temporal only before a temporal word: a rule
+# is tried at one of them only if one of the next four tokens is a trigger of its own that is
+# not in this list (a month, a unit, a number, "past", ...).
+GATES = frozenset("""
+the a an this that these last next in at about around approximately roughly some nearly
+almost just under less fewer more over up no within barely only another each every per all
+its their his her early late mid middle earlier later coming well longer most right once
+twice thrice as until till pre post calendar flat fiscal fy of end beginning start close
+turn dawn latter to
+""".split())
+_LOOKAHEAD = {"the": 2, "this": 2, "that": 2, "these": 2, "last": 2, "next": 2, "in": 2,
+              "its": 2, "their": 2, "his": 2, "her": 2, "a": 3, "an": 3, "of": 3, "to": 3}
+_DEFAULT_LOOKAHEAD = 4
+# What may follow a one- to three-digit number that starts an expression: a clock or date
+# separator, "a.m.", an ordinal or plural suffix, a range; else a temporal word must follow.
+_NUMBER_TAIL = re.compile(r"(?:[:/.h]\d|\s*(?:[ap]\.?\s?m\b|[AP]M\b|o['’]clock|st\b|nd\b|"
+                          r"rd\b|th\b|['’]?s\b|1/2|½|[-–]\s*\d|(?:to|and|or)\s+\d))")
+# Temporal words that may follow a gate word (besides the non-gate triggers themselves).
+CONTENT_WORDS = frozenset(
+    {w.split()[-1] for w in (*lx.UNITS, *lx.PARTS_OF_DAY, *lx.SEASONS, *lx.ORDINALS)}
+    | set(lx.MONTHS) | set(lx.MONTH_ABBREVIATIONS) | set(lx.WEEKDAYS)
+    | {w + "s" for w in lx.WEEKDAYS} | set(lx.NUMBER_WORDS) | set(lx.TENS)
+    | {w.split()[-1] for w in lx.VAGUE_QUANTITIES}
+    | set("""half dozen period future past present moment term time date stage ago now
+    today tonight tomorrow yesterday weekend quarter fiscal start beginning outbreak onset eve
+    anniversary launch days weeks months years decades hours minutes centuries end middle
+    close turn dawn part latter""".split()))
 
 
 @dataclass
@@ -25,24 +54,51 @@ class Candidate:
         return self.start, self.start - self.end, self.rule.priority, _ORDER[self.rule.name]
 
 
+_DIGIT_KEY = {n: digit_key("0" * n) for n in range(1, 6)}
+
+
 def candidates(text: str) -> list[Candidate]:
     """All rule matches starting at a trigger word, sorted leftmost-longest first."""
-    out: list[Candidate] = []
     index = INDEX
-    for tm in _TOKEN.finditer(text):
-        pos = tm.start()
-        if pos and text[pos - 1].isalnum():
-            continue  # inside a word such as "ABC2022"
-        tok = tm.group()
-        first = tok[0]
-        key = DIGIT if first.isdigit() else APOSTROPHE if first in "'’" else tok.lower()
-        rules = index.get(key)
-        if not rules:
+    low = text.lower()
+    if len(low) != len(text):
+        low = None  # case folding changed offsets: tokenise the text itself
+    src = low if low is not None else text
+    tokens = _TOKEN.findall(src)
+    starts = [m.start() for m in _TOKEN.finditer(src)]
+    keys = [t if t[0].isalpha() else (_DIGIT_KEY[min(len(t), 5)] if t[0].isdigit()
+                                      else APOSTROPHE if t[0] in "'’" else t)
+            for t in (tokens if low is not None else [t.lower() for t in tokens])]
+    content = [k in _CONTENT_KEYS for k in keys]
+    n = len(keys)
+    out: list[Candidate] = []
+    for i in [i for i, k in enumerate(keys) if k in index]:
+        key = keys[i]
+        pos = starts[i]
+        if key in GATES:
+            if not any(content[i + 1:i + 1 + _LOOKAHEAD.get(key, _DEFAULT_LOOKAHEAD)]):
+                continue
+        elif key in SHORT_DIGITS:
+            if pos and text[pos - 1].isalpha():
+                continue  # inside a word such as "ABC2022"
+            if not any(content[i + 1:min(n, i + 4)]) and not _NUMBER_TAIL.match(
+                    text, pos + len(tokens[i])):
+                continue
+        if pos and (text[pos - 1].isalnum() and key[0] != "#"):
             continue
-        for r in rules:
+        for r in index[key]:
+            if r.needs and low is not None:
+                stop = pos + r.reach
+                for lit in r.needs:
+                    if low.find(lit, pos, stop) >= 0:
+                        break
+                else:
+                    continue
             m = r.pattern.match(text, pos)
             if m is not None and m.end() > pos:
                 out.append(Candidate(pos, m.end(), r, m))
     out.sort(key=lambda c: c.sort_key)
     return out
 
+
+_CONTENT_KEYS = frozenset(CONTENT_WORDS | (set(INDEX) - GATES))

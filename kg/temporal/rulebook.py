@@ -16,7 +16,10 @@ from .context import Context, Found
 
 Builder = Callable[[re.Match, Context], "Found | None"]
 
-DIGIT = "#"  # trigger key for a token made of digits
+DIGIT = "#"  # trigger key for any token made of digits (expanded to the lengths below)
+SHORT_NUMBER = frozenset({"#1", "#2"})  # a one- or two-digit token: days, hours
+FOUR_DIGITS = frozenset({"#4"})  # a four-digit token: years, ISO dates, military times
+DIGIT_KEYS = ("#1", "#2", "#3", "#4", "#5")
 APOSTROPHE = "'"  # trigger key for "'90s", "'98"
 
 FRAGMENTS: dict[str, str] = {
@@ -68,6 +71,8 @@ class Rule:
     build: Builder
     triggers: frozenset[str]
     priority: int = 0  # among equally long matches at one place, lower goes first
+    needs: tuple[str, ...] = ()  # one of these (lower case) must occur within ``reach``
+    reach: int = 0
 
 
 RULES: list[Rule] = []
@@ -75,12 +80,21 @@ INDEX: dict[str, list[Rule]] = {}
 
 
 def rule(name: str, pattern: str, triggers: Iterable[str], flags: int = re.I,
-         priority: int = 0) -> Callable[[Builder], Builder]:
-    """Register ``build`` as the builder of a rule (decorator)."""
+         priority: int = 0, needs: Iterable[str] = (), reach: int = 48
+         ) -> Callable[[Builder], Builder]:
+    """Register ``build`` as the builder of a rule (decorator).
+
+    ``needs`` is a cheap pre-check: the pattern is only tried where one of these lower-case
+    strings occurs within ``reach`` characters of the start.
+    """
 
     def register(build: Builder) -> Builder:
-        keys = frozenset(t.lower() for t in triggers)
-        r = Rule(name, re.compile(expand(pattern), flags), build, keys, priority)
+        keys = {t.lower() for t in triggers}
+        if DIGIT in keys:
+            keys = (keys - {DIGIT}) | set(DIGIT_KEYS)
+        keys = frozenset(keys)
+        r = Rule(name, re.compile(expand(pattern), flags), build, keys, priority,
+                 tuple(needs), reach if needs else 0)
         RULES.append(r)
         for key in keys:
             INDEX.setdefault(key, []).append(r)
@@ -99,6 +113,19 @@ def words(*groups: Iterable[str]) -> set[str]:
                 out.add(DIGIT if first[0].isdigit() else first)
     return out
 
+
+def digit_key(token: str) -> str:
+    """The trigger key of a token of digits: "#" and its length (5 for longer ones)."""
+    return DIGIT_KEYS[min(len(token), 5) - 1]
+
+
+# Literal pre-checks (see ``rule(needs=...)``).
+UNIT_NEEDS = ("sec", "min", "hour", "hr", "day", "night", "week", "fortnight", "month",
+              "quarter", "year", "yr", "decade", "centur", "millenni")
+MONTH_NEEDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+               "dec")
+SEASON_NEEDS = ("spring", "summer", "autumn", "fall", "winter")
+POD_NEEDS = ("morning", "afternoon", "evening", "night", "dawn", "dusk", "daybreak")
 
 MONTH_WORDS = words(lx.MONTHS, lx.MONTH_ABBREVIATIONS)
 WEEKDAY_WORDS = words(lx.WEEKDAYS)

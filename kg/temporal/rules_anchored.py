@@ -61,7 +61,8 @@ def _interval(rule: str, lo: date, hi: date, precision: str, mod: str | None) ->
       r"the<S>(?P<part>early|earliest|first|opening|initial|final|last|closing|later|latter|"
       r"first<S>few|last<S>few)<S>(?P<unit>days?|weeks?|months?|hours?|years?|stages?|"
       r"phases?|moments?)<S>of<S>(?:the<S>|this<S>|that<S>)?" + _KEY,
-      ["the"])
+      ["the"],
+      needs=(" of ",))
 def _anchored_part(m: re.Match, ctx: Context) -> Found | None:
     key, anchor, key_end = _resolve_key(m, ctx)
     if key is None:
@@ -87,7 +88,8 @@ def _anchored_part(m: re.Match, ctx: Context) -> Found | None:
       r"the<S>(?P<what>start|beginning|outbreak|onset|eve|launch|first<S>day|"
       r"(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))<S>anniversary|anniversary|"
       r"first<S>(?:week|month|year))<S>of<S>(?:the<S>|this<S>|that<S>)?" + _KEY,
-      ["the"])
+      ["the"],
+      needs=(" of ",))
 def _anchored_point(m: re.Match, ctx: Context) -> Found | None:
     from .numbers import parse_ordinal
 

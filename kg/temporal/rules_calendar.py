@@ -13,7 +13,10 @@ from .helpers import (
     unresolved, weekday_of, year_of,
 )
 from .points import Point, covering_point
-from .rulebook import APOSTROPHE, DIGIT, MONTH_WORDS, PMOD_WORDS, WEEKDAY_WORDS, rule
+from .rulebook import (
+    APOSTROPHE, FOUR_DIGITS, MONTH_NEEDS, MONTH_WORDS, PMOD_WORDS, SEASON_NEEDS, SHORT_NUMBER,
+    WEEKDAY_WORDS, rule,
+)
 
 # Words after which a bare "May"/"March" is a month rather than a verb.
 _MONTH_CONTEXT = frozenset("""
@@ -75,7 +78,7 @@ def _day_point(ctx: Context, m: re.Match, month: int, day: int, year: int | None
       r"(?<![\w/.-])(?P<y>[12]\d{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
       r"(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:\.\d+)?)?"
       r"(?P<tz>Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?(?![\w/-])",
-      [DIGIT])
+      FOUR_DIGITS)
 def _date_iso(m: re.Match, ctx: Context) -> Found | None:
     d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     if d is None:
@@ -98,7 +101,7 @@ def _date_iso(m: re.Match, ctx: Context) -> Found | None:
 @rule("date_numeric",
       r"(?<![\w/.,-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>[12]\d{3})"
       r"(?![\w/]|[.,]\d)",
-      [DIGIT])
+      SHORT_NUMBER)
 def _date_numeric(m: re.Match, ctx: Context) -> Found | None:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     if a > 12 or (m["sep"] == "." and b <= 12):
@@ -116,7 +119,8 @@ _WD_PREFIX = r"(?:(?P<wd><WEEKDAY>|<WEEKDAYABBR>),?<S>(?:the<S>)?)?"
       _WD_PREFIX + r"(?:(?P<pmod>early|mid|late)[\s-]+)?(?P<mon><MONTH>)<S>?(?P<day><DAY>)"
       r"(?!\d)(?!<S>?(?:%|percent|[-–]\s*\d|million|billion|people|points?))"
       r"(?:(?:,<S>?|<S>)(?P<year>[12]\d{3}|['’]\d\d)(?![\d,.]\d))?(?!\w)(?!-\w)",
-      WEEKDAY_WORDS | MONTH_WORDS | {"early", "mid", "late"}, )
+      WEEKDAY_WORDS | MONTH_WORDS | {"early", "mid", "late"},
+      needs=MONTH_NEEDS)
 def _date_month_day(m: re.Match, ctx: Context) -> Found | None:
     month = month_of(m["mon"])
     if month is None or m["mon"][:1].islower() and norm(m["mon"]) in ("may", "march"):
@@ -130,7 +134,8 @@ def _date_month_day(m: re.Match, ctx: Context) -> Found | None:
 @rule("date_day_month",
       _WD_PREFIX + r"(?P<day><DAY>)(?:<S>of)?<S>(?P<mon><MONTH>)(?!\w)"
       r"(?:,?<S>(?P<year>[12]\d{3})(?![\d,.]\d))?(?!\w)(?!-\w)",
-      WEEKDAY_WORDS | {DIGIT, "the"})
+      WEEKDAY_WORDS | SHORT_NUMBER | {"the"},
+      needs=MONTH_NEEDS)
 def _date_day_month(m: re.Match, ctx: Context) -> Found | None:
     month = month_of(m["mon"])
     if month is None or (m["mon"][:1].islower() and norm(m["mon"]) in ("may", "march")):
@@ -145,7 +150,8 @@ def _date_day_month(m: re.Match, ctx: Context) -> Found | None:
       r"(?!\d)(?:,?<S>(?P<year>[12]\d{3}))?(?!\w)"
       r"|(?P<d3><DAY>)<S>?(?:[-–]|to|and)<S>?(?P<d4><DAY>)<S>(?P<mon2><MONTH>)"
       r"(?:,?<S>(?P<year2>[12]\d{3}))?(?!\w)",
-      MONTH_WORDS | {DIGIT})
+      MONTH_WORDS | SHORT_NUMBER,
+      needs=("-", "–", " to ", "through", "until"))
 def _date_range_days(m: re.Match, ctx: Context) -> Found | None:
     mon = m["mon"] or m["mon2"]
     month = month_of(mon)
@@ -167,7 +173,8 @@ def _date_range_days(m: re.Match, ctx: Context) -> Found | None:
 
 @rule("week_of",
       r"the<S>week<S>of<S>(?P<mon><MONTH>)<S>?(?P<day><DAY>)(?:,?<S>(?P<year>[12]\d{3}))?(?!\w)",
-      ["the"])
+      ["the"],
+      needs=("week of",))
 def _week_of(m: re.Match, ctx: Context) -> Found | None:
     month = month_of(m["mon"])
     if month is None:
@@ -187,7 +194,8 @@ def _week_of(m: re.Match, ctx: Context) -> Found | None:
       r"(?P<mon><MONTHFULL>|<MONTH>(?=<S>(?:of<S>)?(?:[12]\d{3}|['’]\d\d)))(?!\w)"
       r"(?:(?:<S>of)?(?:<S>|,<S>)(?P<year>[12]\d{3}|<YEARW>|['’]\d\d)(?![\d,.]\d)|"
       r"<S>(?P<yrel>last|this|next)<S>year)?(?!\w)(?!-\w)",
-      MONTH_WORDS | PMOD_WORDS | {"last", "this", "next", "coming", "the", "that"})
+      MONTH_WORDS | PMOD_WORDS | {"last", "this", "next", "coming", "the", "that"},
+      needs=MONTH_NEEDS)
 def _month(m: re.Match, ctx: Context) -> Found | None:
     month = month_of(m["mon"])
     if month is None:
@@ -242,7 +250,7 @@ def _month(m: re.Match, ctx: Context) -> Found | None:
       r"(?P<year>1\d{3}|20\d\d)(?!\d)(?![.,:/]\d)(?!\w)(?!-\w)(?!<S>?(?:%|percent|°|–\d))"
       r"(?P<suffix><S>(?:and<S>beyond|or<S>later|or<S>earlier|onwards?|and<S>later|"
       r"and<S>after|and<S>earlier|or<S>so))?",
-      PMOD_WORDS | {DIGIT, "pre", "post", "mid", "fiscal", "fy", "the", "calendar"})
+      PMOD_WORDS | FOUR_DIGITS | {"pre", "post", "mid", "fiscal", "fy", "the", "calendar"})
 def _year(m: re.Match, ctx: Context) -> Found | None:
     year = int(m["year"])
     prefixed = m["pmod"] or m["pre"] or m["fiscal"]
@@ -272,7 +280,7 @@ def _year(m: re.Match, ctx: Context) -> Found | None:
 @rule("year_range",
       r"(?<![\w$£€-])(?P<y1>1\d{3}|20\d\d)<S>?(?:[-–]|to)<S>?(?P<y2>1\d{3}|20\d\d|\d\d)(?!\d)"
       r"(?![.,:/]\d)(?!\w)",
-      [DIGIT])
+      FOUR_DIGITS)
 def _year_range(m: re.Match, ctx: Context) -> Found | None:
     y1 = int(m["y1"])
     y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
@@ -286,7 +294,8 @@ def _year_range(m: re.Match, ctx: Context) -> Found | None:
 
 @rule("year_words",
       r"(?:the<S>year<S>)?(?P<yw><YEARW>)(?!\w)(?!-\w)",
-      ["the", "nineteen", "eighteen", "two", "twenty"])
+      ["the", "nineteen", "eighteen", "two", "twenty"],
+      needs=("nineteen", "eighteen", "thousand", "twenty"))
 def _year_words(m: re.Match, ctx: Context) -> Found | None:
     year = year_of(m["yw"])
     if year is None:
@@ -310,7 +319,8 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
       r"(?P<the>the<S>)?(?:(?P<pmod><PMOD>)[\s-]+)?(?:(?P<c>1\d|20)(?P<d>\d)0['’]?s|"
       r"['’](?P<d2>\d)0['’]?s|(?P<d3>\d)0['’]?s|(?P<dw>twenties|thirties|forties|fifties|"
       r"sixties|seventies|eighties|nineties|noughties))(?!\w)",
-      PMOD_WORDS | {DIGIT, APOSTROPHE, "the"} | set(_DECADE_WORDS))
+      PMOD_WORDS | FOUR_DIGITS | {"#2", APOSTROPHE, "the"} | set(_DECADE_WORDS),
+      needs=("0s", "0's", "0’s", "ties"))
 def _decade(m: re.Match, ctx: Context) -> Found | None:
     mod = part_mod(m["pmod"])
     if m["c"]:
@@ -334,8 +344,9 @@ def _decade(m: re.Match, ctx: Context) -> Found | None:
       r"(?:the<S>)?(?:(?P<pmod><PMOD>)[\s-]+)?(?:(?P<rel>this|last|next|the<S>past|"
       r"the<S>previous|the<S>current|the<S>last|the<S>next)|(?P<ord><ORD>|\d{1,2}"
       r"(?:st|nd|rd|th)))[\s-]+century(?!\w)",
-      PMOD_WORDS | {"the", "this", "last", "next", DIGIT} | {w.split("-")[0].split()[0]
-                                                            for w in lx.ORDINALS})
+      PMOD_WORDS | SHORT_NUMBER | {"the", "this", "last", "next"} | {w.split("-")[0].split()[0]
+                                                            for w in lx.ORDINALS},
+      needs=("centur",))
 def _century(m: re.Match, ctx: Context) -> Found | None:
     from .numbers import parse_ordinal
 
@@ -395,8 +406,9 @@ def _year_from_words(m: re.Match, ctx: Context, start: int) -> tuple[int | None,
       r"the<S>current|the<S>previous|the<S>following|that|the<S>same)<S>(?:fiscal<S>)?year|"
       r"the<S>(?:fiscal<S>)?year))?(?!\w)",
       PMOD_WORDS | {"the", "its", "their", "a", "this", "last", "next", "fiscal", "calendar",
-                    "flat", "current", DIGIT, "first", "second", "third", "fourth", "final",
-                    "year"}, priority=-1)
+                    "flat", "current", "#4", "first", "second", "third", "fourth", "final",
+                    "year"}, priority=-1,
+      needs=("quarter", "half"))
 def _quarter(m: re.Match, ctx: Context) -> Found | None:
     unit = m["unit"].lower()
     ordinal = _QUARTER_ORD[m["ord"].lower()]
@@ -458,7 +470,8 @@ def _quarter_code(m: re.Match, ctx: Context) -> Found | None:
       r"[12]\d{3})[\s-]+)*)(?P<unit>quarter|period)(?!\w)(?!-\w)"
       r"(?P<ago><S>a<S>year<S>(?:ago|earlier)|<S>last<S>year|<S>of<S>last<S>year|<S>a<S>year"
       r"<S>before)?",
-      ["the", "this", "last", "next", "its", "their", "that"])
+      ["the", "this", "last", "next", "its", "their", "that"],
+      needs=("quarter", "period"))
 def _quarter_relative(m: re.Match, ctx: Context) -> Found | None:
     det = m["det"].lower()
     adjs = norm(m["adjs"])
@@ -525,7 +538,8 @@ def _quarter_relative(m: re.Match, ctx: Context) -> Found | None:
       r"(?P<season><SEASON>)(?!\w)(?:(?:<S>of)?<S>(?P<year>[12]\d{3}|<YEARW>|['’]\d\d)"
       r"(?![\d,.]\d)|<S>(?P<yrel>last|this|next)<S>year)?(?!\w)(?!-\w)",
       PMOD_WORDS | set(lx.SEASONS) | {"last", "this", "next", "the", "that", "coming",
-                                      "past"})
+                                      "past"},
+      needs=SEASON_NEEDS)
 def _season(m: re.Match, ctx: Context) -> Found | None:
     code = lx.SEASONS[m["season"].lower()]
     rel = norm(m["rel"]) if m["rel"] else None
@@ -582,7 +596,8 @@ def _season(m: re.Match, ctx: Context) -> Found | None:
       WEEKDAY_WORDS | {w + "s" for w in lx.WEEKDAYS} | {"early", "late", "mid", "earlier",
                                                          "later", "last", "this", "next",
                                                          "coming", "the", "past",
-                                                         "previous", "following", "that"})
+                                                         "previous", "following", "that"},
+      needs=("day",))
 def _weekday(m: re.Match, ctx: Context) -> Found | None:
     wd = weekday_of(m["wd"])
     if wd is None:

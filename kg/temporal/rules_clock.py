@@ -10,7 +10,7 @@ from . import lexicon as lx
 from .context import Context, Found
 from .helpers import dated, day_of, month_of, norm, unresolved, weekday_of
 from .points import Point
-from .rulebook import DIGIT, WEEKDAY_WORDS, rule
+from .rulebook import FOUR_DIGITS, SHORT_NUMBER, WEEKDAY_WORDS, rule
 
 
 def _day_ref(prefix: str) -> str:
@@ -87,9 +87,10 @@ def _make(m: re.Match, ctx: Context, rule: str, hour: int, minute: int, second: 
       _BEFORE + _APPROX + r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?<S>?"
       r"(?P<ampm>[ap]\.<S>?m\.?|[ap]m(?!\w)|[AP]M(?!\w)|o['’]clock|in<S>the<S>(?:morning|"
       r"afternoon|evening|night))" + _TZ + _AFTER,
-      WEEKDAY_WORDS | {DIGIT, "today", "tonight", "tomorrow", "yesterday", "about", "around",
+      WEEKDAY_WORDS | SHORT_NUMBER | {"today", "tonight", "tomorrow", "yesterday", "about", "around",
                        "approximately", "roughly", "at"} | set(lx.MONTHS)
-      | set(lx.MONTH_ABBREVIATIONS))
+      | set(lx.MONTH_ABBREVIATIONS),
+      needs=("a.m", "p.m", "am", "pm", "a. m", "p. m", "o'clock", "o’clock", "in the"))
 def _clock_ampm(m: re.Match, ctx: Context) -> Found | None:
     hour, minute = int(m["h"]), int(m["m"] or 0)
     marker = norm(m["ampm"]).replace(" ", "").replace(".", "")
@@ -106,9 +107,10 @@ def _clock_ampm(m: re.Match, ctx: Context) -> Found | None:
 @rule("clock_24h",
       _BEFORE + _APPROX + r"(?<![\d:.,/])(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)"
       r"(?::(?P<s>[0-5]\d))?(?![\d:]|[.,]\d)(?:<S>?(?:hrs|hours|h)(?!\w))?" + _TZ + _AFTER,
-      WEEKDAY_WORDS | {DIGIT, "today", "tonight", "tomorrow", "yesterday", "about", "around",
+      WEEKDAY_WORDS | SHORT_NUMBER | {"today", "tonight", "tomorrow", "yesterday", "about", "around",
                        "approximately", "roughly", "at"} | set(lx.MONTHS)
-      | set(lx.MONTH_ABBREVIATIONS))
+      | set(lx.MONTH_ABBREVIATIONS),
+      needs=(":",))
 def _clock_24h(m: re.Match, ctx: Context) -> Found | None:
     before = ctx.before(m.start("h"), 12)
     if re.search(r"(?:score|won|beat|lost|drew|[A-Z][a-z]+\s)\s*\Z", before) and not (
@@ -124,7 +126,7 @@ def _clock_24h(m: re.Match, ctx: Context) -> Found | None:
       _BEFORE + _APPROX + r"(?<![\d:.,/$])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)<S>?"
       r"(?:(?P<tz><TZ>|GMT|UTC)(?!\w)|hrs(?!\w)|hours<S>(?:GMT|UTC|local<S>time)|"
       r"(?P<local>local)<S>time)" + _AFTER,
-      WEEKDAY_WORDS | {DIGIT, "today", "tonight", "tomorrow", "yesterday", "about", "around",
+      WEEKDAY_WORDS | FOUR_DIGITS | {"today", "tonight", "tomorrow", "yesterday", "about", "around",
                        "approximately", "roughly", "at"})
 def _clock_military(m: re.Match, ctx: Context) -> Found | None:
     return _make(m, ctx, "clock_military", int(m["h"]), int(m["m"]))
@@ -133,7 +135,8 @@ def _clock_military(m: re.Match, ctx: Context) -> Found | None:
 @rule("clock_word",
       _BEFORE + _APPROX + r"(?P<w>noon|midday|mid-day|midnight)(?!\w)" + _TZ + _AFTER,
       WEEKDAY_WORDS | {"noon", "midday", "mid", "midnight", "today", "tonight", "tomorrow",
-                       "yesterday", "about", "around", "approximately", "roughly", "at"})
+                       "yesterday", "about", "around", "approximately", "roughly", "at"},
+      needs=("noon", "midday", "mid-day", "midnight"))
 def _clock_word(m: re.Match, ctx: Context) -> Found | None:
     word = norm(m["w"])
     hour = 24 if word == "midnight" else 12

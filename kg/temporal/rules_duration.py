@@ -8,7 +8,9 @@ import re
 from . import lexicon as lx
 from .context import Context, Found
 from .helpers import month_of, norm, quant_mod, quantity, weekday_of
-from .rulebook import NUMBER_TRIGGERS, QMOD_WORDS, rule
+from .rulebook import (
+    MONTH_NEEDS, NUMBER_TRIGGERS, POD_NEEDS, QMOD_WORDS, SEASON_NEEDS, UNIT_NEEDS, rule,
+)
 from .rules_relative import _PRECISION, _duration_code, _move_date
 
 _PAST_DIRS = {"past", "last", "previous", "preceding", "prior"}
@@ -29,7 +31,8 @@ _CURRENCY_BEFORE = re.compile(
       r"consecutive|full|whole|long|solid|short|brief|successive))?"
       r"(?:[\s-]+|(?<=\d))(?P<unit><UNIT>)(?!\w)(?P<half><S>and<S>a<S>half)?"
       r"(?P<orso><S>or<S>(?:so|more|longer|less))?(?P<adjx>-(?:long|old))?(?!\w)(?!-\w)",
-      QMOD_WORDS | NUMBER_TRIGGERS | {"the", "a", "an", "another", "each", "all"})
+      QMOD_WORDS | NUMBER_TRIGGERS | {"the", "a", "an", "another", "each", "all"},
+      needs=UNIT_NEEDS)
 def _duration(m: re.Match, ctx: Context) -> Found | None:
     unit_word = norm(m["unit"])
     unit = lx.UNITS.get(unit_word)
@@ -132,7 +135,8 @@ def _duration_adj(m: re.Match, ctx: Context) -> Found | None:
       r"(?P<rel>recent|coming|the<S>coming|the<S>past<S>few|the<S>last<S>few|the<S>next<S>few|"
       r"the<S>weeks<S>and<S>months<S>ahead|the)<S>?(?P<unit>days|weeks|months|years|decades|"
       r"quarters|hours)(?P<ahead><S>ahead|<S>to<S>come)?(?!\w)(?!<S>(?:of|before|after|ago)\b)",
-      {"recent", "coming", "the"})
+      {"recent", "coming", "the"},
+      needs=UNIT_NEEDS)
 def _recent_units(m: re.Match, ctx: Context) -> Found | None:
     rel = norm(m["rel"])
     if rel == "the" and not m["ahead"]:
@@ -190,7 +194,8 @@ def _set_adverb(m: re.Match, ctx: Context) -> Found | None:
       r"(?P<freq>(?:once|twice|thrice|(?:<NUM>)<S>times)<S>)?(?P<every>every|each|per|a|an)"
       r"(?:<S>(?P<other>other|second|single))?<S>(?:(?P<n><NUM>)<S>)?(?P<what><UNIT>|"
       r"<WEEKDAY>|<MONTHFULL>|<SEASON>|<POD>)(?!\w)(?!-\w)",
-      NUMBER_TRIGGERS | {"once", "twice", "thrice", "every", "each", "per", "a", "an"})
+      NUMBER_TRIGGERS | {"once", "twice", "thrice", "every", "each", "per", "a", "an"},
+      needs=UNIT_NEEDS + MONTH_NEEDS + SEASON_NEEDS + POD_NEEDS)
 def _set_every(m: re.Match, ctx: Context) -> Found | None:
     every = m["every"].lower()
     what = norm(m["what"])

@@ -11,7 +11,7 @@ from . import lexicon as lx
 from .context import FUTURE, PAST, Context, Found
 from .helpers import dated, norm, part_mod, prev_word, quant_mod, quantity, unresolved
 from .points import MONTHS_IN, Point
-from .rulebook import NUMBER_TRIGGERS, PMOD_WORDS, QMOD_WORDS, rule
+from .rulebook import NUMBER_TRIGGERS, PMOD_WORDS, POD_NEEDS, QMOD_WORDS, UNIT_NEEDS, rule
 
 _DAY_WORDS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
               "the day before yesterday": -2, "the day after tomorrow": 2}
@@ -51,7 +51,8 @@ _GENERIC_TODAY = re.compile(
       r"the<S>day<S>after<S>tomorrow|today|tonight|tomorrow|yesterday)(?!\w)"
       r"(?:(?:<S>|,<S>?)(?P<pod><POD>)(?!\w))?",
       {"early", "late", "earlier", "later", "mid", "the", "today", "tonight", "tomorrow",
-       "yesterday"})
+       "yesterday"},
+      needs=("today", "tonight", "tomorrow", "yesterday"))
 def _day_word(m: re.Match, ctx: Context) -> Found | None:
     word = norm(m["w"])
     mod = part_mod(m["pmod"])
@@ -95,7 +96,8 @@ _REFS = {
       r"<S>term|a<S>later<S>(?:date|stage))(?!\w)(?!-\w)",
       {"more", "most", "right", "just", "now", "currently",
        "current", "presently", "nowadays", "these", "the", "present", "this", "recently",
-       "recent", "lately", "future", "a"})
+       "recent", "lately", "future", "a"},
+      needs=("now", "current", "present", "nowaday", "days", "moment", "time", "recent", "lately", "past", "future", "term", "later"))
 def _reference(m: re.Match, ctx: Context) -> Found | None:
     word = norm(m["w"]).replace("-", " ")
     value = _REFS.get(word) or _REFS.get(word.replace(" ", "-"))
@@ -130,7 +132,8 @@ _REL_UNIT = (r"(?P<rel>last|this|next|the<S>past|the<S>last|the<S>previous|the<S
       r"(?P<unit>week|weekend|month|year|decade|fortnight|day|quarter|night|morning|"
       r"afternoon|evening)(?!\w)(?!-\w)(?!<S>(?:of|before|after|and<S>a<S>half)\b)",
       PMOD_WORDS | {"last", "this", "next", "the", "that", "coming", "past", "previous",
-                    "following", "in", "later", "earlier"})
+                    "following", "in", "later", "earlier"},
+      needs=UNIT_NEEDS + POD_NEEDS)
 def _unit_relative(m: re.Match, ctx: Context) -> Found | None:
     rel = norm(m["rel"])
     unit = m["unit"].lower()
@@ -274,7 +277,8 @@ def _pod_relative(m: re.Match, ctx: Context, rel: str, pod: str, mod: str | None
       r"(?:(?P<pmod>early|late|mid)[\s-]?(?:in<S>the<S>)?(?P<pod><POD>)|(?P<mid>midafternoon|"
       r"midmorning|mid-morning|mid-afternoon|overnight))(?!\w)"
       r"(?:(?:<S>|,<S>)(?:on<S>)?(?P<day>yesterday|today|tomorrow|<WEEKDAY>)(?!\w))?",
-      {"early", "late", "mid", "midafternoon", "midmorning", "mid", "overnight"})
+      {"early", "late", "mid", "midafternoon", "midmorning", "mid", "overnight"},
+      needs=POD_NEEDS + ("overnight",))
 def _part_of_day(m: re.Match, ctx: Context) -> Found | None:
     from .helpers import weekday_of
 
@@ -341,7 +345,8 @@ def _unit_for_shift(unit: str) -> str:
       r"a<S>half|an?)?<S>?(?:more<S>|full<S>|long<S>)?(?P<unit><UNIT>)(?!\w)"
       r"(?P<half><S>and<S>a<S>half)?(?P<orso><S>or<S>so)?<S>(?P<dir>ago|earlier|later|before|"
       r"after|previously|hence|from<S>now|back|prior|on)(?!\w)",
-      QMOD_WORDS | NUMBER_TRIGGERS | set(lx.UNITS) | {"a", "an"})
+      QMOD_WORDS | NUMBER_TRIGGERS | {u for u in lx.UNITS if u.endswith("s") or u in (
+          "centuries", "millennia")} | {"a", "an"})
 def _ago(m: re.Match, ctx: Context) -> Found | None:
     unit = lx.UNITS[norm(m["unit"])] if norm(m["unit"]) in lx.UNITS else None
     direction = norm(m["dir"])
@@ -454,7 +459,8 @@ _MONEY_BEFORE = re.compile(r"(?:[$#£€]|\b(?:C\$|US\$))\s?[\d.,]+(?:\s+(?:mill
 
 
 @rule("year_comparison",
-      r"last<S>year(?!\w)(?!['’]s)", {"last"}, priority=-1)
+      r"last<S>year(?!\w)(?!['’]s)", {"last"}, priority=-1,
+      needs=("year",))
 def _year_comparison(m: re.Match, ctx: Context) -> Found | None:
     """"compared with $3 million last year": the same period of the previous year."""
     if not _MONEY_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start()):
@@ -469,7 +475,8 @@ def _year_comparison(m: re.Match, ctx: Context) -> Found | None:
 @rule("year_period",
       r"the<S>(?P<adj>(?:(?:full|current|fiscal|calendar|financial|latest|entire|whole)<S>)*)"
       r"year(?!\w)(?!-\w)(?P<tail><S>(?:ended|ending|that<S>ended|that<S>ends|to<S>date))?",
-      {"the"})
+      {"the"},
+      needs=("year",))
 def _year_period(m: re.Match, ctx: Context) -> Found | None:
     """"the year ended Sept. 30" (a duration), "the full year", "the current fiscal year"."""
     adj = set(norm(m["adj"]).split())
@@ -500,7 +507,8 @@ def _year_end(m: re.Match, ctx: Context) -> Found | None:
 @rule("day_before_after",
       r"the<S>(?:(?P<what>day|night|morning|evening|week|month|year)<S>)(?P<dir>before|after)"
       r"(?!\w)",
-      {"the"})
+      {"the"},
+      needs=("before", "after"))
 def _day_before_after(m: re.Match, ctx: Context) -> Found | None:
     nxt = ctx.text[m.end():m.end() + 20]
     if not re.match(r"\s*(?:[,.;:!?)\"'”’—–]|$)", nxt):

@@ -18,8 +18,9 @@ _ABBREVIATION = re.compile(
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
 _FUTURE_WORDS = frozenset("""
-will 'll shall won't wo would should might must scheduled slated expected due planned plans
-plan intends intend upcoming forthcoming poised aims hopes hope tomorrow
+will 'll shall won't wo would should might must scheduled slated expected expects expect
+expecting due planned plans plan planning intends intend intending upcoming forthcoming poised
+aims hopes hope hoping tomorrow prepares preparing
 """.split())
 _IRREGULAR_PAST = frozenset("""
 was were had did said told met went took left came gave made held began fell rose saw found
@@ -37,7 +38,7 @@ embed wed fed creed greed steed deed weed sled shred tweed reed heed agreed base
 _NOT_FINITE_BEFORE = frozenset("""
 be been being will to a an the still its his her their our this that these those newly
 recently already well long so fully widely yet not is are am
-""".split())
+""".split()) - {"has", "have", "had"}
 _PRESENT = frozenset("is are am says say does do has have".split())
 
 
@@ -93,8 +94,9 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
             tense = FUTURE
         elif word == "to" and previous in ("going", "set", "is", "are", "due", "about"):
             tense = FUTURE
-        elif (word in _IRREGULAR_PAST or len(word) > 4 and word.endswith("ed")
-              and word not in _NOT_PAST) and previous not in _NOT_FINITE_BEFORE:
+        elif (word in _IRREGULAR_PAST or word == "been" or len(word) > 4
+              and word.endswith("ed") and word not in _NOT_PAST) and (
+                previous not in _NOT_FINITE_BEFORE or previous in ("has", "have", "had")):
             tense = PAST
         elif word in _PRESENT:
             tense = NEUTRAL
