@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from .points import Point
+from .textscan import prev_words
 from .tense import FUTURE, NEUTRAL, PAST, Sentences
 
 
@@ -148,10 +149,10 @@ class Context:
         if self.dct is None:
             return None
         tense = tense or self.tense(start, end)
-        before = self.text[max(0, start - 30):start]
-        if _SINCE.search(before):
+        signal = _signal(self.text, start)
+        if signal == "since":
             tense = PAST
-        elif _DEADLINE.search(before):
+        elif signal == "deadline":
             tense = NEUTRAL
         # The nearest occurrence wins; one on the wrong side of the DCT for the tense pays
         # 120 days, one in the DCT's own year gets 30 days' credit (news drops the year of
@@ -187,10 +188,10 @@ class Context:
         if relation == "this":
             return Point("day", dct - timedelta(days=wd - 1) + timedelta(days=iso_weekday - 1))
         tense = self.tense(start, end)
-        before = self.text[max(0, start - 30):start]
-        if _DEADLINE.search(before):
+        signal = _signal(self.text, start)
+        if signal == "deadline" and tense != PAST:
             tense = FUTURE
-        elif _SINCE.search(before):
+        elif signal == "since":
             tense = PAST
         if tense == FUTURE:
             return Point("day", dct + timedelta(days=ahead))
@@ -231,13 +232,27 @@ class Context:
 
 # Words introducing a deadline or a scheduled date: the nearest such date is meant,
 # whatever the tense of the reporting verb ("said it must leave by Jan. 14").
-_DEADLINE = re.compile(r"\b(?:by|until|till|through|payable|effective|due|record|"
-                       r"(?:extended|postponed|delayed|moved|pushed\s+back|adjourned)\s+to|"
-                       r"as\s+(?:early|soon|late)\s+as|no\s+later\s+than|starting|"
-                       r"beginning|from|before|deadline\s+of)\s+\Z", re.I)
+_DEADLINE_WORDS = frozenset("""by until till through payable effective due record starting
+beginning from before""".split())
+_DEADLINE_PHRASES = frozenset({
+    "extended to", "postponed to", "delayed to", "moved to", "adjourned to", "back to",
+    "early as", "soon as", "late as", "later than", "deadline of"})
+_SINCE_WORDS = frozenset({"since"})
 
 
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?\Z", re.I)
+def _signal(text: str, start: int) -> str | None:
+    """"since" or "deadline" when the words right before ``start`` say so."""
+    words = prev_words(text, start, 3, 40)
+    if not words:
+        return None
+    last = words[-1]
+    if last in ("the", "early", "late", "mid") and len(words) > 1:
+        words, last = words[:-1], words[-2]
+    if last == "since":
+        return "since"
+    if last in _DEADLINE_WORDS or " ".join(words[-2:]) in _DEADLINE_PHRASES:
+        return "deadline"
+    return None
 
 
 def _safe(year: int, month: int, day: int) -> date | None:

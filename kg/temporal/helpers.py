@@ -9,6 +9,7 @@ from . import lexicon as lx
 from .context import Context, Found
 from .numbers import parse_number, vague_range
 from .points import Point
+from .textscan import prev_words
 
 _SPACE = re.compile(r"[\s\u00a0-]+")
 
@@ -156,8 +157,8 @@ def holiday(name: str, year: int) -> date | None:
 
 def prev_word(ctx: Context, start: int) -> str:
     """The word just before ``start`` (lower case), or ''."""
-    m = _PREV_WORD.search(ctx.text, max(0, start - 30), start)
-    return m.group(1).lower() if m else ""
+    words = prev_words(ctx.text, start, 1, 30)
+    return words[0] if words and words[0].isalpha() else ""
 
 
 def next_word(ctx: Context, end: int) -> str:
@@ -165,5 +166,4 @@ def next_word(ctx: Context, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-_PREV_WORD = re.compile(r"([A-Za-z]+)[^\w\n]*\Z")
 _NEXT_WORD = re.compile(r"[^\w\n]*?([A-Za-z]+)")

@@ -54,6 +54,7 @@ class Candidate:
         return self.start, self.start - self.end, self.rule.priority, _ORDER[self.rule.name]
 
 
+_START = re.Match.start
 _DIGIT_KEY = {n: digit_key("0" * n) for n in range(1, 6)}
 
 
@@ -65,7 +66,7 @@ def candidates(text: str) -> list[Candidate]:
         low = None  # case folding changed offsets: tokenise the text itself
     src = low if low is not None else text
     tokens = _TOKEN.findall(src)
-    starts = [m.start() for m in _TOKEN.finditer(src)]
+    starts = list(map(_START, _TOKEN.finditer(src)))
     keys = [t if t[0].isalpha() else (_DIGIT_KEY[min(len(t), 5)] if t[0].isdigit()
                                       else APOSTROPHE if t[0] in "'’" else t)
             for t in (tokens if low is not None else [t.lower() for t in tokens])]
@@ -86,11 +87,11 @@ def candidates(text: str) -> list[Candidate]:
                 continue
         if pos and (text[pos - 1].isalnum() and key[0] != "#"):
             continue
+        window = low[pos:pos + 64] if low is not None else None
         for r in index[key]:
-            if r.needs and low is not None:
-                stop = pos + r.reach
+            if r.needs and window is not None:
                 for lit in r.needs:
-                    if low.find(lit, pos, stop) >= 0:
+                    if lit in window:
                         break
                 else:
                     continue

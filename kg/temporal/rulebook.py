@@ -71,8 +71,7 @@ class Rule:
     build: Builder
     triggers: frozenset[str]
     priority: int = 0  # among equally long matches at one place, lower goes first
-    needs: tuple[str, ...] = ()  # one of these (lower case) must occur within ``reach``
-    reach: int = 0
+    needs: tuple[str, ...] = ()  # one of these (lower case) must occur soon after the start
 
 
 RULES: list[Rule] = []
@@ -80,12 +79,11 @@ INDEX: dict[str, list[Rule]] = {}
 
 
 def rule(name: str, pattern: str, triggers: Iterable[str], flags: int = re.I,
-         priority: int = 0, needs: Iterable[str] = (), reach: int = 48
-         ) -> Callable[[Builder], Builder]:
+         priority: int = 0, needs: Iterable[str] = ()) -> Callable[[Builder], Builder]:
     """Register ``build`` as the builder of a rule (decorator).
 
     ``needs`` is a cheap pre-check: the pattern is only tried where one of these lower-case
-    strings occurs within ``reach`` characters of the start.
+    strings occurs within the next 64 characters.
     """
 
     def register(build: Builder) -> Builder:
@@ -94,7 +92,7 @@ def rule(name: str, pattern: str, triggers: Iterable[str], flags: int = re.I,
             keys = (keys - {DIGIT}) | set(DIGIT_KEYS)
         keys = frozenset(keys)
         r = Rule(name, re.compile(expand(pattern), flags), build, keys, priority,
-                 tuple(needs), reach if needs else 0)
+                 tuple(needs))
         RULES.append(r)
         for key in keys:
             INDEX.setdefault(key, []).append(r)

@@ -125,7 +125,7 @@ def _anchored_point(m: re.Match, ctx: Context) -> Found | None:
 @rule("anchored_offset",
       r"(?P<q><NUM>|<VAGUE>|an?)<S>(?P<unit><UNIT>)<S>(?P<dir>into|after|before|since)<S>"
       r"(?:the<S>|this<S>|that<S>)?" + _KEY,
-      NUMBER_TRIGGERS | {"a", "an"})
+      NUMBER_TRIGGERS | {"a", "an"}, needs=(" into ", " after ", " before ", " since "))
 def _anchored_offset(m: re.Match, ctx: Context) -> Found | None:
     key, anchor, key_end = _resolve_key(m, ctx)
     if key is None or anchor is None:
@@ -162,8 +162,15 @@ ANCHOR_INTRO = re.compile(expand(
     r"(?:<S>on|<S>in)?<S>?\Z"), re.I)
 
 
+_INTRO_VERBS = ("began", "started", "broke out", "erupted", "launched", "kicked off",
+                 "declared")
+
+
 def text_anchor_keys(text: str, start: int) -> list[str]:
     """Event keys introduced right before offset ``start`` ("the invasion began on ...")."""
+    window = text[max(0, start - 24):start].lower()
+    if not any(verb in window for verb in _INTRO_VERBS):
+        return []
     m = ANCHOR_INTRO.search(text, max(0, start - 80), start)
     if not m:
         return []

@@ -346,7 +346,8 @@ def _unit_for_shift(unit: str) -> str:
       r"(?P<half><S>and<S>a<S>half)?(?P<orso><S>or<S>so)?<S>(?P<dir>ago|earlier|later|before|"
       r"after|previously|hence|from<S>now|back|prior|on)(?!\w)",
       QMOD_WORDS | NUMBER_TRIGGERS | {u for u in lx.UNITS if u.endswith("s") or u in (
-          "centuries", "millennia")} | {"a", "an"})
+          "centuries", "millennia")} | {"a", "an"},
+      needs=UNIT_NEEDS)
 def _ago(m: re.Match, ctx: Context) -> Found | None:
     unit = lx.UNITS[norm(m["unit"])] if norm(m["unit"]) in lx.UNITS else None
     direction = norm(m["dir"])
