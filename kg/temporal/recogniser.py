@@ -39,7 +39,7 @@ CONTENT_WORDS = frozenset(
     | set("""half dozen period future past present moment term time date stage ago now
     today tonight tomorrow yesterday weekend quarter fiscal start beginning outbreak onset eve
     anniversary launch days weeks months years decades hours minutes centuries end middle
-    close turn dawn part latter""".split()))
+    close turn dawn part latter q h""".split()))
 
 
 @dataclass

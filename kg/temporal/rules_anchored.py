@@ -34,6 +34,12 @@ _PART_LENGTH = {  # how long "the early/first N of" lasts, in days
 }
 
 
+# The precision of "the first days of ...": a span of about two weeks is known to the week.
+_PART_PRECISION = {"day": "day", "days": "week", "week": "week", "weeks": "month",
+                   "month": "month", "months": "quarter", "hour": "hour", "hours": "day",
+                   "year": "year", "years": "year"}
+
+
 def _resolve_key(m: re.Match, ctx: Context) -> tuple[str | None, date | None, int]:
     """The longest leading run of key words that is a known anchor or an event noun; returns
     (key, anchor date or None, end offset of the key)."""
@@ -78,8 +84,7 @@ def _anchored_part(m: re.Match, ctx: Context) -> Found | None:
         return unresolved("anchored_part", "XXXX-XX-XX", mod=mod, end_shift=end_shift)
     length = _PART_LENGTH.get(unit, 30)
     found = _interval("anchored_part", anchor, anchor + timedelta(days=length),
-                      _PRECISION.get(unit.rstrip("s"), "day") if unit.rstrip("s") in
-                      _PRECISION else "day", mod)
+                      _PART_PRECISION.get(unit, "month"), mod)
     found.end_shift = end_shift
     return found
 

@@ -112,7 +112,7 @@ def _date_numeric(m: re.Match, ctx: Context) -> Found | None:
     return dated("date_numeric", Point("day", d)) if d else None
 
 
-_WD_PREFIX = r"(?:(?P<wd><WEEKDAY>|<WEEKDAYABBR>),?<S>(?:the<S>)?)?"
+_WD_PREFIX = r"(?:(?P<wd><WEEKDAY>|<WEEKDAYABBR>),?<S>)?"
 
 
 @rule("date_month_day",
@@ -132,7 +132,7 @@ def _date_month_day(m: re.Match, ctx: Context) -> Found | None:
 
 
 @rule("date_day_month",
-      _WD_PREFIX + r"(?P<day><DAY>)(?:<S>of)?<S>(?P<mon><MONTH>)(?!\w)"
+      _WD_PREFIX + r"(?:the<S>)?(?P<day><DAY>)(?:<S>of)?<S>(?P<mon><MONTH>)(?!\w)"
       r"(?:,?<S>(?P<year>[12]\d{3})(?![\d,.]\d))?(?!\w)(?!-\w)",
       WEEKDAY_WORDS | SHORT_NUMBER | {"the"},
       needs=MONTH_NEEDS)
@@ -447,8 +447,9 @@ def _quarter(m: re.Match, ctx: Context) -> Found | None:
 
 
 @rule("quarter_code",
-      r"(?<![\w-])(?P<q>Q[1-4]|H[12])(?:(?:<S>|-)(?P<yr>[12]\d{3})|['’]?(?P<yy>\d\d))?(?!\w)",
-      ["q1", "q2", "q3", "q4", "h1", "h2"], flags=0)
+      r"(?:(?:[Ff]iscal|FY)<S>?)?(?<![\w-])(?P<q>Q[1-4]|H[12])(?:(?:<S>|-)(?P<yr>[12]\d{3})|"
+      r"['’]?(?P<yy>\d\d))?(?!\w)",
+      ["q", "h", "fiscal", "fy"], flags=0)
 def _quarter_code(m: re.Match, ctx: Context) -> Found | None:
     kind, n = m["q"][0], int(m["q"][1])
     if m["yr"]:
@@ -530,6 +531,10 @@ def _quarter_relative(m: re.Match, ctx: Context) -> Found | None:
     return dated("quarter_relative", base, sets_reference=not year_back)
 
 
+_SEASON_CONTEXT = frozenset("""in during by until till since through throughout over of this last
+next the early late mid""".split())
+
+
 # -- seasons --------------------------------------------------------------------------------
 
 @rule("season",
@@ -551,6 +556,9 @@ def _season(m: re.Match, ctx: Context) -> Found | None:
         if year is None:
             return None
         return dated("season", Point.season(year, code), mod=mod)
+    verb_like = m["season"].lower() in ("fall", "spring")
+    if verb_like and not (rel or mod) and prev not in _SEASON_CONTEXT:
+        return None  # "prices will fall next year", "wells spring up"
     if m["yrel"]:
         if ctx.dct is None:
             return unresolved("season", f"XXXX-{code}", mod=mod)

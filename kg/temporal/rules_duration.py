@@ -76,7 +76,11 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
         mod = None
     if n is None and rng is None:
         return None
-    if m["qmod"]:
+    start_shift = 0
+    if m["qmod"] and det == "the" and norm(m["qmod"]) in ("over", "within", "under", "in",
+                                                        "during", "throughout"):
+        start_shift = m.start("det") - m.start()  # "over the past days": a preposition
+    elif m["qmod"]:
         mod = quant_mod(m["qmod"])
     orso = norm(m["orso"]) if m["orso"] else ""
     if orso == "or so":
@@ -89,7 +93,7 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
         unit, n = "day", (n * 2 if n is not None else None)
     code = _duration_code(n, unit)
     found = Found("DURATION", code, "duration", mod, None, sets_reference=False,
-                  precision=_PRECISION.get(unit, "unknown"))
+                  precision=_PRECISION.get(unit, "unknown"), start_shift=start_shift)
     if ctx.dct is not None and (dir_ in _PAST_DIRS or dir_ in _NEXT_DIRS) and \
             dir_ not in ("following", "ensuing", "subsequent", "previous", "preceding", "prior"):
         amount = n if n is not None else (rng[1] if rng else None)

@@ -54,7 +54,7 @@ class Sentences:
                 continue
             starts.append(m.end())
         self.starts = starts
-        self._markers: dict[int, list[tuple[int, str]]] = {}
+        self._markers: dict[int, list[tuple[int, int, str]]] = {}
 
     def index(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
@@ -64,8 +64,8 @@ class Sentences:
         end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
         return self.starts[i], end
 
-    def markers(self, offset: int) -> list[tuple[int, str]]:
-        """Tense markers of the sentence holding ``offset``: (position, PAST|FUTURE)."""
+    def markers(self, offset: int) -> list[tuple[int, int, str]]:
+        """Tense markers of the sentence holding ``offset``: (start, end, tense)."""
         i = self.index(offset)
         if i not in self._markers:
             start, end = self.bounds(offset)
@@ -75,17 +75,17 @@ class Sentences:
     def tense(self, start: int, end: int) -> str:
         """The tense of the clause around the span: the nearest tense marker decides."""
         best, best_distance = NEUTRAL, None
-        for pos, tense in self.markers(start):
+        for pos, stop, tense in self.markers(start):
             if start <= pos < end:
                 continue
-            distance = start - pos if pos < start else (pos - end) * 1.5
+            distance = start - stop if pos < start else (pos - end) * 1.5
             if best_distance is None or distance < best_distance:
                 best, best_distance = tense, distance
         return best
 
 
-def _find_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    out: list[tuple[int, str]] = []
+def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
     previous = ""
     for m in _WORD.finditer(text, start, end):
         word = m.group().lower()
@@ -103,9 +103,9 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
         if previous in ("will", "would", "could", "should", "might", "must", "may", "can") \
                 and word in ("be", "have", "been"):
             tense = None
-            if word == "have" and out and out[-1][1] == FUTURE:
-                out[-1] = (out[-1][0], PAST)  # "would have": a past counterfactual
+            if word == "have" and out and out[-1][2] == FUTURE:
+                out[-1] = (out[-1][0], out[-1][1], PAST)  # "would have": past counterfactual
         if tense is not None:
-            out.append((m.start(), tense))
+            out.append((m.start(), m.end(), tense))
         previous = word
     return out
