@@ -17,7 +17,6 @@ import importlib.util
 import json
 import statistics
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -38,6 +37,11 @@ def load_scorer(corpus_dir: Path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def keyed(records: list[dict]) -> dict[str, dict]:
+    """Documents keyed the way te3_score.py keys them (file stem, else doc_id)."""
+    return {(r["file"].rsplit(".", 1)[0] if r.get("file") else r["doc_id"]): r for r in records}
 
 
 def tag_corpus(docs: list[dict]) -> tuple[list[dict], list[float]]:
@@ -123,16 +127,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {corpus_dir} lacks tbaq_train.jsonl or te3_score.py", file=sys.stderr)
         return 2
     scorer = load_scorer(corpus_dir)
-    docs = [json.loads(line) for line in gold_path.open(encoding="utf-8") if line.strip()]
+    with gold_path.open(encoding="utf-8") as handle:
+        docs = [json.loads(line) for line in handle if line.strip()]
     tag_corpus(docs[:5])  # warm up (imports, regex caches)
     records, times = tag_corpus(docs)
-    with tempfile.TemporaryDirectory() as tmp:
-        system_path = Path(args.keep) if args.keep else Path(tmp) / "system.jsonl"
-        with system_path.open("w", encoding="utf-8") as out:
+    if args.keep:
+        with open(args.keep, "w", encoding="utf-8") as out:
             for record in records:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        gold = scorer.load(str(gold_path))
-        system = scorer.load(str(system_path), gold_by_id=gold)
+    gold, system = keyed(docs), keyed(records)
     result = scorer.score(gold, system)
     print(f"TempEval-3 TBAQ training corpus: {len(docs)} documents, {result['n_gold']} gold "
           f"TIMEX3, {result['n_sys']} system")

@@ -3,15 +3,13 @@ time, the tense of the sentence, the caller's event anchors; and what a rule pro
 
 from __future__ import annotations
 
-import re
-
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from .points import Point
-from .textscan import prev_words
 from .tense import FUTURE, NEUTRAL, PAST, Sentences
+from .textscan import prev_words
 
 
 @dataclass

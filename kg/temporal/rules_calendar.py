@@ -9,13 +9,30 @@ from datetime import date, timedelta, timezone
 from . import lexicon as lx
 from .context import FUTURE, PAST, Context, Found
 from .helpers import (
-    dated, day_of, holiday, month_of, norm, part_mod, prev_word, safe_date, two_digit_year,
-    unresolved, weekday_of, year_of,
+    dated,
+    day_of,
+    holiday,
+    month_of,
+    norm,
+    part_mod,
+    prev_word,
+    safe_date,
+    two_digit_year,
+    unresolved,
+    weekday_of,
+    year_of,
 )
 from .points import Point, covering_point
 from .rulebook import (
-    APOSTROPHE, FOUR_DIGITS, MONTH_NEEDS, MONTH_WORDS, PMOD_WORDS, SEASON_NEEDS, SHORT_NUMBER,
-    WEEKDAY_WORDS, rule,
+    APOSTROPHE,
+    FOUR_DIGITS,
+    MONTH_NEEDS,
+    MONTH_WORDS,
+    PMOD_WORDS,
+    SEASON_NEEDS,
+    SHORT_NUMBER,
+    WEEKDAY_WORDS,
+    rule,
 )
 
 # Words after which a bare "May"/"March" is a month rather than a verb.

@@ -28,6 +28,10 @@ _BEFORE = r"(?:" + _day_ref("b") + r"(?:,?<S>at|,|<S>at)?<S>)?"
 _APPROX = r"(?:(?P<approx>about|around|approximately|roughly|at<S>about|at<S>around)<S>)?"
 
 
+_CLOCK_PREFIXES = frozenset({"today", "tonight", "tomorrow", "yesterday", "about", "around",
+                             "approximately", "roughly", "at"})
+
+
 def _day_for(m: re.Match, ctx: Context) -> Point | None:
     """The day a clock time belongs to: the one written next to it, else the narrative
     reference day of the same sentence, else the DCT."""
@@ -87,8 +91,7 @@ def _make(m: re.Match, ctx: Context, rule: str, hour: int, minute: int, second: 
       _BEFORE + _APPROX + r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?<S>?"
       r"(?P<ampm>[ap]\.<S>?m\.?|[ap]m(?!\w)|[AP]M(?!\w)|o['’]clock|in<S>the<S>(?:morning|"
       r"afternoon|evening|night))" + _TZ + _AFTER,
-      WEEKDAY_WORDS | SHORT_NUMBER | {"today", "tonight", "tomorrow", "yesterday", "about", "around",
-                       "approximately", "roughly", "at"} | set(lx.MONTHS)
+      WEEKDAY_WORDS | SHORT_NUMBER | _CLOCK_PREFIXES | set(lx.MONTHS)
       | set(lx.MONTH_ABBREVIATIONS),
       needs=("a.m", "p.m", "am", "pm", "a. m", "p. m", "o'clock", "o’clock", "in the"))
 def _clock_ampm(m: re.Match, ctx: Context) -> Found | None:
@@ -107,8 +110,7 @@ def _clock_ampm(m: re.Match, ctx: Context) -> Found | None:
 @rule("clock_24h",
       _BEFORE + _APPROX + r"(?<![\d:.,/])(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)"
       r"(?::(?P<s>[0-5]\d))?(?![\d:]|[.,]\d)(?:<S>?(?:hrs|hours|h)(?!\w))?" + _TZ + _AFTER,
-      WEEKDAY_WORDS | SHORT_NUMBER | {"today", "tonight", "tomorrow", "yesterday", "about", "around",
-                       "approximately", "roughly", "at"} | set(lx.MONTHS)
+      WEEKDAY_WORDS | SHORT_NUMBER | _CLOCK_PREFIXES | set(lx.MONTHS)
       | set(lx.MONTH_ABBREVIATIONS),
       needs=(":",))
 def _clock_24h(m: re.Match, ctx: Context) -> Found | None:
@@ -126,8 +128,7 @@ def _clock_24h(m: re.Match, ctx: Context) -> Found | None:
       _BEFORE + _APPROX + r"(?<![\d:.,/$])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)<S>?"
       r"(?:(?P<tz><TZ>|GMT|UTC)(?!\w)|hrs(?!\w)|hours<S>(?:GMT|UTC|local<S>time)|"
       r"(?P<local>local)<S>time)" + _AFTER,
-      WEEKDAY_WORDS | FOUR_DIGITS | {"today", "tonight", "tomorrow", "yesterday", "about", "around",
-                       "approximately", "roughly", "at"})
+      WEEKDAY_WORDS | FOUR_DIGITS | _CLOCK_PREFIXES)
 def _clock_military(m: re.Match, ctx: Context) -> Found | None:
     return _make(m, ctx, "clock_military", int(m["h"]), int(m["m"]))
 

@@ -9,7 +9,13 @@ from . import lexicon as lx
 from .context import Context, Found
 from .helpers import month_of, norm, quant_mod, quantity, weekday_of
 from .rulebook import (
-    MONTH_NEEDS, NUMBER_TRIGGERS, POD_NEEDS, QMOD_WORDS, SEASON_NEEDS, UNIT_NEEDS, rule,
+    MONTH_NEEDS,
+    NUMBER_TRIGGERS,
+    POD_NEEDS,
+    QMOD_WORDS,
+    SEASON_NEEDS,
+    UNIT_NEEDS,
+    rule,
 )
 from .rules_relative import _PRECISION, _duration_code, _move_date
 
@@ -77,6 +83,10 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
     if n is None and rng is None:
         return None
     start_shift = 0
+    first_q = q_text.split(" ")[0]
+    if det in ("a", "an") and not m["qmod"] and not dir_ and (
+            first_q[:1].isdigit() or first_q in lx.NUMBER_WORDS or first_q in lx.TENS):
+        start_shift = m.start("q") - m.start()  # "a 10-year plan": the article is not timex
     if m["qmod"] and det == "the" and norm(m["qmod"]) in ("over", "within", "under", "in",
                                                         "during", "throughout"):
         start_shift = m.start("det") - m.start()  # "over the past days": a preposition

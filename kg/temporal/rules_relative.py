@@ -97,7 +97,8 @@ _REFS = {
       {"more", "most", "right", "just", "now", "currently",
        "current", "presently", "nowadays", "these", "the", "present", "this", "recently",
        "recent", "lately", "future", "a"},
-      needs=("now", "current", "present", "nowaday", "days", "moment", "time", "recent", "lately", "past", "future", "term", "later"))
+      needs=("now", "current", "present", "nowaday", "days", "moment", "time", "recent",
+             "lately", "past", "future", "term", "later"))
 def _reference(m: re.Match, ctx: Context) -> Found | None:
     word = norm(m["w"]).replace("-", " ")
     value = _REFS.get(word) or _REFS.get(word.replace(" ", "-"))
@@ -277,7 +278,7 @@ def _pod_relative(m: re.Match, ctx: Context, rel: str, pod: str, mod: str | None
       r"(?:(?P<pmod>early|late|mid)[\s-]?(?:in<S>the<S>)?(?P<pod><POD>)|(?P<mid>midafternoon|"
       r"midmorning|mid-morning|mid-afternoon|overnight))(?!\w)"
       r"(?:(?:<S>|,<S>)(?:on<S>)?(?P<day>yesterday|today|tomorrow|<WEEKDAY>)(?!\w))?",
-      {"early", "late", "mid", "midafternoon", "midmorning", "mid", "overnight"},
+      {"early", "late", "mid", "midafternoon", "midmorning", "overnight"},
       needs=POD_NEEDS + ("overnight",))
 def _part_of_day(m: re.Match, ctx: Context) -> Found | None:
     from .helpers import weekday_of
