@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from . import lexicon as lx
 from .context import Context, Found
@@ -16,7 +17,12 @@ _SPACE = re.compile(r"[\s\u00a0-]+")
 
 def norm(text: str | None) -> str:
     """Lower case, single spaces, no hyphens or trailing dots."""
-    return _SPACE.sub(" ", (text or "").lower()).strip(" .")
+    return _norm(text or "")
+
+
+@lru_cache(maxsize=4096)
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", text.lower()).strip(" .")
 
 
 def month_of(text: str) -> int | None:

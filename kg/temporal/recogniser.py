@@ -10,7 +10,9 @@ from . import lexicon as lx
 from . import rules_anchored, rules_calendar, rules_clock, rules_duration, rules_relative  # noqa: F401
 from .rulebook import APOSTROPHE, INDEX, RULES, Rule, digit_key
 
-_TOKEN = re.compile(r"[^\W\d_]+|\d+|['’](?=\d)")
+# Tokens of the lower-cased text: ASCII letters (every trigger word is ASCII), digits, and
+# an apostrophe before a digit ("'90s"). A trigger inside a longer word is rejected later.
+_TOKEN = re.compile(r"[a-z]+|[0-9]+|'(?=[0-9])|’(?=[0-9])")
 SHORT_DIGITS = frozenset({"#1", "#2", "#3"})
 _ORDER = {r.name: i for i, r in enumerate(RULES)}
 # Function words that start many rules but are temporal only before a temporal word: a rule
@@ -49,30 +51,27 @@ class Candidate:
     rule: Rule
     match: re.Match
 
-    @property
-    def sort_key(self) -> tuple[int, int, int, int]:
-        return self.start, self.start - self.end, self.rule.priority, _ORDER[self.rule.name]
-
 
 _START = re.Match.start
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _DIGIT_KEY = {n: digit_key("0" * n) for n in range(1, 6)}
 
 
-def candidates(text: str) -> list[Candidate]:
-    """All rule matches starting at a trigger word, sorted leftmost-longest first."""
-    index = INDEX
+def triggers(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """The ASCII-lower-cased text and the (offset, key) of every word where a rule may start,
+    in document order (function words only when a temporal word follows closely)."""
     low = text.lower()
     if len(low) != len(text):
-        low = None  # case folding changed offsets: tokenise the text itself
-    src = low if low is not None else text
-    tokens = _TOKEN.findall(src)
-    starts = list(map(_START, _TOKEN.finditer(src)))
-    keys = [t if t[0].isalpha() else (_DIGIT_KEY[min(len(t), 5)] if t[0].isdigit()
-                                      else APOSTROPHE if t[0] in "'’" else t)
-            for t in (tokens if low is not None else [t.lower() for t in tokens])]
+        # case folding changed the length (e.g. "İ"): fold only ASCII, keeping the offsets
+        low = text.translate(_ASCII_LOWER)
+    tokens = _TOKEN.findall(low)
+    starts = list(map(_START, _TOKEN.finditer(low)))
+    keys = [t if t[0] > "9" else (_DIGIT_KEY[min(len(t), 5)] if t[0] >= "0" else APOSTROPHE)
+            for t in tokens]
     content = [k in _CONTENT_KEYS for k in keys]
     n = len(keys)
-    out: list[Candidate] = []
+    out: list[tuple[int, str]] = []
+    index = INDEX
     for i in [i for i, k in enumerate(keys) if k in index]:
         key = keys[i]
         pos = starts[i]
@@ -81,25 +80,37 @@ def candidates(text: str) -> list[Candidate]:
                 continue
         elif key in SHORT_DIGITS:
             if pos and text[pos - 1].isalpha():
-                continue  # inside a word such as "ABC2022"
+                continue  # inside a word such as "ABC12"
             if not any(content[i + 1:min(n, i + 4)]) and not _NUMBER_TAIL.match(
                     text, pos + len(tokens[i])):
                 continue
-        if pos and (text[pos - 1].isalnum() and key[0] != "#"):
+        if pos and text[pos - 1].isalnum() and key[0] != "#":
+            continue  # inside a word
+        out.append((pos, key))
+    return low, out
+
+
+def matches_at(text: str, low: str, pos: int, key: str) -> list[Candidate]:
+    """The matches of the rules triggered by ``key`` at ``pos``, longest first (ties: rule
+    priority, then registration order)."""
+    out: list[Candidate] = []
+    stop = pos + 64
+    for r in INDEX[key]:
+        if r.needs is not None and r.needs.search(low, pos, stop) is None:
             continue
-        window = low[pos:pos + 64] if low is not None else None
-        for r in index[key]:
-            if r.needs and window is not None:
-                for lit in r.needs:
-                    if lit in window:
-                        break
-                else:
-                    continue
-            m = r.pattern.match(text, pos)
-            if m is not None and m.end() > pos:
-                out.append(Candidate(pos, m.end(), r, m))
-    out.sort(key=lambda c: c.sort_key)
+        m = r.pattern.match(text, pos)
+        if m is not None and m.end() > pos:
+            out.append(Candidate(pos, m.end(), r, m))
+    if len(out) > 1:
+        out.sort(key=lambda c: (pos - c.end, c.rule.priority, _ORDER[c.rule.name]))
     return out
+
+
+def candidates(text: str) -> list[Candidate]:
+    """All rule matches at all trigger words, sorted leftmost-longest first (for tests and
+    diagnostics; the tagger uses :func:`triggers` and :func:`matches_at` lazily)."""
+    low, found = triggers(text)
+    return [c for pos, key in found for c in matches_at(text, low, pos, key)]
 
 
 _CONTENT_KEYS = frozenset(CONTENT_WORDS | (set(INDEX) - GATES))

@@ -71,7 +71,7 @@ class Rule:
     build: Builder
     triggers: frozenset[str]
     priority: int = 0  # among equally long matches at one place, lower goes first
-    needs: tuple[str, ...] = ()  # one of these (lower case) must occur soon after the start
+    needs: re.Pattern | None = None  # one of these literals must occur soon after the start
 
 
 RULES: list[Rule] = []
@@ -91,8 +91,9 @@ def rule(name: str, pattern: str, triggers: Iterable[str], flags: int = re.I,
         if DIGIT in keys:
             keys = (keys - {DIGIT}) | set(DIGIT_KEYS)
         keys = frozenset(keys)
-        r = Rule(name, re.compile(expand(pattern), flags), build, keys, priority,
-                 tuple(needs))
+        literals = sorted(set(needs))
+        needs_re = re.compile(lx.alternation(literals)) if literals else None
+        r = Rule(name, re.compile(expand(pattern), flags), build, keys, priority, needs_re)
         RULES.append(r)
         for key in keys:
             INDEX.setdefault(key, []).append(r)

@@ -128,7 +128,8 @@ def _clock_24h(m: re.Match, ctx: Context) -> Found | None:
       _BEFORE + _APPROX + r"(?<![\d:.,/$])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)<S>?"
       r"(?:(?P<tz><TZ>|GMT|UTC)(?!\w)|hrs(?!\w)|hours<S>(?:GMT|UTC|local<S>time)|"
       r"(?P<local>local)<S>time)" + _AFTER,
-      WEEKDAY_WORDS | FOUR_DIGITS | _CLOCK_PREFIXES)
+      WEEKDAY_WORDS | FOUR_DIGITS | _CLOCK_PREFIXES,
+      needs=tuple(z.lower() for z in lx.TIME_ZONES if len(z) > 1) + ("hrs", "hours", "local"))
 def _clock_military(m: re.Match, ctx: Context) -> Found | None:
     return _make(m, ctx, "clock_military", int(m["h"]), int(m["m"]))
 

@@ -192,7 +192,8 @@ def _set_adverb(m: re.Match, ctx: Context) -> Found | None:
     if re.match(r"\s+[a-z]", nxt) and not re.match(
             r"\s+(?:and|or|but|in|at|on|for|to|from|since|until|through|by|with|during|over|"
             r"after|before|as|basis|than|throughout|across|because|while|when|if|so|the|a|"
-            r"an|is|are|was|were|will|would|since)\b", nxt):
+            r"an|is|are|was|were|will|would|outside|inside|around|near|along|together|"
+            r"again|online|abroad|here|there|now)\b", nxt):
         return None  # an adjective: "a quarterly dividend", "daily flights"
     value = _ADVERBS.get(norm(m["w"]).replace(" ", " ")) or _ADVERBS.get(
         m["w"].lower().replace(" ", "-"))

@@ -131,7 +131,7 @@ _REL_UNIT = (r"(?P<rel>last|this|next|the<S>past|the<S>last|the<S>previous|the<S
 @rule("unit_relative",
       r"(?:(?P<pmod><PMOD>)(?:<S>in)?[\s-]+)?" + _REL_UNIT + r"<S>(?P<fiscal>fiscal<S>)?"
       r"(?P<unit>week|weekend|month|year|decade|fortnight|day|quarter|night|morning|"
-      r"afternoon|evening)(?!\w)(?!-\w)(?!<S>(?:of|before|after|and<S>a<S>half)\b)",
+      r"afternoon|evening)(?!\w)(?!-\w)(?!<S>and<S>a<S>half\b)",
       PMOD_WORDS | {"last", "this", "next", "the", "that", "coming", "past", "previous",
                     "following", "in", "later", "earlier"},
       needs=UNIT_NEEDS + POD_NEEDS)
@@ -146,6 +146,10 @@ def _unit_relative(m: re.Match, ctx: Context) -> Found | None:
         rel = "that"
     if rel in ("the", "in the") and not pmod and unit != "weekend":
         return None
+    if rel in ("the", "in the", "that", "the same", "that same", "the following",
+               "the previous", "the next") and re.match(r"\s+(?:of|before|after)\b",
+                                                         ctx.text[m.end():m.end() + 8]):
+        return None  # "the day after the vote", "the week of May 2": other rules
     if rel == "in the":
         if norm(pmod) not in ("earlier", "later", "early", "late"):
             return None
@@ -345,17 +349,18 @@ def _unit_for_shift(unit: str) -> str:
       r"(?:(?P<qmod><QMOD>)<S>)?(?P<q>(?:<NUM>|<VAGUE>)(?:<S>and<S>a<S>half)?|half<S>an?|"
       r"a<S>half|an?)?<S>?(?:more<S>|full<S>|long<S>)?(?P<unit><UNIT>)(?!\w)"
       r"(?P<half><S>and<S>a<S>half)?(?P<orso><S>or<S>so)?<S>(?P<dir>ago|earlier|later|before|"
-      r"after|previously|hence|from<S>now|back|prior|on)(?!\w)",
+      r"after|previously|hence|from<S>now|back|prior)(?!\w)",
       QMOD_WORDS | NUMBER_TRIGGERS | {u for u in lx.UNITS if u.endswith("s") or u in (
           "centuries", "millennia")} | {"a", "an"},
-      needs=UNIT_NEEDS)
+      needs=("ago", "earlier", "later", "before", "after", "previously", "hence", "from now",
+             "back", "prior"))
 def _ago(m: re.Match, ctx: Context) -> Found | None:
     unit = lx.UNITS[norm(m["unit"])] if norm(m["unit"]) in lx.UNITS else None
     direction = norm(m["dir"])
     nxt = ctx.text[m.end():m.end() + 30]
     if unit is None:
         return None
-    if direction in ("before", "after", "prior", "on") and not re.match(
+    if direction in ("before", "after", "prior") and not re.match(
             r"\s*(?:[,.;:!?)\"'”’—–]|-\s|$|and\b|when\b|that\b)", nxt):
         return None
     if direction == "back" and not re.match(r"\s*(?:[,.;:!?)\"'”’—–]|$|in\b|when\b|from\b)",
@@ -376,7 +381,7 @@ def _ago(m: re.Match, ctx: Context) -> Found | None:
         mod = "APPROX"
     sign = -1 if direction in ("ago", "earlier", "before", "previously", "back", "prior") \
         else 1
-    narrative = direction in ("earlier", "later", "before", "after", "prior", "on")
+    narrative = direction in ("earlier", "later", "before", "after", "prior")
     gran = _GRAN_FOR_UNIT.get(unit)
     time_unit = unit in ("second", "minute", "hour")
     type_ = "TIME" if time_unit else "DATE"

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from ..errors import InvalidInput
 from ..model import TimeSpec
 from .context import Context, Found
-from .recogniser import Candidate, candidates
+from .recogniser import Candidate, matches_at, triggers
 from .render import to_timespec
 from .rules_anchored import text_anchor_keys
 
@@ -41,7 +41,7 @@ def tag_timexes(text: str, dct: date | datetime | None, *,
             raise InvalidInput("anchors must map event words (strings) to dates")
         clean_anchors[key] = value.date() if isinstance(value, datetime) else value
     ctx = Context(text, dct, clean_anchors)
-    accepted = _run(ctx, candidates(text))
+    accepted = _run(ctx)
     if ctx.text_anchors and any(f.rule in _ANCHORED and not f.resolved for _, _, _, f in
                                 accepted):
         accepted = [(s, e, c, _rebuild(c, ctx) if f.rule in _ANCHORED and not f.resolved
@@ -49,29 +49,35 @@ def tag_timexes(text: str, dct: date | datetime | None, *,
     return [to_timespec(f, s, e, text, ctx) for s, e, _c, f in accepted]
 
 
-def _run(ctx: Context, cands: list[Candidate]) -> list[tuple[int, int, Candidate, Found]]:
+def _run(ctx: Context) -> list[tuple[int, int, Candidate, Found]]:
+    """Leftmost-longest in document order: at each trigger word, the longest match whose rule
+    accepts it wins, and nothing starting inside it is tried."""
+    text = ctx.text
+    low, found_triggers = triggers(text)
     out: list[tuple[int, int, Candidate, Found]] = []
     taken_end = -1
-    for c in cands:
-        if c.start < taken_end:
+    for pos, key in found_triggers:
+        if pos < taken_end:
             continue
-        found = c.rule.build(c.match, ctx)
-        if found is None:
-            continue
-        start, end = c.start + found.start_shift, c.end - found.end_shift
-        while end > start and ctx.text[end - 1] in " \t\n,;:":
-            end -= 1
-        if end <= start:
-            continue
-        taken_end = end
-        out.append((start, end, c, found))
-        if found.point is not None and found.sets_reference and found.resolved \
-                and found.type in ("DATE", "TIME"):
-            ctx.remember(start, found.point)
-            if found.point.gran in ("day", "month") and found.rule not in _ANCHORED:
-                for key in text_anchor_keys(ctx.text, start):
-                    ctx.text_anchors.setdefault(" ".join(key.lower().split()),
-                                                found.point.first)
+        for c in matches_at(text, low, pos, key):
+            found = c.rule.build(c.match, ctx)
+            if found is None:
+                continue
+            start, end = c.start + found.start_shift, c.end - found.end_shift
+            while end > start and text[end - 1] in " \t\n,;:":
+                end -= 1
+            if end <= start:
+                continue
+            taken_end = end
+            out.append((start, end, c, found))
+            if found.point is not None and found.sets_reference and found.resolved \
+                    and found.type in ("DATE", "TIME"):
+                ctx.remember(start, found.point)
+                if found.point.gran in ("day", "month") and found.rule not in _ANCHORED:
+                    for anchor_key in text_anchor_keys(text, start):
+                        ctx.text_anchors.setdefault(" ".join(anchor_key.lower().split()),
+                                                    found.point.first)
+            break
     return out
 
 
