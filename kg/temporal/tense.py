@@ -11,11 +11,11 @@ PAST, FUTURE, NEUTRAL = "past", "future", "neutral"
 # A sentence ends at . ! ? (and closing quotes/brackets) followed by space and an upper-case
 # letter, digit or quote, or at a blank line; abbreviations are checked separately.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(A-Z0-9])|\n\s*\n")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Gov|Sen|Rep|Rev|St|Jr|Sr|Co|"
-    r"Corp|Inc|Ltd|No|Nos|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|"
-    r"Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|U\.S|U\.K|U\.N|a\.m|p\.m|[A-Z])\.)$")
-_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr co corp inc ltd no nos
+vs etc jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri
+sat sun u.s u.k u.n a.m p.m
+""".split())
 
 _FUTURE_WORDS = frozenset("""
 will 'll shall won't wo would should might must scheduled slated expected expects expect
@@ -28,29 +28,31 @@ got won lost sent spent kept brought bought thought felt heard knew led paid ran
 struck fought flew drew drove wrote spoke broke chose froze grew threw wore tore swore hid
 bit shot sought taught caught fled bled fed meant built dealt slept swept wept lent bent
 became forgot forgave ate sang rang sank swam overtook undertook withdrew arose awoke
-declared announced
+declared announced been
 """.split())
 _NOT_PAST = frozenset("""
 need speed seed feed bleed breed indeed proceed succeed exceed bed red shed hundred
-embed wed fed creed greed steed deed weed sled shred tweed reed heed agreed based
-""".split()) - {"fed"}
+embed wed creed greed steed deed weed sled shred tweed reed heed agreed based
+""".split())
 # After these a participle is passive or adjectival ("will be paid", "a planned visit").
 _NOT_FINITE_BEFORE = frozenset("""
-be been being will to a an the still its his her their our this that these those newly
+be being will to a an the still its his her their our this that these those newly
 recently already well long so fully widely yet not is are am
-""".split()) - {"has", "have", "had"}
+""".split())
+_MODALS = frozenset("will would could should might must may can".split())
 _PRESENT = frozenset("is are am says say does do has have".split())
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
 
 class Sentences:
-    """Sentence boundaries of one text, found once and looked up by offset."""
+    """Sentence boundaries and tense markers of one text, found once, looked up by offset."""
 
     def __init__(self, text: str):
         self.text = text
         starts = [0]
         for m in _BOUNDARY.finditer(text):
-            head = text[max(0, m.start() - 8):m.start() + 1]
-            if m.group().startswith(".") and "\n" not in m.group() and _ABBREVIATION.search(head):
+            if m.group()[0] == "." and "\n" not in m.group() and _abbreviation_before(
+                    text, m.start()):
                 continue
             starts.append(m.end())
         self.starts = starts
@@ -67,13 +69,15 @@ class Sentences:
     def markers(self, offset: int) -> list[tuple[int, int, str]]:
         """Tense markers of the sentence holding ``offset``: (start, end, tense)."""
         i = self.index(offset)
-        if i not in self._markers:
+        found = self._markers.get(i)
+        if found is None:
             start, end = self.bounds(offset)
-            self._markers[i] = _find_markers(self.text, start, end)
-        return self._markers[i]
+            found = self._markers[i] = _find_markers(self.text, start, end)
+        return found
 
     def tense(self, start: int, end: int) -> str:
-        """The tense of the clause around the span: the nearest tense marker decides."""
+        """The tense of the clause around the span: the nearest tense marker decides
+        (markers after the span count half again as far)."""
         best, best_distance = NEUTRAL, None
         for pos, stop, tense in self.markers(start):
             if start <= pos < end:
@@ -84,24 +88,33 @@ class Sentences:
         return best
 
 
+def _abbreviation_before(text: str, period: int) -> bool:
+    """Whether the period at ``period`` ends an abbreviation ("Gen.", "Sept.", "U.S.")."""
+    i = period
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:period].lower().strip(".")
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
 def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     previous = ""
     for m in _WORD.finditer(text, start, end):
-        word = m.group().lower()
+        word = m.group().lower().replace("’", "'")
         tense = None
         if word in _FUTURE_WORDS or word.endswith("'ll"):
             tense = FUTURE
-        elif word == "to" and previous in ("going", "set", "is", "are", "due", "about"):
-            tense = FUTURE
-        elif (word in _IRREGULAR_PAST or word == "been" or len(word) > 4
-              and word.endswith("ed") and word not in _NOT_PAST) and (
-                previous not in _NOT_FINITE_BEFORE or previous in ("has", "have", "had")):
-            tense = PAST
+        elif word == "to":
+            if previous in ("going", "set", "is", "are", "due", "about"):
+                tense = FUTURE
+        elif word in _IRREGULAR_PAST or len(word) > 4 and word.endswith("ed") and \
+                word not in _NOT_PAST:
+            if previous not in _NOT_FINITE_BEFORE or previous in ("has", "have", "had"):
+                tense = PAST
         elif word in _PRESENT:
             tense = NEUTRAL
-        if previous in ("will", "would", "could", "should", "might", "must", "may", "can") \
-                and word in ("be", "have", "been"):
+        if previous in _MODALS and word in ("be", "have", "been"):
             tense = None
             if word == "have" and out and out[-1][2] == FUTURE:
                 out[-1] = (out[-1][0], out[-1][1], PAST)  # "would have": past counterfactual
