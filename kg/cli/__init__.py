@@ -35,3 +35,8 @@ def main() -> None:
 def settings_command() -> None:
     """Print the effective settings (from KG_* variables), secrets masked."""
     click.echo(json.dumps(Settings.from_env().redacted(), indent=2))
+
+
+from .catalog import catalog_group  # noqa: E402
+
+main.add_command(catalog_group)

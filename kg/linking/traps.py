@@ -1,0 +1,55 @@
+"""Capitalised words that are usually not names: the scanners' guard against false matches.
+
+A single capitalised word matches a one-word alias only when it is not a trap: month and
+weekday names never do ("in May" is not Theresa May), and at the start of a sentence a word
+that is a common English word, or that the same text also writes in lower case ("Police said
+... the police"), does not either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .normalise import Word, fold_word
+
+MONTHS_DAYS = frozenset(fold_word(w) for w in (
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split())
+
+COMMON_WORDS = frozenset(fold_word(w) for w in (
+    "a about above across after again against all almost also although among an and another "
+    "any are around as at authorities back be because been before being below between both "
+    "but by can could day days despite down during each early earlier even every few first "
+    "five for forces four from further government he her here his how however if in into it "
+    "its just last late later less many meanwhile military minister more most much must my "
+    "near new next nine no none nor not now of off officials old on once one only or other "
+    "our out over people police president residents said says second several she should "
+    "since six so some still such ten than that the their them then there these they this "
+    "those three through to today tomorrow troops two under until up us very was we were "
+    "what when where which while who why will with within without would yesterday yet you "
+    "your"
+).split())
+
+# Words that are also names of towns: not taken for a place at the start of a sentence.
+TOWN_LIKE_WORDS = frozenset(fold_word(w) for w in (
+    "victory hope liberty independence union unity peace progress friendship energy mobile "
+    "reading nice bath split bar best gap gold grand hero"
+).split())
+
+
+def is_trap(ws: Sequence[Word], i: int, j: int, lower_keys: frozenset[str] | set[str]) -> bool:
+    """Is the span of words ``i..j`` a capitalised common word rather than a name?
+    ``lower_keys`` holds the keys of the words the text writes in lower case."""
+    if i != j:
+        return False
+    w = ws[i]
+    if w.shape != "T":
+        return False
+    if w.key in MONTHS_DAYS:
+        return True
+    return w.sentence_initial and (w.key in COMMON_WORDS or w.key in TOWN_LIKE_WORDS
+                                  or w.key in lower_keys)
+
+
+def lower_case_keys(ws: Sequence[Word]) -> set[str]:
+    return {w.key for w in ws if w.shape == "L"}
