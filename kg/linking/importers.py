@@ -56,6 +56,8 @@ def detect_format(path: Path) -> str:
     stripped = head.lstrip("\ufeff \t\r\n")
     if name.endswith(".csv"):
         return "csv"
+    if name.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
     if stripped.startswith("["):
         rest = stripped[1:].lstrip()
         if not rest or rest.startswith("{") or rest.startswith("]"):
@@ -102,8 +104,8 @@ def read_dump(f: IO[str], stats: ImportStats, *, type_kinds: Mapping[str, str],
                 continue
             stats.read += 1
             bar.update(1)
-            if '"P31"' not in line:  # cheap pre-filter: no class, nothing to keep
-                stats.skipped_type += 1
+            if '"P31"' not in line and line.startswith("{") and line.endswith("}"):
+                stats.skipped_type += 1  # cheap pre-filter: no class, nothing to keep
                 continue
             try:
                 entity = json.loads(line)
