@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +25,7 @@ from .normalise import key_lengths, name_key, name_key_shape, shape_compatible, 
 from .traps import is_trap, lower_case_keys
 
 MAX_SCAN_WORDS = 8
+ENTRY_CACHE_SIZE = 200_000
 _CHUNK = 500
 
 
@@ -51,7 +53,8 @@ class Catalog:
         self.max_words = min(MAX_SCAN_WORDS, int(meta.get("max_words") or 1))
         lower = meta.get("lower_first")
         self._lower_first = None if lower is None else frozenset(lower)
-        self._entry = lru_cache(maxsize=200_000)(self._load_entry)
+        self._cache: OrderedDict[int, CatalogEntry] = OrderedDict()
+        self._cache_lock = threading.Lock()
         self._ids_for_key = lru_cache(maxsize=200_000)(self._query_key)
         self._up = lru_cache(maxsize=50_000)(self._query_ancestors)
 
@@ -104,13 +107,32 @@ class Catalog:
 
     # -- entries ----------------------------------------------------------------------------
 
-    def _load_entry(self, entity_id: int) -> CatalogEntry | None:
+    def _remember(self, entity_id: int, raw: str) -> CatalogEntry:
+        entry = _entry_from_json(raw)
+        with self._cache_lock:
+            self._cache[entity_id] = entry
+            if len(self._cache) > ENTRY_CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return entry
+
+    def _entry(self, entity_id: int) -> CatalogEntry | None:
+        entry = self._cache.get(entity_id)
+        if entry is not None:
+            return entry
         row = self._conn.execute("SELECT record FROM entity WHERE id = ?",
                                  (entity_id,)).fetchone()
-        return None if row is None else _entry_from_json(row[0])
+        return None if row is None else self._remember(entity_id, row[0])
 
     def _entries(self, ids: Iterable[int]) -> list[CatalogEntry]:
-        return [e for e in (self._entry(i) for i in ids) if e is not None]
+        ids = list(ids)
+        missing = [i for i in ids if i not in self._cache]
+        for start in range(0, len(missing), _CHUNK):
+            chunk = missing[start:start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for entity_id, raw in self._conn.execute(
+                    f"SELECT id, record FROM entity WHERE id IN ({marks})", chunk):
+                self._remember(entity_id, raw)
+        return [e for e in (self._cache.get(i) for i in ids) if e is not None]
 
     def get(self, qid: str) -> CatalogEntry | None:
         """The entry of a Q-id, or ``None``."""
@@ -129,9 +151,13 @@ class Catalog:
     # -- names ------------------------------------------------------------------------------
 
     def _query_key(self, key: str) -> tuple[tuple[int, str], ...]:
-        rows = self._conn.execute("SELECT entity, shape FROM alias WHERE key = ?",
-                                  (key,)).fetchall()
-        return tuple(sorted(set(rows)))
+        rows = self._conn.execute(
+            "SELECT a.entity, a.shape, e.record FROM alias a JOIN entity e ON e.id = a.entity "
+            "WHERE a.key = ?", (key,)).fetchall()
+        for entity_id, _, raw in rows:
+            if entity_id not in self._cache:
+                self._remember(entity_id, raw)
+        return tuple(sorted({(entity_id, shape) for entity_id, shape, _ in rows}))
 
     def candidates(self, surface: str, *, respect_case: bool = True
                    ) -> list[tuple[CatalogEntry, bool]]:
