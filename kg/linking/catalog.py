@@ -22,7 +22,7 @@ from ..errors import ConfigError
 from .entry import CatalogEntry
 from .index import FORMAT
 from .normalise import key_lengths, name_key, name_key_shape, shape_compatible, words
-from .traps import is_trap, lower_case_keys
+from .traps import inside_longer_name, is_trap, lower_case_keys
 
 MAX_SCAN_WORDS = 8
 ENTRY_CACHE_SIZE = 200_000
@@ -219,6 +219,8 @@ class Catalog:
                               if shape_compatible(alias_shape, shape,
                                                   sentence_initial=ws[i].sentence_initial,
                                                   alias_letters=lens)})
+                if ids and inside_longer_name(ws, i, j):
+                    ids = [eid for eid in ids if self._kind_of(eid) != "place"]
                 if ids:
                     matches.append((i, j, ids))
         matches.sort(key=lambda m: (m[0] - m[1], m[0]))
@@ -234,6 +236,10 @@ class Catalog:
             out.append(AliasMatch(start, end, text[start:end], tuple(entries)))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _kind_of(self, entity_id: int) -> str | None:
+        entry = self._entry(entity_id)
+        return None if entry is None else entry.kind
 
     def _may_start(self, w) -> bool:
         if w.key == "the":

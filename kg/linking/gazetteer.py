@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .normalise import key_lengths, name_key_shape, shape_compatible, words
-from .traps import COMMON_WORDS, is_trap, lower_case_keys
+from .traps import COMMON_WORDS, inside_longer_name, is_trap, lower_case_keys
 
 MAX_WORDS = 5
 MIN_CITY_POPULATION = 15000
@@ -148,7 +148,8 @@ class Gazetteer:
                 entries = self._index.get(key)
                 if not entries:
                     continue
-                if i == j and (key in COMMON_WORDS or is_trap(ws, i, j, lower_keys)):
+                if i == j and (key in COMMON_WORDS or is_trap(ws, i, j, lower_keys)
+                               or inside_longer_name(ws, i, j)):
                     continue
                 shape = "".join(ws[k].shape for k in range(i, j + 1))
                 lens = key_lengths(key)

@@ -17,6 +17,7 @@ Pure functions, no I/O.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -52,7 +53,8 @@ class Word:
     key: str
     shape: str  # U, T, L or N
     sentence_initial: bool
-    joins_previous: bool  # False when punctuation separates it from the previous word
+    joins_previous: bool  # False when punctuation or a line end separates it from the last
+    title_line: bool = False  # on a line in title case (a headline): capitals say little
 
 
 @lru_cache(maxsize=262144)
@@ -91,6 +93,8 @@ def word_shape(word: str) -> str:
 def words(text: str) -> list[Word]:
     """Tokenise ``text`` into words with keys, shapes and sentence/phrase boundaries."""
     out: list[Word] = []
+    lines: list[int] = []
+    line = 0
     prev_end = 0
     prev_word = ""
     for m in _WORD_RE.finditer(text):
@@ -101,10 +105,11 @@ def words(text: str) -> list[Word]:
             raw = raw[: pm.start()]
             end = start + len(raw)
         gap = text[prev_end:start]
+        line += gap.count("\n")
         if not out:
             initial, joins = _initial(text, start), False
         else:
-            joins = bool(_JOIN_RE.match(gap)) and "\n\n" not in gap
+            joins = bool(_JOIN_RE.match(gap)) and "\n" not in gap
             if not joins and gap in (". ", ".") and _ABBREVIATION_RE.match(prev_word):
                 joins = True  # "St. Petersburg", "J. Smith"
             # after a dotted acronym ("U.S. officials") a dot does not end the sentence
@@ -112,9 +117,25 @@ def words(text: str) -> list[Word]:
         if "." in raw and pm is None and text[end:end + 1] == ".":
             end += 1  # the closing dot of "U.S."
         out.append(Word(start, end, fold_word(raw), word_shape(raw), initial, joins))
+        lines.append(line)
         prev_end = m.end()
         prev_word = m.group()
-    return out
+    return _mark_title_lines(out, lines)
+
+
+def _mark_title_lines(ws: list[Word], lines: list[int]) -> list[Word]:
+    """Flag the words of lines written in title case ("Ukraine Says it Has Won Battle")."""
+    counts: dict[int, list[int]] = {}
+    for w, line in zip(ws, lines, strict=True):
+        if len(w.key) >= 4 and w.shape != "N":
+            c = counts.setdefault(line, [0, 0])
+            c[0] += 1
+            c[1] += w.shape != "L"
+    titled = {line for line, (n, caps) in counts.items() if n >= 3 and caps >= 0.8 * n}
+    if not titled:
+        return ws
+    return [dataclasses.replace(w, title_line=True) if line in titled else w
+            for w, line in zip(ws, lines, strict=True)]
 
 
 def _initial(text: str, start: int) -> bool:

@@ -37,6 +37,19 @@ TOWN_LIKE_WORDS = frozenset(fold_word(w) for w in (
 ).split())
 
 
+# Words after a place name that keep it a place ("Kharkiv Oblast", "Kharkiv Mayor ...").
+PLACE_FOLLOWERS = frozenset(fold_word(w) for w in (
+    "oblast region province district raion city county state governorate krai republic "
+    "airport river port mayor governor authorities police army officials residents council "
+    "administration front direction offensive counteroffensive axis area border"
+).split())
+# Words before a place name that keep it a place ("Eastern Ukraine", "Greater Kharkiv").
+PLACE_LEADERS = frozenset(fold_word(w) for w in (
+    "north south east west northern southern eastern western central greater upper lower "
+    "northeastern northwestern southeastern southwestern occupied liberated"
+).split())
+
+
 def is_trap(ws: Sequence[Word], i: int, j: int, lower_keys: frozenset[str] | set[str]) -> bool:
     """Is the span of words ``i..j`` a capitalised common word rather than a name?
     ``lower_keys`` holds the keys of the words the text writes in lower case."""
@@ -47,8 +60,23 @@ def is_trap(ws: Sequence[Word], i: int, j: int, lower_keys: frozenset[str] | set
         return False
     if w.key in MONTHS_DAYS:
         return True
-    return w.sentence_initial and (w.key in COMMON_WORDS or w.key in TOWN_LIKE_WORDS
-                                  or w.key in lower_keys)
+    weak = w.sentence_initial or w.title_line
+    return weak and (w.key in COMMON_WORDS or w.key in TOWN_LIKE_WORDS or w.key in lower_keys)
+
+
+def inside_longer_name(ws: Sequence[Word], i: int, j: int) -> bool:
+    """Is the one-word span ``i..j`` likely a part of a longer name that is not a place
+    ("Vladimir Zelensky", "John Moore", "President Vladimir")? Not judged on title-case
+    lines, where every word is capitalised."""
+    if i != j or ws[i].title_line:
+        return False
+    nxt = ws[i + 1] if i + 1 < len(ws) and ws[i + 1].joins_previous else None
+    if nxt is not None and nxt.shape in "TU" and nxt.key not in PLACE_FOLLOWERS:
+        return True
+    prev = ws[i - 1] if i > 0 and ws[i].joins_previous else None
+    if prev is not None and prev.shape in "TU" and prev.key not in PLACE_LEADERS:
+        return not (prev.sentence_initial and prev.key in COMMON_WORDS)
+    return False
 
 
 def lower_case_keys(ws: Sequence[Word]) -> set[str]:

@@ -165,3 +165,16 @@ def test_catalog_is_usable_from_threads(catalog: Catalog) -> None:
     for t in threads:
         t.join()
     assert results == [[IZIUM]] * 4
+
+
+def test_places_inside_longer_names_are_dropped(tmp_path: Path) -> None:
+    from .catalog_data import rec, write_jsonl
+
+    cat = Catalog.from_jsonl(write_jsonl(tmp_path / "c.jsonl", [
+        rec("Q900000911", "place", "Moore", population=60_000),
+        rec("Q900000912", "person", "Moore", description="a synthetic surname")]),
+        tmp_path / "c.sqlite")
+    (m,) = cat.scan("Photo by John Moore for the agency.")
+    assert [e.qid for e in m.entries] == ["Q900000912"]  # the person stays, the town goes
+    (m,) = cat.scan("They drove to Moore yesterday.")
+    assert {e.qid for e in m.entries} == {"Q900000911", "Q900000912"}

@@ -67,3 +67,41 @@ def test_scan_prefers_longer_names(gaz: Gazetteer) -> None:
     (m,) = gaz.scan("They reached Kryvyi Rih at dawn.")
     assert m.surface == "Kryvyi Rih"
     assert m.places[0].country_code == "UA"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Vladimir Zelensky spoke.", []),            # a first name, not the town
+    ("Photo by John Moore for the agency.", []),            # a surname, not the town
+    ("The governor of Kharkiv Oblast spoke.", ["Kharkiv"]),  # a place word follows
+    ("Shelling in Eastern Ukraine went on.", ["Ukraine"]),   # a direction precedes
+    ("In Kharkiv the sirens sounded.", ["Kharkiv"]),         # a sentence's first word precedes
+])
+def test_names_inside_longer_names(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert [m.surface for m in gaz.scan(text)] == expected
+
+
+def test_title_case_headlines(gaz: Gazetteer) -> None:
+    text = "Ukraine Says Troops Reached The City Of Kharkiv\n\nThe city was quiet."
+    assert [m.surface for m in gaz.scan(text)] == ["Ukraine", "Kharkiv"]
+
+
+def test_seed_articles_give_consistent_matches(gaz: Gazetteer) -> None:
+    """On the real sample articles: every match is the text at its offsets, no match is a word
+    the article also writes in lower case, and the same name always means the same places."""
+    from pathlib import Path
+
+    seeds = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
+    files = sorted(seeds.glob("*.txt")) if seeds.is_dir() else []
+    if not files:
+        pytest.skip("the sample articles (../shared/seeds/) are not available")
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        lower_words = {w.casefold() for w in text.split() if w.islower()}
+        meaning: dict[str, tuple[int, ...]] = {}
+        matches = gaz.scan(text)
+        assert matches, path.name
+        for m in matches:
+            assert text[m.start:m.end] == m.surface
+            assert m.surface.casefold() not in lower_words, (path.name, m.surface)
+            ids = tuple(p.geonames for p in m.places)
+            assert meaning.setdefault(m.surface, ids) == ids
