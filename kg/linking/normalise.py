@@ -17,11 +17,10 @@ Pure functions, no I/O.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # A word: letters/digits, with inner apostrophes ("Khar'kov", "O'Brien") or inner dots
 # ("U.S") kept inside it.
@@ -44,8 +43,7 @@ _SENTENCE_END = frozenset(".!?\n…")
 _OPENERS = frozenset("\"'“”‘’«»([{—–- \t")
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """One word of a text: its span (a possessive 's excluded), key and shape."""
 
     start: int
@@ -90,8 +88,10 @@ def word_shape(word: str) -> str:
     return "N"
 
 
-def words(text: str) -> list[Word]:
-    """Tokenise ``text`` into words with keys, shapes and sentence/phrase boundaries."""
+@lru_cache(maxsize=16)
+def words(text: str) -> tuple[Word, ...]:
+    """Tokenise ``text`` into words with keys, shapes and sentence/phrase boundaries (the
+    last few texts are cached: the catalog and the gazetteer scan the same article)."""
     out: list[Word] = []
     lines: list[int] = []
     line = 0
@@ -123,7 +123,7 @@ def words(text: str) -> list[Word]:
     return _mark_title_lines(out, lines)
 
 
-def _mark_title_lines(ws: list[Word], lines: list[int]) -> list[Word]:
+def _mark_title_lines(ws: list[Word], lines: list[int]) -> tuple[Word, ...]:
     """Flag the words of lines written in title case ("Ukraine Says it Has Won Battle")."""
     counts: dict[int, list[int]] = {}
     for w, line in zip(ws, lines, strict=True):
@@ -133,9 +133,9 @@ def _mark_title_lines(ws: list[Word], lines: list[int]) -> list[Word]:
             c[1] += w.shape != "L"
     titled = {line for line, (n, caps) in counts.items() if n >= 3 and caps >= 0.8 * n}
     if not titled:
-        return ws
-    return [dataclasses.replace(w, title_line=True) if line in titled else w
-            for w, line in zip(ws, lines, strict=True)]
+        return tuple(ws)
+    return tuple(w._replace(title_line=True) if line in titled else w
+                 for w, line in zip(ws, lines, strict=True))
 
 
 def _initial(text: str, start: int) -> bool:
@@ -146,7 +146,7 @@ def _initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END or text[i] == ":"
 
 
-def name_words(name: str) -> list[Word]:
+def name_words(name: str) -> tuple[Word, ...]:
     """The words of a name as the index stores them: a leading "the" dropped when more
     words follow."""
     ws = words(name)
