@@ -109,8 +109,8 @@ def test_wikidata_alignments_come_from_the_verified_table(onto):
 
     from kg.resources import data_dir
 
-    verified = {row["qid"] for row in csv.DictReader(
-        open(data_dir() / "ontology_wikidata_classes.csv", encoding="utf-8"))}
+    with open(data_dir() / "ontology_wikidata_classes.csv", encoding="utf-8") as f:
+        verified = {row["qid"] for row in csv.DictReader(f)}
     used = {str(o).rsplit("/", 1)[1] for o in onto.objects()
             if str(o).startswith("http://www.wikidata.org/entity/Q")}
     assert used and used <= verified, sorted(used - verified)
