@@ -82,8 +82,8 @@ def lookup_command(name: str, kind: str | None, context: tuple[str, ...], limit:
     settings = Settings.from_env()
     linker = Linker(_open(catalog_path), threshold=settings.link_threshold)
     ranked = linker.rank([name], kind=kind, context_qids=context, respect_case=False)[:limit]
-    linked = linker.would_link(ranked)
-    rows = [{"qid": e.qid, "label": e.label, "kind": e.kind, "score": round(score, 4),
+    linked = linker.would_link(ranked) and bool(ranked) and ranked[0][0].qid is not None
+    rows = [{"qid": e.qid, "key": e.key, "label": e.label, "kind": e.kind, "score": round(score, 4),
              "linked": linked and i == 0, **{k: round(v, 4) for k, v in parts.items()},
              "description": e.description} for i, (e, score, parts) in enumerate(ranked)]
     if as_json:
@@ -95,7 +95,7 @@ def lookup_command(name: str, kind: str | None, context: tuple[str, ...], limit:
         return
     for r in rows:
         mark = "*" if r["linked"] else " "
-        click.echo(f"{mark} {r['score']:.3f}  {r['qid']:<12} {r['kind']:<13} {r['label']}"
+        click.echo(f"{mark} {r['score']:.3f}  {r['key']:<12} {r['kind']:<13} {r['label']}"
                    f"  (name {r['name']:.2f}, type {r['type']:.2f}, prior {r['prior']:.2f}, "
                    f"context {r['context']:.2f})")
     click.echo(f"threshold {linker.threshold}; * = would be linked")

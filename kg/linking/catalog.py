@@ -135,7 +135,7 @@ class Catalog:
         return [e for e in (self._cache.get(i) for i in ids) if e is not None]
 
     def get(self, qid: str) -> CatalogEntry | None:
-        """The entry of a Q-id, or ``None``."""
+        """The entry of a Q-id (or of a key ``geonames:<id>``), or ``None``."""
         row = self._conn.execute("SELECT id FROM entity WHERE qid = ?", (qid,)).fetchone()
         return None if row is None else self._entry(row[0])
 
@@ -186,7 +186,7 @@ class Catalog:
         found = self.candidates(name, respect_case=False)
         if kind is not None:
             found = [(e, x) for e, x in found if e.kind == kind]
-        found.sort(key=lambda ex: (not ex[1], -ex[0].prior, ex[0].qid))
+        found.sort(key=lambda ex: (not ex[1], -ex[0].prior, ex[0].key))
         return [e for e, _ in found[:max(0, limit)]]
 
     def scan(self, text: str) -> list[AliasMatch]:
@@ -231,7 +231,7 @@ class Catalog:
                 continue
             for k in range(i, j + 1):
                 taken[k] = True
-            entries = sorted(self._entries(ids), key=lambda e: (-e.prior, e.qid))
+            entries = sorted(self._entries(ids), key=lambda e: (-e.prior, e.key))
             start, end = ws[i].start, ws[j].end
             out.append(AliasMatch(start, end, text[start:end], tuple(entries)))
         out.sort(key=lambda m: m.start)
@@ -290,7 +290,7 @@ def _entry_from_json(raw: str) -> CatalogEntry:
     rec = json.loads(raw)
     labels = rec["labels"]
     return CatalogEntry(
-        qid=rec["qid"], kind=rec["kind"], label=labels.get("en") or next(iter(labels.values())),
+        qid=rec.get("qid"), kind=rec["kind"], label=labels.get("en") or next(iter(labels.values())),
         labels=MappingProxyType(labels),
         aliases=MappingProxyType({k: tuple(v) for k, v in rec["aliases"].items()}),
         description=rec.get("description"), types=tuple(rec.get("types") or ()),

@@ -22,9 +22,11 @@ class BadRecord(ValueError):
 
 @dataclass(frozen=True)
 class CatalogEntry:
-    """One Wikidata item in the catalog."""
+    """One Wikidata item in the catalog. ``qid`` is ``None`` for a place the catalog knows
+    only by its GeoNames id (its Q-id could not be verified): such an entry is never linked,
+    but tells the linker which place a name means."""
 
-    qid: str
+    qid: str | None
     kind: str
     label: str
     labels: Mapping[str, str]
@@ -39,6 +41,11 @@ class CatalogEntry:
     population: int | None
     sitelinks: int | None
     sources: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        """The entry's key in the catalog: its Q-id, else ``geonames:<id>``."""
+        return self.qid or f"geonames:{self.geonames}"
 
     @property
     def prior(self) -> float:
@@ -147,7 +154,12 @@ def clean_record(rec: Mapping[str, Any]) -> dict[str, Any]:
     """Check a catalog record and return it in canonical form; raises :class:`BadRecord`."""
     if not isinstance(rec, Mapping):
         raise BadRecord("a record must be a JSON object")
-    qid = _qid(rec.get("qid"), "qid")
+    raw_qid = rec.get("qid")
+    if raw_qid is None and isinstance(rec.get("geonames"), int) and \
+            not isinstance(rec.get("geonames"), bool):
+        qid = None  # a place known only by its GeoNames id
+    else:
+        qid = _qid(raw_qid, "qid")
     kind = rec.get("kind")
     if kind not in ENTITY_KINDS:
         raise BadRecord(f"{qid}: kind {kind!r} is not one of {', '.join(ENTITY_KINDS)}")
@@ -206,6 +218,11 @@ def clean_record(rec: Mapping[str, Any]) -> dict[str, Any]:
             "located_in": _qids(rec.get("located_in"), "located_in"),
             "lat": lat, "lon": lon, "geonames": geonames, "population": population,
             "sitelinks": sitelinks, "sources": list(dict.fromkeys(sources))}
+
+
+def record_key(rec: Mapping[str, Any]) -> str:
+    """The catalog key of a clean record: its Q-id, else ``geonames:<id>``."""
+    return rec["qid"] or f"geonames:{rec['geonames']}"
 
 
 def merge_records(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:

@@ -2,8 +2,9 @@
 
 Layout (``FORMAT`` names it; a catalog of another format is rebuilt, never misread):
 
-- ``entity(id, qid, kind, prior, geonames, origin, record)``: one row per item, ``record`` the
-  clean JSON record, ``origin`` where it came from (``starter``, ``import:NAME``, ``learn``);
+- ``entity(id, qid, kind, prior, geonames, origin, record)``: one row per item, ``qid`` its key
+  (the Q-id, or ``geonames:<id>`` for a place without a verified Q-id), ``record`` the clean
+  JSON record, ``origin`` where it came from (``starter``, ``import:NAME``, ``learn``);
 - ``alias(key, entity, shape)``: every normalised name of every item, with the case shape of
   the original spelling, indexed on ``(key, entity, shape)`` so a look-up reads the index only;
 - ``located(child, parent)``: located-in edges (P131, and the country of a place), both ways;
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from .entry import BadRecord, clean_record, merge_records, prior_of
+from .entry import BadRecord, clean_record, merge_records, prior_of, record_key
 from .normalise import name_key_shape
 
 FORMAT = "kg-catalog/1"
@@ -141,10 +142,11 @@ class CatalogWriter:
                 raise
             stats.warn(str(exc))
             return False
+        key = record_key(rec)
         cur = self.conn.execute(
             "INSERT INTO entity(qid, kind, prior, geonames, origin, record) "
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(qid) DO NOTHING",
-            (rec["qid"], rec["kind"], prior_of(rec["sitelinks"], rec["population"]),
+            (key, rec["kind"], prior_of(rec["sitelinks"], rec["population"]),
              rec["geonames"], origin, json.dumps(rec, ensure_ascii=False, separators=(",", ":"))))
         if cur.rowcount == 1:
             entity_id = cur.lastrowid
@@ -154,12 +156,12 @@ class CatalogWriter:
             entity_id = self._merge(rec)
             if stats is not None:
                 stats.merged += 1
-        for key, shape in alias_rows(rec):
-            self._aliases.append((key, entity_id, shape))
+        for alias_key, shape in alias_rows(rec):
+            self._aliases.append((alias_key, entity_id, shape))
         edges = list(rec["located_in"])
-        if rec["kind"] == "place" and rec["country"] and rec["country"] != rec["qid"]:
+        if rec["kind"] == "place" and rec["country"] and rec["country"] != key:
             edges.append(rec["country"])
-        self._located.extend((rec["qid"], parent) for parent in edges if parent != rec["qid"])
+        self._located.extend((key, parent) for parent in edges if parent != key)
         if len(self._aliases) >= _BATCH:
             self._flush()
         return True
@@ -167,7 +169,7 @@ class CatalogWriter:
     def _merge(self, rec: dict[str, Any]) -> int:
         self._flush()
         entity_id, old = self.conn.execute(
-            "SELECT id, record FROM entity WHERE qid = ?", (rec["qid"],)).fetchone()
+            "SELECT id, record FROM entity WHERE qid = ?", (record_key(rec),)).fetchone()
         merged = merge_records(json.loads(old), rec)
         self.conn.execute(
             "UPDATE entity SET kind = ?, prior = ?, geonames = ?, record = ? WHERE id = ?",

@@ -192,8 +192,14 @@ class Linker:
         best = scored[0] if scored else None
         second = scored[1] if len(scored) > 1 else None
         plausible = [s for s in scored if s.score > 0]
-        if best is not None and best.score >= self.threshold and \
-                (second is None or best.score - second.score >= MARGIN):
+        clear = best is not None and best.score >= self.threshold and \
+            (second is None or best.score - second.score >= MARGIN)
+        if clear and best.entry.qid is None:
+            # the name means a place the catalog knows without a Q-id: no link, but the place
+            return self._decision("unlinked", None, scored, method + "+no-qid", source,
+                                  language, self._place_of(best.entry, places), places,
+                                  warnings)
+        if clear:
             status, entry = "linked", best.entry
             if best.context > 0:
                 method += "+context"
@@ -218,10 +224,10 @@ class Linker:
                   method: str, source: str, language: str, place: GazPlace | None,
                   places: tuple[GazPlace, ...], warnings: list[str]) -> LinkDecision:
         top = scored[0].score if scored else None
+        shown = [s for s in scored if s.entry.qid is not None][:MAX_CANDIDATES_SHOWN]
         info = LinkInfo(status=status, confidence=None if top is None else round(top, 4),
                         method=method, source=source, threshold=self.threshold,
-                        candidates=[s.as_candidate(language)
-                                    for s in scored[:MAX_CANDIDATES_SHOWN]])
+                        candidates=[s.as_candidate(language) for s in shown])
         return LinkDecision(entry=entry, info=info, place=place, place_candidates=places,
                             warnings=tuple(warnings))
 
@@ -233,8 +239,8 @@ class Linker:
         for surface in surfaces:
             for entry, exact in self.catalog.candidates(surface, respect_case=respect_case):
                 name = _name_score(entry, surface, exact)
-                if entry.qid not in best or best[entry.qid][1] < name:
-                    best[entry.qid] = (entry, name)
+                if entry.key not in best or best[entry.key][1] < name:
+                    best[entry.key] = (entry, name)
         return list(best.values())
 
     def _online_candidates(self, surfaces: list[str], language: str
@@ -249,8 +255,8 @@ class Linker:
                     key_match = any(name_key(n) == name_key(surface) for _, n in entry.names())
                     exact = any(n.casefold() == surface.casefold() for _, n in entry.names())
                     name = _name_score(entry, surface, exact) if key_match else 0.6
-                    if entry.qid not in best or best[entry.qid][1] < name:
-                        best[entry.qid] = (entry, name)
+                    if entry.key not in best or best[entry.key][1] < name:
+                        best[entry.key] = (entry, name)
         except WikidataUnavailable as exc:
             return [], f"the Wikidata service could not be reached ({exc.message}); linked " \
                        "offline"
@@ -267,11 +273,12 @@ class Linker:
             if compat <= 0:
                 continue
             scored.append(_Scored(entry, name, compat, entry.prior, ctx.score(entry)))
-        weights = [math.exp(6 * (0.6 * s.prior + 0.4 * s.context)) * s.compat for s in scored]
+        weights = [math.exp(6 * (0.6 * s.prior + 0.4 * s.context) + 10 * (s.name - 1)) * s.compat
+                   for s in scored]
         total = sum(weights)
         for s, w in zip(scored, weights, strict=True):
             s.share = w / total if total else 0.0
-        scored.sort(key=lambda s: (-s.score, s.entry.qid))
+        scored.sort(key=lambda s: (-s.score, s.entry.key))
         return scored
 
     # -- gazetteer --------------------------------------------------------------------------
@@ -316,11 +323,29 @@ class Linker:
             return top
         return None
 
+    def _place_of(self, entry: CatalogEntry, places: tuple[GazPlace, ...]) -> GazPlace | None:
+        """The GeoNames place of a catalog entry (from the gazetteer when it has it)."""
+        if entry.geonames is None:
+            return None
+        for p in places:
+            if p.geonames == entry.geonames:
+                return p
+        if self.gazetteer is not None and entry.geonames in self.gazetteer.places:
+            return self.gazetteer.places[entry.geonames]
+        if entry.lat is None or entry.lon is None:
+            return None
+        country = self.catalog.get(entry.country) if entry.country else None
+        code = ""
+        if country is not None and country.geonames is not None and self.gazetteer is not None:
+            code = self.gazetteer.country_code(country.geonames) or ""
+        return GazPlace(entry.geonames, entry.label, code, entry.lat, entry.lon,
+                        entry.population or 0, "city", None)
+
     def _bridge(self, place: GazPlace) -> _Scored | None:
         """A catalog entry carrying the chosen place's GeoNames id (a name the catalog lacks,
         e.g. a spelling variant known only to GeoNames)."""
         entries = [e for e in self.catalog.by_geonames(place.geonames) if e.kind == "place"]
-        if len(entries) != 1:
+        if len(entries) != 1 or entries[0].qid is None:
             return None
         return _Scored(entries[0], name=0.9, compat=1.0, prior=entries[0].prior, context=0.0,
                        share=1.0)
@@ -344,18 +369,18 @@ class _Context:
         self.around: set[str] = set()  # places that contain a context place
         for e in self.entries:
             if e.kind == "place":
-                self.around.update(catalog.ancestors(e.qid))
+                self.around.update(catalog.ancestors(e.key))
 
     def score(self, entry: CatalogEntry) -> float:
         if not self.qids:
             return 0.0
-        if entry.qid in self.qids:
+        if entry.qid is not None and entry.qid in self.qids:
             return 1.0
         hits = 0
         if entry.country and (entry.country in self.countries or entry.country in self.qids):
             hits += 1
-        if entry.qid in self.around or entry.qid in self.countries:
+        if entry.qid is not None and (entry.qid in self.around or entry.qid in self.countries):
             hits += 1
-        if entry.kind == "place" and self.qids.intersection(self.catalog.ancestors(entry.qid)):
+        if entry.kind == "place" and self.qids.intersection(self.catalog.ancestors(entry.key)):
             hits += 1
         return min(1.0, 0.5 * hits)

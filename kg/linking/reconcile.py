@@ -96,7 +96,8 @@ def reconcile(catalog: Catalog, queries: str | bytes | Mapping[str, Any], *,
             ranked = [r for r in ranked if r[0].kind in kinds]
         if classes:
             ranked = [r for r in ranked if set(classes) & set(r[0].types)]
-        matched = linker.would_link(ranked)
+        matched = linker.would_link(ranked) and ranked[0][0].qid is not None
+        ranked = [r for r in ranked if r[0].qid is not None]  # ids are Q-ids
         result = []
         for i, (entry, score, _) in enumerate(ranked[: q["limit"]]):
             kind_name = entry.kind.replace("_", " ")
