@@ -37,6 +37,20 @@ def settings_command() -> None:
     click.echo(json.dumps(Settings.from_env().redacted(), indent=2))
 
 
+def _register() -> None:
+    from . import commands
+
+    for cmd in (commands.serve, commands.ingest, commands.validate, commands.dump):
+        main.add_command(cmd)
+
+
+_register()
+
+
+from .catalog import catalog_group  # noqa: E402
+
+main.add_command(catalog_group)
+
 from .timex import timex_eval_command  # noqa: E402
 
 main.add_command(timex_eval_command)
