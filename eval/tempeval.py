@@ -44,12 +44,18 @@ def keyed(records: list[dict]) -> dict[str, dict]:
     return {(r["file"].rsplit(".", 1)[0] if r.get("file") else r["doc_id"]): r for r in records}
 
 
-def tag_corpus(docs: list[dict]) -> tuple[list[dict], list[float]]:
+def tag_corpus(docs: list[dict], passes: int = 1) -> tuple[list[dict], list[float]]:
+    """Tag every document; per document the best CPU time of ``passes`` runs (process time,
+    so that other load on the host does not count)."""
     records, times = [], []
     for doc in docs:
-        started = time.perf_counter()
-        records.append(tag_document(doc, doc.get("doc_id", "document")))
-        times.append(time.perf_counter() - started)
+        best = float("inf")
+        for _ in range(passes):
+            started = time.process_time()
+            record = tag_document(doc, doc.get("doc_id", "document"))
+            best = min(best, time.process_time() - started)
+        records.append(record)
+        times.append(best)
     return records, times
 
 
@@ -130,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     with gold_path.open(encoding="utf-8") as handle:
         docs = [json.loads(line) for line in handle if line.strip()]
     tag_corpus(docs[:5])  # warm up (imports, regex caches)
-    records, times = tag_corpus(docs)
+    records, times = tag_corpus(docs, passes=3)
     if args.keep:
         with open(args.keep, "w", encoding="utf-8") as out:
             for record in records:
@@ -150,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     chars = sum(len(d["text"]) for d in docs)
     words = sum(len(d["text"].split()) for d in docs)
     per_word = total / words
-    print(f"\nspeed: {len(docs) / total:,.0f} documents/s, {chars / total:,.0f} chars/s, "
+    print(f"\nspeed (best of 3 per document, CPU time): {len(docs) / total:,.0f} documents/s, "
+          f"{chars / total:,.0f} chars/s, "
           f"{words / total:,.0f} words/s; a 600-word article takes {600 * per_word * 1000:.2f} "
           f"ms (median document {statistics.median(times) * 1000:.2f} ms)")
     return 0
