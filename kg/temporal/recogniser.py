@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from . import lexicon as lx
 from . import rules_anchored, rules_calendar, rules_clock, rules_duration, rules_relative  # noqa: F401
-from .rulebook import APOSTROPHE, INDEX, RULES, Rule, digit_key
+from .rulebook import APOSTROPHE, INDEX, MONTH_WORDS, RULES, Rule, digit_key
 
 # Tokens of the lower-cased text: ASCII letters (every trigger word is ASCII), digits, and
 # an apostrophe before a digit ("'90s"). A trigger inside a longer word is rejected later.
@@ -82,7 +82,9 @@ def triggers(text: str) -> tuple[str, list[tuple[int, str]]]:
             if pos and text[pos - 1].isalpha():
                 continue  # inside a word such as "ABC12"
             if not any(content[i + 1:min(n, i + 4)]) and not _NUMBER_TAIL.match(
-                    text, pos + len(tokens[i])):
+                    text, pos + len(tokens[i])) and not (
+                    i >= 3 and keys[i - 1] in ("and", "or") and keys[i - 2] in SHORT_DIGITS
+                    and keys[i - 3] in MONTH_WORDS):
                 continue
         if pos and text[pos - 1].isalnum() and key[0] != "#":
             continue  # inside a word

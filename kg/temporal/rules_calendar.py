@@ -163,13 +163,16 @@ def _date_day_month(m: re.Match, ctx: Context) -> Found | None:
 
 
 @rule("date_range_days",
-      r"(?P<mon><MONTH>)<S>?(?P<d1><DAY>)<S>?(?:[-–]|to|through|until|and)<S>?(?P<d2><DAY>)"
-      r"(?!\d)(?:,?<S>(?P<year>[12]\d{3}))?(?!\w)"
-      r"|(?P<d3><DAY>)<S>?(?:[-–]|to|and)<S>?(?P<d4><DAY>)<S>(?P<mon2><MONTH>)"
+      r"(?P<mon><MONTH>)<S>?(?P<d1><DAY>)<S>?(?P<sep>[-–]|to|through|until|and)<S>?"
+      r"(?P<d2><DAY>)(?!\d)(?:,?<S>(?P<year>[12]\d{3}))?(?!\w)"
+      r"|(?P<d3><DAY>)<S>?(?P<sep2>[-–]|to|and)<S>?(?P<d4><DAY>)<S>(?P<mon2><MONTH>)"
       r"(?:,?<S>(?P<year2>[12]\d{3}))?(?!\w)",
       MONTH_WORDS | SHORT_NUMBER,
-      needs=("-", "–", " to ", "through", "until"))
+      needs=("-", "–", " to ", "through", "until", " and "))
 def _date_range_days(m: re.Match, ctx: Context) -> Found | None:
+    """"May 15-17, 2022", "between Sept. 23 and 27": one interval."""
+    if (m["sep"] or m["sep2"]).lower() == "and" and prev_word(ctx, m.start()) != "between":
+        return None  # "April 24 and 25" are two dates
     mon = m["mon"] or m["mon2"]
     month = month_of(mon)
     d1, d2 = (day_of(m["d1"]), day_of(m["d2"])) if m["d1"] else (day_of(m["d3"]),
@@ -186,6 +189,23 @@ def _date_range_days(m: re.Match, ctx: Context) -> Found | None:
     return Found("DATE", f"{year:04d}-{month:02d}", "date_range_days", None,
                  Point("month", date(year, month, 1)), earliest=lo, latest=hi,
                  edtf=f"{lo.isoformat()}/{hi.isoformat()}", precision="day", bounded=True)
+
+
+@rule("day_continuation",
+      r"(?P<day><DAY>)(?!\d)(?!<S>?(?:%|percent|[-–]))(?!\w)",
+      SHORT_NUMBER)
+def _day_continuation(m: re.Match, ctx: Context) -> Found | None:
+    """The "25" of "April 24 and 25": a day of the month just mentioned."""
+    if not _AFTER_DAY.search(ctx.text, max(0, m.start() - 24), m.start()):
+        return None
+    ref = ctx.last_day
+    if ref is None or ref.gran != "day" or m.start() - ctx.last_day_pos > 24:
+        return None
+    d = safe_date(ref.first.year, ref.first.month, day_of(m["day"]))
+    return dated("day_continuation", Point("day", d)) if d else None
+
+
+_AFTER_DAY = re.compile(r"[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:and|or)\s+\Z")
 
 
 @rule("week_of",

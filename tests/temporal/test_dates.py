@@ -178,3 +178,16 @@ def test_spelled_out_year():
 def test_dct_never_changes_absolute_dates():
     for dct in (None, DCT, date(1990, 1, 1)):
         assert one("It was signed on May 16, 2022.", dct=dct).value == "2022-05-16"
+
+
+def test_between_two_days_is_one_interval():
+    t = one("The referendum was held between Sept. 23 and 27.", dct=date(2022, 10, 10))
+    assert (t.text, t.earliest, t.latest, t.edtf) == (
+        "Sept. 23 and 27", date(2022, 9, 23), date(2022, 9, 27), "2022-09-23/2022-09-27")
+
+
+def test_second_day_of_a_pair_takes_the_month():
+    specs = tag("They met on April 24 and 25.", dct=date(2022, 10, 10))
+    assert [(t.text, t.value) for t in specs] == [("April 24", "2022-04-24"),
+                                                  ("25", "2022-04-25")]
+    assert tag("He scored 24 and 25 points.") == []
