@@ -69,6 +69,7 @@ def triggers(text: str) -> tuple[str, list[tuple[int, str]]]:
     keys = [t if t[0] > "9" else (_DIGIT_KEY[min(len(t), 5)] if t[0] >= "0" else APOSTROPHE)
             for t in tokens]
     content = [k in _CONTENT_KEYS for k in keys]
+    wordy = [c and k[0] != "#" for c, k in zip(content, keys, strict=True)]
     n = len(keys)
     out: list[tuple[int, str]] = []
     index = INDEX
@@ -81,7 +82,7 @@ def triggers(text: str) -> tuple[str, list[tuple[int, str]]]:
         elif key in SHORT_DIGITS:
             if pos and text[pos - 1].isalpha():
                 continue  # inside a word such as "ABC12"
-            if not any(content[i + 1:min(n, i + 4)]) and not _NUMBER_TAIL.match(
+            if not any(wordy[i + 1:min(n, i + 4)]) and not _NUMBER_TAIL.match(
                     text, pos + len(tokens[i])) and not (
                     i >= 3 and keys[i - 1] in ("and", "or") and keys[i - 2] in SHORT_DIGITS
                     and keys[i - 3] in MONTH_WORDS):
