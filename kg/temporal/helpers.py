@@ -165,11 +165,3 @@ def prev_word(ctx: Context, start: int) -> str:
     """The word just before ``start`` (lower case), or ''."""
     words = prev_words(ctx.text, start, 1, 30)
     return words[0] if words and words[0].isalpha() else ""
-
-
-def next_word(ctx: Context, end: int) -> str:
-    m = _NEXT_WORD.match(ctx.text, end)
-    return m.group(1).lower() if m else ""
-
-
-_NEXT_WORD = re.compile(r"[^\w\n]*?([A-Za-z]+)")

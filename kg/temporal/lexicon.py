@@ -165,8 +165,6 @@ ANY_MONTH_RE = r"(?:" + MONTH_RE + "|" + MONTH_ABBR_RE + r")"
 WEEKDAY_RE = alternation(WEEKDAYS)
 SEASON_RE = alternation(SEASONS)
 POD_RE = alternation(PARTS_OF_DAY)
-_UNIT_SINGULAR = sorted({w for w in UNITS if not w.endswith("s") or w in ("hrs",)}
-                        - {"hrs", "yrs", "secs", "mins"})
 UNIT_RE = alternation(UNITS)
 UNIT_SINGULAR_RE = alternation(
     [w for w in UNITS if w not in ("hrs", "yrs", "secs", "mins", "centuries", "millennia",

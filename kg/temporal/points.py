@@ -119,10 +119,6 @@ class Point:
             return self
         return Point.of(gran, self.first)
 
-    def with_time(self, hour: int, minute: int = 0, second: int = 0,
-                  tz: tzinfo | None = None, gran: str = "minute") -> Point:
-        return Point(gran, self.first, None, hour, minute, second, tz)
-
     def with_pod(self, pod: str) -> Point:
         return Point("pod", self.first, pod)
 

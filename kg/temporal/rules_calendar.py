@@ -413,7 +413,7 @@ _QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 
                 "fourth": 4, "4th": 4, "final": 4, "last": 4}
 
 
-def _year_from_words(m: re.Match, ctx: Context, start: int) -> tuple[int | None, bool]:
+def _year_from_words(m: re.Match, ctx: Context) -> tuple[int | None, bool]:
     """(year, explicit) from the year groups of the quarter/half rules."""
     for g in ("yr1", "yr2"):
         if m[g]:
@@ -452,7 +452,7 @@ def _quarter(m: re.Match, ctx: Context) -> Found | None:
     if m["yr3"] and not m["yr1"]:
         year, explicit = int(m["yr3"]), True
     else:
-        year, explicit = _year_from_words(m, ctx, m.start())
+        year, explicit = _year_from_words(m, ctx)
     mod = part_mod(m["pmod"])
     det = norm(m["det"]) if m["det"] else ""
     text = m.group(0)

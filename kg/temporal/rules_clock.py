@@ -11,6 +11,7 @@ from .context import Context, Found
 from .helpers import dated, day_of, month_of, norm, unresolved, weekday_of
 from .points import Point
 from .rulebook import FOUR_DIGITS, SHORT_NUMBER, WEEKDAY_WORDS, rule
+from .textscan import prev_words
 
 
 def _day_ref(prefix: str) -> str:
@@ -102,8 +103,6 @@ def _clock_ampm(m: re.Match, ctx: Context) -> Found | None:
         hour = hour % 12 + 12
     elif marker.startswith("a") or "morning" in marker:
         hour = hour % 12
-    elif marker.startswith("o") and m["tz"] is None and m["approx"] is None:
-        pass
     return _make(m, ctx, "clock_ampm", hour, minute)
 
 
@@ -114,11 +113,9 @@ def _clock_ampm(m: re.Match, ctx: Context) -> Found | None:
       | set(lx.MONTH_ABBREVIATIONS),
       needs=(":",))
 def _clock_24h(m: re.Match, ctx: Context) -> Found | None:
-    before = ctx.before(m.start("h"), 12)
-    if re.search(r"(?:score|won|beat|lost|drew|[A-Z][a-z]+\s)\s*\Z", before) and not (
-            m["tz"] or m["local"] or _explicit_day(m)):
-        if re.search(r"(?:score|won|beat|lost|drew)\s*\Z", before):
-            return None
+    if not (m["tz"] or m["local"] or _explicit_day(m)) and prev_words(
+            ctx.text, m.start("h"), 1) in (["score"], ["won"], ["beat"], ["lost"], ["drew"]):
+        return None  # a score, "won 3:1"
     if m["s"]:
         return _make(m, ctx, "clock_24h", int(m["h"]), int(m["m"]), int(m["s"]), "second")
     return _make(m, ctx, "clock_24h", int(m["h"]), int(m["m"]))

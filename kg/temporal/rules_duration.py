@@ -125,9 +125,6 @@ def _duration(m: re.Match, ctx: Context) -> Found | None:
       {"years", "months", "weeks", "days", "decades", "hours", "minutes", "centuries"})
 def _duration_bare(m: re.Match, ctx: Context) -> Found | None:
     unit = lx.UNITS[m["unit"].lower()]
-    nxt = ctx.text[m.end():m.end() + 20]
-    if re.match(r"\s*[A-Za-z]+(?:ed|ing)\b", nxt) and not re.match(r"\s*(?:and|or)\b", nxt):
-        pass
     return Found("DURATION", _duration_code(None, unit), "duration_bare", None, None,
                  sets_reference=False, precision=_PRECISION.get(unit, "unknown"))
 
@@ -176,8 +173,7 @@ _ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
             "biweekly": "P2W", "fortnightly": "P2W", "biannually": "P6M",
             "semiannually": "P6M", "semi-annually": "P6M", "twice-yearly": "P6M",
             "bimonthly": "P2M", "every day": "P1D", "each day": "P1D",
-            "day after day": "P1D", "year after year": "P1Y", "week after week": "P1W",
-            "round the clock": None, "around the clock": None}
+            "day after day": "P1D", "year after year": "P1Y", "week after week": "P1W"}
 
 
 @rule("set_adverb",
@@ -195,10 +191,8 @@ def _set_adverb(m: re.Match, ctx: Context) -> Found | None:
             r"an|is|are|was|were|will|would|outside|inside|around|near|along|together|"
             r"again|online|abroad|here|there|now)\b", nxt):
         return None  # an adjective: "a quarterly dividend", "daily flights"
-    value = _ADVERBS.get(norm(m["w"]).replace(" ", " ")) or _ADVERBS.get(
-        m["w"].lower().replace(" ", "-"))
-    if value is None:
-        value = _ADVERBS.get(re.sub(r"\s+", " ", m["w"].lower()))
+    word = " ".join(m["w"].lower().split())
+    value = _ADVERBS.get(word) or _ADVERBS.get(word.replace("-", ""))
     if value is None:
         return None
     return Found("SET", value, "set_adverb", None, None, sets_reference=False,

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from . import lexicon as lx
 from .context import FUTURE, PAST, Context, Found
 from .helpers import dated, norm, part_mod, prev_word, quant_mod, quantity, unresolved
-from .points import MONTHS_IN, Point
+from .points import Point
 from .rulebook import NUMBER_TRIGGERS, PMOD_WORDS, POD_NEEDS, QMOD_WORDS, UNIT_NEEDS, rule
 
 _DAY_WORDS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
@@ -572,7 +572,3 @@ def _duration_code(n: float | None, unit: str) -> str:
         return f"{prefix}{head_text}{middle}{int(frac * amount)}{letter}"
     code = letters[unit]
     return f"P{'T' if code.startswith('T') else ''}{n:g}{code[-1]}"
-
-
-def months_in(unit: str) -> int | None:
-    return MONTHS_IN.get(unit)
