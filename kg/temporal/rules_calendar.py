@@ -568,6 +568,8 @@ def _quarter_relative(m: re.Match, ctx: Context) -> Found | None:
     return dated("quarter_relative", base, sets_reference=not year_back)
 
 
+_SEASON_PREPOSITIONS = frozenset("""in during by until till since through throughout over
+for""".split())
 _SEASON_CONTEXT = frozenset("""in during by until till since through throughout over of this last
 next the early late mid""".split())
 
@@ -604,14 +606,9 @@ def _season(m: re.Match, ctx: Context) -> Found | None:
     if re.match(r"\s*(?:of|in|to|from|by|and|was|is|were|are|has|had|will|at|on|for)\b", nxt) \
             and rel in (None, "the"):
         return None
-    if rel in (None, "the") and not mod:
-        if code == "FA" or rel is None:
-            if prev not in ("in", "during", "by", "until", "till", "since", "through",
-                            "throughout", "over", "this", "early", "late", "for"):
-                return None
-    if rel is None and not mod and prev not in ("in", "during", "by", "until", "till",
-                                                "since", "through", "throughout", "over"):
-        return None
+    if not mod and (rel is None or rel == "the" and code == "FA") and \
+            prev not in _SEASON_PREPOSITIONS:
+        return None  # "spring" or "the fall" alone are seasons only after "in", "during"...
     if rel in ("that", "the following", "the previous"):
         ref = ctx.reference("year")
         if ref is None:

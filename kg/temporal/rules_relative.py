@@ -219,24 +219,23 @@ def _unit_relative(m: re.Match, ctx: Context) -> Found | None:
 
 
 def _weekend(m: re.Match, ctx: Context, rel: str, mod: str | None) -> Found | None:
+    """Which weekend: on a Saturday or Sunday "this/the weekend" is the current one; "last"
+    is the one before the DCT's week, "next"/"coming" the next one still ahead; otherwise
+    the tense decides between the weekend just past and the one ahead."""
     dct = ctx.dct
-    this_week = Point.of("weekend", dct)
-    if rel in ("last", "past", "this past", "previous"):
-        p = this_week if dct.isoweekday() == 7 and rel == "this past" else this_week.shift(-1)
-        if dct.isoweekday() < 6 and rel in ("this past",):
-            p = this_week.shift(-1)
+    current = Point.of("weekend", dct)  # the weekend of the DCT's ISO week
+    in_weekend = dct.isoweekday() >= 6
+    if rel in ("last", "past", "previous", "this past"):
+        p = current if rel == "this past" and in_weekend else current.shift(-1)
     elif rel in ("next", "coming", "the coming", "this coming"):
-        p = this_week if dct.isoweekday() < 6 else this_week.shift(1)
-        if rel == "next" and dct.isoweekday() >= 5:
-            p = this_week.shift(1)
-    else:  # this weekend / the weekend
+        late_in_week = dct.isoweekday() >= (5 if rel == "next" else 6)
+        p = current.shift(1) if late_in_week else current
+    elif in_weekend:
+        p = current
+    else:
         tense = ctx.tense(m.start(), m.end())
-        if dct.isoweekday() >= 6:
-            p = this_week
-        elif tense == FUTURE or rel == "this" and tense != PAST:
-            p = this_week
-        else:
-            p = this_week.shift(-1)
+        ahead = tense == FUTURE or rel == "this" and tense != PAST
+        p = current if ahead else current.shift(-1)
     return dated("unit_relative", p, mod=mod) if p else None
 
 

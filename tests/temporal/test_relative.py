@@ -127,3 +127,21 @@ def test_hours_ago_need_a_dct_time():
     assert (t.type, t.value) == ("TIME", "2022-05-18T07:30")
     t = one("The blast happened two hours ago.", dct=date(2022, 5, 18))
     assert t.resolved is False
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Talks stalled over the weekend.", "2022-W19-WE"),
+    ("Talks will resume over the weekend.", "2022-W20-WE"),
+    ("The rally is this weekend.", "2022-W20-WE"),
+    ("The rally was last weekend.", "2022-W19-WE"),
+    ("The rally is next weekend.", "2022-W20-WE"),
+])
+def test_weekends(text, value):
+    t = one(text)
+    assert t.value == value and t.precision == "week"
+
+
+def test_weekend_bounds():
+    t = one("The rally is this weekend.")
+    assert (t.earliest, t.latest, t.edtf) == (date(2022, 5, 21), date(2022, 5, 22),
+                                              "2022-05-21/2022-05-22")
