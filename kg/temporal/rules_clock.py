@@ -24,7 +24,7 @@ def _day_ref(prefix: str) -> str:
 
 
 _TZ = r"(?:<S>?\(?(?P<tz><TZ>|GMT|UTC)\)?(?!\w)|<S>(?P<local>local|[A-Z][a-z]+)<S>time)?"
-_AFTER = r"(?:(?:,?<S>(?:on<S>)?|<S>)" + _day_ref("a") + r")?"
+_AFTER = r"(?:(?:<S>\([^()\n]{1,24}\))?(?:,?<S>(?:on<S>)?|<S>)" + _day_ref("a") + r")?"
 _BEFORE = r"(?:" + _day_ref("b") + r"(?:,?<S>at|,|<S>at)?<S>)?"
 _APPROX = r"(?:(?P<approx>about|around|approximately|roughly|at<S>about|at<S>around)<S>)?"
 

@@ -39,6 +39,7 @@ _NOT_FINITE_BEFORE = frozenset("""
 be being will to a an the still its his her their our this that these those newly
 recently already well long so fully widely yet not is are am
 """.split())
+_SCHEDULED = frozenset("scheduled slated expected due planned set".split())
 _MODALS = frozenset("will would could should might must may can".split())
 _PRESENT = frozenset("is are am says say does do has have".split())
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
@@ -99,14 +100,17 @@ def _abbreviation_before(text: str, period: int) -> bool:
 
 def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
-    previous = ""
+    previous = before = ""
     for m in _WORD.finditer(text, start, end):
         word = m.group().lower().replace("’", "'")
         tense = None
         if word in _FUTURE_WORDS or word.endswith("'ll"):
             tense = FUTURE
+            if word in _SCHEDULED and previous in ("was", "were", "been", "had"):
+                tense = PAST  # "was due to expire Friday": a plan that was in the past
         elif word == "to":
-            if previous in ("going", "set", "is", "are", "due", "about"):
+            if previous in ("going", "set", "is", "are", "due", "about") and before not in (
+                    "was", "were", "been", "had"):
                 tense = FUTURE
         elif word in _IRREGULAR_PAST or len(word) > 4 and word.endswith("ed") and \
                 word not in _NOT_PAST:
@@ -120,5 +124,5 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
                 out[-1] = (out[-1][0], out[-1][1], PAST)  # "would have": past counterfactual
         if tense is not None:
             out.append((m.start(), m.end(), tense))
-        previous = word
+        previous, before = word, previous
     return out

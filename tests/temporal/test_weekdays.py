@@ -48,3 +48,13 @@ def test_plural_weekday_is_a_set():
 def test_weekday_with_explicit_date_uses_the_date():
     t = one("The vote is on Monday, June 6.", dct=date(2022, 5, 18))
     assert t.value == "2022-06-06"
+
+
+def test_a_plan_reported_in_the_past_points_back():
+    assert one("The offer had been due to expire on Friday.").value == "2022-05-13"
+    assert one("The offer is due to expire on Friday.").value == "2022-05-20"
+
+
+def test_time_with_a_parenthetical_before_the_day():
+    t = one("The blast came at 10:35 a.m. (0735 GMT) Friday.")
+    assert (t.type, t.value) == ("TIME", "2022-05-13T10:35")
