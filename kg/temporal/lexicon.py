@@ -84,16 +84,17 @@ VAGUE_QUANTITIES: dict[str, tuple[int, int]] = {
     "dozens of": (24, 120), "hundreds of": (200, 1200), "numerous": (5, 30),
 }
 
-# Approximation and comparison modifiers -> TimeML mod.
+# Approximation and comparison modifiers -> TimeML mod ("just" and "only" stay outside the
+# expression, as in TimeML: "just [over an hour]").
 QUANT_MODS: dict[str, str] = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
     "some": "APPROX", "circa": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
-    "just under": "LESS_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN",
+    "less than": "LESS_THAN", "fewer than": "LESS_THAN",
     "under": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN",
-    "just over": "MORE_THAN", "longer than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "longer than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
     "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
     "no more than": "EQUAL_OR_LESS", "within": "EQUAL_OR_LESS", "well over": "MORE_THAN",
-    "barely": "LESS_THAN", "only": None, "just": None, "another": None,
+    "barely": "LESS_THAN", "another": None,
     "an additional": None, "a full": None, "a further": None,
 }
 # Position-in-period modifiers -> TimeML mod.
