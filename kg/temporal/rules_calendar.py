@@ -511,12 +511,13 @@ def _quarter_code(m: re.Match, ctx: Context) -> Found | None:
       ["the", "this", "last", "next", "its", "their", "that"],
       needs=("quarter", "period"))
 def _quarter_relative(m: re.Match, ctx: Context) -> Found | None:
+    """"the quarter", "the latest quarter", "this quarter", "the year-ago period": the
+    reporting period mentioned last (else the quarter before the DCT's), shifted as asked."""
     det = m["det"].lower()
     adjs = norm(m["adjs"])
     unit = m["unit"].lower()
     words = set(adjs.split())
-    year_back = bool(m["ago"]) or bool(words & {"year", "yearago", "yearearlier"}) or \
-        "year ago" in adjs or "year earlier" in adjs
+    year_back = bool(m["ago"]) or "year" in words  # "year-ago", "year earlier" (normalised)
     explicit_year = re.search(r"[12]\d{3}", adjs)
     nxt = ctx.text[m.end():m.end() + 12].lower()
     if unit == "quarter" and re.match(r"\s*(?:of\s+(?:a|an|the|all|its|their)\b|century|"
