@@ -96,3 +96,17 @@ def default_places() -> PlaceHierarchy | None:
     except FileNotFoundError:
         return None
     return PlaceHierarchy.from_catalog_file(path) if path.is_file() else None
+
+
+class CatalogPlaces:
+    """:class:`Places` over the entity catalog of :mod:`kg.linking` (its ``located_in``
+    index), for when the service runs with a catalog."""
+
+    def __init__(self, catalog):
+        self.catalog = catalog
+
+    def descendants(self, qid: str) -> list[str]:
+        return list(self.catalog.descendants(qid))
+
+    def contains(self, outer: str, inner: str) -> bool:
+        return outer != inner and outer in self.catalog.ancestors(inner)

@@ -255,3 +255,15 @@ def test_shipped_catalog_knows_the_oblasts_of_ukraine():
     assert places.contains("Q212", "Q170666")
     assert "Q170666" in places.descendants("Q212")
     assert not places.contains("Q159", "Q170666")
+
+
+def test_the_entity_catalog_answers_containment_too(tmp_path):
+    from kg.linking.defaults import ensure_catalog
+    from kg.places import CatalogPlaces
+
+    places = CatalogPlaces(ensure_catalog(tmp_path / "catalog.sqlite"))
+    assert places.contains("Q212", "Q170666")
+    assert not places.contains("Q170666", "Q212")
+    assert "Q170666" in places.descendants("Q212")
+    a, b = rec("a", places=(OBLAST,)), rec("b", places=(UKRAINE,))
+    assert compatible(a, b, places.contains)

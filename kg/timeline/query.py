@@ -38,7 +38,9 @@ _PRECISION_LOCAL = {"second": "Second", "minute": "Minute", "hour": "Hour",
                     "year": "Year", "decade": "Decade", "century": "Century",
                     "unknown": "UnknownPrecision"}
 PRECISION_OF = {f"{TL}{v}": k for k, v in _PRECISION_LOCAL.items()}
-RANK_VALUES = " ".join(f"(tl:{_PRECISION_LOCAL[p]} {i})" for i, p in enumerate(PRECISIONS))
+# the precision's rank as one expression (a VALUES join here is much slower in pyoxigraph)
+RANK_EXPR = "".join(f"IF(?prec = tl:{_PRECISION_LOCAL[p]}, {i}, " for i, p in
+                    enumerate(PRECISIONS)) + "99" + ")" * len(PRECISIONS)
 BASIS_OF = {f"{TL}FromExpression": "expression", f"{TL}FromSentence": "sentence",
             f"{TL}FromParagraph": "paragraph", f"{TL}BeforePublication": "publication",
             f"{TL}UnknownTime": "unknown"}
@@ -50,7 +52,7 @@ SELECT DISTINCT ?e ?key ?rank $PROJECT$ WHERE {
   ?e a tl:Event ; tl:precision ?prec .
   FILTER NOT EXISTS { ?c tl:aggregates ?e }
   OPTIONAL { ?e tl:earliest ?ee } OPTIONAL { ?e tl:latest ?el }
-  VALUES (?prec ?rank) { $RANKS$ }
+  BIND ($RANKS$ AS ?rank)
   BIND (COALESCE(STR(?ee), STR(?el), "~") AS ?key)
   $FILTERS$
 }
@@ -80,37 +82,39 @@ WHERE {
   OPTIONAL { ?e tl:timeText ?timeText } OPTIONAL { ?type rdfs:label ?typeLabel }
   BIND (EXISTS { ?e a tl:CanonicalEvent } AS ?canon)
 }"""
+# Places, participants and sources are read per article-level event from its own article
+# graph (where its entities are described), with one triple pattern per OPTIONAL: both keep
+# pyoxigraph on index look-ups.
 PLACES = PREFIXES + """
-SELECT ?e ?x ?label ?wd ?lat ?long WHERE {
+SELECT ?m ?x ?label ?wd ?lat ?long WHERE { GRAPH ?a {
   $VALUES$
-  ?e sem:hasPlace ?x .
+  ?m sem:hasPlace ?x .
   OPTIONAL { ?x rdfs:label ?label } OPTIONAL { ?x owl:sameAs ?wd }
-  OPTIONAL { ?x geo:lat ?lat ; geo:long ?long }
-}"""
+  OPTIONAL { ?x geo:lat ?lat } OPTIONAL { ?x geo:long ?long }
+} }"""
 PARTICIPANTS = PREFIXES + """
-SELECT ?e ?x ?role ?label ?wd WHERE {
+SELECT ?m ?x ?role ?label ?wd WHERE { GRAPH ?a {
   $VALUES$
-  ?e tl:participation ?n . ?n rdf:value ?x ; sem:roleType ?role .
+  ?m tl:participation ?n . ?n rdf:value ?x ; sem:roleType ?role .
   OPTIONAL { ?x rdfs:label ?label } OPTIONAL { ?x owl:sameAs ?wd }
-}"""
+} }"""
 MEMBERS = PREFIXES + """
 SELECT ?e ?m WHERE { $VALUES$ ?e tl:aggregates ?m }"""
 SOURCES = PREFIXES + """
 SELECT ?m ?a ?title ?url ?pub ?publisher ?sentence ?trigger ?tb ?te ?fat ?inj ?mod ?acc
-       ?accLabel ?label WHERE {
+       ?accLabel ?label WHERE { GRAPH ?a {
   $VALUES$
-  GRAPH ?a {
-    ?m prov:wasDerivedFrom ?a . ?a a tl:NewsArticle .
-    OPTIONAL { ?a schema:headline ?title } OPTIONAL { ?a schema:url ?url }
-    OPTIONAL { ?a schema:datePublished ?pub } OPTIONAL { ?a tl:publisherName ?publisher }
-    OPTIONAL { ?m rdfs:label ?label }
-    OPTIONAL { ?m tl:sentence/tl:anchorOf ?sentence }
-    OPTIONAL { ?m tl:trigger ?t . ?t tl:anchorOf ?trigger ; tl:begin ?tb ; tl:end ?te }
-    OPTIONAL { ?m tl:fatalities ?fat } OPTIONAL { ?m tl:injured ?inj }
-    OPTIONAL { ?m tl:modality ?mod }
-    OPTIONAL { ?m tl:accordingTo ?acc . OPTIONAL { ?acc rdfs:label ?accLabel } }
-  }
-}"""
+  ?m prov:wasDerivedFrom ?a . ?a a tl:NewsArticle .
+  OPTIONAL { ?a schema:headline ?title } OPTIONAL { ?a schema:url ?url }
+  OPTIONAL { ?a schema:datePublished ?pub } OPTIONAL { ?a tl:publisherName ?publisher }
+  OPTIONAL { ?m rdfs:label ?label }
+  OPTIONAL { ?m tl:sentence/tl:anchorOf ?sentence }
+  OPTIONAL { ?m tl:trigger/tl:anchorOf ?trigger }
+  OPTIONAL { ?m tl:trigger/tl:begin ?tb } OPTIONAL { ?m tl:trigger/tl:end ?te }
+  OPTIONAL { ?m tl:fatalities ?fat } OPTIONAL { ?m tl:injured ?inj }
+  OPTIONAL { ?m tl:modality ?mod }
+  OPTIONAL { ?m tl:accordingTo ?acc } OPTIONAL { ?m tl:accordingTo/rdfs:label ?accLabel }
+} }"""
 SAME_AS = PREFIXES + """
 SELECT DISTINCT ?x WHERE { $VALUES$ { ?x owl:sameAs ?wd } UNION { ?x tl:country ?wd } }"""
 QID_OF = PREFIXES + """
@@ -212,7 +216,7 @@ class Timeline:
                         ci=ox.Literal(f.cursor.iri))
         text = (SELECT.replace("$MATCH$", "\n  ".join(match))
                 .replace("$FILTERS$", "\n  ".join(filters))
-                .replace("$RANKS$", RANK_VALUES)
+                .replace("$RANKS$", RANK_EXPR)
                 .replace("$PROJECT$", " ".join(f"?{k}" for k in subs))
                 .replace("$LIMIT$", str(int(f.limit) + 1)))
         rows = self.kg.store.query(text, substitutions=subs or None)
@@ -233,31 +237,11 @@ class Timeline:
         if not iris:
             return []
         store = self.kg.store
-        block = values("e", iris)
         entries: dict[str, dict[str, Any]] = {}
-        for r in store.query(CORE.replace("$VALUES$", block)):
+        for r in store.query(CORE.replace("$VALUES$", values("e", iris))):
             e = r["e"].value
-            if e in entries:
-                continue
-            entries[e] = self._core(r)
-        for r in store.query(PLACES.replace("$VALUES$", block)):
-            entry = entries.get(r["e"].value)
-            if entry is None:
-                continue
-            place = _merge_ref(entry["places"], r["x"].value, r)
-            if r["lat"] is not None and place.get("lat") is None:
-                place["lat"], place["lon"] = float(r["lat"].value), float(r["long"].value)
-        for r in store.query(PARTICIPANTS.replace("$VALUES$", block)):
-            entry = entries.get(r["e"].value)
-            if entry is None:
-                continue
-            role = ROLE_OF.get(r["role"].value, _local(r["role"].value))
-            key = (r["x"].value, role)
-            if key not in entry["_roles"]:
-                entry["_roles"].add(key)
-                ref = {"iri": r["x"].value, "label": _v(r["label"]), "role": role,
-                       "wikidata": _qid(r["wd"])}
-                entry["participants"].append(ref)
+            if e not in entries:
+                entries[e] = self._core(r)
         members: dict[str, list[str]] = defaultdict(list)
         canon = [e for e, entry in entries.items() if entry["canonical"]]
         if canon:
@@ -268,23 +252,45 @@ class Timeline:
                 members[e] = [e]
         all_members = sorted({m for ms in members.values() for m in ms})
         sources: dict[str, dict[str, Any]] = {}
-        for i in range(0, len(all_members), 400):
-            chunk = all_members[i:i + 400]
-            for r in store.query(SOURCES.replace("$VALUES$", values("m", chunk))):
-                if r["m"].value not in sources:
-                    sources[r["m"].value] = self._source(r)
+        places: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        roles: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for i in range(0, len(all_members), 200):
+            block = values("m", all_members[i:i + 200])
+            for r in store.query(SOURCES.replace("$VALUES$", block)):
+                sources.setdefault(r["m"].value, self._source(r))
+            for r in store.query(PLACES.replace("$VALUES$", block)):
+                place = _merge_ref(places[r["m"].value], r["x"].value, r)
+                if place.get("lat") is None and r["lat"] is not None and r["long"] is not None:
+                    place["lat"], place["lon"] = float(r["lat"].value), float(r["long"].value)
+            for r in store.query(PARTICIPANTS.replace("$VALUES$", block)):
+                role = ROLE_OF.get(r["role"].value, _local(r["role"].value))
+                roles[r["m"].value].append({"iri": r["x"].value, "label": _v(r["label"]),
+                                            "role": role, "wikidata": _qid(r["wd"])})
         for e, entry in entries.items():
-            srcs = sorted((sources[m] for m in members[e] if m in sources),
-                          key=lambda s: (s["published"] or "", s["article"]))
-            entry["sources"] = srcs
-            _casualties(entry, srcs)
+            ms = members[e]
+            entry["sources"] = sorted((sources[m] for m in ms if m in sources),
+                                      key=lambda s: (s["published"] or "", s["article"]))
+            _casualties(entry, entry["sources"])
             if entry["source_count"] is None:
-                entry["source_count"] = len({s["article"] for s in srcs})
-            entry["participants"].sort(key=lambda p: (ROLES.index(p["role"])
-                                                      if p["role"] in ROLES else 99,
-                                                      p["label"] or "", p["iri"]))
-            entry["places"].sort(key=lambda p: (p["label"] or "", p["iri"]))
-            del entry["_roles"]
+                entry["source_count"] = len({s["article"] for s in entry["sources"]})
+            merged_places: dict[str, dict[str, Any]] = {}
+            for m in ms:
+                for p in places.get(m, ()):
+                    known = merged_places.setdefault(p["iri"], dict(p))
+                    for k, v in p.items():
+                        if known.get(k) is None:
+                            known[k] = v
+            entry["places"] = sorted(merged_places.values(),
+                                     key=lambda p: (p["label"] or "", p["iri"]))
+            seen: dict[tuple[str, str], dict[str, Any]] = {}
+            for m in ms:
+                for p in roles.get(m, ()):
+                    known = seen.setdefault((p["iri"], p["role"]), dict(p))
+                    known["label"] = known["label"] or p["label"]
+                    known["wikidata"] = known["wikidata"] or p["wikidata"]
+            entry["participants"] = sorted(
+                seen.values(), key=lambda p: (ROLES.index(p["role"]) if p["role"] in ROLES
+                                              else 99, p["label"] or "", p["iri"]))
         return [entries[i] for i in iris if i in entries]
 
     def _core(self, r) -> dict[str, Any]:
@@ -302,7 +308,7 @@ class Timeline:
                      "precision": PRECISION_OF.get(r["prec"].value, "unknown"),
                      "edtf": _v(r["edtf"]), "basis": BASIS_OF.get(r["basis"].value, "unknown"),
                      "text": _v(r["timeText"])},
-            "places": [], "participants": [], "_roles": set(),
+            "places": [], "participants": [],
             "modality": _local(r["mod"].value).lower(),
             "confidence": float(r["conf"].value) if r["conf"] is not None else None,
             "source_count": int(r["n"].value) if r["n"] is not None else None,
