@@ -47,6 +47,11 @@ def times_compatible(a: TimeSpec | None, b: TimeSpec | None) -> bool:
     return lo_a <= hi_b and lo_b <= hi_a
 
 
+_ATTACKS = frozenset({"Attack", "ShellingMissileAttack", "AirStrike", "Bombing", "Explosion"})
+# a generic anaphor ("the attack", "the blast") may refer to a more specific earlier event
+_FAMILIES = {"Attack": _ATTACKS, "Explosion": _ATTACKS | {"Accident"}}
+
+
 def _same_actor(x: str | None, y: str | None, sides: Mapping[str, str]) -> bool:
     return x == y or (x is not None and y is not None and x in sides and
                       sides.get(x) == sides.get(y))
@@ -67,7 +72,10 @@ def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
         return True
     if a.type == "Statement" and (ra.agent is None or ra.agent != rb.agent):
         return True
-    if ra.places and rb.places and not set(ra.places) & set(rb.places):
+    if ra.places and rb.places and not set(ra.places) & set(rb.places) and \
+            not _coarse(ra.places, sides) and not _coarse(rb.places, sides) and \
+            not _same_clause(a, b) and not (set(ra.places) & b.context_places or
+                                            set(rb.places) & a.context_places):
         return True
     if ra.targets and rb.targets and not set(ra.targets) & set(rb.targets):
         return True
@@ -77,16 +85,27 @@ def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
     return False
 
 
+def _coarse(places: list[str], sides: Mapping[str, str]) -> bool:
+    """A country-level place (compatible with any place inside it)."""
+    return all(sides.get(f"country:{p}") is not None for p in places)
+
+
+def _same_clause(a: EventDraft, b: EventDraft) -> bool:
+    return a.clause is not None and a.clause == b.clause
+
+
 def linked(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
     """True when two non-conflicting mentions share enough to be one event."""
     ra, rb = a.roles, b.roles
+    if _same_clause(a, b):
+        return True
     if a.type == "Statement":
         return True  # same speaker, compatible times (checked by conflict)
     if set(ra.places) & set(rb.places) or set(ra.targets) & set(rb.targets):
         return True
     same_agent = bool(ra.agent and _same_actor(ra.agent, rb.agent, sides))
     if "headline" in (a.kind, b.kind) or "caption" in (a.kind, b.kind):
-        return same_agent or not (ra.places and rb.places)
+        return True  # a headline restates the story (conflicts were ruled out)
     if ra.places or rb.places or ra.targets or rb.targets:
         return False
     if a.type in _VIOLENT:
@@ -124,7 +143,16 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
     forces" count as the same actor.
     """
     clusters: list[list[EventDraft]] = []
+    # the type of a merged event is that of its best mention; keep specific types first
+
     for d in sorted(drafts, key=lambda d: d.trig.start):
+        if d.anaphoric:
+            family = _FAMILIES.get(d.type, {d.type})
+            antecedent = next((c for c in reversed(clusters) if c[0].type in family and all(
+                _polarity(o) == _polarity(d) for o in c)), None)
+            if antecedent is not None:
+                antecedent.append(d)
+                continue
         for cluster in clusters:
             if not any(conflict(d, other, sides) for other in cluster) and \
                     any(linked(d, other, sides) for other in cluster):

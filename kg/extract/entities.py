@@ -71,6 +71,7 @@ def group_mentions(cands: list[Candidate], lex: Lexicon) -> list[EntityGroup]:
         if ref in by_span:
             uf.union(by_span[ref], i)
     _merge_person_variants(cands, uf)
+    _merge_acronyms(cands, uf)
     members: dict[int, list[Candidate]] = {}
     for i, c in enumerate(cands):
         members.setdefault(uf.find(i), []).append(c)
@@ -99,6 +100,30 @@ def _merge_person_variants(cands: list[Candidate], uf: _UnionFind) -> None:
                 uf.union(i, j)
 
 
+_ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "de", "du", "la", "le", "in"})
+
+
+def initials(name: str) -> str:
+    """"Institute for the Study of War" -> "ISW"."""
+    return "".join(w[0] for w in name.replace("-", " ").split()
+                   if w.lower() not in _ACRONYM_SKIP and w[:1].isalpha()).upper()
+
+
+def _merge_acronyms(cands: list[Candidate], uf: _UnionFind) -> None:
+    """An acronym joins the one multi-word organisation name it abbreviates (EU, RSF)."""
+    full: dict[str, list[int]] = {}
+    for i, c in enumerate(cands):
+        words = c.surface.split()
+        if len(words) > 1 and c.kind in ("organization", "military_unit", "media"):
+            full.setdefault(initials(c.surface), []).append(i)
+    for i, c in enumerate(cands):
+        s = c.surface.replace(".", "")
+        if 2 <= len(s) <= 6 and s.isupper() and s.isalpha():
+            targets = {uf.find(j) for j in full.get(s, [])}
+            if len(targets) == 1:
+                uf.union(targets.pop(), i)
+
+
 def _describe(ms: list[Candidate], lex: Lexicon) -> EntityGroup:
     g = EntityGroup(mentions=ms)
     ranked = sorted(ms, key=lambda c: (SOURCE_RANK.get(c.source, 9), c.weak, -c.confidence,
@@ -107,6 +132,11 @@ def _describe(ms: list[Candidate], lex: Lexicon) -> EntityGroup:
     for c in ms:
         votes[c.kind] += (3 - min(SOURCE_RANK.get(c.source, 3), 3)) + c.confidence
     g.kind = max(votes, key=lambda k: (votes[k], k == ranked[0].kind))
+    multi = [c for c in ms if " " in c.surface and c.kind in ("organization", "military_unit",
+                                                               "media")]
+    if multi and all(" " not in c.surface or c in multi for c in ms):
+        g.kind = max(multi, key=lambda c: (SOURCE_RANK.get(c.source, 9) == 0, c.confidence)
+                     ).kind
     keys = [c.key for c in ranked if c.key]
     g.key = keys[0] if keys else None
     if g.key and g.key.startswith(("country:", "forces:")):

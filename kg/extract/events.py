@@ -9,11 +9,12 @@ CasualtiesReport (or a Killing, when an actor did the killing).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from ..model import TimeSpec
 from .casualties import CasualtyReport, find_casualties
-from .clauses import clause_bounds
+from .clauses import clause_bounds, clause_of
 from .document import Document
 from .lexicon import Lexicon, TriggerEntry
 from .modality import Reading, read_modality
@@ -43,6 +44,9 @@ class EventDraft:
     injured: int | None = None
     time: TimeSpec | None = None
     merged: list[EventDraft] = field(default_factory=list)
+    anaphoric: bool = False  # "the quake", "the attack": refers back to an earlier mention
+    clause: tuple[int, int] | None = None
+    context_places: frozenset[str] = frozenset()  # every place named in the sentence
 
     @property
     def type(self) -> str:
@@ -54,7 +58,7 @@ class EventDraft:
 
 
 def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[EventDraft]:
-    triggers = _filter_governed(doc, find_triggers(doc, lex))
+    triggers = _retype_fires(_filter_governed(doc, find_triggers(doc, lex)))
     by_sentence: dict[int, list[Trigger]] = {}
     for t in triggers:
         by_sentence.setdefault(t.sentence, []).append(t)
@@ -74,6 +78,8 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
         roles = finder.find(trig, bounds(trig.sentence), reading)
         quote_span = attached_quote(doc, trig.start, trig.end, loose=not reporting) \
             if trig.type == "Statement" else None
+        if trig.type == "Statement" and trig.pos == "n" and _medium(doc, trig, by_sentence):
+            continue  # "said in a statement", "told in an interview": the medium of a report
         if reporting and quote_span is None:
             others = [t for t in by_sentence[trig.sentence] if t is not trig
                       and t.type != "Statement"]
@@ -84,6 +90,12 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
             confidence *= 0.8
         draft = EventDraft(trig, reading, roles, round(confidence, 3),
                            f"lexicon:{trig.entry.pos}:{trig.entry.lemma}", sent.kind)
+        draft.clause = clause_of(bounds(trig.sentence), trig.start)
+        draft.context_places = frozenset(m.entity for m in finder.between(sent.start, sent.end)
+                                         if m.kind == "place" and not m.demonym)
+        prev = doc.tokens[trig.first - 1].lower if trig.first > 0 else ""
+        draft.anaphoric = trig.pos == "n" and prev in ("the", "this", "that") and \
+            doc.token_sentence[trig.first - 1] == trig.sentence and trig.type != "Statement"
         if quote_span is not None:
             draft.quote_span = quote_span
             draft.quote = quote_text(doc, quote_span)
@@ -95,6 +107,14 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
     return drafts
 
 
+def _medium(doc: Document, trig: Trigger, by_sentence: dict[int, list[Trigger]]) -> bool:
+    words = [t.lower for t in doc.tokens[max(0, trig.first - 3):trig.first]]
+    if "in" not in words:
+        return False
+    return any(o is not trig and o.type == "Statement" and o.pos == "v"
+               for o in by_sentence[trig.sentence])
+
+
 def _filter_governed(doc: Document, triggers: list[Trigger]) -> list[Trigger]:
     """Drop a battle noun that is the object of "win"/"lose" (the victory covers it)."""
     out = []
@@ -104,6 +124,19 @@ def _filter_governed(doc: Document, triggers: list[Trigger]) -> list[Trigger]:
                    and t.first - o.last <= 3 and o.type in ("MilitaryVictory", "Election")]
             if gov:
                 continue
+        out.append(t)
+    return out
+
+
+def _retype_fires(triggers: list[Trigger]) -> list[Trigger]:
+    """In a wildfire report, "the fire" and "the blaze" are the wildfire."""
+    if not any(t.type == "Wildfire" for t in triggers):
+        return triggers
+    out = []
+    for t in triggers:
+        if t.type == "Accident" and t.entry.lemma in ("fire", "blaze"):
+            entry = dataclasses.replace(t.entry, type="Wildfire", label="Wildfire")
+            t = dataclasses.replace(t, entry=entry)
         out.append(t)
     return out
 

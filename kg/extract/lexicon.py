@@ -54,6 +54,7 @@ class Lexicon:
     demonyms: dict[str, Country]  # lower-cased demonym -> country
     country_names: dict[str, Country]  # lower-cased name -> country
     capitals: dict[str, Country]  # lower-cased seat of government -> country
+    forces_labels: dict[str, Country]  # lower-cased name of armed forces -> country
     irregular: dict[str, tuple[str, str]]
     reporting: dict[str, str] = field(default_factory=dict)  # verb form -> lemma
     strong_claims: frozenset[str] = frozenset()
@@ -180,7 +181,9 @@ def load_lexicon() -> Lexicon:
     common = frozenset(w.strip() for w in (folder / "common_words.txt").read_text(
         encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
     return Lexicon(triggers=triggers, cues=cues, countries=countries, demonyms=demonyms,
-                   country_names=names, capitals=capitals, irregular=irregular, reporting=reporting,
+                   country_names=names, capitals=capitals,
+                   forces_labels={c.forces.lower(): c for c in countries.values()},
+                   irregular=irregular, reporting=reporting,
                    strong_claims=frozenset(rv["claim_strong"]), titles=titles,
                    max_title_words=max(len(t) for t in titles), common_words=common,
                    calendar=frozenset(cues["calendar"]))

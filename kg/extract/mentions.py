@@ -15,7 +15,7 @@ from .candidates import SOURCE_RANK, Candidate
 from .document import Document
 from .lexicon import Lexicon
 from .names import find_name_candidates
-from .patterns import find_pattern_candidates
+from .patterns import find_credit_candidates, find_pattern_candidates
 from .variants import are_variants
 
 _KIND_ALIASES = {"organisation": "organization", "org": "organization", "unit": "military_unit",
@@ -43,9 +43,10 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
         cands.extend(_catalog_candidates(doc, lex, catalog, lower))
     if gazetteer is not None:
         cands.extend(_gazetteer_candidates(doc, lex, gazetteer, lower))
+    cands.extend(find_credit_candidates(doc))
     for sent in doc.sentences:
         cands.extend(find_name_candidates(doc, sent, lex, lower))
-        cands.extend(find_pattern_candidates(doc, sent, lex))
+        cands.extend(find_pattern_candidates(doc, sent, lex, lower))
     blocked = sorted(blocked)
     cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in blocked)]
     accepted = _resolve_overlaps(cands)

@@ -106,7 +106,8 @@ def _negated(before: list[Token], words: list[str], trig: Trigger, lex: Lexicon)
             return f"{w} ... from"
         if w in to_forms and window[i + 1:i + 2] == ["to"]:
             return f"{w} to"
-        if w in deny:
+        if w in deny and (len(window) - i <= 3 or "that" in window[i + 1:i + 2]) and \
+                "and" not in window[i + 1:]:
             return w
     return None
 

@@ -22,6 +22,8 @@ _TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "across", "inside",
                                  "into", "toward", "towards", "through", "throughout"})
 _WEAK_PLACE_PREPOSITIONS = frozenset({"from", "to", "of"})
+_GENERIC_FORCES = frozenset({"armed forces", "army", "military", "forces", "defence forces",
+                             "defense forces", "armed force"})
 _SPEECH_AFTER = frozenset({"said", "says", "told", "wrote", "added", "tweeted", "posted",
                            "stated", "explained", "noted", "insisted", "warned", "claimed",
                            "announced", "argued", "replied", "responded", "asked"})
@@ -110,10 +112,19 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                 i += 1
         if i > j:
             return None
-    # event names: "Battle of Kharkiv" -> "Kharkiv"
+    # event names: "Battle of Kharkiv" -> "Kharkiv"; "Hurricane Idalia" is no entity
     if i + 1 < j and toks[i].lower in lex.words("event_names", "words") and \
             toks[i + 1].lower == "of":
         i += 2
+    if toks[i].lower in lex.words("event_names", "storms") and i < j:
+        return None
+    whole = " ".join(t.bare.lower() for t in toks[i:j + 1])
+    if whole in lex.country_names and whole not in lex.demonyms:
+        c = lex.country_names[whole]
+        start, end = toks[i].start, toks[j].bare_end
+        return Candidate(start, end, doc.text[start:end], "place", "pattern", "place:country",
+                         0.75, key=f"country:{c.code}", label=c.name,
+                         extra={"country": c.code})
     # a demonym before a title or name is a description ("Russian President X")
     demonym = lex.demonyms.get(toks[i].lower)
     rest_has_org = any(t.lower in lex.words("organisation_heads", "organization") or
@@ -153,6 +164,14 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          title=title, extra=extra)
     if any(w in mil_heads for w in lowers[1:]) or (len(lowers) > 1 and lowers[0] in mil_heads
                                                       and "of" in lowers):
+        forces = lex.forces_labels.get(joined)
+        lead = lex.demonyms.get(lowers[0]) or lex.country_names.get(lowers[0])
+        if forces is None and lead is not None and " ".join(lowers[1:]) in _GENERIC_FORCES:
+            forces = lead
+        if forces is not None:
+            return Candidate(start, end, surface, "military_unit", "pattern", "name:forces",
+                             0.85, key=f"forces:{forces.code}", label=forces.forces,
+                             extra={"country": forces.code})
         return Candidate(start, end, surface, "military_unit", "pattern", "name:unit-head", 0.8,
                          extra=extra)
     if lowers[-1] in media_heads or joined in media_heads or \

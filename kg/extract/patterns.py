@@ -30,6 +30,7 @@ _UNIT_TAIL_HEADS = frozenset({"defense", "defence", "forces", "army", "guard", "
 _DEMONYM_SKIP = frozenset({"missile", "rocket", "drone", "artillery", "military", "full-scale",
                            "overnight", "massive", "heavy", "new", "latest", "ballistic",
                            "cruise", "and", "or"})
+_NAME_CONNECTORS = frozenset({"de", "du", "of", "la", "le", "al", "van", "von", "der", "del"})
 _FORCE_ADJECTIVES = frozenset({"armed", "regular", "elite", "special", "ground", "airborne",
                                "occupying", "retreating", "advancing", "invading", "own",
                                "military", "naval", "border"})
@@ -47,13 +48,15 @@ def demonym_country(tok: Token, lex: Lexicon) -> Country | None:
     return country
 
 
-def find_pattern_candidates(doc: Document, sent: SentenceSpan, lex: Lexicon) -> list[Candidate]:
+def find_pattern_candidates(doc: Document, sent: SentenceSpan, lex: Lexicon,
+                            lowercase_words: set[str] | frozenset[str] = frozenset()
+                            ) -> list[Candidate]:
     toks = doc.sentence_tokens_of(sent.index)
     out: list[Candidate] = []
     out.extend(_forces_and_demonyms(doc, toks, lex))
     out.extend(_numbered_units(doc, toks))
     if not sent.titlecase:
-        out.extend(_lowercase_heads(doc, toks, lex))
+        out.extend(_lowercase_heads(doc, toks, lex, lowercase_words))
     return out
 
 
@@ -90,6 +93,13 @@ def _forces_and_demonyms(doc: Document, toks: list[Token], lex: Lexicon) -> list
                                  "pattern", owner_rule, 0.8, key=f"forces:{country.code}",
                                  label=country.forces, extra={"country": country.code}))
             continue
+        org_end = _org_head_end(toks, m, lex)
+        if org_end > m:
+            last = toks[org_end - 1]
+            out.append(Candidate(tok.start, last.end, doc.text[tok.start:last.end],
+                                 "organization", "pattern", "org:country-and-head", 0.75,
+                                 extra={"country": country.code}))
+            continue
         if owner_rule != "forces:demonym":
             continue
         # a demonym as a modifier stands for the country ("Russian rockets")
@@ -101,6 +111,18 @@ def _forces_and_demonyms(doc: Document, toks: list[Token], lex: Lexicon) -> list
                              "demonym", 0.6, key=f"country:{country.code}", label=country.name,
                              weak=True, extra={"country": country.code, "demonym": True}))
     return out
+
+
+def _org_head_end(toks: list[Token], k: int, lex: Lexicon) -> int:
+    """End of "foreign ministry", "defence ministry", "emergency service" at ``k``, else k."""
+    qualifiers = lex.words("org_patterns", "qualifiers")
+    q = k
+    while q < len(toks) and q - k < 3 and toks[q].lower in qualifiers and toks[q].text.islower():
+        q += 1
+    if q == k:
+        return k
+    end = _match_phrase(toks, q, lex.phrases("org_patterns", "heads"))
+    return end if end > q and all(t.text.islower() for t in toks[k:end]) else k
 
 
 def _trigger_noun(word: str, lex: Lexicon) -> bool:
@@ -144,7 +166,8 @@ def _numbered_units(doc: Document, toks: list[Token]) -> list[Candidate]:
     return out
 
 
-def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon) -> list[Candidate]:
+def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
+                     lowercase_words: set[str] | frozenset[str]) -> list[Candidate]:
     """"Kharkiv region", "Siverskyi Donets river", "Kharkov regional administration"."""
     out = []
     place_after = lex.words("place_heads", "lowercase_after")
@@ -159,10 +182,19 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon) -> list[Can
             continue
         # a run of capitalised words ending without a possessive
         m = k
-        while m + 1 < len(toks) and toks[m].bare == toks[m].text and toks[m + 1].is_cap and \
-                toks[m + 1].is_word and toks[m + 1].lower not in lex.calendar:
-            m += 1
-        if toks[m].bare != toks[m].text or (k == 0 and tok.lower in lex.common_words):
+        while m + 1 < len(toks) and toks[m].bare == toks[m].text:
+            nxt = toks[m + 1]
+            if nxt.is_cap and nxt.is_word and nxt.lower not in lex.calendar:
+                m += 1
+            elif nxt.lower in _NAME_CONNECTORS and m + 2 < len(toks) and \
+                    toks[m + 2].is_cap and toks[m + 2].is_word:
+                m += 2
+            else:
+                break
+        first_word = next((t for t in toks if t.is_word), None)
+        opener = tok is first_word and (tok.lower in lex.common_words or
+                                         tok.lower in lowercase_words)
+        if toks[m].bare != toks[m].text or opener:
             k = m + 1
             continue
         q = m + 1
@@ -185,4 +217,21 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon) -> list[Can
             k = q + 1
             continue
         k = m + 1
+    return out
+
+
+_CREDIT_RE = re.compile(
+    r"\b(?:Photo|Photograph|Image|Picture|Video|Footage)s?\s*(?:by|:|credit:)\s*"
+    r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*/\s*"
+    r"(?P<agency>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})")
+
+
+def find_credit_candidates(doc: Document) -> list[Candidate]:
+    """Photo credits: "Photo by John Moore/Getty Images" -> a person and a media agency."""
+    out = []
+    for m in _CREDIT_RE.finditer(doc.text):
+        s, e = m.span("person")
+        out.append(Candidate(s, e, m.group("person"), "person", "pattern", "name:credit", 0.8))
+        s, e = m.span("agency")
+        out.append(Candidate(s, e, m.group("agency"), "media", "pattern", "name:credit", 0.8))
     return out

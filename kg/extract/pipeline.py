@@ -59,6 +59,9 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
     for d in drafts:
         d.time = attacher.attach(d.trig.start, perfect=d.reading.perfect,
                                  planned=d.modality == "planned")
+        if d.modality in ("asserted", "claimed") and published is not None and \
+                _after(d.time, published):
+            d.reading = dataclasses.replace(d.reading, modality="planned", cue="future time")
     drafts = merge_duplicates(drafts, _sides(groups))
     events = _events(doc, lex, drafts, groups)
     out = AnalysedArticle(article=article, sentences=sentences, entities=entities,
@@ -127,6 +130,7 @@ def _safe(adapter: Any, name: str, warnings: list[str]) -> Any:
 
 
 def _mention_refs(groups: list[EntityGroup], lex: Lexicon) -> list[MentionRef]:
+    facility_words = lex.words("facility_heads", "words")
     countries = {g.country_code: g.id for g in groups
                  if g.key and g.key.startswith("country:") and g.country_code}
     refs = []
@@ -135,11 +139,20 @@ def _mention_refs(groups: list[EntityGroup], lex: Lexicon) -> list[MentionRef]:
         capital = countries.get(g.capital_of) if g.capital_of else None
         if g.capital_of and capital is None:
             capital = g.id  # no country entity: the capital stands for itself
+        facility = g.kind == "place" and any(w[:1].isupper() and w.lower() in facility_words
+                                             for w in g.label.split())
         for c in g.mentions:
             refs.append(MentionRef(c.start, c.end, g.id, g.kind,
                                    demonym=bool(c.extra.get("demonym")), country=is_country,
-                                   capital_of=capital))
+                                   capital_of=capital, facility=facility))
     return refs
+
+
+def _after(t: TimeSpec, published: date) -> bool:
+    """The time lies wholly after publication (a plan or forecast)."""
+    earliest = to_date(t.earliest)
+    return t.basis == "expression" and t.type == "DATE" and earliest is not None and \
+        earliest > published
 
 
 def _sides(groups: list[EntityGroup]) -> dict[str, str]:
@@ -149,6 +162,8 @@ def _sides(groups: list[EntityGroup]) -> dict[str, str]:
         code = g.country_code or g.capital_of
         if code:
             out[g.id] = code
+        if g.key and g.key.startswith("country:"):
+            out[f"country:{g.id}"] = code or g.id
     return out
 
 

@@ -42,18 +42,18 @@ _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "go
 _PRONOUNS = {"they": "plural", "it": "thing", "he": "person", "she": "person", "we": "plural",
              "its": "thing", "their": "plural"}
 _LIGHT_VERBS = frozenset({
-    "launch", "launched", "launches", "launching", "carry", "carried", "carries", "stage",
+    "launch", "launched", "launches", "launching", "carry", "carried", "carries", "stage", "out",
     "staged", "stages", "hold", "held", "holds", "begin", "began", "begun", "begins", "mount",
     "mounted", "conduct", "conducted", "continue", "continued", "continues", "respond",
     "responded", "responds", "give", "gave", "gives", "deliver", "delivered", "make", "made",
     "makes", "announce", "announced", "publish", "published", "post", "posted", "unleash",
-    "unleashed", "step", "stepped", "intensify", "intensified", "resume", "resumed", "order",
-    "ordered", "focus", "focused", "focusing", "ensure", "ensuring", "complete", "completed",
-    "win", "won", "wins", "claim", "claimed", "suffer", "suffered", "face", "faced", "call",
-    "called", "lead", "led", "organise", "organised", "organize", "organized", "sign",
-    "signed", "impose", "imposed", "imposes", "praised", "praise", "praises", "reach",
-    "reached", "agree", "agreed", "host", "hosted", "join", "joined", "attend", "attended",
-    "pay", "paid", "undertook", "undertake", "undertakes", "prepare", "prepared",
+    "unleashed", "step", "stepped", "intensify", "intensified", "resume", "resumed", "focus",
+    "focused", "focusing", "ensure", "ensuring", "complete", "completed", "win", "won", "wins",
+    "claim", "claimed", "suffer", "suffered", "face", "faced", "call", "called", "lead", "led",
+    "organise", "organised", "organize", "organized", "sign", "signed", "impose", "imposed",
+    "imposes", "praised", "praise", "praises", "reach", "reached", "agree", "agreed", "host",
+    "hosted", "join", "joined", "attend", "attended", "pay", "paid", "undertook", "undertake",
+    "undertakes", "prepare", "prepared",
 })
 
 
@@ -67,6 +67,10 @@ _PLACE_FILLERS = frozenset({
     "industrial", "southeastern", "northeastern", "southwestern", "northwestern", "state",
     "county", "island", "river", "rural", "remote", "mountainous", "small", "key", "strategic",
     "town's", "city's"})
+_IMPACT = frozenset({"struck", "strikes", "strike", "hit", "hits", "rocked", "rocks", "jolted",
+                     "shook", "battered", "batters", "swept", "sweeps", "lashed", "lashes",
+                     "slammed", "slams", "flattened", "devastated", "engulfed", "flooded",
+                     "pounded", "tore", "ripped", "destroyed", "damaged", "killed"})
 _UNDERGO = frozenset({"faced", "faces", "facing", "suffered", "suffers", "endured", "endures",
                       "experienced", "saw", "sees", "witnessed", "under", "withstood",
                       "weathered", "survived"})
@@ -83,6 +87,7 @@ class MentionRef:
     demonym: bool = False
     country: bool = False  # the entity is a country
     capital_of: str | None = None  # country entity id when the entity is a capital
+    facility: bool = False  # a building or site ("House of Culture"): a target, not a location
 
 
 @dataclass
@@ -265,6 +270,10 @@ class RoleFinder:
                   self.lex.reporting_lemma(t.lower)]
         if lights:
             light = max(lights)
+            gap = self._tokens_fast(light, trig.start)[1:]
+            if len(gap) > 4 or any(t.lower in PREPOSITIONS and t.lower not in ("with", "on") or
+                                   t.text in (",", ";") for t in gap):
+                return None
             subj = [m for m in before if m.end <= light]
             return self._subject(subj, clause, light) if subj else None
         return None
@@ -289,8 +298,7 @@ class RoleFinder:
             if not (direct or marked):
                 continue
             objects.append(m)
-            if trig.type in ATTACK_TYPES and m.kind != "place" or \
-                    trig.type in ATTACK_TYPES and words[:1] in (["on"], ["against"]):
+            if trig.type in ATTACK_TYPES and (m.kind != "place" or m.facility):
                 aid = m.entity if m.kind == "place" else self.actor_id(m)
                 if aid and aid not in targets and aid != roles.agent:
                     targets.append(aid)
@@ -304,6 +312,9 @@ class RoleFinder:
         used = set(roles.targets) | {roles.agent}
         candidates: list[tuple[int, MentionRef]] = []
         first_in_clause = before[0] if before else None
+        impact = self._impact_object(trig, after)
+        if impact is not None and impact not in objects:
+            objects = [*objects, impact]
         for m in before + after:
             if m.kind != "place" or m.demonym or m.entity in used:
                 continue
@@ -314,7 +325,7 @@ class RoleFinder:
                     m.start >= trig.end and len(self._tokens_fast(trig.end, m.start)) <= 2):
                 continue
             prep = self._governing_preposition(m, sent_start)
-            territorial = m in objects and trig.type in TERRITORY_TYPES
+            territorial = m in objects and (trig.type in TERRITORY_TYPES or m is impact)
             subject = m is first_in_clause and trig.type in ATTACK_TYPES and not m.country \
                 and prep is None and self._undergoes(m, trig)
             marked = prep in _PLACE_PREPS or territorial or subject
@@ -334,6 +345,24 @@ class RoleFinder:
                 nxt[0].entity not in places:
             places.append(nxt[0].entity)
         return places
+
+    def _impact_object(self, trig: Trigger, after: list[MentionRef]) -> MentionRef | None:
+        """"An earthquake struck the Jajarkot district": the object of an impact verb."""
+        if trig.pos != "n":
+            return None
+        toks = self._tokens_fast(trig.end, trig.end + 60)[:3]
+        verb = next((t for t in toks if t.lower in _IMPACT), None)
+        if verb is None:
+            return None
+        for m in after:
+            if m.start < verb.end:
+                continue
+            gap = self._tokens_fast(verb.end, m.start)
+            if len(gap) <= 4 and not any(t.text in (",", ";") for t in gap) and \
+                    m.kind == "place":
+                return m
+            break
+        return None
 
     def _undergoes(self, m: MentionRef, trig: Trigger) -> bool:
         """"Kharkiv had faced bombardment": the subject suffers a noun trigger."""

@@ -104,8 +104,9 @@ def split_sentences(text: str, paragraphs: list[Paragraph] | None = None
     out: list[SentenceSpan] = []
     for para in paragraphs:
         for s, e in _sentence_bounds(text, para.start, para.end):
+            line = text[s:e]
             out.append(SentenceSpan(len(out), s, e, para.index, para.kind,
-                                    _is_titlecase(text[s:e])))
+                                    not line.endswith(_FINAL_PUNCT) and _is_titlecase(line)))
     return out
 
 

@@ -160,7 +160,7 @@ def _holds(cond: Condition, words: list[str], k: int, n: int) -> bool:
     if cond.key in ("near", "not"):
         lo, hi = max(0, k - 10), min(len(words), k + n + 10)
     elif cond.key in ("after", "notafter"):
-        lo, hi = k + n, min(len(words), k + n + 4)
+        lo, hi = k + n, min(len(words), k + n + 5)
     else:
         lo, hi = max(0, k - 4), k
     found = _any_in(cond.alternatives, words, lo, hi)
