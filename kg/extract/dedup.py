@@ -65,6 +65,8 @@ def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
     """True when two mentions cannot be the same event."""
     if a.type != b.type or _polarity(a) != _polarity(b):
         return True
+    if (a.modality == "planned") != (b.modality == "planned"):
+        return True  # a plan is not the event that already happened
     if not times_compatible(a.time, b.time):
         return True
     ra, rb = a.roles, b.roles

@@ -214,7 +214,9 @@ def _report_event(doc: Document, lex: Lexicon, finder: RoleFinder, report: Casua
                    "v" if tok.lower.endswith(("ed", "ing")) or report.active else "n", tok.text)
     reading = read_modality(doc, trig, bounds(sent.index), lex)
     roles = finder.find(trig, bounds(sent.index), reading)
-    if killing and roles.agent is not None:
+    before = [t.lower for t in doc.tokens[max(0, tok.i - 3):tok.i]]
+    perpetrator = any(w in lex.words("perpetrators", "words") for w in before)
+    if killing and (roles.agent is not None or perpetrator):
         entry = TriggerEntry("Killing", tok.lower, "v", 0.7, (), "Killing", 0)
         trig = Trigger(sent.index, tok.i, tok.i, tok.start, tok.end, entry, "v", tok.text)
     confidence = round(0.7 * _KIND_WEIGHT.get(sent.kind, 1.0), 3)

@@ -215,8 +215,8 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate],
                                   src, rule))
         taken.append((s, e))
     # spelling variants of single-word names anywhere (headlines included)
-    singles = [c for c in cands if " " not in c.surface and c.kind in ("place", "person")
-               and not c.extra.get("demonym") and c.source != "propagated"]
+    singles = [c for c in out if " " not in c.surface and c.kind in ("place", "person")
+               and not c.extra.get("demonym")]
     if not singles:
         return out
     for tok in doc.tokens:
@@ -231,8 +231,10 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate],
             continue
         for c in singles:
             if word != c.surface and are_variants(word, c.surface):
-                out.append(_as_mention_of(Candidate(s, e, word, c.kind, "propagated",
-                                                    "coref:variant", 0.6), c, "coref:variant"))
+                found = _as_mention_of(Candidate(s, e, word, c.kind, "propagated",
+                                                 "coref:variant", 0.6), c, "coref:variant")
+                out.append(found)
                 taken.append((s, e))
+                singles.append(found)  # variants of variants: Kharkov ~ Kharkiv ~ Karkhiv
                 break
     return out

@@ -66,7 +66,7 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     perfect = any(w in ("has", "have", "'ve", "hasn't", "haven't") for w in words[-3:]) \
         and trig.pos == "v"
     negation = _negated(before, words, trig, lex)
-    planned = _cue_before(words, lex.phrases("planned"), 5, trig)
+    planned = _cue_before(words, lex.phrases("planned"), 9, trig)
     hedge = _cue_before(words, lex.phrases("hedges"), 5, trig)
     if planned == "would" and hedge:
         planned = None
@@ -151,7 +151,7 @@ def _claim(doc: Document, trig: Trigger, sent_toks: list[Token], clause: tuple[i
             return t.i, according
     # ", X said" after the trigger, in the same sentence and outside the trigger's quotation
     after = [t for t in sent_toks if t.start >= trig.end and
-             (quote is None or t.start >= quote[1])][:14]
+             (quote is None or t.start >= quote[1])]
     comma_at = None
     for n, t in enumerate(after):
         if t.text == ";":
@@ -159,7 +159,7 @@ def _claim(doc: Document, trig: Trigger, sent_toks: list[Token], clause: tuple[i
         if t.text in (",", "”", '"'):
             comma_at = n
             continue
-        if comma_at is not None and n - comma_at <= 5 and t.is_word and \
+        if comma_at is not None and n - comma_at <= 8 and t.is_word and \
                 lex.reporting_lemma(t.lower) and not _noun_use(sent_toks, t):
             return t.i, according
     return None, according

@@ -30,7 +30,8 @@ _SPEECH_AFTER = frozenset({"said", "says", "told", "wrote", "added", "tweeted", 
 
 
 def is_name_token(tok: Token, lex: Lexicon) -> bool:
-    return tok.is_word and tok.is_cap and tok.text != "I" and tok.lower not in lex.calendar
+    return tok.is_word and tok.is_cap and tok.text != "I" and \
+        tok.bare.lower() not in lex.calendar
 
 
 def sentence_start_index(tokens: list[Token]) -> int:

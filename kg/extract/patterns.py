@@ -192,6 +192,10 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
             else:
                 break
         first_word = next((t for t in toks if t.is_word), None)
+        if tok is first_word and m > k and (tok.lower in lex.common_words or
+                                            tok.lower in lowercase_words):
+            k += 1  # "The Kharkiv regional administration": the opener is no part of it
+            continue
         opener = tok is first_word and (tok.lower in lex.common_words or
                                          tok.lower in lowercase_words)
         if toks[m].bare != toks[m].text or opener:

@@ -158,7 +158,10 @@ def _is_boundary(text: str, sent_start: int, punct_start: int, punct: str, nxt: 
 
 
 def _is_titlecase(sentence: str) -> bool:
-    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)[1:]
+    """Most longer words capitalised (the first word counts only in short lines)."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    if len(words) > 3:
+        words = words[1:]
     long_words = [w for w in words if len(w) >= 4]
     if len(long_words) < 2:
         return False

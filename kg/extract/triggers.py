@@ -32,6 +32,16 @@ PREPOSITIONS = frozenset({
     "for", "from", "against", "despite", "about", "over", "under", "into", "at", "near",
     "through", "without", "to", "as", "like", "toward", "towards", "behind", "within",
 })
+_INFINITIVE_TAKERS = frozenset({
+    "try", "tried", "tries", "trying", "attempt", "attempted", "attempting", "attempts", "want",
+    "wanted", "wants", "plan", "plans", "planned", "planning", "vow", "vowed", "vows",
+    "threaten", "threatened", "threatens", "decide", "decided", "agree", "agreed", "refuse",
+    "refused", "continue", "continued", "continues", "begin", "began", "begun", "expected",
+    "going", "ready", "able", "set", "forced", "ordered", "allowed", "seek", "seeks", "sought",
+    "promise", "promised", "pledge", "pledged", "intend", "intended", "intends", "aim", "aimed",
+    "aims", "prepare", "prepared", "preparing", "moved", "need", "needed", "managed", "used",
+    "likely", "unlikely", "failed", "fail", "fails", "urged", "called", "asked", "vote", "voted",
+    "started", "start", "starts"})
 _ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
                        "his", "her", "our", "my", "your"})
 _VERBAL_BEFORE = frozenset({
@@ -121,6 +131,8 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon
 def guess_pos(toks: list[Token], words: list[str], k: int, n: int) -> str:
     """'n' or 'v' for a form that can be either ("attack", "attacks", "shelling")."""
     prev = words[k - 1] if k > 0 else ""
+    if prev == "to" and k > 1 and words[k - 2] in _INFINITIVE_TAKERS:
+        return "v"
     if prev in DETERMINERS or prev in PREPOSITIONS or (k > 0 and toks[k - 1].bare !=
                                                      toks[k - 1].text):
         return "n"
