@@ -1,8 +1,8 @@
 """Counts of killed and injured: exact numbers, lower bounds, and never an invented count."""
 
 import pytest
-from extract.helpers import analyse
 
+from extract.helpers import analyse
 from kg.extract.casualties import find_casualties
 from kg.extract.lexicon import load_lexicon
 from kg.extract.tokens import tokenize

@@ -1,6 +1,7 @@
 """Triggers, modality, roles and counts on single sentences (times are tested elsewhere)."""
 
 import pytest
+
 from extract.helpers import (
     FakeGazetteer,
     analyse,

@@ -1,7 +1,6 @@
 """Mentions and entities found by patterns alone (no catalog, no gazetteer)."""
 
 from extract.helpers import analyse
-
 from kg.extract.entities import initials
 from kg.extract.variants import are_variants
 

@@ -5,8 +5,8 @@ from datetime import date
 from types import SimpleNamespace
 
 import pytest
-from extract.helpers import FakeGazetteer, analyse, events_of, places, trigger
 
+from extract.helpers import FakeGazetteer, analyse, events_of, places, trigger
 from kg.extract import analyse_article
 from kg.model import AnalysedArticle, Article
 
