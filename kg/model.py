@@ -39,6 +39,7 @@ TIME_BASES = ("expression", "sentence", "paragraph", "publication", "unknown")
 LINK_STATUSES = ("linked", "unlinked", "ambiguous")
 PUBLISHED_STATUSES = ("known", "inferred", "unknown")
 
+URL_RE = re.compile(r"^https?://(?:[^\s<>\"{}|\\^`%\x00-\x1f\x7f]|%[0-9A-Fa-f]{2})+$")
 ARTICLE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 LOCAL_ID_RE = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 QID_RE = re.compile(r"^Q[1-9][0-9]{0,11}$")
@@ -139,6 +140,8 @@ class Article:
     id: str = ""
 
     def __post_init__(self) -> None:
+        if self.url is not None and not URL_RE.match(self.url):
+            raise _err("article.url", "must be an absolute http(s) URL without spaces")
         self.text = normalise_text(self.text)
         if self.title is not None:
             self.title = normalise_text(self.title).strip() or None
@@ -174,7 +177,7 @@ class Article:
             raise _err(f"{path}.id", "must be 1-128 characters of letters, digits, '.', '_', '-' "
                                      "starting with a letter or digit")
         url = _get(d, "url", path, str)
-        if url is not None and not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", url):
+        if url is not None and not URL_RE.match(url):
             raise _err(f"{path}.url", "must be an absolute http(s) URL without spaces")
         published = _get(d, "published", path, str)
         status = _get(d, "published_status", path, str, default=None)
@@ -442,6 +445,7 @@ class AnalysedArticle:
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     extractor: str = "annotation"  # name and version of what produced the events
+    annotated: bool = False  # True when events came with the input (no extraction needed)
 
     def entity(self, entity_id: str) -> Entity:
         for e in self.entities:
@@ -510,7 +514,8 @@ class AnalysedArticle:
                                                           default=1.0))))
         events = [Event.from_dict(e, f"events[{i}]")
                   for i, e in enumerate(_get(d, "events", "$", list, default=[]))]
-        doc = cls(article=article, entities=entities, mentions=mentions, events=events)
+        doc = cls(article=article, entities=entities, mentions=mentions, events=events,
+                  annotated="events" in d)
         doc.check()
         return doc
 

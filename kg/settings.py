@@ -59,9 +59,17 @@ class Settings:
         100_000, "KG_MAX_RESULT_ROWS",
         "Most rows (or triples) a SPARQL response carries; longer results are truncated and "
         "say so in the `X-KG-Truncated` header.")
+    service_allowlist: str = _setting(
+        "", "KG_SERVICE_ALLOWLIST",
+        "Comma-separated IRI prefixes that SPARQL `SERVICE` and `LOAD` may reach. Empty (the "
+        "default): both are refused, so the endpoint never makes outbound requests.")
     link_threshold: float = _setting(
         0.75, "KG_LINK_THRESHOLD",
         "Lowest score at which an entity mention is linked to a Wikidata item.")
+    shacl_engine: str = _setting(
+        "turbo", "KG_SHACL_ENGINE",
+        "SHACL engine for write validation: `turbo` (pyshacl-turbo, fast) or `pyshacl` (the "
+        "reference implementation). Both run the same shapes.")
     ontology_dir: Path | None = _setting(
         None, "KG_ONTOLOGY_DIR",
         "Folder with the ontology and shapes to use instead of the packaged ones.")
@@ -101,8 +109,14 @@ class Settings:
                      "max_result_rows"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive")
+        if self.shacl_engine not in ("turbo", "pyshacl"):
+            raise ConfigError("KG_SHACL_ENGINE must be 'turbo' or 'pyshacl'")
         if not 0.0 <= self.link_threshold <= 1.0:
             raise ConfigError("KG_LINK_THRESHOLD must be between 0 and 1")
+
+    @property
+    def allowed_remote_prefixes(self) -> tuple[str, ...]:
+        return tuple(p.strip() for p in self.service_allowlist.split(",") if p.strip())
 
     @property
     def store_path(self) -> Path:

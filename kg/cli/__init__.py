@@ -35,3 +35,13 @@ def main() -> None:
 def settings_command() -> None:
     """Print the effective settings (from KG_* variables), secrets masked."""
     click.echo(json.dumps(Settings.from_env().redacted(), indent=2))
+
+
+def _register() -> None:
+    from . import commands
+
+    for cmd in (commands.serve, commands.ingest, commands.validate, commands.dump):
+        main.add_command(cmd)
+
+
+_register()

@@ -1,0 +1,80 @@
+"""The store interface: one abstract class, one module per backend (embedded, remote).
+
+Terms crossing this interface are pyoxigraph terms (``NamedNode``, ``Triple``, ``Quad``...), and
+query results are pyoxigraph result objects, whichever backend answers. Graph names are IRI
+strings; ``None`` stands for the default graph.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterable, Iterator, Mapping
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+
+class Store(abc.ABC):
+    """A quad store holding one named graph per article plus shared graphs."""
+
+    kind = "abstract"
+
+    # -- reads ---------------------------------------------------------------------------------
+    @abc.abstractmethod
+    def query(self, sparql: str, *, substitutions: Mapping[str, ox.NamedNode | ox.Literal]
+              | None = None, default_graph_uris: list[str] | None = None,
+              named_graph_uris: list[str] | None = None, base_iri: str | None = None,
+              union_default_graph: bool = True) -> QueryResult:
+        """Run a SPARQL query. Without a protocol dataset, the default graph is the union of
+        all graphs. ``substitutions`` bind variables (by name) to terms, never pasted text."""
+
+    @abc.abstractmethod
+    def graph_exists(self, graph: str) -> bool: ...
+
+    @abc.abstractmethod
+    def triples(self, graph: str | None) -> Iterator[ox.Triple]:
+        """The triples of one graph (``None``: the store's own default graph)."""
+
+    @abc.abstractmethod
+    def named_graphs(self) -> Iterator[str]: ...
+
+    @abc.abstractmethod
+    def dump(self, output: BinaryIO, fmt: ox.RdfFormat, graph: str | None = None,
+             all_graphs: bool = False) -> None:
+        """Serialise one graph, or with ``all_graphs`` the whole dataset (quad formats keep the
+        graphs; triple formats get the union)."""
+
+    @abc.abstractmethod
+    def __len__(self) -> int: ...
+
+    # -- writes (atomic each) -------------------------------------------------------------------
+    @abc.abstractmethod
+    def replace_graphs(self, graphs: Mapping[str | None, Iterable[ox.Triple]],
+                       drop: Iterable[str] = ()) -> None:
+        """In one transaction: replace each graph's content, and drop the ``drop`` graphs."""
+
+    @abc.abstractmethod
+    def add_triples(self, graph: str | None, triples: Iterable[ox.Triple]) -> None:
+        """Add triples to a graph in one transaction."""
+
+    @abc.abstractmethod
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """Run a SPARQL Update in one transaction (no validation: callers validate)."""
+
+    def preview_update(self, sparql: str, *, base_iri: str | None = None):
+        """A context manager giving a throw-away :class:`Store` with the update applied, for
+        validating an update before it is run for real. Backends that cannot preview raise
+        :class:`~kg.errors.BadRequest`."""
+        from ..errors import BadRequest
+
+        raise BadRequest("this store backend cannot validate SPARQL Updates before running "
+                         "them; use the Graph Store Protocol instead")
+
+    # -- lifecycle -------------------------------------------------------------------------------
+    def close(self) -> None:  # pragma: no cover - backends override when they hold resources
+        """Release the store's resources."""
+
+    def flush(self) -> None:
+        """Make committed writes durable (no-op where writes are already durable)."""

@@ -1,0 +1,165 @@
+"""The embedded backend: a pyoxigraph (RocksDB) store in a local folder."""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from ..errors import QuerySyntaxError, StoreError
+from ..iris import parse_iri
+from .base import QueryResult, Store
+
+
+class EmbeddedStore(Store):
+    """pyoxigraph on disk (or in memory when ``path`` is None). Writes are serialised by a lock
+    and each is one pyoxigraph transaction."""
+
+    kind = "embedded"
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        try:
+            if path is None:
+                self._store = ox.Store()
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as exc:
+            hint = " (is another process, such as `kg serve`, using it?)" \
+                if "lock" in str(exc).lower() else ""
+            raise StoreError(f"the store at {path} could not be opened{hint}") from exc
+        self._write_lock = threading.Lock()
+
+    @property
+    def raw(self) -> ox.Store:
+        """The pyoxigraph store itself (for bulk loads and backups)."""
+        return self._store
+
+    def query(self, sparql, *, substitutions=None, default_graph_uris=None,
+              named_graph_uris=None, base_iri=None, union_default_graph=True) -> QueryResult:
+        kwargs: dict = {"base_iri": base_iri}
+        if substitutions:
+            kwargs["substitutions"] = {ox.Variable(k): v for k, v in substitutions.items()}
+        if default_graph_uris is not None or named_graph_uris is not None:
+            kwargs["default_graph"] = [parse_iri(g, "default-graph-uri")
+                                       for g in default_graph_uris or []] or ox.DefaultGraph()
+            if named_graph_uris is not None:
+                kwargs["named_graphs"] = [parse_iri(g, "named-graph-uri")
+                                          for g in named_graph_uris]
+            elif default_graph_uris:
+                kwargs["named_graphs"] = []
+        else:
+            kwargs["use_default_graph_as_union"] = union_default_graph
+        try:
+            return self._store.query(sparql, **kwargs)
+        except SyntaxError as exc:
+            raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from None
+
+    def graph_exists(self, graph: str) -> bool:
+        return self._store.contains_named_graph(parse_iri(graph, "graph"))
+
+    def triples(self, graph: str | None) -> Iterator[ox.Triple]:
+        g = ox.DefaultGraph() if graph is None else parse_iri(graph, "graph")
+        for q in self._store.quads_for_pattern(None, None, None, g):
+            yield q.triple
+
+    def named_graphs(self) -> Iterator[str]:
+        for g in self._store.named_graphs():
+            if isinstance(g, ox.NamedNode):
+                yield g.value
+
+    def dump(self, output: BinaryIO, fmt: ox.RdfFormat, graph: str | None = None,
+             all_graphs: bool = False) -> None:
+        if all_graphs:
+            if fmt.supports_datasets:
+                self._store.dump(output, fmt)
+            else:
+                triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+                                            use_default_graph_as_union=True)
+                triples.serialize(output, fmt)
+            return
+        g = ox.DefaultGraph() if graph is None else parse_iri(graph, "graph")
+        if fmt.supports_datasets:
+            ox.serialize(self._store.quads_for_pattern(None, None, None, g), output, fmt)
+        else:
+            self._store.dump(output, fmt, from_graph=g)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def replace_graphs(self, graphs: Mapping[str | None, Iterable[ox.Triple]],
+                       drop: Iterable[str] = ()) -> None:
+        ops = [f"DROP SILENT GRAPH {parse_iri(g, 'graph')}" for g in drop]
+        for graph, triples in graphs.items():
+            body = _ntriples(triples)
+            if graph is None:
+                ops.append("CLEAR SILENT DEFAULT")
+                if body:
+                    ops.append(f"INSERT DATA {{ {body} }}")
+                continue
+            name = parse_iri(graph, "graph")
+            ops.append(f"DROP SILENT GRAPH {name}")
+            ops.append(f"INSERT DATA {{ GRAPH {name} {{ {body} }} }}" if body
+                       else f"CREATE SILENT GRAPH {name}")
+        if ops:
+            self._run_update(" ;\n".join(ops))
+
+    def add_triples(self, graph: str | None, triples: Iterable[ox.Triple]) -> None:
+        body = _ntriples(triples)
+        if graph is None:
+            if body:
+                self._run_update(f"INSERT DATA {{ {body} }}")
+            return
+        name = parse_iri(graph, "graph")
+        ops = [f"CREATE SILENT GRAPH {name}"]
+        if body:
+            ops.append(f"INSERT DATA {{ GRAPH {name} {{ {body} }} }}")
+        self._run_update(" ;\n".join(ops))
+
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        self._run_update(sparql, base_iri=base_iri)
+
+    def _run_update(self, sparql: str, base_iri: str | None = None) -> None:
+        with self._write_lock:
+            try:
+                self._store.update(sparql, base_iri=base_iri)
+            except SyntaxError as exc:
+                raise QuerySyntaxError(f"SPARQL Update syntax error: {exc}") from None
+            except OSError as exc:
+                raise StoreError() from exc
+
+    @contextlib.contextmanager
+    def preview_update(self, sparql: str, *, base_iri: str | None = None):
+        """Apply the update to a checkpoint of the store (cheap: hard links) and yield it."""
+        if self.path is None:
+            raise StoreError("previewing needs an on-disk store")
+        with tempfile.TemporaryDirectory(prefix="preview-", dir=self.path.parent) as tmp:
+            target = Path(tmp) / "store"
+            self._store.backup(str(target))
+            preview = EmbeddedStore(target)
+            try:
+                preview.update(sparql, base_iri=base_iri)
+                yield preview
+            finally:
+                preview.close()
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the store in ``target`` (hard links where possible)."""
+        self._store.backup(str(target))
+
+    def close(self) -> None:
+        self._store = None  # type: ignore[assignment]
+
+
+def _ntriples(triples: Iterable[ox.Triple]) -> str:
+    """N-Triples text (valid inside INSERT DATA), empty when there are no triples."""
+    return ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8").strip()
