@@ -24,6 +24,16 @@ class Condition:
     key: str
     alternatives: tuple[tuple[str, ...], ...]
 
+    @property
+    def stems(self) -> frozenset[str]:
+        """The one-word alternatives."""
+        return frozenset(a[0] for a in self.alternatives if len(a) == 1)
+
+    @property
+    def phrases(self) -> tuple[tuple[str, ...], ...]:
+        """The alternatives of several words."""
+        return tuple(a for a in self.alternatives if len(a) > 1)
+
 
 @dataclass(frozen=True)
 class TriggerEntry:
@@ -82,6 +92,17 @@ class Lexicon:
             cached = tuple(sorted((tuple(w.split()) for w in self.words(*path)),
                                   key=lambda t: (-len(t), t)))
             self._sets[key] = cached
+        return cached
+
+    def phrase_index(self, *path: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """A cue list as word tuples grouped by their first word, longest first (cached)."""
+        key = "index:" + "/".join(path)
+        cached = self._sets.get(key)
+        if cached is None:
+            index: dict[str, list[tuple[str, ...]]] = {}
+            for p in self.phrases(*path):
+                index.setdefault(p[0], []).append(p)
+            cached = self._sets[key] = {k: tuple(v) for k, v in index.items()}
         return cached
 
     _sets: dict = field(default_factory=dict)

@@ -66,8 +66,8 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     perfect = any(w in ("has", "have", "'ve", "hasn't", "haven't") for w in words[-3:]) \
         and trig.pos == "v"
     negation = _negated(before, words, trig, lex)
-    planned = _cue_before(words, lex.phrases("planned"), 9, trig)
-    hedge = _cue_before(words, lex.phrases("hedges"), 5, trig)
+    planned = _cue_before(words, lex.phrase_index("planned"), 9, trig)
+    hedge = _cue_before(words, lex.phrase_index("hedges"), 5, trig)
     if planned == "would" and hedge:
         planned = None
     reporter, according = _claim(doc, trig, sent_toks, clause, quote, lex, is_reporting)
@@ -112,13 +112,12 @@ def _negated(before: list[Token], words: list[str], trig: Trigger, lex: Lexicon)
     return None
 
 
-def _cue_before(words: list[str], phrases: tuple[tuple[str, ...], ...], size: int,
+def _cue_before(words: list[str], index: dict[str, tuple[tuple[str, ...], ...]], size: int,
                 trig: Trigger) -> str | None:
     window = words[-size:]
-    for p in phrases:
-        n = len(p)
-        for i in range(len(window) - n + 1):
-            if tuple(window[i:i + n]) == p:
+    for i, w in enumerate(window):
+        for p in index.get(w, ()):
+            if tuple(window[i:i + len(p)]) == p:
                 return " ".join(p)
     return None
 

@@ -62,7 +62,12 @@ def find_pattern_candidates(doc: Document, sent: SentenceSpan, lex: Lexicon,
 
 def _match_phrase(toks: list[Token], k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """End index (exclusive) of the longest phrase starting at token ``k``, else ``k``."""
+    if k >= len(toks):
+        return k
+    first = toks[k].lower
     for p in phrases:
+        if p[0] != first:
+            continue
         if k + len(p) <= len(toks) and all(toks[k + m].lower == p[m] for m in range(len(p))):
             return k + len(p)
     return k

@@ -43,6 +43,7 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
         return AnalysedArticle(article=article, sentences=sentences, warnings=warnings,
                                extractor=EXTRACTOR)
 
+    article = _with_title(article, doc)
     article, published, precision = _publication(article, warnings)
     timexes = _tag_times(doc, published, anchors, warnings)
     blocked = [(t.start, t.end) for t in timexes if t.start is not None and t.end is not None]
@@ -92,6 +93,17 @@ def _publication(article: Article, warnings: list[str]) -> tuple[Article, date |
                     f"({precision} precision)")
     article = dataclasses.replace(article, published=day, published_status="inferred")
     return article, day, precision
+
+
+def _with_title(article: Article, doc: Document) -> Article:
+    """An untitled article whose first line is a headline gets it as its title."""
+    if article.title or not doc.paragraphs or doc.paragraphs[0].kind != "headline":
+        return article
+    first = doc.paragraphs[0]
+    title = article.text[first.start:first.end].strip()
+    if not 2 <= len(title.split()) <= 30:
+        return article
+    return dataclasses.replace(article, title=title)
 
 
 def _tag_times(doc: Document, published: date | None, anchors: Mapping[str, date] | None,

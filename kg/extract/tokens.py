@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A word (letters/digits, inner hyphens, apostrophes and dots of abbreviations such as "U.S."),
 # a number with separators ("1,200", "3.5"), or any single other non-space character.
@@ -17,34 +17,23 @@ _TOKEN_RE = re.compile(
 _POSSESSIVE_RE = re.compile(r"^(.+?)(['’]s|['’])$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One token. ``i`` is its index in the document's token list."""
 
     text: str
     start: int
     end: int
     i: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalpha()
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def is_number(self) -> bool:
-        return self.text[:1].isdigit()
+    lower: str
+    is_word: bool  # starts with a letter
+    is_cap: bool  # starts with an upper-case letter
+    is_number: bool
 
     @property
     def bare(self) -> str:
         """The word without a possessive ending ("Russia's" -> "Russia")."""
+        if "'" not in self.text and "’" not in self.text:
+            return self.text
         m = _POSSESSIVE_RE.match(self.text)
         return m.group(1) if m and m.group(1)[:1].isalpha() else self.text
 
@@ -59,5 +48,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None, first_index: int
     end = len(text) if end is None else end
     out: list[Token] = []
     for m in _TOKEN_RE.finditer(text, start, end):
-        out.append(Token(m.group(), m.start(), m.end(), first_index + len(out)))
+        word = m.group()
+        first = word[0]
+        out.append(Token(word, m.start(), m.end(), first_index + len(out), word.lower(),
+                         first.isalpha(), first.isupper(), first.isdigit()))
     return out

@@ -175,13 +175,23 @@ def _holds(cond: Condition, words: list[str], k: int, n: int) -> bool:
         lo, hi = k + n, min(len(words), k + n + 5)
     else:
         lo, hi = max(0, k - 4), k
-    found = _any_in(cond.alternatives, words, lo, hi)
+    found = _any_in(cond, words, lo, hi)
     return found if cond.key in ("near", "after", "before") else not found
 
 
-def _any_in(alternatives: tuple[tuple[str, ...], ...], words: list[str], lo: int, hi: int
-            ) -> bool:
-    for alt in alternatives:
+_STEMS: dict[Condition, tuple[frozenset[str], tuple[tuple[str, ...], ...]]] = {}
+
+
+def _any_in(cond: Condition, words: list[str], lo: int, hi: int) -> bool:
+    parts = _STEMS.get(cond)
+    if parts is None:
+        parts = _STEMS[cond] = (cond.stems, cond.phrases)
+    stems, phrases = parts
+    for i in range(lo, hi):
+        w = words[i]
+        if w in stems or w[:-1] in stems or w[:-2] in stems:
+            return True
+    for alt in phrases:
         size = len(alt)
         for i in range(lo, hi - size + 1):
             if all(_prefix(words[i + m], alt[m]) for m in range(size)):

@@ -11,6 +11,7 @@ the article does not otherwise explain and a name it does.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _TRANSLIT = (("kh", "h"), ("zh", "j"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("yy", "y"),
              ("iy", "y"), ("yi", "y"), ("ij", "y"), ("ii", "y"), ("j", "y"), ("w", "v"),
@@ -19,12 +20,14 @@ _TRANSLIT = (("kh", "h"), ("zh", "j"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("
 _VOWELS = set("aeiouy")
 
 
+@lru_cache(maxsize=4096)
 def fold(name: str) -> str:
     """Lower case without accents."""
     decomposed = unicodedata.normalize("NFKD", name.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=4096)
 def skeleton(name: str) -> str:
     """Consonant skeleton after common transliteration folds."""
     s = fold(name)
@@ -59,7 +62,7 @@ def are_variants(a: str, b: str) -> bool:
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return True
-    if min(len(fa), len(fb)) < 4 or fa[0] != fb[0]:
+    if min(len(fa), len(fb)) < 4 or fa[0] != fb[0] or abs(len(fa) - len(fb)) > 2:
         return False
     if sorted(fa) == sorted(fb):
         return True
