@@ -49,7 +49,24 @@ def times_compatible(a: TimeSpec | None, b: TimeSpec | None) -> bool:
 
 _ATTACKS = frozenset({"Attack", "ShellingMissileAttack", "AirStrike", "Bombing", "Explosion"})
 # a generic anaphor ("the attack", "the blast") may refer to a more specific earlier event
-_FAMILIES = {"Attack": _ATTACKS, "Explosion": _ATTACKS | {"Accident"}}
+_FAMILIES = {**{t: _ATTACKS for t in _ATTACKS}, "Explosion": _ATTACKS | {"Accident"}}
+
+
+# generic types that a more specific one may replace when two mentions are one event
+_GENERIC = {"Attack": _ATTACKS - {"Attack"}, "Explosion": frozenset({"Bombing"})}
+
+
+def compatible_types(a: str, b: str) -> bool:
+    return a == b or b in _GENERIC.get(a, ()) or a in _GENERIC.get(b, ())
+
+
+def _specific(types: list[str]) -> str:
+    """The most specific of compatible types (Bombing over Explosion over Attack)."""
+    best = types[0]
+    for t in types[1:]:
+        if t in _GENERIC.get(best, ()):
+            best = t
+    return best
 
 
 def _same_actor(x: str | None, y: str | None, sides: Mapping[str, str]) -> bool:
@@ -63,7 +80,7 @@ def _polarity(d: EventDraft) -> bool:
 
 def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
     """True when two mentions cannot be the same event."""
-    if a.type != b.type or _polarity(a) != _polarity(b):
+    if not compatible_types(a.type, b.type) or _polarity(a) != _polarity(b):
         return True
     if (a.modality == "planned") != (b.modality == "planned"):
         return True  # a plan is not the event that already happened
@@ -104,7 +121,8 @@ def linked(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
     if a.type == "Statement":
         return True  # same speaker, compatible times (checked by conflict)
     if set(ra.places) & set(rb.places) or set(ra.targets) & set(rb.targets):
-        return True
+        return a.type == b.type or _same_clause(a, b) or \
+            "headline" in (a.kind, b.kind) or bool(a.anaphoric or b.anaphoric)
     same_agent = bool(ra.agent and _same_actor(ra.agent, rb.agent, sides))
     if "headline" in (a.kind, b.kind) or "caption" in (a.kind, b.kind):
         return True  # a headline restates the story (conflicts were ruled out)
@@ -168,6 +186,9 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
         best = cluster[0]
         for other in cluster[1:]:
             _absorb(best, other)
+        specific = _specific([d.type for d in cluster])
+        if specific != best.type:
+            best.retype = specific
         kept.append(best)
     kept.sort(key=lambda d: (d.trig.start, d.trig.end))
     return kept

@@ -72,6 +72,7 @@ def group_mentions(cands: list[Candidate], lex: Lexicon) -> list[EntityGroup]:
             uf.union(by_span[ref], i)
     _merge_person_variants(cands, uf)
     _merge_acronyms(cands, uf)
+    _merge_name_variants(cands, uf)
     members: dict[int, list[Candidate]] = {}
     for i, c in enumerate(cands):
         members.setdefault(uf.find(i), []).append(c)
@@ -87,7 +88,7 @@ def _key(c: Candidate) -> str:
         return c.key
     if c.kind == "person":
         return "person:" + fold(c.surface)
-    return f"{c.kind}:{fold(c.surface)}"
+    return f"name:{fold(c.surface)}"  # one name, one entity, whatever the rules guessed
 
 
 def _merge_person_variants(cands: list[Candidate], uf: _UnionFind) -> None:
@@ -97,6 +98,20 @@ def _merge_person_variants(cands: list[Candidate], uf: _UnionFind) -> None:
         for b in range(a + 1, len(people)):
             (i, wa), (j, wb) = people[a], people[b]
             if wa[-1] == wb[-1] and are_variants(wa[0], wb[0]):
+                uf.union(i, j)
+
+
+def _merge_name_variants(cands: list[Candidate], uf: _UnionFind) -> None:
+    """Two one-word names that no list explains and that are spelling variants of each other
+    (Kharkiv, Kharkov) are one entity; listed names keep their own identities."""
+    singles = [(i, c) for i, c in enumerate(cands)
+               if " " not in c.surface and c.kind in ("place", "person") and not c.entries
+               and not c.places and not c.key and not c.extra.get("demonym")]
+    for a in range(len(singles)):
+        for b in range(a + 1, len(singles)):
+            (i, ca), (j, cb) = singles[a], singles[b]
+            if ca.kind == cb.kind and ca.surface != cb.surface and \
+                    uf.find(i) != uf.find(j) and are_variants(ca.surface, cb.surface):
                 uf.union(i, j)
 
 
@@ -166,9 +181,10 @@ def _best_surface(ms: list[Candidate], kind: str) -> str:
     firm = [c for c in ms if c.source != "propagated" and c.rule != "coref:variant"] or ms
     if kind == "person":
         return max(firm, key=lambda c: (len(c.surface.split()), len(c.surface), -c.start)).surface
-    counts = Counter(c.surface for c in firm)
-    return max(counts, key=lambda s: (counts[s], len(s.split()), -min(
-        c.start for c in firm if c.surface == s)))
+    counts = Counter(c.surface for c in ms if c.rule != "coref:variant")
+    firm_names = {c.surface for c in firm}
+    return max(counts, key=lambda s: (counts[s], s in firm_names, len(s.split()), -min(
+        c.start for c in ms if c.surface == s)))
 
 
 def build_entities(groups: list[EntityGroup], *, linker: Any = None

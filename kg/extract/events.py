@@ -47,10 +47,11 @@ class EventDraft:
     anaphoric: bool = False  # "the quake", "the attack": refers back to an earlier mention
     clause: tuple[int, int] | None = None
     context_places: frozenset[str] = frozenset()  # every place named in the sentence
+    retype: str | None = None  # a more specific type learnt from a merged mention
 
     @property
     def type(self) -> str:
-        return self.trig.entry.type
+        return self.retype or self.trig.entry.type
 
     @property
     def modality(self) -> str:

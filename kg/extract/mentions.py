@@ -145,6 +145,13 @@ def _confirm_guesses(cands: list[Candidate]) -> list[Candidate]:
     known_words = {c.surface for c in firm if c.kind != "person" and not c.weak}
     firm = [c for c in firm if not (c.rule == "name:full-name" and
                                     known_words & set(c.surface.split()))]
+    by_surface: dict[str, Candidate] = {}
+    for c in firm:
+        if not c.weak:
+            by_surface.setdefault(c.surface, c)
+    firm = [_as_mention_of(c, by_surface[c.surface], "coref:same-name")
+            if c.weak and c.surface in by_surface and by_surface[c.surface] is not c else c
+            for c in firm]
     out = list(firm)
     for c in cands:
         if not c.extra.get("unconfirmed"):

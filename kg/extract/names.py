@@ -106,8 +106,11 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     country = None
     # sentence opener ("Meanwhile", "The", "Fighting") is not part of a name
     if i == first_word or (i > 0 and toks[i - 1].text in _OPENING):
-        while i <= j and (toks[i].lower in lex.common_words or toks[i].lower in lowercase_words) \
-                and toks[i].bare == toks[i].text:
+        openers = lex.words("sentence_openers", "words")
+        while i <= j and toks[i].bare == toks[i].text and (
+                toks[i].lower in openers or
+                (toks[i].lower in lex.common_words or toks[i].lower in lowercase_words)
+                and (i == j or not is_name_token(toks[i + 1], lex))):
             i += 1
             while i <= j and toks[i].lower in _CONNECTORS:
                 i += 1
@@ -127,15 +130,16 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          0.75, key=f"country:{c.code}", label=c.name,
                          extra={"country": c.code})
     # a demonym before a title or name is a description ("Russian President X")
+    heads = lex.words("organisation_heads", "organization") | \
+        lex.words("organisation_heads", "military_unit")
+    named_body = any(t.lower in heads for t in toks[i + 1:j + 1])
     demonym = lex.demonyms.get(toks[i].lower)
-    rest_has_org = any(t.lower in lex.words("organisation_heads", "organization") or
-                       t.lower in lex.words("organisation_heads", "military_unit")
-                       for t in toks[i + 1:j + 1])
-    if demonym is not None and i < j and not rest_has_org:
-        country = demonym
+    if demonym is not None and i < j and not named_body and \
+            _match_title(toks, i + 1, j, lex) > i + 1:
+        country = demonym  # "Russian President X": the demonym describes the person
         i += 1
-    # titles ("President", "Prime Minister", "Gen.")
-    k = _match_title(toks, i, j, lex)
+    # titles ("President", "Prime Minister", "Gen."), unless they name a body ("General Staff")
+    k = _match_title(toks, i, j, lex) if not named_body else i
     while k > i:
         title = " ".join(t.text for t in toks[i:k] if t.text != ".")
         i = k
@@ -145,6 +149,15 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     words = toks[i:j + 1]
     if not words or all(not t.is_word for t in words):
         return None
+    if len(words) == 1 and words[0].lower in lex.common_words:
+        return None  # "Western allies", "National" on their own are adjectives
+    if words[0].text.isupper() and len(words[0].text) > 2 and i == first_word and \
+            j + 1 < len(toks) and toks[j + 1].text in (",", "-", "—", "–") and \
+            all(t.text.isupper() for t in words):
+        # a dateline: "PESHAWAR, Pakistan - ..."
+        start, end = words[0].start, words[-1].end
+        return Candidate(start, end, doc.text[start:end], "place", "pattern", "place:dateline",
+                         0.75, label=" ".join(t.text.capitalize() for t in words))
     start, end = words[0].start, words[-1].bare_end
     surface = doc.text[start:end]
     lowers = [t.bare.lower() for t in words]

@@ -90,6 +90,19 @@ def _forces_and_demonyms(doc: Document, toks: list[Token], lex: Lexicon) -> list
         m = k + 1
         while m < len(toks) and m - k <= 2 and toks[m].lower in _FORCE_ADJECTIVES:
             m += 1
+        branch_end = _match_phrase(toks, k + 1, lex.phrases("force_branches", "words"))
+        if branch_end > k + 1:
+            last = toks[branch_end - 1]
+            branch = " ".join(t.lower for t in toks[k + 1:branch_end])
+            label = f"{tok.bare if owner_rule == 'forces:demonym' else country.name} " + \
+                " ".join(w.capitalize() for w in branch.split())
+            if owner_rule != "forces:demonym":
+                label = f"{country.name} " + " ".join(w.capitalize() for w in branch.split())
+            out.append(Candidate(tok.start, last.end, doc.text[tok.start:last.end],
+                                 "military_unit", "pattern", "forces:branch", 0.8,
+                                 key=f"branch:{country.code}:{branch}", label=label,
+                                 extra={"country": country.code}))
+            continue
         end = _match_phrase(toks, m, forces)
         if end > m:
             last = toks[end - 1]
@@ -181,8 +194,7 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
     k = 0
     while k < len(toks):
         tok = toks[k]
-        if not (tok.is_word and tok.is_cap) or tok.lower in lex.calendar or \
-                demonym_country(tok, lex) is not None:
+        if not (tok.is_word and tok.is_cap) or tok.lower in lex.calendar:
             k += 1
             continue
         # a run of capitalised words ending without a possessive
@@ -197,6 +209,9 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
             else:
                 break
         first_word = next((t for t in toks if t.is_word), None)
+        if m == k and demonym_country(tok, lex) is not None:
+            k += 1  # "Greek authorities", "Russian troops": handled as demonyms
+            continue
         if tok is first_word and m > k and (tok.lower in lex.common_words or
                                             tok.lower in lowercase_words):
             k += 1  # "The Kharkiv regional administration": the opener is no part of it
@@ -211,6 +226,13 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
             q += 1
         end = _match_phrase(toks, q, heads)
         if end > q and all(t.text.islower() for t in toks[q:end]):
+            if q == m + 1 and toks[q].lower in lex.words("org_patterns", "name_heads"):
+                # "the Georgian Dream party": the name is the party's
+                start, stop = tok.start, toks[m].end
+                out.append(Candidate(start, stop, doc.text[start:stop], "organization",
+                                     "pattern", "org:name-and-head", 0.8))
+                k = end
+                continue
             start, stop = tok.start, toks[end - 1].end
             out.append(Candidate(start, stop, doc.text[start:stop], "organization", "pattern",
                                  "org:place-and-head", 0.75,

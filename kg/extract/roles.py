@@ -78,6 +78,18 @@ _SPEECH_TYPES = frozenset({"Statement", "Announcement", "Accusation"})
 _MAX_SUBJECT_GAP = 10  # words between a subject and its verb
 
 
+def _modifier(t: Token, lex: Lexicon) -> bool:
+    """A word that may stand between an actor and its event noun ("Russia's full-scale")."""
+    if not t.is_word:
+        return t.text in ("'s", "’s", "-")
+    low = t.lower
+    if low in PREPOSITIONS or low in ("and", "or", "but", "that", "which", "who"):
+        return False
+    if low in DETERMINERS:
+        return True
+    return not (low.endswith("ed") or lex.reporting_lemma(low) or low in _LIGHT_VERBS)
+
+
 @dataclass(frozen=True)
 class MentionRef:
     start: int
@@ -257,8 +269,7 @@ class RoleFinder:
         if before:
             m = before[-1]
             gap = self._tokens_fast(m.end, trig.start)
-            if len(gap) <= 3 and not any(t.lower in PREPOSITIONS or t.text in (",", ";")
-                                         or t.lower in ("and", "or") for t in gap):
+            if len(gap) <= 3 and all(_modifier(t, self.lex) for t in gap):
                 aid = self.actor_id(m)
                 if aid:
                     return aid

@@ -88,12 +88,20 @@ def trigger_text(doc: AnalysedArticle, ev: Event) -> str:
     return doc.article.text[ev.trigger_start:ev.trigger_end]
 
 
-def event_matches(doc: AnalysedArticle, ev: Event, gold: dict[str, Any]) -> bool:
+def event_matches(doc: AnalysedArticle, ev: Event, gold: dict[str, Any], *,
+                  exact: bool = False) -> bool:
+    """Type agrees and the trigger is one of the gold triggers (or, unless ``exact``, a
+    phrase containing one, or one of them without its last letters: "flood"/"floods")."""
     types = [gold["type"], *gold.get("alt_types", [])]
     if ev.type not in types:
         return False
     trig = _norm(trigger_text(doc, ev))
-    return any(trig in _norm(g) or _norm(g) in trig for g in gold.get("triggers", []))
+    for g in map(_norm, gold.get("triggers", [])):
+        if trig == g:
+            return True
+        if not exact and (g in trig or trig in g and len(trig) >= len(g) - 2):
+            return True
+    return False
 
 
 def _names(doc: AnalysedArticle, entity_id: str | None) -> set[str]:
@@ -188,7 +196,8 @@ def _score_events(doc: AnalysedArticle, gold_events: list[dict[str, Any]],
                   absent: list[dict[str, Any]], score: ArticleScore) -> None:
     free = list(doc.events)
     for gold in gold_events:
-        match = next((ev for ev in free if event_matches(doc, ev, gold)), None)
+        match = next((ev for ev in free if event_matches(doc, ev, gold, exact=True)), None) \
+            or next((ev for ev in free if event_matches(doc, ev, gold)), None)
         if match is None:
             if not gold.get("optional"):
                 score.events.fn += 1

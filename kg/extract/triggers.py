@@ -57,6 +57,10 @@ _FORCE_WORDS = frozenset({"forces", "troops", "soldiers", "army", "units", "figh
                           "troop", "force", "unit", "columns", "convoys", "tanks"})
 
 
+_COMPOUNDABLE = frozenset({"Bombing", "Explosion", "Attack", "ShellingMissileAttack",
+                          "AirStrike", "Killing"})
+
+
 @dataclass(frozen=True)
 class Trigger:
     """One trigger occurrence: tokens ``first..last`` (inclusive) of sentence ``sentence``."""
@@ -93,8 +97,16 @@ def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
                 continue
             end_k, entry, pos = hit
             first, last = toks[k], toks[end_k - 1]
-            out.append(Trigger(sent.index, first.i, last.i, first.start, last.end, entry, pos,
-                               doc.text[first.start:last.end]))
+            prev = out[-1] if out else None
+            if prev is not None and prev.sentence == sent.index and prev.last + 1 == first.i \
+                    and prev.pos == "n" and pos == "n" and \
+                    {prev.type, entry.type} <= _COMPOUNDABLE:
+                # "bomb blast", "shelling attack": one event, the modifier's (specific) type
+                out[-1] = Trigger(sent.index, prev.first, last.i, prev.start, last.end,
+                                  prev.entry, "n", doc.text[prev.start:last.end])
+            else:
+                out.append(Trigger(sent.index, first.i, last.i, first.start, last.end, entry,
+                                   pos, doc.text[first.start:last.end]))
             k = end_k
     return out
 
