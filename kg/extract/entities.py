@@ -164,7 +164,7 @@ def _describe(ms: list[Candidate], lex: Lexicon) -> EntityGroup:
                 g.kind = "place"
     if not g.label:
         labelled = [c.label for c in ranked if c.label]
-        g.label = labelled[0] if labelled else _best_surface(ms, g.kind)
+        g.label = labelled[0] if labelled else _catalog_label(ms) or _best_surface(ms, g.kind)
     for c in ms:
         if c.extra.get("capital_of"):
             g.capital_of = c.extra["capital_of"]
@@ -175,6 +175,15 @@ def _describe(ms: list[Candidate], lex: Lexicon) -> EntityGroup:
             surfaces.append(s)
     g.aliases = surfaces
     return g
+
+
+def _catalog_label(ms: list[Candidate]) -> str | None:
+    """The catalog's name when every catalog mention means the same one entry."""
+    entries = {(e.qid, getattr(e, "geonames", None), e.label) for c in ms if c.entries
+               for e in c.entries[:1]}
+    if len(entries) == 1 and all(len(c.entries) == 1 for c in ms if c.entries):
+        return next(iter(entries))[2]
+    return None
 
 
 def _best_surface(ms: list[Candidate], kind: str) -> str:
@@ -231,18 +240,38 @@ def _link(g: EntityGroup, linker: Any, context: list[str]) -> None:
 
     requests = [MentionToLink(surface=c.surface, kind=g.kind, start=c.start, end=c.end)
                 for c in g.mentions]
+    if g.key and g.key.startswith(("country:", "forces:", "branch:")) and \
+            all(c.surface != g.label for c in g.mentions):
+        # "Greek", "Russian troops": the entity's name, not the demonym, is what is linked
+        first = g.mentions[0]
+        requests.append(MentionToLink(surface=g.label, kind=g.kind, start=first.start,
+                                      end=first.end))
     decisions = list(linker.link(requests, context_qids=tuple(context)))
     if not decisions:
         return
-    linked = [d for d in decisions if d.entry is not None and d.info.status == "linked"]
+    linked = [d for d in decisions if d.entry is not None and d.entry.qid and
+              d.info.status == "linked"]
     if linked:
         votes = Counter(d.entry.qid for d in linked)
         best = max(linked, key=lambda d: (votes[d.entry.qid], d.info.confidence or 0))
         _apply_entry(g, best.entry, best.info)
+        _apply_place(g, getattr(best, "place", None))
         return
     ambiguous = [d for d in decisions if d.info.status == "ambiguous"]
     chosen = max(ambiguous or decisions, key=lambda d: d.info.confidence or 0)
     g.entity.link = chosen.info
+    if g.kind == "place":
+        _apply_place(g, getattr(chosen, "place", None))
+
+
+def _apply_place(g: EntityGroup, place: Any) -> None:
+    """The GeoNames place the linker says the name means (coordinates, GeoNames id)."""
+    if place is None or g.entity is None:
+        return
+    if place.geonames and not g.entity.geonames:
+        g.entity.geonames = int(place.geonames)
+    if g.entity.lat is None and place.lat is not None and place.lon is not None:
+        g.entity.lat, g.entity.lon = float(place.lat), float(place.lon)
 
 
 def _apply_entry(g: EntityGroup, entry: Any, info: LinkInfo) -> None:

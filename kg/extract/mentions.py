@@ -81,10 +81,14 @@ def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[st
         kind = max(set(kinds), key=lambda k: (kinds.count(k), -kinds.index(k)))
         key = None
         country = lex.country_names.get(m.surface.lower())
+        first = m.entries[0]
+        if country is None and kind == "place" and len(m.entries) == 1 and \
+                "country" in " ".join(getattr(first, "types", ()) or ()).lower():
+            country = lex.countries.get(str(getattr(first, "country", "") or "").upper())
         if country is not None and kind == "place":
             key = f"country:{country.code}"
-        elif len({e.qid for e in m.entries}) == 1:
-            key = f"qid:{m.entries[0].qid}"
+        elif len({_entry_key(e) for e in m.entries}) == 1:
+            key = _entry_key(first)
         out.append(Candidate(m.start, m.end, doc.text[m.start:m.end], kind, "catalog",
                              "catalog", 0.9, entries=tuple(m.entries), key=key))
     return out
@@ -98,15 +102,25 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
             continue
         key = None
         country = lex.country_names.get(m.surface.lower())
+        best = dominant_place(m.places)
+        if country is None and best is not None and best.feature == "country":
+            country = lex.countries.get(str(best.country_code or "").upper())
         if country is not None:
             key = f"country:{country.code}"
-        else:
-            best = dominant_place(m.places)
-            if best is not None:
-                key = f"geo:{best.geonames}"
+        elif best is not None:
+            key = f"geo:{best.geonames}"
         out.append(Candidate(m.start, m.end, doc.text[m.start:m.end], "place", "gazetteer",
                              "gazetteer", 0.8, places=tuple(m.places), key=key))
     return out
+
+
+def _entry_key(entry: Any) -> str:
+    """Grouping key of a catalog entry: its Q-id, else its GeoNames place."""
+    if entry.qid:
+        return f"qid:{entry.qid}"
+    if getattr(entry, "geonames", None):
+        return f"geo:{entry.geonames}"
+    return f"entry:{entry.kind}:{entry.label}"
 
 
 def dominant_place(places: tuple[Any, ...]) -> Any | None:

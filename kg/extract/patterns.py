@@ -122,7 +122,8 @@ def _forces_and_demonyms(doc: Document, toks: list[Token], lex: Lexicon) -> list
             continue
         # a demonym as a modifier stands for the country ("Russian rockets")
         heads = lex.words("demonym_heads", "words")
-        nxt = next((t for t in toks[k + 1:k + 4] if t.lower not in _DEMONYM_SKIP), None)
+        nxt = next((t for t in toks[k + 1:k + 5] if t.lower not in _DEMONYM_SKIP
+                    and demonym_country(t, lex) is None), None)  # "Greek and Polish officials"
         if nxt is None or (nxt.lower not in heads and not _trigger_noun(nxt.lower, lex)):
             continue  # "an American think tank", "said in Russian": not an actor
         out.append(Candidate(tok.start, tok.bare_end, tok.bare, "place", "pattern",

@@ -242,8 +242,11 @@ def _score_entities(doc: AnalysedArticle, gold: list[dict[str, Any]], score: Art
                 score.links.tp += 1
             elif want and match.wikidata is None:
                 score.links.fn += 1
+                score.wrong.append(f"link {g['label']}: unlinked ({match.link.status}, "
+                                   f"{match.link.method}), catalog has {want}")
             elif match.wikidata is not None and match.wikidata != want:
                 score.links.fp += 1
+                score.wrong.append(f"link {g['label']}: {match.wikidata} != {want}")
                 if want:
                     score.links.fn += 1
     for e in free:
