@@ -135,3 +135,32 @@ def test_speed_sanity_on_a_long_article():
     text = "\n\n".join([STORY] * 20)
     doc = analyse(text)
     assert len(doc.sentences) >= 100
+
+
+def test_publication_date_inferred_from_the_text():
+    pytest.importorskip("kg.temporal", reason="kg.temporal infers publication dates")
+    doc = analyse_article(Article(
+        text="Floods hit the town\n\nMarch 3, 2024 - Floods swept through the town of Kalam "
+             "on Sunday, killing four people."))
+    assert (doc.article.published, doc.article.published_status) == (date(2024, 3, 3),
+                                                                      "inferred")
+    assert any("inferred" in w for w in doc.warnings)
+    (flood,) = events_of(doc, "Flood")
+    assert (flood.time.value, flood.time.basis, flood.fatalities) == ("2024-03-03",
+                                                                      "expression", 4)
+
+
+def test_anchors_given_or_stated_in_the_text():
+    pytest.importorskip("kg.temporal", reason="kg.temporal resolves anchored expressions")
+    text = "The city of Kharkiv had faced massive bombardment from the early days of the war."
+    unanchored = analyse(text, published=date(2022, 5, 13))
+    (ev,) = unanchored.events
+    assert ev.time.basis == "publication"  # "the early days of the war": no date to give
+    anchored = analyse(text, published=date(2022, 5, 13), anchors={"war": date(2022, 2, 24)})
+    (ev,) = anchored.events
+    assert ev.time.basis == "expression" and ev.time.earliest == date(2022, 2, 24)
+    stated = analyse("Kharkiv has been hit hard since the start of the invasion on February "
+                     "24. The city faced heavy shelling in the early days of the war.",
+                     published=date(2022, 5, 13))
+    shelling = events_of(stated, "ShellingMissileAttack")[0]
+    assert shelling.time.earliest == date(2022, 2, 24)
