@@ -163,8 +163,7 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
     forces" count as the same actor.
     """
     clusters: list[list[EventDraft]] = []
-    # the type of a merged event is that of its best mention; keep specific types first
-
+    types: list[set[str]] = []  # the event types in each cluster
     for d in sorted(drafts, key=lambda d: d.trig.start):
         if d.anaphoric:
             family = _FAMILIES.get(d.type, {d.type})
@@ -172,14 +171,19 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
                 _polarity(o) == _polarity(d) for o in c)), None)
             if antecedent is not None:
                 antecedent.append(d)
+                types[clusters.index(antecedent)].add(d.type)
                 continue
-        for cluster in clusters:
+        for cluster, kinds in zip(clusters, types, strict=True):
+            if d.type not in kinds and not any(compatible_types(t, d.type) for t in kinds):
+                continue
             if not any(conflict(d, other, sides) for other in cluster) and \
                     any(linked(d, other, sides) for other in cluster):
                 cluster.append(d)
+                kinds.add(d.type)
                 break
         else:
             clusters.append([d])
+            types.append({d.type})
     kept = []
     for cluster in clusters:
         cluster.sort(key=_evidence)

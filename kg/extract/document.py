@@ -25,6 +25,23 @@ class Document:
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
         self._token_starts = [t.start for t in self.tokens]
+        self._token_ends = [t.end for t in self.tokens]
+        self._clauses: dict[int, list[tuple[int, int]]] = {}
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """The tokens lying wholly inside ``start:end``."""
+        i = bisect.bisect_left(self._token_starts, start)
+        j = bisect.bisect_right(self._token_ends, end)
+        return self.tokens[i:j] if j > i else []
+
+    def clauses(self, sentence: int) -> list[tuple[int, int]]:
+        """Clause spans of a sentence (computed once)."""
+        found = self._clauses.get(sentence)
+        if found is None:
+            from .clauses import clause_bounds
+
+            found = self._clauses[sentence] = clause_bounds(self, sentence)
+        return found
 
     @classmethod
     def parse(cls, text: str) -> Document:

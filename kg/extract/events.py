@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..model import TimeSpec
 from .casualties import CasualtyReport, find_casualties
-from .clauses import clause_bounds, clause_of
+from .clauses import clause_of
 from .document import Document
 from .lexicon import Lexicon, TriggerEntry
 from .modality import Reading, read_modality
@@ -64,12 +64,7 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
     for t in triggers:
         by_sentence.setdefault(t.sentence, []).append(t)
     drafts: list[EventDraft] = []
-    bounds_cache: dict[int, list[tuple[int, int]]] = {}
-
-    def bounds(sentence: int) -> list[tuple[int, int]]:
-        if sentence not in bounds_cache:
-            bounds_cache[sentence] = clause_bounds(doc, sentence)
-        return bounds_cache[sentence]
+    bounds = doc.clauses
 
     for trig in triggers:
         sent = doc.sentences[trig.sentence]

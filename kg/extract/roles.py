@@ -147,13 +147,7 @@ class RoleFinder:
             if b - a > 2000 else self._tokens_fast(a, b)
 
     def _tokens_fast(self, a: int, b: int) -> list[Token]:
-        doc = self.doc
-        i = bisect.bisect_left(doc._token_starts, a)
-        out = []
-        while i < len(doc.tokens) and doc.tokens[i].end <= b:
-            out.append(doc.tokens[i])
-            i += 1
-        return out
+        return self.doc.tokens_between(a, b)
 
     def _prev_word(self, m: MentionRef, floor: int) -> str:
         toks = self._tokens_fast(floor, m.start)

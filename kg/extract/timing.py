@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 from ..model import TimeSpec
-from .clauses import clause_bounds, clause_of
+from .clauses import clause_of
 from .document import Document
 
 _ANCHOR_RE = re.compile(
@@ -98,7 +98,6 @@ class TimeAttacher:
         self.precision = precision
         self.timexes = [t for t in timexes if t.start is not None and t.end is not None
                         and t.type != "SET"]
-        self._bounds: dict[int, list[tuple[int, int]]] = {}
         self._owned_clauses: set[tuple[int, int]] = set()
         for off in trigger_offsets:
             sent = doc.sentence_at(off)
@@ -106,10 +105,7 @@ class TimeAttacher:
                 self._owned_clauses.add(clause_of(self.bounds(sent.index), off))
 
     def bounds(self, sentence: int) -> list[tuple[int, int]]:
-        b = self._bounds.get(sentence)
-        if b is None:
-            b = self._bounds[sentence] = clause_bounds(self.doc, sentence)
-        return b
+        return self.doc.clauses(sentence)
 
     def fallback(self, planned: bool = False) -> TimeSpec:
         return publication_time(self.published, self.precision, planned=planned)

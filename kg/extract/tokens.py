@@ -10,7 +10,7 @@ from typing import NamedTuple
 _TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}"                       # dotted acronyms: U.S., a.m.
     r"|\d+(?:[.,:]\d+)*[A-Za-z]*(?:-[A-Za-z]+)*"  # numbers: "1,200", "227th", "40-year-old"
-    r"|[^\W\d_](?:[\w]|[-'’](?=\w))*"           # words with inner hyphens and apostrophes
+    r"|[^\W\d_]\w*(?:[-'’]\w+)*"                 # words with inner hyphens and apostrophes
     r"|\S",
     re.UNICODE)
 
