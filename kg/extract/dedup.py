@@ -53,7 +53,10 @@ _FAMILIES = {**{t: _ATTACKS for t in _ATTACKS}, "Explosion": _ATTACKS | {"Accide
 
 
 # generic types that a more specific one may replace when two mentions are one event
-_GENERIC = {"Attack": _ATTACKS - {"Attack"}, "Explosion": frozenset({"Bombing"})}
+_GENERIC = {"Attack": _ATTACKS - {"Attack"}, "Explosion": frozenset({"Bombing"}),
+            # a report of deaths is the violent event that caused them, when all else agrees
+            "Killing": _ATTACKS | {"ArmedClash"}}
+_DISASTERS = frozenset({"Earthquake", "Flood", "Storm", "Wildfire"})
 
 
 def compatible_types(a: str, b: str) -> bool:
@@ -82,8 +85,9 @@ def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
     """True when two mentions cannot be the same event."""
     if not compatible_types(a.type, b.type) or _polarity(a) != _polarity(b):
         return True
-    if (a.modality == "planned") != (b.modality == "planned"):
-        return True  # a plan is not the event that already happened
+    if (a.modality == "planned") != (b.modality == "planned") and \
+            not (a.anaphoric or b.anaphoric):
+        return True  # a plan is not the event that already happened (an anaphor only refers)
     if not times_compatible(a.time, b.time):
         return True
     ra, rb = a.roles, b.roles
@@ -91,7 +95,8 @@ def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
         return True
     if a.type == "Statement" and (ra.agent is None or ra.agent != rb.agent):
         return True
-    if ra.places and rb.places and not set(ra.places) & set(rb.places) and \
+    headline = "headline" in (a.kind, b.kind) or "caption" in (a.kind, b.kind)
+    if ra.places and rb.places and not set(ra.places) & set(rb.places) and not headline and \
             not _coarse(ra.places, sides) and not _coarse(rb.places, sides) and \
             not _same_clause(a, b) and not (set(ra.places) & b.context_places or
                                             set(rb.places) & a.context_places):
@@ -121,11 +126,26 @@ def linked(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
     if a.type == "Statement":
         return True  # same speaker, compatible times (checked by conflict)
     if set(ra.places) & set(rb.places) or set(ra.targets) & set(rb.targets):
-        return a.type == b.type or _same_clause(a, b) or \
-            "headline" in (a.kind, b.kind) or bool(a.anaphoric or b.anaphoric)
-    same_agent = bool(ra.agent and _same_actor(ra.agent, rb.agent, sides))
+        return a.type == b.type or "headline" in (a.kind, b.kind) or \
+            bool(a.anaphoric or b.anaphoric)
     if "headline" in (a.kind, b.kind) or "caption" in (a.kind, b.kind):
         return True  # a headline restates the story (conflicts were ruled out)
+    if a.type == b.type and a.type in _DISASTERS:
+        return True  # one flood, one quake per report: other places are areas it hit
+    same_agent = bool(ra.agent and _same_actor(ra.agent, rb.agent, sides))
+    quoted_self = bool(ra.according_to and ra.according_to == rb.agent or
+                       rb.according_to and rb.according_to == ra.agent)
+    near = abs(a.trig.sentence - b.trig.sentence) <= 2
+    if a.type == b.type and near and (same_agent or quoted_self or
+                                      not (ra.agent and rb.agent)):
+        # a follow-up mention a sentence or two later elaborates the same event; for violent
+        # events only when one of the two names no place and no target of its own
+        if a.type not in _VIOLENT or not (ra.places or ra.targets) or \
+                not (rb.places or rb.targets):
+            return True
+    if a.type == b.type and a.type not in _VIOLENT and same_agent and \
+            not (ra.places and rb.places):
+        return True  # the same actor doing the same kind of thing, once placed, once not
     if ra.places or rb.places or ra.targets or rb.targets:
         return False
     if a.type in _VIOLENT:
@@ -147,6 +167,17 @@ def same_event(a: EventDraft, b: EventDraft, sides: Mapping[str, str] | None = N
     return not conflict(a, b, sides) and linked(a, b, sides)
 
 
+def _affinity(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> int:
+    """How much two compatible mentions agree (to pick the event a headline restates)."""
+    ra, rb = a.roles, b.roles
+    score = 3 * bool(ra.agent and _same_actor(ra.agent, rb.agent, sides))
+    score += 2 * bool(set(ra.places) & set(rb.places)) + 2 * bool(set(ra.targets) &
+                                                                 set(rb.targets))
+    score += 2 * sum(1 for x, y in ((a.fatalities, b.fatalities), (a.injured, b.injured))
+                     if x is not None and x == y)
+    return score + (a.type == b.type)
+
+
 def _evidence(d: EventDraft) -> tuple:
     r = d.roles
     filled = sum(1 for x in (r.agent, r.places, r.targets, d.fatalities, d.injured, d.quote)
@@ -164,7 +195,9 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
     """
     clusters: list[list[EventDraft]] = []
     types: list[set[str]] = []  # the event types in each cluster
-    for d in sorted(drafts, key=lambda d: d.trig.start):
+    # body mentions first, in text order; then captions and headlines join the body event
+    # they agree with most (a headline names a wider area, so its place may differ)
+    for d in sorted(drafts, key=lambda d: (_KIND_RANK.get(d.kind, 3), d.trig.start)):
         if d.anaphoric:
             family = _FAMILIES.get(d.type, {d.type})
             antecedent = next((c for c in reversed(clusters) if c[0].type in family and all(
@@ -173,14 +206,19 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
                 antecedent.append(d)
                 types[clusters.index(antecedent)].add(d.type)
                 continue
-        for cluster, kinds in zip(clusters, types, strict=True):
+        fits = []
+        for n, (cluster, kinds) in enumerate(zip(clusters, types, strict=True)):
             if d.type not in kinds and not any(compatible_types(t, d.type) for t in kinds):
                 continue
             if not any(conflict(d, other, sides) for other in cluster) and \
                     any(linked(d, other, sides) for other in cluster):
-                cluster.append(d)
-                kinds.add(d.type)
-                break
+                fits.append((-max(_affinity(d, o, sides) for o in cluster), n))
+                if d.kind == "body":
+                    break  # body text: the first (earliest) fitting event
+        if fits:
+            n = min(fits)[1]
+            clusters[n].append(d)
+            types[n].add(d.type)
         else:
             clusters.append([d])
             types.append({d.type})

@@ -79,7 +79,7 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
         if reporting and quote_span is None:
             others = [t for t in by_sentence[trig.sentence] if t is not trig
                       and t.type != "Statement"]
-            if others or roles.agent is None:
+            if others or roles.agent is None or _reports_casualties(doc, trig.sentence, lex):
                 continue  # the verb only attributes what it reports
         confidence = trig.entry.confidence * _KIND_WEIGHT.get(sent.kind, 1.0)
         if reading.quoted is not None:
@@ -101,6 +101,10 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
     drafts.extend(_casualties(doc, lex, finder, drafts, bounds))
     drafts.sort(key=lambda d: (d.trig.start, d.trig.end))
     return drafts
+
+
+def _reports_casualties(doc: Document, sentence: int, lex: Lexicon) -> bool:
+    return bool(find_casualties(doc.sentence_tokens_of(sentence), lex))
 
 
 def _medium(doc: Document, trig: Trigger, by_sentence: dict[int, list[Trigger]]) -> bool:

@@ -100,6 +100,8 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
     for m in gazetteer.scan(doc.text):
         if not m.places or not _usable_surface(doc, lex, m.start, m.end, lower):
             continue
+        if " " not in m.surface and _next_word(doc, m.end) in _GROUP_NOUNS:
+            continue  # "Hamas militants", "Wagner fighters": a group, not a place
         key = None
         country = lex.country_names.get(m.surface.lower())
         best = dominant_place(m.places)
@@ -121,6 +123,17 @@ def _entry_key(entry: Any) -> str:
     if getattr(entry, "geonames", None):
         return f"geo:{entry.geonames}"
     return f"entry:{entry.kind}:{entry.label}"
+
+
+_GROUP_NOUNS = frozenset({"militants", "fighters", "members", "leaders", "supporters",
+                          "spokesman", "spokeswoman", "spokesperson", "commander",
+                          "commanders", "gunmen", "mercenaries", "rebels", "insurgents",
+                          "loyalists", "activists", "movement", "group", "militia"})
+
+
+def _next_word(doc: Document, offset: int) -> str:
+    tok = doc.token_at(offset + 1) if offset + 1 < len(doc.text) else None
+    return tok.lower if tok is not None else ""
 
 
 def dominant_place(places: tuple[Any, ...]) -> Any | None:

@@ -8,6 +8,8 @@ Headline-style sentences (most words capitalised) are skipped: there capitals sa
 
 from __future__ import annotations
 
+import re
+
 from .candidates import Candidate
 from .document import Document
 from .lexicon import Lexicon
@@ -29,7 +31,13 @@ _SPEECH_AFTER = frozenset({"said", "says", "told", "wrote", "added", "tweeted", 
                            "announced", "argued", "replied", "responded", "asked"})
 
 
+_PARTICLE_RE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|de|di|da|du|van|von)"
+                          r"-[A-Z]")
+
+
 def is_name_token(tok: Token, lex: Lexicon) -> bool:
+    if tok.is_word and not tok.is_cap:
+        return bool(_PARTICLE_RE.match(tok.text))  # "Deir al-Balah", "Sharm el-Sheikh"
     return tok.is_word and tok.is_cap and tok.text != "I" and \
         tok.bare.lower() not in lex.calendar
 

@@ -186,9 +186,16 @@ class RoleFinder:
         roles.places = self._places(trig, all_before, after, objects, roles, sent.start,
                                     sent.end)
         if trig.type in GROUP_TYPES:
-            seen = {roles.agent}
+            seen = {roles.agent, *roles.places}
             for m in in_clause:
                 aid = self.actor_id(m)
+                if m.capital_of and self._governing_preposition(m, sent.start):
+                    continue  # "a summit in Brussels": the capital is where, not who
+                reporter = self.doc.tokens[reading.reporter].start \
+                    if reading.reporter is not None else -1
+                if trig.start < reporter < m.start + 40 and m.start > trig.end and \
+                        self._after_comma(m, trig):
+                    continue  # "…, the European Council said": the source, not a party
                 if aid and aid not in seen and not m.demonym:
                     roles.participants.append(aid)
                     seen.add(aid)
@@ -330,7 +337,8 @@ class RoleFinder:
                     m.start >= trig.end and len(self._tokens_fast(trig.end, m.start)) <= 2):
                 continue
             prep = self._governing_preposition(m, sent_start)
-            territorial = m in objects and (trig.type in TERRITORY_TYPES or m is impact)
+            territorial = m in objects and (trig.type in TERRITORY_TYPES or m is impact or
+                                            trig.type in ATTACK_TYPES and not m.facility)
             subject = m is first_in_clause and trig.type in ATTACK_TYPES and not m.country \
                 and prep is None and self._undergoes(m, trig)
             marked = prep in _PLACE_PREPS or territorial or subject
@@ -374,6 +382,9 @@ class RoleFinder:
         if trig.pos != "n":
             return False
         return any(t.lower in _UNDERGO for t in self._tokens_fast(m.end, trig.start))
+
+    def _after_comma(self, m: MentionRef, trig: Trigger) -> bool:
+        return any(t.text == "," for t in self._tokens_fast(trig.end, m.start))
 
     def _starts_relative(self, span: tuple[int, int]) -> bool:
         toks = self._tokens_fast(span[0], span[1])

@@ -177,6 +177,9 @@ def _adjectival(toks: list[Token], words: list[str], k: int, n: int, lex: Lexico
     if (nxt in lex.demonyms and toks[nxt_i].is_cap or nxt in _FORCE_WORDS) and \
             (prev in DETERMINERS or prev in PREPOSITIONS):
         return True  # "against counterattacking Ukrainian forces", "the retreating troops"
+    if words[k].endswith("ed") and nxt in lex.words("casualties", "people_nouns") and \
+            (prev in DETERMINERS or prev in PREPOSITIONS or prev.endswith("ing")):
+        return True  # "sheltering displaced families", "the evacuated residents"
     return prev in DETERMINERS or prev in PREPOSITIONS and not words[k].endswith("ing")
 
 
