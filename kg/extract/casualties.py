@@ -124,8 +124,10 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             while m >= 0 and words[m] in _BE | {"not"}:
                 m -= 1
             steps = 0
-            while m >= 0 and steps < 3 and (words[m] in people or _adjective_like(words[m])
-                                             or _AGE_RE.match(words[m])):
+            vague = lex.words("casualties", "vague")
+            while m >= 0 and steps < 3 and words[m] not in vague and (
+                    words[m] in people or _adjective_like(words[m]) or
+                    _AGE_RE.match(words[m]) or _plural(words[m])):
                 m -= 1
                 steps += 1
             if m >= 0 and (words[m] == "nobody" or words[m] == "one" and m > 0 and
@@ -156,6 +158,12 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
         out.append(CasualtyReport(what, count, toks[k].i, toks[k].start, toks[k].end,
                                   active=active))
     return out
+
+
+def _plural(word: str) -> bool:
+    """A counted plural noun ("candidates", "journalists")."""
+    return len(word) > 3 and word.endswith("s") and word.isalpha() and \
+        not word.endswith(("ss", "us", "is"))
 
 
 def _adjective_like(word: str) -> bool:

@@ -56,7 +56,7 @@ _FAMILIES = {**{t: _ATTACKS for t in _ATTACKS}, "Explosion": _ATTACKS | {"Accide
 _GENERIC = {"Attack": _ATTACKS - {"Attack"}, "Explosion": frozenset({"Bombing"}),
             # a report of deaths is the violent event that caused them, when all else agrees
             "Killing": _ATTACKS | {"ArmedClash"}}
-_DISASTERS = frozenset({"Earthquake", "Flood", "Storm", "Wildfire"})
+_ONE_PER_REPORT = frozenset({"Earthquake", "Flood", "Storm", "Wildfire", "Election"})
 
 
 def compatible_types(a: str, b: str) -> bool:
@@ -96,6 +96,8 @@ def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
     if a.type == "Statement" and (ra.agent is None or ra.agent != rb.agent):
         return True
     headline = "headline" in (a.kind, b.kind) or "caption" in (a.kind, b.kind)
+    if a.type == b.type and a.type in _ONE_PER_REPORT:
+        headline = True  # places of one disaster or election are areas it touched
     if ra.places and rb.places and not set(ra.places) & set(rb.places) and not headline and \
             not _coarse(ra.places, sides) and not _coarse(rb.places, sides) and \
             not _same_clause(a, b) and not (set(ra.places) & b.context_places or
@@ -130,8 +132,8 @@ def linked(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
             bool(a.anaphoric or b.anaphoric)
     if "headline" in (a.kind, b.kind) or "caption" in (a.kind, b.kind):
         return True  # a headline restates the story (conflicts were ruled out)
-    if a.type == b.type and a.type in _DISASTERS:
-        return True  # one flood, one quake per report: other places are areas it hit
+    if a.type == b.type and a.type in _ONE_PER_REPORT:
+        return True  # one flood, one quake, one election per report: other places are areas
     same_agent = bool(ra.agent and _same_actor(ra.agent, rb.agent, sides))
     quoted_self = bool(ra.according_to and ra.according_to == rb.agent or
                        rb.according_to and rb.according_to == ra.agent)

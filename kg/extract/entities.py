@@ -192,8 +192,9 @@ def _best_surface(ms: list[Candidate], kind: str) -> str:
         return max(firm, key=lambda c: (len(c.surface.split()), len(c.surface), -c.start)).surface
     counts = Counter(c.surface for c in ms if c.rule != "coref:variant")
     firm_names = {c.surface for c in firm}
-    return max(counts, key=lambda s: (counts[s], s in firm_names, len(s.split()), -min(
-        c.start for c in ms if c.surface == s)))
+    return max(counts, key=lambda s: (counts[s], not s.isupper(), s in firm_names,
+                                      len(s.split()), -min(c.start for c in ms
+                                                           if c.surface == s)))
 
 
 def build_entities(groups: list[EntityGroup], *, linker: Any = None

@@ -74,6 +74,9 @@ _IMPACT = frozenset({"struck", "strikes", "strike", "hit", "hits", "rocked", "ro
 _UNDERGO = frozenset({"faced", "faces", "facing", "suffered", "suffers", "endured", "endures",
                       "experienced", "saw", "sees", "witnessed", "under", "withstood",
                       "weathered", "survived"})
+# events a country hosts rather than performs ("Mexico's election", "Turkey's earthquake")
+_HOSTED = frozenset({"Election", "Protest", "Riot", "Disease", "Earthquake", "Flood", "Storm",
+                     "Wildfire", "Accident", "Explosion", "CasualtiesReport"})
 _SPEECH_TYPES = frozenset({"Statement", "Announcement", "Accusation"})
 _MAX_SUBJECT_GAP = 10  # words between a subject and its verb
 
@@ -120,6 +123,7 @@ class RoleFinder:
         self.lex = lex
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self._starts = [m.start for m in self.mentions]
+        self._countries = {m.entity for m in self.mentions if m.country}
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -180,6 +184,8 @@ class RoleFinder:
                 roles.passive_subject = subj
             else:
                 roles.agent = self._subject(before, clause, trig.start)
+                if trig.type in _HOSTED and roles.agent in self._countries:
+                    roles.agent = None  # "Mexico elects ...": the country hosts the vote
         else:
             roles.agent = self._noun_agent(before, after, clause, trig)
         roles.targets, objects = self._targets(trig, after, passive, roles)
@@ -215,20 +221,22 @@ class RoleFinder:
     def _by_agent(self, after: list[MentionRef], trig: Trigger) -> str | None:
         for m in after[:3]:
             toks = self._tokens_fast(trig.end, m.start)
-            if len(toks) <= 6 and toks and toks[-1].lower == "by" or \
-                    len(toks) >= 2 and toks[-2].lower == "by" and toks[-1].lower == "the":
+            if len(toks) <= 6 and toks and (toks[-1].lower == "by" or len(toks) >= 2 and
+                                            toks[-2].lower == "by" and
+                                            toks[-1].lower == "the"):
                 aid = self.actor_id(m)
                 if aid:
                     return aid
         return None
 
-    def _subject(self, before: list[MentionRef], clause: tuple[int, int], limit: int
-                 ) -> str | None:
-        """The actor before offset ``limit`` in the clause that is no prepositional object."""
+    def _subject(self, before: list[MentionRef], clause: tuple[int, int], limit: int,
+                 *, speaker: bool = False) -> str | None:
+        """The actor before offset ``limit`` in the clause that is no prepositional object
+        (for a ``speaker``, a demonym — "Israeli strikes …, officials say" — never is)."""
         toks = self._tokens_fast(clause[0], limit)
         for m in reversed(before):
             aid = self.actor_id(m)
-            if aid is None:
+            if aid is None or speaker and m.demonym:
                 continue
             if sum(1 for t in toks if t.start >= m.end) > _MAX_SUBJECT_GAP:
                 break
@@ -272,8 +280,8 @@ class RoleFinder:
             gap = self._tokens_fast(m.end, trig.start)
             if len(gap) <= 3 and all(_modifier(t, self.lex) for t in gap):
                 aid = self.actor_id(m)
-                if aid:
-                    return aid
+                if aid and not (m.country and trig.type in _HOSTED):
+                    return aid  # "Mexico's presidential election": Mexico hosts it
         by = self._by_agent(after, trig)
         if by:
             return by
@@ -341,7 +349,9 @@ class RoleFinder:
                                             trig.type in ATTACK_TYPES and not m.facility)
             subject = m is first_in_clause and trig.type in ATTACK_TYPES and not m.country \
                 and prep is None and self._undergoes(m, trig)
-            marked = prep in _PLACE_PREPS or territorial or subject
+            hosted = trig.type in _HOSTED and m.country and m.end <= trig.start and \
+                len(self._tokens_fast(m.end, trig.start)) <= 3
+            marked = prep in _PLACE_PREPS or territorial or subject or hosted
             if not marked:
                 continue
             distance = m.start - trig.end if m.start >= trig.end else (trig.start - m.end) * 2
@@ -422,7 +432,7 @@ class RoleFinder:
             verb = self.doc.tokens[reading.reporter]
             clause = clause_of(bounds, verb.start)
             before = self.between(clause[0], verb.start)
-            subj = self._subject(before, clause, verb.start)
+            subj = self._subject(before, clause, verb.start, speaker=True)
             if subj:
                 return subj
             # "..., said X": the speaker right after a reporting verb that follows a comma
