@@ -161,3 +161,19 @@ def test_cli_reports_problems(tmp_path, capsys):
     bad = _write(tmp_path, [_good(qid="Q0")])
     assert checker.main([str(bad), str(tmp_path / "absent.csv")]) == 1
     assert "bad qid" in capsys.readouterr().out
+
+
+def test_alias_that_is_another_entrys_label_is_refused(tmp_path):
+    import json
+
+    from data.catalog.check_catalog import check_catalog
+
+    rows = [
+        {"qid": "Q900000001", "kind": "place", "labels": {"en": "Testgrad Oblast"},
+         "aliases": {"en": ["Testgrad"]}, "sources": ["a", "b"]},
+        {"kind": "place", "geonames": 900001, "labels": {"en": "Testgrad"},
+         "sources": ["a", "b"]},
+    ]
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    assert any("alias 'Testgrad' is the label" in e for e in check_catalog(path))

@@ -122,6 +122,26 @@ def check_catalog(path: Path | str = DEFAULT_CATALOG) -> list[str]:
                 errors.append(f"{where}: refers to {ref}, which is not in the catalog")
             if ref == entry.get("qid"):
                 errors.append(f"{where}: located in itself")
+    errors.extend(_alias_collisions(entries))
+    return errors
+
+
+def _alias_collisions(entries: list[tuple[str, dict]]) -> list[str]:
+    """An alias may not be another entry's label in the same language: "Kharkiv" as an alias of
+    Kharkiv Oblast would make the city's name point at the region."""
+    labels: dict[tuple[str, str], str] = {}
+    for where, entry in entries:
+        for lang, label in (entry.get("labels") or {}).items():
+            if isinstance(label, str):
+                labels.setdefault((lang, label.casefold().strip()), where)
+    errors = []
+    for where, entry in entries:
+        for lang, aliases in (entry.get("aliases") or {}).items():
+            for alias in aliases if isinstance(aliases, list) else []:
+                owner = labels.get((lang, str(alias).casefold().strip()))
+                if owner is not None and owner != where:
+                    errors.append(f"{where}: alias {alias!r} is the label of the entry at "
+                                  f"{owner}")
     return errors
 
 

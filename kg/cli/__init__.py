@@ -45,3 +45,8 @@ def _register() -> None:
 
 
 _register()
+
+
+from .catalog import catalog_group  # noqa: E402
+
+main.add_command(catalog_group)
