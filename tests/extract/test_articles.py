@@ -118,22 +118,16 @@ def test_seed_article(seed):
     assert not bad
 
 
-# Dates that depend on how kg.temporal resolves an expression, where it currently differs
-# from the reading of a careful analyst (reported to its owner): "The following day" after
-# "... invasion on February 24" is taken relative to 24 February rather than to the Sunday of
-# the story, and "overnight" right after "Tuesday morning" as the night after that morning.
-_TAGGER_DISAGREES = {("004", "hit"), ("004", "address")}
 SEED_DATES = [(s, e) for s in SEEDS for e in s["expected"]["events"]
               if ("date" in e or "basis" in e) and not e.get("optional")]
 
 
 @needs_temporal
-@pytest.mark.parametrize("seed, gold", [
-    pytest.param(s, e, marks=pytest.mark.xfail(
-        (s["file"][:3], e["triggers"][0]) in _TAGGER_DISAGREES, strict=True,
-        reason="kg.temporal resolves this expression differently (see above)"))
-    for s, e in SEED_DATES], ids=[f"{s['file'][:3]}-{e['triggers'][0]}" for s, e in SEED_DATES])
+@pytest.mark.parametrize("seed, gold", SEED_DATES,
+                         ids=[f"{s['file'][:3]}-{e['triggers'][0]}" for s, e in SEED_DATES])
 def test_seed_event_dates(seed, gold):
+    """The right day (or night) for each key event: "overnight" after "Tuesday morning" is
+    the night before it; "The following day" follows the Sunday of the story."""
     doc = analyse_seed(seed)
     score = score_article(doc, {"events": [gold]})
     assert score.events.tp == 1 and score.attributes["date"] == [1, 1], score.wrong
