@@ -234,6 +234,17 @@ class KnowledgeGraph:
                 graph.add((URIRef(sol["s"].value), RDF.type, URIRef(sol["t"].value)))
         return graph
 
+    # -- reconciliation ----------------------------------------------------------------------------
+
+    def reconcile(self, queries) -> dict[str, Any]:
+        """Answer an OpenRefine reconciliation batch against the entity catalog."""
+        from .linking.reconcile import reconcile
+
+        catalog = getattr(self.analyser, "catalog", None)
+        if catalog is None:
+            raise NotFound("this service has no entity catalog")
+        return reconcile(catalog(), queries, threshold=self.settings.link_threshold)
+
     # -- SPARQL ----------------------------------------------------------------------------------
 
     def sparql_query(self, op: Operation, accept=None, fmt: str | None = None) -> Answer:
