@@ -342,6 +342,20 @@ def document() -> dict[str, Any]:
         "/.well-known/void": {"get": _op("VoID description (well-known location)",
                                          {"200": _rdf(), **_errors(406)}, params=[_FORMAT],
                                          tags=["ontology"])},
+        "/reconcile": {
+            "get": _op("OpenRefine reconciliation: without `queries` the service manifest, "
+                       "with `queries` (JSON) the catalog's candidates (Wikidata Q-ids)",
+                       {"200": _json({"type": "object"}), **_errors(400)},
+                       params=[_param("queries", "query", "Reconciliation queries (JSON)")],
+                       tags=["entities"]),
+            "post": _op("OpenRefine reconciliation (form or JSON body with `queries`)",
+                        {"200": _json({"type": "object"}), **_errors(400)},
+                        body={"content": {
+                            "application/x-www-form-urlencoded": {"schema": {
+                                "type": "object",
+                                "properties": {"queries": {"type": "string"}}}},
+                            "application/json": {"schema": {"type": "object"}}}},
+                        tags=["entities"])},
         "/openapi.json": {"get": _op("This document", {"200": _json({"type": "object"})},
                                      tags=["meta"])},
         "/static/{filename}": {"get": _op(
