@@ -90,17 +90,45 @@ def test_containment_needs_the_catalog():
 
 
 def test_before_publication_events_need_strong_agreement():
-    weak = dict(day=None, until="2022-05-16", basis="publication", stem="win",
-                type="MilitaryVictory")
+    weak = dict(day=None, until="2022-05-16", basis="publication", stem="shell")
     a = rec("a", **weak)
     assert compatible(a, rec("b", **weak))
-    assert not compatible(a, rec("b", **{**weak, "stem": "defeat"}))
+    assert not compatible(a, rec("b", **{**weak, "stem": "bomb"}))
     assert not compatible(a, rec("b", **{**weak, "participants": (POLICE,)}))
     places = PlaceHierarchy([("Q170666", "Q212")])
     assert not compatible(rec("a", **{**weak, "places": (OBLAST,)}),
                           rec("b", **{**weak, "places": (UKRAINE,)}), places.contains)
     # the weak event's interval still has to agree: after publication is out
-    assert not compatible(a, rec("b", day="2022-05-20", stem="win", type="MilitaryVictory"))
+    assert not compatible(a, rec("b", day="2022-05-20", stem="shell"))
+
+
+def test_once_per_place_events_need_no_common_trigger_word():
+    weak = dict(day=None, basis="unknown", precision="unknown", type="Withdrawal")
+    undated = rec("a", stem="withdraw", **weak)
+    dated = rec("b", type="Withdrawal", stem="pull back")
+    assert compatible(undated, dated)
+    assert not compatible(undated, replace(dated, participants=frozenset({POLICE})))
+    assert not compatible(replace(undated, type="Protest"), replace(dated, type="Protest"))
+
+
+def test_an_armed_force_and_its_country_are_one_side():
+    from kg.merge.affiliation import affiliations, default_affiliations
+
+    table = affiliations("RU\tRussia\tRussian\tRussian Armed Forces\tMoscow\n"
+                         "UA\tUkraine\tUkrainian\t-\tKyiv\n",
+                         '{"qid": "Q159", "kind": "place", "labels": {"en": "Russia"}}\n'
+                         '{"qid": "Q212", "kind": "place", "labels": {"en": "Ukraine"}}\n')
+    assert table == {"russian armed forces": "Q159", "armed forces of russia": "Q159",
+                     "armed forces of ukraine": "Q212"}
+    shipped = default_affiliations()
+    assert shipped["russian armed forces"] == "Q159"
+    assert shipped["armed forces of ukraine"] == "Q212"
+    army = Ref(f"{BASE}entity/military-unit-russian-armed-forces", None, "Q159")
+    russia = Ref(f"{BASE}entity/Q159", "Q159")
+    assert compatible(rec("a", participants=(army,), stem="x"),
+                      rec("b", participants=(russia,), stem="y"))
+    assert not compatible(rec("a", participants=(army,), stem="x"),
+                          rec("b", participants=(UKRAINE,), stem="y"))
 
 
 def test_undated_events_need_strong_agreement_too():

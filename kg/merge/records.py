@@ -49,6 +49,7 @@ class Ref:
 
     iri: str
     qid: str | None = None
+    side: str | None = field(default=None, compare=False)  # Q-id of the country it acts for
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,10 @@ Two events are *compatible* when they come from different articles and agree on
 
 An event dated only "on or before publication" (or not at all) says little about when it
 happened, so it is compatible only when everything else agrees strongly: the same place (not
-mere containment), a shared participant *and* the same trigger stem.
+mere containment), a shared participant, *and* the same trigger stem — unless the type is one
+that happens about once per place and actor (:data:`ONCE_PER_PLACE`: a withdrawal from a city,
+its capture, a victory there). A participant is shared when it is the same entity, or a country
+and an armed force acting for it (from the lexicon's table of armed forces).
 """
 
 from __future__ import annotations
@@ -22,6 +25,13 @@ from collections.abc import Callable
 from .records import EventRecord
 
 Contains = Callable[[str, str], bool]
+
+#: types that happen about once for a given place and actor within a news cycle (a withdrawal
+#: from a city, its capture): for these, a weakly dated report at the same place by the same
+#: actor need not use the same trigger word
+ONCE_PER_PLACE = frozenset({"TerritoryTaken", "TerritoryRetaken", "Withdrawal",
+                            "MilitaryVictory", "Encirclement", "Occupation", "Ceasefire",
+                            "Election", "Resignation"})
 
 MODALITY_GROUP = {"asserted": "happened", "claimed": "happened", "hedged": "happened",
                   "negated": "negated", "planned": "planned"}
@@ -55,10 +65,13 @@ def place_relation(a: EventRecord, b: EventRecord, contains: Contains | None = N
 
 
 def shares_participant(a: EventRecord, b: EventRecord) -> bool:
+    """A participant in common: the same entity (IRI or Q-id), or a country and an armed
+    force acting for it (``Ref.side``)."""
     if {p.iri for p in a.participants} & {p.iri for p in b.participants}:
         return True
-    qa = {p.qid for p in a.participants if p.qid}
-    return bool(qa & {p.qid for p in b.participants if p.qid})
+    qa = {p.qid for p in a.participants if p.qid} | {p.side for p in a.participants if p.side}
+    qb = {p.qid for p in b.participants if p.qid} | {p.side for p in b.participants if p.side}
+    return bool(qa & qb)
 
 
 def shares_stem(a: EventRecord, b: EventRecord) -> bool:
@@ -77,5 +90,7 @@ def compatible(a: EventRecord, b: EventRecord, contains: Contains | None = None)
     if relation is None:
         return False
     if a.weak_time or b.weak_time:
-        return relation == "same" and shares_participant(a, b) and shares_stem(a, b)
+        if relation != "same" or not shares_participant(a, b):
+            return False
+        return shares_stem(a, b) or a.type in ONCE_PER_PLACE
     return shares_participant(a, b) or shares_stem(a, b)

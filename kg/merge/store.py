@@ -21,6 +21,7 @@ from ..iris import parse_iri
 from ..mapping import PRECISION_CONCEPTS
 from ..places import Places
 from ..rdfconv import to_ox_triples, to_rdflib_graph
+from .affiliation import default_affiliations
 from .canonical import canonical_graph, canonical_iri
 from .cluster import cluster
 from .lemma import trigger_stem
@@ -63,7 +64,7 @@ SELECT ?e ?a ?type ?label ?earliest ?latest ?prec ?basis ?edtf ?modality ?rule ?
 }"""
 
 REFS = PREFIXES + """
-SELECT ?e ?kind ?x ?wd ?role WHERE {
+SELECT ?e ?kind ?x ?wd ?role ?label WHERE {
   $VALUES$
   GRAPH ?a {
     ?e prov:wasDerivedFrom ?a .
@@ -71,6 +72,7 @@ SELECT ?e ?kind ?x ?wd ?role WHERE {
     UNION { ?e tl:hasParticipant ?x BIND ("actor" AS ?kind) }
     UNION { ?e tl:participation ?n . ?n rdf:value ?x ; sem:roleType ?role BIND ("role" AS ?kind) }
     OPTIONAL { ?x owl:sameAs ?wd FILTER STRSTARTS(STR(?wd), "http://www.wikidata.org/entity/Q") }
+    OPTIONAL { ?x rdfs:label ?label }
   }
 }"""
 
@@ -122,6 +124,7 @@ class Merger:
         self.kg = kg
         self.places = places
         self.graph = kg.iris.graph_canonical()
+        self.sides = default_affiliations()
         self._article_prefix = kg.iris.article("")
 
     @property
@@ -178,7 +181,9 @@ class Merger:
                 refs[e]["roles"].add((r["x"].value, r["role"].value))
                 continue
             qid = r["wd"].value.rsplit("/", 1)[1] if r["wd"] is not None else None
-            refs[e][kind].add(Ref(r["x"].value, qid))
+            side = self.sides.get(r["label"].value.casefold()) if r["label"] is not None \
+                else None
+            refs[e][kind].add(Ref(r["x"].value, qid, side))
         out = {}
         for e, row in rows.items():
             ref = refs.get(e, {})
