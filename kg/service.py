@@ -30,7 +30,7 @@ from .rdfconv import to_ox_triples, to_rdflib_graph
 from .settings import Settings
 from .sparql.protocol import Operation
 from .sparql.results import Answer, serialise
-from .sparql.tokens import add_protocol_dataset, analyse_update, query_services
+from .sparql.tokens import add_protocol_dataset, analyse_query, analyse_update
 from .store.base import Store
 from .validation import ValidationReport, Validator
 
@@ -230,13 +230,22 @@ class KnowledgeGraph:
 
     # -- SPARQL ----------------------------------------------------------------------------------
 
-    def sparql_query(self, op: Operation, accept=None, fmt: str | None = None) -> Answer:
-        """Run a protocol query (read-only) and serialise its bounded answer."""
-        self._check_remote(query_services(op.text), "SERVICE")
-        kwargs: dict[str, Any] = {}
+    def sparql_query(self, op: Operation, accept=None, fmt: str | None = None, *,
+                     base_iri: str | None = None) -> Answer:
+        """Run a protocol query (read-only) and serialise its bounded answer.
+
+        The dataset: the protocol's ``default-graph-uri``/``named-graph-uri`` when given (they
+        override ``FROM``/``FROM NAMED``), else the query's ``FROM`` clauses, else the union of
+        all graphs as default graph. Relative IRIs resolve against ``base_iri`` (the endpoint's
+        URL)."""
+        analysis = analyse_query(op.text, base_iri)
+        self._check_remote(analysis.services, "SERVICE")
+        kwargs: dict[str, Any] = {"base_iri": base_iri}
         if op.has_protocol_dataset:
-            kwargs = {"default_graph_uris": op.default_graph_uris,
-                      "named_graph_uris": op.named_graph_uris}
+            kwargs.update(default_graph_uris=op.default_graph_uris,
+                          named_graph_uris=op.named_graph_uris)
+        else:
+            kwargs["union_default_graph"] = not analysis.has_dataset_clause
         result = self.store.query(op.text, **kwargs)
         return serialise(result, accept, self.settings.max_result_rows, fmt)
 

@@ -46,10 +46,19 @@ class Answer:
     headers: dict[str, str] = field(default_factory=dict)
 
 
+def plain_accept(accept):
+    """The Accept header without media type parameters (``text/turtle; charset=utf-8`` asks
+    for ``text/turtle``; werkzeug would otherwise match no offer), qualities kept."""
+    from werkzeug.datastructures import MIMEAccept
+
+    return MIMEAccept([(value.split(";")[0].strip().lower(), q) for value, q in accept])
+
+
 def negotiate(accept, offered: list[str], default: str) -> str:
     """The best offered media type for an Accept header (werkzeug MIMEAccept or None)."""
     if accept is None or not list(accept.values()):
         return default
+    accept = plain_accept(accept)
     best = accept.best_match(offered, default=None)
     if best is None:
         raise NotAcceptable(f"none of the requested media types can be produced; available: "

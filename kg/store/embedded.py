@@ -45,13 +45,12 @@ class EmbeddedStore(Store):
         if substitutions:
             kwargs["substitutions"] = {ox.Variable(k): v for k, v in substitutions.items()}
         if default_graph_uris is not None or named_graph_uris is not None:
+            # A protocol dataset replaces the query's FROM/FROM NAMED entirely: a list left out
+            # is empty (no default-graph-uri: an empty default graph), never "the store's".
             kwargs["default_graph"] = [parse_iri(g, "default-graph-uri")
-                                       for g in default_graph_uris or []] or ox.DefaultGraph()
-            if named_graph_uris is not None:
-                kwargs["named_graphs"] = [parse_iri(g, "named-graph-uri")
-                                          for g in named_graph_uris]
-            elif default_graph_uris:
-                kwargs["named_graphs"] = []
+                                       for g in default_graph_uris or []]
+            kwargs["named_graphs"] = [parse_iri(g, "named-graph-uri")
+                                      for g in named_graph_uris or []]
         else:
             kwargs["use_default_graph_as_union"] = union_default_graph
         try:

@@ -27,6 +27,7 @@ PREFIX tl: <https://w3id.org/timeline-kg/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX schema: <http://schema.org/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 CONSTRUCT {
   ?e ?p ?o . ?part ?pp ?po . ?span ?sp ?so .
   ?ent rdfs:label ?entLabel ; a ?entType ; <http://www.w3.org/2002/07/owl#sameAs> ?same .
@@ -36,7 +37,7 @@ CONSTRUCT {
   { ?e ?p ?o }
   UNION { ?e tl:participation ?part . ?part ?pp ?po }
   UNION { ?e tl:trigger|tl:sentence|tl:timeExpression ?span . ?span ?sp ?so }
-  UNION { ?e tl:hasParticipant|<http://semanticweb.cs.vu.nl/2009/11/sem/hasPlace>|tl:accordingTo ?ent .
+  UNION { ?e tl:hasParticipant|sem:hasPlace|tl:accordingTo ?ent .
           ?ent rdfs:label ?entLabel ; a ?entType .
           OPTIONAL { ?ent <http://www.w3.org/2002/07/owl#sameAs> ?same } }
   UNION { ?e prov:wasDerivedFrom ?art . ?art a tl:NewsArticle .

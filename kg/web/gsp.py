@@ -89,9 +89,11 @@ def _guess(filename: str | None) -> str | None:
 
 
 def _create_graph():
+    """POST to the store itself: a new graph whose IRI is a URL of direct identification, so
+    that the ``Location`` returned can be dereferenced (GET, PUT, DELETE) as it is."""
     kg = current_app.extensions["kg"]
     require_write_token()
-    graph = f"{kg.settings.base_iri}graph/{uuid.uuid4().hex}"
+    graph = f"{request.base_url.rstrip('/')}/{uuid.uuid4().hex}"
     triples = _body_triples(graph)
     kg.put_graph(graph, triples)
     return Response(status=201, headers={"Location": graph})

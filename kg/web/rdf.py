@@ -6,6 +6,7 @@ import pyoxigraph as ox
 from flask import request
 
 from ..errors import InvalidInput, NotAcceptable, UnsupportedMediaType
+from ..sparql.results import plain_accept
 
 # media type -> format; the first is the default
 RDF_TYPES: dict[str, ox.RdfFormat] = {
@@ -39,7 +40,7 @@ def choose_rdf_type(offered: list[str] | None = None, default: str = "text/turtl
             raise NotAcceptable(f"unknown format {fmt!r}; use one of "
                                 f"{', '.join(sorted(FORMAT_NAMES))}")
         return media
-    accept = request.accept_mimetypes
+    accept = plain_accept(request.accept_mimetypes)
     if not list(accept.values()):
         return default
     best = accept.best_match(offered + list(ALIASES), default=None)

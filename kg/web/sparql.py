@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, render_template, request
 
 from ..sparql.protocol import parse_request
-from ..sparql.results import serialise
 from .auth import require_write_token
 from .rdf import choose_rdf_type, content_type
 from .service_description import service_description
@@ -34,7 +33,8 @@ def endpoint():
         require_write_token()
         kg.sparql_update(op, base_iri=request.base_url)
         return Response(status=204)
-    answer = kg.sparql_query(op, request.accept_mimetypes, request.args.get("format"))
+    answer = kg.sparql_query(op, request.accept_mimetypes, request.args.get("format"),
+                             base_iri=request.base_url)
     headers = {"Vary": "Accept", "Cache-Control": "no-cache"}
     if answer.truncated:
         headers["X-KG-Truncated"] = "true"
