@@ -133,9 +133,19 @@ class EmbeddedStore(Store):
 
     @contextlib.contextmanager
     def preview_update(self, sparql: str, *, base_iri: str | None = None):
-        """Apply the update to a checkpoint of the store (cheap: hard links) and yield it."""
+        """Apply the update to a copy of the store and yield it: a checkpoint (cheap: hard
+        links) for an on-disk store, a copy in memory for an in-memory one."""
         if self.path is None:
-            raise StoreError("previewing needs an on-disk store")
+            preview = EmbeddedStore(None)
+            for graph in self._store.named_graphs():
+                preview.raw.add_graph(graph)
+            preview.raw.extend(self._store.quads_for_pattern(None, None, None, None))
+            try:
+                preview.update(sparql, base_iri=base_iri)
+                yield preview
+            finally:
+                preview.close()
+            return
         with tempfile.TemporaryDirectory(prefix="preview-", dir=self.path.parent) as tmp:
             target = Path(tmp) / "store"
             self._store.backup(str(target))
