@@ -11,11 +11,10 @@ from flask import Blueprint, Response, current_app, request
 from ..errors import BadRequest, NotFound, UnsupportedMediaType
 from ..iris import parse_iri
 from .auth import require_write_token
-from .rdf import RDF_TYPES, choose_rdf_type, content_type, parse_rdf_body
+from .rdf import GRAPH_TYPES, RDF_TYPES, choose_rdf_type, content_type, parse_rdf_body
 
 bp = Blueprint("gsp", __name__)
 METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE"]
-GRAPH_TYPES = [t for t, f in RDF_TYPES.items() if not f.supports_datasets]
 
 
 @bp.route("/store", methods=METHODS)
