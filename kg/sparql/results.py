@@ -106,7 +106,9 @@ GRAPH_NAMES = {"ttl": "text/turtle", "turtle": "text/turtle", "nt": "application
                "json": "application/ld+json", "rdf": "application/rdf+xml",
                "rdfxml": "application/rdf+xml", "xml": "application/rdf+xml",
                "trig": "application/trig", "nq": "application/n-quads",
-               "nquads": "application/n-quads", "n-quads": "application/n-quads"}
+               "nquads": "application/n-quads", "n-quads": "application/n-quads",
+               # as SPARQLWrapper names them (Turtle is also valid N3)
+               "n3": "text/turtle", "rdf+xml": "application/rdf+xml"}
 
 
 def _choose(accept, offered, default, override, table) -> str:

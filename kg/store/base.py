@@ -46,9 +46,11 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def dump(self, output: BinaryIO, fmt: ox.RdfFormat, graph: str | None = None,
-             all_graphs: bool = False) -> None:
+             all_graphs: bool = False, prefixes: dict[str, str] | None = None) -> None:
         """Serialise one graph, or with ``all_graphs`` the whole dataset (quad formats keep the
-        graphs; triple formats get the union)."""
+        graphs; triple formats get the merge of all graphs, where a triple kept in several
+        graphs may appear more than once). Streams: memory does not grow with the store.
+        ``prefixes`` (name -> IRI) abbreviate IRIs in the formats that have prefixes."""
 
     @abc.abstractmethod
     def __len__(self) -> int: ...

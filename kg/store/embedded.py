@@ -72,20 +72,24 @@ class EmbeddedStore(Store):
                 yield g.value
 
     def dump(self, output: BinaryIO, fmt: ox.RdfFormat, graph: str | None = None,
-             all_graphs: bool = False) -> None:
+             all_graphs: bool = False, prefixes: dict[str, str] | None = None) -> None:
         if all_graphs:
             if fmt.supports_datasets:
-                self._store.dump(output, fmt)
+                self._store.dump(output, fmt, prefixes=prefixes)
             else:
-                triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-                                            use_default_graph_as_union=True)
-                triples.serialize(output, fmt)
+                # Streamed straight from the index: a triple kept in several graphs may be
+                # written more than once (the same RDF graph once parsed). Merging them (a
+                # CONSTRUCT over the union) would hold every triple in memory.
+                ox.serialize((q.triple for q in
+                              self._store.quads_for_pattern(None, None, None, None)),
+                             output, fmt, prefixes=prefixes)
             return
         g = ox.DefaultGraph() if graph is None else parse_iri(graph, "graph")
         if fmt.supports_datasets:
-            ox.serialize(self._store.quads_for_pattern(None, None, None, g), output, fmt)
+            ox.serialize(self._store.quads_for_pattern(None, None, None, g), output, fmt,
+                         prefixes=prefixes)
         else:
-            self._store.dump(output, fmt, from_graph=g)
+            self._store.dump(output, fmt, from_graph=g, prefixes=prefixes)
 
     def __len__(self) -> int:
         return len(self._store)
