@@ -147,6 +147,8 @@ def test_update_alias_and_auth(client, auth, stored):
     ("INSERT { <urn:a> <urn:b> ?o } WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
      403),
     ("PREFIX ex: <http://example.org/> INSERT DATA { nope:a ex:b ex:c }", 400),
+    ("DROP GRAPH <http://example.org/missing>", 400),
+    ("CREATE GRAPH <https://w3id.org/timeline-kg/ontology>", 400),
 ])
 def test_bad_updates_are_refused_before_anything_runs(client, auth, stored, text, status):
     before = nquads(client)

@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from ..errors import QuerySyntaxError, StoreError
+from ..errors import BadRequest, QuerySyntaxError, StoreError
 from ..iris import parse_iri
 from .base import QueryResult, Store
 
@@ -134,6 +134,12 @@ class EmbeddedStore(Store):
                 self._store.update(sparql, base_iri=base_iri)
             except SyntaxError as exc:
                 raise QuerySyntaxError(f"SPARQL Update syntax error: {exc}") from None
+            except RuntimeError as exc:
+                # the update itself failed (DROP of a missing graph without SILENT, CREATE of
+                # one that exists...): the request's fault, and nothing was changed
+                error = BadRequest(f"the update failed: {str(exc).splitlines()[0][:300]}")
+                error.code = "update_failed"
+                raise error from None
             except OSError as exc:
                 raise StoreError() from exc
 
