@@ -68,7 +68,6 @@ def _op(summary: str, responses: dict[str, Any], *, params=(), body=None, securi
 
 def _sparql_path(update_only: bool = False) -> dict[str, Any]:
     query = _param("query", "query", "A SPARQL query (GET).")
-    upd = _param("update", "query", "Not allowed in the URL: updates go in a POST body.")
     body = {"content": {
         "application/sparql-query": {"schema": {"type": "string"}},
         "application/sparql-update": {"schema": {"type": "string"}},
@@ -94,18 +93,11 @@ def _sparql_path(update_only: bool = False) -> dict[str, Any]:
                            {"200": results, "204": {"description": "Update done"},
                             **_errors(400, 401, 403, 406, 413, 415, 422, 503)},
                            body=body, tags=["sparql"])
-        for method in ("put", "delete", "patch"):
-            item[method] = _op("Not part of the protocol", _errors(405), tags=["sparql"])
     else:
         item["post"] = _op("Run an update (bearer token)",
                            {"204": {"description": "Update done"},
                             **_errors(400, 401, 403, 413, 415, 422)},
                            body=body, security=_TOKEN, tags=["sparql"])
-        item["get"] = _op("Not allowed: updates only by POST", _errors(400, 405),
-                          params=[upd], tags=["sparql"])
-        for method in ("put", "delete"):
-            item[method] = _op("Not allowed: updates only by POST", _errors(400, 405),
-                               tags=["sparql"])
     return item
 
 
