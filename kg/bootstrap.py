@@ -39,6 +39,7 @@ def build_service(settings: Settings, store: Store | None = None) -> KnowledgeGr
                              state_path=settings.data_dir / "state.json")
     service.load_ontology(onto)
     _install_merging(service)
+    _install_timeline_index(service)
     if settings.demo:
         load_demo(service)
     return service
@@ -50,6 +51,13 @@ def _install_merging(service: KnowledgeGraph) -> None:
     from .places import default_places
 
     service.places = default_places()
+    install(service, service.places)
+
+
+def _install_timeline_index(service: KnowledgeGraph) -> None:
+    """The timeline index, updated after every write (after merging), built when missing."""
+    from .timeline.index import install
+
     install(service, service.places)
 
 

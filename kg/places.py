@@ -28,6 +28,9 @@ class Places(Protocol):
     def contains(self, outer: str, inner: str) -> bool:
         """True when ``inner`` lies (transitively) inside ``outer``."""
 
+    def ancestors(self, qid: str) -> Iterable[str]:
+        """Every place ``qid`` lies in (transitively); the timeline index lists them."""
+
 
 class PlaceHierarchy:
     """Containment from ``(child, parent)`` edges between Q-ids; cycles are harmless."""
@@ -107,6 +110,9 @@ class CatalogPlaces:
 
     def descendants(self, qid: str) -> list[str]:
         return list(self.catalog.descendants(qid))
+
+    def ancestors(self, qid: str) -> list[str]:
+        return list(self.catalog.ancestors(qid))
 
     def contains(self, outer: str, inner: str) -> bool:
         return outer != inner and outer in self.catalog.ancestors(inner)

@@ -102,6 +102,7 @@ class KnowledgeGraph:
         self.after_write: list[Callable[[set[str]], None]] = []
         self.places = None  # kg.places.Places: which place lies inside which (optional)
         self.merger = None  # kg.merge.store.Merger, installed by kg.bootstrap
+        self.timeline_index = None  # kg.timeline.index.TimelineIndex, installed by kg.bootstrap
 
     # -- articles -------------------------------------------------------------------------------
 

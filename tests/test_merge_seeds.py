@@ -30,7 +30,7 @@ def kg(tmp_path_factory):
 
 
 def test_the_seeds_report_one_withdrawal_from_kharkiv(kg):
-    tl = Timeline(kg, kg.places)
+    tl = Timeline(kg)
     entries = tl.page(parse_filters({"type": "Withdrawal", "limit": "500"},
                                     kg.settings.base_iri)).entries
     merged = [e for e in entries if e["canonical"]]
@@ -43,7 +43,7 @@ def test_the_seeds_report_one_withdrawal_from_kharkiv(kg):
 
 
 def test_every_merged_seed_event_draws_on_both_articles(kg):
-    tl = Timeline(kg, kg.places)
+    tl = Timeline(kg)
     entries = tl.page(parse_filters({"limit": "500"}, kg.settings.base_iri)).entries
     for e in entries:
         if e["canonical"]:

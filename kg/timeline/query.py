@@ -2,8 +2,10 @@
 
 One entry per canonical event and per article-level event no canonical event aggregates, in
 time order (by the earliest bound, else the latest; undated last), then by precision (coarser
-last), then by IRI. Pages end with an opaque keyset cursor. Filter values enter SPARQL only as
-validated IRIs in VALUES blocks, dates built by :mod:`.filters`, or pyoxigraph substitutions.
+last), then by IRI. Pages end with an opaque keyset cursor. The page is selected from the
+timeline index (:mod:`.index`, :mod:`.selection`); the entries are then described from the
+data itself. Filter values enter SPARQL only as IRIs checked by pyoxigraph or literals it
+serialises; the cursor and the dates are compared in Python.
 """
 
 from __future__ import annotations
@@ -12,16 +14,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-import pyoxigraph as ox
-
 from ..iris import parse_iri
-from ..model import PRECISIONS, QID_RE, ROLES
-from ..places import Places
+from ..model import QID_RE, ROLES
+from .entries import sort_string, split_sort_string, words
 from .filters import Cursor, Filters
+from .index import graph_iri
+from .selection import IndexReader, Selection
 
 TL = "https://w3id.org/timeline-kg/ontology#"
 WD = "http://www.wikidata.org/entity/"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 PREFIXES = """PREFIX tl: <https://w3id.org/timeline-kg/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -38,37 +39,10 @@ _PRECISION_LOCAL = {"second": "Second", "minute": "Minute", "hour": "Hour",
                     "year": "Year", "decade": "Decade", "century": "Century",
                     "unknown": "UnknownPrecision"}
 PRECISION_OF = {f"{TL}{v}": k for k, v in _PRECISION_LOCAL.items()}
-# the precision's rank as one expression (a VALUES join here is much slower in pyoxigraph)
-RANK_EXPR = "".join(f"IF(?prec = tl:{_PRECISION_LOCAL[p]}, {i}, " for i, p in
-                    enumerate(PRECISIONS)) + "99" + ")" * len(PRECISIONS)
 BASIS_OF = {f"{TL}FromExpression": "expression", f"{TL}FromSentence": "sentence",
             f"{TL}FromParagraph": "paragraph", f"{TL}BeforePublication": "publication",
             f"{TL}UnknownTime": "unknown"}
 ROLE_OF = {f"{TL}{r.capitalize()}Role": r for r in ROLES}
-
-SELECT = PREFIXES + """
-SELECT DISTINCT ?e ?key ?rank $PROJECT$ WHERE {
-  $MATCH$
-  ?e a tl:Event ; tl:precision ?prec .
-  FILTER NOT EXISTS { ?c tl:aggregates ?e }
-  OPTIONAL { ?e tl:earliest ?ee } OPTIONAL { ?e tl:latest ?el }
-  BIND ($RANKS$ AS ?rank)
-  BIND (COALESCE(STR(?ee), STR(?el), "~") AS ?key)
-  $FILTERS$
-}
-ORDER BY ?key ?rank STR(?e)
-LIMIT $LIMIT$"""
-_FROM = ("FILTER ((BOUND(?ee) || BOUND(?el)) && (!BOUND(?el) || ?el >= $D$ || "
-         "?el >= $T$))")
-_TO = ("FILTER ((BOUND(?ee) || BOUND(?el)) && (!BOUND(?ee) || ?ee <= $D$ || "
-       "?ee <= $T$))")
-_TEXT = """FILTER EXISTS {
-    { ?e rdfs:label ?text } UNION { ?e tl:sentence/tl:anchorOf ?text }
-    UNION { ?e tl:aggregates/rdfs:label ?text }
-    UNION { ?e tl:aggregates/tl:sentence/tl:anchorOf ?text }
-    FILTER (CONTAINS(LCASE(STR(?text)), ?q)) }"""
-_CURSOR = ("FILTER (?key > ?ck || (?key = ?ck && (?rank > ?cr || "
-           "(?rank = ?cr && STR(?e) > ?ci))))")
 
 CORE = PREFIXES + """
 SELECT ?e ?type ?label ?ee ?el ?prec ?basis ?edtf ?mod ?conf ?n ?canon ?timeText ?typeLabel
@@ -115,8 +89,6 @@ SELECT ?m ?a ?title ?url ?pub ?publisher ?sentence ?trigger ?tb ?te ?fat ?inj ?m
   OPTIONAL { ?m tl:modality ?mod }
   OPTIONAL { ?m tl:accordingTo ?acc } OPTIONAL { ?m tl:accordingTo/rdfs:label ?accLabel }
 } }"""
-SAME_AS = PREFIXES + """
-SELECT DISTINCT ?x WHERE { $VALUES$ { ?x owl:sameAs ?wd } UNION { ?x tl:country ?wd } }"""
 QID_OF = PREFIXES + """
 SELECT ?x ?wd WHERE {
   $VALUES$ ?x owl:sameAs ?wd FILTER STRSTARTS(STR(?wd), "http://www.wikidata.org/entity/Q")
@@ -145,10 +117,10 @@ def _local(iri: str) -> str:
 class Timeline:
     """Timeline queries over a :class:`~kg.service.KnowledgeGraph`'s store."""
 
-    def __init__(self, kg, places: Places | None = None):
+    def __init__(self, kg):
         self.kg = kg
-        self.places = places
         self.base = kg.settings.base_iri
+        self.reader = IndexReader(kg.store, graph_iri(self.base))
 
     # -- place and actor resolution ------------------------------------------------------------
 
@@ -159,68 +131,52 @@ class Timeline:
         rows = self.kg.store.query(QID_OF.replace("$VALUES$", values("x", [iri])))
         return sorted({r["wd"].value[len(WD):] for r in rows})
 
-    def place_iris(self, ref: str) -> list[str]:
-        """Our IRIs of the place ``ref`` (a Q-id or an IRI) and of the places inside it that
-        the catalog knows of (and of unlinked places whose country it is)."""
-        iris = set() if QID_RE.match(ref) else {ref}
-        qids = set([ref] if QID_RE.match(ref) else self._qids(ref))
-        if self.places is not None:
-            for q in sorted(qids):
-                qids.update(self.places.descendants(q))
-        if qids:
-            wd = " ".join(f"<{WD}{q}>" for q in sorted(qids) if QID_RE.match(q))
-            iris.update(r["x"].value for r in self.kg.store.query(
-                SAME_AS.replace("$VALUES$", f"VALUES ?wd {{ {wd} }}")))
-        return sorted(iris)
+    def place_facets(self, ref: str) -> tuple[str, ...]:
+        """The index facets of the place ``ref`` (a Q-id or an IRI): the place itself and its
+        Wikidata items. The index lists, for each event, the items of its places and every
+        place the catalog says contains them, and the countries of unlinked places, so these
+        facets also find the events at places inside ``ref``."""
+        if QID_RE.match(ref):
+            return (f"place:{WD}{ref}",)
+        return (f"place:{ref}",) + tuple(f"place:{WD}{q}" for q in self._qids(ref))
 
-    def actor_iris(self, ref: str) -> list[str]:
-        if not QID_RE.match(ref):
-            return [ref]
-        rows = self.kg.store.query(PREFIXES + "SELECT DISTINCT ?x WHERE { ?x owl:sameAs "
-                                   f"<{WD}{ref}> }}")
-        return sorted(r["x"].value for r in rows)
+    def actor_facets(self, ref: str) -> tuple[str, ...]:
+        """The index facets of the participant ``ref``: a Q-id finds every entity linked to
+        it (``owl:sameAs``), an IRI that entity."""
+        return (f"actor:{WD}{ref}",) if QID_RE.match(ref) else (f"actor:{ref}",)
 
     # -- selection ---------------------------------------------------------------------------
 
+    def selection(self, f: Filters) -> Selection | None:
+        """The index selection for ``f`` (None when nothing can match)."""
+        families: list[tuple[str, ...]] = []
+        if f.place:
+            families.append(self.place_facets(f.place))
+        if f.actor:
+            families.append(self.actor_facets(f.actor))
+        if f.type:
+            families.append((f"type:{f.type}",))  # a name of EVENT_TYPES
+        if f.q:
+            found = words(f.q)
+            if not found:
+                return None
+            families += [(f"word:{w}",) for w in sorted(found)]
+        after = sort_string(f.cursor.key, f.cursor.rank, f.cursor.iri) if f.cursor else None
+        return Selection(tuple(families), article=f.article,
+                         start=f.start.isoformat() if f.start else None,
+                         end=f.end.isoformat() if f.end else None, after=after,
+                         limit=int(f.limit))
+
     def select(self, f: Filters) -> list[tuple[str, str, int]]:
         """(IRI, sort key, precision rank) of up to ``f.limit + 1`` entries after the cursor."""
-        match, filters, subs = [], [], {}
-        if f.place:
-            iris = self.place_iris(f.place)
-            if not iris:
-                return []
-            match.append(f"{values('place', iris)} ?e sem:hasPlace ?place .")
-        if f.actor:
-            iris = self.actor_iris(f.actor)
-            if not iris:
-                return []
-            match.append(f"{values('actor', iris)} ?e tl:hasParticipant ?actor .")
-        if f.article:
-            match.append(f"?e prov:wasDerivedFrom {parse_iri(f.article)} .")
-        if f.type:
-            match.append(f"?e tl:eventType tl:{f.type} .")  # a name of EVENT_TYPES
-        if f.start:
-            filters.append(_FROM.replace("$D$", f'"{f.start.isoformat()}"^^xsd:date')
-                           .replace("$T$", f'"{f.start.isoformat()}T00:00:00Z"^^xsd:dateTime'))
-        if f.end:
-            filters.append(_TO.replace("$D$", f'"{f.end.isoformat()}"^^xsd:date')
-                           .replace("$T$", f'"{f.end.isoformat()}T23:59:59Z"^^xsd:dateTime'))
-        if f.q:
-            filters.append(_TEXT)
-            subs["q"] = ox.Literal(f.q.lower())
-        if f.cursor:
-            filters.append(_CURSOR)
-            subs.update(ck=ox.Literal(f.cursor.key),
-                        cr=ox.Literal(str(f.cursor.rank),
-                                      datatype=ox.NamedNode(f"{XSD}integer")),
-                        ci=ox.Literal(f.cursor.iri))
-        text = (SELECT.replace("$MATCH$", "\n  ".join(match))
-                .replace("$FILTERS$", "\n  ".join(filters))
-                .replace("$RANKS$", RANK_EXPR)
-                .replace("$PROJECT$", " ".join(f"?{k}" for k in subs))
-                .replace("$LIMIT$", str(int(f.limit) + 1)))
-        rows = self.kg.store.query(text, substitutions=subs or None)
-        return [(r["e"].value, r["key"].value, int(r["rank"].value)) for r in rows]
+        sel = self.selection(f)
+        if sel is None:
+            return []
+        rows = []
+        for sk in self.reader.select(sel):
+            key, rank, iri = split_sort_string(sk)
+            rows.append((iri, key, rank))
+        return rows
 
     def page(self, f: Filters) -> Page:
         rows = self.select(f)

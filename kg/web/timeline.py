@@ -32,7 +32,7 @@ def timeline_service() -> Timeline:
     tl = current_app.extensions.get("kg_timeline")
     if tl is None:
         kg = current_app.extensions["kg"]
-        tl = current_app.extensions["kg_timeline"] = Timeline(kg, kg.places)
+        tl = current_app.extensions["kg_timeline"] = Timeline(kg)
     return tl
 
 
