@@ -31,6 +31,11 @@ def create_app(config: Settings | dict[str, Any] | None = None,
 
     app.extensions["kg_examples"] = EXAMPLE_QUERIES
     register_error_handlers(app)
+    from .cors import register_cors
+    from .ratelimit import register_rate_limit
+
+    register_rate_limit(app, settings)
+    register_cors(app)
 
     from . import articles, dumps, gsp, ontology, sparql
 
