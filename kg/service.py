@@ -55,28 +55,34 @@ class IngestResult:
 
 
 class StoreState:
-    """The store's version counter and last modification time, kept in ``state.json``."""
+    """The store's version counter, last modification time and small bookkeeping values,
+    kept in ``state.json`` beside the store."""
 
     def __init__(self, path: Path | None):
         self.path = path
         self.version = 0
         self.last_modified = datetime.now(timezone.utc).replace(microsecond=0)
+        self.meta: dict[str, Any] = {}
         if path is not None and path.is_file():
             try:
                 data = json.loads(path.read_text("utf-8"))
                 self.version = int(data["version"])
                 self.last_modified = datetime.fromisoformat(data["last_modified"])
+                self.meta = dict(data.get("meta") or {})
             except (ValueError, KeyError, TypeError):
                 log.warning("ignoring unreadable store state file")
 
     def bump(self) -> None:
         self.version += 1
         self.last_modified = datetime.now(timezone.utc).replace(microsecond=0)
+        self.save()
+
+    def save(self) -> None:
         if self.path is not None:
             tmp = self.path.with_suffix(".tmp")
             tmp.write_text(json.dumps({"version": self.version,
-                                       "last_modified": self.last_modified.isoformat()}),
-                           "utf-8")
+                                       "last_modified": self.last_modified.isoformat(),
+                                       "meta": self.meta}), "utf-8")
             os.replace(tmp, self.path)
 
 
@@ -276,16 +282,29 @@ class KnowledgeGraph:
     # -- ontology --------------------------------------------------------------------------------
 
     def load_ontology(self, ontology_dir: Path) -> None:
-        """(Re)load the ontology and the shapes into their own named graphs."""
-        for name, iri in (("timeline.ttl", ONTOLOGY_IRI), ("shapes.ttl", SHAPES_IRI)):
-            triples = [q.triple for q in ox.parse(path=str(ontology_dir / name),
-                                                  format=ox.RdfFormat.TURTLE)]
-            with self.write_lock:
-                self.store.replace_graphs({iri: triples})
-        self._written({ONTOLOGY_IRI, SHAPES_IRI})
+        """Load the ontology and the shapes into their own named graphs, when they changed."""
+        import hashlib
+
+        files = (("timeline.ttl", ONTOLOGY_IRI), ("shapes.ttl", SHAPES_IRI))
+        digest = hashlib.sha256(b"".join((ontology_dir / name).read_bytes()
+                                         for name, _ in files)).hexdigest()
+        if self.state.meta.get("ontology_sha256") == digest and \
+                all(self.store.graph_exists(iri) for _, iri in files):
+            return
+        graphs = {iri: [q.triple for q in ox.parse(path=str(ontology_dir / name),
+                                                   format=ox.RdfFormat.TURTLE)]
+                  for name, iri in files}
+        with self.write_lock:
+            self.store.replace_graphs(graphs)
+            self.state.meta["ontology_sha256"] = digest
+            self._written(set(graphs))
 
     def close(self) -> None:
-        """Release the store (the CLI calls this when a command ends)."""
+        """Release the store and the analyser's catalog (the CLI calls this when a command
+        ends)."""
+        close = getattr(self.analyser, "close", None)
+        if close is not None:
+            close()
         self.store.close()
 
     def __enter__(self) -> KnowledgeGraph:
@@ -303,17 +322,14 @@ class KnowledgeGraph:
 
     def stats(self) -> dict[str, Any]:
         """Counts for the home page and the VoID description."""
-        q = """
-        PREFIX tl: <https://w3id.org/timeline-kg/ontology#>
-        SELECT
-          (COUNT(DISTINCT ?article) AS ?articles)
-          (COUNT(DISTINCT ?event) AS ?events)
-          (MIN(?t) AS ?from) (MAX(?t) AS ?to)
-        WHERE {
-          { ?article a tl:NewsArticle }
-          UNION { ?event a tl:Event . OPTIONAL { ?event tl:earliest|tl:latest ?t } }
-        }"""
-        row = next(iter(self.store.query(q)))
+        counts = next(iter(self.store.query(
+            "PREFIX tl: <https://w3id.org/timeline-kg/ontology#> "
+            "SELECT (COUNT(DISTINCT ?article) AS ?articles) (COUNT(DISTINCT ?event) AS ?events) "
+            "WHERE { { ?article a tl:NewsArticle } UNION { ?event a tl:Event } }")))
+        span = next(iter(self.store.query(
+            "PREFIX tl: <https://w3id.org/timeline-kg/ontology#> "
+            "SELECT (MIN(?day) AS ?from) (MAX(?day) AS ?to) WHERE { ?event a tl:Event ; "
+            "tl:earliest|tl:latest ?t BIND (SUBSTR(STR(?t), 1, 10) AS ?day) }")))
         entities = next(iter(self.store.query(
             "PREFIX tl: <https://w3id.org/timeline-kg/ontology#> "
             "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { { ?e a tl:Agent } UNION "
@@ -324,12 +340,12 @@ class KnowledgeGraph:
             "'http://www.wikidata.org/entity/') }")))["n"]
         return {
             "triples": len(self.store),
-            "articles": int(row["articles"].value),
-            "events": int(row["events"].value),
+            "articles": int(counts["articles"].value),
+            "events": int(counts["events"].value),
             "entities": int(entities.value),
             "linked_entities": int(linked.value),
-            "from": row["from"].value[:10] if row["from"] is not None else None,
-            "to": row["to"].value[:10] if row["to"] is not None else None,
+            "from": span["from"].value if span["from"] is not None else None,
+            "to": span["to"].value if span["to"] is not None else None,
             "version": self.state.version,
             "last_modified": self.state.last_modified.isoformat(),
         }

@@ -81,6 +81,29 @@ def test_every_entry_records_two_sources_and_cyrillic_labels():
                 assert any("\u0400" <= ch <= "\u04ff" for ch in e["labels"][lang])
 
 
+def test_linked_towns_name_their_qid_in_two_sources():
+    """A town or capital linked in the GeoNames/dr5hn pass names its Q-id in at least two
+    source lines; a dr5hn line that rejects its own wikiDataId does not count."""
+    import re
+    checked = 0
+    for e in _entries():
+        if "qid" not in e or not any(s.startswith("dr5hn") for s in e["sources"]):
+            continue
+        pattern = re.compile(rf"(?<![0-9A-Za-z]){e['qid']}(?![0-9])", re.IGNORECASE)
+        confirming = [s for s in e["sources"] if pattern.search(s) and "rejected" not in s]
+        assert len(confirming) >= 2, e["labels"]["en"]
+        checked += 1
+    assert checked > 200
+
+
+def test_seed_places_are_in_the_catalog():
+    by_en = {e["labels"]["en"]: e for e in _entries()}
+    assert by_en["Kharkiv"]["qid"] == "Q42308"
+    assert by_en["Kyiv"]["qid"] == "Q1899"
+    for town in ("Izium", "Derhachi", "Tsyrkuny"):
+        assert by_en[town]["located_in"][0] == by_en["Kharkiv Oblast"]["qid"]
+
+
 @pytest.mark.parametrize("broken, message", [
     ("{not json", "invalid JSON"),
     (_good(qid="Q0"), "bad qid"),

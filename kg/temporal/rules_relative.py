@@ -307,7 +307,9 @@ def _part_of_day(m: re.Match, ctx: Context) -> Found | None:
             return None
         ref = ctx.reference("day")
         if ref is not None and ctx.same_sentence(ctx.last_day_pos, m.start()):
-            day = ref
+            # "Tuesday morning ... had hit ... overnight": news report the night before the
+            # day they talk about, i.e. from the previous evening to that morning.
+            day = ref.shift(-1)
         elif ctx.dct is not None:
             day = Point("day", ctx.dct - timedelta(days=1))
     else:

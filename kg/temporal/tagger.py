@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping
 from datetime import date, datetime
 
@@ -71,7 +73,7 @@ def _run(ctx: Context) -> list[tuple[int, int, Candidate, Found]]:
             taken_end = end
             out.append((start, end, c, found))
             if found.point is not None and found.sets_reference and found.resolved \
-                    and found.type in ("DATE", "TIME"):
+                    and found.type in ("DATE", "TIME") and not _in_since_clause(text, start):
                 ctx.remember(start, found.point)
                 if found.point.gran in ("day", "month") and found.rule not in _ANCHORED:
                     for anchor_key in text_anchor_keys(text, start):
@@ -79,6 +81,19 @@ def _run(ctx: Context) -> list[tuple[int, int, Candidate, Found]]:
                                                     found.point.first)
             break
     return out
+
+
+_CLAUSE_START = re.compile(r"[.;:!?\n]|,\s")
+_SINCE = re.compile(r"\b(?:since|ever since)\b", re.IGNORECASE)
+
+
+def _in_since_clause(text: str, start: int) -> bool:
+    """A date inside a "since ..." phrase ("hit hardest since the start of the invasion on
+    February 24") is background: it starts a range, it does not move the narrative time that
+    "the following day" refers to."""
+    window = text[max(0, start - 120):start]
+    cut = max((m.end() for m in _CLAUSE_START.finditer(window)), default=0)
+    return _SINCE.search(window, cut) is not None
 
 
 def _rebuild(c: Candidate, ctx: Context) -> Found:
