@@ -167,15 +167,16 @@ class QueryExecutor:
     # -- running -----------------------------------------------------------------------------
 
     def run(self, job: QueryJob) -> QueryReply:
-        """The answer, or QueryTimeout (503) at the deadline, QueryTooComplex (400) when the
-        query crashed its worker, BackendUnavailable (503) when no worker was free in time."""
-        deadline = time.monotonic() + self.timeout
+        """The answer, or QueryTimeout (503) when it ran for ``timeout`` seconds,
+        QueryTooComplex (400) when it crashed its worker, BackendUnavailable (503) when no
+        worker became free within ``timeout`` seconds."""
         snap = self.snapshots.acquire()
         try:
-            worker = self._checkout(deadline)
+            worker = self._checkout(time.monotonic() + self.timeout)
         except BaseException:
             self.snapshots.release(snap)
             raise
+        deadline = time.monotonic() + self.timeout
         try:
             worker.conn.send((str(snap.path), job))
             remaining = deadline - time.monotonic()
@@ -208,7 +209,7 @@ class QueryExecutor:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     raise BackendUnavailable(
-                        "every query worker stayed busy until the time limit; try again later",
+                        "every query worker stayed busy for KG_QUERY_TIMEOUT; try again later",
                         headers={"Retry-After": "5"})
                 self._cond.wait(remaining)
         try:

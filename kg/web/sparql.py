@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, render_template, request
 
 from ..sparql.protocol import parse_request
-from ..sparql.results import serialise
 from .auth import require_write_token
 from .rdf import choose_rdf_type, content_type
 from .service_description import service_description
