@@ -37,9 +37,9 @@ def create_app(config: Settings | dict[str, Any] | None = None,
     register_rate_limit(app, settings)
     register_cors(app)
 
-    from . import articles, dumps, gsp, ontology, sparql
+    from . import articles, dumps, gsp, ontology, reconcile, sparql
 
-    for module in (sparql, gsp, dumps, ontology, articles):
+    for module in (sparql, gsp, dumps, ontology, articles, reconcile):
         app.register_blueprint(module.bp)
 
     @app.after_request
