@@ -29,7 +29,8 @@ from .namespaces import ONTOLOGY_IRI, SHAPES_IRI
 from .rdfconv import to_ox_triples, to_rdflib_graph
 from .settings import Settings
 from .sparql.protocol import Operation
-from .sparql.results import Answer, serialise
+from .sparql.executor import QueryExecutor, QueryJob, answer
+from .sparql.results import Answer
 from .sparql.tokens import add_protocol_dataset, analyse_query, analyse_update
 from .store.base import Store
 from .validation import ValidationReport, Validator
@@ -100,6 +101,7 @@ class KnowledgeGraph:
         self.state = StoreState(state_path)
         self.write_lock = threading.RLock()
         self.after_write: list[Callable[[set[str]], None]] = []
+        self.executor: QueryExecutor | None = None  # runs SPARQL queries with a time limit
 
     # -- articles -------------------------------------------------------------------------------
 
@@ -263,8 +265,12 @@ class KnowledgeGraph:
                           named_graph_uris=op.named_graph_uris)
         else:
             kwargs["union_default_graph"] = not analysis.has_dataset_clause
-        result = self.store.query(op.text, **kwargs)
-        return serialise(result, accept, self.settings.max_result_rows, fmt)
+        job = QueryJob(op.text, kwargs, accept=None if accept is None else tuple(accept),
+                       fmt=fmt, max_rows=self.settings.max_result_rows,
+                       max_bytes=self.settings.max_result_bytes)
+        reply = self.executor.run(job) if self.executor is not None else \
+            answer(self.store, job)
+        return reply.to_answer()
 
     def sparql_update(self, op: Operation, *, base_iri: str | None = None) -> set[str | None]:
         """Run a SPARQL Update so that every graph it changes still conforms to the shapes;
@@ -343,6 +349,8 @@ class KnowledgeGraph:
         close = getattr(self.analyser, "close", None)
         if close is not None:
             close()
+        if self.executor is not None:
+            self.executor.close()
         self.store.close()
 
     def __enter__(self) -> KnowledgeGraph:

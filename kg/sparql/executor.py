@@ -68,6 +68,7 @@ class QueryReply:
     truncated: str | None = None
 
     def to_answer(self) -> Answer:
+        """As a response: ``truncated`` is told in the ``X-KG-Truncated-By`` header."""
         headers = {"X-KG-Truncated-By": self.truncated} if self.truncated else {}
         return Answer(self.media_type, iter([self.body]), self.truncated is not None, headers)
 
@@ -277,6 +278,22 @@ class QueryExecutor:
             self._cond.notify_all()
         self._finalizer()
         self.snapshots.close()
+
+
+def build_executor(settings, store, version) -> QueryExecutor | None:
+    """The pool for a service's store, or None to run queries in the request thread: when
+    ``KG_QUERY_WORKERS`` is 0 or the store is not on local disk (then queries have no time
+    limit). ``version`` returns the store version (it grows with every write)."""
+    from ..store.embedded import EmbeddedStore
+
+    if settings.query_workers < 1 or not isinstance(store, EmbeddedStore) or store.path is None:
+        log.warning("SPARQL queries run without a time limit (no query workers for this "
+                    "store)")
+        return None
+    root = store.path.parent / f"{store.path.name}-snapshots"
+    return QueryExecutor(Snapshots(store, root, version), size=settings.query_workers,
+                         timeout=settings.query_timeout,
+                         isolate_network=not settings.allowed_remote_prefixes)
 
 
 def _shutdown(workers: set[_Worker]) -> None:

@@ -22,6 +22,10 @@ def create_app(config: Settings | dict[str, Any] | None = None,
     settings = config if isinstance(config, Settings) else Settings.from_env(**(config or {}))
     logging.getLogger("kg").setLevel(settings.log_level.upper())
     service = build_service(settings, store=store)
+    from ..sparql.executor import build_executor
+
+    service.executor = build_executor(settings, service.store,
+                                      lambda state=service.state: state.version)
 
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
