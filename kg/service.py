@@ -33,6 +33,7 @@ from .sparql.executor import QueryExecutor, QueryJob, answer
 from .sparql.results import Answer
 from .sparql.tokens import add_protocol_dataset, analyse_query, analyse_update
 from .store.base import Store
+from .store.stack import run_on_large_stack
 from .validation import ValidationReport, Validator
 
 log = logging.getLogger(__name__)
@@ -269,7 +270,7 @@ class KnowledgeGraph:
                        fmt=fmt, max_rows=self.settings.max_result_rows,
                        max_bytes=self.settings.max_result_bytes)
         reply = self.executor.run(job) if self.executor is not None else \
-            answer(self.store, job)
+            run_on_large_stack(answer, self.store, job)
         return reply.to_answer()
 
     def sparql_update(self, op: Operation, *, base_iri: str | None = None) -> set[str | None]:

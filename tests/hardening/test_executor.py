@@ -64,24 +64,22 @@ def test_runaway_query_is_stopped_while_others_are_answered(pool):
     outcome: dict = {}
 
     def runaway() -> None:
-        started = time.monotonic()
         try:
             pool.run(QueryJob(RUNAWAY))
         except QueryTimeout as exc:
             outcome["error"] = exc
-        outcome["seconds"] = time.monotonic() - started
 
     thread = threading.Thread(target=runaway)
     thread.start()
-    fast = []
+    meanwhile = 0
     while thread.is_alive():
-        fast.append(json.loads(pool.run(QueryJob("ASK { ?s ?p ?o }")).body)["boolean"])
+        assert json.loads(pool.run(QueryJob("ASK { ?s ?p ?o }")).body)["boolean"] is True
+        meanwhile += thread.is_alive()
         time.sleep(0.05)
     thread.join()
     assert isinstance(outcome.get("error"), QueryTimeout)
     assert outcome["error"].status == 503 and outcome["error"].code == "query_timeout"
-    assert outcome["seconds"] < 10
-    assert fast and all(fast)
+    assert meanwhile >= 2  # answered while the runaway ran, not only after it
     # the killed worker is replaced: the pool still answers with both workers
     assert json.loads(pool.run(QueryJob("ASK { ?s ?p ?o }")).body)["boolean"] is True
 
