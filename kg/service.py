@@ -28,8 +28,8 @@ from .model import ARTICLE_ID_RE, AnalysedArticle, Article
 from .namespaces import ONTOLOGY_IRI, SHAPES_IRI
 from .rdfconv import to_ox_triples, to_rdflib_graph
 from .settings import Settings
-from .sparql.protocol import Operation
 from .sparql.executor import QueryExecutor, QueryJob, answer
+from .sparql.protocol import Operation
 from .sparql.results import Answer
 from .sparql.tokens import add_protocol_dataset, analyse_query, analyse_update
 from .store.base import Store

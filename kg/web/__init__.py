@@ -28,6 +28,7 @@ def create_app(config: Settings | dict[str, Any] | None = None,
                                       lambda state=service.state: state.version)
 
     app = Flask(__name__)
+    app.url_map.merge_slashes = False  # no HTML redirect for '//': a path is taken as sent
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.json.sort_keys = False
     app.extensions["kg"] = service

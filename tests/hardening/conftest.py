@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import http.server
 import threading
-from collections import Counter
 from collections.abc import Iterator
 
 import pytest
@@ -14,10 +13,12 @@ import pytest
 from kg.settings import Settings
 from tests.conftest import TOKEN, free_port
 
-INPUTS_TRIED: Counter[str] = Counter()
-
 
 def pytest_terminal_summary(terminalreporter) -> None:
+    # imported by its full name, as the tests do (this conftest itself may be imported under
+    # another name, which would give it a counter of its own)
+    from tests.hardening.tally import INPUTS_TRIED
+
     if INPUTS_TRIED:
         terminalreporter.write_sep("-", "bad input: inputs tried per entry point")
         for name, count in sorted(INPUTS_TRIED.items()):

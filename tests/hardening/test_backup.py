@@ -17,7 +17,8 @@ BLANKS = """
 @prefix ex: <http://example.org/> .
 ex:report ex:author [ ex:name "A. Writer" ; ex:knows [ ex:name "B. Reader" ] ] ;
           ex:tags ( "one" "two" [ ex:deep "three" ] ) ;
-          ex:note "multi\\nline \\"quoted\\" note"@en , "3.14"^^<http://www.w3.org/2001/XMLSchema#decimal> .
+          ex:note "multi\\nline \\"quoted\\" note"@en ,
+                  "3.14"^^<http://www.w3.org/2001/XMLSchema#decimal> .
 """
 
 
