@@ -120,6 +120,13 @@ def test_sigkill_of_the_server_loses_no_acknowledged_write(tmp_path):
     stop = threading.Event()
     try:
         assert proc.stdout.readline().startswith("http://"), "the server did not start"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                requests.get(f"{base}articles", timeout=5)
+                break
+            except requests.ConnectionError:
+                time.sleep(0.05)
 
         def post(part: list[dict]) -> None:
             session = requests.Session()
