@@ -25,17 +25,19 @@ _AUX = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "wou
 
 def clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:
     """Character spans of the clauses of a sentence, in order, covering the sentence."""
-    toks = doc.sentence_tokens_of(sentence)
+    a, b = doc.sentence_tokens[sentence]
+    toks = doc.tokens[a:b]
     sent = doc.sentences[sentence]
     if not toks:
         return [(sent.start, sent.end)]
+    words = doc.words[a:b]
     cuts: set[int] = set()  # token indices where a new clause starts
     n = len(toks)
-    for k, tok in enumerate(toks):
-        if tok.text in _HARD:
+    for k, w in enumerate(words):
+        if w in _HARD:
             cuts.update((k, k + 1))
-        if tok.text == "," and k + 1 < n:
-            nxt = toks[k + 1].lower
+        elif w == "," and k + 1 < n:
+            nxt = words[k + 1]
             if nxt in _CONTRAST or nxt == "and" and _starts_clause(toks, k + 2):
                 cuts.add(k + 1)
             elif nxt in _RELATIVE:
@@ -43,13 +45,13 @@ def clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:
                 end = _next_comma(toks, k + 1)
                 if end is not None:
                     cuts.add(end + 1)
-        elif tok.lower in ("but", "whereas") and k > 0:
+        elif k > 0 and (w == "but" or w == "whereas"):
             cuts.add(k)
     first = next((k for k, t in enumerate(toks) if t.is_word), 0)
     for begin in sorted({first} | {c for c in cuts if c < n}):
         while begin < n and not toks[begin].is_word:
             begin += 1
-        if begin >= n or toks[begin].lower not in _SUBORDINATORS:
+        if begin >= n or words[begin] not in _SUBORDINATORS:
             continue
         k = begin
         while True:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 
-from ..model import TimeSpec
+from ..model import EVENT_TYPES, TimeSpec
 from .events import EventDraft
 
 _BASIS_RANK = {"expression": 0, "sentence": 1, "paragraph": 2, "publication": 3, "unknown": 4}
@@ -61,6 +61,18 @@ _ONE_PER_REPORT = frozenset({"Earthquake", "Flood", "Storm", "Wildfire", "Electi
 
 def compatible_types(a: str, b: str) -> bool:
     return a == b or b in _GENERIC.get(a, ()) or a in _GENERIC.get(b, ())
+
+
+_COMPATIBLE: dict[str, frozenset[str]] = {}
+
+
+def _compatible_with(etype: str) -> frozenset[str]:
+    """The types a mention of ``etype`` may be merged with (itself included)."""
+    found = _COMPATIBLE.get(etype)
+    if found is None:
+        found = _COMPATIBLE[etype] = frozenset(
+            t for t in (*EVENT_TYPES, etype) if compatible_types(etype, t))
+    return found
 
 
 def _specific(types: list[str]) -> str:
@@ -200,17 +212,19 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
     # body mentions first, in text order; then captions and headlines join the body event
     # they agree with most (a headline names a wider area, so its place may differ)
     for d in sorted(drafts, key=lambda d: (_KIND_RANK.get(d.kind, 3), d.trig.start)):
+        dtype = d.type
         if d.anaphoric:
-            family = _FAMILIES.get(d.type, {d.type})
+            family = _FAMILIES.get(dtype, {dtype})
             antecedent = next((c for c in reversed(clusters) if c[0].type in family and all(
                 _polarity(o) == _polarity(d) for o in c)), None)
             if antecedent is not None:
                 antecedent.append(d)
-                types[clusters.index(antecedent)].add(d.type)
+                types[clusters.index(antecedent)].add(dtype)
                 continue
         fits = []
+        compatible = _compatible_with(dtype)
         for n, (cluster, kinds) in enumerate(zip(clusters, types, strict=True)):
-            if d.type not in kinds and not any(compatible_types(t, d.type) for t in kinds):
+            if kinds.isdisjoint(compatible):
                 continue
             if not any(conflict(d, other, sides) for other in cluster) and \
                     any(linked(d, other, sides) for other in cluster):

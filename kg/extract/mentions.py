@@ -16,6 +16,7 @@ from .document import Document
 from .lexicon import Lexicon
 from .names import find_name_candidates
 from .patterns import find_credit_candidates, find_pattern_candidates
+from .spans import SpanSet
 from .variants import are_variants
 
 _KIND_ALIASES = {"organisation": "organization", "org": "organization", "unit": "military_unit",
@@ -47,8 +48,8 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
     for sent in doc.sentences:
         cands.extend(find_name_candidates(doc, sent, lex, lower))
         cands.extend(find_pattern_candidates(doc, sent, lex, lower))
-    blocked = sorted(blocked)
-    cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in blocked)]
+    blocked = SpanSet(blocked)
+    cands = [c for c in cands if not blocked.overlaps(c.start, c.end)]
     accepted = _resolve_overlaps(cands)
     confirmed = _confirm_guesses(accepted)
     confirmed = _propagate(doc, lex, confirmed, blocked)
@@ -155,10 +156,12 @@ def _priority(c: Candidate) -> tuple:
 
 def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
     accepted: list[Candidate] = []
+    taken = SpanSet()
     for c in sorted(cands, key=_priority):
-        if any(c.overlaps(a) for a in accepted):
+        if taken.overlaps(c.start, c.end):
             continue
         accepted.append(c)
+        taken.add(c.start, c.end)
     return accepted
 
 
@@ -218,10 +221,10 @@ def _variant_of(surface: str, firm: list[Candidate]) -> Candidate | None:
     return None
 
 
-def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate],
-               blocked: list[tuple[int, int]]) -> list[Candidate]:
+def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate], blocked: SpanSet
+               ) -> list[Candidate]:
     """Find the other occurrences of established names (exact, surname, variant)."""
-    taken = [(c.start, c.end) for c in cands]
+    taken = SpanSet((c.start, c.end) for c in cands)
     sources: dict[str, Candidate] = {}
     for c in sorted(cands, key=lambda c: (c.source == "propagated", c.start)):
         if c.extra.get("demonym") or c.kind not in _MODEL_KINDS:
@@ -238,7 +241,7 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate],
                          r")(?![\w-])(?!['’](?!s\b))")
     for m in pattern.finditer(doc.text):
         s, e = m.start(), m.end()
-        if any(s < b and a < e for a, b in taken) or any(s < b and a < e for a, b in blocked):
+        if taken.overlaps(s, e) or blocked.overlaps(s, e):
             continue
         if doc.sentence_at(s) is None:
             continue
@@ -247,7 +250,7 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate],
             "coref:same-name"
         out.append(_as_mention_of(Candidate(s, e, m.group(), src.kind, "propagated", rule, 0.7),
                                   src, rule))
-        taken.append((s, e))
+        taken.add(s, e)
     # spelling variants of single-word names anywhere (headlines included)
     singles = [c for c in out if " " not in c.surface and c.kind in ("place", "person")
                and not c.extra.get("demonym")]
@@ -257,7 +260,7 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate],
         if not (tok.is_word and tok.is_cap) or len(tok.bare) < 5:
             continue
         s, e = tok.start, tok.bare_end
-        if any(s < b and a < e for a, b in taken):
+        if taken.overlaps(s, e):
             continue
         word = tok.bare
         if word.lower() in lex.common_words or word.lower() in lex.calendar or \
@@ -268,7 +271,7 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate],
                 found = _as_mention_of(Candidate(s, e, word, c.kind, "propagated",
                                                  "coref:variant", 0.6), c, "coref:variant")
                 out.append(found)
-                taken.append((s, e))
+                taken.add(s, e)
                 singles.append(found)  # variants of variants: Kharkov ~ Kharkiv ~ Karkhiv
                 break
     return out

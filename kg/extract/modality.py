@@ -20,7 +20,6 @@ from .clauses import clause_of
 from .document import Document
 from .inflection import verb_forms
 from .lexicon import Lexicon
-from .tokens import Token
 from .triggers import Trigger
 
 _NEG_PARTICLES = frozenset({"not", "never", "neither", "nor", "cannot"})
@@ -57,20 +56,18 @@ def _negation_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], lex: Lexicon,
                   *, is_reporting: bool = False) -> Reading:
     clause = clause_of(bounds, trig.start)
-    a, b = doc.sentence_tokens[trig.sentence]
-    sent_toks = doc.tokens[a:b]
     quote = doc.quote_at(trig.start)
-    before = [t for t in sent_toks if clause[0] <= t.start and t.end <= trig.start
-              and (quote is None or t.start > quote[0])]
-    words = [t.lower.replace("’", "'") for t in before]
-    perfect = any(w in ("has", "have", "'ve", "hasn't", "haven't") for w in words[-3:]) \
-        and trig.pos == "v"
-    negation = _negated(before, words, trig, lex)
+    lo = doc.first_token_at_or_after(clause[0] if quote is None else
+                                     max(clause[0], quote[0] + 1))
+    words = doc.words[lo:trig.first] if lo < trig.first else []
+    perfect = trig.pos == "v" and any(w in ("has", "have", "'ve", "hasn't", "haven't")
+                                      for w in words[-3:])
+    negation = _negated(words, trig)
     planned = _cue_before(words, lex.phrase_index("planned"), 9, trig)
     hedge = _cue_before(words, lex.phrase_index("hedges"), 5, trig)
     if planned == "would" and hedge:
         planned = None
-    reporter, according = _claim(doc, trig, sent_toks, clause, quote, lex, is_reporting)
+    reporter, according = _claim(doc, trig, clause, quote, lex, is_reporting)
     if negation:
         modality, cue = "negated", negation
     elif planned:
@@ -85,7 +82,7 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     return Reading(modality, cue, reporter, according, quote, perfect)
 
 
-def _negated(before: list[Token], words: list[str], trig: Trigger, lex: Lexicon) -> str | None:
+def _negated(words: list[str], trig: Trigger) -> str | None:
     from_forms, to_forms, deny = _negation_forms()
     near = words[-4:]
     for w in near:
@@ -122,49 +119,74 @@ def _cue_before(words: list[str], index: dict[str, tuple[tuple[str, ...], ...]],
     return None
 
 
-def _claim(doc: Document, trig: Trigger, sent_toks: list[Token], clause: tuple[int, int],
+@dataclass(frozen=True)
+class _SentenceCues:
+    """What a sentence offers every trigger in it: "according to" spans and the reporting
+    verbs outside quotations (token indices)."""
+
+    according: tuple[tuple[int, tuple[int, int], tuple[int, int] | None], ...]
+    reporters: tuple[int, ...]
+
+
+def _sentence_cues(doc: Document, sentence: int, lex: Lexicon) -> _SentenceCues:
+    key = ("modality", sentence)
+    found = doc._cache.get(key)
+    if found is not None:
+        return found
+    a, b = doc.sentence_tokens[sentence]
+    toks, words = doc.tokens, doc.words
+    according = []
+    reporters = []
+    for k in range(a, b):
+        w = words[k]
+        if w == "according" and k + 2 < b and words[k + 1] == "to":
+            end = k + 2
+            while end < b and toks[end].text not in (",", ".", ";", ":"):
+                end += 1
+            according.append((k, (k + 2, end), doc.quote_at(toks[k].start)))
+        if toks[k].is_word and lex.reporting_lemma(w) and \
+                doc.quote_at(toks[k].start) is None and not _noun_use(words, a, k):
+            reporters.append(k)
+    found = doc._cache[key] = _SentenceCues(tuple(according), tuple(reporters))
+    return found
+
+
+def _claim(doc: Document, trig: Trigger, clause: tuple[int, int],
            quote: tuple[int, int] | None, lex: Lexicon, is_reporting: bool
            ) -> tuple[int | None, tuple[int, int] | None]:
     """The reporting verb (token index) or "according to" span that governs the trigger."""
-    def outside_quote(t: Token) -> bool:
-        q = doc.quote_at(t.start)
-        return q is None or q == quote
-
-    according = None
-    for k, t in enumerate(sent_toks[:-2]):
-        if t.lower == "according" and sent_toks[k + 1].lower == "to" and outside_quote(t):
-            end = k + 2
-            while end < len(sent_toks) and sent_toks[end].text not in (",", ".", ";", ":"):
-                end += 1
-            according = (sent_toks[k + 2].i, sent_toks[end - 1].i + 1)
-            break
+    cues = _sentence_cues(doc, trig.sentence, lex)
+    according = next((span for _k, span, q in cues.according if q is None or q == quote),
+                     None)
     if is_reporting and quote is None:
         return None, according
+    toks = doc.tokens
     # a reporting verb before the trigger in its clause: "X said (that) ..."
-    for t in reversed(sent_toks):
-        if t.end > trig.start or t.start < clause[0]:
-            continue
-        if not outside_quote(t) or (quote is not None and doc.quote_at(t.start) == quote):
-            continue
-        if lex.reporting_lemma(t.lower) and t.is_word and not _noun_use(sent_toks, t):
-            return t.i, according
-    # ", X said" after the trigger, in the same sentence and outside the trigger's quotation
-    after = [t for t in sent_toks if t.start >= trig.end and
-             (quote is None or t.start >= quote[1])]
-    comma_at = None
-    for n, t in enumerate(after):
-        if t.text == ";":
+    for k in reversed(cues.reporters):
+        t = toks[k]
+        if t.end <= trig.start and t.start >= clause[0]:
+            return k, according
+        if t.end <= trig.start and t.start < clause[0]:
             break
-        if t.text in (",", "”", '"'):
+    # ", X said" after the trigger, in the same sentence and outside the trigger's quotation
+    a, b = doc.sentence_tokens[trig.sentence]
+    words = doc.words
+    floor = trig.end if quote is None else max(trig.end, quote[1])
+    k = doc.first_token_at_or_after(floor)
+    comma_at = None
+    for n, m in enumerate(range(k, b)):
+        text = toks[m].text
+        if text == ";":
+            break
+        if text in (",", "”", '"'):
             comma_at = n
             continue
-        if comma_at is not None and n - comma_at <= 8 and t.is_word and \
-                lex.reporting_lemma(t.lower) and not _noun_use(sent_toks, t):
-            return t.i, according
+        if comma_at is not None and n - comma_at <= 8 and toks[m].is_word and \
+                lex.reporting_lemma(words[m]) and not _noun_use(words, a, m):
+            return m, according
     return None, according
 
 
-def _noun_use(sent_toks: list[Token], t: Token) -> bool:
-    k = next(i for i, x in enumerate(sent_toks) if x.i == t.i)
-    prev = sent_toks[k - 1].lower if k > 0 else ""
+def _noun_use(words: list[str], first: int, k: int) -> bool:
+    prev = words[k - 1] if k > first else ""
     return prev in ("the", "a", "an", "its", "their", "his", "her", "this", "that")

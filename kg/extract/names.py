@@ -37,7 +37,8 @@ _PARTICLE_RE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|de|di|da
 
 def is_name_token(tok: Token, lex: Lexicon) -> bool:
     if tok.is_word and not tok.is_cap:
-        return bool(_PARTICLE_RE.match(tok.text))  # "Deir al-Balah", "Sharm el-Sheikh"
+        # "Deir al-Balah", "Sharm el-Sheikh"
+        return "-" in tok.text and _PARTICLE_RE.match(tok.text) is not None
     return tok.is_word and tok.is_cap and tok.text != "I" and \
         tok.bare.lower() not in lex.calendar
 
@@ -61,7 +62,8 @@ def find_name_candidates(doc: Document, sent: SentenceSpan, lex: Lexicon,
     i = 0
     n = len(toks)
     while i < n:
-        if not is_name_token(toks[i], lex):
+        t = toks[i]
+        if not (t.is_cap or "-" in t.text) or not is_name_token(t, lex):
             i += 1
             continue
         j = _chunk_end(toks, i, lex)
@@ -138,8 +140,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          0.75, key=f"country:{c.code}", label=c.name,
                          extra={"country": c.code})
     # a demonym before a title or name is a description ("Russian President X")
-    heads = lex.words("organisation_heads", "organization") | \
-        lex.words("organisation_heads", "military_unit")
+    heads = lex.union(("organisation_heads", "organization"),
+                      ("organisation_heads", "military_unit"))
     named_body = any(t.lower in heads for t in toks[i + 1:j + 1])
     demonym = lex.demonyms.get(toks[i].lower)
     if demonym is not None and i < j and not named_body and \
@@ -197,8 +199,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         return Candidate(start, end, surface, "military_unit", "pattern", "name:unit-head", 0.8,
                          extra=extra)
     if lowers[-1] in media_heads or joined in media_heads or \
-            _ends_with_phrase(before, lex.phrases("media_cues")):
-        if len(lowers) > 1 or _ends_with_phrase(before, lex.phrases("media_cues")) or \
+            _ends_with_phrase(before, lex.phrase_set("media_cues")):
+        if len(lowers) > 1 or _ends_with_phrase(before, lex.phrase_set("media_cues")) or \
                 words[0].text.isupper():
             return Candidate(start, end, surface, "media", "pattern", "name:media", 0.75,
                              extra=extra)
@@ -223,7 +225,7 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          label=listed.name if is_country else None,
                          extra={**extra, "capital_of": None if is_country else listed.code})
     if prev in _PLACE_PREPOSITIONS and "of" not in lowers[:-1] or \
-            _ends_with_phrase(before, lex.phrases("place_heads", "lowercase_before")):
+            _ends_with_phrase(before, lex.phrase_set("place_heads", "lowercase_before")):
         return Candidate(start, end, surface, "place", "pattern", "name:place-context", 0.6,
                          weak=len(words) > 1, extra=extra)
     if prev in _WEAK_PLACE_PREPOSITIONS and len(words) == 1 and prev != "of":
@@ -281,8 +283,5 @@ def _words_before(toks: list[Token], i: int, size: int) -> tuple[str, ...]:
     return tuple(t.lower for t in toks[max(0, i - size):i])
 
 
-def _ends_with_phrase(words: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    for p in phrases:
-        if len(p) <= len(words) and words[len(words) - len(p):] == p:
-            return True
-    return False
+def _ends_with_phrase(words: tuple[str, ...], phrases: frozenset[tuple[str, ...]]) -> bool:
+    return any(words[len(words) - n:] in phrases for n in range(1, len(words) + 1))

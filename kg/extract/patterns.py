@@ -13,6 +13,7 @@ from .sentences import SentenceSpan
 from .tokens import Token
 
 _ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                             "eighth", "ninth", "tenth", "eleventh", "twelfth"})
 _UNIT_MODIFIERS = frozenset({
@@ -76,7 +77,11 @@ def _match_phrase(toks: list[Token], k: int, phrases: tuple[tuple[str, ...], ...
 def _forces_and_demonyms(doc: Document, toks: list[Token], lex: Lexicon) -> list[Candidate]:
     out = []
     forces = lex.phrases("force_nouns")
+    keys = _country_words(lex)
     for k, tok in enumerate(toks):
+        if not tok.is_cap or tok.lower not in keys and "'" not in tok.lower and \
+                "’" not in tok.lower:
+            continue  # no demonym, country or capital can start here
         country = demonym_country(tok, lex)
         owner_rule = "forces:demonym"
         if country is None and tok.is_cap:  # "Russia's army", "Kyiv's forces", "Ukraine Army"
@@ -132,6 +137,15 @@ def _forces_and_demonyms(doc: Document, toks: list[Token], lex: Lexicon) -> list
     return out
 
 
+def _country_words(lex: Lexicon) -> frozenset[str]:
+    """Lower-cased demonyms, country names and capitals (one set, cached)."""
+    found = lex._sets.get("country_words")
+    if found is None:
+        found = lex._sets["country_words"] = frozenset(
+            [*lex.demonyms, *lex.country_names, *lex.capitals])
+    return found
+
+
 def _org_head_end(toks: list[Token], k: int, lex: Lexicon) -> int:
     """End of "foreign ministry", "defence ministry", "emergency service" at ``k``, else k."""
     qualifiers = lex.words("org_patterns", "qualifiers")
@@ -151,6 +165,9 @@ def _trigger_noun(word: str, lex: Lexicon) -> bool:
 
 def _numbered_units(doc: Document, toks: list[Token]) -> list[Candidate]:
     out = []
+    if not any(t.is_number and t.lower[-2:] in _ORDINAL_ENDINGS or t.lower in _ORDINAL_WORDS
+               for t in toks):
+        return out
     k = 0
     while k < len(toks):
         tok = toks[k]
@@ -192,6 +209,12 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
     place_after = lex.words("place_heads", "lowercase_after")
     qualifiers = lex.words("org_patterns", "qualifiers")
     heads = lex.phrases("org_patterns", "heads")
+    wanted = lex._sets.get("lowercase_heads")
+    if wanted is None:
+        wanted = lex._sets["lowercase_heads"] = place_after | qualifiers | {h[0] for h in heads}
+    if not any(t.lower in wanted and not t.is_cap for t in toks):
+        return out  # no lower-case head or qualifier in the sentence
+    first_word = next((t for t in toks if t.is_word), None)
     k = 0
     while k < len(toks):
         tok = toks[k]
@@ -209,7 +232,6 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
                 m += 2
             else:
                 break
-        first_word = next((t for t in toks if t.is_word), None)
         if m == k and demonym_country(tok, lex) is not None:
             k += 1  # "Greek authorities", "Russian troops": handled as demonyms
             continue

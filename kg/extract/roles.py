@@ -79,6 +79,7 @@ _HOSTED = frozenset({"Election", "Protest", "Riot", "Disease", "Earthquake", "Fl
                      "Wildfire", "Accident", "Explosion", "CasualtiesReport"})
 _SPEECH_TYPES = frozenset({"Statement", "Announcement", "Accusation"})
 _MAX_SUBJECT_GAP = 10  # words between a subject and its verb
+_PREPOSITIONS_NOT_AS = PREPOSITIONS - {"as"}
 
 
 def _modifier(t: Token, lex: Lexicon) -> bool:
@@ -154,8 +155,7 @@ class RoleFinder:
         return self.doc.tokens_between(a, b)
 
     def _prev_word(self, m: MentionRef, floor: int) -> str:
-        toks = self._tokens_fast(floor, m.start)
-        return toks[-1].lower if toks else ""
+        return self.doc.word_before(floor, m.start)
 
     # -- roles -----------------------------------------------------------------------------
 
@@ -234,17 +234,18 @@ class RoleFinder:
         """The actor before offset ``limit`` in the clause that is no prepositional object
         (for a ``speaker``, a demonym — "Israeli strikes …, officials say" — never is)."""
         toks = self._tokens_fast(clause[0], limit)
+        starts = [t.start for t in toks]
         for m in reversed(before):
             aid = self.actor_id(m)
             if aid is None or speaker and m.demonym:
                 continue
-            if sum(1 for t in toks if t.start >= m.end) > _MAX_SUBJECT_GAP:
+            after = bisect.bisect_left(starts, m.end)  # first token at or after the mention
+            if len(toks) - after > _MAX_SUBJECT_GAP:
                 break
-            if self._prev_word(m, clause[0]) in PREPOSITIONS - {"as"}:
+            if self._prev_word(m, clause[0]) in _PREPOSITIONS_NOT_AS:
                 continue
             # a pronoun between the actor and the trigger is the real subject
-            between = [t for t in toks if t.start >= m.end]
-            pron = next((t for t in reversed(between) if t.lower in _PRONOUNS), None)
+            pron = next((t for t in reversed(toks[after:]) if t.lower in _PRONOUNS), None)
             if pron is not None and pron.lower not in ("its", "their"):
                 return self._resolve_pronoun(pron, clause)
             return aid
@@ -268,7 +269,7 @@ class RoleFinder:
                 continue
             if want != "person" and m.kind == "person":
                 continue
-            if self._prev_word(m, floor) in PREPOSITIONS - {"as"}:
+            if self._prev_word(m, floor) in _PREPOSITIONS_NOT_AS:
                 continue
             return aid
         return None

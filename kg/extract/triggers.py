@@ -79,18 +79,21 @@ class Trigger:
         return self.entry.type
 
 
-def _norm(tok: Token) -> str:
-    return tok.lower.replace("’", "'")
-
-
 def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
+    index = lex.triggers
     for sent in doc.sentences:
         a, b = doc.sentence_tokens[sent.index]
+        words = doc.words[a:b]
+        if not any(w in index for w in words):
+            continue
         toks = doc.tokens[a:b]
-        words = [_norm(t) for t in toks]
         k = 0
-        while k < len(toks):
+        n = len(toks)
+        while k < n:
+            if words[k] not in index:
+                k += 1
+                continue
             hit = _match_at(toks, words, k, lex)
             if hit is None:
                 k += 1
@@ -120,11 +123,10 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon
         return None
     for form, entry, participle in options:
         n = len(form)
-        if tuple(words[k:k + n]) != form:
+        if n > 1 and tuple(words[k:k + n]) != form:
             continue
-        shared = {e.pos for f, e, _ in options if f == form}
         pos = entry.pos if entry.pos != "x" else "n"
-        if len(shared - {"x"}) > 1:
+        if lex.pos_ambiguous(form):
             guess = guess_pos(toks, words, k, n)
             if entry.pos != guess:
                 continue
