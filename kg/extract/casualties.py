@@ -31,6 +31,9 @@ _BE = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "be",
                  "reportedly", "also", "later", "all", "confirmed", "left", "feared"})
 
 
+_OF_DETERMINERS = frozenset({"its", "their", "the", "those", "these", "his", "her", "our"})
+
+
 @dataclass(frozen=True)
 class CasualtyReport:
     """One count phrase: ``what`` is "killed" or "injured"; ``count`` None when vague."""
@@ -65,8 +68,22 @@ def number_value(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, in
         if w in ("a", "an") and value == 1 and (n >= len(words) or words[n] in ("dozen",
                                                                              "few", "number")):
             return None, k
+        if w in ("a", "an") and not _person_follows(words, n, lex):
+            return None, k  # "hurting an economy": no count of people
         return value, n
     return None, k
+
+
+def _person_follows(words: list[str], n: int, lex: Lexicon) -> bool:
+    """A person noun at ``n`` or after one or two modifiers ("a 40-year-old man")."""
+    people = lex.words("casualties", "people_nouns")
+    for m in range(n, min(n + 3, len(words))):
+        if words[m] in people:
+            return True
+        if not (_adjective_like(words[m]) or _AGE_RE.match(words[m]) or words[m] in
+                ("young", "local", "police", "civilian", "security", "rescue", "aid")):
+            return False
+    return False
 
 
 def _qualifier(words: list[str], k: int, lex: Lexicon) -> tuple[str | None, int]:
@@ -89,6 +106,8 @@ def _qualifier_before(words: list[str], k: int, lex: Lexicon) -> str | None:
 def _count_at(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, bool, int]:
     """(count, found, next index) for a possibly qualified number at ``k``."""
     qual, n = _qualifier(words, k, lex)
+    if qual is None and n + 1 < len(words) and words[n] == "all":
+        n += 1  # "killing all 61 on board": an exact count
     if n < len(words) and words[n] in lex.words("casualties", "vague"):
         return None, True, n + 1
     if n >= len(words):
@@ -130,6 +149,12 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                     _AGE_RE.match(words[m]) or _plural(words[m])):
                 m -= 1
                 steps += 1
+            # "41 of its citizens", "thousands of people", "two of the passengers"
+            if steps and m >= 1 and words[m] in _OF_DETERMINERS:
+                m -= 1
+            if steps and m >= 1 and words[m] == "of" and (
+                    words[m - 1] in vague or number_value(words, m - 1, lex)[0] is not None):
+                m -= 1
             if m >= 0 and (words[m] == "nobody" or words[m] == "one" and m > 0 and
                            words[m - 1] == "no"):
                 count, found = 0, True

@@ -7,6 +7,8 @@ and after a fronted subordinate clause ("After securing X in late March, forces 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .document import Document
 from .tokens import Token
 
@@ -47,6 +49,9 @@ def clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:
                     cuts.add(end + 1)
         elif k > 0 and (w == "but" or w == "whereas"):
             cuts.add(k)
+        elif k > 0 and w in _MID_SUBORDINATORS and words[k - 1] != "," and \
+                _finite_clause(words, k + 1):
+            cuts.add(k)  # "the first deal since the invasion began in February"
     first = next((k for k, t in enumerate(toks) if t.is_word), 0)
     for begin in sorted({first} | {c for c in cuts if c < n}):
         while begin < n and not toks[begin].is_word:
@@ -62,6 +67,11 @@ def clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:
                 cuts.add(comma + 1)
                 break
             k = comma
+    for s, e in doc.datelines:  # the dateline is a clause of its own
+        if sent.start <= s < sent.end:
+            k = next((k for k, t in enumerate(toks) if t.start >= e), None)
+            if k is not None:
+                cuts.add(k)
     starts = sorted(c for c in cuts if 0 < c < n)
     bounds = []
     prev = sent.start
@@ -72,6 +82,36 @@ def clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:
             prev = pos
     bounds.append((prev, sent.end))
     return bounds
+
+
+# conjunctions that open a subordinate clause without a comma before them
+_MID_SUBORDINATORS = frozenset({"since", "after", "before", "until", "till", "because",
+                                "although", "though", "while", "when", "once", "whereas"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that",
+                          "these", "those", "our", "my", "some", "many", "most", "all"})
+
+
+def _finite_clause(words: list[str], k: int) -> bool:
+    """A subject and a finite verb start at ``k``: "the invasion began", "it was", "Russia
+    invaded" (not "since February", "after the attack on the city")."""
+    if k < len(words) and words[k] in _PRONOUNS:
+        return True
+    past = _past_forms()
+    for m in range(k, min(k + 6, len(words))):
+        w = words[m]
+        if not w[:1].isalnum():
+            return False
+        if m > k and (w in _AUX or w in past or w.endswith("ed") and len(w) > 4 and
+                      words[m - 1] not in _DETERMINERS):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _past_forms() -> frozenset[str]:
+    from .lexicon import load_lexicon
+
+    return frozenset(f for forms in load_lexicon().irregular.values() for f in forms)
 
 
 def _next_comma(toks: list[Token], k: int) -> int | None:

@@ -137,6 +137,9 @@ def linked(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
     ra, rb = a.roles, b.roles
     if _same_clause(a, b):
         return True
+    later = a if a.trig.start > b.trig.start else b
+    if later.indefinite and a.kind == b.kind == "body":
+        return False  # "a second quake hit", "after a smaller collapse": another event
     if a.type == "Statement":
         return True  # same speaker, compatible times (checked by conflict)
     if set(ra.places) & set(rb.places) or set(ra.targets) & set(rb.targets):

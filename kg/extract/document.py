@@ -6,7 +6,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .sentences import Paragraph, SentenceSpan, split_paragraphs, split_sentences
+from .sentences import (
+    Paragraph,
+    SentenceSpan,
+    dateline_end,
+    split_paragraphs,
+    split_sentences,
+)
 from .tokens import Token, tokenize
 
 _QUOTE_CHARS = re.compile(r"[\"“”]")
@@ -31,6 +37,12 @@ class Document:
         self.words = [t.lower.replace("’", "'") if "’" in t.lower else t.lower
                       for t in self.tokens]
         self._cache: dict = {}  # per-document results of the stages (by key)
+        # datelines ("KADOMA, Zimbabwe, June 12 - "): where and when the report was filed
+        self.datelines = [(p.start, e) for p in self.paragraphs if p.kind == "body"
+                          for e in [dateline_end(self.text, p.start, p.end)] if e is not None]
+
+    def in_dateline(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.datelines)
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         """The tokens lying wholly inside ``start:end``."""

@@ -25,6 +25,7 @@ from .triggers import Trigger, find_triggers
 HOST_TYPES = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Attack", "Killing",
                         "ArmedClash", "Explosion", "Accident", "Earthquake", "Flood", "Storm",
                         "Wildfire", "Riot", "Protest", "Damage", "Disease"})
+_INDEFINITE = frozenset({"a", "an", "another", "second", "third", "fresh", "separate"})
 _KIND_WEIGHT = {"body": 1.0, "caption": 0.9, "headline": 0.85}
 _REPORTING_STATEMENT = frozenset({"say", "tell", "write", "add", "state", "insist", "claim",
                                   "confirm", "announce", "respond", "post"})
@@ -45,6 +46,7 @@ class EventDraft:
     time: TimeSpec | None = None
     merged: list[EventDraft] = field(default_factory=list)
     anaphoric: bool = False  # "the quake", "the attack": refers back to an earlier mention
+    indefinite: bool = False  # "a smaller collapse", "another quake": introduces a new one
     clause: tuple[int, int] | None = None
     context_places: frozenset[str] = frozenset()  # every place named in the sentence
     retype: str | None = None  # a more specific type learnt from a merged mention
@@ -66,20 +68,26 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
     drafts: list[EventDraft] = []
     bounds = doc.clauses
 
-    for trig in triggers:
+    readings = [read_modality(doc, trig, bounds(trig.sentence), lex,
+                              is_reporting=trig.type == "Statement") for trig in triggers]
+    reporters: dict[int, set[int]] = {}  # sentence -> reporting verbs that govern a trigger
+    for trig, reading in zip(triggers, readings, strict=True):
+        if reading.reporter is not None:
+            reporters.setdefault(trig.sentence, set()).add(reading.reporter)
+
+    for trig, reading in zip(triggers, readings, strict=True):
         sent = doc.sentences[trig.sentence]
         reporting = trig.type == "Statement" and trig.entry.lemma in _REPORTING_STATEMENT
-        reading = read_modality(doc, trig, bounds(trig.sentence), lex,
-                                is_reporting=trig.type == "Statement")
+        if trig.type == "Statement" and trig.pos == "v" and _continues_report(doc, trig, lex):
+            continue  # "..., adding that ...", "..., warning that ...": the same statement
         roles = finder.find(trig, bounds(trig.sentence), reading)
         quote_span = attached_quote(doc, trig.start, trig.end, loose=not reporting) \
             if trig.type == "Statement" else None
         if trig.type == "Statement" and trig.pos == "n" and _medium(doc, trig, by_sentence):
             continue  # "said in a statement", "told in an interview": the medium of a report
         if reporting and quote_span is None:
-            others = [t for t in by_sentence[trig.sentence] if t is not trig
-                      and t.type != "Statement"]
-            if others or roles.agent is None or _reports_casualties(doc, trig.sentence, lex):
+            governs = trig.first in reporters.get(trig.sentence, ())
+            if governs or roles.agent is None or _reports_casualties(doc, trig, lex):
                 continue  # the verb only attributes what it reports
         confidence = trig.entry.confidence * _KIND_WEIGHT.get(sent.kind, 1.0)
         if reading.quoted is not None:
@@ -92,6 +100,9 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
         prev = doc.tokens[trig.first - 1].lower if trig.first > 0 else ""
         draft.anaphoric = trig.pos == "n" and prev in ("the", "this", "that") and \
             doc.token_sentence[trig.first - 1] == trig.sentence and trig.type != "Statement"
+        a = doc.sentence_tokens[trig.sentence][0]
+        draft.indefinite = trig.pos == "n" and any(
+            w in _INDEFINITE for w in doc.words[max(a, trig.first - 3):trig.first])
         if quote_span is not None:
             draft.quote_span = quote_span
             draft.quote = quote_text(doc, quote_span)
@@ -103,8 +114,36 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
     return drafts
 
 
-def _reports_casualties(doc: Document, sentence: int, lex: Lexicon) -> bool:
-    return bool(find_casualties(doc.sentence_tokens_of(sentence), lex))
+def _reports_casualties(doc: Document, trig: Trigger, lex: Lexicon) -> bool:
+    """The reporting verb reports casualties: after it ("said 12 people were killed"), or
+    before it when it closes the sentence ("12 people were killed, police said")."""
+    reports = find_casualties(doc.sentence_tokens_of(trig.sentence), lex)
+    if not reports:
+        return False
+    a, _b = doc.sentence_tokens[trig.sentence]
+    closing = any(w in (",", '"', "”") for w in doc.words[max(a, trig.first - 4):trig.first])
+    return any(r.start >= trig.end or closing and r.end <= trig.start for r in reports)
+
+
+_CONTINUATIONS = frozenset({"adding", "saying", "warning", "noting", "stressing", "insisting",
+                            "arguing", "explaining", "claiming", "urging", "calling",
+                            "describing", "accusing", "telling", "writing"})
+
+
+def _continues_report(doc: Document, trig: Trigger, lex: Lexicon) -> bool:
+    """A participle after a comma continues the report of the sentence's speaker: "X said in
+    a statement, adding that ...", "Y urged both sides to talk, warning that ..."."""
+    word = doc.words[trig.first]
+    a, _b = doc.sentence_tokens[trig.sentence]
+    if word not in _CONTINUATIONS or trig.first == a or doc.words[trig.first - 1] != ",":
+        return False
+    return any(lex.reporting_lemma(w) or w in _SPEECH_VERBS
+               for w in doc.words[a:trig.first - 1])
+
+
+_SPEECH_VERBS = frozenset({"urged", "urges", "warned", "warns", "condemned", "condemns",
+                           "praised", "praises", "called", "calls", "appealed", "vowed",
+                           "pledged", "promised", "denied", "denies"})
 
 
 def _medium(doc: Document, trig: Trigger, by_sentence: dict[int, list[Trigger]]) -> bool:

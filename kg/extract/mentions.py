@@ -53,6 +53,7 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
     accepted = _resolve_overlaps(cands)
     confirmed = _confirm_guesses(accepted)
     confirmed = _propagate(doc, lex, confirmed, blocked)
+    confirmed = [_metonymy(doc, lex, c) for c in confirmed]
     confirmed.sort(key=lambda c: (c.start, c.end))
     return confirmed
 
@@ -66,10 +67,22 @@ def _usable_surface(doc: Document, lex: Lexicon, start: int, end: int, lower: se
     low = surface.lower()
     if low in lex.calendar:
         return False
-    if " " not in surface and (low in lex.common_words or low in lower):
-        return False
+    if " " not in surface and (low in lex.common_words or low in lower) and \
+            not (len(surface) >= 2 and surface.isupper() and surface.isalpha() and
+                 doc.sentence_at(start) is not None and not doc.sentence_at(start).titlecase
+                 and not _all_caps_line(doc, start)):
+        return False  # a common word, unless an acronym in running text ("the WHO said")
     sent = doc.sentence_at(start)
     return sent is not None
+
+
+def _all_caps_line(doc: Document, offset: int) -> bool:
+    """The sentence is written in capitals (a dateline, a shouted headline)."""
+    sent = doc.sentence_at(offset)
+    if sent is None:
+        return True
+    letters = [c for c in doc.text[sent.start:min(sent.end, sent.start + 80)] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
 def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[str]
@@ -198,6 +211,54 @@ def _confirm_guesses(cands: list[Candidate]) -> list[Candidate]:
         if variant is not None:
             out.append(_as_mention_of(c, variant, "coref:variant"))
     return out
+
+
+# words after a capital that show it acting: "Moscow said", "Kyiv did not comment"
+_ACTOR_AUX = frozenset({"has", "have", "had", "will", "would", "did", "does", "must",
+                        "should", "could", "can", "may", "might", "also", "later", "then",
+                        "repeatedly", "again", "previously", "swiftly", "quickly"})
+# verbs whose object is an actor: "accused Kyiv of ...", "urged Washington to ..."
+_ACTOR_OBJECT_VERBS = ("accuse", "blame", "condemn", "criticise", "criticize", "urge", "warn",
+                       "sanction", "praise", "thank")
+
+
+def _metonymy(doc: Document, lex: Lexicon, c: Candidate) -> Candidate:
+    """A capital named as an actor ("Moscow said", "Kyiv did not comment", "accused Kyiv of")
+    is a mention of its country (the government), not of the city."""
+    if c.kind != "place":
+        return c
+    country = lex.capitals.get(c.surface.lower())
+    if country is None or (c.key or "").startswith("country:"):
+        return c
+    sent = doc.sentence_at(c.start)
+    if sent is None or doc.text[c.end:c.end + 2] in ("'s", "’s"):
+        return c
+    k = doc.first_token_at_or_after(c.end)
+    nxt = doc.words[k] if k < len(doc.tokens) and doc.tokens[k].start < sent.end else ""
+    prev = doc.word_before(sent.start, c.start)
+    acting = prev not in _PLACE_WORDS_BEFORE and (
+        nxt in _ACTOR_AUX or lex.reporting_lemma(nxt) is not None and nxt != "report"
+        or _verb_of(lex, prev, _ACTOR_OBJECT_VERBS))
+    if not acting:
+        return c
+    return Candidate(c.start, c.end, c.surface, "place", c.source, "metonymy:capital",
+                     c.confidence, key=f"country:{country.code}", label=country.name,
+                     extra={"metonymy": True, "country": country.code})
+
+
+_PLACE_WORDS_BEFORE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around",
+                                 "of", "via", "toward", "towards", "across", "through", "the",
+                                 "a", "an", "between", "and", "or", "over", "on"})
+
+
+def _verb_of(lex: Lexicon, word: str, lemmas: tuple[str, ...]) -> bool:
+    forms = lex._sets.get(("verb_forms", lemmas))
+    if forms is None:
+        from .inflection import verb_forms
+
+        forms = lex._sets[("verb_forms", lemmas)] = frozenset(
+            f for v in lemmas for f in verb_forms(v, lex.irregular))
+    return word in forms
 
 
 def _as_mention_of(c: Candidate, target: Candidate, rule: str) -> Candidate:

@@ -40,6 +40,7 @@ class Reading:
     according_to: tuple[int, int] | None = None  # token range after "according to"
     quoted: tuple[int, int] | None = None  # the quotation holding the trigger
     perfect: bool = False  # present perfect ("has won"): anchored to the present
+    purpose: bool = False  # "signed a deal to reopen ports": an aim, with no subject of its own
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +65,9 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
                                       for w in words[-3:])
     negation = _negated(words, trig)
     planned = _cue_before(words, lex.phrase_index("planned"), 9, trig)
+    infinitive = _infinitive(doc, words, trig)
+    if infinitive is not None and not planned:
+        planned = infinitive
     hedge = _cue_before(words, lex.phrase_index("hedges"), 5, trig)
     if planned == "would" and hedge:
         planned = None
@@ -79,7 +83,55 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
             and according is None else "report"
     else:
         modality, cue = "asserted", None
-    return Reading(modality, cue, reporter, according, quote, perfect)
+    return Reading(modality, cue, reporter, according, quote, perfect,
+                   purpose=infinitive == "to (purpose)" and modality == "planned")
+
+
+# verbs and adjectives after which "to VERB" reports what happened ("began to withdraw")
+_FACTIVE_TO = frozenset({
+    "begin", "begins", "began", "begun", "start", "starts", "started", "continue", "continues",
+    "continued", "manage", "manages", "managed", "forced", "compelled", "had", "has", "have",
+    "having", "used", "help", "helps", "helped", "came", "went", "got", "able", "unable",
+    "proceeded", "moved", "rushed", "scrambled"})
+# words before "to VERB" that make the infinitive an intention of their subject
+_CONTROL_TO = frozenset({
+    "plan", "plans", "planned", "planning", "vow", "vows", "vowed", "agree", "agrees",
+    "agreed", "decide", "decides", "decided", "due", "set", "expected", "expects", "ready",
+    "about", "going", "is", "are", "was", "were", "be", "promise", "promised", "pledge",
+    "pledged", "threaten", "threatened", "threatens", "seek", "seeks", "sought", "want",
+    "wants", "wanted", "try", "tries", "tried", "trying", "attempt", "attempts", "attempted",
+    "intend", "intends", "intended", "aim", "aims", "aimed", "prepare", "prepared",
+    "preparing", "prepares", "hope", "hopes", "hoped", "refuse", "refused", "offer",
+    "offered", "offers", "ask", "asked", "urge", "urged", "order", "ordered", "likely",
+    "unlikely", "need", "needs", "needed", "wish", "wishes", "vote", "voted", "voting",
+    "choose", "chose", "elect", "elected", "seem", "seems", "seemed", "appear", "appears",
+    "appeared", "allowed", "authorised", "authorized", "permitted", "invited", "told",
+    "called", "asking", "calling", "struggle", "struggled", "struggling", "eager", "willing",
+    "determined", "poised", "scheduled", "slated", "meant", "supposed"})
+
+
+_CLAUSE_WORDS = frozenset({"and", "or", "but", "that", "which", "who", "while", "when"})
+
+
+def _infinitive(doc: Document, words: list[str], trig: Trigger) -> str | None:
+    """ "to VERB": an intention ("agreed to reopen", "signed a deal to reopen ports") unless a
+    factive verb governs it ("began to withdraw"); None when the trigger is no infinitive."""
+    if trig.pos != "v" or words[-1:] != ["to"]:
+        return None
+    if doc.words[trig.first] != trig.entry.lemma.split()[0]:
+        return None  # not the base form
+    if words[-3:-1] in (["in", "order"], ["so", "as"]):
+        return "to (purpose)"
+    # the governing verb, possibly before an object: "forced them to leave", "ordered the
+    # army to withdraw"
+    for w in reversed(words[-6:-1]):
+        if w in _FACTIVE_TO:
+            return None
+        if w in _CONTROL_TO:
+            return "to"
+        if not w[:1].isalpha() or w in _CLAUSE_WORDS:
+            break
+    return "to (purpose)"
 
 
 def _negated(words: list[str], trig: Trigger) -> str | None:
@@ -179,12 +231,36 @@ def _claim(doc: Document, trig: Trigger, clause: tuple[int, int],
         if text == ";":
             break
         if text in (",", "”", '"'):
+            if text == "," and m + 1 < b and words[m + 1] in _NEW_CLAUSE:
+                break  # ", but the governor said ...": another clause, another report
             comma_at = n
             continue
         if comma_at is not None and n - comma_at <= 8 and toks[m].is_word and \
                 lex.reporting_lemma(words[m]) and not _noun_use(words, a, m):
+            if _has_complement(doc, m, b):
+                break  # "..., officials said that ...": it reports what follows
             return m, according
     return None, according
+
+
+_NEW_CLAUSE = frozenset({"but", "while", "whereas", "although", "though", "yet", "however",
+                         "because", "since", "after", "before", "when", "which", "who",
+                         "whom", "whose", "where", "if", "unless", "until", "as"})
+_MAX_TAIL = 10  # words after a reporting verb that closes its sentence ("..., X said ...")
+
+
+def _has_complement(doc: Document, verb: int, end: int) -> bool:
+    """The reporting verb introduces a clause of its own ("said that ...", "said a missile
+    strike hit ...") rather than closing the sentence it attributes ("..., X said on Tuesday
+    as ...")."""
+    tail = []
+    for w in doc.words[verb + 1:end]:
+        if w == "," or w in _NEW_CLAUSE:
+            break
+        tail.append(w)
+    if tail[:1] == ["that"] or tail[1:2] == ["that"] and tail[0] not in ("in", "on"):
+        return True
+    return sum(1 for w in tail if w[:1].isalpha()) > _MAX_TAIL
 
 
 def _noun_use(words: list[str], first: int, k: int) -> bool:

@@ -262,8 +262,9 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
                                  extra={"place_span": (tok.start, toks[m].end)}))
             k = end
             continue
-        if q == m + 1 and q < len(toks) and toks[q].lower in place_after and \
-                toks[q].text.islower():
+        # "Kharkiv region", "Guarulhos international airport" (a qualifier before the head)
+        if q < len(toks) and toks[q].lower in place_after and toks[q].text.islower() and \
+                (q == m + 1 or toks[m + 1].lower not in place_after):
             start, stop = tok.start, toks[q].end
             out.append(Candidate(start, stop, doc.text[start:stop], "place", "pattern",
                                  "place:name-and-head", 0.75,

@@ -26,6 +26,7 @@ from .screening import screen
 from .timing import TimeAttacher, find_anchors, merge_anchors, to_date
 
 EXTRACTOR = "kg.extract/1.0 (rules)"
+_SPEECH = frozenset({"Statement", "Announcement", "Accusation"})
 
 
 def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = None,
@@ -58,8 +59,10 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
     drafts = extract_drafts(doc, lex, finder)
     attacher = TimeAttacher(doc, timexes, published, precision, [d.trig.start for d in drafts])
     for d in drafts:
-        d.time = attacher.attach(d.trig.start, perfect=d.reading.perfect,
-                                 planned=d.modality == "planned")
+        d.time = attacher.attach(d.trig.start, trigger_end=d.trig.end,
+                                 perfect=d.reading.perfect, planned=d.modality == "planned",
+                                 reporting=d.type in _SPEECH and d.trig.pos == "v",
+                                 infinitive=d.reading.cue in ("to", "to (purpose)"))
         if d.modality in ("asserted", "claimed") and published is not None and \
                 _after(d.time, published):
             d.reading = dataclasses.replace(d.reading, modality="planned", cue="future time")

@@ -80,6 +80,8 @@ _HOSTED = frozenset({"Election", "Protest", "Riot", "Disease", "Earthquake", "Fl
 _SPEECH_TYPES = frozenset({"Statement", "Announcement", "Accusation"})
 _MAX_SUBJECT_GAP = 10  # words between a subject and its verb
 _PREPOSITIONS_NOT_AS = PREPOSITIONS - {"as"}
+_ARTICLES = frozenset({"the", "a", "an"})
+_CLOSERS = frozenset({",", '"', "”", "'"})
 
 
 def _modifier(t: Token, lex: Lexicon) -> bool:
@@ -157,6 +159,24 @@ class RoleFinder:
     def _prev_word(self, m: MentionRef, floor: int) -> str:
         return self.doc.word_before(floor, m.start)
 
+    def _in_prepositional_phrase(self, m: MentionRef, floor: int) -> bool:
+        """The mention depends on a preposition, directly or as a later item of a list:
+        "with Turkey and the United Nations", "in the city of X"."""
+        doc = self.doc
+        k = doc.first_token_at_or_after(m.start) - 1
+        lo = doc.first_token_at_or_after(floor)
+        steps = 0
+        while k >= lo and steps < 12:
+            w, tok = doc.words[k], doc.tokens[k]
+            if w in _PREPOSITIONS_NOT_AS:
+                return True
+            if w in _ARTICLES or w in ("and", "or", "'s", "’s") or tok.is_cap:
+                k -= 1
+                steps += 1
+                continue
+            return False
+        return False
+
     # -- roles -----------------------------------------------------------------------------
 
     def find(self, trig: Trigger, bounds: list[tuple[int, int]], reading: Reading) -> Roles:
@@ -182,12 +202,16 @@ class RoleFinder:
                 roles.agent = self._by_agent(after, trig)
                 subj = self._subject(before, clause, trig.start)
                 roles.passive_subject = subj
+            elif trig.type in _SPEECH_TYPES:
+                roles.agent = self._speaker(trig, before, after, clause)
             else:
                 roles.agent = self._subject(before, clause, trig.start)
                 if trig.type in _HOSTED and roles.agent in self._countries:
                     roles.agent = None  # "Mexico elects ...": the country hosts the vote
         else:
             roles.agent = self._noun_agent(before, after, clause, trig)
+        if reading.purpose:
+            roles.agent = None  # "signed deals to reopen ports": who reopens is not said
         roles.targets, objects = self._targets(trig, after, passive, roles)
         roles.places = self._places(trig, all_before, after, objects, roles, sent.start,
                                     sent.end)
@@ -209,6 +233,28 @@ class RoleFinder:
                     break
         roles.according_to = self._source(reading, sent.start, sent.end, bounds)
         return roles
+
+    def _speaker(self, trig: Trigger, before: list[MentionRef], after: list[MentionRef],
+                 clause: tuple[int, int]) -> str | None:
+        """Who speaks: the subject, which for a verb that closes a report lies after the last
+        comma or quotation mark ("..., police spokesman Paul Nyathi said", "..., the air force
+        said": nobody named), or comes right after the verb ("...," said Tendai Moyo)."""
+        doc = self.doc
+        k = trig.first
+        lo = max(doc.first_token_at_or_after(clause[0]), k - 8)
+        mark = next((m for m in range(k - 1, lo - 1, -1) if doc.words[m] in _CLOSERS), None)
+        if mark is not None:
+            floor = doc.tokens[mark].end
+            before = [m for m in before if m.start >= floor]
+            clause = (floor, clause[1])
+        subject = self._subject(before, clause, trig.start, speaker=True)
+        if subject is not None or not (mark == k - 1 or k == lo or
+                                       doc.words[k - 1] in _CLOSERS):
+            return subject
+        for m in after[:1]:  # inverted: '"...," said Tendai Moyo'
+            if len(self._tokens_fast(trig.end, m.start)) <= 1 and not m.demonym:
+                return self.actor_id(m)
+        return None
 
     def _passive(self, trig: Trigger, clause: tuple[int, int]) -> bool:
         first = self.doc.tokens[trig.first]
@@ -242,7 +288,7 @@ class RoleFinder:
             after = bisect.bisect_left(starts, m.end)  # first token at or after the mention
             if len(toks) - after > _MAX_SUBJECT_GAP:
                 break
-            if self._prev_word(m, clause[0]) in _PREPOSITIONS_NOT_AS:
+            if self._in_prepositional_phrase(m, clause[0]):
                 continue
             # a pronoun between the actor and the trigger is the real subject
             pron = next((t for t in reversed(toks[after:]) if t.lower in _PRONOUNS), None)
@@ -318,6 +364,12 @@ class RoleFinder:
                 trig.pos == "n" and words[:1] == ["of"])
             if not (direct or marked):
                 continue
+            if self.doc.text[m.end:m.end + 2] in ("'s", "’s") and m.kind != "place":
+                # "arrested Kiprono's former finance officer, James Mwangi,": the possessor
+                # is not the object; an appositive name after a comma is
+                m = self._appositive(m, after)
+                if m is None:
+                    break
             objects.append(m)
             if trig.type in ATTACK_TYPES and (m.kind != "place" or m.facility):
                 aid = m.entity if m.kind == "place" else self.actor_id(m)
@@ -325,6 +377,18 @@ class RoleFinder:
                     targets.append(aid)
             break
         return targets, objects
+
+    def _appositive(self, m: MentionRef, after: list[MentionRef]) -> MentionRef | None:
+        """The person named after a comma that closes the noun phrase ``m`` opens."""
+        for n in after:
+            if n.start <= m.end:
+                continue
+            gap = self._tokens_fast(m.end, n.start)
+            if len(gap) <= 6 and gap and gap[-1].text == "," and n.kind == "person" and \
+                    sum(1 for t in gap if t.text == ",") == 1:
+                return n
+            return None
+        return None
 
     def _places(self, trig: Trigger, before: list[MentionRef], after: list[MentionRef],
                 objects: list[MentionRef], roles: Roles, sent_start: int, sent_end: int

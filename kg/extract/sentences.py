@@ -59,6 +59,21 @@ class SentenceSpan:
     titlecase: bool = False
 
 
+# "KADOMA, Zimbabwe, June 12 - ", "JERUSALEM/GAZA, Nov 25 - ", "KYIV (Reuters) - "
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+)*"
+    r"(?:\s*\([A-Z][A-Za-z]+\))?"
+    r"(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}){0,2}"
+    r"(?:,?\s+\(?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\)?)?"
+    r"\s*[-–—]{1,2}\s+")
+
+
+def dateline_end(text: str, start: int, end: int) -> int | None:
+    """End of a dateline opening the paragraph ``text[start:end]`` (place, date, dash)."""
+    m = _DATELINE_RE.match(text, start, end)
+    return m.end() if m is not None and m.end() < end else None
+
+
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Logical lines of ``text`` (hard-wrapped lines joined), with their kind."""
     spans: list[list[int]] = []

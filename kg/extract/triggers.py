@@ -53,6 +53,10 @@ _VERBAL_BEFORE = frozenset({
 })
 
 
+_POSITIVE = frozenset({"near", "after", "before"})  # conditions that look for a sense's context
+_OBJECT_DETERMINERS = frozenset({"its", "their", "his", "her", "our", "the", "a", "an"})
+_OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "after", "before", "but", "and",
+                      "as", "when", "while", "if", "so", "then", "meanwhile", "still"})
 _FORCE_WORDS = frozenset({"forces", "troops", "soldiers", "army", "units", "fighters",
                           "troop", "force", "unit", "columns", "convoys", "tanks"})
 
@@ -82,6 +86,7 @@ class Trigger:
 def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
     index = lex.triggers
+    seen: set[tuple[str, str]] = set()  # (lemma, type) of the triggers found so far
     for sent in doc.sentences:
         a, b = doc.sentence_tokens[sent.index]
         words = doc.words[a:b]
@@ -94,11 +99,12 @@ def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
             if words[k] not in index:
                 k += 1
                 continue
-            hit = _match_at(toks, words, k, lex)
+            hit = _match_at(toks, words, k, lex, seen)
             if hit is None:
                 k += 1
                 continue
             end_k, entry, pos = hit
+            seen.add((entry.lemma, entry.type))
             first, last = toks[k], toks[end_k - 1]
             prev = out[-1] if out else None
             if prev is not None and prev.sentence == sent.index and prev.last + 1 == first.i \
@@ -114,13 +120,17 @@ def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
     return out
 
 
-def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon
+def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
+              seen: set[tuple[str, str]] = frozenset()  # type: ignore[assignment]
               ) -> tuple[int, TriggerEntry, str] | None:
     options = lex.triggers.get(words[k])
     if not options:
         return None
     if not toks[k].is_word:
         return None
+    if toks[k].is_cap and k > 0 and toks[k - 1].is_cap and toks[k - 1].is_word and \
+            words[k - 1] not in _OPENERS:
+        return None  # part of a name: "the United States", "National Rally"
     for form, entry, participle in options:
         n = len(form)
         if n > 1 and tuple(words[k:k + n]) != form:
@@ -134,10 +144,21 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon
             continue
         if entry.pos == "v" and not participle and k > 0 and words[k - 1] in _ARTICLES:
             continue  # a noun after all: "the state border", "a post"
+        if entry.pos == "v" and not participle and k > 0 and words[k] == form[0] and \
+                words[k - 1] in PREPOSITIONS and words[k - 1] != "to":
+            continue  # a noun after all: "on state television", "into travel agencies"
+        if entry.pos == "n" and not lex.pos_ambiguous(form) and k + n < len(words) and \
+                words[k + n] in _OBJECT_DETERMINERS and k > 0 and \
+                words[k - 1] not in DETERMINERS and words[k - 1] not in PREPOSITIONS and \
+                not toks[k - 1].is_number and toks[k - 1].bare == toks[k - 1].text:
+            continue  # a verb after all: "as the country battles its worst outbreak"
         if toks[k].is_cap and k > 0 and form[0] in ("march", "may") and toks[k].text[0] == "M":
             continue  # the months
-        if not all(_holds(c, words, k, n) for c in entry.conditions):
-            continue
+        failed = [c for c in entry.conditions if not _holds(c, words, k, n)]
+        if failed and not (entry.pos == "n" and (entry.lemma, entry.type) in seen and
+                           all(c.key in _POSITIVE for c in failed)):
+            continue  # the context does not show this sense, nor did the article before
+            # (one sense per article, for nouns: "the collapse" after "a mine collapse")
         return k + n, entry, pos
     return None
 
@@ -155,6 +176,9 @@ def guess_pos(toks: list[Token], words: list[str], k: int, n: int) -> str:
         return "n"
     if prev in _VERBAL_BEFORE:
         return "v"
+    if k > 1 and words[k - 2] in _ARTICLES and toks[k - 1].is_word and \
+            not toks[k - 1].is_cap:
+        return "n"  # "a smaller collapse", "the latest attack"
     nxt = words[k + n] if k + n < len(words) else ""
     if nxt in ("on", "against", "by", "of", "in", "at", "near", ",", ".", "was", "were",
                "is", "killed", "has", "had", "that", "which"):
