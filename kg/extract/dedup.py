@@ -49,7 +49,8 @@ def times_compatible(a: TimeSpec | None, b: TimeSpec | None) -> bool:
 
 _ATTACKS = frozenset({"Attack", "ShellingMissileAttack", "AirStrike", "Bombing", "Explosion"})
 # a generic anaphor ("the attack", "the blast") may refer to a more specific earlier event
-_FAMILIES = {**{t: _ATTACKS for t in _ATTACKS}, "Explosion": _ATTACKS | {"Accident"}}
+_FAMILIES = {**{t: _ATTACKS | {"ArmedClash"} for t in _ATTACKS},
+             "Explosion": _ATTACKS | {"Accident"}}
 
 
 # generic types that a more specific one may replace when two mentions are one event
@@ -103,8 +104,9 @@ def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
     if not times_compatible(a.time, b.time):
         return True
     ra, rb = a.roles, b.roles
-    if ra.agent and rb.agent and not _same_actor(ra.agent, rb.agent, sides):
-        return True
+    if ra.agent and rb.agent and not _same_actor(ra.agent, rb.agent, sides) and not (
+            a.type in _MULTIPARTY and _parties(a) & _parties(b)):
+        return True  # (a meeting's parties may be named in any order)
     if a.type == "Statement" and (ra.agent is None or ra.agent != rb.agent):
         return True
     headline = "headline" in (a.kind, b.kind) or "caption" in (a.kind, b.kind)
@@ -121,6 +123,13 @@ def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
         if x is not None and y is not None and x != y:
             return True
     return False
+
+
+_MULTIPARTY = frozenset({"Meeting", "Negotiation", "Agreement", "Ceasefire"})
+
+
+def _parties(d: EventDraft) -> set[str]:
+    return {p for p in (d.roles.agent, *d.roles.participants) if p}
 
 
 def _coarse(places: list[str], sides: Mapping[str, str]) -> bool:

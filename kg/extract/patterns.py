@@ -129,12 +129,23 @@ def _forces_and_demonyms(doc: Document, toks: list[Token], lex: Lexicon) -> list
         heads = lex.words("demonym_heads", "words")
         nxt = next((t for t in toks[k + 1:k + 5] if t.lower not in _DEMONYM_SKIP
                     and demonym_country(t, lex) is None), None)  # "Greek and Polish officials"
-        if nxt is None or (nxt.lower not in heads and not _trigger_noun(nxt.lower, lex)):
+        people = nxt is not None and nxt.lower not in heads and any(
+            t.lower in _people_nouns(lex) for t in toks[k + 1:k + 4] if t.text.islower())
+        if not people and (nxt is None or (nxt.lower not in heads and
+                                           not _trigger_noun(nxt.lower, lex))):
             continue  # "an American think tank", "said in Russian": not an actor
+        # "German train drivers", "Egyptian pilgrims": the country is named, but the people
+        # are not its government (no actor)
         out.append(Candidate(tok.start, tok.bare_end, tok.bare, "place", "pattern",
                              "demonym", 0.6, key=f"country:{country.code}", label=country.name,
-                             weak=True, extra={"country": country.code, "demonym": True}))
+                             weak=True, extra={"country": country.code, "demonym": True,
+                                               "people": people}))
     return out
+
+
+def _people_nouns(lex: Lexicon) -> frozenset[str]:
+    """Nouns for people who are not a government: casualty nouns and occupations."""
+    return lex.union(("casualties", "people_nouns"), ("demonym_people", "words"))
 
 
 def _country_words(lex: Lexicon) -> frozenset[str]:
@@ -235,8 +246,9 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
         if m == k and demonym_country(tok, lex) is not None:
             k += 1  # "Greek authorities", "Russian troops": handled as demonyms
             continue
-        if tok is first_word and m > k and (tok.lower in lex.common_words or
-                                            tok.lower in lowercase_words):
+        if m > k and (tok is first_word and (tok.lower in lex.common_words or
+                                             tok.lower in lowercase_words) or
+                      tok.lower in ("the", "a", "an")):
             k += 1  # "The Kharkiv regional administration": the opener is no part of it
             continue
         opener = tok is first_word and (tok.lower in lex.common_words or

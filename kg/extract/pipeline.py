@@ -146,6 +146,8 @@ def _safe(adapter: Any, name: str, warnings: list[str]) -> Any:
 
 def _mention_refs(groups: list[EntityGroup], lex: Lexicon) -> list[MentionRef]:
     facility_words = lex.words("facility_heads", "words")
+    plurals = lex.union(("force_nouns",), ("casualties", "people_nouns"),
+                        ("demonym_people", "words"))
     countries = {g.country_code: g.id for g in groups
                  if g.key and g.key.startswith("country:") and g.country_code}
     refs = []
@@ -154,12 +156,18 @@ def _mention_refs(groups: list[EntityGroup], lex: Lexicon) -> list[MentionRef]:
         capital = countries.get(g.capital_of) if g.capital_of else None
         if g.capital_of and capital is None:
             capital = g.id  # no country entity: the capital stands for itself
-        facility = g.kind == "place" and any(w[:1].isupper() and w.lower() in facility_words
-                                             for w in g.label.split())
+        words = g.label.split()
+        facility = g.kind == "place" and len(words) > 1 and words[-1].lower() in facility_words \
+            or g.kind == "place" and any(w[:1].isupper() and w.lower() in facility_words
+                                         for w in words)
         for c in g.mentions:
+            last = c.surface.split()[-1] if c.surface.split() else ""
+            plural = g.kind != "person" and last.islower() and last.endswith("s") and \
+                last in plurals
             refs.append(MentionRef(c.start, c.end, g.id, g.kind,
                                    demonym=bool(c.extra.get("demonym")), country=is_country,
-                                   capital_of=capital, facility=facility))
+                                   capital_of=capital, facility=facility,
+                                   people=bool(c.extra.get("people")), plural=plural))
     return refs
 
 

@@ -82,6 +82,7 @@ _MAX_SUBJECT_GAP = 10  # words between a subject and its verb
 _PREPOSITIONS_NOT_AS = PREPOSITIONS - {"as"}
 _ARTICLES = frozenset({"the", "a", "an"})
 _CLOSERS = frozenset({",", '"', "”", "'"})
+_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "once"})
 
 
 def _modifier(t: Token, lex: Lexicon) -> bool:
@@ -106,6 +107,8 @@ class MentionRef:
     country: bool = False  # the entity is a country
     capital_of: str | None = None  # country entity id when the entity is a capital
     facility: bool = False  # a building or site ("House of Culture"): a target, not a location
+    people: bool = False  # a demonym for people ("German train drivers"): no actor
+    plural: bool = False  # "Russian troops": not what "it" refers to
 
 
 @dataclass
@@ -141,6 +144,8 @@ class RoleFinder:
 
     def actor_id(self, m: MentionRef) -> str | None:
         """The entity a mention contributes as an actor, or None when it cannot act."""
+        if m.people:
+            return None
         if m.kind in ACTOR_KINDS:
             return m.entity
         if m.country:
@@ -169,7 +174,8 @@ class RoleFinder:
         while k >= lo and steps < 12:
             w, tok = doc.words[k], doc.tokens[k]
             if w in _PREPOSITIONS_NOT_AS:
-                return True
+                # "after Erdogan agreed ...": a conjunction opening the clause, not a preposition
+                return not (k == lo and w in _CONJUNCTIONS)
             if w in _ARTICLES or w in ("and", "or", "'s", "’s") or tok.is_cap:
                 k -= 1
                 steps += 1
@@ -201,6 +207,10 @@ class RoleFinder:
             if passive:
                 roles.agent = self._by_agent(after, trig)
                 subj = self._subject(before, clause, trig.start)
+                if subj is None and trig.type in ATTACK_TYPES:
+                    # "The Kakhovka dam ... was destroyed": a facility undergoes it
+                    subj = next((m.entity for m in reversed(before) if m.facility and
+                                 not self._in_prepositional_phrase(m, clause[0])), None)
                 roles.passive_subject = subj
             elif trig.type in _SPEECH_TYPES:
                 roles.agent = self._speaker(trig, before, after, clause)
@@ -212,6 +222,8 @@ class RoleFinder:
             roles.agent = self._noun_agent(before, after, clause, trig)
         if reading.purpose:
             roles.agent = None  # "signed deals to reopen ports": who reopens is not said
+        if trig.type in GROUP_TYPES and roles.agent and self._coordinated(roles.agent, before):
+            roles.agent = None  # "Ukraine and Russia signed agreements": both are parties
         roles.targets, objects = self._targets(trig, after, passive, roles)
         roles.places = self._places(trig, all_before, after, objects, roles, sent.start,
                                     sent.end)
@@ -256,6 +268,18 @@ class RoleFinder:
                 return self.actor_id(m)
         return None
 
+    def _coordinated(self, agent: str, before: list[MentionRef]) -> bool:
+        """The agent is the second of two actors joined by "and" ("Ukraine and Russia")."""
+        doc = self.doc
+        for n in range(len(before) - 1, 0, -1):
+            m = before[n]
+            if self.actor_id(m) != agent:
+                continue
+            gap = doc.words[doc.first_token_at_or_after(before[n - 1].end):
+                            doc.first_token_at_or_after(m.start)]
+            return gap in (["and"], ["and", "the"]) and self.actor_id(before[n - 1]) is not None
+        return False
+
     def _passive(self, trig: Trigger, clause: tuple[int, int]) -> bool:
         first = self.doc.tokens[trig.first]
         if not is_participle_or_gerund(first.lower, trig.entry.lemma.split()[0],
@@ -293,32 +317,38 @@ class RoleFinder:
             # a pronoun between the actor and the trigger is the real subject
             pron = next((t for t in reversed(toks[after:]) if t.lower in _PRONOUNS), None)
             if pron is not None and pron.lower not in ("its", "their"):
-                return self._resolve_pronoun(pron, clause)
+                return self._resolve_pronoun(pron, clause, speaker=speaker)
             return aid
         pron = next((t for t in reversed(toks) if t.lower in _PRONOUNS
                      and t.lower not in ("its", "their")), None)
         if pron is not None:
-            return self._resolve_pronoun(pron, clause)
+            return self._resolve_pronoun(pron, clause, speaker=speaker)
         return None
 
-    def _resolve_pronoun(self, pron: Token, clause: tuple[int, int]) -> str | None:
+    def _resolve_pronoun(self, pron: Token, clause: tuple[int, int], *, speaker: bool = False
+                         ) -> str | None:
+        """The actor a pronoun refers to: the nearest fitting one before it in its sentence or
+        the one before; a speaker ("..., it said") is rather the previous sentence's subject."""
         sent = self.doc.sentence_at(pron.start)
         floor = self.doc.sentences[sent.index - 1].start if sent and sent.index > 0 and \
             self.doc.sentences[sent.index - 1].paragraph == sent.paragraph else \
             (sent.start if sent else clause[0])
         want = _PRONOUNS[pron.lower]
-        for m in reversed(self.between(floor, pron.start)):
-            aid = self.actor_id(m)
-            if aid is None or m.demonym:
-                continue
-            if want == "person" and m.kind != "person":
-                continue
-            if want != "person" and m.kind == "person":
-                continue
-            if self._prev_word(m, floor) in _PREPOSITIONS_NOT_AS:
-                continue
-            return aid
-        return None
+        found = [m for m in self.between(floor, pron.start) if self._fits_pronoun(m, want, floor)]
+        if speaker and sent is not None and found and found[0].start < sent.start:
+            return self.actor_id(found[0])  # the subject of the sentence before
+        return self.actor_id(found[-1]) if found else None
+
+    def _fits_pronoun(self, m: MentionRef, want: str, floor: int) -> bool:
+        if self.actor_id(m) is None or m.demonym:
+            return False
+        if want == "person" and m.kind != "person":
+            return False
+        if want != "person" and m.kind == "person":
+            return False
+        if want == "thing" and m.plural:
+            return False  # "Russian troops withdrew ..., it said": "it" is someone else
+        return self._prev_word(m, floor) not in _PREPOSITIONS_NOT_AS
 
     def _noun_agent(self, before: list[MentionRef], after: list[MentionRef],
                     clause: tuple[int, int], trig: Trigger) -> str | None:

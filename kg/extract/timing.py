@@ -163,6 +163,13 @@ class TimeAttacher:
             return False  # "the first deal since February": a bound, not the deal's date
         if infinitive:
             return t.start >= end
+        if reporting and t.start < start:
+            # "The collapse happened after 3 p.m. ..., police said": the report's content
+            doc = self.doc
+            k = doc.first_token_at_or_after(t.end)
+            stop = doc.first_token_at_or_after(start)
+            marks = [m for m in range(k, stop) if doc.words[m] in (",", '"', "”")]
+            return not marks or marks[0] == k
         if reporting and t.start >= end:
             # "said on Tuesday", "told reporters on Tuesday"; not "said ... until the end of May"
             gap = self.doc.words[self.doc.first_token_at_or_after(end):
