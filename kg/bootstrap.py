@@ -61,15 +61,28 @@ class Analyser:
         self.settings = settings
         self._lock = threading.Lock()
         self._adapters: dict | None = None
+        self._catalog = None
+
+    def catalog(self):
+        """The entity catalog alone (cheap; reconciliation needs nothing else)."""
+        with self._lock:
+            return self._open_catalog()
+
+    def _open_catalog(self):
+        if self._catalog is None:
+            from .linking.defaults import open_catalog
+
+            self._catalog = open_catalog(self.settings)
+        return self._catalog
 
     def adapters(self) -> dict:
         with self._lock:
             if self._adapters is None:
                 from .anchors import AnchorTable
-                from .linking.defaults import make_linker, open_catalog
+                from .linking.defaults import make_linker
                 from .linking.gazetteer import Gazetteer
 
-                catalog = open_catalog(self.settings)
+                catalog = self._open_catalog()
                 gazetteer = Gazetteer.load()
                 self._adapters = {
                     "catalog": catalog, "gazetteer": gazetteer,
@@ -86,8 +99,8 @@ class Analyser:
                                linker=a["linker"], anchors=a["anchors"].for_article(article))
 
     def close(self) -> None:
-        if self._adapters is not None:
-            self._adapters["catalog"].close()
+        if self._catalog is not None:
+            self._catalog.close()
 
 
 def _analyser(settings: Settings) -> Analyser:

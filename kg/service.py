@@ -30,7 +30,7 @@ from .rdfconv import to_ox_triples, to_rdflib_graph
 from .settings import Settings
 from .sparql.protocol import Operation
 from .sparql.results import Answer, serialise
-from .sparql.tokens import add_protocol_dataset, analyse_update, query_services
+from .sparql.tokens import add_protocol_dataset, analyse_query, analyse_update
 from .store.base import Store
 from .validation import ValidationReport, Validator
 
@@ -234,21 +234,47 @@ class KnowledgeGraph:
                 graph.add((URIRef(sol["s"].value), RDF.type, URIRef(sol["t"].value)))
         return graph
 
+    # -- reconciliation ----------------------------------------------------------------------------
+
+    def reconcile(self, queries) -> dict[str, Any]:
+        """Answer an OpenRefine reconciliation batch against the entity catalog."""
+        from .linking.reconcile import reconcile
+
+        catalog = getattr(self.analyser, "catalog", None)
+        if catalog is None:
+            raise NotFound("this service has no entity catalog")
+        return reconcile(catalog(), queries, threshold=self.settings.link_threshold)
+
     # -- SPARQL ----------------------------------------------------------------------------------
 
-    def sparql_query(self, op: Operation, accept=None, fmt: str | None = None) -> Answer:
-        """Run a protocol query (read-only) and serialise its bounded answer."""
-        self._check_remote(query_services(op.text), "SERVICE")
-        kwargs: dict[str, Any] = {}
+    def sparql_query(self, op: Operation, accept=None, fmt: str | None = None, *,
+                     base_iri: str | None = None) -> Answer:
+        """Run a protocol query (read-only) and serialise its bounded answer.
+
+        The dataset: the protocol's ``default-graph-uri``/``named-graph-uri`` when given (they
+        override ``FROM``/``FROM NAMED``), else the query's ``FROM`` clauses, else the union of
+        all graphs as default graph. Relative IRIs resolve against ``base_iri`` (the endpoint's
+        URL)."""
+        analysis = analyse_query(op.text, base_iri)
+        self._check_remote(analysis.services, "SERVICE")
+        kwargs: dict[str, Any] = {"base_iri": base_iri}
         if op.has_protocol_dataset:
-            kwargs = {"default_graph_uris": op.default_graph_uris,
-                      "named_graph_uris": op.named_graph_uris}
+            kwargs.update(default_graph_uris=op.default_graph_uris,
+                          named_graph_uris=op.named_graph_uris)
+        else:
+            kwargs["union_default_graph"] = not analysis.has_dataset_clause
         result = self.store.query(op.text, **kwargs)
         return serialise(result, accept, self.settings.max_result_rows, fmt)
 
-    def sparql_update(self, op: Operation, *, base_iri: str | None = None) -> None:
-        """Run a SPARQL Update after checking that every graph it may change still conforms to
-        the shapes afterwards; otherwise refuse it (422) and leave the store unchanged."""
+    def sparql_update(self, op: Operation, *, base_iri: str | None = None) -> set[str | None]:
+        """Run a SPARQL Update so that every graph it changes still conforms to the shapes;
+        otherwise refuse it (422) and leave the store unchanged. Returns the changed graphs.
+
+        The update runs on a cheap checkpoint of the store first; each graph it may change
+        (:func:`~kg.sparql.tokens.analyse_update`) that differs afterwards is validated there,
+        and exactly the validated content is then written to the store in one transaction. So
+        functions such as ``RAND()`` or ``NOW()`` cannot make the stored result differ from the
+        checked one, and a graph outside the analysis is never changed."""
         analysis = analyse_update(op.text, base_iri)
         self._check_remote(analysis.services, "SERVICE")
         self._check_remote(analysis.loads, "LOAD")
@@ -256,21 +282,33 @@ class KnowledgeGraph:
                                     op.using_named_graph_uris)
         with self.write_lock:
             with self.store.preview_update(text, base_iri=base_iri) as preview:
-                graphs = (set(preview.named_graphs()) | {None}) if analysis.all_graphs \
-                    else analysis.graphs
-                for graph in sorted(graphs, key=lambda g: g or ""):
+                candidates: set[str | None] = set(analysis.graphs)
+                if analysis.all_graphs:
+                    candidates |= set(self.store.named_graphs()) | \
+                        set(preview.named_graphs()) | {None}
+                replace: dict[str | None, list[ox.Triple]] = {}
+                drop: list[str] = []
+                for graph in sorted(candidates, key=lambda g: g or ""):
+                    before = graph is None or self.store.graph_exists(graph)
                     if graph is not None and not preview.graph_exists(graph):
+                        if before:
+                            drop.append(graph)
                         continue
-                    triples = list(preview.triples(graph))
-                    if not triples:
+                    after = list(preview.triples(graph))
+                    if before and set(after) == set(self.store.triples(graph)):
                         continue
-                    report = self.validator.validate(
-                        self._with_context(to_rdflib_graph(triples), preview))
-                    if not report.conforms:
-                        raise _validation_error(report)
-            self.store.update(text, base_iri=base_iri)
-            self._written({g or "" for g in analysis.graphs} | ({"*"} if analysis.all_graphs
-                                                                 else set()))
+                    if after:
+                        report = self.validator.validate(
+                            self._with_context(to_rdflib_graph(after), preview))
+                        if not report.conforms:
+                            raise _validation_error(report)
+                    replace[graph] = after
+            if not replace and not drop:
+                return set()
+            self.store.replace_graphs(replace, drop=drop)
+            changed = set(replace) | set(drop)
+            self._written({g or "" for g in changed})
+        return changed
 
     def _check_remote(self, targets: list[str], what: str) -> None:
         allowed = self.settings.allowed_remote_prefixes
