@@ -54,6 +54,13 @@ def _negation_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return from_forms, to_forms, deny
 
 
+@lru_cache(maxsize=1)
+def _negation_words() -> frozenset[str]:
+    """Every word that can start a negation cue (a quick test before the detailed one)."""
+    from_forms, to_forms, deny = _negation_forms()
+    return _NEG_PARTICLES | {"no", "without", "yet"} | from_forms | to_forms | deny
+
+
 def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], lex: Lexicon,
                   *, is_reporting: bool = False) -> Reading:
     clause = clause_of(bounds, trig.start)
@@ -136,6 +143,10 @@ def _infinitive(doc: Document, words: list[str], trig: Trigger) -> str | None:
 
 def _negated(words: list[str], trig: Trigger) -> str | None:
     from_forms, to_forms, deny = _negation_forms()
+    window = words[-9:]
+    cues = _negation_words()
+    if not any(w in cues or w.endswith("n't") for w in window):
+        return None
     near = words[-4:]
     for w in near:
         if w in _NEG_PARTICLES or w.endswith("n't") or w == "no" and trig.pos == "n":
@@ -149,7 +160,6 @@ def _negated(words: list[str], trig: Trigger) -> str | None:
             return " ".join(p)
     if "yet to" in " ".join(words[-3:]):
         return "yet to"
-    window = words[-9:]
     for i, w in enumerate(window):
         if w in from_forms and "from" in window[i + 1:]:
             return f"{w} ... from"
@@ -173,11 +183,12 @@ def _cue_before(words: list[str], index: dict[str, tuple[tuple[str, ...], ...]],
 
 @dataclass(frozen=True)
 class _SentenceCues:
-    """What a sentence offers every trigger in it: "according to" spans and the reporting
-    verbs outside quotations (token indices)."""
+    """What a sentence offers every trigger in it: "according to" spans, the reporting verbs
+    outside quotations, and the marks a closing report is looked for by (token indices)."""
 
     according: tuple[tuple[int, tuple[int, int], tuple[int, int] | None], ...]
     reporters: tuple[int, ...]
+    marks: tuple[tuple[int, str], ...]  # (index, "stop" | "comma" | "verb") in order
 
 
 def _sentence_cues(doc: Document, sentence: int, lex: Lexicon) -> _SentenceCues:
@@ -187,8 +198,10 @@ def _sentence_cues(doc: Document, sentence: int, lex: Lexicon) -> _SentenceCues:
         return found
     a, b = doc.sentence_tokens[sentence]
     toks, words = doc.tokens, doc.words
+    reporting = lex.reporting
     according = []
     reporters = []
+    marks = []
     for k in range(a, b):
         w = words[k]
         if w == "according" and k + 2 < b and words[k + 1] == "to":
@@ -196,10 +209,16 @@ def _sentence_cues(doc: Document, sentence: int, lex: Lexicon) -> _SentenceCues:
             while end < b and toks[end].text not in (",", ".", ";", ":"):
                 end += 1
             according.append((k, (k + 2, end), doc.quote_at(toks[k].start)))
-        if toks[k].is_word and lex.reporting_lemma(w) and \
-                doc.quote_at(toks[k].start) is None and not _noun_use(words, a, k):
-            reporters.append(k)
-    found = doc._cache[key] = _SentenceCues(tuple(according), tuple(reporters))
+        if w == ";":
+            marks.append((k, "stop"))
+        elif w in (",", "”", '"'):
+            new_clause = w == "," and k + 1 < b and words[k + 1] in _NEW_CLAUSE
+            marks.append((k, "stop" if new_clause else "comma"))
+        elif w in reporting and toks[k].is_word and not _noun_use(words, a, k):
+            marks.append((k, "verb"))
+            if doc.quote_at(toks[k].start) is None:
+                reporters.append(k)
+    found = doc._cache[key] = _SentenceCues(tuple(according), tuple(reporters), tuple(marks))
     return found
 
 
@@ -221,22 +240,18 @@ def _claim(doc: Document, trig: Trigger, clause: tuple[int, int],
         if t.end <= trig.start and t.start < clause[0]:
             break
     # ", X said" after the trigger, in the same sentence and outside the trigger's quotation
-    a, b = doc.sentence_tokens[trig.sentence]
-    words = doc.words
     floor = trig.end if quote is None else max(trig.end, quote[1])
     k = doc.first_token_at_or_after(floor)
+    b = doc.sentence_tokens[trig.sentence][1]
     comma_at = None
-    for n, m in enumerate(range(k, b)):
-        text = toks[m].text
-        if text == ";":
-            break
-        if text in (",", "”", '"'):
-            if text == "," and m + 1 < b and words[m + 1] in _NEW_CLAUSE:
-                break  # ", but the governor said ...": another clause, another report
-            comma_at = n
+    for m, kind in cues.marks:
+        if m < k:
             continue
-        if comma_at is not None and n - comma_at <= 8 and toks[m].is_word and \
-                lex.reporting_lemma(words[m]) and not _noun_use(words, a, m):
+        if kind == "stop":
+            break  # ";" or ", but the governor said ...": another clause, another report
+        if kind == "comma":
+            comma_at = m
+        elif comma_at is not None and m - comma_at <= 8:
             if _has_complement(doc, m, b):
                 break  # "..., officials said that ...": it reports what follows
             return m, according

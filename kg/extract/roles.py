@@ -362,11 +362,14 @@ class RoleFinder:
         by = self._by_agent(after, trig)
         if by:
             return by
-        toks = self._tokens_fast(clause[0], trig.start)
-        lights = [t.start for t in toks if t.lower in _LIGHT_VERBS or
-                  self.lex.reporting_lemma(t.lower)]
-        if lights:
-            light = max(lights)
+        doc = self.doc
+        lo = doc.first_token_at_or_after(clause[0])
+        reporting = self.lex.reporting
+        last = next((k for k in range(trig.first - 1, lo - 1, -1)
+                     if doc.tokens[k].lower in _LIGHT_VERBS or doc.tokens[k].lower in reporting),
+                    None)
+        if last is not None:
+            light = doc.tokens[last].start
             gap = self._tokens_fast(light, trig.start)[1:]
             if len(gap) > 4 or any(t.lower in PREPOSITIONS and t.lower not in ("with", "on") or
                                    t.text in (",", ";") for t in gap):
