@@ -61,7 +61,7 @@ class EventDraft:
 
 
 def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[EventDraft]:
-    triggers = _retype_fires(_filter_governed(doc, find_triggers(doc, lex)))
+    triggers = _retype_fires(_filter_governed(doc, _specific(doc, find_triggers(doc, lex))))
     by_sentence: dict[int, list[Trigger]] = {}
     for t in triggers:
         by_sentence.setdefault(t.sentence, []).append(t)
@@ -152,6 +152,41 @@ def _medium(doc: Document, trig: Trigger, by_sentence: dict[int, list[Trigger]])
         return False
     return any(o is not trig and o.type == "Statement" and o.pos == "v"
                for o in by_sentence[trig.sentence])
+
+
+_GENERIC_PREDICATES = (("are", "common"), ("are", "frequent"), ("are", "rare"),
+                       ("are", "routine"), ("are", "commonplace"), ("are", "not", "uncommon"),
+                       ("have", "multiplied"), ("have", "become", "common"),
+                       ("have", "become", "more", "frequent"), ("happen", "often"),
+                       ("occur", "regularly"), ("occur", "frequently"))
+_SERIES = (("a", "string", "of"), ("a", "series", "of"), ("a", "spate", "of"),
+           ("a", "rash", "of"), ("a", "history", "of"))
+_SEEN = frozenset({"seen", "had", "experienced", "suffered", "witnessed"})
+
+
+def _specific(doc: Document, triggers: list[Trigger]) -> list[Trigger]:
+    """Drop plural nouns that speak of a kind of event rather than of events: "Building
+    collapses are common in Lagos", "the country has seen a string of deadly accidents"."""
+    out = []
+    for t in triggers:
+        word = doc.words[t.last]
+        if t.pos == "n" and word != t.entry.lemma.split()[-1] and word.endswith("s") and \
+                _generic(doc, t):
+            continue
+        out.append(t)
+    return out
+
+
+def _generic(doc: Document, t: Trigger) -> bool:
+    a, b = doc.sentence_tokens[t.sentence]
+    words = doc.words[a:b]
+    after = words[t.last + 1 - a:t.last + 6 - a]
+    if any(tuple(after[i:i + len(p)]) == p for p in _GENERIC_PREDICATES
+           for i in range(len(after))):
+        return True
+    before = tuple(words[max(0, t.first - a - 6):t.first - a])
+    return any(before[i:i + len(p)] == p for p in _SERIES for i in range(len(before))) and \
+        any(w in _SEEN for w in before)
 
 
 def _filter_governed(doc: Document, triggers: list[Trigger]) -> list[Trigger]:

@@ -181,7 +181,7 @@ def guess_pos(toks: list[Token], words: list[str], k: int, n: int) -> str:
         return "n"  # "a smaller collapse", "the latest attack"
     nxt = words[k + n] if k + n < len(words) else ""
     if nxt in ("on", "against", "by", "of", "in", "at", "near", ",", ".", "was", "were",
-               "is", "killed", "has", "had", "that", "which"):
+               "is", "are", "killed", "has", "have", "had", "that", "which"):
         return "n"
     if k == 0 or not toks[k - 1].is_word:
         return "n"

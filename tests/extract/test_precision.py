@@ -182,3 +182,21 @@ def test_people_named_by_a_demonym_are_no_actor():
     doc = analyse("German train drivers walked off the job on Wednesday in a strike.")
     assert any(e.label == "Germany" for e in doc.entities)
     assert all(role(doc, e, "agent") != ["Germany"] for e in doc.events)
+
+
+def test_conditions_rumours_and_possibilities_are_not_asserted():
+    doc = analyse("If the ceasefire collapses, the army will launch an offensive.")
+    assert all(e.modality != "asserted" for e in doc.events), \
+        [(trigger(doc, e), e.modality) for e in doc.events]
+    doc = analyse("There were unconfirmed reports of shelling near the airport.")
+    assert one(doc, "ShellingMissileAttack").modality == "hedged"
+    doc = analyse("Officials warned of a possible attack on the capital.")
+    assert one(doc, "Attack").modality == "hedged"
+
+
+def test_generic_plurals_are_no_events():
+    doc = analyse("Building collapses are common in the city, where rules are poorly "
+                  "enforced. The country has seen a string of deadly accidents at mines.")
+    assert doc.events == []
+    doc = analyse("A series of explosions rocked the port on Sunday.")
+    assert [e.type for e in doc.events] == ["Explosion"]
