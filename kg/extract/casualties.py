@@ -31,6 +31,7 @@ _BE = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "be",
                  "reportedly", "also", "later", "all", "confirmed", "left", "feared"})
 
 
+_DEAD_BY = frozenset({"shot", "gunned", "stabbed", "beaten", "hacked", "burned", "found"})
 _OF_DETERMINERS = frozenset({"its", "their", "the", "those", "these", "his", "her", "our"})
 
 
@@ -131,8 +132,10 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
         if what is None:
             continue
         count, found, active = None, False, False
-        # "killing one 40-year-old man", "wounding two residents", "killed 12 people"
-        if w in _ACTIVE and k + 1 < len(words):
+        # "killing one 40-year-old man", "wounding two residents", "killed 12 people",
+        # "shot dead a security guard"
+        if (w in _ACTIVE or w == "dead" and k > 0 and words[k - 1] in _DEAD_BY) and \
+                k + 1 < len(words):
             c, f, n = _count_at(words, k + 1, lex)
             if f:
                 count, found, active = c, True, True
@@ -140,6 +143,8 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
         # "12 people were killed", "two residents wounded", "45 dead"
         if not found:
             m = k - 1
+            if w == "dead" and m >= 0 and words[m] in _DEAD_BY:
+                m -= 1  # "two of his aides were shot dead"
             while m >= 0 and words[m] in _BE | {"not"}:
                 m -= 1
             steps = 0

@@ -87,6 +87,8 @@ def clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:
 # conjunctions that open a subordinate clause without a comma before them
 _MID_SUBORDINATORS = frozenset({"since", "after", "before", "until", "till", "because",
                                 "although", "though", "while", "when", "once", "whereas"})
+_NOT_IN_SUBJECT = frozenset({"and", "or", "but", "on", "in", "at", "to", "for", "from", "with",
+                             "by", "into", "near", "over", "during", "against"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that",
                           "these", "those", "our", "my", "some", "many", "most", "all"})
 
@@ -99,8 +101,8 @@ def _finite_clause(words: list[str], k: int) -> bool:
     past = _past_forms()
     for m in range(k, min(k + 6, len(words))):
         w = words[m]
-        if not w[:1].isalnum():
-            return False
+        if not w[:1].isalnum() or m > k and w in _NOT_IN_SUBJECT:
+            return False  # "before dawn on Thursday and abducted": no subject and verb
         if m > k and (w in _AUX or w in past or w.endswith("ed") and len(w) > 4 and
                       words[m - 1] not in _DETERMINERS):
             return True

@@ -227,7 +227,9 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
         dtype = d.type
         if d.anaphoric:
             family = _FAMILIES.get(dtype, {dtype})
-            antecedent = next((c for c in reversed(clusters) if c[0].type in family and all(
+            head = d.trig.entry.lemma.split()[-1]
+            antecedent = next((c for c in reversed(clusters) if (
+                c[0].type in family or any(head in o.trig.text.lower() for o in c)) and all(
                 _polarity(o) == _polarity(d) for o in c)), None)
             if antecedent is not None:
                 antecedent.append(d)

@@ -189,10 +189,19 @@ def _generic(doc: Document, t: Trigger) -> bool:
         any(w in _SEEN for w in before)
 
 
+_CAUSES = frozenset({"Earthquake", "Flood", "Storm", "Wildfire", "Explosion", "Other"})
+
+
 def _filter_governed(doc: Document, triggers: list[Trigger]) -> list[Trigger]:
-    """Drop a battle noun that is the object of "win"/"lose" (the victory covers it)."""
+    """Drop a battle noun that is the object of "win"/"lose" (the victory covers it), and
+    damage done by a disaster named just before it ("earthquakes damaged roads": the quake's
+    damage, not an event of its own)."""
     out = []
     for t in triggers:
+        if t.type == "Damage" and t.pos == "v" and any(
+                o.sentence == t.sentence and o.type in _CAUSES and o.pos == "n" and
+                0 < t.first - o.last <= 2 for o in triggers):
+            continue
         if t.type == "ArmedClash" and t.pos == "n":
             gov = [o for o in triggers if o.sentence == t.sentence and o.last < t.first
                    and t.first - o.last <= 3 and o.type in ("MilitaryVictory", "Election")]
@@ -243,6 +252,9 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
         if not reports:
             continue
         host = _host(by_sentence.get(sent.index, []), reports[0])
+        if host is not None and host.type in _PEACEFUL_HOSTS and \
+                _perpetrated(doc, reports[0]):
+            host = None  # "killed by security forces ... since the protests began": a killing
         if host is None and sent.index > 0:
             prev = doc.sentences[sent.index - 1]
             if prev.paragraph == sent.paragraph:
@@ -268,6 +280,14 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
     return new
 
 
+_PEACEFUL_HOSTS = frozenset({"Protest", "Disease", "Riot"})
+
+
+def _perpetrated(doc: Document, report: CasualtyReport) -> bool:
+    """Someone did it: "killed by security forces", "shot dead by police"."""
+    return "by" in doc.words[report.token + 1:report.token + 3]
+
+
 def _host(candidates: list[EventDraft], report: CasualtyReport) -> EventDraft | None:
     hosts = [d for d in candidates if d.type in HOST_TYPES and d.modality != "negated"]
     if not hosts:
@@ -280,7 +300,7 @@ def _report_event(doc: Document, lex: Lexicon, finder: RoleFinder, report: Casua
                   bounds) -> EventDraft | None:
     tok = doc.tokens[report.token]
     sent = doc.sentence_at(tok.start)
-    killing = report.active and report.what == "killed"
+    killing = (report.active or _perpetrated(doc, report)) and report.what == "killed"
     etype = "CasualtiesReport"
     entry = TriggerEntry(etype, tok.lower, "v" if report.active else "n", 0.7, (),
                          "Casualties", 0)

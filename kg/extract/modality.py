@@ -54,6 +54,23 @@ def _negation_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return from_forms, to_forms, deny
 
 
+_SUBORDINATE = frozenset({"since", "after", "before", "until", "till", "because", "although",
+                          "though", "while", "when", "once", "whereas"})
+
+
+def _reported_span(doc: Document, bounds: list[tuple[int, int]], clause: tuple[int, int]
+                   ) -> tuple[int, int]:
+    """Where a reporting verb governing the clause may stand: the clause, and the clause
+    before it when this one is subordinate to it ("She said the mine had closed after a
+    smaller collapse injured four workers")."""
+    k = doc.first_token_at_or_after(clause[0])
+    if k < len(doc.words) and doc.words[k] in _SUBORDINATE and clause in bounds:
+        i = bounds.index(clause)
+        if i > 0 and doc.words[k - 1] != ",":
+            return bounds[i - 1][0], clause[1]
+    return clause
+
+
 @lru_cache(maxsize=1)
 def _negation_words() -> frozenset[str]:
     """Every word that can start a negation cue (a quick test before the detailed one)."""
@@ -78,7 +95,8 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     hedge = _cue_before(words, lex.phrase_index("hedges"), 5, trig)
     if planned == "would" and hedge:
         planned = None
-    reporter, according = _claim(doc, trig, clause, quote, lex, is_reporting)
+    reporter, according = _claim(doc, trig, _reported_span(doc, bounds, clause), quote, lex,
+                                 is_reporting)
     if negation:
         modality, cue = "negated", negation
     elif planned:
@@ -233,9 +251,12 @@ def _claim(doc: Document, trig: Trigger, clause: tuple[int, int],
         return None, according
     toks = doc.tokens
     # a reporting verb before the trigger in its clause: "X said (that) ..."
+    words = doc.words
     for k in reversed(cues.reporters):
         t = toks[k]
         if t.end <= trig.start and t.start >= clause[0]:
+            if words[k + 1] == "," and words[k + 2] not in ('"', "“"):
+                continue  # "..., a rights group said, in the largest protest": it closes
             return k, according
         if t.end <= trig.start and t.start < clause[0]:
             break
@@ -278,6 +299,14 @@ def _has_complement(doc: Document, verb: int, end: int) -> bool:
     return sum(1 for w in tail if w[:1].isalpha()) > _MAX_TAIL
 
 
+_NOUNS_TOO = frozenset({"note", "report", "claim", "estimate", "reply", "post", "tweet",
+                        "quote", "statement", "comment", "response", "answer", "remark"})
+
+
 def _noun_use(words: list[str], first: int, k: int) -> bool:
+    """A reporting word used as a noun: "the report", "on a high note"."""
     prev = words[k - 1] if k > first else ""
-    return prev in ("the", "a", "an", "its", "their", "his", "her", "this", "that")
+    if prev in ("the", "a", "an", "its", "their", "his", "her", "this", "that"):
+        return True
+    return words[k] in _NOUNS_TOO and k - 2 >= first and words[k - 2] in ("a", "an", "the") \
+        and not prev.endswith("s")

@@ -49,7 +49,7 @@ _LIGHT_VERBS = frozenset({
     "makes", "announce", "announced", "publish", "published", "post", "posted", "unleash",
     "unleashed", "step", "stepped", "intensify", "intensified", "resume", "resumed", "focus",
     "focused", "focusing", "ensure", "ensuring", "complete", "completed", "win", "won", "wins",
-    "claim", "claimed", "suffer", "suffered", "face", "faced", "call", "called", "lead", "led",
+    "claim", "claimed", "suffer", "suffered", "face", "faced", "lead", "led",
     "organise", "organised", "organize", "organized", "sign", "signed", "impose", "imposed",
     "imposes", "praised", "praise", "praises", "reach", "reached", "agree", "agreed", "host",
     "hosted", "join", "joined", "attend", "attended", "pay", "paid", "undertook", "undertake",
@@ -255,11 +255,19 @@ class RoleFinder:
         k = trig.first
         lo = max(doc.first_token_at_or_after(clause[0]), k - 8)
         mark = next((m for m in range(k - 1, lo - 1, -1) if doc.words[m] in _CLOSERS), None)
+        if k > lo and doc.words[k - 1] == "and":
+            # 'X called the attack "an assault" and said ...': the subject of X's first verb
+            mark = None
+            sent = doc.sentences[trig.sentence]
+            clause = (sent.start, clause[1])
+            before = [m for m in self.between(sent.start, trig.start) if m.end <= trig.start]
         if mark is not None:
             floor = doc.tokens[mark].end
             before = [m for m in before if m.start >= floor]
             clause = (floor, clause[1])
-        subject = self._subject(before, clause, trig.start, speaker=True)
+        subject = self._subject(before, clause, trig.start, speaker=True,
+                                max_gap=_MAX_SUBJECT_GAP * 3 if mark is None and k > lo and
+                                doc.words[k - 1] == "and" else _MAX_SUBJECT_GAP)
         if subject is not None or not (mark == k - 1 or k == lo or
                                        doc.words[k - 1] in _CLOSERS):
             return subject
@@ -300,7 +308,7 @@ class RoleFinder:
         return None
 
     def _subject(self, before: list[MentionRef], clause: tuple[int, int], limit: int,
-                 *, speaker: bool = False) -> str | None:
+                 *, speaker: bool = False, max_gap: int = _MAX_SUBJECT_GAP) -> str | None:
         """The actor before offset ``limit`` in the clause that is no prepositional object
         (for a ``speaker``, a demonym — "Israeli strikes …, officials say" — never is)."""
         toks = self._tokens_fast(clause[0], limit)
@@ -310,7 +318,7 @@ class RoleFinder:
             if aid is None or speaker and m.demonym:
                 continue
             after = bisect.bisect_left(starts, m.end)  # first token at or after the mention
-            if len(toks) - after > _MAX_SUBJECT_GAP:
+            if len(toks) - after > max_gap:
                 break
             if self._in_prepositional_phrase(m, clause[0]):
                 continue
@@ -458,6 +466,13 @@ class RoleFinder:
             return places
         candidates.sort(key=lambda c: (c[0], c[1].start))
         best = candidates[0][1]
+        if best.country:
+            # "in Mozambique's capital Maputo": the place inside the country
+            inner = next((m for m in after if m.kind == "place" and not m.country and
+                          not m.demonym and m.start > best.end and
+                          self.doc.text[best.end:best.end + 2] in ("'s", "’s") and
+                          len(self._tokens_fast(best.end, m.start)) <= 3), None)
+            best = inner or best
         places.append(best.entity)
         # "in Biskvitne, Ukraine": a country right after the place
         nxt = [m for m in after if m.start >= best.end and m.start - best.end <= 3

@@ -161,6 +161,10 @@ class TimeAttacher:
         """Whether an expression of the trigger's own clause dates it."""
         if t.start > start and self._since(t, start):
             return False  # "the first deal since February": a bound, not the deal's date
+        if self.doc.text[t.end:t.end + 2] in ("'s", "’s"):
+            # "last month's election": the time of the noun it qualifies, nothing else
+            k = self.doc.first_token_at_or_after(t.end + 2)
+            return start >= t.end and self.doc.first_token_at_or_after(start) - k <= 3
         if infinitive:
             return t.start >= end
         if reporting and t.start < start:
