@@ -25,6 +25,7 @@ _KILLED_FORMS = frozenset({"killed", "dead", "died", "deaths", "fatalities", "pe
 _INJURED_FORMS = frozenset({"wounded", "injured", "hurt", "injuries", "wounding", "injuring",
                             "hurting", "wounds", "injures", "injure", "wound",
                             "hospitalised", "hospitalized"})
+CASUALTY_WORDS = _KILLED_FORMS | _INJURED_FORMS  # a sentence without them reports none
 _ACTIVE = frozenset({"killing", "kill", "kills", "wounding", "injuring", "hurting", "killed",
                      "wounded", "injured", "injures", "injure", "wound"})
 _BE = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "be", "being",

@@ -13,7 +13,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from ..model import TimeSpec
-from .casualties import CasualtyReport, find_casualties
+from .casualties import CASUALTY_WORDS, CasualtyReport, find_casualties
 from .clauses import clause_of
 from .document import Document
 from .lexicon import Lexicon, TriggerEntry
@@ -80,15 +80,17 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
         reporting = trig.type == "Statement" and trig.entry.lemma in _REPORTING_STATEMENT
         if trig.type == "Statement" and trig.pos == "v" and _continues_report(doc, trig, lex):
             continue  # "..., adding that ...", "..., warning that ...": the same statement
-        roles = finder.find(trig, bounds(trig.sentence), reading)
         quote_span = attached_quote(doc, trig.start, trig.end, loose=not reporting) \
             if trig.type == "Statement" else None
         if trig.type == "Statement" and trig.pos == "n" and _medium(doc, trig, by_sentence):
             continue  # "said in a statement", "told in an interview": the medium of a report
-        if reporting and quote_span is None:
-            governs = trig.first in reporters.get(trig.sentence, ())
-            if governs or roles.agent is None or _reports_casualties(doc, trig, lex):
-                continue  # the verb only attributes what it reports
+        attributes = reporting and quote_span is None
+        if attributes and (trig.first in reporters.get(trig.sentence, ()) or
+                           _reports_casualties(doc, trig, lex)):
+            continue  # the verb only attributes what it reports
+        roles = finder.find(trig, bounds(trig.sentence), reading)
+        if attributes and roles.agent is None:
+            continue  # nobody named says something
         confidence = trig.entry.confidence * _KIND_WEIGHT.get(sent.kind, 1.0)
         if reading.quoted is not None:
             confidence *= 0.8
@@ -114,10 +116,22 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
     return drafts
 
 
+def _sentence_casualties(doc: Document, sentence: int, lex: Lexicon) -> list[CasualtyReport]:
+    """The casualty phrases of a sentence (found once per document)."""
+    key = ("casualties", sentence)
+    found = doc._cache.get(key)
+    if found is None:
+        a, b = doc.sentence_tokens[sentence]
+        words = doc.words[a:b]
+        found = doc._cache[key] = find_casualties(doc.tokens[a:b], lex) \
+            if not CASUALTY_WORDS.isdisjoint(words) else []
+    return found
+
+
 def _reports_casualties(doc: Document, trig: Trigger, lex: Lexicon) -> bool:
     """The reporting verb reports casualties: after it ("said 12 people were killed"), or
     before it when it closes the sentence ("12 people were killed, police said")."""
-    reports = find_casualties(doc.sentence_tokens_of(trig.sentence), lex)
+    reports = _sentence_casualties(doc, trig.sentence, lex)
     if not reports:
         return False
     a, _b = doc.sentence_tokens[trig.sentence]
@@ -248,7 +262,7 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
     for d in drafts:
         by_sentence.setdefault(d.trig.sentence, []).append(d)
     for sent in doc.sentences:
-        reports = find_casualties(doc.sentence_tokens_of(sent.index), lex)
+        reports = _sentence_casualties(doc, sent.index, lex)
         if not reports:
             continue
         host = _host(by_sentence.get(sent.index, []), reports[0])
