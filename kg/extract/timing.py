@@ -29,6 +29,8 @@ _ANCHOR_RE = re.compile(
     r"|\b(war|invasion|conflict|offensive|fighting|hostilities|uprising|protests)\s+"
     r"(?:began|started|erupted|broke out|was launched|were launched)\b",
     re.IGNORECASE)
+_ANCHOR_WORDS = ("start", "beginning", "outbreak", "launch", "onset", "first day", "eve of",
+                 "began", "erupted", "broke out")
 _SYNONYMS = {"invasion": ("war",), "offensive": ("war",), "fighting": ("war",),
              "hostilities": ("war",), "conflict": ("war",), "war": ("invasion", "conflict")}
 _PUBLICATION_RULE = "publication-bound"
@@ -66,6 +68,9 @@ def _period(day: date, precision: str) -> tuple[str, date, date]:
 def find_anchors(doc: Document, timexes: Sequence[TimeSpec]) -> dict[str, date]:
     """Anchors stated in the text: "since the start of Russia's invasion on February 24"."""
     anchors: dict[str, date] = {}
+    low = doc.text.lower()
+    if not any(w in low for w in _ANCHOR_WORDS):
+        return anchors  # (a quick test before the long pattern)
     for m in _ANCHOR_RE.finditer(doc.text):
         noun = (m.group(1) or m.group(2)).lower()
         sent = doc.sentence_at(m.start())
