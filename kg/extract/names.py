@@ -59,12 +59,9 @@ def find_name_candidates(doc: Document, sent: SentenceSpan, lex: Lexicon,
     toks = doc.sentence_tokens_of(sent.index)
     first_word = sentence_start_index(toks)
     out: list[Candidate] = []
-    i = 0
-    n = len(toks)
-    while i < n:
-        t = toks[i]
-        if not (t.is_cap or "-" in t.text) or not is_name_token(t, lex):
-            i += 1
+    next_free = 0
+    for i in [k for k, t in enumerate(toks) if t.is_cap or "-" in t.text]:
+        if i < next_free or not is_name_token(toks[i], lex):
             continue
         j = _chunk_end(toks, i, lex)
         p = _inner_title(toks, i, j, lex)
@@ -73,7 +70,7 @@ def find_name_candidates(doc: Document, sent: SentenceSpan, lex: Lexicon,
             cand = _classify(doc, toks, a, b, first_word, lex, lowercase_words)
             if cand is not None:
                 out.append(cand)
-        i = j + 1
+        next_free = j + 1
     return out
 
 

@@ -87,36 +87,39 @@ def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
     index = lex.triggers
     seen: set[tuple[str, str]] = set()  # (lemma, type) of the triggers found so far
-    for sent in doc.sentences:
-        a, b = doc.sentence_tokens[sent.index]
-        words = doc.words[a:b]
-        if not any(w in index for w in words):
+    all_words = doc.words
+    # token indices of words that may start a trigger, found in one pass over the document
+    starts = [i for i, w in enumerate(all_words) if w in index]
+    next_free = 0
+    current = -1
+    words: list[str] = []
+    toks: list[Token] = []
+    a = 0
+    for i in starts:
+        if i < next_free:
+            continue  # inside the previous trigger
+        sentence = doc.token_sentence[i]
+        if sentence != current:
+            current = sentence
+            a, b = doc.sentence_tokens[sentence]
+            words, toks = all_words[a:b], doc.tokens[a:b]
+        hit = _match_at(toks, words, i - a, lex, seen)
+        if hit is None:
             continue
-        toks = doc.tokens[a:b]
-        k = 0
-        n = len(toks)
-        while k < n:
-            if words[k] not in index:
-                k += 1
-                continue
-            hit = _match_at(toks, words, k, lex, seen)
-            if hit is None:
-                k += 1
-                continue
-            end_k, entry, pos = hit
-            seen.add((entry.lemma, entry.type))
-            first, last = toks[k], toks[end_k - 1]
-            prev = out[-1] if out else None
-            if prev is not None and prev.sentence == sent.index and prev.last + 1 == first.i \
-                    and prev.pos == "n" and pos == "n" and \
-                    {prev.type, entry.type} <= _COMPOUNDABLE:
-                # "bomb blast", "shelling attack": one event, the modifier's (specific) type
-                out[-1] = Trigger(sent.index, prev.first, last.i, prev.start, last.end,
-                                  prev.entry, "n", doc.text[prev.start:last.end])
-            else:
-                out.append(Trigger(sent.index, first.i, last.i, first.start, last.end, entry,
-                                   pos, doc.text[first.start:last.end]))
-            k = end_k
+        end_k, entry, pos = hit
+        seen.add((entry.lemma, entry.type))
+        first, last = toks[i - a], toks[end_k - 1]
+        prev = out[-1] if out else None
+        if prev is not None and prev.sentence == sentence and prev.last + 1 == first.i \
+                and prev.pos == "n" and pos == "n" and \
+                {prev.type, entry.type} <= _COMPOUNDABLE:
+            # "bomb blast", "shelling attack": one event, the modifier's (specific) type
+            out[-1] = Trigger(sentence, prev.first, last.i, prev.start, last.end,
+                              prev.entry, "n", doc.text[prev.start:last.end])
+        else:
+            out.append(Trigger(sentence, first.i, last.i, first.start, last.end, entry,
+                               pos, doc.text[first.start:last.end]))
+        next_free = a + end_k
     return out
 
 
