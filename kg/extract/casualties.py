@@ -182,6 +182,15 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                 if f:
                     count, found = c, True
                     break
+        # "the number of people killed when ... has risen to 23"
+        if not found and "number" in words[max(0, k - 4):k]:
+            for n in range(k + 1, min(k + 30, len(words) - 1)):
+                if words[n] in ("risen", "rose", "rises", "climbed", "reached", "stands",
+                                "stood") and words[n + 1] in ("to", "at"):
+                    c, f, _ = _count_at(words, n + 2, lex)
+                    if f:
+                        count, found = c, True
+                    break
         if not found:
             continue
         if w in ("dead", "death") and count is None:

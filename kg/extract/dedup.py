@@ -103,6 +103,9 @@ def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
         return True  # a plan is not the event that already happened (an anaphor only refers)
     if not times_compatible(a.time, b.time):
         return True
+    if a.trig.sentence == b.trig.sentence and a.subordinate != b.subordinate and \
+            not (a.anaphoric or b.anaphoric):
+        return True  # "resigned on Thursday, a day after lawmakers ousted him": two events
     ra, rb = a.roles, b.roles
     if ra.agent and rb.agent and not _same_actor(ra.agent, rb.agent, sides) and not (
             a.type in _MULTIPARTY and _parties(a) & _parties(b)):

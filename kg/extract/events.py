@@ -25,6 +25,7 @@ from .triggers import Trigger, find_triggers
 HOST_TYPES = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Attack", "Killing",
                         "ArmedClash", "Explosion", "Accident", "Earthquake", "Flood", "Storm",
                         "Wildfire", "Riot", "Protest", "Damage", "Disease"})
+_TEMPORAL_SUBORDINATORS = frozenset({"after", "before", "since", "until", "till"})
 _INDEFINITE = frozenset({"a", "an", "another", "second", "third", "fresh", "separate"})
 _KIND_WEIGHT = {"body": 1.0, "caption": 0.9, "headline": 0.85}
 _REPORTING_STATEMENT = frozenset({"say", "tell", "write", "add", "state", "insist", "claim",
@@ -47,6 +48,7 @@ class EventDraft:
     merged: list[EventDraft] = field(default_factory=list)
     anaphoric: bool = False  # "the quake", "the attack": refers back to an earlier mention
     indefinite: bool = False  # "a smaller collapse", "another quake": introduces a new one
+    subordinate: bool = False  # in an "after ..."/"since ..." clause: before or after the main
     clause: tuple[int, int] | None = None
     context_places: frozenset[str] = frozenset()  # every place named in the sentence
     retype: str | None = None  # a more specific type learnt from a merged mention
@@ -88,6 +90,8 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
         if attributes and (trig.first in reporters.get(trig.sentence, ()) or
                            _reports_casualties(doc, trig, lex)):
             continue  # the verb only attributes what it reports
+        if reporting and reading.modality == "negated":
+            continue  # "did not say", "did not comment": nothing was said
         roles = finder.find(trig, bounds(trig.sentence), reading)
         if attributes and roles.agent is None:
             continue  # nobody named says something
@@ -97,6 +101,8 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
         draft = EventDraft(trig, reading, roles, round(confidence, 3),
                            f"lexicon:{trig.entry.pos}:{trig.entry.lemma}", sent.kind)
         draft.clause = clause_of(bounds(trig.sentence), trig.start)
+        k = doc.first_token_at_or_after(draft.clause[0])
+        draft.subordinate = k < len(doc.words) and doc.words[k] in _TEMPORAL_SUBORDINATORS
         draft.context_places = frozenset(m.entity for m in finder.between(sent.start, sent.end)
                                          if m.kind == "place" and not m.demonym)
         prev = doc.tokens[trig.first - 1].lower if trig.first > 0 else ""
@@ -149,7 +155,10 @@ def _continues_report(doc: Document, trig: Trigger, lex: Lexicon) -> bool:
     a statement, adding that ...", "Y urged both sides to talk, warning that ..."."""
     word = doc.words[trig.first]
     a, _b = doc.sentence_tokens[trig.sentence]
-    if word not in _CONTINUATIONS or trig.first == a or doc.words[trig.first - 1] != ",":
+    if trig.first > a + 1 and doc.words[trig.first - 1] in ("but", "and") and \
+            doc.words[trig.first - 2] == ",":
+        pass  # "X told reporters ..., but warned that ...": the same speaker goes on
+    elif word not in _CONTINUATIONS or trig.first == a or doc.words[trig.first - 1] != ",":
         return False
     return any(lex.reporting_lemma(w) or w in _SPEECH_VERBS
                for w in doc.words[a:trig.first - 1])
@@ -161,7 +170,7 @@ _SPEECH_VERBS = frozenset({"urged", "urges", "warned", "warns", "condemned", "co
 
 
 def _medium(doc: Document, trig: Trigger, by_sentence: dict[int, list[Trigger]]) -> bool:
-    words = [t.lower for t in doc.tokens[max(0, trig.first - 3):trig.first]]
+    words = [t.lower for t in doc.tokens[max(0, trig.first - 4):trig.first]]
     if "in" not in words:
         return False
     return any(o is not trig and o.type == "Statement" and o.pos == "v"
@@ -274,7 +283,8 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
             if prev.paragraph == sent.paragraph:
                 cands = [d for d in by_sentence.get(prev.index, [])
                          if d.type in HOST_TYPES and d.modality != "negated"
-                         and d.fatalities is None and d.injured is None]
+                         and d.fatalities is None and d.injured is None
+                         and "+casualties" not in d.rule]  # ("killing about 1,200")
                 host = cands[-1] if cands else None
         if host is None:
             host = _report_event(doc, lex, finder, reports[0], bounds)

@@ -184,7 +184,11 @@ def _confirm_guesses(cands: list[Candidate]) -> list[Candidate]:
     surnames = {}
     for c in firm:
         if c.kind == "person" and " " in c.surface:
-            surnames.setdefault(c.surface.split()[-1], c)
+            for s in surname_forms(c.surface):
+                surnames.setdefault(s, c)
+    # "fired five shots at Fico": a guessed place that is the surname of a person named
+    firm = [_as_mention_of(c, surnames[c.surface], "coref:surname")
+            if c.rule == "name:place-context" and c.surface in surnames else c for c in firm]
     known_words = {c.surface for c in firm if c.kind != "person" and not c.weak}
     firm = [c for c in firm if not (c.rule == "name:full-name" and
                                     known_words & set(c.surface.split()))]
@@ -261,6 +265,26 @@ def _verb_of(lex: Lexicon, word: str, lemmas: tuple[str, ...]) -> bool:
     return word in forms
 
 
+_SURNAME_PARTICLES = frozenset({"le", "la", "de", "du", "da", "di", "del", "van", "von", "der",
+                                "den", "bin", "al", "el", "ben", "abu", "dos", "das", "ter"})
+
+
+def surname_forms(name: str) -> list[str]:
+    """The ways a full name is shortened: "Marine Le Pen" -> "Le Pen" (and "Pen"),
+    "Ursula von der Leyen" -> "von der Leyen", "Robert Fico" -> "Fico"."""
+    words = name.split()
+    out = []
+    k = len(words) - 1
+    while k > 1 and words[k - 1].lower() in _SURNAME_PARTICLES:
+        k -= 1
+    if k < len(words) - 1:
+        tail = words[k:]
+        out.append(" ".join(tail[:1] and [tail[0][:1].upper() + tail[0][1:]] + tail[1:]))
+        out.append(" ".join(tail))
+    out.append(words[-1])
+    return list(dict.fromkeys(out))
+
+
 def _as_mention_of(c: Candidate, target: Candidate, rule: str) -> Candidate:
     return Candidate(c.start, c.end, c.surface, target.kind, "propagated", rule,
                      min(target.confidence, 0.8), entries=target.entries, places=target.places,
@@ -293,7 +317,8 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate], blocked: Spa
         sources.setdefault(c.surface, c)
         words = c.surface.split()
         if c.kind == "person" and len(words) > 1 and c.source != "propagated":
-            sources.setdefault(words[-1], c)
+            for s in surname_forms(c.surface):
+                sources.setdefault(s, c)
     out = list(cands)
     if not sources:
         return out

@@ -166,9 +166,10 @@ def _negated(words: list[str], trig: Trigger) -> str | None:
     if not any(w in cues or w.endswith("n't") for w in window):
         return None
     near = words[-4:]
-    for w in near:
+    for i, w in enumerate(near):
         if w in _NEG_PARTICLES or w.endswith("n't") or w == "no" and trig.pos == "n":
-            if w == "no" or "longer" not in words[-3:]:
+            if (w == "no" or "longer" not in words[-3:]) and \
+                    not _other_verb_between(near[i + 1:], trig):
                 return w
     if words[-2:-1] == ["without"] or words[-1:] == ["without"]:
         return "without"
@@ -187,6 +188,22 @@ def _negated(words: list[str], trig: Trigger) -> str | None:
                 "and" not in window[i + 1:]:
             return w
     return None
+
+
+# words that may stand between a negation and the event it denies ("did not launch an attack",
+# "has not yet been restored")
+_NEG_TRANSPARENT = frozenset({
+    "a", "an", "the", "any", "its", "their", "his", "her", "be", "been", "being", "have",
+    "has", "had", "yet", "immediately", "fully", "directly", "officially", "publicly",
+    "launch", "launched", "carry", "carried", "out", "conduct", "conducted", "stage", "staged",
+    "make", "made", "mount", "mounted", "hold", "held", "to", "by", "from", "further", "new",
+    "major", "such", "single", "reported", "confirmed", "involved", "in", "take", "taken"})
+
+
+def _other_verb_between(words: list[str], trig: Trigger) -> bool:
+    """ "did not comment on the attack": the negation denies the comment, not the attack."""
+    return any(w not in _NEG_TRANSPARENT and w.isalpha() and not w.endswith("ly")
+               for w in words)
 
 
 def _cue_before(words: list[str], index: dict[str, tuple[tuple[str, ...], ...]], size: int,

@@ -31,6 +31,11 @@ _UNIT_TAIL_HEADS = frozenset({"defense", "defence", "forces", "army", "guard", "
 _DEMONYM_SKIP = frozenset({"missile", "rocket", "drone", "artillery", "military", "full-scale",
                            "overnight", "massive", "heavy", "new", "latest", "ballistic",
                            "cruise", "and", "or"})
+# "Russian officials said": the demonym names the government that speaks
+_OFFICIAL_HEADS = frozenset({"officials", "official", "authorities", "government", "leadership",
+                             "diplomats", "diplomat", "ministry", "embassy", "envoy",
+                             "ambassador", "military", "command", "spokesman", "spokeswoman",
+                             "spokesperson", "state", "lawmakers", "parliament", "side"})
 _NAME_CONNECTORS = frozenset({"de", "du", "of", "la", "le", "al", "van", "von", "der", "del"})
 _FORCE_ADJECTIVES = frozenset({"armed", "regular", "elite", "special", "ground", "airborne",
                                "occupying", "retreating", "advancing", "invading", "own",
@@ -139,7 +144,9 @@ def _forces_and_demonyms(doc: Document, toks: list[Token], lex: Lexicon) -> list
         out.append(Candidate(tok.start, tok.bare_end, tok.bare, "place", "pattern",
                              "demonym", 0.6, key=f"country:{country.code}", label=country.name,
                              weak=True, extra={"country": country.code, "demonym": True,
-                                               "people": people}))
+                                               "people": people,
+                                               "official": nxt is not None and
+                                               nxt.lower in _OFFICIAL_HEADS}))
     return out
 
 

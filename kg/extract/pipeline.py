@@ -57,7 +57,8 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
 
     finder = RoleFinder(doc, _mention_refs(groups, lex), lex)
     drafts = extract_drafts(doc, lex, finder)
-    attacher = TimeAttacher(doc, timexes, published, precision, [d.trig.start for d in drafts])
+    attacher = TimeAttacher(doc, timexes, published, precision, [d.trig.start for d in drafts],
+                            reporting=lex.reporting)
     for d in drafts:
         d.time = attacher.attach(d.trig.start, trigger_end=d.trig.end,
                                  perfect=d.reading.perfect, planned=d.modality == "planned",
@@ -167,7 +168,8 @@ def _mention_refs(groups: list[EntityGroup], lex: Lexicon) -> list[MentionRef]:
             refs.append(MentionRef(c.start, c.end, g.id, g.kind,
                                    demonym=bool(c.extra.get("demonym")), country=is_country,
                                    capital_of=capital, facility=facility,
-                                   people=bool(c.extra.get("people")), plural=plural))
+                                   people=bool(c.extra.get("people")), plural=plural,
+                                   official=bool(c.extra.get("official"))))
     return refs
 
 

@@ -67,6 +67,10 @@ _PLACE_FILLERS = frozenset({
     "industrial", "southeastern", "northeastern", "southwestern", "northwestern", "state",
     "county", "island", "river", "rural", "remote", "mountainous", "small", "key", "strategic",
     "town's", "city's"})
+# nouns after which "of X" names a place: "troops of a Kharkiv region unit", "residents of X"
+_OF_PLACE_NOUNS = frozenset({"troops", "forces", "soldiers", "units", "residents", "people",
+                             "citizens", "villagers", "inhabitants", "outskirts", "edge",
+                             "coast", "shores", "banks", "mayor", "governor", "council"})
 _IMPACT = frozenset({"struck", "strikes", "strike", "hit", "hits", "rocked", "rocks", "jolted",
                      "shook", "battered", "batters", "swept", "sweeps", "lashed", "lashes",
                      "slammed", "slams", "flattened", "devastated", "engulfed", "flooded",
@@ -109,6 +113,7 @@ class MentionRef:
     facility: bool = False  # a building or site ("House of Culture"): a target, not a location
     people: bool = False  # a demonym for people ("German train drivers"): no actor
     plural: bool = False  # "Russian troops": not what "it" refers to
+    official: bool = False  # "Russian officials": a demonym that speaks for its government
 
 
 @dataclass
@@ -255,6 +260,21 @@ class RoleFinder:
         k = trig.first
         lo = max(doc.first_token_at_or_after(clause[0]), k - 8)
         mark = next((m for m in range(k - 1, lo - 1, -1) if doc.words[m] in _CLOSERS), None)
+        max_gap = _MAX_SUBJECT_GAP
+        if mark == k - 1 and doc.words[mark] == ",":
+            # "France, the former colonial power, condemned": an apposition closes
+            opener = next((m for m in range(mark - 1, max(lo, mark - 10) - 1, -1)
+                           if doc.words[m] == ","), None)
+            inside = [m for m in before if opener is not None and
+                      m.start > doc.tokens[opener].start and m.end <= doc.tokens[mark].start
+                      and self.actor_id(m) and not m.demonym]
+            if inside:
+                # '"...," the hospital's director, Jana Horvathova, told reporters'
+                return self.actor_id(inside[-1])
+            if opener is not None and any(m.end <= doc.tokens[opener].start and
+                                          doc.tokens[opener].start - m.end <= 1 and
+                                          self.actor_id(m) for m in before):
+                mark, max_gap = None, _MAX_SUBJECT_GAP * 2
         if k > lo and doc.words[k - 1] == "and":
             # 'X called the attack "an assault" and said ...': the subject of X's first verb
             mark = None
@@ -267,7 +287,7 @@ class RoleFinder:
             clause = (floor, clause[1])
         subject = self._subject(before, clause, trig.start, speaker=True,
                                 max_gap=_MAX_SUBJECT_GAP * 3 if mark is None and k > lo and
-                                doc.words[k - 1] == "and" else _MAX_SUBJECT_GAP)
+                                doc.words[k - 1] == "and" else max_gap)
         if subject is not None or not (mark == k - 1 or k == lo or
                                        doc.words[k - 1] in _CLOSERS):
             return subject
@@ -314,8 +334,8 @@ class RoleFinder:
         toks = self._tokens_fast(clause[0], limit)
         starts = [t.start for t in toks]
         for m in reversed(before):
-            aid = self.actor_id(m)
-            if aid is None or speaker and m.demonym:
+            aid = self.actor_id(m) or (m.entity if speaker and m.facility else None)
+            if aid is None or speaker and m.demonym and not m.official:
                 continue
             after = bisect.bisect_left(starts, m.end)  # first token at or after the mention
             if len(toks) - after > max_gap:
@@ -516,8 +536,13 @@ class RoleFinder:
     def _governing_preposition(self, m: MentionRef, floor: int) -> str | None:
         """The preposition a place depends on: "in Dergachi", "in the northeast suburb of X"."""
         toks = self._tokens_fast(max(floor, m.start - 80), m.start)
-        for t in reversed(toks[-5:]):
+        for n, t in enumerate(reversed(toks[-5:])):
             low = t.lower
+            if low == "of":
+                # "the city of X", "the outskirts of X", not "with the help of Egypt"
+                k = len(toks) - 2 - n
+                return low if k >= 0 and (toks[k].lower in _PLACE_FILLERS or
+                                          toks[k].lower in _OF_PLACE_NOUNS) else None
             if low in PREPOSITIONS or low in _PLACE_PREPS:
                 return low
             if not t.is_word or t.is_cap:

@@ -97,8 +97,10 @@ class TimeAttacher:
     """Chooses the time of each event trigger (see the module docstring)."""
 
     def __init__(self, doc: Document, timexes: Sequence[TimeSpec], published: date | None,
-                 precision: str, trigger_offsets: Sequence[int]) -> None:
+                 precision: str, trigger_offsets: Sequence[int],
+                 reporting: Mapping[str, str] | frozenset[str] = frozenset()) -> None:
         self.doc = doc
+        self.reporting = reporting  # forms of reporting verbs ("said", "told")
         self.published = published
         self.precision = precision
         # the date of a dateline is when the report was filed, not when anything happened
@@ -172,13 +174,26 @@ class TimeAttacher:
             return start >= t.end and self.doc.first_token_at_or_after(start) - k <= 3
         if infinitive:
             return t.start >= end
+        doc = self.doc
         if reporting and t.start < start:
-            # "The collapse happened after 3 p.m. ..., police said": the report's content
-            doc = self.doc
+            # "The collapse happened after 3 p.m. ..., police said": the report's content;
+            # "On Monday, Zhadan posted ...": a time opening the sentence is the report's
             k = doc.first_token_at_or_after(t.end)
             stop = doc.first_token_at_or_after(start)
             marks = [m for m in range(k, stop) if doc.words[m] in (",", '"', "”")]
-            return not marks or marks[0] == k
+            if not marks:
+                return True
+            sent = doc.sentence_at(t.start)
+            lead = doc.words[doc.first_token_at_or_after(sent.start if sent else t.start):
+                             doc.first_token_at_or_after(t.start)]
+            return marks[0] == k and all(w in _FRONTED for w in lead)
+        if not reporting and t.start >= end:
+            # "... collapsed in Ikoyi has risen to 23, officials said on Thursday": the day of
+            # the report, not of what it reports
+            between = doc.words[doc.first_token_at_or_after(end):
+                                doc.first_token_at_or_after(t.start)]
+            if any(w in self.reporting for w in between[-4:]) and "," in between:
+                return False
         if reporting and t.start >= end:
             # "said on Tuesday", "told reporters on Tuesday"; not "said ... until the end of May"
             gap = self.doc.words[self.doc.first_token_at_or_after(end):
@@ -187,7 +202,8 @@ class TimeAttacher:
         return True
 
     def _since(self, t: TimeSpec, floor: int) -> bool:
-        return self.doc.word_before(floor, t.start) == "since"
+        return self.doc.word_before(floor, t.start) == "since" or \
+            (t.text or "").lower().startswith("since ")
 
     def _subordinate(self, clause: tuple[int, int]) -> bool:
         """A clause opened by "after", "since", "because"...: its times are its own."""
@@ -199,11 +215,14 @@ class TimeAttacher:
         return s is not None and s.paragraph == paragraph
 
 
+_FRONTED = frozenset({"on", "in", "at", "late", "early", "by", "the", "last", "this", "'", '"',
+                      "“"})
 _SPEECH_ADJUNCTS = frozenset({
     "on", "in", "at", "late", "early", "a", "an", "the", "his", "her", "their", "its", "this",
     "last", "statement", "interview", "reporters", "journalists", "briefing", "conference",
     "news", "press", "television", "tv", "radio", "video", "address", "post", "message",
-    "speech", "earlier", "later", "parliament", "lawmakers", "supporters", "online"})
+    "speech", "earlier", "later", "parliament", "lawmakers", "supporters", "online", "nation",
+    "country", "people", "public", "assembly", "congress", "senate", "crowd", "crowds"})
 _SUBORDINATE_OPENERS = frozenset({"after", "before", "since", "until", "till", "because",
                                   "although", "though", "unlike", "despite"})
 

@@ -231,9 +231,10 @@ def _any_in(cond: Condition, words: list[str], lo: int, hi: int) -> bool:
     if parts is None:
         parts = _STEMS[cond] = (cond.stems, cond.phrases)
     stems, phrases = parts
+    numbers = "#" in stems  # "#" stands for any number ("the 288 votes needed")
     for i in range(lo, hi):
         w = words[i]
-        if w in stems or w[:-1] in stems or w[:-2] in stems:
+        if w in stems or w[:-1] in stems or w[:-2] in stems or numbers and w[:1].isdigit():
             return True
     for alt in phrases:
         size = len(alt)
