@@ -147,8 +147,10 @@ class TimeAttacher:
         if not (reporting or infinitive) and not self._subordinate(clause):
             in_sentence = [t for t in here if _usable(t, False) and
                            clause_of(bounds, t.start) not in self._owned_clauses and
-                           not self._subordinate(clause_of(bounds, t.start)) and
-                           not (t.start > trigger_start and self._since(t, sent.start))]
+                           (not self._subordinate(clause_of(bounds, t.start)) or
+                            self._describes(clause_of(bounds, t.start), end)) and
+                           not (t.start > trigger_start and self._since(t, sent.start)) and
+                           not self._reported_after(t, end)]
             if in_sentence:
                 resolved = [t for t in in_sentence if t.resolved]
                 if not resolved:
@@ -187,19 +189,29 @@ class TimeAttacher:
             lead = doc.words[doc.first_token_at_or_after(sent.start if sent else t.start):
                              doc.first_token_at_or_after(t.start)]
             return marks[0] == k and all(w in _FRONTED for w in lead)
-        if not reporting and t.start >= end:
-            # "... collapsed in Ikoyi has risen to 23, officials said on Thursday": the day of
-            # the report, not of what it reports
-            between = doc.words[doc.first_token_at_or_after(end):
-                                doc.first_token_at_or_after(t.start)]
-            if any(w in self.reporting for w in between[-4:]) and "," in between:
-                return False
+        if not reporting and self._reported_after(t, end):
+            return False
         if reporting and t.start >= end:
             # "said on Tuesday", "told reporters on Tuesday"; not "said ... until the end of May"
             gap = self.doc.words[self.doc.first_token_at_or_after(end):
                                  self.doc.first_token_at_or_after(t.start)]
             return len(gap) <= 4 and all(w in _SPEECH_ADJUNCTS for w in gap)
         return True
+
+    def _reported_after(self, t: TimeSpec, end: int) -> bool:
+        """ "... collapsed in Ikoyi has risen to 23, officials said on Thursday": the day of
+        the report, not of what it reports."""
+        if t.start < end:
+            return False
+        doc = self.doc
+        between = doc.words[doc.first_token_at_or_after(end):doc.first_token_at_or_after(t.start)]
+        return "," in between and any(w in self.reporting for w in between[-4:])
+
+    def _describes(self, clause: tuple[int, int], end: int) -> bool:
+        """A relative clause right after the trigger: "The outbreak, which began in October"."""
+        doc = self.doc
+        gap = doc.words[doc.first_token_at_or_after(end):doc.first_token_at_or_after(clause[0])]
+        return gap in ([","], [])
 
     def _since(self, t: TimeSpec, floor: int) -> bool:
         return self.doc.word_before(floor, t.start) == "since" or \
@@ -224,7 +236,8 @@ _SPEECH_ADJUNCTS = frozenset({
     "speech", "earlier", "later", "parliament", "lawmakers", "supporters", "online", "nation",
     "country", "people", "public", "assembly", "congress", "senate", "crowd", "crowds"})
 _SUBORDINATE_OPENERS = frozenset({"after", "before", "since", "until", "till", "because",
-                                  "although", "though", "unlike", "despite"})
+                                  "although", "though", "unlike", "despite", "who", "which",
+                                  "whose", "whom"})  # (relative clauses: their own times)
 
 
 def _usable(t: TimeSpec, own_clause: bool) -> bool:

@@ -53,6 +53,8 @@ _VERBAL_BEFORE = frozenset({
 })
 
 
+_NAMING = frozenset({"called", "calling", "calls", "branded", "termed", "labelled", "labeled",
+                     "described", "describing", "denounced"})
 _POSITIVE = frozenset({"near", "after", "before"})  # conditions that look for a sense's context
 _OBJECT_DETERMINERS = frozenset({"its", "their", "his", "her", "our", "the", "a", "an"})
 _OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "after", "before", "but", "and",
@@ -157,6 +159,11 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
             continue  # a verb after all: "as the country battles its worst outbreak"
         if toks[k].is_cap and k > 0 and form[0] in ("march", "may") and toks[k].text[0] == "M":
             continue  # the months
+        if entry.pos == "n" and k > 2 and words[k - 1] in ("a", "an") and \
+                words[k - 2] not in PREPOSITIONS and any(
+                    words[j] in _NAMING and words[j + 1] not in PREPOSITIONS
+                    for j in range(max(0, k - 6), k - 2)):
+            continue  # "called the shooting an attack on democracy": a name for an event
         failed = [c for c in entry.conditions if not _holds(c, words, k, n)]
         if failed and not (entry.pos == "n" and (entry.lemma, entry.type) in seen and
                            all(c.key in _POSITIVE for c in failed)):
