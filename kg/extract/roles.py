@@ -70,7 +70,10 @@ _PLACE_FILLERS = frozenset({
 # nouns after which "of X" names a place: "troops of a Kharkiv region unit", "residents of X"
 _OF_PLACE_NOUNS = frozenset({"troops", "forces", "soldiers", "units", "residents", "people",
                              "citizens", "villagers", "inhabitants", "outskirts", "edge",
-                             "coast", "shores", "banks", "mayor", "governor", "council"})
+                             "coast", "shores", "banks", "mayor", "governor", "council",
+                             "battle", "siege", "capture", "liberation", "fall", "defence",
+                             "defense", "occupation", "evacuation", "bombing", "shelling",
+                             "storming", "blockade", "encirclement", "recapture"})
 _IMPACT = frozenset({"struck", "strikes", "strike", "hit", "hits", "rocked", "rocks", "jolted",
                      "shook", "battered", "batters", "swept", "sweeps", "lashed", "lashes",
                      "slammed", "slams", "flattened", "devastated", "engulfed", "flooded",
