@@ -38,9 +38,19 @@ def build_service(settings: Settings, store: Store | None = None) -> KnowledgeGr
     service = KnowledgeGraph(settings, store, validator, analyser=_analyser(settings),
                              state_path=settings.data_dir / "state.json")
     service.load_ontology(onto)
+    _install_merging(service)
     if settings.demo:
         load_demo(service)
     return service
+
+
+def _install_merging(service: KnowledgeGraph) -> None:
+    """Cross-document merging after every write, with the shipped place containment."""
+    from .merge import install
+    from .places import default_places
+
+    service.places = default_places()
+    install(service, service.places)
 
 
 def build_validation_only(settings: Settings) -> KnowledgeGraph:

@@ -23,10 +23,10 @@ from rdflib.namespace import RDF
 
 from .errors import Forbidden, InvalidInput, NotFound, ValidationFailed
 from .iris import IRIs, parse_iri
-from .mapping import map_article
+from .mapping import MappedGraph, map_article_nt
 from .model import ARTICLE_ID_RE, AnalysedArticle, Article
 from .namespaces import ONTOLOGY_IRI, SHAPES_IRI
-from .rdfconv import to_ox_triples, to_rdflib_graph
+from .rdfconv import to_rdflib_graph
 from .settings import Settings
 from .sparql.executor import QueryExecutor, QueryJob, answer
 from .sparql.protocol import Operation
@@ -103,6 +103,8 @@ class KnowledgeGraph:
         self.write_lock = threading.RLock()
         self.after_write: list[Callable[[set[str]], None]] = []
         self.executor: QueryExecutor | None = None  # runs SPARQL queries with a time limit
+        self.places = None  # kg.places.Places: which place lies inside which (optional)
+        self.merger = None  # kg.merge.store.Merger, installed by kg.bootstrap
 
     # -- articles -------------------------------------------------------------------------------
 
@@ -120,12 +122,12 @@ class KnowledgeGraph:
                 f"article text is larger than KG_MAX_ARTICLE_BYTES "
                 f"({self.settings.max_article_bytes} bytes)")
 
-    def build_graph(self, doc: AnalysedArticle) -> tuple[Graph, ValidationReport]:
+    def build_graph(self, doc: AnalysedArticle) -> tuple[MappedGraph, ValidationReport]:
         """Map and validate without storing (``kg validate``, dry runs)."""
         self.check_article_size(doc.article.text)
         doc.check()
-        graph = map_article(doc, self.settings.base_iri)
-        return graph, self.validator.validate(graph)
+        graph = map_article_nt(doc, self.settings.base_iri)
+        return graph, self.validator.validate(graph.ntriples)
 
     def ingest_document(self, doc: AnalysedArticle) -> IngestResult:
         """Analyse the article unless it came pre-annotated, then :meth:`ingest` it."""
@@ -143,7 +145,7 @@ class KnowledgeGraph:
         iri = self.iris.article(doc.article.id)
         with self.write_lock:
             replaced = self.store.graph_exists(iri)
-            self.store.replace_graphs({iri: to_ox_triples(graph)})
+            self.store.replace_graphs({iri: graph.ntriples})
             self._written({iri})
         events = [{"iri": self.iris.event(doc.article.id, ev.type, ev.trigger_start,
                                           ev.trigger_end),

@@ -57,9 +57,10 @@ class Store(abc.ABC):
 
     # -- writes (atomic each) -------------------------------------------------------------------
     @abc.abstractmethod
-    def replace_graphs(self, graphs: Mapping[str | None, Iterable[ox.Triple]],
+    def replace_graphs(self, graphs: Mapping[str | None, Iterable[ox.Triple] | str],
                        drop: Iterable[str] = ()) -> None:
-        """In one transaction: replace each graph's content, and drop the ``drop`` graphs."""
+        """In one transaction: replace each graph's content (triples, or N-Triples text as the
+        mapping writes it), and drop the ``drop`` graphs."""
 
     @abc.abstractmethod
     def add_triples(self, graph: str | None, triples: Iterable[ox.Triple]) -> None:

@@ -109,7 +109,7 @@ class EmbeddedStore(Store):
     def __len__(self) -> int:
         return len(self._store)
 
-    def replace_graphs(self, graphs: Mapping[str | None, Iterable[ox.Triple]],
+    def replace_graphs(self, graphs: Mapping[str | None, Iterable[ox.Triple] | str],
                        drop: Iterable[str] = ()) -> None:
         ops = [f"DROP SILENT GRAPH {parse_iri(g, 'graph')}" for g in drop]
         for graph, triples in graphs.items():
@@ -192,6 +192,9 @@ class EmbeddedStore(Store):
         self._store = None  # type: ignore[assignment]
 
 
-def _ntriples(triples: Iterable[ox.Triple]) -> str:
-    """N-Triples text (valid inside INSERT DATA), empty when there are no triples."""
+def _ntriples(triples: Iterable[ox.Triple] | str) -> str:
+    """N-Triples text (valid inside INSERT DATA), empty when there are no triples. A string is
+    taken to be N-Triples already (the mapping writes it directly)."""
+    if isinstance(triples, str):
+        return triples.strip()
     return ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8").strip()

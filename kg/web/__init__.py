@@ -42,9 +42,10 @@ def create_app(config: Settings | dict[str, Any] | None = None,
     register_rate_limit(app, settings)
     register_cors(app)
 
-    from . import articles, dumps, gsp, ontology, reconcile, sparql
+    from . import articles, dumps, gsp, ontology, openapi, pages, reconcile, sparql, timeline
 
-    for module in (sparql, gsp, dumps, ontology, articles, reconcile):
+    for module in (sparql, gsp, dumps, ontology, articles, reconcile, timeline, pages,
+                   openapi):
         app.register_blueprint(module.bp)
 
     @app.after_request
