@@ -144,7 +144,7 @@ class EmbeddedStore(Store):
     def _run_update(self, sparql: str, base_iri: str | None = None) -> None:
         with self._write_lock:
             try:
-                run_on_large_stack(self._store.update, sparql, base_iri=base_iri)
+                run_on_large_stack(self._update_now, sparql, base_iri)
             except SyntaxError as exc:
                 raise QuerySyntaxError(f"SPARQL Update syntax error: {exc}") from None
             except RuntimeError as exc:
@@ -155,6 +155,11 @@ class EmbeddedStore(Store):
                 raise error from None
             except OSError as exc:
                 raise StoreError() from exc
+
+    def _update_now(self, sparql: str, base_iri: str | None) -> None:
+        # through ``self``: an exception's traceback then holds this object, not the raw store,
+        # which close() releases (a store kept open by a traceback keeps its files busy)
+        self._store.update(sparql, base_iri=base_iri)
 
     @contextlib.contextmanager
     def preview_update(self, sparql: str, *, base_iri: str | None = None):

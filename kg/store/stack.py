@@ -23,12 +23,19 @@ def run_on_large_stack(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """``fn(*args, **kwargs)`` on a fresh thread with a large stack; returns or raises as
     ``fn`` does."""
     outcome: list[Any] = []
+    box = [(fn, args, kwargs)]
+    del fn, args, kwargs  # only the thread holds the call (tracebacks keep frames' locals)
 
     def target() -> None:
+        call, a, kw = box.pop()
         try:
-            outcome.append((True, fn(*args, **kwargs)))
+            result = call(*a, **kw)
         except BaseException as exc:  # noqa: BLE001 - handed back to the caller
+            del call, a, kw
             outcome.append((False, exc))
+            return
+        del call, a, kw
+        outcome.append((True, result))
 
     with _sizing:  # the stack size is process-wide: set it just for this thread
         previous = threading.stack_size(LARGE_STACK)
