@@ -71,7 +71,7 @@ class Settings:
     store_timeout: float = _setting(
         60.0, "KG_STORE_TIMEOUT",
         "Remote store: seconds to wait for a write, a dump chunk or a connection (queries wait "
-        "`KG_QUERY_TIMEOUT`).")
+        "as long as the query timeout allows).")
     store_retries: int = _setting(
         3, "KG_STORE_RETRIES",
         "Remote store: retries after a connection error, with exponential backoff from 0.2 s "

@@ -138,7 +138,8 @@ class RemoteStore(Store):
         with self.http.stream("POST", self.endpoints.query, params=params,
                               headers={"Content-Type": "application/sparql-query; charset=utf-8",
                                        "Accept": _ACCEPT_QUERY},
-                              body=sparql.encode("utf-8"), timeout=self.query_timeout) as resp:
+                              body=sparql.encode("utf-8"), timeout=self.query_timeout,
+                              query=True) as resp:
             if resp.status >= 400:
                 _raise_for(Reply(resp.status, {}, resp.read()), "query")
             ctype = (resp.getheader("Content-Type") or "").split(";")[0].strip().lower()

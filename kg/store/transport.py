@@ -164,43 +164,54 @@ class HttpTransport:
                          type(exc).__name__, attempt, delay)
                 time.sleep(delay)
 
-    def request(self, method: str, url: str, *, params=None,
-                headers: Mapping[str, str] | None = None, body: bytes | IO[bytes] | None = None,
-                timeout: float | None = None, idempotent: bool = True,
-                query: bool = False) -> Reply:
-        """Send a request and read the whole answer. 502/503/504 answers to idempotent
-        requests are retried like connection errors."""
+    def _send_retrying(self, method, url, params, headers, body, timeout, idempotent, query
+                       ) -> tuple[http.client.HTTPResponse, str, str]:
+        """:meth:`_send`, and again after a 502/503/504 answer to an idempotent request."""
         attempt = 0
         while True:
             resp, scheme, netloc = self._send(method, url, params, headers, body, timeout,
                                               idempotent, query)
+            if resp.status not in (502, 503, 504) or not idempotent or \
+                    attempt >= self.retries:
+                return resp, scheme, netloc
             try:
-                data = resp.read()
-            except TimeoutError:
-                self._discard(scheme, netloc)
-                raise (QueryTimeout() if query else BackendUnavailable()) from None
+                resp.read()
             except (OSError, http.client.HTTPException):
                 self._discard(scheme, netloc)
-                raise BackendUnavailable() from None
-            reply = Reply(resp.status, {k.lower(): v for k, v in resp.getheaders()}, data)
-            if resp.will_close:
-                self._discard(scheme, netloc)
-            if reply.status in (502, 503, 504) and idempotent and attempt < self.retries:
-                delay = self.backoff * (2 ** attempt)
-                attempt += 1
-                time.sleep(delay)
-                continue
-            return reply
+            delay = self.backoff * (2 ** attempt)
+            attempt += 1
+            log.info("store at %s answered %d, retry %d in %.1f s", netloc, resp.status,
+                     attempt, delay)
+            time.sleep(delay)
+
+    def request(self, method: str, url: str, *, params=None,
+                headers: Mapping[str, str] | None = None, body: bytes | IO[bytes] | None = None,
+                timeout: float | None = None, idempotent: bool = True,
+                query: bool = False) -> Reply:
+        """Send a request and read the whole answer."""
+        resp, scheme, netloc = self._send_retrying(method, url, params, headers, body, timeout,
+                                                   idempotent, query)
+        try:
+            data = resp.read()
+        except TimeoutError:
+            self._discard(scheme, netloc)
+            raise (QueryTimeout() if query else BackendUnavailable()) from None
+        except (OSError, http.client.HTTPException):
+            self._discard(scheme, netloc)
+            raise BackendUnavailable() from None
+        if resp.will_close:
+            self._discard(scheme, netloc)
+        return Reply(resp.status, {k.lower(): v for k, v in resp.getheaders()}, data)
 
     @contextlib.contextmanager
     def stream(self, method: str, url: str, *, params=None,
                headers: Mapping[str, str] | None = None, body: bytes | IO[bytes] | None = None,
-               timeout: float | None = None, idempotent: bool = True
+               timeout: float | None = None, idempotent: bool = True, query: bool = False
                ) -> Iterator[http.client.HTTPResponse]:
         """An answer to read incrementally; the connection is reused only when it was read to
         the end."""
-        resp, scheme, netloc = self._send(method, url, params, headers, body, timeout,
-                                          idempotent, False)
+        resp, scheme, netloc = self._send_retrying(method, url, params, headers, body, timeout,
+                                                   idempotent, query)
         try:
             yield resp
         except (TimeoutError, OSError, http.client.HTTPException) as exc:
