@@ -42,6 +42,10 @@ def _register() -> None:
 
     for cmd in (commands.serve, commands.ingest, commands.validate, commands.dump):
         main.add_command(cmd)
+    from . import bulk
+
+    main.add_command(bulk.extract)
+    main.add_command(bulk.load)
 
 
 _register()

@@ -115,6 +115,10 @@ class HttpTransport:
                 conn.close()
         self._local = threading.local()
 
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self.close()
+
     # -- requests --------------------------------------------------------------------------------
 
     def _send(self, method: str, url: str, params, headers, body, timeout: float | None,

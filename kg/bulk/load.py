@@ -1,0 +1,159 @@
+"""``kg load``: the shards of a ``kg extract`` run into the store, then the post-load steps.
+
+Loading replaces: an article graph already in the store is dropped before its new version is
+loaded, and when several shards hold the same article the last one wins (as repeated ingests
+would). The embedded store loads with pyoxigraph's ``bulk_load`` (no transaction: a failed
+load can leave part of a shard, so rerun it); a remote store gets one request per shard (see
+:meth:`RemoteStore.load_dataset`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import io
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..errors import InvalidInput
+from ..settings import Settings
+from ..store.base import Store
+
+log = logging.getLogger(__name__)
+
+# Post-load steps: (name, module, function). Each is called as ``function(store, settings)``
+# when its module is installed; the timeline's merge of duplicate events is one.
+POST_LOAD_STEPS = [("merge duplicate events", "kg.timeline", "merge_duplicate_events")]
+
+
+@dataclass
+class LoadResult:
+    shards: int = 0
+    graphs: int = 0
+    triples: int = 0
+    replaced: int = 0
+    seconds: float = 0.0
+    steps: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        rate = self.triples / self.seconds if self.seconds else 0.0
+        return (f"shards={self.shards} graphs={self.graphs} triples={self.triples} "
+                f"replaced={self.replaced} seconds={self.seconds:.1f} "
+                f"triples_per_s={rate:.0f}" + (f" post_load={','.join(self.steps)}"
+                                              if self.steps else ""))
+
+
+def finished_shards(folder: Path) -> list[tuple[Path, dict]]:
+    """``(shard, report)`` for every finished chunk of a run, in chunk order."""
+    if not folder.is_dir():
+        raise InvalidInput(f"no such folder: {folder}")
+    out = []
+    for report_path in sorted(folder.glob("chunk-*.json")):
+        shard = report_path.with_suffix(".nq")
+        if not shard.is_file():
+            continue
+        try:
+            report = json.loads(report_path.read_text("utf-8"))
+        except ValueError:
+            raise InvalidInput(f"{report_path} is not a readable report") from None
+        out.append((shard, report))
+    if not out:
+        raise InvalidInput(f"{folder} holds no finished shards (run `kg extract` first)")
+    return out
+
+
+def load_shards(store: Store, folder: Path, settings: Settings,
+                progress: Callable[[Path], None] | None = None) -> LoadResult:
+    """Load every finished shard of ``folder`` into ``store`` and run the post-load steps."""
+    shards = finished_shards(folder)
+    for _, report in shards:
+        if report.get("base_iri") != settings.base_iri:
+            raise InvalidInput(f"the shards were minted under {report.get('base_iri')!r} but "
+                               f"this store serves {settings.base_iri!r} (KG_BASE_IRI); "
+                               "extract again with the same base IRI")
+    last: dict[str, int] = {}
+    for i, (_, report) in enumerate(shards):
+        for g in report.get("graphs", []):
+            last[g] = i
+    result = LoadResult()
+    started = time.perf_counter()
+    result.replaced = _drop_existing(store, list(last))
+    for i, (shard, report) in enumerate(shards):
+        superseded = {g for g in report.get("graphs", []) if last[g] != i}
+        keep = [g for g in report.get("graphs", []) if g not in superseded]
+        _load_one(store, shard, keep, superseded)
+        result.shards += 1
+        result.graphs += len(keep)
+        if progress is not None:
+            progress(shard)
+    store.flush()
+    result.triples = len(store)
+    result.steps = tuple(_post_load(store, settings))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _drop_existing(store: Store, graphs: list[str]) -> int:
+    """Drop the graphs about to be loaded that the store already holds; how many."""
+    existing = _existing(store, graphs)
+    for i in range(0, len(existing), 1000):
+        store.replace_graphs({}, drop=existing[i:i + 1000])
+    return len(existing)
+
+
+def _existing(store: Store, graphs: list[str]) -> list[str]:
+    from ..store.embedded import EmbeddedStore
+
+    if isinstance(store, EmbeddedStore):
+        return [g for g in graphs if store.raw.contains_named_graph(ox.NamedNode(g))]
+    wanted = set(graphs)
+    return [g for g in store.named_graphs() if g in wanted]
+
+
+def _load_one(store: Store, shard: Path, graphs: list[str], superseded: set[str]) -> None:
+    from ..store.embedded import EmbeddedStore
+    from ..store.remote import RemoteStore
+
+    if superseded:
+        quads = [q for q in ox.parse(path=str(shard), format=ox.RdfFormat.N_QUADS)
+                 if q.graph_name.value not in superseded]
+    if isinstance(store, EmbeddedStore):
+        if superseded:
+            store.raw.bulk_extend(quads)
+        else:
+            store.raw.bulk_load(path=str(shard), format=ox.RdfFormat.N_QUADS)
+        return
+    if isinstance(store, RemoteStore):
+        if superseded:
+            store.load_dataset(io.BytesIO(ox.serialize(quads, format=ox.RdfFormat.N_QUADS)),
+                               graphs)
+        else:
+            with open(shard, "rb") as fh:
+                store.load_dataset(fh, graphs)
+        return
+    by_graph: dict[str, list[ox.Triple]] = {}
+    for q in (quads if superseded else ox.parse(path=str(shard),
+                                                format=ox.RdfFormat.N_QUADS)):
+        by_graph.setdefault(q.graph_name.value, []).append(q.triple)
+    store.replace_graphs(by_graph)
+
+
+def _post_load(store: Store, settings: Settings) -> list[str]:
+    """Run the post-load steps whose modules are installed; the names of those that ran."""
+    ran = []
+    for name, module, function in POST_LOAD_STEPS:
+        step = None
+        if importlib.util.find_spec(module) is not None:
+            step = getattr(importlib.import_module(module), function, None)
+        if step is None:
+            log.info("post-load step %r is not available", name)
+            continue
+        step(store, settings)
+        ran.append(name)
+    return ran
