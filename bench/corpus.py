@@ -87,8 +87,16 @@ def _cities(rng: random.Random) -> dict[str, list[dict[str, Any]]]:
         if cc in by_country and city["population"] >= 50_000 and \
                 re.fullmatch(r"[A-Z][A-Za-z' -]+", city["name"]):
             by_country[cc].append(city)
+    # One city per name (the most populous): the service mints place IRIs from labels, and an
+    # article naming two different places alike would be ambiguous anyway.
+    best: dict[str, dict[str, Any]] = {}
+    for pool in by_country.values():
+        for city in pool:
+            if city["name"] not in best or city["population"] > best[city["name"]]["population"]:
+                best[city["name"]] = city
     for cc in by_country:
-        by_country[cc].sort(key=lambda c: c["geonameid"])
+        by_country[cc] = sorted((c for c in by_country[cc] if best[c["name"]] is c),
+                                key=lambda c: c["geonameid"])
     return by_country
 
 

@@ -190,22 +190,25 @@ class RemoteStore(Store):
                 yield row["g"].value
 
     def dump(self, output: BinaryIO, fmt: ox.RdfFormat, graph: str | None = None,
-             all_graphs: bool = False) -> None:
+             all_graphs: bool = False, prefixes: dict[str, str] | None = None) -> None:
+        """Streams the store's own export; ``prefixes`` abbreviate IRIs in the formats that
+        have prefixes (N-Triples and N-Quads pass through unchanged)."""
+        kw = {"prefixes": prefixes} if prefixes else {}
         if all_graphs and fmt.supports_datasets:
             if self.oxigraph and self.endpoints.gsp:
                 self._export(output, fmt, self.endpoints.gsp, [], {"Accept": _NQ},
-                             ox.RdfFormat.N_QUADS, "GET")
+                             ox.RdfFormat.N_QUADS, "GET", **kw)
             else:
                 rows = self.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
                 ox.serialize((ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows),
-                             output, fmt)
+                             output, fmt, **kw)
             return
         if all_graphs:
             params = [("union-default-graph", "")] if self.oxigraph else []
             self._export(output, fmt, self.endpoints.query, params,
                          {"Accept": _NT, "Content-Type": "application/sparql-query"},
                          ox.RdfFormat.N_TRIPLES, "POST",
-                         body=b"CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+                         body=b"CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", **kw)
             return
         if fmt == ox.RdfFormat.N_TRIPLES and self.endpoints.gsp and graph is not None:
             self._export(output, fmt, self.endpoints.gsp,
@@ -216,12 +219,13 @@ class RemoteStore(Store):
         if fmt.supports_datasets:
             g = ox.DefaultGraph() if graph is None else parse_iri(graph, "graph")
             ox.serialize((ox.Quad(t.subject, t.predicate, t.object, g) for t in triples),
-                         output, fmt)
+                         output, fmt, **kw)
         else:
-            ox.serialize(triples, output, fmt)
+            ox.serialize(triples, output, fmt, **kw)
 
     def _export(self, output: BinaryIO, fmt: ox.RdfFormat, url: str, params, headers,
-                source: ox.RdfFormat, method: str, body: bytes | None = None) -> None:
+                source: ox.RdfFormat, method: str, body: bytes | None = None,
+                prefixes: dict[str, str] | None = None) -> None:
         """Stream the store's own export to ``output``: copied byte for byte when it is
         already in ``fmt``, else parsed and re-serialised on the fly."""
         with self.http.stream(method, url, params=params, headers=headers, body=body,
@@ -230,11 +234,13 @@ class RemoteStore(Store):
                 _raise_for(Reply(resp.status, {}, resp.read()), "export")
             if fmt == source:
                 shutil.copyfileobj(resp, output, 256 * 1024)
-            elif source.supports_datasets or not fmt.supports_datasets:
-                ox.serialize(ox.parse(resp, format=source), output, fmt)
+                return
+            kw = {"prefixes": prefixes} if prefixes else {}
+            if source.supports_datasets or not fmt.supports_datasets:
+                ox.serialize(ox.parse(resp, format=source), output, fmt, **kw)
             else:
                 ox.serialize((ox.Quad(q.subject, q.predicate, q.object)
-                              for q in ox.parse(resp, format=source)), output, fmt)
+                              for q in ox.parse(resp, format=source)), output, fmt, **kw)
 
     def __len__(self) -> int:
         q = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }" \

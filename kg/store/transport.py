@@ -220,6 +220,8 @@ class HttpTransport:
             yield resp
         except (TimeoutError, OSError, http.client.HTTPException) as exc:
             self._discard(scheme, netloc)
+            if isinstance(exc, BrokenPipeError):
+                raise  # our own reader went away (e.g. a download cancelled by its client)
             if isinstance(exc, (TimeoutError, http.client.IncompleteRead, ConnectionError)):
                 log.warning("the store at %s broke off an answer (%s)", netloc,
                             type(exc).__name__)
