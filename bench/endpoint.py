@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"peak memory: kg serve {mem_ours:.0f} MiB, oxigraph server {mem_oxi:.0f} MiB"
           + ("" if args.no_rdflib else f", rdflib (bench process) {rdf_mem:.0f} MiB"))
     summary = {"triples": loaded.triples, "articles": totals.articles,
-               "ratios": dict(zip(results, ratios)), "geo_ratio": geo}
+               "ratios": dict(zip(results, ratios, strict=True)), "geo_ratio": geo}
     (work / "summary.json").write_text(json.dumps(summary, indent=1))
     return 0
 
