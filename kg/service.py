@@ -284,6 +284,16 @@ class KnowledgeGraph:
                 self.store.replace_graphs({iri: triples})
         self._written({ONTOLOGY_IRI, SHAPES_IRI})
 
+    def close(self) -> None:
+        """Release the store (the CLI calls this when a command ends)."""
+        self.store.close()
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     # -- bookkeeping -----------------------------------------------------------------------------
 
     def _written(self, graphs: set[str]) -> None:

@@ -101,6 +101,17 @@ class Settings:
     link_threshold: float = _setting(
         0.75, "KG_LINK_THRESHOLD",
         "Lowest score at which an entity mention is linked to a Wikidata item.")
+    catalog_path: Path | None = _setting(
+        None, "KG_CATALOG",
+        "Entity catalog index (SQLite). Unset: `<data_dir>/catalog.sqlite`, built from the "
+        "shipped starter catalog on first use and rebuilt when that changes.")
+    wikidata_online: bool = _setting(
+        False, "KG_WIKIDATA_ONLINE",
+        "Ask the Wikidata API about names the catalog does not know (answers cached under the "
+        "data folder). Off: linking is offline.")
+    wikidata_api_url: str = _setting(
+        "https://www.wikidata.org/w/api.php", "KG_WIKIDATA_API_URL",
+        "The MediaWiki API endpoint used when KG_WIKIDATA_ONLINE is on.")
     shacl_engine: str = _setting(
         "turbo", "KG_SHACL_ENGINE",
         "SHACL engine for write validation: `turbo` (pyshacl-turbo, fast) or `pyshacl` (the "
@@ -136,6 +147,10 @@ class Settings:
         object.__setattr__(self, "data_dir", Path(self.data_dir))
         if self.ontology_dir is not None:
             object.__setattr__(self, "ontology_dir", Path(self.ontology_dir))
+        if self.catalog_path is not None:
+            object.__setattr__(self, "catalog_path", Path(self.catalog_path))
+        if not self.wikidata_api_url.startswith(("http://", "https://")):
+            raise ConfigError("KG_WIKIDATA_API_URL must be an http(s) URL")
         if not self.base_iri.startswith(("http://", "https://")) or not self.base_iri.endswith("/"):
             raise ConfigError("KG_BASE_IRI must be an http(s) IRI ending with '/'")
         if self.query_timeout <= 0:
@@ -157,6 +172,15 @@ class Settings:
             raise ConfigError("KG_STORE_FLAVOUR must be 'oxigraph' or 'generic'")
         if self.store_timeout <= 0 or self.store_retries < 0:
             raise ConfigError("KG_STORE_TIMEOUT must be positive and KG_STORE_RETRIES >= 0")
+
+    @property
+    def catalog_file(self) -> Path:
+        """Where the entity catalog index is (``catalog_path`` or under the data folder)."""
+        return self.catalog_path or self.data_dir / "catalog.sqlite"
+
+    @property
+    def wikidata_cache_dir(self) -> Path:
+        return self.data_dir / "cache" / "wikidata"
 
     @property
     def allowed_remote_prefixes(self) -> tuple[str, ...]:

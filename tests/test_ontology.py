@@ -102,3 +102,15 @@ def test_event_types_map_to_external_classifications(onto):
     assert (TL.Event, RDFS.subClassOf, URIRef("http://semanticweb.cs.vu.nl/2009/11/sem/Event")) \
         in onto
     assert (URIRef("https://w3id.org/timeline-kg/ontology"), RDF.type, OWL.Ontology) in onto
+
+
+def test_wikidata_alignments_come_from_the_verified_table(onto):
+    import csv
+
+    from kg.resources import data_dir
+
+    with open(data_dir() / "ontology_wikidata_classes.csv", encoding="utf-8") as f:
+        verified = {row["qid"] for row in csv.DictReader(f)}
+    used = {str(o).rsplit("/", 1)[1] for o in onto.objects()
+            if str(o).startswith("http://www.wikidata.org/entity/Q")}
+    assert used and used <= verified, sorted(used - verified)

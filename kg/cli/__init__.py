@@ -49,3 +49,12 @@ def _register() -> None:
 
 
 _register()
+
+
+from .catalog import catalog_group  # noqa: E402
+
+main.add_command(catalog_group)
+
+from .timex import timex_eval_command  # noqa: E402
+
+main.add_command(timex_eval_command)

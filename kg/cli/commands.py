@@ -61,12 +61,18 @@ def _published(value: str | None) -> date | None:
 def ingest(data_dir, store, published, fmt, progress, paths):
     """Ingest articles from files, folders, globs or '-' (stdin). Exits with 1 if any article
     was rejected; the others are stored."""
-    from tqdm import tqdm
-
     from ..bootstrap import build_service
 
-    kg = build_service(settings_from(data_dir=data_dir, store=store))
-    defaults = {"published": _published(published)}
+    with build_service(settings_from(data_dir=data_dir, store=store)) as kg:
+        totals = _ingest_all(kg, paths, fmt, _published(published), progress)
+    click.echo(" ".join(f"{k}={v}" for k, v in totals.items()))
+    sys.exit(1 if totals["rejects"] else 0)
+
+
+def _ingest_all(kg, paths, fmt, published, progress) -> dict[str, int]:
+    from tqdm import tqdm
+
+    defaults = {"published": published}
     totals = {"articles": 0, "events": 0, "entities": 0, "links": 0, "warnings": 0,
               "rejects": 0}
     inputs = list(expand_paths(paths))
@@ -98,8 +104,7 @@ def ingest(data_dir, store, published, fmt, progress, paths):
                 tqdm.write(f"warning {where}: {w}", file=sys.stderr)
         bar.update(1)
     bar.close()
-    click.echo(" ".join(f"{k}={v}" for k, v in totals.items()))
-    sys.exit(1 if totals["rejects"] else 0)
+    return totals
 
 
 @click.command("validate")
@@ -110,7 +115,15 @@ def validate(published, paths):
     from ..bootstrap import build_validation_only
 
     kg = build_validation_only(settings_from())
-    defaults = {"published": _published(published)}
+    try:
+        bad = _validate_all(kg, paths, _published(published))
+    finally:
+        kg.close()
+    sys.exit(1 if bad else 0)
+
+
+def _validate_all(kg, paths, published) -> int:
+    defaults = {"published": published}
     bad = 0
     for name, data in expand_paths(paths):
         for where, item in read_batch(data, format_for(name), name=name, defaults=defaults):
@@ -132,7 +145,7 @@ def validate(published, paths):
                 click.echo(f"{where}: does not conform ({len(report.results)} violations)")
                 for r in report.results:
                     click.echo(f"  - {r['message']} [{r['focus_node']} {r['path'] or ''}]")
-    sys.exit(1 if bad else 0)
+    return bad
 
 
 @click.command("dump")
@@ -161,6 +174,7 @@ def dump(data_dir, store, fmt, output, graph):
         else:
             st.dump(out, formats[fmt], all_graphs=True)
     finally:
+        st.close()
         if output:
             out.close()
         else:

@@ -31,7 +31,9 @@ class EmbeddedStore(Store):
                 path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(path))
         except OSError as exc:
-            raise StoreError("the store could not be opened", extra={}) from exc
+            hint = " (is another process, such as `kg serve`, using it?)" \
+                if "lock" in str(exc).lower() else ""
+            raise StoreError(f"the store at {path} could not be opened{hint}") from exc
         self._write_lock = threading.Lock()
 
     @property

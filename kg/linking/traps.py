@@ -1,0 +1,83 @@
+"""Capitalised words that are usually not names: the scanners' guard against false matches.
+
+A single capitalised word matches a one-word alias only when it is not a trap: month and
+weekday names never do ("in May" is not Theresa May), and at the start of a sentence a word
+that is a common English word, or that the same text also writes in lower case ("Police said
+... the police"), does not either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .normalise import Word, fold_word
+
+MONTHS_DAYS = frozenset(fold_word(w) for w in (
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split())
+
+COMMON_WORDS = frozenset(fold_word(w) for w in (
+    "a about above across after again against all almost also although among an and another "
+    "any are around as at authorities back be because been before being below between both "
+    "but by can could day days despite down during each early earlier even every few first "
+    "five for forces four from further government he her here his how however if in into it "
+    "its just last late later less many meanwhile military minister more most much must my "
+    "near new next nine no none nor not now of off officials old on once one only or other "
+    "our out over people police president residents said says second several she should "
+    "since six so some still such ten than that the their them then there these they this "
+    "those three through to today tomorrow troops two under until up us very was we were "
+    "what when where which while who why will with within without would yesterday yet you "
+    "your"
+).split())
+
+# Words that are also names of towns: not taken for a place at the start of a sentence.
+TOWN_LIKE_WORDS = frozenset(fold_word(w) for w in (
+    "victory hope liberty independence union unity peace progress friendship energy mobile "
+    "reading nice bath split bar best gap gold grand hero"
+).split())
+
+
+# Words after a place name that keep it a place ("Kharkiv Oblast", "Kharkiv Mayor ...").
+PLACE_FOLLOWERS = frozenset(fold_word(w) for w in (
+    "oblast region province district raion city county state governorate krai republic "
+    "airport river port mayor governor authorities police army officials residents council "
+    "administration front direction offensive counteroffensive axis area border"
+).split())
+# Words before a place name that keep it a place ("Eastern Ukraine", "Greater Kharkiv").
+PLACE_LEADERS = frozenset(fold_word(w) for w in (
+    "north south east west northern southern eastern western central greater upper lower "
+    "northeastern northwestern southeastern southwestern occupied liberated"
+).split())
+
+
+def is_trap(ws: Sequence[Word], i: int, j: int, lower_keys: frozenset[str] | set[str]) -> bool:
+    """Is the span of words ``i..j`` a capitalised common word rather than a name?
+    ``lower_keys`` holds the keys of the words the text writes in lower case."""
+    if i != j:
+        return False
+    w = ws[i]
+    if w.shape != "T":
+        return False
+    if w.key in MONTHS_DAYS:
+        return True
+    weak = w.sentence_initial or w.title_line
+    return weak and (w.key in COMMON_WORDS or w.key in TOWN_LIKE_WORDS or w.key in lower_keys)
+
+
+def inside_longer_name(ws: Sequence[Word], i: int, j: int) -> bool:
+    """Is the one-word span ``i..j`` likely a part of a longer name that is not a place
+    ("Vladimir Zelensky", "John Moore", "President Vladimir")? Not judged on title-case
+    lines, where every word is capitalised."""
+    if i != j or ws[i].title_line:
+        return False
+    nxt = ws[i + 1] if i + 1 < len(ws) and ws[i + 1].joins_previous else None
+    if nxt is not None and nxt.shape in "TU" and nxt.key not in PLACE_FOLLOWERS:
+        return True
+    prev = ws[i - 1] if i > 0 and ws[i].joins_previous else None
+    if prev is not None and prev.shape in "TU" and prev.key not in PLACE_LEADERS:
+        return not (prev.sentence_initial and prev.key in COMMON_WORDS)
+    return False
+
+
+def lower_case_keys(ws: Sequence[Word]) -> set[str]:
+    return {w.key for w in ws if w.shape == "L"}

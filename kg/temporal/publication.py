@@ -1,0 +1,46 @@
+"""Inferring when an article was published from the explicit dates in its text."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .tagger import tag_timexes
+
+# A date introduced as the publication or update date, or a dateline near the top.
+_MARKER = re.compile(r"\b(?:published|posted|updated|last\s+updated|last\s+modified|"
+                     r"first\s+published|date|dated|issued)\b\s*(?:on|at)?\s*:?\s*\Z", re.I)
+_HEAD = 300  # characters from the start in which a full date is taken as the dateline
+_EXPLICIT = ("date_iso", "date_numeric", "date_month_day", "date_day_month")
+
+
+def infer_publication_date(text: str) -> tuple[date, str] | None:
+    """(date, precision) of publication inferred from explicit dates in the text, or None.
+
+    A full date introduced by "Published", "Updated", "Posted"... wins; else a full date in the
+    first lines (a dateline); else the latest explicit full date (the article cannot predate
+    the last day it reports), with precision "day". Without any explicit dated day but with
+    explicit months, the latest month is returned with precision "month". Relative
+    expressions are never used (there is nothing to anchor them on).
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None
+    specs = [t for t in tag_timexes(text, None) if t.resolved and t.earliest is not None]
+    days = [t for t in specs if t.rule in _EXPLICIT and t.precision in ("day", "minute",
+                                                                        "second", "hour")]
+    for t in days:
+        if _MARKER.search(text, max(0, t.start - 40), t.start):
+            return _day(t.earliest), "day"
+    head = [t for t in days if t.start < _HEAD]
+    if head:
+        return _day(head[0].earliest), "day"
+    if days:
+        return max(_day(t.earliest) for t in days), "day"
+    months = [t for t in specs if t.rule == "month" and t.precision == "month" and not t.mod]
+    if months:
+        return max(_day(t.earliest) for t in months), "month"
+    return None
+
+
+def _day(value) -> date:
+    return value.date() if hasattr(value, "date") and callable(value.date) else value

@@ -1,0 +1,142 @@
+"""Rules for clock times: "3 p.m.", "10:35 a.m. Wednesday", "14:00 GMT", "0900 GMT",
+"noon Thursday", "midnight"."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from . import lexicon as lx
+from .context import Context, Found
+from .helpers import dated, day_of, month_of, norm, unresolved, weekday_of
+from .points import Point
+from .rulebook import FOUR_DIGITS, SHORT_NUMBER, WEEKDAY_WORDS, rule
+from .textscan import prev_words
+
+
+def _day_ref(prefix: str) -> str:
+    """A day next to a time ("Tuesday", "today", "May 16"), with prefixed group names."""
+    p = prefix
+    return (rf"(?:(?P<{p}wd><WEEKDAY>)(?:,?<S>(?P<{p}mon><MONTH>)<S>?(?P<{p}day><DAY>)"
+            rf"(?:,?<S>(?P<{p}year>[12]\d{{3}}))?)?|(?P<{p}rel>today|tonight|tomorrow|"
+            rf"yesterday)|(?P<{p}mon2><MONTH>)<S>?(?P<{p}day2><DAY>)(?:,?<S>(?P<{p}year2>"
+            rf"[12]\d{{3}}))?)(?!\w)")
+
+
+_TZ = r"(?:<S>?\(?(?P<tz><TZ>|GMT|UTC)\)?(?!\w)|<S>(?P<local>local|[A-Z][a-z]+)<S>time)?"
+_AFTER = r"(?:(?:<S>\([^()\n]{1,24}\))?(?:,?<S>(?:on<S>)?|<S>)" + _day_ref("a") + r")?"
+_BEFORE = r"(?:" + _day_ref("b") + r"(?:,?<S>at|,|<S>at)?<S>)?"
+_APPROX = r"(?:(?P<approx>about|around|approximately|roughly|at<S>about|at<S>around)<S>)?"
+
+
+_CLOCK_PREFIXES = frozenset({"today", "tonight", "tomorrow", "yesterday", "about", "around",
+                             "approximately", "roughly", "at"})
+
+
+def _day_for(m: re.Match, ctx: Context) -> Point | None:
+    """The day a clock time belongs to: the one written next to it, else the narrative
+    reference day of the same sentence, else the DCT."""
+    from .rules_calendar import _day_point  # the same year logic as for dates
+
+    for p in ("a", "b"):
+        if m[p + "rel"]:
+            word = m[p + "rel"].lower()
+            if ctx.dct is None:
+                return None
+            return Point("day", ctx.dct + timedelta(days={"today": 0, "tonight": 0,
+                                                           "tomorrow": 1,
+                                                           "yesterday": -1}[word]))
+        mon = m[p + "mon"] or m[p + "mon2"]
+        if mon:
+            day = m[p + "day"] or m[p + "day2"]
+            year = m[p + "year"] or m[p + "year2"]
+            month = month_of(mon)
+            if month is None:
+                return None
+            found = _day_point(ctx, m, month, day_of(day), int(year) if year else None,
+                               weekday_of(m[p + "wd"]) if m[p + "wd"] else None, "clock")
+            return found.point if found is not None else None
+        if m[p + "wd"]:
+            return ctx.weekday(weekday_of(m[p + "wd"]), m.start(), m.end(), None)
+    ref = ctx.reference("day")
+    if ref is not None and ctx.last_day_pos >= 0 and ctx.same_sentence(ctx.last_day_pos,
+                                                                       m.start()):
+        return ref
+    return ctx.dct_point("day")
+
+
+def _explicit_day(m: re.Match) -> bool:
+    return any(m[p + k] for p in ("a", "b") for k in ("rel", "mon", "mon2", "wd"))
+
+
+def _tz_of(m: re.Match, ctx: Context):
+    if m["tz"]:
+        return lx.TIME_ZONES.get(m["tz"].upper())
+    return None
+
+
+def _make(m: re.Match, ctx: Context, rule: str, hour: int, minute: int, second: int = 0,
+          gran: str = "minute") -> Found | None:
+    if not (0 <= hour <= 24 and 0 <= minute < 60) or hour == 24 and minute:
+        return None
+    mod = "APPROX" if m["approx"] else None
+    day = _day_for(m, ctx)
+    if day is None:
+        clock = f"T{hour:02d}:{minute:02d}"
+        return unresolved(rule, "XXXX-XX-XX" + clock, "TIME", mod)
+    p = Point(gran, day.first, None, hour, minute, second, _tz_of(m, ctx))
+    return dated(rule, p, "TIME", mod, sets_reference=_explicit_day(m) or True)
+
+
+@rule("clock_ampm",
+      _BEFORE + _APPROX + r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?<S>?"
+      r"(?P<ampm>[ap]\.<S>?m\.?|[ap]m(?!\w)|[AP]M(?!\w)|o['’]clock|in<S>the<S>(?:morning|"
+      r"afternoon|evening|night))" + _TZ + _AFTER,
+      WEEKDAY_WORDS | SHORT_NUMBER | _CLOCK_PREFIXES | set(lx.MONTHS)
+      | set(lx.MONTH_ABBREVIATIONS),
+      needs=("a.m", "p.m", "am", "pm", "a. m", "p. m", "o'clock", "o’clock", "in the"))
+def _clock_ampm(m: re.Match, ctx: Context) -> Found | None:
+    hour, minute = int(m["h"]), int(m["m"] or 0)
+    marker = norm(m["ampm"]).replace(" ", "").replace(".", "")
+    if marker.startswith("p") or any(w in marker for w in ("afternoon", "evening")) or \
+            "night" in marker and hour < 12 and hour >= 6:
+        hour = hour % 12 + 12
+    elif marker.startswith("a") or "morning" in marker:
+        hour = hour % 12
+    return _make(m, ctx, "clock_ampm", hour, minute)
+
+
+@rule("clock_24h",
+      _BEFORE + _APPROX + r"(?<![\d:.,/])(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)"
+      r"(?::(?P<s>[0-5]\d))?(?![\d:]|[.,]\d)(?:<S>?(?:hrs|hours|h)(?!\w))?" + _TZ + _AFTER,
+      WEEKDAY_WORDS | SHORT_NUMBER | _CLOCK_PREFIXES | set(lx.MONTHS)
+      | set(lx.MONTH_ABBREVIATIONS),
+      needs=(":",))
+def _clock_24h(m: re.Match, ctx: Context) -> Found | None:
+    if not (m["tz"] or m["local"] or _explicit_day(m)) and prev_words(
+            ctx.text, m.start("h"), 1) in (["score"], ["won"], ["beat"], ["lost"], ["drew"]):
+        return None  # a score, "won 3:1"
+    if m["s"]:
+        return _make(m, ctx, "clock_24h", int(m["h"]), int(m["m"]), int(m["s"]), "second")
+    return _make(m, ctx, "clock_24h", int(m["h"]), int(m["m"]))
+
+
+@rule("clock_military",
+      _BEFORE + _APPROX + r"(?<![\d:.,/$])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)<S>?"
+      r"(?:(?P<tz><TZ>|GMT|UTC)(?!\w)|hrs(?!\w)|hours<S>(?:GMT|UTC|local<S>time)|"
+      r"(?P<local>local)<S>time)" + _AFTER,
+      WEEKDAY_WORDS | FOUR_DIGITS | _CLOCK_PREFIXES,
+      needs=tuple(z.lower() for z in lx.TIME_ZONES if len(z) > 1) + ("hrs", "hours", "local"))
+def _clock_military(m: re.Match, ctx: Context) -> Found | None:
+    return _make(m, ctx, "clock_military", int(m["h"]), int(m["m"]))
+
+
+@rule("clock_word",
+      _BEFORE + _APPROX + r"(?P<w>noon|midday|mid-day|midnight)(?!\w)" + _TZ + _AFTER,
+      WEEKDAY_WORDS | {"noon", "midday", "mid", "midnight", "today", "tonight", "tomorrow",
+                       "yesterday", "about", "around", "approximately", "roughly", "at"},
+      needs=("noon", "midday", "mid-day", "midnight"))
+def _clock_word(m: re.Match, ctx: Context) -> Found | None:
+    word = norm(m["w"])
+    hour = 24 if word == "midnight" else 12
+    return _make(m, ctx, "clock_word", hour, 0)

@@ -1,0 +1,102 @@
+"""The temporal tagger: recognise, normalise in document order, render."""
+
+from __future__ import annotations
+
+import re
+
+from collections.abc import Mapping
+from datetime import date, datetime
+
+from ..errors import InvalidInput
+from ..model import TimeSpec
+from .context import Context, Found
+from .recogniser import Candidate, matches_at, triggers
+from .render import to_timespec
+from .rules_anchored import text_anchor_keys
+
+MAX_TEXT = 2_000_000  # characters; longer texts are refused rather than half-processed
+_ANCHORED = ("anchored_part", "anchored_point", "anchored_offset")
+
+
+def tag_timexes(text: str, dct: date | datetime | None, *,
+                anchors: Mapping[str, date] | None = None) -> list[TimeSpec]:
+    """Find and normalise the temporal expressions of an English text.
+
+    ``dct`` is the document creation (publication) time: relative expressions ("yesterday",
+    "last week", "on Sunday") are resolved against it; without it they stay unresolved
+    (``resolved=False``, values such as ``XXXX-XX-XX``). Narrative expressions ("the
+    following day", "two days later") are resolved against the last date mentioned before
+    them. ``anchors`` maps event words to their start dates ({"war": date(2022, 2, 24)})
+    for expressions such as "the early days of the war".
+    """
+    if not isinstance(text, str):
+        raise InvalidInput("text must be a string")
+    if dct is not None and not isinstance(dct, date):
+        raise InvalidInput("dct must be a date, a datetime or None")
+    if len(text) > MAX_TEXT:
+        raise InvalidInput(f"text is longer than {MAX_TEXT} characters")
+    if anchors is not None and not isinstance(anchors, Mapping):
+        raise InvalidInput("anchors must map event words to dates")
+    clean_anchors = {}
+    for key, value in (anchors or {}).items():
+        if not isinstance(key, str) or not isinstance(value, date):
+            raise InvalidInput("anchors must map event words (strings) to dates")
+        clean_anchors[key] = value.date() if isinstance(value, datetime) else value
+    ctx = Context(text, dct, clean_anchors)
+    accepted = _run(ctx)
+    if ctx.text_anchors and any(f.rule in _ANCHORED and not f.resolved for _, _, _, f in
+                                accepted):
+        accepted = [(s, e, c, _rebuild(c, ctx) if f.rule in _ANCHORED and not f.resolved
+                     else f) for s, e, c, f in accepted]
+    return [to_timespec(f, s, e, text, ctx) for s, e, _c, f in accepted]
+
+
+def _run(ctx: Context) -> list[tuple[int, int, Candidate, Found]]:
+    """Leftmost-longest in document order: at each trigger word, the longest match whose rule
+    accepts it wins, and nothing starting inside it is tried."""
+    text = ctx.text
+    low, found_triggers = triggers(text)
+    out: list[tuple[int, int, Candidate, Found]] = []
+    taken_end = -1
+    for pos, key in found_triggers:
+        if pos < taken_end:
+            continue
+        for c in matches_at(text, low, pos, key):
+            found = c.rule.build(c.match, ctx)
+            if found is None:
+                continue
+            start, end = c.start + found.start_shift, c.end - found.end_shift
+            while end > start and text[end - 1] in " \t\n,;:":
+                end -= 1
+            if end <= start:
+                continue
+            taken_end = end
+            out.append((start, end, c, found))
+            if found.point is not None and found.sets_reference and found.resolved \
+                    and found.type in ("DATE", "TIME") and not _in_since_clause(text, start):
+                ctx.remember(start, found.point)
+                if found.point.gran in ("day", "month") and found.rule not in _ANCHORED:
+                    for anchor_key in text_anchor_keys(text, start):
+                        ctx.text_anchors.setdefault(" ".join(anchor_key.lower().split()),
+                                                    found.point.first)
+            break
+    return out
+
+
+_CLAUSE_START = re.compile(r"[.;:!?\n]|,\s")
+_SINCE = re.compile(r"\b(?:since|ever since)\b", re.IGNORECASE)
+
+
+def _in_since_clause(text: str, start: int) -> bool:
+    """A date inside a "since ..." phrase ("hit hardest since the start of the invasion on
+    February 24") is background: it starts a range, it does not move the narrative time that
+    "the following day" refers to."""
+    window = text[max(0, start - 120):start]
+    cut = max((m.end() for m in _CLAUSE_START.finditer(window)), default=0)
+    return _SINCE.search(window, cut) is not None
+
+
+def _rebuild(c: Candidate, ctx: Context) -> Found:
+    found = c.rule.build(c.match, ctx)
+    assert found is not None  # it was accepted once with less information
+    return found

@@ -1,0 +1,128 @@
+"""Sentences and the tense around an expression: enough to tell "said Sunday" from
+"will meet Sunday" when choosing which Sunday is meant."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+PAST, FUTURE, NEUTRAL = "past", "future", "neutral"
+
+# A sentence ends at . ! ? (and closing quotes/brackets) followed by space and an upper-case
+# letter, digit or quote, or at a blank line; abbreviations are checked separately.
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(A-Z0-9])|\n\s*\n")
+_ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr co corp inc ltd no nos
+vs etc jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri
+sat sun u.s u.k u.n a.m p.m
+""".split())
+
+_FUTURE_WORDS = frozenset("""
+will 'll shall won't wo would should might must scheduled slated expected expects expect
+expecting due planned plans plan planning intends intend intending upcoming forthcoming poised
+aims hopes hope hoping tomorrow prepares preparing
+""".split())
+_IRREGULAR_PAST = frozenset("""
+was were had did said told met went took left came gave made held began fell rose saw found
+got won lost sent spent kept brought bought thought felt heard knew led paid ran sat stood
+struck fought flew drew drove wrote spoke broke chose froze grew threw wore tore swore hid
+bit shot sought taught caught fled bled fed meant built dealt slept swept wept lent bent
+became forgot forgave ate sang rang sank swam overtook undertook withdrew arose awoke
+declared announced been
+""".split())
+_NOT_PAST = frozenset("""
+need speed seed feed bleed breed indeed proceed succeed exceed bed red shed hundred
+embed wed creed greed steed deed weed sled shred tweed reed heed agreed based
+""".split())
+# After these a participle is passive or adjectival ("will be paid", "a planned visit").
+_NOT_FINITE_BEFORE = frozenset("""
+be being will to a an the still its his her their our this that these those newly
+recently already well long so fully widely yet not is are am
+""".split())
+_SCHEDULED = frozenset("scheduled slated expected due planned set".split())
+_MODALS = frozenset("will would could should might must may can".split())
+_PRESENT = frozenset("is are am says say does do has have".split())
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+
+
+class Sentences:
+    """Sentence boundaries and tense markers of one text, found once, looked up by offset."""
+
+    def __init__(self, text: str):
+        self.text = text
+        starts = [0]
+        for m in _BOUNDARY.finditer(text):
+            if m.group()[0] == "." and "\n" not in m.group() and _abbreviation_before(
+                    text, m.start()):
+                continue
+            starts.append(m.end())
+        self.starts = starts
+        self._markers: dict[int, list[tuple[int, int, str]]] = {}
+
+    def index(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        i = self.index(offset)
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return self.starts[i], end
+
+    def markers(self, offset: int) -> list[tuple[int, int, str]]:
+        """Tense markers of the sentence holding ``offset``: (start, end, tense)."""
+        i = self.index(offset)
+        found = self._markers.get(i)
+        if found is None:
+            start, end = self.bounds(offset)
+            found = self._markers[i] = _find_markers(self.text, start, end)
+        return found
+
+    def tense(self, start: int, end: int) -> str:
+        """The tense of the clause around the span: the nearest tense marker decides
+        (markers after the span count half again as far)."""
+        best, best_distance = NEUTRAL, None
+        for pos, stop, tense in self.markers(start):
+            if start <= pos < end:
+                continue
+            distance = start - stop if pos < start else (pos - end) * 1.5
+            if best_distance is None or distance < best_distance:
+                best, best_distance = tense, distance
+        return best
+
+
+def _abbreviation_before(text: str, period: int) -> bool:
+    """Whether the period at ``period`` ends an abbreviation ("Gen.", "Sept.", "U.S.")."""
+    i = period
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:period].lower().strip(".")
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    previous = before = ""
+    for m in _WORD.finditer(text, start, end):
+        word = m.group().lower().replace("’", "'")
+        tense = None
+        if word in _FUTURE_WORDS or word.endswith("'ll"):
+            tense = FUTURE
+            if word in _SCHEDULED and previous in ("was", "were", "been", "had"):
+                tense = PAST  # "was due to expire Friday": a plan that was in the past
+        elif word == "to":
+            if previous in ("going", "set", "is", "are", "due", "about") and before not in (
+                    "was", "were", "been", "had"):
+                tense = FUTURE
+        elif word in _IRREGULAR_PAST or len(word) > 4 and word.endswith("ed") and \
+                word not in _NOT_PAST:
+            if previous not in _NOT_FINITE_BEFORE or previous in ("has", "have", "had"):
+                tense = PAST
+        elif word in _PRESENT:
+            tense = NEUTRAL
+        if previous in _MODALS and word in ("be", "have", "been"):
+            tense = None
+            if word == "have" and out and out[-1][2] == FUTURE:
+                out[-1] = (out[-1][0], out[-1][1], PAST)  # "would have": past counterfactual
+        if tense is not None:
+            out.append((m.start(), m.end(), tense))
+        previous, before = word, previous
+    return out

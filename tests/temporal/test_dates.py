@@ -1,0 +1,193 @@
+"""Absolute and partial calendar dates: values, precision, bounds and EDTF."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .support import DCT, find, one, tag
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("The truce was signed on May 16, 2022, in the capital.", "May 16, 2022", "2022-05-16"),
+    ("The truce was signed on 16 May 2022 in the capital.", "16 May 2022", "2022-05-16"),
+    ("The truce was signed on Monday, May 16, 2022.", "Monday, May 16, 2022", "2022-05-16"),
+    ("The truce was signed on the 16th of May 2022.", "the 16th of May 2022", "2022-05-16"),
+    ("The truce was signed on Sept. 3, 1998.", "Sept. 3, 1998", "1998-09-03"),
+    ("The file is dated 2022-05-16.", "2022-05-16", "2022-05-16"),
+    ("The form is dated 16.05.2022 in the archive.", "16.05.2022", "2022-05-16"),
+    ("The form is dated 05/16/2022 in the archive.", "05/16/2022", "2022-05-16"),
+])
+def test_full_dates(text, expression, value):
+    t = find(text, expression)
+    assert (t.type, t.value, t.precision, t.resolved) == ("DATE", value, "day", True)
+    assert t.earliest == t.latest == date.fromisoformat(value)
+    assert t.edtf == value
+
+
+def test_day_and_month_takes_the_year_from_the_dct():
+    t = one("Voting ended on 16 May.")
+    assert (t.value, t.earliest, t.latest) == ("2022-05-16", date(2022, 5, 16), date(2022, 5, 16))
+
+
+def test_day_and_month_in_the_past_tense_reaches_back_a_year():
+    t = one("The bridge was destroyed on Dec. 28.", dct=date(2022, 1, 5))
+    assert t.value == "2021-12-28"
+
+
+def test_day_and_month_in_the_future_tense_reaches_forward():
+    t = one("The court will rule on Jan. 4.", dct=date(2022, 12, 20))
+    assert t.value == "2023-01-04"
+
+
+def test_later_mentions_of_a_day_keep_its_year():
+    specs = tag("On Jan. 14, 2000 the deadline passed. Officials recalled the Jan. 14 deadline.",
+                dct=date(2001, 3, 1))
+    assert [t.value for t in specs] == ["2000-01-14", "2000-01-14"]
+
+
+def test_month_and_year():
+    t = one("The dam was finished in May 2022.")
+    assert (t.value, t.precision, t.earliest, t.latest, t.edtf) == (
+        "2022-05", "month", date(2022, 5, 1), date(2022, 5, 31), "2022-05")
+
+
+def test_month_alone_uses_dct_year_and_tense():
+    assert one("The talks collapsed in February.").value == "2022-02"
+    assert one("The talks will resume in February.").value == "2023-02"
+
+
+@pytest.mark.parametrize("text", ["They may agree.", "Protesters march to the square.",
+                                  "The may tree blossomed."])
+def test_may_and_march_as_verbs_are_not_months(text):
+    assert tag(text) == []
+
+
+def test_year():
+    t = one("The bridge was built in 1998 by engineers.")
+    assert (t.value, t.precision, t.earliest, t.latest, t.edtf) == (
+        "1998", "year", date(1998, 1, 1), date(1998, 12, 31), "1998")
+
+
+@pytest.mark.parametrize("text", ["It cost $2022 to fix.", "About 1500 people fled.",
+                                  "The convoy carried 1800 tons of grain."])
+def test_numbers_that_are_not_years(text):
+    assert tag(text) == []
+
+
+def test_decade():
+    t = one("The town grew quickly in the 1990s.")
+    assert (t.value, t.precision, t.earliest, t.latest, t.edtf) == (
+        "199", "decade", date(1990, 1, 1), date(1999, 12, 31), "199X")
+
+
+def test_decade_with_apostrophe_and_words():
+    assert one("Prices soared in the '70s.").value == "197"
+    assert one("Prices soared in the seventies.").value == "197"
+
+
+def test_ages_are_not_decades():
+    assert tag("She was in her 60s when she left.") == []
+
+
+def test_early_decade():
+    t = one("Unrest began in the early 2000s.")
+    assert (t.value, t.mod, t.earliest, t.latest, t.edtf) == (
+        "200", "START", date(2000, 1, 1), date(2003, 12, 31), "2000/2003")
+
+
+def test_century():
+    t = one("The fortress dates from the 12th century.")
+    assert (t.value, t.precision, t.earliest, t.latest, t.edtf) == (
+        "11", "century", date(1100, 1, 1), date(1199, 12, 31), "11XX")
+
+
+def test_season_with_year():
+    t = one("Crops failed in the summer of 2021.")
+    assert (t.value, t.precision, t.earliest, t.latest, t.edtf) == (
+        "2021-SU", "season", date(2021, 6, 1), date(2021, 8, 31), "2021-22")
+
+
+def test_relative_seasons():
+    assert one("The offensive stalled last winter.").value == "2021-WI"
+    assert one("The offensive will resume next spring.").value == "2023-SP"
+    assert one("Repairs are planned for this autumn.").value == "2022-FA"
+
+
+def test_the_fall_of_a_city_is_not_a_season():
+    assert tag("After the fall of the city, refugees left.") == []
+
+
+def test_quarters_and_fiscal_quarters():
+    t = one("Exports fell in the third quarter of 2021.")
+    assert (t.value, t.precision, t.earliest, t.latest, t.edtf) == (
+        "2021-Q3", "quarter", date(2021, 7, 1), date(2021, 9, 30), "2021-35")
+    assert one("Exports fell in fiscal Q1 2022.").value == "2022-Q1"
+    assert one("Exports fell in the fiscal first quarter.").value == "2022-Q1"
+    assert one("Exports will recover in the fourth quarter.").value == "2022-Q4"
+
+
+def test_half_year():
+    t = one("Growth slowed in the second half of 2021.")
+    assert (t.value, t.precision, t.earliest, t.latest) == (
+        "2021-H2", "half_year", date(2021, 7, 1), date(2021, 12, 31))
+
+
+def test_early_mid_late_month():
+    late = one("Fighting resumed in late March 2022.")
+    assert (late.value, late.mod, late.precision, late.earliest, late.latest, late.edtf) == (
+        "2022-03", "END", "month", date(2022, 3, 21), date(2022, 3, 31),
+        "2022-03-21/2022-03-31")
+    mid = one("Rain came in mid-May.")
+    assert (mid.value, mid.mod, mid.earliest, mid.latest) == (
+        "2022-05", "MID", date(2022, 5, 11), date(2022, 5, 20))
+
+
+def test_early_year():
+    t = one("Calm returned in early 2021.")
+    assert (t.value, t.mod, t.precision, t.earliest, t.latest, t.edtf) == (
+        "2021", "START", "year", date(2021, 1, 1), date(2021, 4, 30), "2021-01/2021-04")
+
+
+def test_before_and_after_a_year():
+    pre = one("The pre-1990 border was restored.")
+    assert (pre.value, pre.mod, pre.earliest, pre.latest, pre.edtf) == (
+        "1990", "BEFORE", None, date(1989, 12, 31), "../1989-12-31")
+    later = one("No profit is expected until 2025 or later.")
+    assert (later.mod, later.earliest, later.latest, later.edtf) == (
+        "ON_OR_AFTER", date(2025, 1, 1), None, "2025/..")
+
+
+def test_day_range():
+    t = one("The summit ran May 15-17, 2022.")
+    assert (t.earliest, t.latest, t.edtf, t.precision) == (
+        date(2022, 5, 15), date(2022, 5, 17), "2022-05-15/2022-05-17", "day")
+
+
+def test_holidays():
+    assert one("The strike ended on Christmas Day 2021.").value == "2021-12-25"
+    assert one("They met on Thanksgiving 2021.").value == "2021-11-25"
+    assert one("Pilgrims gathered at Easter 2022.").value == "2022-04-17"
+
+
+def test_spelled_out_year():
+    assert one("It happened in nineteen ninety-six.").value == "1996"
+
+
+def test_dct_never_changes_absolute_dates():
+    for dct in (None, DCT, date(1990, 1, 1)):
+        assert one("It was signed on May 16, 2022.", dct=dct).value == "2022-05-16"
+
+
+def test_between_two_days_is_one_interval():
+    t = one("The referendum was held between Sept. 23 and 27.", dct=date(2022, 10, 10))
+    assert (t.text, t.earliest, t.latest, t.edtf) == (
+        "Sept. 23 and 27", date(2022, 9, 23), date(2022, 9, 27), "2022-09-23/2022-09-27")
+
+
+def test_second_day_of_a_pair_takes_the_month():
+    specs = tag("They met on April 24 and 25.", dct=date(2022, 10, 10))
+    assert [(t.text, t.value) for t in specs] == [("April 24", "2022-04-24"),
+                                                  ("25", "2022-04-25")]
+    assert tag("He scored 24 and 25 points.") == []

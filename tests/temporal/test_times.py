@@ -1,0 +1,72 @@
+"""Clock times and parts of the day."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from .support import find, one
+
+
+def test_pm_time_on_dct_day():
+    t = one("The blast happened at 3 p.m.")
+    assert (t.type, t.value, t.precision) == ("TIME", "2022-05-18T15:00", "minute")
+    assert t.earliest == datetime(2022, 5, 18, 15, 0, tzinfo=timezone.utc)
+    assert t.latest == datetime(2022, 5, 18, 15, 0, 59, tzinfo=timezone.utc)
+
+
+def test_time_with_zone_is_tz_aware():
+    t = one("Sirens sounded at 14:00 GMT.")
+    assert t.value == "2022-05-18T14:00"
+    assert t.earliest.utcoffset() == timedelta(0)
+    assert t.edtf == "2022-05-18T14:00:00Z"
+
+
+def test_time_in_eastern_time():
+    t = one("The market closed at 4 p.m. EDT.")
+    assert t.earliest.utcoffset() == timedelta(hours=-4)
+    assert t.edtf == "2022-05-18T16:00:00-04:00"
+
+
+def test_military_time():
+    assert one("The convoy left at 0600 GMT.").value == "2022-05-18T06:00"
+
+
+def test_time_with_weekday():
+    t = one("The deadline expired at 10 a.m. Tuesday.")
+    assert t.value == "2022-05-17T10:00"
+
+
+def test_noon_and_midnight():
+    assert one("The curfew starts at midnight.").value == "2022-05-18T24:00"
+    assert one("They will meet at noon Thursday.").value == "2022-05-19T12:00"
+    assert one("They met at noon Thursday.").value == "2022-05-12T12:00"
+
+
+def test_time_takes_the_day_mentioned_in_the_same_sentence():
+    t = find("On May 2 the shelling began at 5 a.m. near the port.", "5 a.m.")
+    assert t.value == "2022-05-02T05:00"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Shelling resumed this morning.", "2022-05-18TMO"),
+    ("He left last night.", "2022-05-17TNI"),
+    ("The vote is tonight.", "2022-05-18TNI"),
+    ("This evening the square was calm.", "2022-05-18TEV"),
+    ("Drones struck overnight.", "2022-05-17TNI"),
+    ("They fled yesterday afternoon.", "2022-05-17TAF"),
+])
+def test_parts_of_day(text, value):
+    t = one(text)
+    assert (t.type, t.value, t.precision) == ("TIME", value, "part_of_day")
+
+
+def test_night_spans_midnight():
+    t = one("He left last night.")
+    assert t.earliest == datetime(2022, 5, 17, 20, 0, tzinfo=timezone.utc)
+    assert t.latest == datetime(2022, 5, 18, 5, 59, 59, tzinfo=timezone.utc)
+
+
+def test_scores_are_not_times():
+    assert [t.text for t in one.__globals__["tag"]("The home side won 3:21 overall.")] == []

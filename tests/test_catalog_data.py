@@ -1,0 +1,179 @@
+"""The shipped entity catalog and Wikidata class table pass their validator, and the
+validator itself rejects each kind of broken record."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+CATALOG = DATA / "catalog" / "starter.jsonl"
+CLASSES = DATA / "ontology_wikidata_classes.csv"
+
+
+def _load_checker():
+    spec = importlib.util.spec_from_file_location(
+        "check_catalog", DATA / "catalog" / "check_catalog.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+checker = _load_checker()
+
+
+def _entries() -> list[dict]:
+    return [json.loads(line) for line in CATALOG.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def _good(**overrides) -> dict:
+    entry = {"qid": "Q1", "kind": "place", "labels": {"en": "Somewhere", "uk": "Десь"},
+             "aliases": {"en": ["Elsewhere"]}, "lat": 50.0, "lon": 30.0,
+             "sources": ["source one", "source two"]}
+    entry.update(overrides)
+    return entry
+
+
+def _write(tmp_path: Path, entries: list) -> Path:
+    path = tmp_path / "catalog.jsonl"
+    path.write_text("\n".join(e if isinstance(e, str) else json.dumps(e, ensure_ascii=False)
+                              for e in entries) + "\n", encoding="utf-8")
+    return path
+
+
+def test_shipped_catalog_is_valid():
+    assert checker.check_catalog(CATALOG) == []
+    assert len(_entries()) > 300
+
+
+def test_shipped_class_table_is_valid():
+    assert checker.check_classes(CLASSES) == []
+
+
+def test_cli_reports_success_on_the_shipped_files(capsys):
+    assert checker.main([str(CATALOG), str(CLASSES)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_containment_is_consistent():
+    """A place inside a first-level division lies in the same country as that division."""
+    by_qid = {e["qid"]: e for e in _entries() if "qid" in e}
+    checked = 0
+    for e in _entries():
+        for parent in e.get("located_in", []):
+            division = by_qid[parent]
+            if division.get("country") and e.get("country"):
+                assert division["country"] == e["country"], e["labels"]["en"]
+                assert e["country"] in e["located_in"], e["labels"]["en"]
+                checked += 1
+    assert checked > 50
+
+
+def test_every_entry_records_two_sources_and_cyrillic_labels():
+    for e in _entries():
+        assert len(set(e["sources"])) >= 2
+        for lang in ("uk", "ru"):
+            if lang in e["labels"]:
+                assert any("\u0400" <= ch <= "\u04ff" for ch in e["labels"][lang])
+
+
+def test_linked_towns_name_their_qid_in_two_sources():
+    """A town or capital linked in the GeoNames/dr5hn pass names its Q-id in at least two
+    source lines; a dr5hn line that rejects its own wikiDataId does not count."""
+    import re
+    checked = 0
+    for e in _entries():
+        if "qid" not in e or not any(s.startswith("dr5hn") for s in e["sources"]):
+            continue
+        pattern = re.compile(rf"(?<![0-9A-Za-z]){e['qid']}(?![0-9])", re.IGNORECASE)
+        confirming = [s for s in e["sources"] if pattern.search(s) and "rejected" not in s]
+        assert len(confirming) >= 2, e["labels"]["en"]
+        checked += 1
+    assert checked > 200
+
+
+def test_seed_places_are_in_the_catalog():
+    by_en = {e["labels"]["en"]: e for e in _entries()}
+    assert by_en["Kharkiv"]["qid"] == "Q42308"
+    assert by_en["Kyiv"]["qid"] == "Q1899"
+    for town in ("Izium", "Derhachi", "Tsyrkuny"):
+        assert by_en[town]["located_in"][0] == by_en["Kharkiv Oblast"]["qid"]
+
+
+@pytest.mark.parametrize("broken, message", [
+    ("{not json", "invalid JSON"),
+    (_good(qid="Q0"), "bad qid"),
+    (_good(qid="q12"), "bad qid"),
+    (_good(kind="country"), "kind must be"),
+    (_good(sources=["only one"]), "two distinct sources"),
+    (_good(sources=["same", "same"]), "two distinct sources"),
+    (_good(lat=91.0), "lat out of range"),
+    (_good(lon=-181.0), "lon out of range"),
+    ({k: v for k, v in _good().items() if k != "lon"}, "lat and lon go together"),
+    (_good(labels={"en": "X", "ru": "Moskva"}), "must be Cyrillic"),
+    (_good(labels={"uk": "Десь"}), "labels.en is required"),
+    (_good(located_in=["Q999"]), "not in the catalog"),
+    (_good(country="Q999"), "not in the catalog"),
+    (_good(located_in=["Q1"]), "located in itself"),
+    (_good(types=["city"]), "types must be a list of Q-ids"),
+    (_good(geonames=0), "bad geonames"),
+    (_good(population=-5), "bad population"),
+    (_good(wikidata="Q1"), "unknown keys"),
+    ({k: v for k, v in _good().items() if k != "qid"}, "needs a qid or a geonames id"),
+])
+def test_validator_rejects(tmp_path, broken, message):
+    errors = checker.check_catalog(_write(tmp_path, [broken]))
+    assert any(message in e for e in errors), errors
+
+
+def test_validator_rejects_duplicates(tmp_path):
+    path = _write(tmp_path, [_good(geonames=5), _good(geonames=5)])
+    errors = checker.check_catalog(path)
+    assert any("duplicate qid Q1" in e for e in errors)
+    assert any("duplicate geonames id 5" in e for e in errors)
+
+
+def test_validator_accepts_a_geonames_only_place(tmp_path):
+    country = _good(qid="Q2", labels={"en": "Land"})
+    town = {k: v for k, v in _good(geonames=7, country="Q2", located_in=["Q2"]).items()
+            if k != "qid"}
+    assert checker.check_catalog(_write(tmp_path, [country, town])) == []
+
+
+@pytest.mark.parametrize("rows, message", [
+    ("concept,qid\nA,Q1\n", "header must be"),
+    ("concept,qid,label,source1,source2\nA,Q1,a,s1\n", "expected 5 columns"),
+    ("concept,qid,label,source1,source2\nA,X1,a,s1,s2\n", "bad qid"),
+    ("concept,qid,label,source1,source2\nA,Q1,a,s1,s1\n", "two different sources"),
+    ("concept,qid,label,source1,source2\nA,Q1,a,s1,s2\nA,Q1,b,s3,s4\n", "duplicate A,Q1"),
+])
+def test_class_table_validator_rejects(tmp_path, rows, message):
+    path = tmp_path / "classes.csv"
+    path.write_text(rows, encoding="utf-8")
+    assert any(message in e for e in checker.check_classes(path))
+
+
+def test_cli_reports_problems(tmp_path, capsys):
+    bad = _write(tmp_path, [_good(qid="Q0")])
+    assert checker.main([str(bad), str(tmp_path / "absent.csv")]) == 1
+    assert "bad qid" in capsys.readouterr().out
+
+
+def test_alias_that_is_another_entrys_label_is_refused(tmp_path):
+    import json
+
+    from data.catalog.check_catalog import check_catalog
+
+    rows = [
+        {"qid": "Q900000001", "kind": "place", "labels": {"en": "Testgrad Oblast"},
+         "aliases": {"en": ["Testgrad"]}, "sources": ["a", "b"]},
+        {"kind": "place", "geonames": 900001, "labels": {"en": "Testgrad"},
+         "sources": ["a", "b"]},
+    ]
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    assert any("alias 'Testgrad' is the label" in e for e in check_catalog(path))
