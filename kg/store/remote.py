@@ -135,15 +135,13 @@ class RemoteStore(Store):
                        for g in named_graph_uris or []]
         elif union_default_graph and self.oxigraph:
             params.append(("union-default-graph", ""))
-        with self.http.stream("POST", self.endpoints.query, params=params,
-                              headers={"Content-Type": "application/sparql-query; charset=utf-8",
-                                       "Accept": _ACCEPT_QUERY},
-                              body=sparql.encode("utf-8"), timeout=self.query_timeout,
-                              query=True) as resp:
-            if resp.status >= 400:
-                _raise_for(Reply(resp.status, {}, resp.read()), "query")
-            ctype = (resp.getheader("Content-Type") or "").split(";")[0].strip().lower()
-            data = self.http.spool(resp)
+        status, ctype, data = self.http.fetch(
+            "POST", self.endpoints.query, params=params,
+            headers={"Content-Type": "application/sparql-query; charset=utf-8",
+                     "Accept": _ACCEPT_QUERY},
+            body=sparql.encode("utf-8"), timeout=self.query_timeout, query=True)
+        if status >= 400:
+            _raise_for(Reply(status, {}, data.read(4096)), "query")
         return _parse_answer(data, ctype)
 
     def graph_exists(self, graph: str) -> bool:
@@ -165,14 +163,12 @@ class RemoteStore(Store):
         if self.endpoints.gsp:
             params = [("default", "")] if graph is None else \
                 [("graph", parse_iri(graph, "graph").value)]
-            with self.http.stream("GET", self.endpoints.gsp, params=params,
-                                  headers={"Accept": _NT}) as resp:
-                if resp.status == 404:
-                    resp.read()
-                    return iter(())
-                if resp.status >= 400:
-                    _raise_for(Reply(resp.status, {}, resp.read()), "graph read")
-                data = self.http.spool(resp, query=False)
+            status, _, data = self.http.fetch("GET", self.endpoints.gsp, params=params,
+                                              headers={"Accept": _NT})
+            if status == 404:
+                return iter(())
+            if status >= 400:
+                _raise_for(Reply(status, {}, data.read(4096)), "graph read")
             return (q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
         if graph is None:
             result = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",

@@ -13,9 +13,9 @@ from __future__ import annotations
 import base64
 import contextlib
 import http.client
+import io
 import logging
 import socket
-import tempfile
 import threading
 import time
 from collections.abc import Iterator, Mapping
@@ -28,7 +28,7 @@ from ..errors import BackendUnavailable, ConfigError, QueryTimeout
 log = logging.getLogger(__name__)
 
 _CHUNK = 256 * 1024
-_SPOOL_MEMORY = 8 * 1024 * 1024
+_HOLD = 8 * 1024 * 1024
 _CONNECT_ERRORS = (ConnectionRefusedError, socket.gaierror, ConnectionAbortedError)
 _DROPPED = (ConnectionResetError, BrokenPipeError, http.client.RemoteDisconnected,
             http.client.BadStatusLine)
@@ -50,13 +50,37 @@ class Reply:
         return self.body[:limit].decode("utf-8", "replace").strip()
 
 
-class _Spool(tempfile.SpooledTemporaryFile):
-    """A spooled answer that closes itself when its last reader (a lazy pyoxigraph parser)
-    lets go of it."""
+class _LiveBody(io.RawIOBase):
+    """An answer too large to hold, read lazily from its own connection (taken out of the
+    pool): the bytes already read, then the rest. Closing it (or dropping it) closes the
+    connection, which stops the transfer when a reader needs only the first rows."""
+
+    def __init__(self, head: bytes, resp: http.client.HTTPResponse,
+                 conn: http.client.HTTPConnection):
+        self._head = memoryview(head)
+        self._resp = resp
+        self._conn = conn
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self._head.nbytes:
+            n = min(len(buffer), self._head.nbytes)
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        return self._resp.readinto(buffer)
+
+    def close(self) -> None:
+        if not self.closed:
+            with contextlib.suppress(Exception):
+                self._resp.close()
+                self._conn.close()
+        super().close()
 
     def __del__(self) -> None:
-        with contextlib.suppress(Exception):
-            self.close()
+        self.close()
 
 
 class HttpTransport:
@@ -100,9 +124,17 @@ class HttpTransport:
             self._all.append(conn)
         return conn, False
 
-    def _discard(self, scheme: str, netloc: str) -> None:
+    def _detach(self, scheme: str, netloc: str) -> http.client.HTTPConnection | None:
+        """Take this thread's connection to ``netloc`` out of the pool (still open)."""
         pool = getattr(self._local, "pool", {})
         conn = pool.pop((scheme, netloc), None)
+        if conn is not None:
+            with self._all_lock, contextlib.suppress(ValueError):
+                self._all.remove(conn)
+        return conn
+
+    def _discard(self, scheme: str, netloc: str) -> None:
+        conn = self._detach(scheme, netloc)
         if conn is not None:
             conn.close()
 
@@ -231,19 +263,37 @@ class HttpTransport:
             if not resp.isclosed() or resp.will_close:
                 self._discard(scheme, netloc)
 
-    def spool(self, resp: http.client.HTTPResponse, query: bool = True) -> IO[bytes]:
-        """Copy an answer's body into a temporary file (memory up to 8 MiB, then disk) so
-        that its connection is free again; the file is positioned at its start."""
-        out = _Spool(max_size=_SPOOL_MEMORY)
+    def fetch(self, method: str, url: str, *, params=None,
+              headers: Mapping[str, str] | None = None, body: bytes | IO[bytes] | None = None,
+              timeout: float | None = None, idempotent: bool = True, query: bool = False
+              ) -> tuple[int, str, IO[bytes]]:
+        """``(status, media type, body)`` with the body as a file. An answer up to 8 MiB is
+        read whole (the connection goes back to the pool); a larger one is read lazily from
+        its own connection (see :class:`_LiveBody`), so memory stays flat and a reader that
+        stops early stops the transfer."""
+        resp, scheme, netloc = self._send_retrying(method, url, params, headers, body, timeout,
+                                                   idempotent, query)
+        ctype = (resp.getheader("Content-Type") or "").split(";")[0].strip().lower()
+        head = bytearray()
+        finished = False
         try:
-            while True:
-                chunk = resp.read(_CHUNK)
+            while len(head) < _HOLD:
+                chunk = resp.read1(_CHUNK)
                 if not chunk:
+                    head += resp.read()  # b"": marks the answer complete, the connection free
+                    finished = True
                     break
-                out.write(chunk)
+                head += chunk
         except TimeoutError:
+            self._discard(scheme, netloc)
             raise (QueryTimeout() if query else BackendUnavailable()) from None
         except (OSError, http.client.HTTPException):
+            self._discard(scheme, netloc)
             raise BackendUnavailable() from None
-        out.seek(0)
-        return out
+        if finished:
+            if resp.will_close:
+                self._discard(scheme, netloc)
+            return resp.status, ctype, io.BytesIO(bytes(head))
+        conn = self._detach(scheme, netloc)
+        return resp.status, ctype, io.BufferedReader(_LiveBody(bytes(head), resp, conn),
+                                                     buffer_size=_CHUNK)

@@ -236,3 +236,21 @@ def test_outage_is_a_503_and_the_service_recovers(tmp_path, caplog):
         app.extensions["kg"].store.close()
     finally:
         server.stop()
+
+
+def test_large_answers_stream_from_their_own_connection(oxigraph, monkeypatch):
+    """Past the hold limit an answer is parsed lazily from a detached connection: complete
+    when read to the end, cut off when dropped early, and the next query still works."""
+    monkeypatch.setattr("kg.store.transport._HOLD", 2048)
+    st = RemoteStore(Endpoints.from_settings(Settings(store=oxigraph.store_url)))
+    triples = [ox.Triple(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(f"{EX}p"), ox.Literal(str(i)))
+               for i in range(3000)]
+    st.replace_graphs({f"{EX}big": triples})
+    rows = list(st.query("SELECT ?s ?o WHERE { ?s ?p ?o }"))
+    assert len(rows) == 3000 and {r["o"].value for r in rows} == {str(i) for i in range(3000)}
+    assert set(st.triples(f"{EX}big")) == set(triples)
+    first = next(iter(st.query("SELECT ?s WHERE { ?s ?p ?o }")))
+    assert first["s"].value.startswith(f"{EX}s")
+    assert bool(st.query("ASK { ?s ?p ?o }"))
+    assert len(st.http._all) <= 1  # detached connections are not kept
+    st.close()
