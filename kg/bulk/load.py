@@ -9,8 +9,6 @@ load can leave part of a shard, so rerun it); a remote store gets one request pe
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import io
 import json
 import logging
@@ -27,26 +25,22 @@ from ..store.base import Store
 
 log = logging.getLogger(__name__)
 
-# Post-load steps: (name, module, function). Each is called as ``function(store, settings)``
-# when its module is installed; the timeline's merge of duplicate events is one.
-POST_LOAD_STEPS = [("merge duplicate events", "kg.timeline", "merge_duplicate_events")]
-
-
 @dataclass
 class LoadResult:
     shards: int = 0
     graphs: int = 0
     triples: int = 0
     replaced: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # loading the shards
+    post_seconds: float = 0.0  # the post-load steps
     steps: tuple[str, ...] = ()
 
     def summary(self) -> str:
         rate = self.triples / self.seconds if self.seconds else 0.0
         return (f"shards={self.shards} graphs={self.graphs} triples={self.triples} "
                 f"replaced={self.replaced} seconds={self.seconds:.1f} "
-                f"triples_per_s={rate:.0f}" + (f" post_load={','.join(self.steps)}"
-                                              if self.steps else ""))
+                f"triples_per_s={rate:.0f} post_load={','.join(self.steps) or '-'} "
+                f"post_load_seconds={self.post_seconds:.1f}")
 
 
 def finished_shards(folder: Path) -> list[tuple[Path, dict]]:
@@ -93,9 +87,12 @@ def load_shards(store: Store, folder: Path, settings: Settings,
         if progress is not None:
             progress(shard)
     store.flush()
-    result.triples = len(store)
-    result.steps = tuple(_post_load(store, settings))
     result.seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    result.steps = tuple(_post_load(store, settings))
+    store.flush()
+    result.post_seconds = time.perf_counter() - started
+    result.triples = len(store)
     return result
 
 
@@ -145,15 +142,16 @@ def _load_one(store: Store, shard: Path, graphs: list[str], superseded: set[str]
 
 
 def _post_load(store: Store, settings: Settings) -> list[str]:
-    """Run the post-load steps whose modules are installed; the names of those that ran."""
-    ran = []
-    for name, module, function in POST_LOAD_STEPS:
-        step = None
-        if importlib.util.find_spec(module) is not None:
-            step = getattr(importlib.import_module(module), function, None)
-        if step is None:
-            log.info("post-load step %r is not available", name)
-            continue
-        step(store, settings)
-        ran.append(name)
+    """What the service does to a store it opens, then the steps for after a bulk load: the
+    ontology and shapes graphs are (re)loaded, and when the service merges duplicate events
+    across articles (``service.merger``), every canonical event is recomputed. Returns the
+    names of the steps that ran."""
+    from ..bootstrap import build_service
+
+    service = build_service(settings, store=store)
+    ran = ["ontology"]
+    merger = getattr(service, "merger", None)
+    if merger is not None:
+        merger.merge_all()
+        ran.append("merge")
     return ran

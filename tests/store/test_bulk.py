@@ -135,3 +135,39 @@ def test_load_refuses_shards_from_another_base_iri(shards, tmp_path):
     code, output = _run(["load", str(shards), "--data", str(tmp_path / "d")],
                         env={"KG_BASE_IRI": "https://elsewhere.example/"})
     assert code == 2 and "base IRI" in output
+
+
+def test_post_load_loads_the_ontology_and_merges_once(shards, tmp_path, monkeypatch):
+    """After the shards: the service is built over the store (ontology graphs present), and a
+    service that merges duplicate events recomputes them once, with every shard loaded."""
+    import kg.bootstrap
+    from kg.bulk.load import load_shards
+    from kg.namespaces import ONTOLOGY_IRI
+    from kg.settings import Settings
+    from kg.store.embedded import EmbeddedStore
+
+    seen: list[int] = []
+    real = kg.bootstrap.build_service
+
+    class CountingMerger:
+        """Records the store's article count when a merge runs (then runs the real one)."""
+
+        def __init__(self, service, inner):
+            self.service, self.inner = service, inner
+
+        def merge_all(self):
+            seen.append(self.service.stats()["articles"])
+            return self.inner.merge_all() if self.inner is not None else None
+
+    def build(settings, store=None):
+        service = real(settings, store=store)
+        service.merger = CountingMerger(service, getattr(service, "merger", None))
+        return service
+
+    monkeypatch.setattr(kg.bootstrap, "build_service", build)
+    settings = Settings(data_dir=tmp_path / "d")
+    st = EmbeddedStore(settings.store_path)
+    result = load_shards(st, shards, settings)
+    assert result.steps == ("ontology", "merge") and seen == [30]
+    assert st.graph_exists(ONTOLOGY_IRI)
+    st.close()
