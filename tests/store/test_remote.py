@@ -11,7 +11,13 @@ import threading
 import pyoxigraph as ox
 import pytest
 
-from kg.errors import BackendUnavailable, ConfigError, QuerySyntaxError, StoreError
+from kg.errors import (
+    BackendUnavailable,
+    BadRequest,
+    ConfigError,
+    QuerySyntaxError,
+    StoreError,
+)
 from kg.settings import Settings
 from kg.store.preview import CannotPreview, footprint
 from kg.store.remote import Endpoints, RemoteStore
@@ -253,4 +259,39 @@ def test_large_answers_stream_from_their_own_connection(oxigraph, monkeypatch):
     assert first["s"].value.startswith(f"{EX}s")
     assert bool(st.query("ASK { ?s ?p ?o }"))
     assert len(st.http._all) <= 1  # detached connections are not kept
+    st.close()
+
+
+@pytest.mark.parametrize("flavour, gsp", [("generic", True), ("generic", False),
+                                          ("oxigraph", False)])
+def test_plain_sparql_paths(oxigraph, flavour, gsp):
+    """Without Oxigraph's extensions (generic flavour) and without a Graph Store URL, graphs
+    are still written, read, listed, counted, dumped and bulk-loaded, on a real server."""
+    import io
+
+    ends = Endpoints.from_settings(Settings(store=oxigraph.store_url))
+    if not gsp:
+        ends = Endpoints(ends.query, ends.update, None)
+    st = RemoteStore(ends, flavour=flavour)
+    g1, g2 = f"{EX}g1", f"{EX}g2"
+    t1 = ox.Triple(ox.NamedNode(f"{EX}a"), ox.NamedNode(f"{EX}p"), ox.Literal("é\"1"))
+    t2 = ox.Triple(ox.NamedNode(f"{EX}b"), ox.NamedNode(f"{EX}p"), ox.NamedNode(f"{EX}c"))
+    st.replace_graphs({g1: [t1]})
+    st.add_triples(g1, [t2])
+    assert st.graph_exists(g1) and not st.graph_exists(g2)
+    assert set(st.triples(g1)) == {t1, t2}
+    st.replace_graphs({g2: [t2]}, drop=[g1])
+    assert sorted(st.named_graphs()) == [g2] and len(st) == 1
+    out = io.BytesIO()
+    st.dump(out, ox.RdfFormat.N_QUADS, all_graphs=True)
+    assert set(ox.parse(out.getvalue(), format=ox.RdfFormat.N_QUADS)) == {
+        ox.Quad(t2.subject, t2.predicate, t2.object, ox.NamedNode(g2))}
+    data = ox.serialize([ox.Quad(t1.subject, t1.predicate, t1.object, ox.NamedNode(g1)),
+                         ox.Quad(t2.subject, t2.predicate, t2.object, ox.NamedNode(g2))],
+                        format=ox.RdfFormat.N_QUADS)
+    st.load_dataset(io.BytesIO(data), [g1, g2])
+    assert set(st.triples(g1)) == {t1} and set(st.triples(g2)) == {t2}
+    if flavour == "generic":
+        with pytest.raises(BadRequest):
+            st.replace_graphs({None: [t1]})
     st.close()
