@@ -155,6 +155,21 @@ def _day(d: date) -> dict[str, Any]:
             "earliest": d.isoformat(), "latest": d.isoformat()}
 
 
+def _org_label(org: str) -> str:
+    return org.split(" ", 1)[1] if org.startswith(("the ", "a ")) else org
+
+
+def _add_org(buf: _Text, org: str, capital: bool = False) -> tuple[int, int]:
+    """Write an organisation's name with its article; the span covers the name alone."""
+    name = _org_label(org)
+    article = org[: len(org) - len(name)]
+    if article:
+        buf.add(article[0].upper() + article[1:] if capital else article)
+    elif capital:
+        name = name[0].upper() + name[1:]
+    return buf.add(name)
+
+
 def make_article(i: int, rng: random.Random, cities, start: date) -> dict[str, Any]:
     """One article (dict with title, text, url, published) and its gold annotation."""
     country = rng.choices(list(COUNTRIES), weights=list(COUNTRIES.values()))[0]
@@ -219,10 +234,9 @@ def make_article(i: int, rng: random.Random, cities, start: date) -> dict[str, A
                 buf.add(str(rng.randint(2, 400)))
             elif name in ("A", "A_cap"):
                 org = rng.choice(ORGS)
-                text = org[0].upper() + org[1:] if name == "A_cap" else org
-                span = buf.add(text)
+                span = _add_org(buf, org, capital=name == "A_cap")
                 ev.setdefault("participants", []).append(
-                    {"entity": entity(f"org:{org}", {"label": org.removeprefix("the ").strip(),
+                    {"entity": entity(f"org:{org}", {"label": _org_label(org),
                                                       "kind": "organization"}, span),
                      "role": "agent"})
             elif name == "S":
@@ -236,8 +250,8 @@ def make_article(i: int, rng: random.Random, cities, start: date) -> dict[str, A
                                        span)
                 else:
                     org = rng.choice(ORGS)
-                    span = buf.add(org)
-                    source_id = entity(f"org:{org}", {"label": org.removeprefix("the ").strip(),
+                    span = _add_org(buf, org)
+                    source_id = entity(f"org:{org}", {"label": _org_label(org),
                                                       "kind": "organization"}, span)
         if source_id is not None:
             ev["modality"] = "claimed"
