@@ -43,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--remote", action="store_true",
                         help="also load the shards into a running Oxigraph server")
     parser.add_argument("--work", type=Path, default=Path("bench/out/bulk"))
+    parser.add_argument("--keep", action="store_true",
+                        help="reuse the corpus and finished shards of an earlier run in --work "
+                             "(extraction resumes; the loads are measured afresh)")
     args = parser.parse_args(argv)
     n = 100_000 if args.full else args.articles
     if oxigraph_binary() is None:
@@ -56,8 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     from kg.store.embedded import EmbeddedStore
 
     work = args.work.resolve()
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    for stale in ("data", "oxigraph", "oxigraph-remote"):
+        shutil.rmtree(work / stale, ignore_errors=True)
+    work.mkdir(parents=True, exist_ok=True)
     settings = Settings(data_dir=work / "data")
     annotated = _analyser(settings) is None
     print(f"machine: {machine()}")
@@ -66,16 +72,18 @@ def main(argv: list[str] | None = None) -> int:
                                                           "extraction pipeline"))
     stages = [["stage", "articles", "seconds", "articles/s", "notes"]]
 
-    t0 = time.perf_counter()
-    corpus = write_corpus(work / "corpus.jsonl", n, seed=11, annotated=annotated)
-    secs = time.perf_counter() - t0
-    stages.append(["generate", str(n), f"{secs:.1f}", f"{n / secs:,.0f}",
-                   f"{corpus.stat().st_size / 2**20:.0f} MiB JSON Lines"])
+    corpus = work / "corpus.jsonl"
+    if not (args.keep and corpus.is_file()):
+        t0 = time.perf_counter()
+        write_corpus(corpus, n, seed=11, annotated=annotated)
+        secs = time.perf_counter() - t0
+        stages.append(["generate", str(n), f"{secs:.1f}", f"{n / secs:,.0f}",
+                       f"{corpus.stat().st_size / 2**20:.0f} MiB JSON Lines"])
 
     totals = run_extract(settings, [str(corpus)], work / "shards", workers=args.workers,
                          chunk_size=args.chunk_size)
-    stages.append(["extract", str(totals.articles), f"{totals.seconds:.1f}",
-                   f"{totals.articles / totals.seconds:,.0f}",
+    stages.append(["extract", str(totals.fresh_articles), f"{totals.seconds:.1f}",
+                   f"{totals.fresh_articles / totals.seconds:,.0f}",
                    f"{args.workers} workers, {totals.triples:,} triples, "
                    f"{totals.rejects} rejects, {folder_mib(work / 'shards'):.0f} MiB shards"])
 

@@ -22,6 +22,7 @@ import pyoxigraph as ox
 from ..errors import InvalidInput
 from ..settings import Settings
 from ..store.base import Store
+from ..store.embedded import EmbeddedStore
 
 log = logging.getLogger(__name__)
 
@@ -78,14 +79,23 @@ def load_shards(store: Store, folder: Path, settings: Settings,
     result = LoadResult()
     started = time.perf_counter()
     result.replaced = _drop_existing(store, list(last))
+    whole: list[Path] = []  # shards with no article superseded by a later shard
     for i, (shard, report) in enumerate(shards):
         superseded = {g for g in report.get("graphs", []) if last[g] != i}
         keep = [g for g in report.get("graphs", []) if g not in superseded]
-        _load_one(store, shard, keep, superseded)
         result.shards += 1
         result.graphs += len(keep)
+        if isinstance(store, EmbeddedStore) and not superseded:
+            whole.append(shard)
+            continue
+        _load_one(store, shard, keep, superseded)
         if progress is not None:
             progress(shard)
+    if whole:
+        # One bulk load over all the shards in a row (N-Quads files concatenate): a single
+        # pass of pyoxigraph's loader, as `oxigraph load` does, instead of one per shard.
+        with io.BufferedReader(_Concatenated(whole, progress), buffer_size=1 << 20) as data:
+            store.raw.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
     store.flush()
     result.seconds = time.perf_counter() - started
     started = time.perf_counter()
@@ -94,6 +104,39 @@ def load_shards(store: Store, folder: Path, settings: Settings,
     result.post_seconds = time.perf_counter() - started
     result.triples = len(store)
     return result
+
+
+class _Concatenated(io.RawIOBase):
+    """Several files read as one."""
+
+    def __init__(self, paths: list[Path], progress: Callable[[Path], None] | None = None):
+        self._paths = list(paths)
+        self._current = None
+        self._progress = progress
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while True:
+            if self._current is None:
+                if not self._paths:
+                    return 0
+                path = self._paths.pop(0)
+                self._current = open(path, "rb")
+                if self._progress is not None:
+                    self._progress(path)
+            n = self._current.readinto(buffer)
+            if n:
+                return n
+            self._current.close()
+            self._current = None
+
+    def close(self) -> None:
+        if self._current is not None:
+            self._current.close()
+            self._current = None
+        super().close()
 
 
 def _drop_existing(store: Store, graphs: list[str]) -> int:
@@ -105,8 +148,6 @@ def _drop_existing(store: Store, graphs: list[str]) -> int:
 
 
 def _existing(store: Store, graphs: list[str]) -> list[str]:
-    from ..store.embedded import EmbeddedStore
-
     if isinstance(store, EmbeddedStore):
         return [g for g in graphs if store.raw.contains_named_graph(ox.NamedNode(g))]
     wanted = set(graphs)
@@ -114,7 +155,6 @@ def _existing(store: Store, graphs: list[str]) -> list[str]:
 
 
 def _load_one(store: Store, shard: Path, graphs: list[str], superseded: set[str]) -> None:
-    from ..store.embedded import EmbeddedStore
     from ..store.remote import RemoteStore
 
     if superseded:
