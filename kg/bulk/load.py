@@ -188,6 +188,7 @@ def _post_load(store: Store, settings: Settings) -> list[str]:
     names of the steps that ran."""
     from ..bootstrap import build_service
 
+    settings.data_dir.mkdir(parents=True, exist_ok=True)  # the service keeps its state there
     service = build_service(settings, store=store)
     ran = ["ontology"]
     merger = getattr(service, "merger", None)
