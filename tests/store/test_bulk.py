@@ -171,3 +171,16 @@ def test_post_load_loads_the_ontology_and_merges_once(shards, tmp_path, monkeypa
     assert result.steps == ("ontology", "merge") and seen == [30]
     assert st.graph_exists(ONTOLOGY_IRI)
     st.close()
+
+
+def test_library_load_into_a_remote_store_needs_no_data_folder(shards, oxigraph, tmp_path):
+    from kg.bulk.load import load_shards
+    from kg.settings import Settings
+    from kg.store.remote import RemoteStore
+
+    settings = Settings(data_dir=tmp_path / "not" / "yet", store=oxigraph.store_url)
+    st = RemoteStore.from_settings(settings)
+    result = load_shards(st, shards, settings)
+    assert result.graphs == 30 and result.steps[0] == "ontology"
+    assert (settings.data_dir / "state.json").is_file()
+    st.close()
