@@ -6,6 +6,7 @@ The one place where adapters are chosen and wired; both front ends (CLI, web) ca
 from __future__ import annotations
 
 import logging
+import threading
 
 from .resources import data_dir, ontology_dir
 from .service import KnowledgeGraph
@@ -37,9 +38,19 @@ def build_service(settings: Settings, store: Store | None = None) -> KnowledgeGr
     service = KnowledgeGraph(settings, store, validator, analyser=_analyser(settings),
                              state_path=settings.data_dir / "state.json")
     service.load_ontology(onto)
+    _install_merging(service)
     if settings.demo:
         load_demo(service)
     return service
+
+
+def _install_merging(service: KnowledgeGraph) -> None:
+    """Cross-document merging after every write, with the shipped place containment."""
+    from .merge import install
+    from .places import default_places
+
+    service.places = default_places()
+    install(service, service.places)
 
 
 def build_validation_only(settings: Settings) -> KnowledgeGraph:
@@ -52,9 +63,58 @@ def build_validation_only(settings: Settings) -> KnowledgeGraph:
                           analyser=_analyser(settings))
 
 
-def _analyser(settings: Settings):
-    """The extraction pipeline, when it is installed."""
-    return None
+class Analyser:
+    """The extraction pipeline with its adapters (catalog, gazetteer, linker, anchors), built
+    on first use: the gazetteer takes seconds to load, and many processes never analyse."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._lock = threading.Lock()
+        self._adapters: dict | None = None
+        self._catalog = None
+
+    def catalog(self):
+        """The entity catalog alone (cheap; reconciliation needs nothing else)."""
+        with self._lock:
+            return self._open_catalog()
+
+    def _open_catalog(self):
+        if self._catalog is None:
+            from .linking.defaults import open_catalog
+
+            self._catalog = open_catalog(self.settings)
+        return self._catalog
+
+    def adapters(self) -> dict:
+        with self._lock:
+            if self._adapters is None:
+                from .anchors import AnchorTable
+                from .linking.defaults import make_linker
+                from .linking.gazetteer import Gazetteer
+
+                catalog = self._open_catalog()
+                gazetteer = Gazetteer.load()
+                self._adapters = {
+                    "catalog": catalog, "gazetteer": gazetteer,
+                    "linker": make_linker(self.settings, catalog=catalog, gazetteer=gazetteer),
+                    "anchors": AnchorTable.load(data_dir() / "anchors.json"),
+                }
+            return self._adapters
+
+    def __call__(self, article):
+        from .extract import analyse_article
+
+        a = self.adapters()
+        return analyse_article(article, catalog=a["catalog"], gazetteer=a["gazetteer"],
+                               linker=a["linker"], anchors=a["anchors"].for_article(article))
+
+    def close(self) -> None:
+        if self._catalog is not None:
+            self._catalog.close()
+
+
+def _analyser(settings: Settings) -> Analyser:
+    return Analyser(settings)
 
 
 def load_demo(service: KnowledgeGraph) -> int:
@@ -65,12 +125,10 @@ def load_demo(service: KnowledgeGraph) -> int:
         return 0
     count = 0
     for path in sorted((data_dir() / "demo").glob("*")):
-        if path.name.startswith("."):
+        if path.suffix not in (".json", ".jsonl", ".txt", ".html"):
             continue
         for doc in read_documents(path.read_bytes(), format_for(path.name), name=path.name):
-            if not doc.events and service.analyser is not None:
-                doc = service.analyse(doc.article)
-            service.ingest(doc)
+            service.ingest_document(doc)
             count += 1
     log.info("loaded %d demo articles", count)
     return count

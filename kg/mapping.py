@@ -2,20 +2,25 @@
 
 Pure: no store, no network. All nodes are IRIs minted from stable keys (no blank nodes), so the
 same input gives the same graph. The graph's name in the store is the article's IRI.
+
+The mapping writes N-Triples statements directly (:class:`MappedGraph`): the store and the
+SHACL engine both take that text as it is, which keeps ingest fast. :func:`map_article` gives
+the same graph as an rdflib ``Graph`` for callers that want one.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
-from decimal import Decimal
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph
 
+from . import ntriples as nt
 from .iris import IRIs
 from .model import AnalysedArticle, Entity, Event, Sentence, TimeSpec
-from .namespaces import GEO, GEONAMES, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, TL, WD, XSD
+from .namespaces import GEO, GEONAMES, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, TL, WD
 
 _PRECISION = {
     "second": TL.Second, "minute": TL.Minute, "hour": TL.Hour, "part_of_day": TL.PartOfDay,
@@ -45,208 +50,275 @@ _KIND_CLASSES = {
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n+")
 
 PRECISION_CONCEPTS = _PRECISION
-EVENT_TYPE = TL  # event type concepts are TL[<local name>]
+
+
+class _T:
+    """N-Triples forms of the vocabulary, computed once."""
+
+    a = nt.iri(str(RDF.type))
+    value = nt.iri(str(RDF.value))
+    label = nt.iri(str(RDFS.label))
+
+
+def _i(term) -> str:
+    return nt.iri(str(term))
+
+
+_P = {name: _i(term) for name, term in {
+    "headline": SCHEMA.headline, "url": SCHEMA.url, "datePublished": SCHEMA.datePublished,
+    "inLanguage": SCHEMA.inLanguage, "description": SCHEMA.description,
+    "altLabel": SKOS.altLabel, "sameAs": OWL.sameAs, "lat": GEO.lat, "long": GEO.long,
+    "used": PROV.used, "wasDerivedFrom": PROV.wasDerivedFrom,
+    "wasGeneratedBy": PROV.wasGeneratedBy, "hasPlace": SEM.hasPlace,
+    "roleType": SEM.roleType,
+    **{n: TL[n] for n in (
+        "publicationStatus", "publisherName", "textHash", "text", "extractor", "kind",
+        "country", "geonames", "linkAssessment", "linkStatus", "confidence", "threshold",
+        "linkMethod", "linkSource", "candidate", "item", "score", "denotes", "rule",
+        "eventType", "earliest", "latest", "precision", "timeBasis", "edtf", "timeText",
+        "timeExpression", "hasParticipant", "participation", "fatalities", "injured",
+        "modality", "accordingTo", "quote", "partOf", "trigger", "sentence", "begin", "end",
+        "anchorOf", "inArticle", "sentenceIndex", "paragraphIndex", "timemlValue",
+        "timemlType", "timemlMod", "resolved")},
+}.items()}
+_C = {name: _i(TL[name]) for name in (
+    "NewsArticle", "ExtractionRun", "Mention", "Sentence", "TimeExpression", "Event",
+    "Participation", "LinkAssessment", "Candidate")}
+_PRECISION_NT = {k: _i(v) for k, v in _PRECISION.items()}
+_MODALITY_NT = {k: _i(v) for k, v in _MODALITY.items()}
+_ROLE_NT = {k: _i(v) for k, v in _ROLE.items()}
+_BASIS_NT = {k: _i(v) for k, v in _BASIS.items()}
+_LINK_NT = {k: _i(v) for k, v in _LINK_STATUS.items()}
+_PUBLICATION_NT = {k: _i(v) for k, v in _PUBLICATION.items()}
+_KIND_NT = {k: tuple(_i(c) for c in v) for k, v in _KIND_CLASSES.items()}
+
+
+@dataclass
+class MappedGraph:
+    """An article's graph as N-Triples statements (one per line, in a deterministic order)."""
+
+    iri: str
+    lines: list[str] = field(default_factory=list)
+    _seen: set[str] = field(default_factory=set, repr=False)
+
+    def add(self, s: str, p: str, o: str) -> None:
+        line = f"{s} {p} {o} ."
+        if line not in self._seen:
+            self._seen.add(line)
+            self.lines.append(line)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    @property
+    def ntriples(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+    def to_rdflib(self) -> Graph:
+        return Graph().parse(data=self.ntriples, format="nt")
 
 
 def map_article(doc: AnalysedArticle, base_iri: str) -> Graph:
+    """The article's graph as an rdflib ``Graph`` (see :func:`map_article_nt`)."""
+    return map_article_nt(doc, base_iri).to_rdflib()
+
+
+def map_article_nt(doc: AnalysedArticle, base_iri: str) -> MappedGraph:
     """The article's graph: article, evidence sentences, mentions, time expressions, entities
     with their link assessments, and events."""
-    g = Graph()
-    add = g.add
     iris = IRIs(base_iri)
     art = doc.article
-    a = URIRef(iris.article(art.id))
+    a_iri = iris.article(art.id)
+    g = MappedGraph(a_iri)
+    add = g.add
+    a = nt.iri(a_iri)
     text = art.text
 
-    add((a, RDF.type, TL.NewsArticle))
+    add(a, _T.a, _C["NewsArticle"])
     if art.title:
-        add((a, SCHEMA.headline, Literal(art.title)))
+        add(a, _P["headline"], nt.literal(art.title))
     if art.url:
-        add((a, SCHEMA.url, URIRef(art.url)))
+        add(a, _P["url"], nt.iri(art.url))
     if art.published is not None:
-        add((a, SCHEMA.datePublished, _temporal_literal(art.published)))
-    add((a, TL.publicationStatus, _PUBLICATION[art.published_status]))
+        add(a, _P["datePublished"], nt.temporal(art.published))
+    add(a, _P["publicationStatus"], _PUBLICATION_NT[art.published_status])
     if art.publisher:
-        add((a, TL.publisherName, Literal(art.publisher)))
+        add(a, _P["publisherName"], nt.literal(art.publisher))
     if art.language:
-        add((a, SCHEMA.inLanguage, Literal(art.language)))
-    add((a, TL.textHash, Literal(art.text_hash)))
-    add((a, TL.text, Literal(text)))
+        add(a, _P["inLanguage"], nt.literal(art.language))
+    add(a, _P["textHash"], nt.literal(art.text_hash))
+    add(a, _P["text"], nt.literal(text))
 
-    run = URIRef(f"{a}#run")
-    add((run, RDF.type, TL.ExtractionRun))
-    add((run, RDFS.label, Literal(f"extraction of {art.id}")))
-    add((run, PROV.used, a))
-    add((run, TL.extractor, Literal(doc.extractor)))
+    run = nt.iri(f"{a_iri}#run")
+    add(run, _T.a, _C["ExtractionRun"])
+    add(run, _T.label, nt.literal(f"extraction of {art.id}"))
+    add(run, _P["used"], a)
+    add(run, _P["extractor"], nt.literal(doc.extractor))
 
-    # entities ---------------------------------------------------------------------------------
-    entity_iri: dict[str, URIRef] = {}
+    entity_iri: dict[str, str] = {}
     for ent in doc.entities:
-        e = URIRef(iris.entity(ent.kind, ent.label, ent.wikidata if ent.link.status == "linked"
-                               else None))
+        e = nt.iri(iris.entity(ent.kind, ent.label,
+                               ent.wikidata if ent.link.status == "linked" else None))
         entity_iri[ent.id] = e
-        _map_entity(g, ent, e, a)
+        _map_entity(g, ent, e, a_iri, a)
 
     for m in doc.mentions:
-        node = URIRef(f"{a}#m{m.start}-{m.end}")
-        _span(g, node, a, m.start, m.end, text, TL.Mention)
-        add((node, TL.denotes, entity_iri[m.entity]))
-        add((node, TL.rule, Literal(m.rule)))
-        add((node, TL.confidence, _decimal(m.confidence)))
+        node = nt.iri(f"{a_iri}#m{m.start}-{m.end}")
+        _span(g, node, a, m.start, m.end, text, _C["Mention"])
+        add(node, _P["denotes"], entity_iri[m.entity])
+        add(node, _P["rule"], nt.literal(m.rule))
+        add(node, _P["confidence"], nt.decimal(m.confidence))
 
     for t in doc.timexes:
         if t.start is not None and t.end is not None:
-            _map_timex(g, t, a, text)
+            _map_timex(g, t, a_iri, a, text)
 
-    # events ----------------------------------------------------------------------------------
-    sentences = doc.sentences
-    event_iri = {ev.id: URIRef(iris.event(art.id, ev.type, ev.trigger_start, ev.trigger_end))
+    event_iri = {ev.id: nt.iri(iris.event(art.id, ev.type, ev.trigger_start, ev.trigger_end))
                  for ev in doc.events}
     mapped_sentences: set[int] = set()
     for ev in doc.events:
-        e = event_iri[ev.id]
-        sent = _sentence_for(ev, sentences, text)
-        s_node = URIRef(f"{a}#s{sent.index}")
+        sent = _sentence_for(ev, doc.sentences, text)
+        s_node = nt.iri(f"{a_iri}#s{sent.index}")
         if sent.index not in mapped_sentences:
             mapped_sentences.add(sent.index)
-            _span(g, s_node, a, sent.start, sent.end, text, TL.Sentence)
-            add((s_node, TL.sentenceIndex, Literal(sent.index)))
-            add((s_node, TL.paragraphIndex, Literal(sent.paragraph)))
-        _map_event(g, ev, e, a, run, s_node, text, entity_iri, event_iri)
+            _span(g, s_node, a, sent.start, sent.end, text, _C["Sentence"])
+            add(s_node, _P["sentenceIndex"], nt.integer(sent.index))
+            add(s_node, _P["paragraphIndex"], nt.integer(sent.paragraph))
+        _map_event(g, ev, event_iri[ev.id], a_iri, a, run, s_node, text, entity_iri, event_iri)
     return g
 
 
-def _map_entity(g: Graph, ent: Entity, e: URIRef, a: URIRef) -> None:
+def _map_entity(g: MappedGraph, ent: Entity, e: str, a_iri: str, a: str) -> None:
     add = g.add
-    for cls in _KIND_CLASSES[ent.kind]:
-        add((e, RDF.type, cls))
-    add((e, RDFS.label, Literal(ent.label)))
-    add((e, TL.kind, Literal(ent.kind)))
+    for cls in _KIND_NT[ent.kind]:
+        add(e, _T.a, cls)
+    add(e, _T.label, nt.literal(ent.label))
+    add(e, _P["kind"], nt.literal(ent.kind))
     for alias in ent.aliases:
         if alias != ent.label:
-            add((e, SKOS.altLabel, Literal(alias)))
+            add(e, _P["altLabel"], nt.literal(alias))
     if ent.description:
-        add((e, SCHEMA.description, Literal(ent.description)))
+        add(e, _P["description"], nt.literal(ent.description))
     link = ent.link
     if link.status == "linked" and ent.wikidata:
-        add((e, OWL.sameAs, WD[ent.wikidata]))
+        add(e, _P["sameAs"], _i(WD[ent.wikidata]))
     if ent.country:
-        add((e, TL.country, WD[ent.country]))
+        add(e, _P["country"], _i(WD[ent.country]))
     if ent.kind == "place":
         if ent.lat is not None and ent.lon is not None:
-            add((e, GEO.lat, _decimal(ent.lat, 6)))
-            add((e, GEO.long, _decimal(ent.lon, 6)))
+            add(e, _P["lat"], nt.decimal(ent.lat, 6))
+            add(e, _P["long"], nt.decimal(ent.lon, 6))
         if ent.geonames:
-            add((e, TL.geonames, URIRef(f"{GEONAMES}{ent.geonames}/")))
-    node = URIRef(f"{a}#link-{ent.id}")
-    add((e, TL.linkAssessment, node))
-    add((node, RDF.type, TL.LinkAssessment))
-    add((node, PROV.wasDerivedFrom, a))
-    add((node, TL.linkStatus, _LINK_STATUS[link.status]))
+            add(e, _P["geonames"], nt.iri(f"{GEONAMES}{ent.geonames}/"))
+    node_iri = f"{a_iri}#link-{ent.id}"
+    node = nt.iri(node_iri)
+    add(e, _P["linkAssessment"], node)
+    add(node, _T.a, _C["LinkAssessment"])
+    add(node, _P["wasDerivedFrom"], a)
+    add(node, _P["linkStatus"], _LINK_NT[link.status])
     if link.confidence is not None:
-        add((node, TL.confidence, _decimal(link.confidence)))
+        add(node, _P["confidence"], nt.decimal(link.confidence))
     if link.threshold is not None:
-        add((node, TL.threshold, _decimal(link.threshold)))
+        add(node, _P["threshold"], nt.decimal(link.threshold))
     if link.method:
-        add((node, TL.linkMethod, Literal(link.method)))
+        add(node, _P["linkMethod"], nt.literal(link.method))
     if link.source:
-        add((node, TL.linkSource, Literal(link.source)))
+        add(node, _P["linkSource"], nt.literal(link.source))
     for i, cand in enumerate(link.candidates[:5], start=1):
-        c = URIRef(f"{node}-c{i}")
-        add((node, TL.candidate, c))
-        add((c, RDF.type, TL.Candidate))
-        add((c, TL.item, WD[cand["qid"]]))
-        add((c, TL.score, _decimal(min(max(float(cand["score"]), 0.0), 1.0))))
+        c = nt.iri(f"{node_iri}-c{i}")
+        add(node, _P["candidate"], c)
+        add(c, _T.a, _C["Candidate"])
+        add(c, _P["item"], _i(WD[cand["qid"]]))
+        add(c, _P["score"], nt.decimal(min(max(float(cand["score"]), 0.0), 1.0)))
 
 
-def _map_event(g: Graph, ev: Event, e: URIRef, a: URIRef, run: URIRef, s_node: URIRef,
-               text: str, entity_iri: dict[str, URIRef], event_iri: dict[str, URIRef]) -> None:
+def _map_event(g: MappedGraph, ev: Event, e: str, a_iri: str, a: str, run: str, s_node: str,
+               text: str, entity_iri: dict[str, str], event_iri: dict[str, str]) -> None:
     add = g.add
-    add((e, RDF.type, TL.Event))
-    add((e, TL.eventType, TL[ev.type]))
-    add((e, RDFS.label, Literal(ev.label or _default_label(ev, text))))
-    add((e, PROV.wasDerivedFrom, a))
-    add((e, PROV.wasGeneratedBy, run))
+    add(e, _T.a, _C["Event"])
+    add(e, _P["eventType"], _i(TL[ev.type]))
+    add(e, _T.label, nt.literal(ev.label or _default_label(ev, text)))
+    add(e, _P["wasDerivedFrom"], a)
+    add(e, _P["wasGeneratedBy"], run)
     _map_time(g, e, ev.time)
-    if ev.time.start is not None and ev.time.end is not None and ev.time.basis in (
-            "expression", "sentence", "paragraph"):
-        t_node = URIRef(f"{a}#t{ev.time.start}-{ev.time.end}")
-        if (t_node, RDF.type, TL.TimeExpression) not in g:
-            _map_timex(g, ev.time, a, text)
-        add((e, TL.timeExpression, t_node))
+    t = ev.time
+    if t.start is not None and t.end is not None and t.basis in ("expression", "sentence",
+                                                                  "paragraph"):
+        t_node = _map_timex(g, t, a_iri, a, text)
+        add(e, _P["timeExpression"], t_node)
     for place in ev.places:
-        add((e, SEM.hasPlace, entity_iri[place]))
+        add(e, _P["hasPlace"], entity_iri[place])
     for i, part in enumerate(ev.participants, start=1):
         actor = entity_iri[part.entity]
-        node = URIRef(f"{e}#p{i}")
-        add((e, TL.hasParticipant, actor))
-        add((e, TL.participation, node))
-        add((node, RDF.type, TL.Participation))
-        add((node, RDF.value, actor))
-        add((node, SEM.roleType, _ROLE[part.role]))
+        node = e[:-1] + f"#p{i}>"
+        add(e, _P["hasParticipant"], actor)
+        add(e, _P["participation"], node)
+        add(node, _T.a, _C["Participation"])
+        add(node, _T.value, actor)
+        add(node, _P["roleType"], _ROLE_NT[part.role])
     if ev.fatalities is not None:
-        add((e, TL.fatalities, Literal(ev.fatalities, datatype=XSD.integer)))
+        add(e, _P["fatalities"], nt.integer(ev.fatalities))
     if ev.injured is not None:
-        add((e, TL.injured, Literal(ev.injured, datatype=XSD.integer)))
-    add((e, TL.modality, _MODALITY[ev.modality]))
+        add(e, _P["injured"], nt.integer(ev.injured))
+    add(e, _P["modality"], _MODALITY_NT[ev.modality])
     if ev.according_to:
-        add((e, TL.accordingTo, entity_iri[ev.according_to]))
+        add(e, _P["accordingTo"], entity_iri[ev.according_to])
     if ev.quote:
-        add((e, TL.quote, Literal(ev.quote)))
+        add(e, _P["quote"], nt.literal(ev.quote))
     if ev.part_of:
-        add((e, TL.partOf, event_iri[ev.part_of]))
-    trig = URIRef(f"{a}#e{ev.trigger_start}-{ev.trigger_end}")
-    _span(g, trig, a, ev.trigger_start, ev.trigger_end, text, TL.Mention)
-    add((e, TL.trigger, trig))
-    add((e, TL.sentence, s_node))
-    add((e, TL.rule, Literal(ev.rule)))
-    add((e, TL.confidence, _decimal(ev.confidence)))
+        add(e, _P["partOf"], event_iri[ev.part_of])
+    trig = nt.iri(f"{a_iri}#e{ev.trigger_start}-{ev.trigger_end}")
+    _span(g, trig, a, ev.trigger_start, ev.trigger_end, text, _C["Mention"])
+    add(e, _P["trigger"], trig)
+    add(e, _P["sentence"], s_node)
+    add(e, _P["rule"], nt.literal(ev.rule))
+    add(e, _P["confidence"], nt.decimal(ev.confidence))
 
 
-def _map_time(g: Graph, node: URIRef, t: TimeSpec) -> None:
-    add = g.add
+def _map_time(g: MappedGraph, node: str, t: TimeSpec) -> None:
     earliest, latest = _bounds(t.earliest, t.latest)
     if earliest is not None:
-        add((node, TL.earliest, earliest))
+        g.add(node, _P["earliest"], earliest)
     if latest is not None:
-        add((node, TL.latest, latest))
-    add((node, TL.precision, _PRECISION[t.precision]))
-    add((node, TL.timeBasis, _BASIS[t.basis]))
+        g.add(node, _P["latest"], latest)
+    g.add(node, _P["precision"], _PRECISION_NT[t.precision])
+    g.add(node, _P["timeBasis"], _BASIS_NT[t.basis])
     if t.edtf:
-        add((node, TL.edtf, Literal(t.edtf)))
+        g.add(node, _P["edtf"], nt.literal(t.edtf))
     if t.text:
-        add((node, TL.timeText, Literal(t.text)))
+        g.add(node, _P["timeText"], nt.literal(t.text))
 
 
-def _map_timex(g: Graph, t: TimeSpec, a: URIRef, text: str) -> None:
+def _map_timex(g: MappedGraph, t: TimeSpec, a_iri: str, a: str, text: str) -> str:
     add = g.add
-    node = URIRef(f"{a}#t{t.start}-{t.end}")
-    _span(g, node, a, t.start, t.end, text, TL.Mention)
-    add((node, RDF.type, TL.TimeExpression))
-    add((node, TL.timemlValue, Literal(t.value or "XXXX-XX-XX")))
-    add((node, TL.timemlType, Literal(t.type)))
+    node = nt.iri(f"{a_iri}#t{t.start}-{t.end}")
+    _span(g, node, a, t.start, t.end, text, _C["Mention"])
+    add(node, _T.a, _C["TimeExpression"])
+    add(node, _P["timemlValue"], nt.literal(t.value or "XXXX-XX-XX"))
+    add(node, _P["timemlType"], nt.literal(t.type))
     if t.mod:
-        add((node, TL.timemlMod, Literal(t.mod)))
-    add((node, TL.precision, _PRECISION[t.precision]))
+        add(node, _P["timemlMod"], nt.literal(t.mod))
+    add(node, _P["precision"], _PRECISION_NT[t.precision])
     earliest, latest = _bounds(t.earliest, t.latest)
     if earliest is not None:
-        add((node, TL.earliest, earliest))
+        add(node, _P["earliest"], earliest)
     if latest is not None:
-        add((node, TL.latest, latest))
+        add(node, _P["latest"], latest)
     if t.edtf:
-        add((node, TL.edtf, Literal(t.edtf)))
-    add((node, TL.resolved, Literal(bool(t.resolved))))
+        add(node, _P["edtf"], nt.literal(t.edtf))
+    add(node, _P["resolved"], nt.boolean(bool(t.resolved)))
     if t.rule:
-        add((node, TL.rule, Literal(t.rule)))
+        add(node, _P["rule"], nt.literal(t.rule))
+    return node
 
 
-def _span(g: Graph, node: URIRef, a: URIRef, start: int, end: int, text: str,
-          cls: URIRef) -> None:
-    g.add((node, RDF.type, cls))
-    g.add((node, TL.begin, Literal(start)))
-    g.add((node, TL.end, Literal(end)))
-    g.add((node, TL.anchorOf, Literal(text[start:end])))
-    g.add((node, TL.inArticle, a))
+def _span(g: MappedGraph, node: str, a: str, start: int, end: int, text: str,
+          cls: str) -> None:
+    g.add(node, _T.a, cls)
+    g.add(node, _P["begin"], nt.integer(start))
+    g.add(node, _P["end"], nt.integer(end))
+    g.add(node, _P["anchorOf"], nt.literal(text[start:end]))
+    g.add(node, _P["inArticle"], a)
 
 
 def _sentence_for(ev: Event, sentences: list[Sentence], text: str) -> Sentence:
@@ -266,28 +338,15 @@ def _sentence_for(ev: Event, sentences: list[Sentence], text: str) -> Sentence:
 
 
 def _bounds(earliest: date | datetime | None, latest: date | datetime | None
-            ) -> tuple[Literal | None, Literal | None]:
+            ) -> tuple[str | None, str | None]:
     """Both bounds as the same datatype (dateTime if either is one) so they compare."""
     if isinstance(earliest, datetime) or isinstance(latest, datetime):
         if earliest is not None and not isinstance(earliest, datetime):
             earliest = datetime.combine(earliest, time.min, tzinfo=timezone.utc)
         if latest is not None and not isinstance(latest, datetime):
             latest = datetime.combine(latest, time(23, 59, 59), tzinfo=timezone.utc)
-    return (_temporal_literal(earliest) if earliest is not None else None,
-            _temporal_literal(latest) if latest is not None else None)
-
-
-def _temporal_literal(value: date | datetime) -> Literal:
-    if isinstance(value, datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=timezone.utc)
-        return Literal(value.isoformat().replace("+00:00", "Z"), datatype=XSD.dateTime,
-                       normalize=False)
-    return Literal(value.isoformat(), datatype=XSD.date, normalize=False)
-
-
-def _decimal(value: float, places: int = 3) -> Literal:
-    return Literal(Decimal(f"{value:.{places}f}"), datatype=XSD.decimal)
+    return (nt.temporal(earliest) if earliest is not None else None,
+            nt.temporal(latest) if latest is not None else None)
 
 
 def _default_label(ev: Event, text: str) -> str:

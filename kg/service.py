@@ -23,14 +23,14 @@ from rdflib.namespace import RDF
 
 from .errors import Forbidden, InvalidInput, NotFound, ValidationFailed
 from .iris import IRIs, parse_iri
-from .mapping import map_article
+from .mapping import MappedGraph, map_article_nt
 from .model import ARTICLE_ID_RE, AnalysedArticle, Article
 from .namespaces import ONTOLOGY_IRI, SHAPES_IRI
-from .rdfconv import to_ox_triples, to_rdflib_graph
+from .rdfconv import to_rdflib_graph
 from .settings import Settings
 from .sparql.protocol import Operation
 from .sparql.results import Answer, serialise
-from .sparql.tokens import add_protocol_dataset, analyse_update, query_services
+from .sparql.tokens import add_protocol_dataset, analyse_query, analyse_update
 from .store.base import Store
 from .validation import ValidationReport, Validator
 
@@ -55,28 +55,34 @@ class IngestResult:
 
 
 class StoreState:
-    """The store's version counter and last modification time, kept in ``state.json``."""
+    """The store's version counter, last modification time and small bookkeeping values,
+    kept in ``state.json`` beside the store."""
 
     def __init__(self, path: Path | None):
         self.path = path
         self.version = 0
         self.last_modified = datetime.now(timezone.utc).replace(microsecond=0)
+        self.meta: dict[str, Any] = {}
         if path is not None and path.is_file():
             try:
                 data = json.loads(path.read_text("utf-8"))
                 self.version = int(data["version"])
                 self.last_modified = datetime.fromisoformat(data["last_modified"])
+                self.meta = dict(data.get("meta") or {})
             except (ValueError, KeyError, TypeError):
                 log.warning("ignoring unreadable store state file")
 
     def bump(self) -> None:
         self.version += 1
         self.last_modified = datetime.now(timezone.utc).replace(microsecond=0)
+        self.save()
+
+    def save(self) -> None:
         if self.path is not None:
             tmp = self.path.with_suffix(".tmp")
             tmp.write_text(json.dumps({"version": self.version,
-                                       "last_modified": self.last_modified.isoformat()}),
-                           "utf-8")
+                                       "last_modified": self.last_modified.isoformat(),
+                                       "meta": self.meta}), "utf-8")
             os.replace(tmp, self.path)
 
 
@@ -94,6 +100,8 @@ class KnowledgeGraph:
         self.state = StoreState(state_path)
         self.write_lock = threading.RLock()
         self.after_write: list[Callable[[set[str]], None]] = []
+        self.places = None  # kg.places.Places: which place lies inside which (optional)
+        self.merger = None  # kg.merge.store.Merger, installed by kg.bootstrap
 
     # -- articles -------------------------------------------------------------------------------
 
@@ -111,12 +119,12 @@ class KnowledgeGraph:
                 f"article text is larger than KG_MAX_ARTICLE_BYTES "
                 f"({self.settings.max_article_bytes} bytes)")
 
-    def build_graph(self, doc: AnalysedArticle) -> tuple[Graph, ValidationReport]:
+    def build_graph(self, doc: AnalysedArticle) -> tuple[MappedGraph, ValidationReport]:
         """Map and validate without storing (``kg validate``, dry runs)."""
         self.check_article_size(doc.article.text)
         doc.check()
-        graph = map_article(doc, self.settings.base_iri)
-        return graph, self.validator.validate(graph)
+        graph = map_article_nt(doc, self.settings.base_iri)
+        return graph, self.validator.validate(graph.ntriples)
 
     def ingest_document(self, doc: AnalysedArticle) -> IngestResult:
         """Analyse the article unless it came pre-annotated, then :meth:`ingest` it."""
@@ -134,7 +142,7 @@ class KnowledgeGraph:
         iri = self.iris.article(doc.article.id)
         with self.write_lock:
             replaced = self.store.graph_exists(iri)
-            self.store.replace_graphs({iri: to_ox_triples(graph)})
+            self.store.replace_graphs({iri: graph.ntriples})
             self._written({iri})
         events = [{"iri": self.iris.event(doc.article.id, ev.type, ev.trigger_start,
                                           ev.trigger_end),
@@ -228,21 +236,47 @@ class KnowledgeGraph:
                 graph.add((URIRef(sol["s"].value), RDF.type, URIRef(sol["t"].value)))
         return graph
 
+    # -- reconciliation ----------------------------------------------------------------------------
+
+    def reconcile(self, queries) -> dict[str, Any]:
+        """Answer an OpenRefine reconciliation batch against the entity catalog."""
+        from .linking.reconcile import reconcile
+
+        catalog = getattr(self.analyser, "catalog", None)
+        if catalog is None:
+            raise NotFound("this service has no entity catalog")
+        return reconcile(catalog(), queries, threshold=self.settings.link_threshold)
+
     # -- SPARQL ----------------------------------------------------------------------------------
 
-    def sparql_query(self, op: Operation, accept=None, fmt: str | None = None) -> Answer:
-        """Run a protocol query (read-only) and serialise its bounded answer."""
-        self._check_remote(query_services(op.text), "SERVICE")
-        kwargs: dict[str, Any] = {}
+    def sparql_query(self, op: Operation, accept=None, fmt: str | None = None, *,
+                     base_iri: str | None = None) -> Answer:
+        """Run a protocol query (read-only) and serialise its bounded answer.
+
+        The dataset: the protocol's ``default-graph-uri``/``named-graph-uri`` when given (they
+        override ``FROM``/``FROM NAMED``), else the query's ``FROM`` clauses, else the union of
+        all graphs as default graph. Relative IRIs resolve against ``base_iri`` (the endpoint's
+        URL)."""
+        analysis = analyse_query(op.text, base_iri)
+        self._check_remote(analysis.services, "SERVICE")
+        kwargs: dict[str, Any] = {"base_iri": base_iri}
         if op.has_protocol_dataset:
-            kwargs = {"default_graph_uris": op.default_graph_uris,
-                      "named_graph_uris": op.named_graph_uris}
+            kwargs.update(default_graph_uris=op.default_graph_uris,
+                          named_graph_uris=op.named_graph_uris)
+        else:
+            kwargs["union_default_graph"] = not analysis.has_dataset_clause
         result = self.store.query(op.text, **kwargs)
         return serialise(result, accept, self.settings.max_result_rows, fmt)
 
-    def sparql_update(self, op: Operation, *, base_iri: str | None = None) -> None:
-        """Run a SPARQL Update after checking that every graph it may change still conforms to
-        the shapes afterwards; otherwise refuse it (422) and leave the store unchanged."""
+    def sparql_update(self, op: Operation, *, base_iri: str | None = None) -> set[str | None]:
+        """Run a SPARQL Update so that every graph it changes still conforms to the shapes;
+        otherwise refuse it (422) and leave the store unchanged. Returns the changed graphs.
+
+        The update runs on a cheap checkpoint of the store first; each graph it may change
+        (:func:`~kg.sparql.tokens.analyse_update`) that differs afterwards is validated there,
+        and exactly the validated content is then written to the store in one transaction. So
+        functions such as ``RAND()`` or ``NOW()`` cannot make the stored result differ from the
+        checked one, and a graph outside the analysis is never changed."""
         analysis = analyse_update(op.text, base_iri)
         self._check_remote(analysis.services, "SERVICE")
         self._check_remote(analysis.loads, "LOAD")
@@ -250,21 +284,33 @@ class KnowledgeGraph:
                                     op.using_named_graph_uris)
         with self.write_lock:
             with self.store.preview_update(text, base_iri=base_iri) as preview:
-                graphs = (set(preview.named_graphs()) | {None}) if analysis.all_graphs \
-                    else analysis.graphs
-                for graph in sorted(graphs, key=lambda g: g or ""):
+                candidates: set[str | None] = set(analysis.graphs)
+                if analysis.all_graphs:
+                    candidates |= set(self.store.named_graphs()) | \
+                        set(preview.named_graphs()) | {None}
+                replace: dict[str | None, list[ox.Triple]] = {}
+                drop: list[str] = []
+                for graph in sorted(candidates, key=lambda g: g or ""):
+                    before = graph is None or self.store.graph_exists(graph)
                     if graph is not None and not preview.graph_exists(graph):
+                        if before:
+                            drop.append(graph)
                         continue
-                    triples = list(preview.triples(graph))
-                    if not triples:
+                    after = list(preview.triples(graph))
+                    if before and set(after) == set(self.store.triples(graph)):
                         continue
-                    report = self.validator.validate(
-                        self._with_context(to_rdflib_graph(triples), preview))
-                    if not report.conforms:
-                        raise _validation_error(report)
-            self.store.update(text, base_iri=base_iri)
-            self._written({g or "" for g in analysis.graphs} | ({"*"} if analysis.all_graphs
-                                                                 else set()))
+                    if after:
+                        report = self.validator.validate(
+                            self._with_context(to_rdflib_graph(after), preview))
+                        if not report.conforms:
+                            raise _validation_error(report)
+                    replace[graph] = after
+            if not replace and not drop:
+                return set()
+            self.store.replace_graphs(replace, drop=drop)
+            changed = set(replace) | set(drop)
+            self._written({g or "" for g in changed})
+        return changed
 
     def _check_remote(self, targets: list[str], what: str) -> None:
         allowed = self.settings.allowed_remote_prefixes
@@ -276,16 +322,29 @@ class KnowledgeGraph:
     # -- ontology --------------------------------------------------------------------------------
 
     def load_ontology(self, ontology_dir: Path) -> None:
-        """(Re)load the ontology and the shapes into their own named graphs."""
-        for name, iri in (("timeline.ttl", ONTOLOGY_IRI), ("shapes.ttl", SHAPES_IRI)):
-            triples = [q.triple for q in ox.parse(path=str(ontology_dir / name),
-                                                  format=ox.RdfFormat.TURTLE)]
-            with self.write_lock:
-                self.store.replace_graphs({iri: triples})
-        self._written({ONTOLOGY_IRI, SHAPES_IRI})
+        """Load the ontology and the shapes into their own named graphs, when they changed."""
+        import hashlib
+
+        files = (("timeline.ttl", ONTOLOGY_IRI), ("shapes.ttl", SHAPES_IRI))
+        digest = hashlib.sha256(b"".join((ontology_dir / name).read_bytes()
+                                         for name, _ in files)).hexdigest()
+        if self.state.meta.get("ontology_sha256") == digest and \
+                all(self.store.graph_exists(iri) for _, iri in files):
+            return
+        graphs = {iri: [q.triple for q in ox.parse(path=str(ontology_dir / name),
+                                                   format=ox.RdfFormat.TURTLE)]
+                  for name, iri in files}
+        with self.write_lock:
+            self.store.replace_graphs(graphs)
+            self.state.meta["ontology_sha256"] = digest
+            self._written(set(graphs))
 
     def close(self) -> None:
-        """Release the store (the CLI calls this when a command ends)."""
+        """Release the store and the analyser's catalog (the CLI calls this when a command
+        ends)."""
+        close = getattr(self.analyser, "close", None)
+        if close is not None:
+            close()
         self.store.close()
 
     def __enter__(self) -> KnowledgeGraph:
@@ -303,17 +362,14 @@ class KnowledgeGraph:
 
     def stats(self) -> dict[str, Any]:
         """Counts for the home page and the VoID description."""
-        q = """
-        PREFIX tl: <https://w3id.org/timeline-kg/ontology#>
-        SELECT
-          (COUNT(DISTINCT ?article) AS ?articles)
-          (COUNT(DISTINCT ?event) AS ?events)
-          (MIN(?t) AS ?from) (MAX(?t) AS ?to)
-        WHERE {
-          { ?article a tl:NewsArticle }
-          UNION { ?event a tl:Event . OPTIONAL { ?event tl:earliest|tl:latest ?t } }
-        }"""
-        row = next(iter(self.store.query(q)))
+        counts = next(iter(self.store.query(
+            "PREFIX tl: <https://w3id.org/timeline-kg/ontology#> "
+            "SELECT (COUNT(DISTINCT ?article) AS ?articles) (COUNT(DISTINCT ?event) AS ?events) "
+            "WHERE { { ?article a tl:NewsArticle } UNION { ?event a tl:Event } }")))
+        span = next(iter(self.store.query(
+            "PREFIX tl: <https://w3id.org/timeline-kg/ontology#> "
+            "SELECT (MIN(?day) AS ?from) (MAX(?day) AS ?to) WHERE { ?event a tl:Event ; "
+            "tl:earliest|tl:latest ?t BIND (SUBSTR(STR(?t), 1, 10) AS ?day) }")))
         entities = next(iter(self.store.query(
             "PREFIX tl: <https://w3id.org/timeline-kg/ontology#> "
             "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { { ?e a tl:Agent } UNION "
@@ -324,12 +380,12 @@ class KnowledgeGraph:
             "'http://www.wikidata.org/entity/') }")))["n"]
         return {
             "triples": len(self.store),
-            "articles": int(row["articles"].value),
-            "events": int(row["events"].value),
+            "articles": int(counts["articles"].value),
+            "events": int(counts["events"].value),
             "entities": int(entities.value),
             "linked_entities": int(linked.value),
-            "from": row["from"].value[:10] if row["from"] is not None else None,
-            "to": row["to"].value[:10] if row["to"] is not None else None,
+            "from": span["from"].value if span["from"] is not None else None,
+            "to": span["to"].value if span["to"] is not None else None,
             "version": self.state.version,
             "last_modified": self.state.last_modified.isoformat(),
         }

@@ -50,10 +50,24 @@ class Validator:
     def from_dir(cls, ontology_dir: Path, engine: str = "turbo") -> Validator:
         return cls((ontology_dir / "shapes.ttl").read_text(encoding="utf-8"), engine)
 
-    def validate(self, data: Graph) -> ValidationReport:
+    def validate(self, data: Graph | str,
+                 focus_nodes: list[str] | None = None) -> ValidationReport:
+        """Validate an rdflib graph, or N-Triples text (the mapping's fast path). With
+        ``focus_nodes`` (IRIs), only the shapes' checks of those nodes run (their references
+        to other nodes are still followed)."""
+        focus = [URIRef(n) for n in focus_nodes] if focus_nodes else None
         if self.engine == "turbo":
-            conforms, report, _ = self._compiled.validate(data, inference="none")
+            if isinstance(data, str):
+                import pyshacl_turbo
+
+                # pyshacl-turbo's own input type: the N-Triples go to the Rust engine as they
+                # are, without building (and re-serialising) an rdflib graph.
+                data = pyshacl_turbo.Input(data, "nt", None, {})
+            conforms, report, _ = self._compiled.validate(data, inference="none",
+                                                          focus_nodes=focus)
         else:
+            if isinstance(data, str):
+                data = Graph().parse(data=data, format="nt")
             import pyshacl
 
             with self._lock, warnings.catch_warnings():  # not documented as thread-safe
@@ -61,7 +75,7 @@ class Validator:
                 warnings.simplefilter("ignore", DeprecationWarning)
                 conforms, report, _ = pyshacl.validate(
                     data, shacl_graph=self.shapes_ttl, shacl_graph_format="turtle",
-                    inference="none")
+                    inference="none", focus_nodes=focus)
         return ValidationReport(bool(conforms), _results(report), report)
 
 

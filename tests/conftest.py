@@ -64,13 +64,21 @@ def live_app(tmp_path):
                         base_iri=f"http://127.0.0.1:{port}/", port=port)
     app = create_app(settings)
     import waitress.server
+    from waitress import wasyncore
 
-    server = waitress.server.create_server(app, host="127.0.0.1", port=port, threads=4,
-                                           _quiet=True)
-    thread = threading.Thread(target=server.run, daemon=True)
+    server = waitress.server.create_server(app, host="127.0.0.1", port=port, threads=4)
+    stopping = threading.Event()
+
+    def serve() -> None:  # server.close() from another thread would not end waitress's loop
+        while not stopping.is_set():
+            wasyncore.loop(timeout=0.05, map=server._map, count=1)
+        server.task_dispatcher.shutdown()
+        wasyncore.close_all(server._map)
+
+    thread = threading.Thread(target=serve, daemon=True)
     thread.start()
     app.url = f"http://127.0.0.1:{port}"
     yield app
-    server.close()
-    thread.join(timeout=5)
+    stopping.set()
+    thread.join(timeout=10)
     app.extensions["kg"].store.close()

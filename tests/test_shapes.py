@@ -46,3 +46,16 @@ def test_case(validator, case):
     assert not report.conforms
     messages = [r["message"] for r in report.results]
     assert any(fragment in m for m in messages), (fragment, messages)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_case_as_ntriples_text(case):
+    """The fast path (N-Triples text straight to the engine) gives the same verdict."""
+    text = case.read_text("utf-8")
+    graph = Graph().parse(data=PREFIXES + text, format="turtle")
+    validator = Validator(SHAPES_TTL, engine="turbo")
+    by_graph = validator.validate(graph)
+    by_text = validator.validate(graph.serialize(format="nt"))
+    assert by_text.conforms == by_graph.conforms
+    assert sorted(r["message"] for r in by_text.results) == \
+        sorted(r["message"] for r in by_graph.results)

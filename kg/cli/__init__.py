@@ -38,9 +38,10 @@ def settings_command() -> None:
 
 
 def _register() -> None:
-    from . import commands
+    from . import commands, merge
 
-    for cmd in (commands.serve, commands.ingest, commands.validate, commands.dump):
+    for cmd in (commands.serve, commands.ingest, commands.validate, commands.dump,
+                merge.merge):
         main.add_command(cmd)
     from . import bulk
 

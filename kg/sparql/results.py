@@ -46,16 +46,23 @@ class Answer:
     headers: dict[str, str] = field(default_factory=dict)
 
 
+def plain_accept(accept):
+    """The Accept header without media type parameters (``text/turtle; charset=utf-8`` asks
+    for ``text/turtle``; werkzeug would otherwise match no offer), qualities kept."""
+    from werkzeug.datastructures import MIMEAccept
+
+    return MIMEAccept([(value.split(";")[0].strip().lower(), q) for value, q in accept])
+
+
 def negotiate(accept, offered: list[str], default: str) -> str:
     """The best offered media type for an Accept header (werkzeug MIMEAccept or None)."""
     if accept is None or not list(accept.values()):
         return default
+    accept = plain_accept(accept)
     best = accept.best_match(offered, default=None)
     if best is None:
         raise NotAcceptable(f"none of the requested media types can be produced; available: "
                             f"{', '.join(offered)}")
-    if best in ("*/*",):
-        return default
     return best
 
 
@@ -90,12 +97,29 @@ def serialise(result, accept, max_rows: int, format_override: str | None = None)
     return Answer(_content_type(media), iter([buf.getvalue()]), truncated)
 
 
+# ``?format=`` names (besides the media types themselves)
+SOLUTION_NAMES = {"json": CANONICAL["json"], "srj": CANONICAL["json"], "xml": CANONICAL["xml"],
+                  "srx": CANONICAL["xml"], "csv": CANONICAL["csv"], "tsv": CANONICAL["tsv"]}
+GRAPH_NAMES = {"ttl": "text/turtle", "turtle": "text/turtle", "nt": "application/n-triples",
+               "ntriples": "application/n-triples", "n-triples": "application/n-triples",
+               "jsonld": "application/ld+json", "json-ld": "application/ld+json",
+               "json": "application/ld+json", "rdf": "application/rdf+xml",
+               "rdfxml": "application/rdf+xml", "xml": "application/rdf+xml",
+               "trig": "application/trig", "nq": "application/n-quads",
+               "nquads": "application/n-quads", "n-quads": "application/n-quads",
+               # as SPARQLWrapper names them (Turtle is also valid N3)
+               "n3": "text/turtle", "rdf+xml": "application/rdf+xml"}
+
+
 def _choose(accept, offered, default, override, table) -> str:
     if override:
-        for media, kind in table.items():
-            if override in (media, kind, getattr(kind, "file_extension", None)):
-                return media
-        raise NotAcceptable(f"unknown result format {override!r}")
+        names = GRAPH_NAMES if default == "text/turtle" else SOLUTION_NAMES
+        media = names.get(override.lower(), override.lower())
+        if media in table:
+            return media
+        choices = sorted(n for n, m in names.items() if m in table)
+        raise NotAcceptable(f"format {override!r} is not available for this result; use one "
+                            f"of {', '.join(choices)}")
     return negotiate(accept, offered, default)
 
 

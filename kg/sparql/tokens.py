@@ -17,16 +17,17 @@ from ..errors import BadRequest
 _TOKEN = re.compile(r"""
     (?P<ws>\s+)
   | (?P<comment>\#[^\n\r]*)
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
   | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
               |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
   | (?P<var>[?$][A-Za-z0-9_\u00B7-\uFFFF]+)
   | (?P<bnode>_:[A-Za-z0-9_\u00B7-\uFFFF.-]*)
   | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
   | (?P<number>[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?))
-  | (?P<pname>(?:[A-Za-z\u00C0-\uFFFF][\w\u00B7-\uFFFF.-]*)?:(?:[\w\u00B7-\uFFFF:%.\\-]*[\w\u00B7-\uFFFF:%-])?)
+  | (?P<pname>(?:[A-Za-z\u00C0-\uFFFF][\w\u00B7-\uFFFF.-]*)?:
+              (?:[\w\u00B7-\uFFFF:%.\\-]*[\w\u00B7-\uFFFF:%-])?)
   | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
-  | (?P<punct>\^\^|\|\||&&|!=|<=|>=|[{}()\[\];,.*=<>!+\-/|^?$a@])
+  | (?P<punct>\^\^|\|\||&&|!=|<=|>=|[{}()\[\];,.*=<>!+\-/|^?$a@~])
 """, re.VERBOSE | re.DOTALL)
 
 
@@ -65,8 +66,10 @@ class UpdateAnalysis:
     all_graphs: bool = False
     loads: list[str] = field(default_factory=list)
     services: list[str] = field(default_factory=list)
-    modify_ops: list[tuple[int, int, bool]] = field(default_factory=list)  # (where pos, op idx, has dataset clause)
-    delete_where: list[tuple[int, int]] = field(default_factory=list)  # (start of DELETE, end of pattern)
+    # (offset of WHERE, operation index, has its own USING/WITH) of each DELETE/INSERT ... WHERE
+    modify_ops: list[tuple[int, int, bool]] = field(default_factory=list)
+    # (offset of DELETE, end of the pattern) of each DELETE WHERE
+    delete_where: list[tuple[int, int]] = field(default_factory=list)
 
 
 class _Cursor:
@@ -317,27 +320,42 @@ def add_protocol_dataset(text: str, analysis: UpdateAnalysis, using: list[str],
     return text
 
 
-def query_services(text: str) -> list[str]:
-    """SERVICE targets in a query (IRIs, or the variable's text)."""
+@dataclass
+class QueryAnalysis:
+    """What a query reaches beyond the store, and whether it names its own dataset."""
+
+    services: list[str] = field(default_factory=list)
+    has_dataset_clause: bool = False  # FROM / FROM NAMED
+
+
+def analyse_query(text: str, base_iri: str | None = None) -> QueryAnalysis:
+    """``SERVICE`` targets (IRIs, or the variable's text) and ``FROM`` clauses of a query."""
     tokens = tokenize(text)
     cur = _Cursor(tokens, text)
-    out = []
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok.upper == "PREFIX" and i + 2 < len(tokens):
-            cur.prefixes[tokens[i + 1].text[:-1]] = tokens[i + 2].text[1:-1]
-        elif tok.upper == "BASE" and i + 1 < len(tokens):
-            cur.base = tokens[i + 1].text[1:-1]
-        elif tok.upper == "SERVICE":
-            j = i + 1
-            if j < len(tokens) and tokens[j].upper == "SILENT":
-                j += 1
-            if j < len(tokens):
-                try:
-                    target = cur.iri(tokens[j])
-                except BadRequest:
-                    target = None
-                out.append(target or tokens[j].text)
-        i += 1
-    return out
+    cur.base = base_iri
+    result = QueryAnalysis()
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.upper == "PREFIX" and nxt is not None and i + 2 < len(tokens):
+            if nxt.kind == "pname" and nxt.text.endswith(":"):
+                cur.prefixes[nxt.text[:-1]] = _safe_iri(cur, tokens[i + 2]) or ""
+        elif tok.upper == "BASE" and nxt is not None:
+            cur.base = _safe_iri(cur, nxt) or cur.base
+        elif tok.upper == "FROM":
+            result.has_dataset_clause = True
+        elif tok.upper == "SERVICE" and nxt is not None:
+            target = tokens[i + 2] if nxt.upper == "SILENT" and i + 2 < len(tokens) else nxt
+            result.services.append(_safe_iri(cur, target) or target.text)
+    return result
+
+
+def query_services(text: str) -> list[str]:
+    """SERVICE targets in a query (IRIs, or the variable's text)."""
+    return analyse_query(text).services
+
+
+def _safe_iri(cur: _Cursor, tok: Token) -> str | None:
+    try:
+        return cur.iri(tok)
+    except BadRequest:
+        return None

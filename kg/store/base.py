@@ -27,8 +27,12 @@ class Store(abc.ABC):
               | None = None, default_graph_uris: list[str] | None = None,
               named_graph_uris: list[str] | None = None, base_iri: str | None = None,
               union_default_graph: bool = True) -> QueryResult:
-        """Run a SPARQL query. Without a protocol dataset, the default graph is the union of
-        all graphs. ``substitutions`` bind variables (by name) to terms, never pasted text."""
+        """Run a SPARQL query. ``substitutions`` bind variables (by name) to terms, never
+        pasted text. The dataset, in order of precedence: the protocol dataset
+        (``default_graph_uris``/``named_graph_uris``; a list left out is empty), else with
+        ``union_default_graph`` a default graph that is the union of all graphs, else the
+        query's own ``FROM``/``FROM NAMED`` or the store's default graph. Callers pass
+        ``union_default_graph=False`` for queries with a ``FROM`` clause."""
 
     @abc.abstractmethod
     def graph_exists(self, graph: str) -> bool: ...
@@ -42,18 +46,21 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def dump(self, output: BinaryIO, fmt: ox.RdfFormat, graph: str | None = None,
-             all_graphs: bool = False) -> None:
+             all_graphs: bool = False, prefixes: dict[str, str] | None = None) -> None:
         """Serialise one graph, or with ``all_graphs`` the whole dataset (quad formats keep the
-        graphs; triple formats get the union)."""
+        graphs; triple formats get the merge of all graphs, where a triple kept in several
+        graphs may appear more than once). Streams: memory does not grow with the store.
+        ``prefixes`` (name -> IRI) abbreviate IRIs in the formats that have prefixes."""
 
     @abc.abstractmethod
     def __len__(self) -> int: ...
 
     # -- writes (atomic each) -------------------------------------------------------------------
     @abc.abstractmethod
-    def replace_graphs(self, graphs: Mapping[str | None, Iterable[ox.Triple]],
+    def replace_graphs(self, graphs: Mapping[str | None, Iterable[ox.Triple] | str],
                        drop: Iterable[str] = ()) -> None:
-        """In one transaction: replace each graph's content, and drop the ``drop`` graphs."""
+        """In one transaction: replace each graph's content (triples, or N-Triples text as the
+        mapping writes it), and drop the ``drop`` graphs."""
 
     @abc.abstractmethod
     def add_triples(self, graph: str | None, triples: Iterable[ox.Triple]) -> None:

@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from ..errors import QuerySyntaxError, StoreError
+from ..errors import BadRequest, QuerySyntaxError, StoreError
 from ..iris import parse_iri
 from .base import QueryResult, Store
 
@@ -47,13 +47,12 @@ class EmbeddedStore(Store):
         if substitutions:
             kwargs["substitutions"] = {ox.Variable(k): v for k, v in substitutions.items()}
         if default_graph_uris is not None or named_graph_uris is not None:
+            # A protocol dataset replaces the query's FROM/FROM NAMED entirely: a list left out
+            # is empty (no default-graph-uri: an empty default graph), never "the store's".
             kwargs["default_graph"] = [parse_iri(g, "default-graph-uri")
-                                       for g in default_graph_uris or []] or ox.DefaultGraph()
-            if named_graph_uris is not None:
-                kwargs["named_graphs"] = [parse_iri(g, "named-graph-uri")
-                                          for g in named_graph_uris]
-            elif default_graph_uris:
-                kwargs["named_graphs"] = []
+                                       for g in default_graph_uris or []]
+            kwargs["named_graphs"] = [parse_iri(g, "named-graph-uri")
+                                      for g in named_graph_uris or []]
         else:
             kwargs["use_default_graph_as_union"] = union_default_graph
         try:
@@ -75,25 +74,29 @@ class EmbeddedStore(Store):
                 yield g.value
 
     def dump(self, output: BinaryIO, fmt: ox.RdfFormat, graph: str | None = None,
-             all_graphs: bool = False) -> None:
+             all_graphs: bool = False, prefixes: dict[str, str] | None = None) -> None:
         if all_graphs:
             if fmt.supports_datasets:
-                self._store.dump(output, fmt)
+                self._store.dump(output, fmt, prefixes=prefixes)
             else:
-                triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-                                            use_default_graph_as_union=True)
-                triples.serialize(output, fmt)
+                # Streamed straight from the index: a triple kept in several graphs may be
+                # written more than once (the same RDF graph once parsed). Merging them (a
+                # CONSTRUCT over the union) would hold every triple in memory.
+                ox.serialize((q.triple for q in
+                              self._store.quads_for_pattern(None, None, None, None)),
+                             output, fmt, prefixes=prefixes)
             return
         g = ox.DefaultGraph() if graph is None else parse_iri(graph, "graph")
         if fmt.supports_datasets:
-            ox.serialize(self._store.quads_for_pattern(None, None, None, g), output, fmt)
+            ox.serialize(self._store.quads_for_pattern(None, None, None, g), output, fmt,
+                         prefixes=prefixes)
         else:
-            self._store.dump(output, fmt, from_graph=g)
+            self._store.dump(output, fmt, from_graph=g, prefixes=prefixes)
 
     def __len__(self) -> int:
         return len(self._store)
 
-    def replace_graphs(self, graphs: Mapping[str | None, Iterable[ox.Triple]],
+    def replace_graphs(self, graphs: Mapping[str | None, Iterable[ox.Triple] | str],
                        drop: Iterable[str] = ()) -> None:
         ops = [f"DROP SILENT GRAPH {parse_iri(g, 'graph')}" for g in drop]
         for graph, triples in graphs.items():
@@ -131,14 +134,30 @@ class EmbeddedStore(Store):
                 self._store.update(sparql, base_iri=base_iri)
             except SyntaxError as exc:
                 raise QuerySyntaxError(f"SPARQL Update syntax error: {exc}") from None
+            except RuntimeError as exc:
+                # the update itself failed (DROP of a missing graph without SILENT, CREATE of
+                # one that exists...): the request's fault, and nothing was changed
+                error = BadRequest(f"the update failed: {str(exc).splitlines()[0][:300]}")
+                error.code = "update_failed"
+                raise error from None
             except OSError as exc:
                 raise StoreError() from exc
 
     @contextlib.contextmanager
     def preview_update(self, sparql: str, *, base_iri: str | None = None):
-        """Apply the update to a checkpoint of the store (cheap: hard links) and yield it."""
+        """Apply the update to a copy of the store and yield it: a checkpoint (cheap: hard
+        links) for an on-disk store, a copy in memory for an in-memory one."""
         if self.path is None:
-            raise StoreError("previewing needs an on-disk store")
+            preview = EmbeddedStore(None)
+            for graph in self._store.named_graphs():
+                preview.raw.add_graph(graph)
+            preview.raw.extend(self._store.quads_for_pattern(None, None, None, None))
+            try:
+                preview.update(sparql, base_iri=base_iri)
+                yield preview
+            finally:
+                preview.close()
+            return
         with tempfile.TemporaryDirectory(prefix="preview-", dir=self.path.parent) as tmp:
             target = Path(tmp) / "store"
             self._store.backup(str(target))
@@ -160,6 +179,9 @@ class EmbeddedStore(Store):
         self._store = None  # type: ignore[assignment]
 
 
-def _ntriples(triples: Iterable[ox.Triple]) -> str:
-    """N-Triples text (valid inside INSERT DATA), empty when there are no triples."""
+def _ntriples(triples: Iterable[ox.Triple] | str) -> str:
+    """N-Triples text (valid inside INSERT DATA), empty when there are no triples. A string is
+    taken to be N-Triples already (the mapping writes it directly)."""
+    if isinstance(triples, str):
+        return triples.strip()
     return ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8").strip()

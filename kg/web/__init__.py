@@ -32,9 +32,10 @@ def create_app(config: Settings | dict[str, Any] | None = None,
     app.extensions["kg_examples"] = EXAMPLE_QUERIES
     register_error_handlers(app)
 
-    from . import articles, dumps, gsp, ontology, sparql
+    from . import articles, dumps, gsp, ontology, openapi, pages, reconcile, sparql, timeline
 
-    for module in (sparql, gsp, dumps, ontology, articles):
+    for module in (sparql, gsp, dumps, ontology, articles, reconcile, timeline, pages,
+                   openapi):
         app.register_blueprint(module.bp)
 
     @app.after_request

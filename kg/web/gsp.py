@@ -11,11 +11,10 @@ from flask import Blueprint, Response, current_app, request
 from ..errors import BadRequest, NotFound, UnsupportedMediaType
 from ..iris import parse_iri
 from .auth import require_write_token
-from .rdf import RDF_TYPES, choose_rdf_type, content_type, parse_rdf_body
+from .rdf import GRAPH_TYPES, RDF_TYPES, choose_rdf_type, content_type, parse_rdf_body
 
 bp = Blueprint("gsp", __name__)
 METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE"]
-GRAPH_TYPES = [t for t, f in RDF_TYPES.items() if not f.supports_datasets]
 
 
 @bp.route("/store", methods=METHODS)
@@ -89,9 +88,11 @@ def _guess(filename: str | None) -> str | None:
 
 
 def _create_graph():
+    """POST to the store itself: a new graph whose IRI is a URL of direct identification, so
+    that the ``Location`` returned can be dereferenced (GET, PUT, DELETE) as it is."""
     kg = current_app.extensions["kg"]
     require_write_token()
-    graph = f"{kg.settings.base_iri}graph/{uuid.uuid4().hex}"
+    graph = f"{request.base_url.rstrip('/')}/{uuid.uuid4().hex}"
     triples = _body_triples(graph)
     kg.put_graph(graph, triples)
     return Response(status=201, headers={"Location": graph})

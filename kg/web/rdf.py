@@ -6,6 +6,7 @@ import pyoxigraph as ox
 from flask import request
 
 from ..errors import InvalidInput, NotAcceptable, UnsupportedMediaType
+from ..sparql.results import plain_accept
 
 # media type -> format; the first is the default
 RDF_TYPES: dict[str, ox.RdfFormat] = {
@@ -16,6 +17,8 @@ RDF_TYPES: dict[str, ox.RdfFormat] = {
     "application/ld+json": ox.RdfFormat.JSON_LD,
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
 }
+# the types that carry one graph (JSON-LD can carry several, but one is checked on input)
+GRAPH_TYPES = [t for t in RDF_TYPES if t not in ("application/n-quads", "application/trig")]
 ALIASES = {"application/x-turtle": "text/turtle", "text/plain": "application/n-triples",
            "application/xml": "application/rdf+xml", "application/json": "application/ld+json"}
 FORMAT_NAMES = {"ttl": "text/turtle", "turtle": "text/turtle", "nt": "application/n-triples",
@@ -39,7 +42,7 @@ def choose_rdf_type(offered: list[str] | None = None, default: str = "text/turtl
             raise NotAcceptable(f"unknown format {fmt!r}; use one of "
                                 f"{', '.join(sorted(FORMAT_NAMES))}")
         return media
-    accept = request.accept_mimetypes
+    accept = plain_accept(request.accept_mimetypes)
     if not list(accept.values()):
         return default
     best = accept.best_match(offered + list(ALIASES), default=None)
@@ -69,13 +72,16 @@ def parse_rdf_body(data: bytes, content_type: str | None, base_iri: str,
         raise UnsupportedMediaType(f"unsupported RDF media type {media or '(none)'!r}; use "
                                    f"{', '.join(RDF_TYPES)}")
     fmt = RDF_TYPES[media]
-    if fmt.supports_datasets and not allow_datasets:
+    if media not in GRAPH_TYPES and not allow_datasets:
         raise UnsupportedMediaType(f"{media} carries several graphs; send one graph")
     try:
-        return list(ox.parse(data, format=fmt, base_iri=base_iri))
+        quads = list(ox.parse(data, format=fmt, base_iri=base_iri))
     except (SyntaxError, ValueError) as exc:
         raise InvalidInput(f"the {media} body could not be parsed: {_first_line(exc)}") \
             from None
+    if not allow_datasets and any(not isinstance(q.graph_name, ox.DefaultGraph) for q in quads):
+        raise InvalidInput(f"the {media} body holds named graphs; send one graph")
+    return quads
 
 
 def _first_line(exc: Exception) -> str:

@@ -1,4 +1,4 @@
-"""The SPARQL 1.1 Service Description of the endpoint."""
+"""The SPARQL 1.1 Service Description of the endpoint (returned by a GET without a query)."""
 
 from __future__ import annotations
 
@@ -7,16 +7,20 @@ from rdflib.namespace import RDF, RDFS
 
 from ..namespaces import SD, VOID
 
-_FORMATS = {
-    "http://www.w3.org/ns/formats/SPARQL_Results_JSON", "http://www.w3.org/ns/formats/SPARQL_Results_XML",
-    "http://www.w3.org/ns/formats/SPARQL_Results_CSV", "http://www.w3.org/ns/formats/SPARQL_Results_TSV",
-    "http://www.w3.org/ns/formats/Turtle", "http://www.w3.org/ns/formats/N-Triples",
-    "http://www.w3.org/ns/formats/N-Quads", "http://www.w3.org/ns/formats/TriG",
-    "http://www.w3.org/ns/formats/JSON-LD", "http://www.w3.org/ns/formats/RDF_XML",
-}
+FORMATS = "http://www.w3.org/ns/formats/"
+_RESULT_FORMATS = ["SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV",
+                   "SPARQL_Results_TSV", "Turtle", "N-Triples", "N-Quads", "TriG", "JSON-LD",
+                   "RDF_XML"]
+_INPUT_FORMATS = ["Turtle", "N-Triples", "JSON-LD", "RDF_XML"]  # Graph Store bodies
+
+# media type -> rdflib serialiser; the first is the default
+SD_TYPES = ["text/turtle", "application/n-triples", "application/rdf+xml",
+            "application/ld+json"]
+_SERIALISERS = dict(zip(SD_TYPES, ["turtle", "nt", "xml", "json-ld"], strict=True))
 
 
 def service_description(endpoint: str, media: str) -> bytes:
+    """The description of the endpoint at URL ``endpoint``, serialised as ``media``."""
     g = Graph()
     g.bind("sd", SD)
     g.bind("void", VOID)
@@ -28,16 +32,19 @@ def service_description(endpoint: str, media: str) -> bytes:
         g.add((svc, SD.supportedLanguage, lang))
     # SERVICE is refused unless allow-listed, so sd:BasicFederatedQuery is not advertised.
     g.add((svc, SD.feature, SD.UnionDefaultGraph))
-    for fmt in sorted(_FORMATS):
-        g.add((svc, SD.resultFormat, URIRef(fmt)))
+    g.add((svc, SD.feature, SD.EmptyGraphs))
+    for fmt in _RESULT_FORMATS:
+        g.add((svc, SD.resultFormat, URIRef(FORMATS + fmt)))
+    for fmt in _INPUT_FORMATS:
+        g.add((svc, SD.inputFormat, URIRef(FORMATS + fmt)))
     ds = BNode("dataset")
     dg = BNode("defaultGraph")
     g.add((svc, SD.defaultDataset, ds))
     g.add((ds, RDF.type, SD.Dataset))
     g.add((ds, SD.defaultGraph, dg))
     g.add((dg, RDF.type, SD.Graph))
-    g.add((dg, RDFS.comment, Literal("The default graph is the union of all named graphs; "
-                                     "each article's data is in its own named graph.")))
-    fmt = {"text/turtle": "turtle", "application/n-triples": "nt",
-           "application/rdf+xml": "xml", "application/ld+json": "json-ld"}[media]
-    return g.serialize(format=fmt, encoding="utf-8")
+    g.add((dg, RDFS.comment, Literal(
+        "For queries, the default graph is the union of all graphs (each article's data is "
+        "in its own named graph); protocol parameters or FROM clauses choose another. "
+        "Updates and the Graph Store's ?default address the store's own default graph.")))
+    return g.serialize(format=_SERIALISERS[media], encoding="utf-8")

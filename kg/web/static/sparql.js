@@ -32,7 +32,8 @@
   function cell(term) {
     const td = document.createElement("td");
     if (!term) { return td; }
-    if (term.type === "uri") {
+    if (term.type === "uri" && /^https?:\/\//i.test(term.value)) {
+      // only web links are clickable: a javascript: IRI in the data must not become one
       const a = document.createElement("a");
       a.href = term.value;
       a.textContent = term.value;

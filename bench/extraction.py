@@ -1,0 +1,128 @@
+"""Benchmark: end-to-end extraction of a ~600-word news article on one core.
+
+    python bench/extraction.py [--seconds 3]
+
+Prints articles per second for (1) a bare regex sentence split (the baseline, measured in the
+same run), (2) the extraction pipeline (kg.extract.analyse_article), (3) extraction plus
+mapping to RDF and SHACL validation, with and without the linking adapters when they are
+installed. The goal is >= 100 articles/s for (3) on one core. Rates are measured in CPU time
+of this process, so that other load on the machine does not distort them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.extract import analyse_article  # noqa: E402
+from kg.model import Article  # noqa: E402
+
+_SPLIT = re.compile(r"(?<=[.!?])\s+")
+
+
+def article_of(words: int = 600) -> Article:
+    """A dated article of about ``words`` words built from the dev test articles."""
+    parts = []
+    count = 0
+    for path in sorted((ROOT / "tests" / "extract" / "articles").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("heldout"):
+            continue
+        for para in data["article"]["text"].split("\n\n")[1:]:
+            parts.append(para)
+            count += len(para.split())
+            if count >= words:
+                text = "Benchmark digest of the day's news\n\n" + "\n\n".join(parts)
+                return Article(text=text, published=date(2024, 3, 14), title="Digest")
+    raise SystemExit("not enough test articles to build the benchmark text")
+
+
+def rate(fn, seconds: float) -> float:
+    fn()  # warm up (lexicon, caches)
+    n, start = 0, time.process_time()
+    while True:
+        fn()
+        n += 1
+        elapsed = time.process_time() - start
+        if elapsed >= seconds:
+            return n / elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=3.0, help="time per measurement")
+    args = parser.parse_args(argv)
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+    article = article_of()
+    print(f"article: {len(article.text.split())} words, {len(article.text)} characters")
+    base = rate(lambda: _SPLIT.split(article.text), args.seconds)
+    print(f"baseline regex sentence split: {base:12.1f} articles/s")
+    doc = analyse_article(article)
+    print(f"  ({len(doc.sentences)} sentences, {len(doc.entities)} entities, "
+          f"{len(doc.timexes)} time expressions, {len(doc.events)} events)")
+    ext = rate(lambda: analyse_article(article), args.seconds)
+    print(f"extraction (no adapters):      {ext:12.1f} articles/s  "
+          f"({base / ext:,.0f}x slower than the baseline)")
+    with tempfile.TemporaryDirectory() as tmp:
+        adapt = adapters(Path(tmp))
+        if adapt:
+            linked = rate(lambda: analyse_article(article, **adapt), args.seconds)
+            print(f"extraction + linking:          {linked:12.1f} articles/s  "
+                  f"({base / linked:,.0f}x slower than the baseline)")
+        end_to_end(article, adapt, base, args.seconds)
+    return 0
+
+
+def adapters(folder: Path) -> dict:
+    try:
+        from kg.linking import Gazetteer, Linker
+        from kg.linking.defaults import ensure_catalog
+        from kg.settings import Settings
+    except ImportError:
+        print("kg.linking not installed: figures without linking only")
+        return {}
+    catalog = ensure_catalog(folder / "catalog.sqlite")
+    gazetteer = Gazetteer.load()
+    linker = Linker(catalog, threshold=Settings().link_threshold, gazetteer=gazetteer)
+    return {"catalog": catalog, "gazetteer": gazetteer, "linker": linker}
+
+
+def end_to_end(article: Article, adapt: dict, base: float, seconds: float) -> None:
+    try:
+        from kg.mapping import map_article
+        from kg.resources import ontology_dir
+        from kg.validation import Validator
+    except ImportError:
+        print("mapping/validation not installed: end-to-end figure skipped")
+        return
+    validator = Validator.from_dir(ontology_dir())
+    doc = analyse_article(article, **adapt)
+    graph = map_article(doc, "http://127.0.0.1:8000/")
+    mapping = rate(lambda: map_article(doc, "http://127.0.0.1:8000/"), seconds)
+    validation = rate(lambda: validator.validate(graph), seconds)
+    print(f"  mapping alone:               {mapping:12.1f} articles/s")
+    print(f"  SHACL validation alone:      {validation:12.1f} articles/s")
+
+    def run() -> None:
+        d = analyse_article(article, **adapt)
+        report = validator.validate(map_article(d, "http://127.0.0.1:8000/"))
+        assert report.conforms, report.results[:3]
+
+    e2e = rate(run, seconds)
+    print(f"extraction{' + linking' if adapt else ''} + mapping + SHACL: {e2e:8.1f} articles/s"
+          f"  ({base / e2e:,.0f}x slower than the baseline; goal >= 100/s)")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,171 @@
+"""Counts of people killed and injured, read from the words around casualty verbs and nouns.
+
+Policy (never invent a number):
+- an exact number gives the count ("killing one 40-year-old man" -> 1, "12 people were
+  killed" -> 12, "the death toll rose to 45" -> 45);
+- a stated lower bound gives that bound ("at least 12", "more than 100" -> 12, 100): the count
+  is then a minimum the text guarantees;
+- approximate or vague amounts ("about 30", "dozens", "several") give no count (None), though
+  they still show that there were casualties;
+- ages ("40-year-old") are never counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .tokens import Token
+
+_AGE_RE = re.compile(r"^\d+-(?:year|month|week|day)s?-old$", re.IGNORECASE)
+_DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
+_KILLED_FORMS = frozenset({"killed", "dead", "died", "deaths", "fatalities", "perished",
+                           "kills", "kill", "killing", "dies", "die", "dying", "death"})
+_INJURED_FORMS = frozenset({"wounded", "injured", "hurt", "injuries", "wounding", "injuring",
+                            "hurting", "wounds", "injures", "injure", "wound",
+                            "hospitalised", "hospitalized"})
+_ACTIVE = frozenset({"killing", "kill", "kills", "wounding", "injuring", "hurting", "killed",
+                     "wounded", "injured", "injures", "injure", "wound"})
+_BE = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "be", "being",
+                 "reportedly", "also", "later", "all", "confirmed", "left", "feared"})
+
+
+@dataclass(frozen=True)
+class CasualtyReport:
+    """One count phrase: ``what`` is "killed" or "injured"; ``count`` None when vague."""
+
+    what: str
+    count: int | None
+    token: int  # index of the casualty word
+    start: int
+    end: int
+    active: bool  # "X killed 3" (an agent may precede) rather than "3 were killed"
+
+
+def number_value(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, int]:
+    """Value of the number starting at word ``k`` and the index after it; (None, k) if none."""
+    nums = lex.cues["numbers"]
+    w = words[k]
+    if _AGE_RE.match(w):
+        return None, k
+    if _DIGITS_RE.match(w):
+        return int(w.replace(",", "")), k + 1
+    if "-" in w:
+        parts = w.split("-")
+        if len(parts) == 2 and parts[0] in nums and parts[1] in nums and \
+                nums[parts[0]] >= 20 and nums[parts[1]] < 10:
+            return nums[parts[0]] + nums[parts[1]], k + 1
+    if w in nums and w not in ("hundred", "thousand"):
+        value = nums[w]
+        n = k + 1
+        if n < len(words) and words[n] in ("hundred", "thousand"):
+            value *= nums[words[n]]
+            n += 1
+        if w in ("a", "an") and value == 1 and (n >= len(words) or words[n] in ("dozen",
+                                                                             "few", "number")):
+            return None, k
+        return value, n
+    return None, k
+
+
+def _qualifier(words: list[str], k: int, lex: Lexicon) -> tuple[str | None, int]:
+    """'lower' / 'approx' qualifier starting at ``k`` and the index after it."""
+    for kind, key in (("lower", "lower_bound"), ("approx", "approximate")):
+        for p in lex.phrases(key):
+            if tuple(words[k:k + len(p)]) == p:
+                return kind, k + len(p)
+    return None, k
+
+
+def _qualifier_before(words: list[str], k: int, lex: Lexicon) -> str | None:
+    for kind, key in (("lower", "lower_bound"), ("approx", "approximate")):
+        for p in lex.phrases(key):
+            if k >= len(p) and tuple(words[k - len(p):k]) == p:
+                return kind
+    return None
+
+
+def _count_at(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, bool, int]:
+    """(count, found, next index) for a possibly qualified number at ``k``."""
+    qual, n = _qualifier(words, k, lex)
+    if n < len(words) and words[n] in lex.words("casualties", "vague"):
+        return None, True, n + 1
+    if n >= len(words):
+        return None, False, k
+    value, m = number_value(words, n, lex)
+    if value is None:
+        return None, False, k
+    if qual == "approx":
+        return None, True, m
+    return value, True, m
+
+
+def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
+    """Casualty phrases in one sentence's tokens."""
+    words = [t.lower for t in toks]
+    people = lex.words("casualties", "people_nouns")
+    out: list[CasualtyReport] = []
+    used: set[int] = set()
+    for k, w in enumerate(words):
+        what = "killed" if w in _KILLED_FORMS else "injured" if w in _INJURED_FORMS else None
+        if what is None:
+            continue
+        count, found, active = None, False, False
+        # "killing one 40-year-old man", "wounding two residents", "killed 12 people"
+        if w in _ACTIVE and k + 1 < len(words):
+            c, f, n = _count_at(words, k + 1, lex)
+            if f:
+                count, found, active = c, True, True
+                used.update(range(k + 1, n))
+        # "12 people were killed", "two residents wounded", "45 dead"
+        if not found:
+            m = k - 1
+            while m >= 0 and words[m] in _BE | {"not"}:
+                m -= 1
+            steps = 0
+            vague = lex.words("casualties", "vague")
+            while m >= 0 and steps < 3 and words[m] not in vague and (
+                    words[m] in people or _adjective_like(words[m]) or
+                    _AGE_RE.match(words[m]) or _plural(words[m])):
+                m -= 1
+                steps += 1
+            if m >= 0 and (words[m] == "nobody" or words[m] == "one" and m > 0 and
+                           words[m - 1] == "no"):
+                count, found = 0, True
+            elif m >= 0 and m not in used:
+                value, _ = number_value(words, m, lex)
+                if value is None and m > 0 and words[m] in ("hundred", "thousand"):
+                    value, _ = number_value(words, m - 1, lex)
+                if value is not None:
+                    qual = _qualifier_before(words, m, lex)
+                    count, found = (None if qual == "approx" else value), True
+                    used.add(m)
+                elif words[m] in lex.words("casualties", "vague"):
+                    count, found = None, True
+        # "the death toll rose to 45"
+        if not found and w in ("death", "dead") and k + 1 < len(words) and \
+                words[k + 1] == "toll":
+            for n in range(k + 2, min(k + 8, len(words))):
+                c, f, _ = _count_at(words, n, lex)
+                if f:
+                    count, found = c, True
+                    break
+        if not found:
+            continue
+        if w in ("dead", "death") and count is None:
+            continue
+        out.append(CasualtyReport(what, count, toks[k].i, toks[k].start, toks[k].end,
+                                  active=active))
+    return out
+
+
+def _plural(word: str) -> bool:
+    """A counted plural noun ("candidates", "journalists")."""
+    return len(word) > 3 and word.endswith("s") and word.isalpha() and \
+        not word.endswith(("ss", "us", "is"))
+
+
+def _adjective_like(word: str) -> bool:
+    return word.endswith(("ian", "ese", "ish", "al", "ed", "ing", "ic")) and len(word) > 4 or \
+        word in ("more", "other", "local", "young", "elderly", "innocent", "civilian")

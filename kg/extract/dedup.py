@@ -1,0 +1,270 @@
+"""One event per real event: mentions of the same event within an article are merged.
+
+Two mentions are the same event when they have the same type and polarity (a denial never
+merges with an assertion), compatible times (overlapping bounds, or at least one only bounded
+by publication), no conflicting agents, places or counts, and (for statements) the same
+speaker. The best-evidenced mention is kept — body text before captions before headlines,
+then more roles filled, a more specific time, higher confidence, earlier position — and the
+others contribute the roles, counts and quotation it lacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+
+from ..model import TimeSpec
+from .events import EventDraft
+
+_BASIS_RANK = {"expression": 0, "sentence": 1, "paragraph": 2, "publication": 3, "unknown": 4}
+_KIND_RANK = {"body": 0, "caption": 1, "headline": 2}
+_VIOLENT = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Attack", "Killing",
+                      "ArmedClash", "Explosion", "Accident", "Damage", "CasualtiesReport"})
+
+
+def _bounds(t: TimeSpec | None) -> tuple[date | None, date | None]:
+    if t is None:
+        return None, None
+    return _day(t.earliest), _day(t.latest)
+
+
+def _day(v: date | datetime | None) -> date | None:
+    if isinstance(v, datetime):
+        return v.date()
+    return v
+
+
+def times_compatible(a: TimeSpec | None, b: TimeSpec | None) -> bool:
+    if a is None or b is None or a.basis in ("publication", "unknown") or \
+            b.basis in ("publication", "unknown"):
+        return True
+    ae, al = _bounds(a)
+    be, bl = _bounds(b)
+    if ae is None and al is None or be is None and bl is None:
+        return a.value == b.value or not (a.value and b.value)
+    lo_a, hi_a = ae or date.min, al or date.max
+    lo_b, hi_b = be or date.min, bl or date.max
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+_ATTACKS = frozenset({"Attack", "ShellingMissileAttack", "AirStrike", "Bombing", "Explosion"})
+# a generic anaphor ("the attack", "the blast") may refer to a more specific earlier event
+_FAMILIES = {**{t: _ATTACKS for t in _ATTACKS}, "Explosion": _ATTACKS | {"Accident"}}
+
+
+# generic types that a more specific one may replace when two mentions are one event
+_GENERIC = {"Attack": _ATTACKS - {"Attack"}, "Explosion": frozenset({"Bombing"}),
+            # a report of deaths is the violent event that caused them, when all else agrees
+            "Killing": _ATTACKS | {"ArmedClash"}}
+_ONE_PER_REPORT = frozenset({"Earthquake", "Flood", "Storm", "Wildfire", "Election"})
+
+
+def compatible_types(a: str, b: str) -> bool:
+    return a == b or b in _GENERIC.get(a, ()) or a in _GENERIC.get(b, ())
+
+
+def _specific(types: list[str]) -> str:
+    """The most specific of compatible types (Bombing over Explosion over Attack)."""
+    best = types[0]
+    for t in types[1:]:
+        if t in _GENERIC.get(best, ()):
+            best = t
+    return best
+
+
+def _same_actor(x: str | None, y: str | None, sides: Mapping[str, str]) -> bool:
+    return x == y or (x is not None and y is not None and x in sides and
+                      sides.get(x) == sides.get(y))
+
+
+def _polarity(d: EventDraft) -> bool:
+    return d.modality != "negated"
+
+
+def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
+    """True when two mentions cannot be the same event."""
+    if not compatible_types(a.type, b.type) or _polarity(a) != _polarity(b):
+        return True
+    if (a.modality == "planned") != (b.modality == "planned") and \
+            not (a.anaphoric or b.anaphoric):
+        return True  # a plan is not the event that already happened (an anaphor only refers)
+    if not times_compatible(a.time, b.time):
+        return True
+    ra, rb = a.roles, b.roles
+    if ra.agent and rb.agent and not _same_actor(ra.agent, rb.agent, sides):
+        return True
+    if a.type == "Statement" and (ra.agent is None or ra.agent != rb.agent):
+        return True
+    headline = "headline" in (a.kind, b.kind) or "caption" in (a.kind, b.kind)
+    if a.type == b.type and a.type in _ONE_PER_REPORT:
+        headline = True  # places of one disaster or election are areas it touched
+    if ra.places and rb.places and not set(ra.places) & set(rb.places) and not headline and \
+            not _coarse(ra.places, sides) and not _coarse(rb.places, sides) and \
+            not _same_clause(a, b) and not (set(ra.places) & b.context_places or
+                                            set(rb.places) & a.context_places):
+        return True
+    if ra.targets and rb.targets and not set(ra.targets) & set(rb.targets):
+        return True
+    for x, y in ((a.fatalities, b.fatalities), (a.injured, b.injured)):
+        if x is not None and y is not None and x != y:
+            return True
+    return False
+
+
+def _coarse(places: list[str], sides: Mapping[str, str]) -> bool:
+    """A country-level place (compatible with any place inside it)."""
+    return all(sides.get(f"country:{p}") is not None for p in places)
+
+
+def _same_clause(a: EventDraft, b: EventDraft) -> bool:
+    return a.clause is not None and a.clause == b.clause
+
+
+def linked(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
+    """True when two non-conflicting mentions share enough to be one event."""
+    ra, rb = a.roles, b.roles
+    if _same_clause(a, b):
+        return True
+    if a.type == "Statement":
+        return True  # same speaker, compatible times (checked by conflict)
+    if set(ra.places) & set(rb.places) or set(ra.targets) & set(rb.targets):
+        return a.type == b.type or "headline" in (a.kind, b.kind) or \
+            bool(a.anaphoric or b.anaphoric)
+    if "headline" in (a.kind, b.kind) or "caption" in (a.kind, b.kind):
+        return True  # a headline restates the story (conflicts were ruled out)
+    if a.type == b.type and a.type in _ONE_PER_REPORT:
+        return True  # one flood, one quake, one election per report: other places are areas
+    same_agent = bool(ra.agent and _same_actor(ra.agent, rb.agent, sides))
+    quoted_self = bool(ra.according_to and ra.according_to == rb.agent or
+                       rb.according_to and rb.according_to == ra.agent)
+    near = abs(a.trig.sentence - b.trig.sentence) <= 2
+    if a.type == b.type and near and (same_agent or quoted_self or
+                                      not (ra.agent and rb.agent)):
+        # a follow-up mention a sentence or two later elaborates the same event; for violent
+        # events only when one of the two names no place and no target of its own
+        if a.type not in _VIOLENT or not (ra.places or ra.targets) or \
+                not (rb.places or rb.targets):
+            return True
+    if a.type == b.type and a.type not in _VIOLENT and same_agent and \
+            not (ra.places and rb.places):
+        return True  # the same actor doing the same kind of thing, once placed, once not
+    if ra.places or rb.places or ra.targets or rb.targets:
+        return False
+    if a.type in _VIOLENT:
+        return _same_expression(a, b) and (same_agent or not (ra.agent or rb.agent))
+    if same_agent:
+        return True
+    return not (ra.agent or rb.agent) and (a.reading.quoted is None) == \
+        (b.reading.quoted is None)
+
+
+def _same_expression(a: EventDraft, b: EventDraft) -> bool:
+    return bool(a.time and b.time and a.time.basis == b.time.basis == "expression"
+                and a.time.value and a.time.value == b.time.value)
+
+
+def same_event(a: EventDraft, b: EventDraft, sides: Mapping[str, str] | None = None) -> bool:
+    """True when two mentions report the same event (see the module docstring)."""
+    sides = sides or {}
+    return not conflict(a, b, sides) and linked(a, b, sides)
+
+
+def _affinity(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> int:
+    """How much two compatible mentions agree (to pick the event a headline restates)."""
+    ra, rb = a.roles, b.roles
+    score = 3 * bool(ra.agent and _same_actor(ra.agent, rb.agent, sides))
+    score += 2 * bool(set(ra.places) & set(rb.places)) + 2 * bool(set(ra.targets) &
+                                                                 set(rb.targets))
+    score += 2 * sum(1 for x, y in ((a.fatalities, b.fatalities), (a.injured, b.injured))
+                     if x is not None and x == y)
+    return score + (a.type == b.type)
+
+
+def _evidence(d: EventDraft) -> tuple:
+    r = d.roles
+    filled = sum(1 for x in (r.agent, r.places, r.targets, d.fatalities, d.injured, d.quote)
+                 if x)
+    basis = _BASIS_RANK.get(d.time.basis if d.time else "unknown", 4)
+    return (_KIND_RANK.get(d.kind, 3), -filled, basis, -d.confidence, d.trig.start)
+
+
+def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None = None
+                     ) -> list[EventDraft]:
+    """Merge mentions of the same event; returns the kept drafts in text order.
+
+    ``sides`` maps entity ids to a side (a country code), so that "Russia" and "Russian
+    forces" count as the same actor.
+    """
+    clusters: list[list[EventDraft]] = []
+    types: list[set[str]] = []  # the event types in each cluster
+    # body mentions first, in text order; then captions and headlines join the body event
+    # they agree with most (a headline names a wider area, so its place may differ)
+    for d in sorted(drafts, key=lambda d: (_KIND_RANK.get(d.kind, 3), d.trig.start)):
+        if d.anaphoric:
+            family = _FAMILIES.get(d.type, {d.type})
+            antecedent = next((c for c in reversed(clusters) if c[0].type in family and all(
+                _polarity(o) == _polarity(d) for o in c)), None)
+            if antecedent is not None:
+                antecedent.append(d)
+                types[clusters.index(antecedent)].add(d.type)
+                continue
+        fits = []
+        for n, (cluster, kinds) in enumerate(zip(clusters, types, strict=True)):
+            if d.type not in kinds and not any(compatible_types(t, d.type) for t in kinds):
+                continue
+            if not any(conflict(d, other, sides) for other in cluster) and \
+                    any(linked(d, other, sides) for other in cluster):
+                fits.append((-max(_affinity(d, o, sides) for o in cluster), n))
+                if d.kind == "body":
+                    break  # body text: the first (earliest) fitting event
+        if fits:
+            n = min(fits)[1]
+            clusters[n].append(d)
+            types[n].add(d.type)
+        else:
+            clusters.append([d])
+            types.append({d.type})
+    kept = []
+    for cluster in clusters:
+        cluster.sort(key=_evidence)
+        best = cluster[0]
+        for other in cluster[1:]:
+            _absorb(best, other)
+        specific = _specific([d.type for d in cluster])
+        if specific != best.type:
+            best.retype = specific
+        kept.append(best)
+    kept.sort(key=lambda d: (d.trig.start, d.trig.end))
+    return kept
+
+
+def _absorb(best: EventDraft, other: EventDraft) -> None:
+    r, o = best.roles, other.roles
+    if r.agent is None and o.agent is not None:
+        r.agent = o.agent
+    for p in o.places:
+        if not r.places:
+            r.places.append(p)
+    for t in o.targets:
+        if t not in r.targets and not r.targets:
+            r.targets.append(t)
+    for p in o.participants:
+        if p not in r.participants and p != r.agent:
+            r.participants.append(p)
+    if r.according_to is None and o.according_to is not None and \
+            best.modality == other.modality:
+        r.according_to = o.according_to
+    if best.fatalities is None:
+        best.fatalities = other.fatalities
+    if best.injured is None:
+        best.injured = other.injured
+    if other.quote and not best.quote:
+        best.quote, best.quote_span = other.quote, other.quote_span
+    elif other.quote and best.quote and other.quote_span != best.quote_span and \
+            other.quote not in best.quote:
+        best.quote = f"{best.quote} … {other.quote}"
+    if best.time is not None and other.time is not None and \
+            _BASIS_RANK.get(other.time.basis, 4) < _BASIS_RANK.get(best.time.basis, 4):
+        best.time = other.time
+    best.confidence = max(best.confidence, other.confidence)
+    best.merged.append(other)

@@ -1,0 +1,101 @@
+"""The analysed text: paragraphs, sentences, tokens and quotations, with lookups by offset."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .sentences import Paragraph, SentenceSpan, split_paragraphs, split_sentences
+from .tokens import Token, tokenize
+
+_QUOTE_CHARS = re.compile(r"[\"“”]")
+
+
+@dataclass
+class Document:
+    text: str
+    paragraphs: list[Paragraph]
+    sentences: list[SentenceSpan]
+    tokens: list[Token]
+    sentence_tokens: list[tuple[int, int]]  # [first, last) token indices of each sentence
+    token_sentence: list[int]
+    quotes: list[tuple[int, int]]  # character spans of quotations, marks included
+
+    def __post_init__(self) -> None:
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._token_starts = [t.start for t in self.tokens]
+        self._token_ends = [t.end for t in self.tokens]
+        self._clauses: dict[int, list[tuple[int, int]]] = {}
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """The tokens lying wholly inside ``start:end``."""
+        i = bisect.bisect_left(self._token_starts, start)
+        j = bisect.bisect_right(self._token_ends, end)
+        return self.tokens[i:j] if j > i else []
+
+    def clauses(self, sentence: int) -> list[tuple[int, int]]:
+        """Clause spans of a sentence (computed once)."""
+        found = self._clauses.get(sentence)
+        if found is None:
+            from .clauses import clause_bounds
+
+            found = self._clauses[sentence] = clause_bounds(self, sentence)
+        return found
+
+    @classmethod
+    def parse(cls, text: str) -> Document:
+        paragraphs = split_paragraphs(text)
+        sentences = split_sentences(text, paragraphs)
+        tokens: list[Token] = []
+        ranges = []
+        token_sentence: list[int] = []
+        for s in sentences:
+            first = len(tokens)
+            tokens.extend(tokenize(text, s.start, s.end, first))
+            ranges.append((first, len(tokens)))
+            token_sentence.extend([s.index] * (len(tokens) - first))
+        quotes = [q for p in paragraphs for q in _quotations(text, p.start, p.end)]
+        return cls(text, paragraphs, sentences, tokens, ranges, token_sentence, quotes)
+
+    def sentence_tokens_of(self, sentence: int) -> list[Token]:
+        a, b = self.sentence_tokens[sentence]
+        return self.tokens[a:b]
+
+    def sentence_at(self, offset: int) -> SentenceSpan | None:
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if 0 <= i < len(self.sentences) and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def token_at(self, offset: int) -> Token | None:
+        i = bisect.bisect_right(self._token_starts, offset) - 1
+        if 0 <= i < len(self.tokens) and offset < self.tokens[i].end:
+            return self.tokens[i]
+        return None
+
+    def quote_at(self, offset: int) -> tuple[int, int] | None:
+        for q in self.quotes:
+            if q[0] <= offset < q[1]:
+                return q
+        return None
+
+    def paragraph_sentences(self, paragraph: int) -> list[SentenceSpan]:
+        return [s for s in self.sentences if s.paragraph == paragraph]
+
+
+def _quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quoted spans in a paragraph; an unclosed quotation runs to the paragraph's end."""
+    out = []
+    opened: int | None = None
+    for m in _QUOTE_CHARS.finditer(text, start, end):
+        ch = m.group()
+        if opened is None:
+            if ch != "”":
+                opened = m.start()
+        elif ch != "“":
+            out.append((opened, m.end()))
+            opened = None
+    if opened is not None and end - opened > 1:
+        out.append((opened, end))
+    return out

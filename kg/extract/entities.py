@@ -1,0 +1,292 @@
+"""Entities: mentions grouped into one entity per real-world referent, then linked.
+
+Mentions join when they share a key (the same country, armed forces, catalog entry or
+gazetteer place, or the same name), when one refers to another (a surname, a spelling
+variant), or when two person names share a surname and their given names are variants.
+Each entity is linked with one call to the linker carrying all its mentions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Entity, LinkInfo, Mention
+from .candidates import SOURCE_RANK, Candidate
+from .lexicon import Lexicon
+from .mentions import dominant_place
+from .variants import are_variants, fold
+
+
+@dataclass
+class EntityGroup:
+    """The mentions of one entity and what the rules know about it."""
+
+    mentions: list[Candidate]
+    kind: str = "organization"
+    label: str = ""
+    key: str | None = None
+    id: str = ""
+    entity: Entity | None = None
+    capital_of: str | None = None  # country code when the entity is a seat of government
+    country_code: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(c.start for c in self.mentions)
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def group_mentions(cands: list[Candidate], lex: Lexicon) -> list[EntityGroup]:
+    """Group accepted candidates into entities, ordered by first mention."""
+    if not cands:
+        return []
+    uf = _UnionFind(len(cands))
+    by_key: dict[str, int] = {}
+    by_span = {(c.start, c.end): i for i, c in enumerate(cands)}
+    for i, c in enumerate(cands):
+        key = _key(c)
+        if key in by_key:
+            uf.union(by_key[key], i)
+        else:
+            by_key[key] = i
+        ref = c.extra.get("refers_to")
+        if ref in by_span:
+            uf.union(by_span[ref], i)
+    _merge_person_variants(cands, uf)
+    _merge_acronyms(cands, uf)
+    _merge_name_variants(cands, uf)
+    members: dict[int, list[Candidate]] = {}
+    for i, c in enumerate(cands):
+        members.setdefault(uf.find(i), []).append(c)
+    groups = [_describe(sorted(ms, key=lambda c: c.start), lex) for ms in members.values()]
+    groups.sort(key=lambda g: g.first)
+    for n, g in enumerate(groups, 1):
+        g.id = f"e{n}"
+    return groups
+
+
+def _key(c: Candidate) -> str:
+    if c.key:
+        return c.key
+    if c.kind == "person":
+        return "person:" + fold(c.surface)
+    return f"name:{fold(c.surface)}"  # one name, one entity, whatever the rules guessed
+
+
+def _merge_person_variants(cands: list[Candidate], uf: _UnionFind) -> None:
+    people = [(i, c.surface.split()) for i, c in enumerate(cands)
+              if c.kind == "person" and len(c.surface.split()) > 1]
+    for a in range(len(people)):
+        for b in range(a + 1, len(people)):
+            (i, wa), (j, wb) = people[a], people[b]
+            if wa[-1] == wb[-1] and are_variants(wa[0], wb[0]):
+                uf.union(i, j)
+
+
+def _merge_name_variants(cands: list[Candidate], uf: _UnionFind) -> None:
+    """Two one-word names that no list explains and that are spelling variants of each other
+    (Kharkiv, Kharkov) are one entity; listed names keep their own identities."""
+    singles = [(i, c) for i, c in enumerate(cands)
+               if " " not in c.surface and c.kind in ("place", "person") and not c.entries
+               and not c.places and not c.key and not c.extra.get("demonym")]
+    for a in range(len(singles)):
+        for b in range(a + 1, len(singles)):
+            (i, ca), (j, cb) = singles[a], singles[b]
+            if ca.kind == cb.kind and ca.surface != cb.surface and \
+                    uf.find(i) != uf.find(j) and are_variants(ca.surface, cb.surface):
+                uf.union(i, j)
+
+
+_ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "de", "du", "la", "le", "in"})
+
+
+def initials(name: str) -> str:
+    """"Institute for the Study of War" -> "ISW"."""
+    return "".join(w[0] for w in name.replace("-", " ").split()
+                   if w.lower() not in _ACRONYM_SKIP and w[:1].isalpha()).upper()
+
+
+def _merge_acronyms(cands: list[Candidate], uf: _UnionFind) -> None:
+    """An acronym joins the one multi-word organisation name it abbreviates (EU, RSF)."""
+    full: dict[str, list[int]] = {}
+    for i, c in enumerate(cands):
+        words = c.surface.split()
+        if len(words) > 1 and c.kind in ("organization", "military_unit", "media"):
+            full.setdefault(initials(c.surface), []).append(i)
+    for i, c in enumerate(cands):
+        s = c.surface.replace(".", "")
+        if 2 <= len(s) <= 6 and s.isupper() and s.isalpha():
+            targets = {uf.find(j) for j in full.get(s, [])}
+            if len(targets) == 1:
+                uf.union(targets.pop(), i)
+
+
+def _describe(ms: list[Candidate], lex: Lexicon) -> EntityGroup:
+    g = EntityGroup(mentions=ms)
+    ranked = sorted(ms, key=lambda c: (SOURCE_RANK.get(c.source, 9), c.weak, -c.confidence,
+                                       c.start))
+    votes: Counter[str] = Counter()
+    for c in ms:
+        votes[c.kind] += (3 - min(SOURCE_RANK.get(c.source, 3), 3)) + c.confidence
+    g.kind = max(votes, key=lambda k: (votes[k], k == ranked[0].kind))
+    multi = [c for c in ms if " " in c.surface and c.kind in ("organization", "military_unit",
+                                                               "media")]
+    if multi and all(" " not in c.surface or c in multi for c in ms):
+        g.kind = max(multi, key=lambda c: (SOURCE_RANK.get(c.source, 9) == 0, c.confidence)
+                     ).kind
+    keys = [c.key for c in ranked if c.key]
+    g.key = keys[0] if keys else None
+    if g.key and g.key.startswith(("country:", "forces:")):
+        code = g.key.split(":", 1)[1]
+        g.country_code = code
+        country = lex.countries.get(code)
+        if country is not None:
+            g.label = country.name if g.key.startswith("country:") else country.forces
+            if g.key.startswith("country:"):
+                g.kind = "place"
+    if not g.label:
+        labelled = [c.label for c in ranked if c.label]
+        g.label = labelled[0] if labelled else _catalog_label(ms) or _best_surface(ms, g.kind)
+    for c in ms:
+        if c.extra.get("capital_of"):
+            g.capital_of = c.extra["capital_of"]
+    surfaces = []
+    for c in ms:
+        s = c.surface
+        if s != g.label and s not in surfaces and not c.extra.get("demonym"):
+            surfaces.append(s)
+    g.aliases = surfaces
+    return g
+
+
+def _catalog_label(ms: list[Candidate]) -> str | None:
+    """The catalog's name when every catalog mention means the same one entry."""
+    entries = {(e.qid, getattr(e, "geonames", None), e.label) for c in ms if c.entries
+               for e in c.entries[:1]}
+    if len(entries) == 1 and all(len(c.entries) == 1 for c in ms if c.entries):
+        return next(iter(entries))[2]
+    return None
+
+
+def _best_surface(ms: list[Candidate], kind: str) -> str:
+    firm = [c for c in ms if c.source != "propagated" and c.rule != "coref:variant"] or ms
+    if kind == "person":
+        return max(firm, key=lambda c: (len(c.surface.split()), len(c.surface), -c.start)).surface
+    counts = Counter(c.surface for c in ms if c.rule != "coref:variant")
+    firm_names = {c.surface for c in firm}
+    return max(counts, key=lambda s: (counts[s], not s.isupper(), s in firm_names,
+                                      len(s.split()), -min(c.start for c in ms
+                                                           if c.surface == s)))
+
+
+def build_entities(groups: list[EntityGroup], *, linker: Any = None
+                   ) -> tuple[list[Entity], list[Mention], list[str]]:
+    """Entities and mentions of the model; each group is linked with one linker call."""
+    warnings: list[str] = []
+    entities, mentions = [], []
+    context: list[str] = []
+    order = sorted(groups, key=lambda g: (not (g.key or "").startswith("country:"), g.first))
+    for g in order:
+        g.entity = Entity(id=g.id, label=g.label, kind=g.kind, aliases=list(g.aliases))
+        _fill_from_gazetteer(g)
+        if linker is not None:
+            try:
+                _link(g, linker, context)
+            except Exception as exc:  # a broken adapter must not lose the article
+                warnings.append(f"linking failed for {g.label!r}: {type(exc).__name__}")
+        if g.entity.wikidata:
+            context.append(g.entity.wikidata)
+    for g in groups:
+        entities.append(g.entity)
+        for c in g.mentions:
+            mentions.append(Mention(entity=g.id, start=c.start, end=c.end, rule=c.rule,
+                                    confidence=round(c.confidence, 3)))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return entities, mentions, warnings
+
+
+def _fill_from_gazetteer(g: EntityGroup) -> None:
+    if g.kind != "place":
+        return
+    for c in g.mentions:
+        if c.places:
+            best = dominant_place(c.places)
+            if best is not None:
+                g.entity.geonames = int(best.geonames) if best.geonames else None
+                if best.lat is not None and best.lon is not None:
+                    g.entity.lat, g.entity.lon = float(best.lat), float(best.lon)
+                return
+
+
+def _link(g: EntityGroup, linker: Any, context: list[str]) -> None:
+    from ..linking import MentionToLink  # the adapter's own request type
+
+    requests = [MentionToLink(surface=c.surface, kind=g.kind, start=c.start, end=c.end)
+                for c in g.mentions]
+    if g.key and g.key.startswith(("country:", "forces:", "branch:")) and \
+            all(c.surface != g.label for c in g.mentions):
+        # "Greek", "Russian troops": the entity's name, not the demonym, is what is linked
+        first = g.mentions[0]
+        requests.append(MentionToLink(surface=g.label, kind=g.kind, start=first.start,
+                                      end=first.end))
+    decisions = list(linker.link(requests, context_qids=tuple(context)))
+    if not decisions:
+        return
+    linked = [d for d in decisions if d.entry is not None and d.entry.qid and
+              d.info.status == "linked"]
+    if linked:
+        votes = Counter(d.entry.qid for d in linked)
+        best = max(linked, key=lambda d: (votes[d.entry.qid], d.info.confidence or 0))
+        _apply_entry(g, best.entry, best.info)
+        _apply_place(g, getattr(best, "place", None))
+        return
+    ambiguous = [d for d in decisions if d.info.status == "ambiguous"]
+    chosen = max(ambiguous or decisions, key=lambda d: d.info.confidence or 0)
+    g.entity.link = chosen.info
+    if g.kind == "place":
+        _apply_place(g, getattr(chosen, "place", None))
+
+
+def _apply_place(g: EntityGroup, place: Any) -> None:
+    """The GeoNames place the linker says the name means (coordinates, GeoNames id)."""
+    if place is None or g.entity is None:
+        return
+    if place.geonames and not g.entity.geonames:
+        g.entity.geonames = int(place.geonames)
+    if g.entity.lat is None and place.lat is not None and place.lon is not None:
+        g.entity.lat, g.entity.lon = float(place.lat), float(place.lon)
+
+
+def _apply_entry(g: EntityGroup, entry: Any, info: LinkInfo) -> None:
+    e = g.entity
+    e.wikidata = entry.qid
+    e.link = info
+    if entry.label and entry.label != e.label:
+        if e.label not in e.aliases:
+            e.aliases.insert(0, e.label)
+        e.label = entry.label
+    e.aliases = [a for a in e.aliases if a != e.label]
+    e.description = entry.description or e.description
+    e.country = entry.country or e.country
+    if entry.geonames:
+        e.geonames = int(entry.geonames)
+    if entry.lat is not None and entry.lon is not None:
+        e.lat, e.lon = float(entry.lat), float(entry.lon)

@@ -1,0 +1,223 @@
+"""Event mentions: triggers with their modality, roles, counts, quotation and time.
+
+Reporting verbs ("said", "wrote") make a Statement only when they carry a quotation, or when
+nothing else in the sentence is reported (then the statement itself is the news); otherwise
+they only attribute the reported events. Casualty counts go to the violent event of their
+sentence (or of the sentence before, in the same paragraph); with no such event they make a
+CasualtiesReport (or a Killing, when an actor did the killing).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from ..model import TimeSpec
+from .casualties import CasualtyReport, find_casualties
+from .clauses import clause_of
+from .document import Document
+from .lexicon import Lexicon, TriggerEntry
+from .modality import Reading, read_modality
+from .quotes import attached_quote, quote_text
+from .roles import RoleFinder, Roles
+from .triggers import Trigger, find_triggers
+
+HOST_TYPES = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Attack", "Killing",
+                        "ArmedClash", "Explosion", "Accident", "Earthquake", "Flood", "Storm",
+                        "Wildfire", "Riot", "Protest", "Damage", "Disease"})
+_KIND_WEIGHT = {"body": 1.0, "caption": 0.9, "headline": 0.85}
+_REPORTING_STATEMENT = frozenset({"say", "tell", "write", "add", "state", "insist", "claim",
+                                  "confirm", "announce", "respond", "post"})
+
+
+@dataclass
+class EventDraft:
+    trig: Trigger
+    reading: Reading
+    roles: Roles
+    confidence: float
+    rule: str
+    kind: str  # body | headline | caption
+    quote: str | None = None
+    quote_span: tuple[int, int] | None = None
+    fatalities: int | None = None
+    injured: int | None = None
+    time: TimeSpec | None = None
+    merged: list[EventDraft] = field(default_factory=list)
+    anaphoric: bool = False  # "the quake", "the attack": refers back to an earlier mention
+    clause: tuple[int, int] | None = None
+    context_places: frozenset[str] = frozenset()  # every place named in the sentence
+    retype: str | None = None  # a more specific type learnt from a merged mention
+
+    @property
+    def type(self) -> str:
+        return self.retype or self.trig.entry.type
+
+    @property
+    def modality(self) -> str:
+        return self.reading.modality
+
+
+def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[EventDraft]:
+    triggers = _retype_fires(_filter_governed(doc, find_triggers(doc, lex)))
+    by_sentence: dict[int, list[Trigger]] = {}
+    for t in triggers:
+        by_sentence.setdefault(t.sentence, []).append(t)
+    drafts: list[EventDraft] = []
+    bounds = doc.clauses
+
+    for trig in triggers:
+        sent = doc.sentences[trig.sentence]
+        reporting = trig.type == "Statement" and trig.entry.lemma in _REPORTING_STATEMENT
+        reading = read_modality(doc, trig, bounds(trig.sentence), lex,
+                                is_reporting=trig.type == "Statement")
+        roles = finder.find(trig, bounds(trig.sentence), reading)
+        quote_span = attached_quote(doc, trig.start, trig.end, loose=not reporting) \
+            if trig.type == "Statement" else None
+        if trig.type == "Statement" and trig.pos == "n" and _medium(doc, trig, by_sentence):
+            continue  # "said in a statement", "told in an interview": the medium of a report
+        if reporting and quote_span is None:
+            others = [t for t in by_sentence[trig.sentence] if t is not trig
+                      and t.type != "Statement"]
+            if others or roles.agent is None or _reports_casualties(doc, trig.sentence, lex):
+                continue  # the verb only attributes what it reports
+        confidence = trig.entry.confidence * _KIND_WEIGHT.get(sent.kind, 1.0)
+        if reading.quoted is not None:
+            confidence *= 0.8
+        draft = EventDraft(trig, reading, roles, round(confidence, 3),
+                           f"lexicon:{trig.entry.pos}:{trig.entry.lemma}", sent.kind)
+        draft.clause = clause_of(bounds(trig.sentence), trig.start)
+        draft.context_places = frozenset(m.entity for m in finder.between(sent.start, sent.end)
+                                         if m.kind == "place" and not m.demonym)
+        prev = doc.tokens[trig.first - 1].lower if trig.first > 0 else ""
+        draft.anaphoric = trig.pos == "n" and prev in ("the", "this", "that") and \
+            doc.token_sentence[trig.first - 1] == trig.sentence and trig.type != "Statement"
+        if quote_span is not None:
+            draft.quote_span = quote_span
+            draft.quote = quote_text(doc, quote_span)
+            draft.rule += "+quote"
+        drafts.append(draft)
+    _attribute_quotations(doc, drafts)
+    drafts.extend(_casualties(doc, lex, finder, drafts, bounds))
+    drafts.sort(key=lambda d: (d.trig.start, d.trig.end))
+    return drafts
+
+
+def _reports_casualties(doc: Document, sentence: int, lex: Lexicon) -> bool:
+    return bool(find_casualties(doc.sentence_tokens_of(sentence), lex))
+
+
+def _medium(doc: Document, trig: Trigger, by_sentence: dict[int, list[Trigger]]) -> bool:
+    words = [t.lower for t in doc.tokens[max(0, trig.first - 3):trig.first]]
+    if "in" not in words:
+        return False
+    return any(o is not trig and o.type == "Statement" and o.pos == "v"
+               for o in by_sentence[trig.sentence])
+
+
+def _filter_governed(doc: Document, triggers: list[Trigger]) -> list[Trigger]:
+    """Drop a battle noun that is the object of "win"/"lose" (the victory covers it)."""
+    out = []
+    for t in triggers:
+        if t.type == "ArmedClash" and t.pos == "n":
+            gov = [o for o in triggers if o.sentence == t.sentence and o.last < t.first
+                   and t.first - o.last <= 3 and o.type in ("MilitaryVictory", "Election")]
+            if gov:
+                continue
+        out.append(t)
+    return out
+
+
+def _retype_fires(triggers: list[Trigger]) -> list[Trigger]:
+    """In a wildfire report, "the fire" and "the blaze" are the wildfire."""
+    if not any(t.type == "Wildfire" for t in triggers):
+        return triggers
+    out = []
+    for t in triggers:
+        if t.type == "Accident" and t.entry.lemma in ("fire", "blaze"):
+            entry = dataclasses.replace(t.entry, type="Wildfire", label="Wildfire")
+            t = dataclasses.replace(t, entry=entry)
+        out.append(t)
+    return out
+
+
+def _attribute_quotations(doc: Document, drafts: list[EventDraft]) -> None:
+    """Events inside a quotation are claimed by the speaker of that quotation."""
+    speakers = {d.quote_span: d.roles.agent for d in drafts if d.quote_span and d.roles.agent}
+    by_paragraph = {doc.sentence_at(q[0]).paragraph: s for q, s in speakers.items()
+                    if doc.sentence_at(q[0]) is not None}
+    for d in drafts:
+        q = d.reading.quoted
+        if q is None or d.roles.according_to is not None:
+            continue
+        if q in speakers:
+            d.roles.according_to = speakers[q]
+        else:
+            sent = doc.sentence_at(q[0])
+            if sent is not None and sent.paragraph in by_paragraph:
+                d.roles.according_to = by_paragraph[sent.paragraph]
+
+
+def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[EventDraft],
+                bounds) -> list[EventDraft]:
+    new: list[EventDraft] = []
+    by_sentence: dict[int, list[EventDraft]] = {}
+    for d in drafts:
+        by_sentence.setdefault(d.trig.sentence, []).append(d)
+    for sent in doc.sentences:
+        reports = find_casualties(doc.sentence_tokens_of(sent.index), lex)
+        if not reports:
+            continue
+        host = _host(by_sentence.get(sent.index, []), reports[0])
+        if host is None and sent.index > 0:
+            prev = doc.sentences[sent.index - 1]
+            if prev.paragraph == sent.paragraph:
+                cands = [d for d in by_sentence.get(prev.index, [])
+                         if d.type in HOST_TYPES and d.modality != "negated"
+                         and d.fatalities is None and d.injured is None]
+                host = cands[-1] if cands else None
+        if host is None:
+            host = _report_event(doc, lex, finder, reports[0], bounds)
+            if host is None:
+                continue
+            new.append(host)
+            by_sentence.setdefault(sent.index, []).append(host)
+        for r in reports:
+            if r.count is None:
+                continue
+            if r.what == "killed":
+                host.fatalities = r.count if host.fatalities is None else \
+                    max(host.fatalities, r.count)
+            else:
+                host.injured = r.count if host.injured is None else max(host.injured, r.count)
+        host.rule += "+casualties"
+    return new
+
+
+def _host(candidates: list[EventDraft], report: CasualtyReport) -> EventDraft | None:
+    hosts = [d for d in candidates if d.type in HOST_TYPES and d.modality != "negated"]
+    if not hosts:
+        return None
+    before = [d for d in hosts if d.trig.start <= report.start]
+    return before[-1] if before else hosts[0]
+
+
+def _report_event(doc: Document, lex: Lexicon, finder: RoleFinder, report: CasualtyReport,
+                  bounds) -> EventDraft | None:
+    tok = doc.tokens[report.token]
+    sent = doc.sentence_at(tok.start)
+    killing = report.active and report.what == "killed"
+    etype = "CasualtiesReport"
+    entry = TriggerEntry(etype, tok.lower, "v" if report.active else "n", 0.7, (),
+                         "Casualties", 0)
+    trig = Trigger(sent.index, tok.i, tok.i, tok.start, tok.end, entry,
+                   "v" if tok.lower.endswith(("ed", "ing")) or report.active else "n", tok.text)
+    reading = read_modality(doc, trig, bounds(sent.index), lex)
+    roles = finder.find(trig, bounds(sent.index), reading)
+    before = [t.lower for t in doc.tokens[max(0, tok.i - 3):tok.i]]
+    perpetrator = any(w in lex.words("perpetrators", "words") for w in before)
+    if killing and (roles.agent is not None or perpetrator):
+        entry = TriggerEntry("Killing", tok.lower, "v", 0.7, (), "Killing", 0)
+        trig = Trigger(sent.index, tok.i, tok.i, tok.start, tok.end, entry, "v", tok.text)
+    confidence = round(0.7 * _KIND_WEIGHT.get(sent.kind, 1.0), 3)
+    return EventDraft(trig, reading, roles, confidence, f"casualties:{tok.lower}", sent.kind)

@@ -1,0 +1,274 @@
+"""Mentions: candidates from the catalog, the gazetteer and the patterns, reconciled.
+
+Overlaps are resolved in favour of confident, long, listed spans; guesses are kept only when
+something confirms them; and once a name is established its other occurrences (exact, a
+person's surname, or a spelling variant) are found everywhere, headlines included.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from .candidates import SOURCE_RANK, Candidate
+from .document import Document
+from .lexicon import Lexicon
+from .names import find_name_candidates
+from .patterns import find_credit_candidates, find_pattern_candidates
+from .variants import are_variants
+
+_KIND_ALIASES = {"organisation": "organization", "org": "organization", "unit": "military_unit",
+                 "location": "place", "country": "place", "city": "place", "human": "person"}
+_MODEL_KINDS = ("person", "place", "organization", "military_unit", "media", "group")
+
+
+def model_kind(kind: Any) -> str:
+    k = str(kind or "").lower()
+    k = _KIND_ALIASES.get(k, k)
+    return k if k in _MODEL_KINDS else "organization"
+
+
+def lowercase_vocabulary(doc: Document) -> set[str]:
+    """Words the article uses in lower case somewhere (so a capitalised one is no name)."""
+    return {t.text for t in doc.tokens if t.is_word and t.text.islower()}
+
+
+def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazetteer: Any = None,
+                     blocked: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
+    """All accepted mention candidates of the document, in text order."""
+    lower = lowercase_vocabulary(doc)
+    cands: list[Candidate] = []
+    if catalog is not None:
+        cands.extend(_catalog_candidates(doc, lex, catalog, lower))
+    if gazetteer is not None:
+        cands.extend(_gazetteer_candidates(doc, lex, gazetteer, lower))
+    cands.extend(find_credit_candidates(doc))
+    for sent in doc.sentences:
+        cands.extend(find_name_candidates(doc, sent, lex, lower))
+        cands.extend(find_pattern_candidates(doc, sent, lex, lower))
+    blocked = sorted(blocked)
+    cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in blocked)]
+    accepted = _resolve_overlaps(cands)
+    confirmed = _confirm_guesses(accepted)
+    confirmed = _propagate(doc, lex, confirmed, blocked)
+    confirmed.sort(key=lambda c: (c.start, c.end))
+    return confirmed
+
+
+# -- sources ---------------------------------------------------------------------------------
+
+def _usable_surface(doc: Document, lex: Lexicon, start: int, end: int, lower: set[str]) -> bool:
+    surface = doc.text[start:end]
+    if not surface[:1].isupper():
+        return False
+    low = surface.lower()
+    if low in lex.calendar:
+        return False
+    if " " not in surface and (low in lex.common_words or low in lower):
+        return False
+    sent = doc.sentence_at(start)
+    return sent is not None
+
+
+def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[str]
+                        ) -> list[Candidate]:
+    out = []
+    for m in catalog.scan(doc.text):
+        if not m.entries or not _usable_surface(doc, lex, m.start, m.end, lower):
+            continue
+        kinds = [model_kind(e.kind) for e in m.entries]
+        kind = max(set(kinds), key=lambda k: (kinds.count(k), -kinds.index(k)))
+        key = None
+        country = lex.country_names.get(m.surface.lower())
+        first = m.entries[0]
+        if country is None and kind == "place" and len(m.entries) == 1 and \
+                "country" in " ".join(getattr(first, "types", ()) or ()).lower():
+            country = lex.countries.get(str(getattr(first, "country", "") or "").upper())
+        if country is not None and kind == "place":
+            key = f"country:{country.code}"
+        elif len({_entry_key(e) for e in m.entries}) == 1:
+            key = _entry_key(first)
+        out.append(Candidate(m.start, m.end, doc.text[m.start:m.end], kind, "catalog",
+                             "catalog", 0.9, entries=tuple(m.entries), key=key))
+    return out
+
+
+def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: set[str]
+                          ) -> list[Candidate]:
+    out = []
+    for m in gazetteer.scan(doc.text):
+        if not m.places or not _usable_surface(doc, lex, m.start, m.end, lower):
+            continue
+        if " " not in m.surface and _next_word(doc, m.end) in _GROUP_NOUNS:
+            continue  # "Hamas militants", "Wagner fighters": a group, not a place
+        key = None
+        country = lex.country_names.get(m.surface.lower())
+        best = dominant_place(m.places)
+        if country is None and best is not None and best.feature == "country":
+            country = lex.countries.get(str(best.country_code or "").upper())
+        if country is not None:
+            key = f"country:{country.code}"
+        elif best is not None:
+            key = f"geo:{best.geonames}"
+        out.append(Candidate(m.start, m.end, doc.text[m.start:m.end], "place", "gazetteer",
+                             "gazetteer", 0.8, places=tuple(m.places), key=key))
+    return out
+
+
+def _entry_key(entry: Any) -> str:
+    """Grouping key of a catalog entry: its Q-id, else its GeoNames place."""
+    if entry.qid:
+        return f"qid:{entry.qid}"
+    if getattr(entry, "geonames", None):
+        return f"geo:{entry.geonames}"
+    return f"entry:{entry.kind}:{entry.label}"
+
+
+_GROUP_NOUNS = frozenset({"militants", "fighters", "members", "leaders", "supporters",
+                          "spokesman", "spokeswoman", "spokesperson", "commander",
+                          "commanders", "gunmen", "mercenaries", "rebels", "insurgents",
+                          "loyalists", "activists", "movement", "group", "militia"})
+
+
+def _next_word(doc: Document, offset: int) -> str:
+    tok = doc.token_at(offset + 1) if offset + 1 < len(doc.text) else None
+    return tok.lower if tok is not None else ""
+
+
+def dominant_place(places: tuple[Any, ...]) -> Any | None:
+    """The one place a name most likely means: the only one, or one ten times as populous."""
+    if len(places) == 1:
+        return places[0]
+    ranked = sorted(places, key=lambda p: -(p.population or 0))
+    first, second = ranked[0], ranked[1]
+    if (first.population or 0) >= 10 * max(second.population or 0, 1):
+        return first
+    return None
+
+
+# -- reconciliation --------------------------------------------------------------------------
+
+def _priority(c: Candidate) -> tuple:
+    return (c.weak, -c.length, SOURCE_RANK.get(c.source, 9), -c.confidence, c.start)
+
+
+def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    accepted: list[Candidate] = []
+    for c in sorted(cands, key=_priority):
+        if any(c.overlaps(a) for a in accepted):
+            continue
+        accepted.append(c)
+    return accepted
+
+
+def _confirm_guesses(cands: list[Candidate]) -> list[Candidate]:
+    """Drop unconfirmed single-word guesses unless another mention explains them."""
+    firm = [c for c in cands if not c.extra.get("unconfirmed")]
+    surnames = {}
+    for c in firm:
+        if c.kind == "person" and " " in c.surface:
+            surnames.setdefault(c.surface.split()[-1], c)
+    known_words = {c.surface for c in firm if c.kind != "person" and not c.weak}
+    firm = [c for c in firm if not (c.rule == "name:full-name" and
+                                    known_words & set(c.surface.split()))]
+    by_surface: dict[str, Candidate] = {}
+    for c in firm:
+        if not c.weak:
+            by_surface.setdefault(c.surface, c)
+    firm = [_as_mention_of(c, by_surface[c.surface], "coref:same-name")
+            if c.weak and c.surface in by_surface and by_surface[c.surface] is not c else c
+            for c in firm]
+    out = list(firm)
+    for c in cands:
+        if not c.extra.get("unconfirmed"):
+            continue
+        person = surnames.get(c.surface)
+        if person is not None:
+            out.append(_as_mention_of(c, person, "coref:surname"))
+            continue
+        same = next((f for f in firm if f.surface == c.surface), None)
+        if same is not None:
+            out.append(_as_mention_of(c, same, "coref:same-name"))
+            continue
+        variant = _variant_of(c.surface, firm)
+        if variant is not None:
+            out.append(_as_mention_of(c, variant, "coref:variant"))
+    return out
+
+
+def _as_mention_of(c: Candidate, target: Candidate, rule: str) -> Candidate:
+    return Candidate(c.start, c.end, c.surface, target.kind, "propagated", rule,
+                     min(target.confidence, 0.8), entries=target.entries, places=target.places,
+                     key=target.key, label=target.label or None,
+                     extra={"refers_to": (target.start, target.end)})
+
+
+def _variant_of(surface: str, firm: list[Candidate]) -> Candidate | None:
+    if len(surface) < 4 or " " in surface:
+        return None
+    for f in firm:
+        if f.kind not in ("place", "person", "organization", "media"):
+            continue
+        words = f.surface.split()
+        options = [f.surface] if len(words) == 1 else ([words[-1]] if f.kind == "person" else [])
+        for o in options:
+            if o != surface and are_variants(surface, o):
+                return f
+    return None
+
+
+def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate],
+               blocked: list[tuple[int, int]]) -> list[Candidate]:
+    """Find the other occurrences of established names (exact, surname, variant)."""
+    taken = [(c.start, c.end) for c in cands]
+    sources: dict[str, Candidate] = {}
+    for c in sorted(cands, key=lambda c: (c.source == "propagated", c.start)):
+        if c.extra.get("demonym") or c.kind not in _MODEL_KINDS:
+            continue
+        sources.setdefault(c.surface, c)
+        words = c.surface.split()
+        if c.kind == "person" and len(words) > 1 and c.source != "propagated":
+            sources.setdefault(words[-1], c)
+    out = list(cands)
+    if not sources:
+        return out
+    names = sorted(sources, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(n) for n in names) +
+                         r")(?![\w-])(?!['’](?!s\b))")
+    for m in pattern.finditer(doc.text):
+        s, e = m.start(), m.end()
+        if any(s < b and a < e for a, b in taken) or any(s < b and a < e for a, b in blocked):
+            continue
+        if doc.sentence_at(s) is None:
+            continue
+        src = sources[m.group()]
+        rule = "coref:surname" if " " not in m.group() and " " in src.surface else \
+            "coref:same-name"
+        out.append(_as_mention_of(Candidate(s, e, m.group(), src.kind, "propagated", rule, 0.7),
+                                  src, rule))
+        taken.append((s, e))
+    # spelling variants of single-word names anywhere (headlines included)
+    singles = [c for c in out if " " not in c.surface and c.kind in ("place", "person")
+               and not c.extra.get("demonym")]
+    if not singles:
+        return out
+    for tok in doc.tokens:
+        if not (tok.is_word and tok.is_cap) or len(tok.bare) < 5:
+            continue
+        s, e = tok.start, tok.bare_end
+        if any(s < b and a < e for a, b in taken):
+            continue
+        word = tok.bare
+        if word.lower() in lex.common_words or word.lower() in lex.calendar or \
+                word.lower() in lex.demonyms:
+            continue
+        for c in singles:
+            if word != c.surface and are_variants(word, c.surface):
+                found = _as_mention_of(Candidate(s, e, word, c.kind, "propagated",
+                                                 "coref:variant", 0.6), c, "coref:variant")
+                out.append(found)
+                taken.append((s, e))
+                singles.append(found)  # variants of variants: Kharkov ~ Kharkiv ~ Karkhiv
+                break
+    return out

@@ -1,0 +1,288 @@
+"""Capitalised names no list holds: people after titles, organisations, places, media.
+
+A *chunk* is a run of capitalised words, possibly joined by connectors ("Institute for the
+Study of War"), ended by a possessive ("Russia's"). Leading sentence openers, titles and
+demonyms are peeled off; the rest is classified by its head words and by the words around it.
+Headline-style sentences (most words capitalised) are skipped: there capitals say nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .candidates import Candidate
+from .document import Document
+from .lexicon import Lexicon
+from .sentences import SentenceSpan
+from .tokens import Token
+
+_CONNECTORS = frozenset({"of", "for", "the", "de", "du", "del", "da", "di", "al", "bin", "ibn",
+                         "van", "von", "der", "la", "le", "on", "and"})
+_OPENING = frozenset({'"', "“", "‘", "'", "(", "[", "—", "-", ":"})
+_TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt",
+                                  "gov", "sen", "rep", "prof", "rev", "maj", "adm", "st"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "across", "inside",
+                                 "into", "toward", "towards", "through", "throughout"})
+_WEAK_PLACE_PREPOSITIONS = frozenset({"from", "to", "of"})
+_GENERIC_FORCES = frozenset({"armed forces", "army", "military", "forces", "defence forces",
+                             "defense forces", "armed force"})
+_SPEECH_AFTER = frozenset({"said", "says", "told", "wrote", "added", "tweeted", "posted",
+                           "stated", "explained", "noted", "insisted", "warned", "claimed",
+                           "announced", "argued", "replied", "responded", "asked"})
+
+
+_PARTICLE_RE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|de|di|da|du|van|von)"
+                          r"-[A-Z]")
+
+
+def is_name_token(tok: Token, lex: Lexicon) -> bool:
+    if tok.is_word and not tok.is_cap:
+        return bool(_PARTICLE_RE.match(tok.text))  # "Deir al-Balah", "Sharm el-Sheikh"
+    return tok.is_word and tok.is_cap and tok.text != "I" and \
+        tok.bare.lower() not in lex.calendar
+
+
+def sentence_start_index(tokens: list[Token]) -> int:
+    """Index of the first word of a sentence (after opening quotes and brackets)."""
+    for k, tok in enumerate(tokens):
+        if tok.is_word or tok.is_number:
+            return k
+    return 0
+
+
+def find_name_candidates(doc: Document, sent: SentenceSpan, lex: Lexicon,
+                         lowercase_words: set[str]) -> list[Candidate]:
+    """Candidates from capitalised chunks in one (non-headline-style) sentence."""
+    if sent.titlecase:
+        return []
+    toks = doc.sentence_tokens_of(sent.index)
+    first_word = sentence_start_index(toks)
+    out: list[Candidate] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        if not is_name_token(toks[i], lex):
+            i += 1
+            continue
+        j = _chunk_end(toks, i, lex)
+        cand = _classify(doc, toks, i, j, first_word, lex, lowercase_words)
+        if cand is not None:
+            out.append(cand)
+        i = j + 1
+    return out
+
+
+def _chunk_end(toks: list[Token], i: int, lex: Lexicon) -> int:
+    """Index of the last token of the chunk starting at ``i``."""
+    j = i
+    n = len(toks)
+    while j + 1 < n:
+        cur = toks[j]
+        if cur.bare != cur.text:  # possessive ends a name
+            break
+        nxt = toks[j + 1]
+        if is_name_token(nxt, lex) and nxt.start - cur.end <= 1:
+            j += 1
+            continue
+        if nxt.text == "." and cur.lower in _TITLE_ABBREVIATIONS and j + 2 < n \
+                and is_name_token(toks[j + 2], lex):
+            j += 2
+            continue
+        # connectors: "Institute for the Study of War", "House of Culture"
+        k = j + 1
+        while k < n and k - j <= 2 and toks[k].lower in _CONNECTORS and toks[k].text.islower():
+            k += 1
+        if k > j + 1 and k < n and is_name_token(toks[k], lex) and \
+                not (toks[j + 1].lower == "and" and k - j > 2):
+            if toks[j + 1].lower == "and" and not _and_joins(toks, i, j, lex):
+                break
+            j = k
+            continue
+        break
+    return j
+
+
+def _and_joins(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """'and' joins two names only inside an organisation name ("Ministry of X and Y")."""
+    heads = lex.words("organisation_heads", "organization")
+    return any(t.lower in heads for t in toks[i:j + 1]) and toks[i].lower != "and"
+
+
+def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int, lex: Lexicon,
+              lowercase_words: set[str]) -> Candidate | None:
+    title: str | None = None
+    country = None
+    # sentence opener ("Meanwhile", "The", "Fighting") is not part of a name
+    if i == first_word or (i > 0 and toks[i - 1].text in _OPENING):
+        openers = lex.words("sentence_openers", "words")
+        while i <= j and toks[i].bare == toks[i].text and (
+                toks[i].lower in openers or
+                (toks[i].lower in lex.common_words or toks[i].lower in lowercase_words)
+                and (i == j or not is_name_token(toks[i + 1], lex))):
+            i += 1
+            while i <= j and toks[i].lower in _CONNECTORS:
+                i += 1
+        if i > j:
+            return None
+    # event names: "Battle of Kharkiv" -> "Kharkiv"; "Hurricane Idalia" is no entity
+    if i + 1 < j and toks[i].lower in lex.words("event_names", "words") and \
+            toks[i + 1].lower == "of":
+        i += 2
+    if toks[i].lower in lex.words("event_names", "storms") and i < j:
+        return None
+    whole = " ".join(t.bare.lower() for t in toks[i:j + 1])
+    if whole in lex.country_names and whole not in lex.demonyms:
+        c = lex.country_names[whole]
+        start, end = toks[i].start, toks[j].bare_end
+        return Candidate(start, end, doc.text[start:end], "place", "pattern", "place:country",
+                         0.75, key=f"country:{c.code}", label=c.name,
+                         extra={"country": c.code})
+    # a demonym before a title or name is a description ("Russian President X")
+    heads = lex.words("organisation_heads", "organization") | \
+        lex.words("organisation_heads", "military_unit")
+    named_body = any(t.lower in heads for t in toks[i + 1:j + 1])
+    demonym = lex.demonyms.get(toks[i].lower)
+    if demonym is not None and i < j and not named_body and \
+            _match_title(toks, i + 1, j, lex) > i + 1:
+        country = demonym  # "Russian President X": the demonym describes the person
+        i += 1
+    # titles ("President", "Prime Minister", "Gen."), unless they name a body ("General Staff")
+    k = _match_title(toks, i, j, lex) if not named_body else i
+    while k > i:
+        title = " ".join(t.text for t in toks[i:k] if t.text != ".")
+        i = k
+        if i > j:
+            return None
+        k = _match_title(toks, i, j, lex)
+    words = toks[i:j + 1]
+    if not words or all(not t.is_word for t in words):
+        return None
+    if len(words) == 1 and words[0].lower in lex.common_words:
+        return None  # "Western allies", "National" on their own are adjectives
+    if words[0].text.isupper() and len(words[0].text) > 2 and i == first_word and \
+            j + 1 < len(toks) and toks[j + 1].text in (",", "-", "—", "–") and \
+            all(t.text.isupper() for t in words):
+        # a dateline: "PESHAWAR, Pakistan - ..."
+        start, end = words[0].start, words[-1].end
+        return Candidate(start, end, doc.text[start:end], "place", "pattern", "place:dateline",
+                         0.75, label=" ".join(t.text.capitalize() for t in words))
+    start, end = words[0].start, words[-1].bare_end
+    surface = doc.text[start:end]
+    lowers = [t.bare.lower() for t in words]
+    if demonym is not None and len(words) == 1 and words[0].lower == toks[i].lower and \
+            lex.demonyms.get(lowers[0]):
+        return None
+    if title is None:
+        title = _title_before(toks, i, lex)
+    org_heads = lex.words("organisation_heads", "organization")
+    mil_heads = lex.words("organisation_heads", "military_unit")
+    media_heads = lex.words("organisation_heads", "media")
+    place_heads = lex.words("place_heads", "capitalised")
+    joined = " ".join(lowers)
+    before = _words_before(toks, i, 3)
+    extra = {"country": country.code if country else None}
+    if title is not None and not (set(lowers) & (org_heads | mil_heads)):
+        return Candidate(start, end, surface, "person", "pattern", "name:title", 0.85,
+                         title=title, extra=extra)
+    if any(w in mil_heads for w in lowers[1:]) or (len(lowers) > 1 and lowers[0] in mil_heads
+                                                      and "of" in lowers):
+        forces = lex.forces_labels.get(joined)
+        lead = lex.demonyms.get(lowers[0]) or lex.country_names.get(lowers[0])
+        if forces is None and lead is not None and " ".join(lowers[1:]) in _GENERIC_FORCES:
+            forces = lead
+        if forces is not None:
+            return Candidate(start, end, surface, "military_unit", "pattern", "name:forces",
+                             0.85, key=f"forces:{forces.code}", label=forces.forces,
+                             extra={"country": forces.code})
+        return Candidate(start, end, surface, "military_unit", "pattern", "name:unit-head", 0.8,
+                         extra=extra)
+    if lowers[-1] in media_heads or joined in media_heads or \
+            _ends_with_phrase(before, lex.phrases("media_cues")):
+        if len(lowers) > 1 or _ends_with_phrase(before, lex.phrases("media_cues")) or \
+                words[0].text.isupper():
+            return Candidate(start, end, surface, "media", "pattern", "name:media", 0.75,
+                             extra=extra)
+    if any(w in org_heads for w in lowers):
+        if lowers[-1] in place_heads and not any(w in org_heads for w in lowers[:-1]):
+            return Candidate(start, end, surface, "place", "pattern", "name:place-head", 0.75,
+                             extra=extra)
+        return Candidate(start, end, surface, "organization", "pattern", "name:org-head", 0.8,
+                         extra=extra)
+    if lowers[-1] in place_heads and len(lowers) > 1 or \
+            (len(lowers) > 2 and lowers[0] in place_heads and lowers[1] == "of"):
+        return Candidate(start, end, surface, "place", "pattern", "name:place-head", 0.75,
+                         extra=extra)
+    after = toks[j + 1].lower if j + 1 < len(toks) else ""
+    prev = toks[i - 1].lower if i > 0 else ""
+    listed = lex.country_names.get(joined) or lex.capitals.get(joined)
+    if listed is not None:
+        is_country = joined in lex.country_names
+        return Candidate(start, end, surface, "place", "pattern",
+                         "place:country" if is_country else "place:capital", 0.75,
+                         key=f"country:{listed.code}" if is_country else None,
+                         label=listed.name if is_country else None,
+                         extra={**extra, "capital_of": None if is_country else listed.code})
+    if prev in _PLACE_PREPOSITIONS and "of" not in lowers[:-1] or \
+            _ends_with_phrase(before, lex.phrases("place_heads", "lowercase_before")):
+        return Candidate(start, end, surface, "place", "pattern", "name:place-context", 0.6,
+                         weak=len(words) > 1, extra=extra)
+    if prev in _WEAK_PLACE_PREPOSITIONS and len(words) == 1 and prev != "of":
+        return Candidate(start, end, surface, "place", "pattern", "name:place-context", 0.5,
+                         weak=True, extra=extra)
+    if words[0].text.isupper() and len(words[0].text) >= 2 and len(words) == 1:
+        return Candidate(start, end, surface, "organization", "pattern", "name:acronym", 0.5,
+                         weak=True, extra=extra)
+    if len(words) in (2, 3) and "of" not in lowers and all(t.is_word for t in words):
+        conf = 0.65 if after in _SPEECH_AFTER else 0.5
+        return Candidate(start, end, surface, "person", "pattern", "name:full-name", conf,
+                         weak=True, extra=extra)
+    if len(words) >= 2 and "of" in lowers:
+        return Candidate(start, end, surface, "organization", "pattern", "name:of-phrase", 0.4,
+                         weak=True, extra=extra)
+    if len(words) == 1:
+        # single unknown word: kept as a weak guess that only counts when something else
+        # (a list, a variant, a surname) confirms it
+        return Candidate(start, end, surface, "group", "pattern", "name:single", 0.3,
+                         weak=True, extra={**extra, "unconfirmed": True,
+                                           "prev": prev, "after": after})
+    return None
+
+
+def _match_title(toks: list[Token], i: int, j: int, lex: Lexicon) -> int:
+    """End index (exclusive) of a capitalised title at ``i``, or ``i`` when there is none."""
+    best = i
+    words: list[str] = []
+    k = i
+    while k <= j and len(words) < lex.max_title_words:
+        if toks[k].text == ".":
+            k += 1
+            continue
+        words.append(toks[k].lower)
+        k += 1
+        if tuple(words) in lex.titles:
+            best = k
+            if best <= j and toks[best].text == ".":
+                best += 1
+    return best
+
+
+def _title_before(toks: list[Token], i: int, lex: Lexicon) -> str | None:
+    """A lower-case title just before the name ("poet Serhiy Zhadan", "president X")."""
+    for size in range(lex.max_title_words, 0, -1):
+        if i - size < 0:
+            continue
+        words = tuple(t.lower for t in toks[i - size:i])
+        if words in lex.titles and toks[i - 1].is_word:
+            return " ".join(t.text for t in toks[i - size:i])
+    return None
+
+
+def _words_before(toks: list[Token], i: int, size: int) -> tuple[str, ...]:
+    return tuple(t.lower for t in toks[max(0, i - size):i])
+
+
+def _ends_with_phrase(words: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    for p in phrases:
+        if len(p) <= len(words) and words[len(words) - len(p):] == p:
+            return True
+    return False

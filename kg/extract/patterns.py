@@ -1,0 +1,269 @@
+"""Mentions made of a known word plus context: demonyms, armed forces, numbered units and
+lower-case heads after a capitalised name ("Kharkiv region", "X regional administration").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .candidates import Candidate
+from .document import Document
+from .lexicon import Country, Lexicon
+from .sentences import SentenceSpan
+from .tokens import Token
+
+_ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                            "eighth", "ninth", "tenth", "eleventh", "twelfth"})
+_UNIT_MODIFIERS = frozenset({
+    "separate", "mechanized", "mechanised", "motorized", "motorised", "airborne", "assault",
+    "tank", "rifle", "infantry", "marine", "artillery", "territorial", "defense", "defence",
+    "guards", "guard", "special", "operations", "air", "mountain", "combined", "arms", "naval",
+    "national", "presidential", "independent", "jaeger", "volunteer", "border", "brigade's",
+    "armoured", "armored", "light", "heavy", "operational", "coastal", "missile", "rocket",
+    "aviation", "army", "spetsnaz", "reconnaissance", "engineering", "motor", "marines"})
+_UNIT_WORDS = frozenset({"brigade", "battalion", "regiment", "division", "corps", "army",
+                         "fleet", "squadron", "detachment", "company", "platoon", "group",
+                         "brigades", "battalions", "regiments", "divisions"})
+_UNIT_TAIL_HEADS = frozenset({"defense", "defence", "forces", "army", "guard", "navy",
+                              "marines", "corps", "troops"})
+_DEMONYM_SKIP = frozenset({"missile", "rocket", "drone", "artillery", "military", "full-scale",
+                           "overnight", "massive", "heavy", "new", "latest", "ballistic",
+                           "cruise", "and", "or"})
+_NAME_CONNECTORS = frozenset({"de", "du", "of", "la", "le", "al", "van", "von", "der", "del"})
+_FORCE_ADJECTIVES = frozenset({"armed", "regular", "elite", "special", "ground", "airborne",
+                               "occupying", "retreating", "advancing", "invading", "own",
+                               "military", "naval", "border"})
+
+
+def demonym_country(tok: Token, lex: Lexicon) -> Country | None:
+    """The country a demonym token names ("Russian", "U.S."), respecting case."""
+    if not tok.is_cap:
+        return None
+    country = lex.demonyms.get(tok.lower)
+    if country is None:
+        return None
+    if tok.lower == "us" and tok.text != "US":
+        return None
+    return country
+
+
+def find_pattern_candidates(doc: Document, sent: SentenceSpan, lex: Lexicon,
+                            lowercase_words: set[str] | frozenset[str] = frozenset()
+                            ) -> list[Candidate]:
+    toks = doc.sentence_tokens_of(sent.index)
+    out: list[Candidate] = []
+    out.extend(_forces_and_demonyms(doc, toks, lex))
+    out.extend(_numbered_units(doc, toks))
+    if not sent.titlecase:
+        out.extend(_lowercase_heads(doc, toks, lex, lowercase_words))
+    return out
+
+
+def _match_phrase(toks: list[Token], k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """End index (exclusive) of the longest phrase starting at token ``k``, else ``k``."""
+    if k >= len(toks):
+        return k
+    first = toks[k].lower
+    for p in phrases:
+        if p[0] != first:
+            continue
+        if k + len(p) <= len(toks) and all(toks[k + m].lower == p[m] for m in range(len(p))):
+            return k + len(p)
+    return k
+
+
+def _forces_and_demonyms(doc: Document, toks: list[Token], lex: Lexicon) -> list[Candidate]:
+    out = []
+    forces = lex.phrases("force_nouns")
+    for k, tok in enumerate(toks):
+        country = demonym_country(tok, lex)
+        owner_rule = "forces:demonym"
+        if country is None and tok.is_cap:  # "Russia's army", "Kyiv's forces", "Ukraine Army"
+            bare = tok.bare.lower()
+            country = lex.country_names.get(bare) or lex.capitals.get(bare)
+            owner_rule = "forces:possessive" if tok.bare != tok.text else "forces:country"
+            if country is None:
+                continue
+        elif country is None:
+            continue
+        m = k + 1
+        while m < len(toks) and m - k <= 2 and toks[m].lower in _FORCE_ADJECTIVES:
+            m += 1
+        branch_end = _match_phrase(toks, k + 1, lex.phrases("force_branches", "words"))
+        if branch_end > k + 1:
+            last = toks[branch_end - 1]
+            branch = " ".join(t.lower for t in toks[k + 1:branch_end])
+            label = f"{tok.bare if owner_rule == 'forces:demonym' else country.name} " + \
+                " ".join(w.capitalize() for w in branch.split())
+            if owner_rule != "forces:demonym":
+                label = f"{country.name} " + " ".join(w.capitalize() for w in branch.split())
+            out.append(Candidate(tok.start, last.end, doc.text[tok.start:last.end],
+                                 "military_unit", "pattern", "forces:branch", 0.8,
+                                 key=f"branch:{country.code}:{branch}", label=label,
+                                 extra={"country": country.code}))
+            continue
+        end = _match_phrase(toks, m, forces)
+        if end > m:
+            last = toks[end - 1]
+            start = tok.start
+            out.append(Candidate(start, last.end, doc.text[start:last.end], "military_unit",
+                                 "pattern", owner_rule, 0.8, key=f"forces:{country.code}",
+                                 label=country.forces, extra={"country": country.code}))
+            continue
+        org_end = _org_head_end(toks, m, lex)
+        if org_end > m:
+            last = toks[org_end - 1]
+            out.append(Candidate(tok.start, last.end, doc.text[tok.start:last.end],
+                                 "organization", "pattern", "org:country-and-head", 0.75,
+                                 extra={"country": country.code}))
+            continue
+        if owner_rule != "forces:demonym":
+            continue
+        # a demonym as a modifier stands for the country ("Russian rockets")
+        heads = lex.words("demonym_heads", "words")
+        nxt = next((t for t in toks[k + 1:k + 5] if t.lower not in _DEMONYM_SKIP
+                    and demonym_country(t, lex) is None), None)  # "Greek and Polish officials"
+        if nxt is None or (nxt.lower not in heads and not _trigger_noun(nxt.lower, lex)):
+            continue  # "an American think tank", "said in Russian": not an actor
+        out.append(Candidate(tok.start, tok.bare_end, tok.bare, "place", "pattern",
+                             "demonym", 0.6, key=f"country:{country.code}", label=country.name,
+                             weak=True, extra={"country": country.code, "demonym": True}))
+    return out
+
+
+def _org_head_end(toks: list[Token], k: int, lex: Lexicon) -> int:
+    """End of "foreign ministry", "defence ministry", "emergency service" at ``k``, else k."""
+    qualifiers = lex.words("org_patterns", "qualifiers")
+    q = k
+    while q < len(toks) and q - k < 3 and toks[q].lower in qualifiers and toks[q].text.islower():
+        q += 1
+    if q == k:
+        return k
+    end = _match_phrase(toks, q, lex.phrases("org_patterns", "heads"))
+    return end if end > q and all(t.text.islower() for t in toks[k:end]) else k
+
+
+def _trigger_noun(word: str, lex: Lexicon) -> bool:
+    return any(len(form) == 1 and entry.pos == "n"
+               for form, entry, _ in lex.triggers.get(word, ()))
+
+
+def _numbered_units(doc: Document, toks: list[Token]) -> list[Candidate]:
+    out = []
+    k = 0
+    while k < len(toks):
+        tok = toks[k]
+        if not (_ORDINAL_RE.match(tok.text) or tok.lower in _ORDINAL_WORDS):
+            k += 1
+            continue
+        m = k + 1
+        while m < len(toks) and m - k <= 4 and toks[m].lower in _UNIT_MODIFIERS:
+            m += 1
+        if m < len(toks) and toks[m].lower in _UNIT_WORDS and \
+                (tok.is_number or toks[m].is_cap):
+            end = m
+            # "... of the territorial defense"
+            if end + 2 < len(toks) and toks[end + 1].lower == "of":
+                n = end + 2
+                if toks[n].lower == "the":
+                    n += 1
+                for q in range(n, min(n + 3, len(toks))):
+                    if toks[q].lower in _UNIT_TAIL_HEADS:
+                        end = q
+                        break
+                    if not toks[q].is_word:
+                        break
+            start, stop = tok.start, toks[end].end
+            surface = doc.text[start:stop]
+            out.append(Candidate(start, stop, surface, "military_unit", "pattern",
+                                 "unit:numbered", 0.85,
+                                 key="unit:" + " ".join(surface.lower().split())))
+            k = end + 1
+            continue
+        k += 1
+    return out
+
+
+def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
+                     lowercase_words: set[str] | frozenset[str]) -> list[Candidate]:
+    """"Kharkiv region", "Siverskyi Donets river", "Kharkov regional administration"."""
+    out = []
+    place_after = lex.words("place_heads", "lowercase_after")
+    qualifiers = lex.words("org_patterns", "qualifiers")
+    heads = lex.phrases("org_patterns", "heads")
+    k = 0
+    while k < len(toks):
+        tok = toks[k]
+        if not (tok.is_word and tok.is_cap) or tok.lower in lex.calendar:
+            k += 1
+            continue
+        # a run of capitalised words ending without a possessive
+        m = k
+        while m + 1 < len(toks) and toks[m].bare == toks[m].text:
+            nxt = toks[m + 1]
+            if nxt.is_cap and nxt.is_word and nxt.lower not in lex.calendar:
+                m += 1
+            elif nxt.lower in _NAME_CONNECTORS and m + 2 < len(toks) and \
+                    toks[m + 2].is_cap and toks[m + 2].is_word:
+                m += 2
+            else:
+                break
+        first_word = next((t for t in toks if t.is_word), None)
+        if m == k and demonym_country(tok, lex) is not None:
+            k += 1  # "Greek authorities", "Russian troops": handled as demonyms
+            continue
+        if tok is first_word and m > k and (tok.lower in lex.common_words or
+                                            tok.lower in lowercase_words):
+            k += 1  # "The Kharkiv regional administration": the opener is no part of it
+            continue
+        opener = tok is first_word and (tok.lower in lex.common_words or
+                                         tok.lower in lowercase_words)
+        if toks[m].bare != toks[m].text or opener:
+            k = m + 1
+            continue
+        q = m + 1
+        while q < len(toks) and toks[q].lower in qualifiers and toks[q].text.islower():
+            q += 1
+        end = _match_phrase(toks, q, heads)
+        if end > q and all(t.text.islower() for t in toks[q:end]):
+            if q == m + 1 and toks[q].lower in lex.words("org_patterns", "name_heads"):
+                # "the Georgian Dream party": the name is the party's
+                start, stop = tok.start, toks[m].end
+                out.append(Candidate(start, stop, doc.text[start:stop], "organization",
+                                     "pattern", "org:name-and-head", 0.8))
+                k = end
+                continue
+            start, stop = tok.start, toks[end - 1].end
+            out.append(Candidate(start, stop, doc.text[start:stop], "organization", "pattern",
+                                 "org:place-and-head", 0.75,
+                                 extra={"place_span": (tok.start, toks[m].end)}))
+            k = end
+            continue
+        if q == m + 1 and q < len(toks) and toks[q].lower in place_after and \
+                toks[q].text.islower():
+            start, stop = tok.start, toks[q].end
+            out.append(Candidate(start, stop, doc.text[start:stop], "place", "pattern",
+                                 "place:name-and-head", 0.75,
+                                 extra={"place_span": (tok.start, toks[m].end)}))
+            k = q + 1
+            continue
+        k = m + 1
+    return out
+
+
+_CREDIT_RE = re.compile(
+    r"\b(?:Photo|Photograph|Image|Picture|Video|Footage)s?\s*(?:by|:|credit:)\s*"
+    r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*/\s*"
+    r"(?P<agency>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})")
+
+
+def find_credit_candidates(doc: Document) -> list[Candidate]:
+    """Photo credits: "Photo by John Moore/Getty Images" -> a person and a media agency."""
+    out = []
+    for m in _CREDIT_RE.finditer(doc.text):
+        s, e = m.span("person")
+        out.append(Candidate(s, e, m.group("person"), "person", "pattern", "name:credit", 0.8))
+        s, e = m.span("agency")
+        out.append(Candidate(s, e, m.group("agency"), "media", "pattern", "name:credit", 0.8))
+    return out

@@ -1,0 +1,213 @@
+"""The extraction pipeline: article text in, :class:`kg.model.AnalysedArticle` out.
+
+Stages: screen the input -> sentences -> publication date -> time expressions (and anchors
+stated in the text) -> mentions -> entities (linked) -> event mentions (triggers, modality,
+roles, counts, quotations, times) -> one event per real event -> labels and ids.
+Pure and deterministic: the adapters (catalog, gazetteer, linker) are passed in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from ..model import AnalysedArticle, Article, Event, Participant, Sentence, TimeSpec
+from .dedup import merge_duplicates
+from .document import Document
+from .entities import EntityGroup, build_entities, group_mentions
+from .events import EventDraft, extract_drafts
+from .labels import event_label, weapon_word
+from .lexicon import Lexicon, load_lexicon
+from .mentions import collect_mentions
+from .roles import MentionRef, RoleFinder
+from .screening import screen
+from .timing import TimeAttacher, find_anchors, merge_anchors, to_date
+
+EXTRACTOR = "kg.extract/1.0 (rules)"
+
+
+def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = None,
+                    linker: Any = None, anchors: Mapping[str, date] | None = None
+                    ) -> AnalysedArticle:
+    """Extract sentences, entities, time expressions and events from ``article``."""
+    lex = load_lexicon()
+    warnings: list[str] = []
+    doc = Document.parse(article.text)
+    sentences = [Sentence(index=s.index, start=s.start, end=s.end, paragraph=s.paragraph)
+                 for s in doc.sentences]
+    problem = screen(article, doc, lex)
+    if problem is not None:
+        warnings.append(problem)
+        return AnalysedArticle(article=article, sentences=sentences, warnings=warnings,
+                               extractor=EXTRACTOR)
+
+    article = _with_title(article, doc)
+    article, published, precision = _publication(article, warnings)
+    timexes = _tag_times(doc, published, anchors, warnings)
+    blocked = [(t.start, t.end) for t in timexes if t.start is not None and t.end is not None]
+
+    cands = collect_mentions(doc, lex, catalog=_safe(catalog, "catalog", warnings),
+                             gazetteer=_safe(gazetteer, "gazetteer", warnings), blocked=blocked)
+    groups = group_mentions(cands, lex)
+    entities, mentions, link_warnings = build_entities(groups, linker=linker)
+    warnings.extend(link_warnings)
+
+    finder = RoleFinder(doc, _mention_refs(groups, lex), lex)
+    drafts = extract_drafts(doc, lex, finder)
+    attacher = TimeAttacher(doc, timexes, published, precision, [d.trig.start for d in drafts])
+    for d in drafts:
+        d.time = attacher.attach(d.trig.start, perfect=d.reading.perfect,
+                                 planned=d.modality == "planned")
+        if d.modality in ("asserted", "claimed") and published is not None and \
+                _after(d.time, published):
+            d.reading = dataclasses.replace(d.reading, modality="planned", cue="future time")
+    drafts = merge_duplicates(drafts, _sides(groups))
+    events = _events(doc, lex, drafts, groups)
+    out = AnalysedArticle(article=article, sentences=sentences, entities=entities,
+                          mentions=mentions, timexes=timexes, events=events,
+                          warnings=warnings, extractor=EXTRACTOR)
+    out.check()
+    return out
+
+
+# -- stages ----------------------------------------------------------------------------------
+
+def _publication(article: Article, warnings: list[str]) -> tuple[Article, date | None, str]:
+    if article.published is not None:
+        return article, to_date(article.published), "day"
+    inferred = None
+    try:
+        from ..temporal import infer_publication_date
+        inferred = infer_publication_date(article.text)
+    except ImportError:
+        warnings.append("no temporal tagger available: publication date not inferred")
+    if inferred is None:
+        warnings.append("publication date unknown: relative time expressions are unresolved "
+                        "and event times are unknown unless stated")
+        return article, None, "unknown"
+    day, precision = inferred
+    day = to_date(day)
+    warnings.append(f"publication date inferred from the text: {day.isoformat()} "
+                    f"({precision} precision)")
+    article = dataclasses.replace(article, published=day, published_status="inferred")
+    return article, day, precision
+
+
+def _with_title(article: Article, doc: Document) -> Article:
+    """An untitled article whose first line is a headline gets it as its title."""
+    if article.title or not doc.paragraphs or doc.paragraphs[0].kind != "headline":
+        return article
+    first = doc.paragraphs[0]
+    title = article.text[first.start:first.end].strip()
+    if not 2 <= len(title.split()) <= 30:
+        return article
+    return dataclasses.replace(article, title=title)
+
+
+def _tag_times(doc: Document, published: date | None, anchors: Mapping[str, date] | None,
+               warnings: list[str]) -> list[TimeSpec]:
+    try:
+        from ..temporal import tag_timexes
+    except ImportError:
+        warnings.append("no temporal tagger available: time expressions not tagged")
+        return []
+    timexes = list(tag_timexes(doc.text, published, anchors=dict(anchors or {}) or None))
+    found = find_anchors(doc, timexes)
+    new = {k: v for k, v in found.items() if not anchors or k not in anchors}
+    if new:
+        merged = merge_anchors(anchors, found)
+        timexes = list(tag_timexes(doc.text, published, anchors=merged))
+    timexes = [t for t in timexes if t.start is not None and t.end is not None
+               and 0 <= t.start < t.end <= len(doc.text)]
+    timexes.sort(key=lambda t: (t.start, t.end))
+    return timexes
+
+
+def _safe(adapter: Any, name: str, warnings: list[str]) -> Any:
+    """An adapter whose scan fails is reported and skipped, never fatal."""
+    if adapter is None:
+        return None
+
+    class _Guarded:
+        def scan(self, text: str) -> list[Any]:
+            try:
+                return list(adapter.scan(text))
+            except Exception as exc:  # an adapter bug must not lose the article
+                warnings.append(f"{name} scan failed: {type(exc).__name__}")
+                return []
+
+    return _Guarded()
+
+
+def _mention_refs(groups: list[EntityGroup], lex: Lexicon) -> list[MentionRef]:
+    facility_words = lex.words("facility_heads", "words")
+    countries = {g.country_code: g.id for g in groups
+                 if g.key and g.key.startswith("country:") and g.country_code}
+    refs = []
+    for g in groups:
+        is_country = bool(g.key and g.key.startswith("country:"))
+        capital = countries.get(g.capital_of) if g.capital_of else None
+        if g.capital_of and capital is None:
+            capital = g.id  # no country entity: the capital stands for itself
+        facility = g.kind == "place" and any(w[:1].isupper() and w.lower() in facility_words
+                                             for w in g.label.split())
+        for c in g.mentions:
+            refs.append(MentionRef(c.start, c.end, g.id, g.kind,
+                                   demonym=bool(c.extra.get("demonym")), country=is_country,
+                                   capital_of=capital, facility=facility))
+    return refs
+
+
+def _after(t: TimeSpec, published: date) -> bool:
+    """The time lies wholly after publication (a plan or forecast)."""
+    earliest = to_date(t.earliest)
+    return t.basis == "expression" and t.type == "DATE" and earliest is not None and \
+        earliest > published
+
+
+def _sides(groups: list[EntityGroup]) -> dict[str, str]:
+    """Entity id -> country code for countries, their armed forces and capitals."""
+    out = {}
+    for g in groups:
+        code = g.country_code or g.capital_of
+        if code:
+            out[g.id] = code
+        if g.key and g.key.startswith("country:"):
+            out[f"country:{g.id}"] = code or g.id
+    return out
+
+
+def _events(doc: Document, lex: Lexicon, drafts: list[EventDraft], groups: list[EntityGroup]
+            ) -> list[Event]:
+    names = {g.id: (g.entity.label if g.entity is not None else g.label) for g in groups}
+    weapons = {k: v for k, v in lex.cues["weapon_nouns"].items() if not k.startswith("_")}
+    events = []
+    for n, d in enumerate(drafts, 1):
+        r = d.roles
+        sent = doc.sentences[d.trig.sentence]
+        words = [t.lower for t in doc.sentence_tokens_of(sent.index)]
+        participants = []
+        role = "speaker" if d.type in ("Statement", "Announcement") else "agent"
+        if r.agent:
+            participants.append(Participant(r.agent, role))
+        for t in r.targets:
+            if t != r.agent:
+                participants.append(Participant(t, "target"))
+        for p in r.participants:
+            if p != r.agent and p not in r.targets:
+                participants.append(Participant(p, "participant"))
+        label = event_label(d.trig.entry.label, d.type, d.modality, agent=r.agent,
+                            targets=r.targets, places=r.places,
+                            weapon=weapon_word(words, weapons), name=names.__getitem__)
+        according = r.according_to if r.according_to != r.agent or d.type not in (
+            "Statement", "Announcement") else None
+        events.append(Event(
+            id=f"ev{n}", type=d.type, trigger_start=d.trig.start, trigger_end=d.trig.end,
+            label=label, time=d.time or TimeSpec(basis="unknown", resolved=False),
+            places=list(dict.fromkeys(r.places)), participants=participants,
+            fatalities=d.fatalities, injured=d.injured, modality=d.modality,
+            according_to=according, quote=d.quote, rule=d.rule,
+            confidence=round(min(max(d.confidence, 0.0), 1.0), 3)))
+    return events

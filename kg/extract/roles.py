@@ -1,0 +1,446 @@
+"""Argument roles from local syntax: who did it, to whom, where, and who says so.
+
+- agent: the subject before a verb trigger (a pronoun is resolved to the nearest fitting actor
+  before it); after a passive verb, "by X"; for a noun trigger, the actor just before it
+  ("Russia's invasion", "Russian missile attack"), "by X" after it, or the subject of a light
+  verb ("Russia launched an offensive");
+- target: the object of an attack verb, or "on/against X" after an attack noun;
+- places: places after "in/at/near/from/..." in the trigger's clause, the object of territorial
+  verbs, and a country named right after a place ("in Biskvitne, Ukraine");
+- speaker: the agent of a statement; according_to: the subject of the reporting verb or the
+  actor after "according to".
+Cities do not act: only people, organisations, units, media, countries and capitals (read as
+their country's government) fill agent, speaker and source roles.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from .clauses import clause_of
+from .document import Document
+from .inflection import is_participle_or_gerund
+from .lexicon import Lexicon
+from .modality import Reading
+from .tokens import Token
+from .triggers import DETERMINERS, PREPOSITIONS, Trigger
+
+ATTACK_TYPES = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Attack", "Killing",
+                          "ArmedClash", "Arrest", "Sanctions", "Accusation", "Damage",
+                          "Encirclement"})
+TERRITORY_TYPES = frozenset({"TerritoryTaken", "TerritoryRetaken", "Occupation", "Advance",
+                             "Encirclement", "Withdrawal", "Evacuation", "Visit"})
+GROUP_TYPES = frozenset({"Meeting", "Negotiation", "Agreement", "Ceasefire", "Election",
+                         "Visit", "Protest"})
+ACTOR_KINDS = frozenset({"person", "organization", "military_unit", "media", "group"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "into",
+                          "on", "over", "throughout", "from", "to", "toward", "towards",
+                          "through", "of", "off", "along", "within", "between"})
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get",
+                          "gets"})
+_PRONOUNS = {"they": "plural", "it": "thing", "he": "person", "she": "person", "we": "plural",
+             "its": "thing", "their": "plural"}
+_LIGHT_VERBS = frozenset({
+    "launch", "launched", "launches", "launching", "carry", "carried", "carries", "stage", "out",
+    "staged", "stages", "hold", "held", "holds", "begin", "began", "begun", "begins", "mount",
+    "mounted", "conduct", "conducted", "continue", "continued", "continues", "respond",
+    "responded", "responds", "give", "gave", "gives", "deliver", "delivered", "make", "made",
+    "makes", "announce", "announced", "publish", "published", "post", "posted", "unleash",
+    "unleashed", "step", "stepped", "intensify", "intensified", "resume", "resumed", "focus",
+    "focused", "focusing", "ensure", "ensuring", "complete", "completed", "win", "won", "wins",
+    "claim", "claimed", "suffer", "suffered", "face", "faced", "call", "called", "lead", "led",
+    "organise", "organised", "organize", "organized", "sign", "signed", "impose", "imposed",
+    "imposes", "praised", "praise", "praises", "reach", "reached", "agree", "agreed", "host",
+    "hosted", "join", "joined", "attend", "attended", "pay", "paid", "undertook", "undertake",
+    "undertakes", "prepare", "prepared",
+})
+
+
+_PLACE_FILLERS = frozenset({
+    "city", "town", "village", "suburb", "suburbs", "region", "area", "areas", "outskirts",
+    "district", "province", "northeast", "northwest", "southeast", "southwest", "north",
+    "south", "east", "west", "northern", "southern", "eastern", "western", "central", "port",
+    "capital", "hub", "transport", "frontline", "border", "streets", "centre", "center",
+    "heart", "parts", "part", "oblast", "settlement", "villages", "towns", "cities",
+    "nearby", "neighbouring", "neighboring", "occupied", "besieged", "embattled", "coastal",
+    "industrial", "southeastern", "northeastern", "southwestern", "northwestern", "state",
+    "county", "island", "river", "rural", "remote", "mountainous", "small", "key", "strategic",
+    "town's", "city's"})
+_IMPACT = frozenset({"struck", "strikes", "strike", "hit", "hits", "rocked", "rocks", "jolted",
+                     "shook", "battered", "batters", "swept", "sweeps", "lashed", "lashes",
+                     "slammed", "slams", "flattened", "devastated", "engulfed", "flooded",
+                     "pounded", "tore", "ripped", "destroyed", "damaged", "killed"})
+_UNDERGO = frozenset({"faced", "faces", "facing", "suffered", "suffers", "endured", "endures",
+                      "experienced", "saw", "sees", "witnessed", "under", "withstood",
+                      "weathered", "survived"})
+# events a country hosts rather than performs ("Mexico's election", "Turkey's earthquake")
+_HOSTED = frozenset({"Election", "Protest", "Riot", "Disease", "Earthquake", "Flood", "Storm",
+                     "Wildfire", "Accident", "Explosion", "CasualtiesReport"})
+_SPEECH_TYPES = frozenset({"Statement", "Announcement", "Accusation"})
+_MAX_SUBJECT_GAP = 10  # words between a subject and its verb
+
+
+def _modifier(t: Token, lex: Lexicon) -> bool:
+    """A word that may stand between an actor and its event noun ("Russia's full-scale")."""
+    if not t.is_word:
+        return t.text in ("'s", "’s", "-")
+    low = t.lower
+    if low in PREPOSITIONS or low in ("and", "or", "but", "that", "which", "who"):
+        return False
+    if low in DETERMINERS:
+        return True
+    return not (low.endswith("ed") or lex.reporting_lemma(low) or low in _LIGHT_VERBS)
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    start: int
+    end: int
+    entity: str
+    kind: str
+    demonym: bool = False
+    country: bool = False  # the entity is a country
+    capital_of: str | None = None  # country entity id when the entity is a capital
+    facility: bool = False  # a building or site ("House of Culture"): a target, not a location
+
+
+@dataclass
+class Roles:
+    agent: str | None = None
+    targets: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    according_to: str | None = None
+    passive_subject: str | None = None
+
+
+class RoleFinder:
+    """Finds role fillers among the mentions of one document."""
+
+    def __init__(self, doc: Document, mentions: list[MentionRef], lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self.mentions]
+        self._countries = {m.entity for m in self.mentions if m.country}
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def between(self, a: int, b: int) -> list[MentionRef]:
+        i = bisect.bisect_left(self._starts, a)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < b:
+            if self.mentions[i].end <= b:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def actor_id(self, m: MentionRef) -> str | None:
+        """The entity a mention contributes as an actor, or None when it cannot act."""
+        if m.kind in ACTOR_KINDS:
+            return m.entity
+        if m.country:
+            return m.entity
+        if m.capital_of:
+            return m.capital_of
+        return None
+
+    def _tokens(self, a: int, b: int) -> list[Token]:
+        return [t for t in self.doc.tokens if a <= t.start and t.end <= b] \
+            if b - a > 2000 else self._tokens_fast(a, b)
+
+    def _tokens_fast(self, a: int, b: int) -> list[Token]:
+        return self.doc.tokens_between(a, b)
+
+    def _prev_word(self, m: MentionRef, floor: int) -> str:
+        toks = self._tokens_fast(floor, m.start)
+        return toks[-1].lower if toks else ""
+
+    # -- roles -----------------------------------------------------------------------------
+
+    def find(self, trig: Trigger, bounds: list[tuple[int, int]], reading: Reading) -> Roles:
+        roles = Roles()
+        clause = clause_of(bounds, trig.start)
+        sent = self.doc.sentences[trig.sentence]
+        in_clause = self.between(clause[0], clause[1])
+        idx = bounds.index(clause) if clause in bounds else -1
+        if idx >= 2 and self._starts_relative(bounds[idx - 1]):
+            # "Kharkiv, which lies near the border, had faced ...": skip the relative clause
+            in_clause = self.between(*bounds[idx - 2]) + in_clause
+        before = [m for m in in_clause if m.end <= trig.start]
+        after = [m for m in in_clause if m.start >= trig.end]
+        all_before = before
+        if reading.reporter is not None:
+            verb = self.doc.tokens[reading.reporter]
+            if clause[0] <= verb.start and verb.end <= trig.start:
+                clause = (verb.end, clause[1])  # the reporter's subject is the source
+                before = [m for m in before if m.start >= verb.end]
+        passive = trig.pos == "v" and self._passive(trig, clause)
+        if trig.pos == "v":
+            if passive:
+                roles.agent = self._by_agent(after, trig)
+                subj = self._subject(before, clause, trig.start)
+                roles.passive_subject = subj
+            else:
+                roles.agent = self._subject(before, clause, trig.start)
+                if trig.type in _HOSTED and roles.agent in self._countries:
+                    roles.agent = None  # "Mexico elects ...": the country hosts the vote
+        else:
+            roles.agent = self._noun_agent(before, after, clause, trig)
+        roles.targets, objects = self._targets(trig, after, passive, roles)
+        roles.places = self._places(trig, all_before, after, objects, roles, sent.start,
+                                    sent.end)
+        if trig.type in GROUP_TYPES:
+            seen = {roles.agent, *roles.places}
+            for m in in_clause:
+                aid = self.actor_id(m)
+                if m.capital_of and self._governing_preposition(m, sent.start):
+                    continue  # "a summit in Brussels": the capital is where, not who
+                reporter = self.doc.tokens[reading.reporter].start \
+                    if reading.reporter is not None else -1
+                if trig.start < reporter < m.start + 40 and m.start > trig.end and \
+                        self._after_comma(m, trig):
+                    continue  # "…, the European Council said": the source, not a party
+                if aid and aid not in seen and not m.demonym:
+                    roles.participants.append(aid)
+                    seen.add(aid)
+                if len(roles.participants) >= 4:
+                    break
+        roles.according_to = self._source(reading, sent.start, sent.end, bounds)
+        return roles
+
+    def _passive(self, trig: Trigger, clause: tuple[int, int]) -> bool:
+        first = self.doc.tokens[trig.first]
+        if not is_participle_or_gerund(first.lower, trig.entry.lemma.split()[0],
+                                       self.lex.irregular) or first.lower.endswith("ing"):
+            return False
+        toks = self._tokens_fast(clause[0], trig.start)[-3:]
+        return any(t.lower in _PASSIVE_AUX for t in toks)
+
+    def _by_agent(self, after: list[MentionRef], trig: Trigger) -> str | None:
+        for m in after[:3]:
+            toks = self._tokens_fast(trig.end, m.start)
+            if len(toks) <= 6 and toks and (toks[-1].lower == "by" or len(toks) >= 2 and
+                                            toks[-2].lower == "by" and
+                                            toks[-1].lower == "the"):
+                aid = self.actor_id(m)
+                if aid:
+                    return aid
+        return None
+
+    def _subject(self, before: list[MentionRef], clause: tuple[int, int], limit: int,
+                 *, speaker: bool = False) -> str | None:
+        """The actor before offset ``limit`` in the clause that is no prepositional object
+        (for a ``speaker``, a demonym — "Israeli strikes …, officials say" — never is)."""
+        toks = self._tokens_fast(clause[0], limit)
+        for m in reversed(before):
+            aid = self.actor_id(m)
+            if aid is None or speaker and m.demonym:
+                continue
+            if sum(1 for t in toks if t.start >= m.end) > _MAX_SUBJECT_GAP:
+                break
+            if self._prev_word(m, clause[0]) in PREPOSITIONS - {"as"}:
+                continue
+            # a pronoun between the actor and the trigger is the real subject
+            between = [t for t in toks if t.start >= m.end]
+            pron = next((t for t in reversed(between) if t.lower in _PRONOUNS), None)
+            if pron is not None and pron.lower not in ("its", "their"):
+                return self._resolve_pronoun(pron, clause)
+            return aid
+        pron = next((t for t in reversed(toks) if t.lower in _PRONOUNS
+                     and t.lower not in ("its", "their")), None)
+        if pron is not None:
+            return self._resolve_pronoun(pron, clause)
+        return None
+
+    def _resolve_pronoun(self, pron: Token, clause: tuple[int, int]) -> str | None:
+        sent = self.doc.sentence_at(pron.start)
+        floor = self.doc.sentences[sent.index - 1].start if sent and sent.index > 0 and \
+            self.doc.sentences[sent.index - 1].paragraph == sent.paragraph else \
+            (sent.start if sent else clause[0])
+        want = _PRONOUNS[pron.lower]
+        for m in reversed(self.between(floor, pron.start)):
+            aid = self.actor_id(m)
+            if aid is None or m.demonym:
+                continue
+            if want == "person" and m.kind != "person":
+                continue
+            if want != "person" and m.kind == "person":
+                continue
+            if self._prev_word(m, floor) in PREPOSITIONS - {"as"}:
+                continue
+            return aid
+        return None
+
+    def _noun_agent(self, before: list[MentionRef], after: list[MentionRef],
+                    clause: tuple[int, int], trig: Trigger) -> str | None:
+        if before:
+            m = before[-1]
+            gap = self._tokens_fast(m.end, trig.start)
+            if len(gap) <= 3 and all(_modifier(t, self.lex) for t in gap):
+                aid = self.actor_id(m)
+                if aid and not (m.country and trig.type in _HOSTED):
+                    return aid  # "Mexico's presidential election": Mexico hosts it
+        by = self._by_agent(after, trig)
+        if by:
+            return by
+        toks = self._tokens_fast(clause[0], trig.start)
+        lights = [t.start for t in toks if t.lower in _LIGHT_VERBS or
+                  self.lex.reporting_lemma(t.lower)]
+        if lights:
+            light = max(lights)
+            gap = self._tokens_fast(light, trig.start)[1:]
+            if len(gap) > 4 or any(t.lower in PREPOSITIONS and t.lower not in ("with", "on") or
+                                   t.text in (",", ";") for t in gap):
+                return None
+            subj = [m for m in before if m.end <= light]
+            return self._subject(subj, clause, light) if subj else None
+        return None
+
+    def _targets(self, trig: Trigger, after: list[MentionRef], passive: bool, roles: Roles
+                 ) -> tuple[list[str], list[MentionRef]]:
+        targets: list[str] = []
+        objects: list[MentionRef] = []
+        if trig.type not in ATTACK_TYPES and trig.type not in TERRITORY_TYPES:
+            return targets, objects
+        if passive and roles.passive_subject and trig.type in ATTACK_TYPES:
+            targets.append(roles.passive_subject)
+        for m in after[:3]:
+            gap = self._tokens_fast(trig.end, m.start)
+            words = [t.lower for t in gap]
+            if len(gap) > 6 or any(t.text in (",", ";", ":") for t in gap):
+                break
+            direct = trig.pos == "v" and not passive and all(
+                w not in PREPOSITIONS or w == "of" and len(words) > 1 for w in words)
+            marked = words[:1] in (["on"], ["against"]) or (
+                trig.pos == "n" and words[:1] == ["of"])
+            if not (direct or marked):
+                continue
+            objects.append(m)
+            if trig.type in ATTACK_TYPES and (m.kind != "place" or m.facility):
+                aid = m.entity if m.kind == "place" else self.actor_id(m)
+                if aid and aid not in targets and aid != roles.agent:
+                    targets.append(aid)
+            break
+        return targets, objects
+
+    def _places(self, trig: Trigger, before: list[MentionRef], after: list[MentionRef],
+                objects: list[MentionRef], roles: Roles, sent_start: int, sent_end: int
+                ) -> list[str]:
+        places: list[str] = []
+        used = set(roles.targets) | {roles.agent}
+        candidates: list[tuple[int, MentionRef]] = []
+        first_in_clause = before[0] if before else None
+        impact = self._impact_object(trig, after)
+        if impact is not None and impact not in objects:
+            objects = [*objects, impact]
+        for m in before + after:
+            if m.kind != "place" or m.demonym or m.entity in used:
+                continue
+            if m.capital_of and m not in objects and self._is_actor_position(m) and \
+                    trig.type not in TERRITORY_TYPES:
+                continue
+            if trig.type in _SPEECH_TYPES and not (
+                    m.start >= trig.end and len(self._tokens_fast(trig.end, m.start)) <= 2):
+                continue
+            prep = self._governing_preposition(m, sent_start)
+            territorial = m in objects and (trig.type in TERRITORY_TYPES or m is impact or
+                                            trig.type in ATTACK_TYPES and not m.facility)
+            subject = m is first_in_clause and trig.type in ATTACK_TYPES and not m.country \
+                and prep is None and self._undergoes(m, trig)
+            hosted = trig.type in _HOSTED and m.country and m.end <= trig.start and \
+                len(self._tokens_fast(m.end, trig.start)) <= 3
+            marked = prep in _PLACE_PREPS or territorial or subject or hosted
+            if not marked:
+                continue
+            distance = m.start - trig.end if m.start >= trig.end else (trig.start - m.end) * 2
+            candidates.append((distance, m))
+        if not candidates:
+            return places
+        candidates.sort(key=lambda c: (c[0], c[1].start))
+        best = candidates[0][1]
+        places.append(best.entity)
+        # "in Biskvitne, Ukraine": a country right after the place
+        nxt = [m for m in after if m.start >= best.end and m.start - best.end <= 3
+               and m.kind == "place" and m.country]
+        if nxt and self.doc.text[best.end:nxt[0].start].strip() == "," and \
+                nxt[0].entity not in places:
+            places.append(nxt[0].entity)
+        return places
+
+    def _impact_object(self, trig: Trigger, after: list[MentionRef]) -> MentionRef | None:
+        """"An earthquake struck the Jajarkot district": the object of an impact verb."""
+        if trig.pos != "n":
+            return None
+        toks = self._tokens_fast(trig.end, trig.end + 60)[:3]
+        verb = next((t for t in toks if t.lower in _IMPACT), None)
+        if verb is None:
+            return None
+        for m in after:
+            if m.start < verb.end:
+                continue
+            gap = self._tokens_fast(verb.end, m.start)
+            if len(gap) <= 4 and not any(t.text in (",", ";") for t in gap) and \
+                    m.kind == "place":
+                return m
+            break
+        return None
+
+    def _undergoes(self, m: MentionRef, trig: Trigger) -> bool:
+        """"Kharkiv had faced bombardment": the subject suffers a noun trigger."""
+        if trig.pos != "n":
+            return False
+        return any(t.lower in _UNDERGO for t in self._tokens_fast(m.end, trig.start))
+
+    def _after_comma(self, m: MentionRef, trig: Trigger) -> bool:
+        return any(t.text == "," for t in self._tokens_fast(trig.end, m.start))
+
+    def _starts_relative(self, span: tuple[int, int]) -> bool:
+        toks = self._tokens_fast(span[0], span[1])
+        return bool(toks) and toks[0].lower in ("which", "who", "whose", "where")
+
+    def _governing_preposition(self, m: MentionRef, floor: int) -> str | None:
+        """The preposition a place depends on: "in Dergachi", "in the northeast suburb of X"."""
+        toks = self._tokens_fast(max(floor, m.start - 80), m.start)
+        for t in reversed(toks[-5:]):
+            low = t.lower
+            if low in PREPOSITIONS or low in _PLACE_PREPS:
+                return low
+            if not t.is_word or t.is_cap:
+                return None
+            if low not in _PLACE_FILLERS and low not in DETERMINERS:
+                return None
+        return None
+
+    def _is_actor_position(self, m: MentionRef) -> bool:
+        sent = self.doc.sentence_at(m.start)
+        prev = self._prev_word(m, sent.start if sent else 0)
+        return prev not in _PLACE_PREPS
+
+    def _source(self, reading: Reading, sent_start: int, sent_end: int,
+                bounds: list[tuple[int, int]]) -> str | None:
+        if reading.according_to is not None:
+            a, b = reading.according_to
+            start = self.doc.tokens[a].start
+            end = self.doc.tokens[b - 1].end
+            for m in self.between(start, end):
+                aid = self.actor_id(m)
+                if aid:
+                    return aid
+        if reading.reporter is not None:
+            verb = self.doc.tokens[reading.reporter]
+            clause = clause_of(bounds, verb.start)
+            before = self.between(clause[0], verb.start)
+            subj = self._subject(before, clause, verb.start, speaker=True)
+            if subj:
+                return subj
+            # "..., said X": the speaker right after a reporting verb that follows a comma
+            prev = self._tokens_fast(max(sent_start, verb.start - 4), verb.start)
+            if prev and prev[-1].text in (",", '"', "”"):
+                for m in self.between(verb.end, min(sent_end, verb.end + 40))[:1]:
+                    gap = self._tokens_fast(verb.end, m.start)
+                    aid = self.actor_id(m)
+                    if aid and len(gap) <= 3 and not m.demonym:
+                        return aid
+        return None

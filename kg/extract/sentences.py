@@ -1,0 +1,169 @@
+"""Paragraphs and sentences with character offsets, tuned to the quirks of news text.
+
+A paragraph is a logical line: lines separated by a newline, except that a line continues the
+previous one when that one has no final punctuation and the new one starts in lower case (hard
+wrapping). A line without final punctuation (a headline, a sub-heading, a photo caption) is a
+sentence of its own. Inside a line, sentences end at ``.``, ``!``, ``?`` (plus closing quotes)
+followed by a space and a capital, digit or quote, except after titles ("Mr.", "Gen."),
+initials ("J. Smith") and, unless a typical sentence opener follows, after other abbreviations
+("U.S.", "Inc.", "Sept.").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations that are never the end of a sentence (titles before a name).
+_TITLE_ABBREVIATIONS = frozenset("""
+mr mrs ms dr gen lt col sgt capt gov sen rep prof rev maj adm cpl pvt st mt ft fr pres supt
+insp det cmdr brig hon messrs mme mlle sr jr gens lieut
+""".split())
+# Abbreviations that end a sentence only when a typical sentence opener follows.
+_OTHER_ABBREVIATIONS = frozenset("""
+inc corp co ltd etc jan feb mar apr jun jul aug sep sept oct nov dec approx dept est vs al
+govt univ assn bros ave blvd rd
+""".split())
+_SENTENCE_OPENERS = frozenset("""
+the a an he she it they we i you his her its their our this that these those there but and
+so yet in on at for after before when while meanwhile however still also then now as if
+although though by since during about some many most several one two three four five
+""".split())
+
+_FINAL_PUNCT = ('.', '!', '?', '"', '”', '’', "'", ')', ':', '…', ']')
+_BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.*$")
+_DOTTED_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
+_CAPTION_RE = re.compile(
+    r"^(?:video|photo|image|picture|footage|file photo|watch)\b(?:\s+(?:of|by|shows?)\b|:)"
+    r"|getty images|photo by|\(photo|credit:|/\s*(?:reuters|afp|ap)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    kind: str  # body | headline | caption
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSpan:
+    """A sentence: offsets, its paragraph and the paragraph's kind."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    kind: str  # body | headline | caption
+    titlecase: bool = False
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Logical lines of ``text`` (hard-wrapped lines joined), with their kind."""
+    spans: list[list[int]] = []
+    prev_blank = True
+    pos = 0
+    for line in text.split("\n"):
+        line_start, line_end = pos, pos + len(line)
+        pos = line_end + 1
+        stripped = line.strip()
+        if not stripped:
+            prev_blank = True
+            continue
+        s = line_start + (len(line) - len(line.lstrip()))
+        e = line_start + len(line.rstrip())
+        if spans and not prev_blank and _continues(text[spans[-1][0]:spans[-1][1]], stripped):
+            spans[-1][1] = e
+        else:
+            spans.append([s, e])
+        prev_blank = False
+    out = []
+    for i, (s, e) in enumerate(spans):
+        out.append(Paragraph(i, s, e, _paragraph_kind(text[s:e])))
+    return out
+
+
+def _continues(previous: str, line: str) -> bool:
+    return not previous.endswith(_FINAL_PUNCT) and line[:1].islower()
+
+
+def _paragraph_kind(line: str) -> str:
+    if _CAPTION_RE.search(line):
+        return "caption"
+    if not line.endswith(_FINAL_PUNCT):
+        return "headline"
+    return "body"
+
+
+def split_sentences(text: str, paragraphs: list[Paragraph] | None = None
+                    ) -> list[SentenceSpan]:
+    """Sentences of ``text`` in order, each inside one paragraph."""
+    if paragraphs is None:
+        paragraphs = split_paragraphs(text)
+    out: list[SentenceSpan] = []
+    for para in paragraphs:
+        for s, e in _sentence_bounds(text, para.start, para.end):
+            line = text[s:e]
+            out.append(SentenceSpan(len(out), s, e, para.index, para.kind,
+                                    not line.endswith(_FINAL_PUNCT) and _is_titlecase(line)))
+    return out
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    bounds = []
+    s = start
+    for m in _BOUNDARY_RE.finditer(text, start, end):
+        cut = m.end()
+        nxt = _next_word(text, cut, end)
+        if not nxt or not _is_boundary(text, s, m.start(), m.group(), nxt):
+            continue
+        bounds.append((s, cut))
+        s = cut
+        while s < end and text[s].isspace():
+            s += 1
+    if s < end:
+        bounds.append((s, end))
+    return [(a, b) for a, b in bounds if text[a:b].strip()]
+
+
+def _next_word(text: str, pos: int, end: int) -> str:
+    m = re.compile(r"\s*(\S+)").match(text, pos, end)
+    return m.group(1) if m else ""
+
+
+def _is_boundary(text: str, sent_start: int, punct_start: int, punct: str, nxt: str) -> bool:
+    first = nxt.lstrip("\"'“‘([")
+    if not first:
+        return True
+    if first[0].islower():
+        return False
+    if not punct.startswith("."):
+        return True
+    before = _WORD_BEFORE_RE.search(text, sent_start, punct_start + 1)
+    if before is None:
+        return True
+    word = text[before.start(1):punct_start]
+    low = word.lower().rstrip(".")
+    opener = first.rstrip(".,;:!?\"'”’").lower() in _SENTENCE_OPENERS
+    if low in _TITLE_ABBREVIATIONS:
+        return False
+    if low == "no" and first[0].isdigit():
+        return False
+    if len(word) == 1 and word.isupper():
+        return word == "I"  # an initial ("J. Smith"), unless it is the pronoun
+    if low in _OTHER_ABBREVIATIONS or _DOTTED_RE.match(word + "."):
+        return opener
+    return True
+
+
+def _is_titlecase(sentence: str) -> bool:
+    """Most longer words capitalised (the first word counts only in short lines)."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    if len(words) > 3:
+        words = words[1:]
+    long_words = [w for w in words if len(w) >= 4]
+    if len(long_words) < 2:
+        return False
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return capitalised / len(long_words) >= 0.6

@@ -1,0 +1,218 @@
+"""Event triggers: lexicon words and phrases found in a sentence, with their part of speech.
+
+A form shared by a noun and a verb entry ("attack") is read as a noun after a determiner,
+possessive, adjective, number or preposition, and as a verb otherwise. Participles used as
+adjectives ("a destroyed tank", "the occupying forces") are not triggers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import Document
+from .lexicon import Condition, Lexicon, TriggerEntry
+from .tokens import Token
+
+DETERMINERS = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+    "my", "your", "another", "any", "every", "each", "no", "some", "such", "first", "second",
+    "third", "latest", "new", "further", "fresh", "recent", "massive", "major", "overnight",
+    "deadly", "heavy", "renewed", "full-scale", "large-scale", "failed", "successful",
+    "alleged", "apparent", "possible", "suspected", "planned", "upcoming", "next", "last",
+    "final", "brief", "short", "long", "ongoing", "continued", "continuing", "fierce",
+    "intense", "powerful", "strong", "huge", "devastating", "fatal", "several", "many",
+    "multiple", "two", "three", "daily", "nightly", "weekly", "national", "nationwide",
+    "peaceful", "violent", "mass", "general", "local", "regional", "presidential",
+    "parliamentary", "early", "snap", "municipal", "video", "televised", "rare", "same",
+    "similar", "earlier", "later", "initial", "significant", "minor", "small",
+    "big", "deadliest", "worst", "largest", "biggest", "key", "joint", "military",
+})
+PREPOSITIONS = frozenset({
+    "in", "on", "of", "after", "before", "during", "amid", "following", "since", "by", "with",
+    "for", "from", "against", "despite", "about", "over", "under", "into", "at", "near",
+    "through", "without", "to", "as", "like", "toward", "towards", "behind", "within",
+})
+_INFINITIVE_TAKERS = frozenset({
+    "try", "tried", "tries", "trying", "attempt", "attempted", "attempting", "attempts", "want",
+    "wanted", "wants", "plan", "plans", "planned", "planning", "vow", "vowed", "vows",
+    "threaten", "threatened", "threatens", "decide", "decided", "agree", "agreed", "refuse",
+    "refused", "continue", "continued", "continues", "begin", "began", "begun", "expected",
+    "going", "ready", "able", "set", "forced", "ordered", "allowed", "seek", "seeks", "sought",
+    "promise", "promised", "pledge", "pledged", "intend", "intended", "intends", "aim", "aimed",
+    "aims", "prepare", "prepared", "preparing", "moved", "need", "needed", "managed", "used",
+    "likely", "unlikely", "failed", "fail", "fails", "urged", "called", "asked", "vote", "voted",
+    "started", "start", "starts"})
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
+                       "his", "her", "our", "my", "your"})
+_VERBAL_BEFORE = frozenset({
+    "to", "will", "would", "could", "can", "may", "might", "must", "should", "did", "does",
+    "do", "not", "n't", "they", "we", "he", "she", "it", "i", "you", "who", "which", "also",
+    "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "then", "later",
+    "reportedly", "allegedly", "jointly", "repeatedly", "again", "forces", "troops",
+    "soldiers", "officials", "police", "rebels", "protesters", "authorities",
+})
+
+
+_FORCE_WORDS = frozenset({"forces", "troops", "soldiers", "army", "units", "fighters",
+                          "troop", "force", "unit", "columns", "convoys", "tanks"})
+
+
+_COMPOUNDABLE = frozenset({"Bombing", "Explosion", "Attack", "ShellingMissileAttack",
+                          "AirStrike", "Killing"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger occurrence: tokens ``first..last`` (inclusive) of sentence ``sentence``."""
+
+    sentence: int
+    first: int
+    last: int
+    start: int
+    end: int
+    entry: TriggerEntry
+    pos: str  # v | n
+    text: str
+
+    @property
+    def type(self) -> str:
+        return self.entry.type
+
+
+def _norm(tok: Token) -> str:
+    return tok.lower.replace("’", "'")
+
+
+def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
+    out: list[Trigger] = []
+    for sent in doc.sentences:
+        a, b = doc.sentence_tokens[sent.index]
+        toks = doc.tokens[a:b]
+        words = [_norm(t) for t in toks]
+        k = 0
+        while k < len(toks):
+            hit = _match_at(toks, words, k, lex)
+            if hit is None:
+                k += 1
+                continue
+            end_k, entry, pos = hit
+            first, last = toks[k], toks[end_k - 1]
+            prev = out[-1] if out else None
+            if prev is not None and prev.sentence == sent.index and prev.last + 1 == first.i \
+                    and prev.pos == "n" and pos == "n" and \
+                    {prev.type, entry.type} <= _COMPOUNDABLE:
+                # "bomb blast", "shelling attack": one event, the modifier's (specific) type
+                out[-1] = Trigger(sent.index, prev.first, last.i, prev.start, last.end,
+                                  prev.entry, "n", doc.text[prev.start:last.end])
+            else:
+                out.append(Trigger(sent.index, first.i, last.i, first.start, last.end, entry,
+                                   pos, doc.text[first.start:last.end]))
+            k = end_k
+    return out
+
+
+def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon
+              ) -> tuple[int, TriggerEntry, str] | None:
+    options = lex.triggers.get(words[k])
+    if not options:
+        return None
+    if not toks[k].is_word:
+        return None
+    for form, entry, participle in options:
+        n = len(form)
+        if tuple(words[k:k + n]) != form:
+            continue
+        shared = {e.pos for f, e, _ in options if f == form}
+        pos = entry.pos if entry.pos != "x" else "n"
+        if len(shared - {"x"}) > 1:
+            guess = guess_pos(toks, words, k, n)
+            if entry.pos != guess:
+                continue
+        if participle and _adjectival(toks, words, k, n, lex):
+            continue
+        if entry.pos == "v" and not participle and k > 0 and words[k - 1] in _ARTICLES:
+            continue  # a noun after all: "the state border", "a post"
+        if toks[k].is_cap and k > 0 and form[0] in ("march", "may") and toks[k].text[0] == "M":
+            continue  # the months
+        if not all(_holds(c, words, k, n) for c in entry.conditions):
+            continue
+        return k + n, entry, pos
+    return None
+
+
+def guess_pos(toks: list[Token], words: list[str], k: int, n: int) -> str:
+    """'n' or 'v' for a form that can be either ("attack", "attacks", "shelling")."""
+    prev = words[k - 1] if k > 0 else ""
+    if prev == "to" and k > 1 and words[k - 2] in _INFINITIVE_TAKERS:
+        return "v"
+    if prev in DETERMINERS or prev in PREPOSITIONS or (k > 0 and toks[k - 1].bare !=
+                                                     toks[k - 1].text):
+        return "n"
+    if k > 0 and (toks[k - 1].is_number or prev.endswith(("al", "ic", "ive", "ful", "ian",
+                                                           "ese", "ish"))):
+        return "n"
+    if prev in _VERBAL_BEFORE:
+        return "v"
+    nxt = words[k + n] if k + n < len(words) else ""
+    if nxt in ("on", "against", "by", "of", "in", "at", "near", ",", ".", "was", "were",
+               "is", "killed", "has", "had", "that", "which"):
+        return "n"
+    if k == 0 or not toks[k - 1].is_word:
+        return "n"
+    return "v"
+
+
+def _adjectival(toks: list[Token], words: list[str], k: int, n: int, lex: Lexicon) -> bool:
+    """A participle modifying the next noun: "a destroyed tank", "the occupying forces"."""
+    prev = words[k - 1] if k > 0 else ""
+    nxt_i = k + n
+    if nxt_i >= len(toks) or not toks[nxt_i].is_word:
+        return False
+    nxt = words[nxt_i]
+    if nxt in PREPOSITIONS or nxt in ("and", "or", "but", "that", "which", "who", "the", "a",
+                                      "an", "his", "her", "their", "its", "them", "him"):
+        return False
+    if lex.reporting_lemma(nxt) is not None and nxt.endswith("ed"):
+        return False
+    if (nxt in lex.demonyms and toks[nxt_i].is_cap or nxt in _FORCE_WORDS) and \
+            (prev in DETERMINERS or prev in PREPOSITIONS):
+        return True  # "against counterattacking Ukrainian forces", "the retreating troops"
+    if words[k].endswith("ed") and nxt in lex.words("casualties", "people_nouns") and \
+            (prev in DETERMINERS or prev in PREPOSITIONS or prev.endswith("ing")):
+        return True  # "sheltering displaced families", "the evacuated residents"
+    return prev in DETERMINERS or prev in PREPOSITIONS and not words[k].endswith("ing")
+
+
+def _holds(cond: Condition, words: list[str], k: int, n: int) -> bool:
+    if cond.key in ("near", "not"):
+        lo, hi = max(0, k - 10), min(len(words), k + n + 10)
+    elif cond.key in ("after", "notafter"):
+        lo, hi = k + n, min(len(words), k + n + 5)
+    else:
+        lo, hi = max(0, k - 4), k
+    found = _any_in(cond, words, lo, hi)
+    return found if cond.key in ("near", "after", "before") else not found
+
+
+_STEMS: dict[Condition, tuple[frozenset[str], tuple[tuple[str, ...], ...]]] = {}
+
+
+def _any_in(cond: Condition, words: list[str], lo: int, hi: int) -> bool:
+    parts = _STEMS.get(cond)
+    if parts is None:
+        parts = _STEMS[cond] = (cond.stems, cond.phrases)
+    stems, phrases = parts
+    for i in range(lo, hi):
+        w = words[i]
+        if w in stems or w[:-1] in stems or w[:-2] in stems:
+            return True
+    for alt in phrases:
+        size = len(alt)
+        for i in range(lo, hi - size + 1):
+            if all(_prefix(words[i + m], alt[m]) for m in range(size)):
+                return True
+    return False
+
+
+def _prefix(word: str, stem: str) -> bool:
+    return word.startswith(stem) and len(word) - len(stem) <= 2

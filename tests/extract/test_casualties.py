@@ -1,0 +1,59 @@
+"""Counts of killed and injured: exact numbers, lower bounds, and never an invented count."""
+
+import pytest
+
+from extract.helpers import analyse
+from kg.extract.casualties import find_casualties
+from kg.extract.lexicon import load_lexicon
+from kg.extract.tokens import tokenize
+
+
+def counts(sentence):
+    return [(c.what, c.count) for c in find_casualties(tokenize(sentence), load_lexicon())]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Rockets hit the suburb, wounding two residents and killing one 40-year-old man.",
+     [("injured", 2), ("killed", 1)]),
+    ("At least 12 people were killed and 40 injured.", [("killed", 12), ("injured", 40)]),
+    ("More than 100 people died in the blast.", [("killed", 100)]),
+    ("The death toll rose to 45 on Monday.", [("killed", 45)]),
+    ("Dozens were injured in the stampede.", [("injured", None)]),
+    ("About 30 people died.", [("killed", None)]),
+    ("Twenty-five people were hurt.", [("injured", 25)]),
+    ("The blast injured 2,300 others.", [("injured", 2300)]),
+    ("A 40-year-old man was killed.", [("killed", 1)]),
+    ("Nobody was killed.", [("killed", 0)]),
+    ("The 40-year-old driver survived.", []),
+])
+def test_count_phrases(sentence, expected):
+    assert counts(sentence) == expected
+
+
+def test_counts_go_to_the_violent_event_of_the_sentence():
+    doc = analyse("Russian rockets hit the suburb of Tsyrkuny overnight, wounding two "
+                  "residents and killing one 40-year-old man.")
+    (ev,) = doc.events
+    assert (ev.type, ev.fatalities, ev.injured) == ("ShellingMissileAttack", 1, 2)
+
+
+def test_counts_in_the_next_sentence_join_the_event():
+    doc = analyse("An explosion ripped through a fireworks market in Kumasi. Seven people "
+                  "were killed and 31 injured, the fire service said.")
+    (ev,) = doc.events
+    assert (ev.type, ev.fatalities, ev.injured) == ("Explosion", 7, 31)
+
+
+def test_counts_without_an_event_make_a_casualty_report():
+    doc = analyse("Three civilians were killed in Idlib province on Monday.")
+    (ev,) = doc.events
+    assert (ev.type, ev.fatalities) == ("CasualtiesReport", 3)
+    doc = analyse("Gunmen killed four villagers in Zamfara state.")
+    (ev,) = doc.events
+    assert (ev.type, ev.fatalities) == ("Killing", 4)
+
+
+def test_vague_counts_stay_unknown():
+    doc = analyse("Dozens of people were injured when the bridge collapsed in Morbi.")
+    (ev,) = doc.events
+    assert ev.injured is None and ev.fatalities is None

@@ -1,0 +1,149 @@
+"""Triggers, modality, roles and counts on single sentences (times are tested elsewhere)."""
+
+import pytest
+
+from extract.helpers import (
+    FakeGazetteer,
+    analyse,
+    entity_label,
+    events_of,
+    places,
+    role,
+    trigger,
+)
+
+
+def only(doc, etype):
+    found = events_of(doc, etype)
+    assert len(found) == 1, [(e.type, trigger(doc, e)) for e in doc.events]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, etype, word", [
+    ("Rebels shelled the town of Kadugli.", "ShellingMissileAttack", "shelled"),
+    ("Warplanes carried out an airstrike on the village of Tana.", "AirStrike", "airstrike"),
+    ("A powerful earthquake struck central Chile.", "Earthquake", "earthquake"),
+    ("Police arrested twelve protesters in Lima.", "Arrest", "arrested"),
+    ("Thousands protested outside the parliament in Tbilisi.", "Protest", "protested"),
+    ("The minister resigned after the scandal.", "Resignation", "resigned"),
+    ("Ukrainian troops recaptured the village of Robotyne.", "TerritoryRetaken",
+     "recaptured"),
+    ("The army pulled back from the western bank of the river.", "Withdrawal", "pulled back"),
+    ("A passenger train derailed near Odisha.", "Accident", "derailed"),
+    ("Floodwaters inundated the river valley after the dam burst its banks.", "Flood",
+     "burst its banks"),
+    ("Both sides agreed to a ceasefire in Doha.", "Ceasefire", "ceasefire"),
+    ("Residents were evacuated from Lahaina.", "Evacuation", "evacuated"),
+])
+def test_triggers_with_inflection(text, etype, word):
+    doc = analyse(text)
+    ev = only(doc, etype)
+    assert trigger(doc, ev) == word
+    assert ev.rule.startswith("lexicon:") and 0 < ev.confidence <= 1
+
+
+def test_ambiguous_words_need_their_context():
+    doc = analyse("Workers went on strike at the port. A drone strike hit the depot.")
+    assert [e.type for e in doc.events] == ["Protest", "ShellingMissileAttack"]
+    doc = analyse("Tropical Storm Lee strengthened. Protesters tried to storm the building.")
+    assert [e.type for e in doc.events] == ["Storm", "Attack"]
+    assert analyse("The company posted a record profit in March.").events == []
+
+
+def test_participles_used_as_adjectives_are_not_events():
+    doc = analyse("A resident looked at a destroyed tank as the occupying forces left.")
+    assert [trigger(doc, e) for e in doc.events] == ["left"]
+
+
+def test_claims_with_source():
+    doc = analyse("Ukraine has won the battle for the city, Kyiv claimed.")
+    ev = only(doc, "MilitaryVictory")
+    assert ev.modality == "claimed"
+    assert entity_label(doc, ev.according_to) == "Ukraine"  # a capital speaks for its country
+    doc = analyse("The Kharkiv regional administration said Russian rockets hit the suburb "
+                  "of Tsyrkuny.")
+    ev = only(doc, "ShellingMissileAttack")
+    assert ev.modality == "claimed"
+    assert entity_label(doc, ev.according_to) == "Kharkiv regional administration"
+    doc = analyse("Five soldiers were killed in the ambush, according to the Syrian "
+                  "Observatory for Human Rights.")
+    ev = only(doc, "Attack")
+    assert ev.modality == "claimed" and ev.fatalities == 5
+    assert entity_label(doc, ev.according_to) == "Syrian Observatory for Human Rights"
+
+
+@pytest.mark.parametrize("text, etype, modality", [
+    ("Ukrainian forces prevented Russian troops from encircling the city.", "Encirclement",
+     "negated"),
+    ("The morning brought no reports of further damage in the city.", "Damage", "negated"),
+    ("The army did not withdraw from the town.", "Withdrawal", "negated"),
+    ("The forces have yet to secure the entire region.", "TerritoryRetaken", "negated"),
+    ("Government troops failed to recapture the airport.", "TerritoryRetaken", "negated"),
+    ("Analysts said Russia appears to have won the battle.", "MilitaryVictory", "hedged"),
+    ("The rebels may have shelled the camp.", "ShellingMissileAttack", "hedged"),
+    ("The army could be withdrawing some units.", "Withdrawal", "hedged"),
+    ("The president will visit the flooded region.", "Visit", "planned"),
+    ("Moscow plans to annex the territories.", "TerritoryTaken", "planned"),
+    ("Troops attempting to seize the capital were repelled.", "TerritoryTaken", "planned"),
+    ("Opposition parties called for a ceasefire.", "Ceasefire", "planned"),
+    ("Rebels shelled the town of Kadugli.", "ShellingMissileAttack", "asserted"),
+])
+def test_modality(text, etype, modality):
+    assert only(analyse(text), etype).modality == modality
+
+
+def test_negation_does_not_leak_into_a_coordinated_clause():
+    doc = analyse("The RSF denied firing on civilians and accused the army of airstrikes.")
+    assert only(doc, "Accusation").modality != "negated"
+
+
+def test_quoted_events_are_claimed_by_the_speaker():
+    doc = analyse('"We have arrived at the border," Colonel Oleh Petrenko said on Sunday.')
+    ev = only(doc, "Advance")
+    assert ev.modality == "claimed"
+    assert entity_label(doc, ev.according_to) == "Oleh Petrenko"
+    st = only(doc, "Statement")
+    assert st.quote == "We have arrived at the border"
+    assert role(doc, st, "speaker") == ["Oleh Petrenko"]
+
+
+def test_statement_with_introducing_colon():
+    doc = analyse('President Maria Lopez responded with a televised address: "Our soldiers '
+                  'are heroes. Thank you."')
+    st = only(doc, "Statement")
+    assert st.quote == "Our soldiers are heroes. Thank you."
+    assert role(doc, st, "speaker") == ["Maria Lopez"]
+
+
+def test_reporting_verbs_only_attribute_what_they_report():
+    doc = analyse("Officials said rebels attacked a convoy near Goma.")
+    assert [e.type for e in doc.events] == ["Attack"]
+
+
+def test_roles_agent_target_place():
+    doc = analyse("Firefighters doused the wreckage in Dergachi after an overnight Russian "
+                  "missile attack on the House of Culture.")
+    ev = only(doc, "ShellingMissileAttack")
+    assert role(doc, ev, "agent") == ["Russia"]
+    assert role(doc, ev, "target") == ["House of Culture"]
+    assert places(doc, ev) == ["Dergachi"]
+    assert "Missile" in ev.label and "Dergachi" in ev.label
+    doc = analyse("The village of Robotyne was recaptured by Ukrainian forces.")
+    ev = only(doc, "TerritoryRetaken")
+    assert role(doc, ev, "agent") == ["Armed Forces of Ukraine"]
+    assert places(doc, ev) == ["Robotyne"]
+
+
+def test_pronoun_subject_is_resolved():
+    doc = analyse("The Russian army lost the bridge. It withdrew from Kherson the next day.")
+    ev = only(doc, "Withdrawal")
+    assert role(doc, ev, "agent") == ["Russian Armed Forces"]
+    assert places(doc, ev) == ["Kherson"]
+
+
+def test_cities_do_not_act_but_suffer():
+    doc = analyse("Kharkiv, which lies near the border, had faced heavy bombardment.",
+                  gazetteer=FakeGazetteer("Kharkiv"))
+    ev = only(doc, "ShellingMissileAttack")
+    assert role(doc, ev, "agent") == []
+    assert places(doc, ev) == ["Kharkiv"]

@@ -1,0 +1,67 @@
+"""Extraction with the real adapters: the shipped starter catalog, the gazetteer, the linker.
+
+No Q-id is written here: expected items are looked up in the catalog by name."""
+
+import pytest
+
+from extract.helpers import analyse
+
+linking = pytest.importorskip("kg.linking")
+
+
+@pytest.fixture(scope="module")
+def adapters(tmp_path_factory):
+    from kg.linking.defaults import ensure_catalog
+    from kg.settings import Settings
+
+    catalog = ensure_catalog(tmp_path_factory.mktemp("catalog") / "catalog.sqlite")
+    gazetteer = linking.Gazetteer.load()
+    linker = linking.Linker(catalog, threshold=Settings().link_threshold, gazetteer=gazetteer)
+    yield {"catalog": catalog, "gazetteer": gazetteer, "linker": linker}
+    catalog.close()
+
+
+TEXT = ("Zelensky Visits Kharkov\n\nUkrainian President Volodymyr Zelensky visited Kharkiv on "
+        "Sunday, after Russian troops withdrew from the Kharkiv region. \"The city is free,\" "
+        "Zelensky said in Kharkov. Greek and Polish officials praised Ukraine's army.")
+
+
+def by_label(doc, label):
+    return next(e for e in doc.entities if e.label == label)
+
+
+def test_entities_are_linked_through_the_catalog(adapters):
+    doc = analyse(TEXT, **adapters)
+    catalog = adapters["catalog"]
+    ukraine = catalog.lookup("Ukraine", kind="place")[0]
+    person = catalog.lookup("Volodymyr Zelensky", kind="person")[0]
+    zel = by_label(doc, person.label)  # the catalog's label becomes the entity's label
+    assert zel.wikidata == person.qid and zel.link.status == "linked"
+    assert {"Volodymyr Zelensky", "Zelensky"} <= set(zel.aliases)
+    country = next(e for e in doc.entities if e.wikidata == ukraine.qid)
+    assert country.kind == "place" and country.link.confidence >= country.link.threshold
+    # only a demonym names Greece: the country's name is what gets linked
+    greece = catalog.lookup("Greece", kind="place")[0]
+    assert any(e.wikidata == greece.qid for e in doc.entities)
+
+
+def test_spellings_of_one_place_are_one_entity_with_coordinates(adapters):
+    doc = analyse(TEXT, **adapters)
+    city = next(e for e in doc.entities if "Kharkov" in e.aliases or e.label == "Kharkov")
+    assert city.label == "Kharkiv" and city.geonames and city.lat and city.lon
+    region = next(e for e in doc.entities if e.id != city.id and "Kharkiv" in e.label)
+    assert region.id != city.id
+
+
+def test_unknown_names_stay_unlinked(adapters):
+    doc = analyse("Mayor Oleksandr Fictionenko said the village of Zzyzxkivka was calm.",
+                  **adapters)
+    for e in doc.entities:
+        assert e.wikidata is None and e.link.status in ("unlinked", "ambiguous")
+
+
+def test_events_use_linked_labels(adapters):
+    doc = analyse(TEXT, **adapters)
+    withdrawal = next(e for e in doc.events if e.type == "Withdrawal")
+    assert doc.entity(withdrawal.places[0]).label == \
+        adapters["catalog"].lookup("Kharkiv region", kind="place")[0].label

@@ -1,0 +1,91 @@
+"""Mentions and entities found by patterns alone (no catalog, no gazetteer)."""
+
+from extract.helpers import analyse
+from kg.extract.entities import initials
+from kg.extract.variants import are_variants
+
+
+def entities(text: str) -> dict[str, tuple[str, list[str]]]:
+    doc = analyse(text)
+    return {e.label: (e.kind, sorted(e.aliases)) for e in doc.entities}
+
+
+def test_titled_people_and_surname_coreference():
+    ents = entities("Ukrainian poet Serhiy Zhadan posted an update. \"It is calm,\" Zhadan "
+                    "wrote. Mayor Ihor Terekhov thanked the soldiers. President Vladimir "
+                    "Zelensky spoke later.")
+    assert ents["Serhiy Zhadan"] == ("person", ["Zhadan"])
+    assert ents["Ihor Terekhov"][0] == "person"
+    assert ents["Vladimir Zelensky"][0] == "person"
+    assert "Mayor Ihor Terekhov" not in ents and "President" not in ents
+
+
+def test_organisations_units_media_and_places_from_their_heads():
+    ents = entities(
+        "The Institute for the Study of War said the 127th brigade and the 93rd Mechanized "
+        "Brigade held the line near the Siverskyi Donets river. The Ukrainian Ministry of "
+        "Defense published a video, and the Kharkiv regional administration said in an "
+        "interview with television channel UATV that the House of Culture in Derhachi burned.")
+    assert ents["Institute for the Study of War"][0] == "organization"
+    assert ents["127th brigade"][0] == "military_unit"
+    assert ents["93rd Mechanized Brigade"][0] == "military_unit"
+    assert ents["Siverskyi Donets river"][0] == "place"
+    assert ents["Ukrainian Ministry of Defense"][0] == "organization"
+    assert ents["Kharkiv regional administration"][0] == "organization"
+    assert ents["UATV"][0] == "media"
+    assert ents["House of Culture"][0] == "place"
+    assert ents["Derhachi"][0] == "place"
+
+
+def test_demonyms_become_armed_forces_or_the_country():
+    ents = entities("Russian troops left the area after Ukrainian forces advanced. Russian "
+                    "rockets hit Kharkiv. Kyiv's forces pushed on. He said it in Russian.")
+    assert ents["Russian Armed Forces"][0] == "military_unit"
+    assert "Russian troops" in ents["Russian Armed Forces"][1]
+    assert ents["Armed Forces of Ukraine"][1] == ["Kyiv's forces", "Ukrainian forces"]
+    assert ents["Russia"][0] == "place"  # from "Russian rockets", not from "in Russian"
+
+
+def test_spelling_variants_resolve_to_one_entity():
+    ents = entities("Karkhiv Celebrates\n\nRussian troops withdrew from Kharkiv on Friday. "
+                    "Residents of Kharkov celebrated. Shelling resumed near Kharkiv later, "
+                    "officials in Kyiv said, and Kyvi claimed victory.")
+    assert ents["Kharkiv"] == ("place", ["Karkhiv", "Kharkov"])
+    assert ents["Kyiv"] == ("place", ["Kyvi"])
+
+
+def test_sentence_openers_and_common_words_are_not_names():
+    ents = entities("Meanwhile, fighting continued. Still, Local officials were calm. City bus "
+                    "service resumed in the city. Firefighters worked all night.")
+    assert not ents
+
+
+def test_headline_names_only_when_known_from_the_body():
+    ents = entities("Zelensky Praises Troops After Victory In Kharkiv\n\nPresident Volodymyr "
+                    "Zelensky thanked soldiers in Kharkiv on Monday.")
+    assert ents["Volodymyr Zelensky"] == ("person", ["Zelensky"])
+    assert set(ents) == {"Volodymyr Zelensky", "Kharkiv"}
+
+
+def test_acronyms_join_the_name_they_abbreviate():
+    ents = entities("The Rapid Support Forces attacked the town. The RSF denied it. The "
+                    "European Union condemned the attack, and EU envoys met.")
+    assert "RSF" in ents["Rapid Support Forces"][1]
+    assert "EU" in ents["European Union"][1]
+    assert initials("Institute for the Study of War") == "ISW"
+
+
+def test_photo_credits():
+    ents = entities("Firefighters at work.\nPhoto by John Moore/Getty Images")
+    assert ents["John Moore"][0] == "person"
+    assert ents["Getty Images"][0] == "media"
+
+
+def test_variant_rules():
+    assert are_variants("Kharkiv", "Kharkov")
+    assert are_variants("Zelensky", "Zelenskyy")
+    assert are_variants("Dergachi", "Derhachi")
+    assert are_variants("Kyvi", "Kyiv")
+    assert not are_variants("Iran", "Iraq")
+    assert not are_variants("Austria", "Australia")
+    assert not are_variants("Kherson", "Kharkiv")

@@ -1,0 +1,64 @@
+"""Sentence and paragraph splitting on news text."""
+
+from kg.extract.document import Document
+from kg.extract.sentences import split_paragraphs, split_sentences
+
+
+def texts(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in split_sentences(text)]
+
+
+def test_abbreviations_titles_and_initials_do_not_end_sentences():
+    text = ("Mr. Smith met Gen. J. R. Allen in the U.S. The talks ended at 5 p.m. on Sept. 3. "
+            "He left.")
+    assert texts(text) == ["Mr. Smith met Gen. J. R. Allen in the U.S.",
+                           "The talks ended at 5 p.m. on Sept. 3.", "He left."]
+
+
+def test_dotted_acronym_mid_sentence_is_kept():
+    assert texts("U.S. troops left the U.S. embassy in Kabul.") == [
+        "U.S. troops left the U.S. embassy in Kabul."]
+
+
+def test_quotes_and_lowercase_continuations():
+    text = '"We will win," he said. "Go now!" she shouted. Officials said it was "over."'
+    assert texts(text) == ['"We will win," he said.', '"Go now!" she shouted.',
+                           'Officials said it was "over."']
+
+
+def test_headline_and_caption_lines_are_sentences_of_their_own():
+    text = ("Storm Kills Three in Coastal Town\n\nA storm hit the town on Monday. "
+            "Three people died.\nVideo of the flooded streets.\nPhoto by Jane Doe/Reuters")
+    sents = split_sentences(text)
+    kinds = [(text[s.start:s.end], s.kind, s.titlecase) for s in sents]
+    assert kinds[0] == ("Storm Kills Three in Coastal Town", "headline", True)
+    assert kinds[1][1] == "body" and kinds[2][0] == "Three people died."
+    assert kinds[3] == ("Video of the flooded streets.", "caption", False)
+    assert kinds[4][1] == "caption"
+
+
+def test_paragraph_indices_and_hard_wrapped_lines():
+    text = "First line of a paragraph\nthat wraps here.\n\nSecond paragraph.\nThird one."
+    paras = split_paragraphs(text)
+    assert [text[p.start:p.end] for p in paras] == [
+        "First line of a paragraph\nthat wraps here.", "Second paragraph.", "Third one."]
+    assert [s.paragraph for s in split_sentences(text)] == [0, 1, 2]
+
+
+def test_offsets_cover_the_text_exactly():
+    text = "  Leading space. Two sentences here!  \n\n\nAnd a third?  "
+    for s in split_sentences(text):
+        assert text[s.start:s.end] == text[s.start:s.end].strip()
+        assert s.start < s.end
+
+
+def test_quotations_are_found_and_unclosed_ones_run_to_the_paragraph_end():
+    text = '"It is over," she said. “Curly quotes” too.\n\n"An unclosed quote\n\nNext.'
+    doc = Document.parse(text)
+    quoted = [text[a:b] for a, b in doc.quotes]
+    assert quoted == ['"It is over,"', "“Curly quotes”", '"An unclosed quote']
+
+
+def test_empty_and_whitespace_text():
+    assert split_sentences("") == []
+    assert split_sentences(" \n\n \t ") == []

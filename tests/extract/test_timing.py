@@ -1,0 +1,108 @@
+"""Attaching times to events: own clause, sentence, paragraph, publication, unknown.
+
+The time expressions are built here by hand (the tagger itself is kg.temporal's job)."""
+
+from datetime import date
+
+from kg.extract.document import Document
+from kg.extract.timing import TimeAttacher, find_anchors, publication_time
+from kg.model import TimeSpec
+
+PUB = date(2022, 5, 17)
+
+
+def spec(text: str, phrase: str, value: str, day: date | None, *, resolved=True,
+         type_="DATE", occurrence=0) -> TimeSpec:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    return TimeSpec(value=value, edtf=value, precision="day" if day else "unknown",
+                    earliest=day, latest=day, text=phrase, start=start,
+                    end=start + len(phrase), type=type_, resolved=resolved)
+
+
+def attacher(text: str, timexes: list[TimeSpec], triggers: list[str], published=PUB):
+    doc = Document.parse(text)
+    offsets = [text.index(t) for t in triggers]
+    return TimeAttacher(doc, timexes, published, "day", offsets), offsets
+
+
+def test_expression_in_the_same_clause_wins():
+    text = ("The ministry published a video on Sunday showing troops reclaiming the border."
+            "\n\nRebels attacked the town.")
+    tx = [spec(text, "Sunday", "2022-05-15", date(2022, 5, 15))]
+    att, (pub, reclaim, attack) = attacher(text, tx, ["published", "reclaiming", "attacked"])
+    for off in (pub, reclaim):
+        t = att.attach(off)
+        assert (t.value, t.basis) == ("2022-05-15", "expression")
+    t = att.attach(attack)
+    assert t.basis == "publication" and t.latest == PUB and t.earliest is None
+    assert t.edtf == "../2022-05-17" and t.resolved
+
+
+def test_sentence_time_only_from_clauses_without_their_own_event():
+    text = "On Monday, officials arrived, and rebels attacked the town."
+    tx = [spec(text, "Monday", "2022-05-16", date(2022, 5, 16))]
+    att, (attack,) = attacher(text, tx, ["attacked"])
+    t = att.attach(attack)
+    assert (t.value, t.basis) == ("2022-05-16", "sentence")
+    text = "After securing Kyiv in late March, Ukrainian forces have begun pushing east."
+    tx = [spec(text, "late March", "2022-03", date(2022, 3, 21))]
+    att, (secure, push) = attacher(text, tx, ["securing", "pushing"])
+    assert att.attach(secure).basis == "expression"
+    assert att.attach(push, perfect=True).basis == "publication"
+
+
+def test_paragraph_time_carries_forward_but_not_backward_or_across_paragraphs():
+    text = ("On Monday rebels attacked the town. They burned the market.\n\n"
+            "Troops withdrew.")
+    tx = [spec(text, "Monday", "2022-05-16", date(2022, 5, 16))]
+    att, (burn, withdraw) = attacher(text, tx, ["burned", "withdrew"])
+    t = att.attach(burn)
+    assert (t.value, t.basis) == ("2022-05-16", "paragraph")
+    assert att.attach(withdraw).basis == "publication"
+    assert att.attach(burn, perfect=True).basis == "publication"
+
+
+def test_unresolved_expression_stops_the_search():
+    text = ("On Monday, troops advanced. The city had faced bombardment from the early days "
+            "of the war.")
+    tx = [spec(text, "Monday", "2022-05-16", date(2022, 5, 16)),
+          spec(text, "the early days of the war", "XXXX-XX-XX", None, resolved=False)]
+    att, (bomb,) = attacher(text, tx, ["bombardment"])
+    assert att.attach(bomb).basis == "publication"  # never the neighbour's Monday
+
+
+def test_planned_events_are_on_or_after_publication():
+    text = "The president will visit the region."
+    att, (visit,) = attacher(text, [], ["visit"])
+    t = att.attach(visit, planned=True)
+    assert (t.earliest, t.latest, t.edtf) == (PUB, None, "2022-05-17/..")
+
+
+def test_no_publication_date_means_unknown():
+    text = "Rebels attacked the town."
+    att, (attack,) = attacher(text, [], ["attacked"], published=None)
+    t = att.attach(attack)
+    assert (t.basis, t.resolved, t.latest) == ("unknown", False, None)
+
+
+def test_publication_bound_with_month_precision():
+    t = publication_time(date(2022, 5, 1), "month")
+    assert (t.edtf, t.latest, t.precision) == ("../2022-05", date(2022, 5, 31), "month")
+
+
+def test_durations_and_sets_are_not_event_times():
+    text = "A 40-year-old man was killed in the attack."
+    tx = [spec(text, "40-year-old", "P40Y", None, type_="DURATION")]
+    att, (attack,) = attacher(text, tx, ["attack"])
+    assert att.attach(attack).basis == "publication"
+
+
+def test_anchor_stated_in_the_text():
+    text = "Kharkiv has been hit hard since the start of Russia's full-scale invasion on " \
+           "February 24."
+    tx = [spec(text, "February 24", "2022-02-24", date(2022, 2, 24))]
+    anchors = find_anchors(Document.parse(text), tx)
+    assert anchors["invasion"] == date(2022, 2, 24)
+    assert anchors["war"] == date(2022, 2, 24)

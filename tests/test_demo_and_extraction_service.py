@@ -1,0 +1,40 @@
+"""The demo loads through the real pipeline; plain articles posted to the API are analysed."""
+
+from __future__ import annotations
+
+import json
+
+from kg.resources import data_dir
+from kg.settings import Settings
+from kg.web import create_app
+from tests.conftest import TOKEN
+
+
+def test_demo_articles_are_analysed_into_an_empty_store(tmp_path):
+    demo_files = [p for p in (data_dir() / "demo").glob("*.json")]
+    app = create_app(Settings(data_dir=tmp_path / "d", demo=True))
+    stats = app.extensions["kg"].stats()
+    assert stats["articles"] == len(demo_files) >= 5
+    assert stats["events"] >= len(demo_files)
+    assert stats["linked_entities"] > 0 and stats["from"] and stats["to"]
+    app.extensions["kg"].close()
+    # a second start does not load them again
+    app = create_app(Settings(data_dir=tmp_path / "d", demo=True))
+    assert app.extensions["kg"].stats()["version"] == stats["version"]
+    app.extensions["kg"].close()
+
+
+def test_plain_text_article_is_analysed(tmp_path):
+    app = create_app(Settings(data_dir=tmp_path / "d", update_token=TOKEN))
+    client = app.test_client()
+    text = ("Floods hit river town\n\nFloodwaters swept through the town of Kremenchuk on "
+            "Sunday, killing three people, the regional governor said on Monday.")
+    resp = client.post("/articles?published=2023-06-12&url=https://news.example/flood",
+                       data=text.encode(), headers={"Content-Type": "text/plain",
+                                                    "Authorization": f"Bearer {TOKEN}"})
+    assert resp.status_code == 201, resp.get_json()
+    events = resp.get_json()["events"]
+    assert any(e["type"] == "Flood" for e in events), json.dumps(events)
+    art = client.get(f"/articles/{resp.get_json()['id']}").get_json()
+    assert art["published"].startswith("2023-06-12")
+    app.extensions["kg"].close()
