@@ -93,7 +93,7 @@ def process_chunk(index: int, batch: list[Unit], out: str) -> dict[str, Any]:
     """Analyse, map and validate one chunk; write its shard and report; return the report."""
     kg = _KG
     started = time.perf_counter()
-    graphs: dict[str, list[ox.Quad]] = {}
+    graphs: dict[str, list[str]] = {}
     report: dict[str, Any] = {"chunk": index, "units": len(batch), "articles": 0, "events": 0,
                               "triples": 0, "replaced": 0, "rejects": [],
                               "base_iri": kg.settings.base_iri}
@@ -119,25 +119,22 @@ def process_chunk(index: int, batch: list[Unit], out: str) -> dict[str, Any]:
                 "errors": [f"{r['message']} [{r['focus_node']} {r['path'] or ''}]"
                            for r in validation.results[:10]]})
             continue
-        from ..rdfconv import to_ox_triples
-
         iri = kg.iris.article(doc.article.id)
-        name = ox.NamedNode(iri)
         if iri in graphs:
             report["replaced"] += 1  # a later version of the same article wins, as in ingest
-        graphs[iri] = sorted((ox.Quad(t.subject, t.predicate, t.object, name)
-                              for t in to_ox_triples(graph)), key=str)  # reproducible shards
+        graphs[iri] = _nquads(graph.lines, iri)
         events[iri] = len(doc.events)
     report["articles"] = len(graphs)
     report["events"] = sum(events.values())
-    report["triples"] = sum(len(q) for q in graphs.values())
+    report["triples"] = sum(len(lines) for lines in graphs.values())
     report["graphs"] = list(graphs)
     report["seconds"] = round(time.perf_counter() - started, 3)
     base = Path(out) / shard_name(index)
     shard_tmp = base.with_name(f".{base.name}.nq.tmp")
-    with open(shard_tmp, "wb") as fh:
-        ox.serialize((q for quads in graphs.values() for q in quads), fh,
-                     ox.RdfFormat.N_QUADS)
+    with open(shard_tmp, "w", encoding="utf-8", newline="\n") as fh:
+        for lines in graphs.values():
+            fh.write("\n".join(lines))
+            fh.write("\n")
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(shard_tmp, base.with_suffix(".nq"))
@@ -145,6 +142,13 @@ def process_chunk(index: int, batch: list[Unit], out: str) -> dict[str, Any]:
     report_tmp.write_text(json.dumps(report, ensure_ascii=False, indent=1), "utf-8")
     os.replace(report_tmp, base.with_suffix(".json"))
     return report
+
+
+def _nquads(ntriples: list[str], graph: str) -> list[str]:
+    """The mapping's N-Triples statements (one per line, each ending in `` .``) as N-Quads in
+    ``graph``: the exact statements the service stores for the article."""
+    name = str(ox.NamedNode(graph))  # validated, so it cannot break the line
+    return [f"{line[:-1]}{name} ." for line in ntriples]
 
 
 def _read_report(out: Path, index: int) -> dict[str, Any]:

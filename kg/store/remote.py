@@ -246,7 +246,7 @@ class RemoteStore(Store):
 
     # -- writes ----------------------------------------------------------------------------------
 
-    def replace_graphs(self, graphs: Mapping[str | None, Iterable[ox.Triple]],
+    def replace_graphs(self, graphs: Mapping[str | None, Iterable[ox.Triple] | str],
                        drop: Iterable[str] = ()) -> None:
         drop = list(drop)
         if len(graphs) == 1 and not drop and self.endpoints.gsp:
@@ -270,11 +270,12 @@ class RemoteStore(Store):
         if ops:
             self._update(" ;\n".join(ops), idempotent=True)
 
-    def _put(self, graph: str | None, triples: Iterable[ox.Triple]) -> None:
+    def _put(self, graph: str | None, triples: Iterable[ox.Triple] | str) -> None:
         """One Graph Store Protocol PUT: the graph's whole new content, atomically."""
         params = [("default", "")] if graph is None else \
             [("graph", parse_iri(graph, "graph").value)]
-        body = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES)
+        body = triples.encode("utf-8") if isinstance(triples, str) else \
+            ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES)
         reply = self.http.request("PUT", self.endpoints.gsp, params=params, body=body,
                                   headers={"Content-Type": _NT})
         if reply.status >= 400:
@@ -400,7 +401,10 @@ def _raise_for(reply: Reply, what: str):
     raise StoreError(f"the store answered {status} to a {what}")
 
 
-def _ntriples(triples: Iterable[ox.Triple]) -> str:
-    """N-Triples text (valid inside INSERT DATA), empty when there are no triples."""
+def _ntriples(triples: Iterable[ox.Triple] | str) -> str:
+    """N-Triples text (valid inside INSERT DATA), empty when there are no triples. A string is
+    taken to be N-Triples already (the mapping writes it directly)."""
+    if isinstance(triples, str):
+        return triples.strip()
     return ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8").strip()
 

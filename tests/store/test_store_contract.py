@@ -158,3 +158,14 @@ def test_update_and_preview(store):
         assert _t("a", "p2", "b") in set(preview.triples(G1))
     store.update(modify)
     assert _t("a", "p2", "b") in set(store.triples(G1))
+
+
+def test_replace_with_ntriples_text(store):
+    """The mapping hands over N-Triples text; both backends store it as is."""
+    text = (f"<{EX}a> <{EX}p> \"caf\\u00E9 \\\"x\\\"\"@fr .\n"
+            f"<{EX}a> <{EX}q> <{EX}b> .\n")
+    store.replace_graphs({G1: text})
+    assert set(store.triples(G1)) == {_t("a", "p", ox.Literal('café "x"', language="fr")),
+                                      _t("a", "q", "b")}
+    store.replace_graphs({G1: text, G2: text}, drop=[])
+    assert len(store) == 4
