@@ -184,3 +184,32 @@ def test_library_load_into_a_remote_store_needs_no_data_folder(shards, oxigraph,
     assert result.graphs == 30 and result.steps[0] == "ontology"
     assert (settings.data_dir / "state.json").is_file()
     st.close()
+
+
+def test_raw_articles_are_analysed_in_the_workers(tmp_path):
+    """Raw texts go through the extraction pipeline in the spawned workers; the shards hold
+    what the service's own analyse + ingest stores."""
+    import io
+
+    from kg.bootstrap import build_service
+    from kg.readers import read_batch
+    from kg.settings import Settings
+
+    src = write_corpus(tmp_path / "raw.jsonl", 6, seed=21)
+    out = tmp_path / "shards"
+    code, output = _run(["extract", str(src), "--out", str(out), "--workers", "2",
+                         "--chunk-size", "3"])
+    assert "articles=" in output, output
+    stored = ox.Store()  # a store keeps typed literals in canonical form ("1.000" -> "1")
+    for shard in out.glob("chunk-*.nq"):
+        stored.load(path=str(shard), format=ox.RdfFormat.N_QUADS)
+    shard_quads = set(stored)
+    assert shard_quads, output
+    kg = build_service(Settings(data_dir=tmp_path / "ingest"))
+    for _, doc in read_batch(src.read_bytes(), "jsonl"):
+        kg.ingest_document(doc)
+    buf = io.BytesIO()
+    kg.store.dump(buf, ox.RdfFormat.N_QUADS, all_graphs=True)
+    kg.close()
+    assert _article_quads(shard_quads) == _article_quads(
+        ox.parse(buf.getvalue(), format=ox.RdfFormat.N_QUADS))
