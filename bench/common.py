@@ -111,8 +111,10 @@ def load_embedded(shards: Path, data_dir: Path):
 
 
 def oxigraph_load(shards: Path, location: Path) -> float:
-    """`oxigraph load` of the shards into a fresh location; seconds taken."""
-    files = sorted(str(p) for p in shards.glob("chunk-*.nq"))
+    """`oxigraph load` of the shards (a folder of them, or one N-Quads file) into a fresh
+    location; seconds taken."""
+    files = sorted(str(p) for p in shards.glob("chunk-*.nq")) if shards.is_dir() \
+        else [str(shards)]
     started = time.perf_counter()
     subprocess.run([oxigraph_binary(), "load", "--location", str(location), "--file", *files],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
