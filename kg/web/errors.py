@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, request
+from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from ..errors import KGError
@@ -18,6 +18,10 @@ def error_response(exc: KGError):
     if report is not None and _wants_turtle_report():
         resp = Flask.response_class(report.to_turtle(), status=exc.status,
                                     mimetype="text/turtle")
+    elif _wants_html():
+        # a browser navigating to a page: the same fields, as a page
+        resp = Flask.response_class(render_template("error.html", error=body),
+                                    status=exc.status, mimetype="text/html")
     else:
         resp = jsonify(body)
         resp.status_code = exc.status
@@ -25,6 +29,12 @@ def error_response(exc: KGError):
         resp.headers[k] = v
     resp.headers["Cache-Control"] = "no-store"
     return resp
+
+
+def _wants_html() -> bool:
+    accept = request.accept_mimetypes
+    return request.method in ("GET", "HEAD") and "text/html" in accept and \
+        accept["text/html"] > accept["application/json"]
 
 
 def _wants_turtle_report() -> bool:
