@@ -43,6 +43,10 @@ def _register() -> None:
     for cmd in (commands.serve, commands.ingest, commands.validate, commands.dump,
                 merge.merge):
         main.add_command(cmd)
+    from . import bulk
+
+    main.add_command(bulk.extract)
+    main.add_command(bulk.load)
 
 
 _register()
