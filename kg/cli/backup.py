@@ -1,4 +1,4 @@
-"""Backup commands: ``kg backup DIR``, ``kg restore DIR`` and ``kg load FILE``."""
+"""Backup commands: ``kg backup DIR``, ``kg restore DIR`` and ``kg restore-dump FILE``."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def restore(data_dir, force, source):
                f"from {source} (backed up {manifest.get('created')})")
 
 
-@click.command("load")
+@click.command("restore-dump")
 @data_option
 @click.option("--force", is_flag=True, help="Replace a store that holds data.")
 @click.option("--format", "fmt", type=click.Choice(["auto", "nq", "trig"]), default="auto",

@@ -1,4 +1,4 @@
-"""Backups of the embedded store: ``kg backup``, ``kg restore`` and ``kg load``.
+"""Backups of the embedded store: ``kg backup``, ``kg restore`` and ``kg restore-dump``.
 
 A backup folder holds ``store/`` (a pyoxigraph checkpoint: a consistent copy, hard links
 where the file system allows), ``state.json`` (the service's version counter and bookkeeping)

@@ -1,4 +1,4 @@
-"""Backup and restore (`kg backup`, `kg restore`) and dump and load (`kg dump`, `kg load`)
+"""Backup and restore (`kg backup`, `kg restore`) and dump and load (`kg dump`, `kg restore-dump`)
 each give back the store exactly: the same graphs, each isomorphic to the original."""
 
 from __future__ import annotations
@@ -135,11 +135,11 @@ def test_dump_then_load_round_trips(populated, tmp_path, fmt):
     dump = tmp_path / f"dump.{fmt}"
     run("dump", "--data", str(populated), "--format", fmt, "-o", str(dump))
     fresh = tmp_path / "fresh"
-    assert "loaded" in run("load", "--data", str(fresh), str(dump))
+    assert "loaded" in run("restore-dump", "--data", str(fresh), str(dump))
     assert_same_store(populated, fresh)
     # a second load into the now non-empty store needs --force, and then replaces it
-    assert "--force" in run("load", "--data", str(fresh), str(dump), code=2)
-    run("load", "--force", "--data", str(fresh), str(dump))
+    assert "--force" in run("restore-dump", "--data", str(fresh), str(dump), code=2)
+    run("restore-dump", "--force", "--data", str(fresh), str(dump))
     assert_same_store(populated, fresh)
 
 
@@ -149,11 +149,11 @@ def test_a_bad_dump_changes_nothing(populated, tmp_path):
     broken = tmp_path / "broken.nq"
     broken.write_bytes(dump.read_bytes() + b"<http://example.org/a> <oops\n")
     before = graphs(populated)
-    assert "could not be parsed" in run("load", "--force", "--data", str(populated),
+    assert "could not be parsed" in run("restore-dump", "--force", "--data", str(populated),
                                         str(broken), code=2)
     assert graphs(populated) == before
     (tmp_path / "dump.ttl").write_text("<http://example.org/a> <http://example.org/b> 1 .")
-    assert "--format nq" in run("load", "--data", str(tmp_path / "x"),
+    assert "--format nq" in run("restore-dump", "--data", str(tmp_path / "x"),
                                 str(tmp_path / "dump.ttl"), code=2)
-    out = run("load", "--data", str(tmp_path / "x"), str(tmp_path / "missing.nq"), code=2)
+    out = run("restore-dump", "--data", str(tmp_path / "x"), str(tmp_path / "missing.nq"), code=2)
     assert "no such file" in out
