@@ -1,6 +1,6 @@
 """Evaluate the extraction pipeline against the hand-written expectations.
 
-    python eval/extraction.py [--errors] [--split dev|heldout|seeds]
+    python eval/extraction.py [--errors] [--split dev|heldout|seeds] [--only PATTERN]
 
 Reads ``tests/extract/articles/*.json`` (own test articles; ``heldout: true`` marks the ones
 kept out of rule development) and ``tests/extract/seeds.json`` (expectations for the real
@@ -16,6 +16,7 @@ import json
 import sys
 import tempfile
 from datetime import date
+from fnmatch import fnmatch
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("dev", "heldout", "seeds"), action="append")
     parser.add_argument("--no-linking", action="store_true",
                         help="evaluate without catalog, gazetteer and linker")
+    parser.add_argument("--only", action="append", metavar="PATTERN",
+                        help="only the articles whose id matches (fnmatch; repeatable), e.g. "
+                             "'heldout-*'")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         adapt = {} if args.no_linking else adapters(Path(tmp))
@@ -102,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _evaluate(args: argparse.Namespace, adapt: dict) -> int:
-    cases = [c for c in load_cases() if not args.split or c["split"] in args.split]
+    cases = [c for c in load_cases() if (not args.split or c["split"] in args.split) and
+             (not args.only or any(fnmatch(c["id"], p) for p in args.only))]
     totals: dict[str, ArticleScore] = {}
     for case in cases:
         doc = analyse_article(case["article"], anchors=case["anchors"] or None, **adapt)

@@ -18,12 +18,12 @@ log = logging.getLogger(__name__)
 
 
 def open_store(settings: Settings) -> Store:
-    """The store the settings name: embedded on disk by default."""
-    if settings.store:
-        from .errors import ConfigError
+    """The store the settings name: embedded on disk by default, a remote SPARQL 1.1 store
+    when ``KG_STORE`` (or ``KG_STORE_QUERY_URL``) is set."""
+    from .store.remote import RemoteStore, is_remote
 
-        raise ConfigError(f"unsupported KG_STORE {settings.store!r}; leave it empty for the "
-                          "embedded store")
+    if is_remote(settings):
+        return RemoteStore.from_settings(settings)
     from .store.embedded import EmbeddedStore
 
     return EmbeddedStore(settings.store_path)

@@ -27,9 +27,14 @@ class IRIs:
     def canonical_event(self, key: str) -> str:
         return f"{self.base}event/c-{key}"
 
-    def entity(self, kind: str, label: str, qid: str | None) -> str:
+    def entity(self, kind: str, label: str, qid: str | None, geonames: int | None = None) -> str:
+        """One IRI per real-world entity: by Wikidata Q-id when linked, else by GeoNames id
+        for places that have one (two towns of the same name stay apart), else by kind and
+        name."""
         if qid and QID_RE.match(qid):
             return f"{self.base}entity/{qid}"
+        if geonames and kind == "place":
+            return f"{self.base}entity/geonames-{int(geonames)}"
         return f"{self.base}entity/{kind.replace('_', '-')}-{slugify(label)}"
 
     def graph_canonical(self) -> str:

@@ -158,7 +158,8 @@ def map_article_nt(doc: AnalysedArticle, base_iri: str) -> MappedGraph:
     entity_iri: dict[str, str] = {}
     for ent in doc.entities:
         e = nt.iri(iris.entity(ent.kind, ent.label,
-                               ent.wikidata if ent.link.status == "linked" else None))
+                               ent.wikidata if ent.link.status == "linked" else None,
+                               ent.geonames))
         entity_iri[ent.id] = e
         _map_entity(g, ent, e, a_iri, a)
 

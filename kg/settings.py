@@ -40,7 +40,42 @@ class Settings:
     store: str = _setting(
         "", "KG_STORE",
         "Empty for the embedded on-disk store under the data folder, or the URL of a remote "
-        "SPARQL 1.1 store, e.g. `sparql+http://host:7878/`.")
+        "SPARQL 1.1 store: `sparql+http://host:7878/` (or `sparql+https://`) means queries at "
+        "`/query`, updates at `/update` and the Graph Store at `/store` under that URL, as "
+        "Oxigraph serves them. See docs/scaling.md.")
+    store_query_url: str = _setting(
+        "", "KG_STORE_QUERY_URL",
+        "Remote store: SPARQL query URL, overriding the one derived from `KG_STORE` (setting it "
+        "alone selects the remote backend), e.g. `http://fuseki:3030/kg/query`.")
+    store_update_url: str = _setting(
+        "", "KG_STORE_UPDATE_URL",
+        "Remote store: SPARQL Update URL, overriding the one derived from `KG_STORE`.")
+    store_gsp_url: str = _setting(
+        "", "KG_STORE_GSP_URL",
+        "Remote store: Graph Store Protocol URL, overriding the one derived from `KG_STORE`; "
+        "`none` for a store without one (graphs are then read and written with SPARQL).")
+    store_user: str = _setting(
+        "", "KG_STORE_USER", "Remote store: user name for HTTP Basic authentication.")
+    store_password: str | None = _setting(
+        None, "KG_STORE_PASSWORD", "Remote store: password for HTTP Basic authentication.")
+    store_token: str | None = _setting(
+        None, "KG_STORE_TOKEN",
+        "Remote store: bearer token sent as `Authorization: Bearer ...` (instead of Basic).")
+    store_flavour: str = _setting(
+        "oxigraph", "KG_STORE_FLAVOUR",
+        "Remote store dialect: `oxigraph` (union default graph via its `union-default-graph` "
+        "parameter, whole-dataset N-Quads export and import at the Graph Store URL) or "
+        "`generic` (plain SPARQL 1.1 and Graph Store Protocol; the server's default graph must "
+        "be the union of the named graphs, as in GraphDB, Virtuoso, Neptune, or Fuseki with "
+        "`unionDefaultGraph`).")
+    store_timeout: float = _setting(
+        60.0, "KG_STORE_TIMEOUT",
+        "Remote store: seconds to wait for a write, a dump chunk or a connection (queries wait "
+        "as long as the query timeout allows).")
+    store_retries: int = _setting(
+        3, "KG_STORE_RETRIES",
+        "Remote store: retries after a connection error, with exponential backoff from 0.2 s "
+        "(never after an HTTP error status).")
     demo: bool = _setting(
         False, "KG_DEMO", "Load the demo articles into an empty store at start-up.")
     update_token: str | None = _setting(
@@ -59,6 +94,25 @@ class Settings:
         100_000, "KG_MAX_RESULT_ROWS",
         "Most rows (or triples) a SPARQL response carries; longer results are truncated and "
         "say so in the `X-KG-Truncated` header.")
+    max_result_bytes: int = _setting(
+        64 * 1024 * 1024, "KG_MAX_RESULT_BYTES",
+        "Largest SPARQL response body, in bytes; a longer result is cut after the last whole "
+        "row that fits and says so in the `X-KG-Truncated` header.")
+    query_workers: int = _setting(
+        4, "KG_QUERY_WORKERS",
+        "Worker processes that run SPARQL queries (each stopped at KG_QUERY_TIMEOUT). 0 runs "
+        "queries in the request thread, without a time limit.")
+    rate_limit: int = _setting(
+        0, "KG_RATE_LIMIT",
+        "Requests per minute allowed per client IP (token bucket; 429 with `Retry-After` "
+        "beyond). 0 (the default): no limit, for local use.")
+    rate_burst: int = _setting(
+        60, "KG_RATE_BURST",
+        "Requests a client may send at once before KG_RATE_LIMIT applies.")
+    trusted_proxies: int = _setting(
+        0, "KG_TRUSTED_PROXIES",
+        "Reverse proxies in front of the service whose `X-Forwarded-For` names the client "
+        "(for rate limiting). 0: the connecting address is the client.")
     service_allowlist: str = _setting(
         "", "KG_SERVICE_ALLOWLIST",
         "Comma-separated IRI prefixes that SPARQL `SERVICE` and `LOAD` may reach. Empty (the "
@@ -121,13 +175,27 @@ class Settings:
         if self.query_timeout <= 0:
             raise ConfigError("KG_QUERY_TIMEOUT must be a positive number of seconds")
         for name in ("max_query_length", "max_request_bytes", "max_article_bytes",
-                     "max_result_rows"):
+                     "max_result_rows", "max_result_bytes"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive")
+        for name in ("query_workers", "rate_limit", "rate_burst", "trusted_proxies"):
+            if getattr(self, name) < 0:
+                raise ConfigError(f"{name} must not be negative")
+        if self.rate_limit and self.rate_burst < 1:
+            raise ConfigError("KG_RATE_BURST must be at least 1 when KG_RATE_LIMIT is set")
         if self.shacl_engine not in ("turbo", "pyshacl"):
             raise ConfigError("KG_SHACL_ENGINE must be 'turbo' or 'pyshacl'")
         if not 0.0 <= self.link_threshold <= 1.0:
             raise ConfigError("KG_LINK_THRESHOLD must be between 0 and 1")
+        for name in ("store", "store_query_url", "store_update_url", "store_gsp_url"):
+            if "@" in getattr(self, name).split("://", 1)[-1].split("/", 1)[0]:
+                raise ConfigError(f"{name.upper().replace('STORE', 'KG_STORE', 1)} must not "
+                                  "carry credentials; use KG_STORE_USER and KG_STORE_PASSWORD "
+                                  "or KG_STORE_TOKEN")
+        if self.store_flavour not in ("oxigraph", "generic"):
+            raise ConfigError("KG_STORE_FLAVOUR must be 'oxigraph' or 'generic'")
+        if self.store_timeout <= 0 or self.store_retries < 0:
+            raise ConfigError("KG_STORE_TIMEOUT must be positive and KG_STORE_RETRIES >= 0")
 
     @property
     def catalog_file(self) -> Path:
@@ -152,7 +220,7 @@ class Settings:
         out = {}
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
-            if f.name == "update_token" and value:
+            if f.name in ("update_token", "store_password", "store_token") and value:
                 value = "***"
             out[f.name] = str(value) if isinstance(value, Path) else value
         return out

@@ -145,7 +145,7 @@ def test_event_page_lists_sources_with_links(site, page):
 
 
 def test_entity_page_says_why_it_is_not_linked(site, page):
-    page.goto(f"{site.url}/entity/place-kharkiv")
+    page.goto(f"{site.url}/entity/geonames-706483")
     assert page.inner_text("#entity-label") == "Kharkiv"
     assert "not linked: the best candidate scored 0.41" in page.inner_text("#wikidata")
     shot(page, "entity")

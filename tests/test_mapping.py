@@ -88,3 +88,14 @@ def test_text_with_escapes_round_trips_through_the_store(tmp_path):
     assert stored == {doc.article.text}
     assert len(list(store.triples(mapped.iri))) == len(mapped)
     store.close()
+
+
+def test_same_name_places_stay_apart_and_spellings_meet():
+    from kg.iris import IRIs
+
+    iris = IRIs(BASE)
+    assert iris.entity("place", "Springfield", None, 4409896) != \
+        iris.entity("place", "Springfield", None, 4951788)
+    assert iris.entity("place", "Kharkov", None, 706483) == \
+        iris.entity("place", "Kharkiv", None, 706483)
+    assert iris.entity("person", "Jane Roe", None, 123).endswith("person-jane-roe")

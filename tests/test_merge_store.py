@@ -152,7 +152,7 @@ def test_records_read_back_what_was_ingested(kg):
     recs = {r.type: r for r in kg.merger.records().values()}
     w = recs["Withdrawal"]
     assert w.earliest == Bound("2022-05-13", False) and w.precision == "day"
-    assert w.places == frozenset({Ref(f"{kg.settings.base_iri}entity/place-kharkiv")})
+    assert w.places == frozenset({Ref(f"{kg.settings.base_iri}entity/geonames-706483")})
     assert w.stem == "withdraw" and w.publisher == "Northern Courier"
     assert w.modality == "claimed"
     v = recs["MilitaryVictory"]

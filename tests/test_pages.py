@@ -90,7 +90,7 @@ def test_event_page_shows_sources_and_conflicting_figures(loaded):
 
 def test_entity_page_explains_a_missing_link(loaded):
     client = loaded.test_client()
-    page = client.get("/entity/place-kharkiv", headers=HTML).get_data(as_text=True)
+    page = client.get("/entity/geonames-706483", headers=HTML).get_data(as_text=True)
     assert "not linked: the best candidate scored 0.41, below the threshold 0.75" in page
     assert "49.98177, 36.25475" in page
     assert "Missile strike on a Kharkiv fuel depot" in page  # its events
@@ -109,7 +109,7 @@ def test_entity_page_explains_a_missing_link(loaded):
 def test_article_page_highlights_mentions_times_and_triggers(loaded):
     client = loaded.test_client()
     page = client.get("/article/depot-courier", headers=HTML).get_data(as_text=True)
-    assert 'class="span entity" href="/entity/place-kharkiv"' in page
+    assert 'class="span entity" href="/entity/geonames-706483"' in page
     assert 'class="span time"' in page and ">on Sunday</a>" in page
     assert 'class="span event" href="/event/depot-courier-' in page
     assert ">fired</a>" in page
@@ -125,8 +125,9 @@ def test_unknown_resources_are_404(loaded):
     for path in ("/event/nope", "/event/..", "/entity/person-nobody", "/article/nope",
                  "/entity/%3Cx%3E"):
         resp = client.get(path, headers=HTML)
-        assert resp.status_code == 404, path
-        assert resp.get_json()["ok"] is False
+        assert resp.status_code == 404 and resp.mimetype == "text/html", path
+        resp = client.get(path, headers={"Accept": "application/json"})
+        assert resp.status_code == 404 and resp.get_json()["ok"] is False, path
 
 
 def test_html_escapes_stored_text(app):
@@ -138,3 +139,11 @@ def test_html_escapes_stored_text(app):
     page = client.get("/timeline", headers=HTML).get_data(as_text=True)
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; strike" in page
+
+
+def test_errors_are_pages_for_browsers_and_json_for_clients(client):
+    html = client.get("/event/no-such-event", headers={"Accept": "text/html,*/*;q=0.8"})
+    assert html.status_code == 404 and html.mimetype == "text/html"
+    assert "404" in html.get_data(as_text=True) and "Traceback" not in html.get_data(as_text=True)
+    api = client.get("/event/no-such-event", headers={"Accept": "application/json"})
+    assert api.status_code == 404 and api.get_json()["ok"] is False

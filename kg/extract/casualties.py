@@ -25,10 +25,15 @@ _KILLED_FORMS = frozenset({"killed", "dead", "died", "deaths", "fatalities", "pe
 _INJURED_FORMS = frozenset({"wounded", "injured", "hurt", "injuries", "wounding", "injuring",
                             "hurting", "wounds", "injures", "injure", "wound",
                             "hospitalised", "hospitalized"})
+CASUALTY_WORDS = _KILLED_FORMS | _INJURED_FORMS  # a sentence without them reports none
 _ACTIVE = frozenset({"killing", "kill", "kills", "wounding", "injuring", "hurting", "killed",
                      "wounded", "injured", "injures", "injure", "wound"})
 _BE = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "be", "being",
                  "reportedly", "also", "later", "all", "confirmed", "left", "feared"})
+
+
+_DEAD_BY = frozenset({"shot", "gunned", "stabbed", "beaten", "hacked", "burned", "found"})
+_OF_DETERMINERS = frozenset({"its", "their", "the", "those", "these", "his", "her", "our"})
 
 
 @dataclass(frozen=True)
@@ -65,8 +70,22 @@ def number_value(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, in
         if w in ("a", "an") and value == 1 and (n >= len(words) or words[n] in ("dozen",
                                                                              "few", "number")):
             return None, k
+        if w in ("a", "an") and not _person_follows(words, n, lex):
+            return None, k  # "hurting an economy": no count of people
         return value, n
     return None, k
+
+
+def _person_follows(words: list[str], n: int, lex: Lexicon) -> bool:
+    """A person noun at ``n`` or after one or two modifiers ("a 40-year-old man")."""
+    people = lex.words("casualties", "people_nouns")
+    for m in range(n, min(n + 3, len(words))):
+        if words[m] in people:
+            return True
+        if not (_adjective_like(words[m]) or _AGE_RE.match(words[m]) or words[m] in
+                ("young", "local", "police", "civilian", "security", "rescue", "aid")):
+            return False
+    return False
 
 
 def _qualifier(words: list[str], k: int, lex: Lexicon) -> tuple[str | None, int]:
@@ -89,6 +108,8 @@ def _qualifier_before(words: list[str], k: int, lex: Lexicon) -> str | None:
 def _count_at(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, bool, int]:
     """(count, found, next index) for a possibly qualified number at ``k``."""
     qual, n = _qualifier(words, k, lex)
+    if qual is None and n + 1 < len(words) and words[n] == "all":
+        n += 1  # "killing all 61 on board": an exact count
     if n < len(words) and words[n] in lex.words("casualties", "vague"):
         return None, True, n + 1
     if n >= len(words):
@@ -112,8 +133,10 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
         if what is None:
             continue
         count, found, active = None, False, False
-        # "killing one 40-year-old man", "wounding two residents", "killed 12 people"
-        if w in _ACTIVE and k + 1 < len(words):
+        # "killing one 40-year-old man", "wounding two residents", "killed 12 people",
+        # "shot dead a security guard"
+        if (w in _ACTIVE or w == "dead" and k > 0 and words[k - 1] in _DEAD_BY) and \
+                k + 1 < len(words):
             c, f, n = _count_at(words, k + 1, lex)
             if f:
                 count, found, active = c, True, True
@@ -121,6 +144,8 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
         # "12 people were killed", "two residents wounded", "45 dead"
         if not found:
             m = k - 1
+            if w == "dead" and m >= 0 and words[m] in _DEAD_BY:
+                m -= 1  # "two of his aides were shot dead"
             while m >= 0 and words[m] in _BE | {"not"}:
                 m -= 1
             steps = 0
@@ -130,6 +155,12 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                     _AGE_RE.match(words[m]) or _plural(words[m])):
                 m -= 1
                 steps += 1
+            # "41 of its citizens", "thousands of people", "two of the passengers"
+            if steps and m >= 1 and words[m] in _OF_DETERMINERS:
+                m -= 1
+            if steps and m >= 1 and words[m] == "of" and (
+                    words[m - 1] in vague or number_value(words, m - 1, lex)[0] is not None):
+                m -= 1
             if m >= 0 and (words[m] == "nobody" or words[m] == "one" and m > 0 and
                            words[m - 1] == "no"):
                 count, found = 0, True
@@ -150,6 +181,15 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                 c, f, _ = _count_at(words, n, lex)
                 if f:
                     count, found = c, True
+                    break
+        # "the number of people killed when ... has risen to 23"
+        if not found and "number" in words[max(0, k - 4):k]:
+            for n in range(k + 1, min(k + 30, len(words) - 1)):
+                if words[n] in ("risen", "rose", "rises", "climbed", "reached", "stands",
+                                "stood") and words[n + 1] in ("to", "at"):
+                    c, f, _ = _count_at(words, n + 2, lex)
+                    if f:
+                        count, found = c, True
                     break
         if not found:
             continue

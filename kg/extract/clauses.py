@@ -7,6 +7,8 @@ and after a fronted subordinate clause ("After securing X in late March, forces 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .document import Document
 from .tokens import Token
 
@@ -25,17 +27,19 @@ _AUX = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "wou
 
 def clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:
     """Character spans of the clauses of a sentence, in order, covering the sentence."""
-    toks = doc.sentence_tokens_of(sentence)
+    a, b = doc.sentence_tokens[sentence]
+    toks = doc.tokens[a:b]
     sent = doc.sentences[sentence]
     if not toks:
         return [(sent.start, sent.end)]
+    words = doc.words[a:b]
     cuts: set[int] = set()  # token indices where a new clause starts
     n = len(toks)
-    for k, tok in enumerate(toks):
-        if tok.text in _HARD:
+    for k, w in enumerate(words):
+        if w in _HARD:
             cuts.update((k, k + 1))
-        if tok.text == "," and k + 1 < n:
-            nxt = toks[k + 1].lower
+        elif w == "," and k + 1 < n:
+            nxt = words[k + 1]
             if nxt in _CONTRAST or nxt == "and" and _starts_clause(toks, k + 2):
                 cuts.add(k + 1)
             elif nxt in _RELATIVE:
@@ -43,13 +47,16 @@ def clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:
                 end = _next_comma(toks, k + 1)
                 if end is not None:
                     cuts.add(end + 1)
-        elif tok.lower in ("but", "whereas") and k > 0:
+        elif k > 0 and (w == "but" or w == "whereas"):
             cuts.add(k)
+        elif k > 0 and w in _MID_SUBORDINATORS and words[k - 1] != "," and \
+                _finite_clause(words, k + 1):
+            cuts.add(k)  # "the first deal since the invasion began in February"
     first = next((k for k, t in enumerate(toks) if t.is_word), 0)
     for begin in sorted({first} | {c for c in cuts if c < n}):
         while begin < n and not toks[begin].is_word:
             begin += 1
-        if begin >= n or toks[begin].lower not in _SUBORDINATORS:
+        if begin >= n or words[begin] not in _SUBORDINATORS:
             continue
         k = begin
         while True:
@@ -60,6 +67,11 @@ def clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:
                 cuts.add(comma + 1)
                 break
             k = comma
+    for s, e in doc.datelines:  # the dateline is a clause of its own
+        if sent.start <= s < sent.end:
+            k = next((k for k, t in enumerate(toks) if t.start >= e), None)
+            if k is not None:
+                cuts.add(k)
     starts = sorted(c for c in cuts if 0 < c < n)
     bounds = []
     prev = sent.start
@@ -70,6 +82,38 @@ def clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:
             prev = pos
     bounds.append((prev, sent.end))
     return bounds
+
+
+# conjunctions that open a subordinate clause without a comma before them
+_MID_SUBORDINATORS = frozenset({"since", "after", "before", "until", "till", "because",
+                                "although", "though", "while", "when", "once", "whereas"})
+_NOT_IN_SUBJECT = frozenset({"and", "or", "but", "on", "in", "at", "to", "for", "from", "with",
+                             "by", "into", "near", "over", "during", "against"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that",
+                          "these", "those", "our", "my", "some", "many", "most", "all"})
+
+
+def _finite_clause(words: list[str], k: int) -> bool:
+    """A subject and a finite verb start at ``k``: "the invasion began", "it was", "Russia
+    invaded" (not "since February", "after the attack on the city")."""
+    if k < len(words) and words[k] in _PRONOUNS:
+        return True
+    past = _past_forms()
+    for m in range(k, min(k + 6, len(words))):
+        w = words[m]
+        if not w[:1].isalnum() or m > k and w in _NOT_IN_SUBJECT:
+            return False  # "before dawn on Thursday and abducted": no subject and verb
+        if m > k and (w in _AUX or w in past or w.endswith("ed") and len(w) > 4 and
+                      words[m - 1] not in _DETERMINERS):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _past_forms() -> frozenset[str]:
+    from .lexicon import load_lexicon
+
+    return frozenset(f for forms in load_lexicon().irregular.values() for f in forms)
 
 
 def _next_comma(toks: list[Token], k: int) -> int | None:

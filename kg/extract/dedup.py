@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 
-from ..model import TimeSpec
+from ..model import EVENT_TYPES, TimeSpec
 from .events import EventDraft
 
 _BASIS_RANK = {"expression": 0, "sentence": 1, "paragraph": 2, "publication": 3, "unknown": 4}
@@ -49,7 +49,8 @@ def times_compatible(a: TimeSpec | None, b: TimeSpec | None) -> bool:
 
 _ATTACKS = frozenset({"Attack", "ShellingMissileAttack", "AirStrike", "Bombing", "Explosion"})
 # a generic anaphor ("the attack", "the blast") may refer to a more specific earlier event
-_FAMILIES = {**{t: _ATTACKS for t in _ATTACKS}, "Explosion": _ATTACKS | {"Accident"}}
+_FAMILIES = {**{t: _ATTACKS | {"ArmedClash"} for t in _ATTACKS},
+             "Explosion": _ATTACKS | {"Accident"}}
 
 
 # generic types that a more specific one may replace when two mentions are one event
@@ -61,6 +62,18 @@ _ONE_PER_REPORT = frozenset({"Earthquake", "Flood", "Storm", "Wildfire", "Electi
 
 def compatible_types(a: str, b: str) -> bool:
     return a == b or b in _GENERIC.get(a, ()) or a in _GENERIC.get(b, ())
+
+
+_COMPATIBLE: dict[str, frozenset[str]] = {}
+
+
+def _compatible_with(etype: str) -> frozenset[str]:
+    """The types a mention of ``etype`` may be merged with (itself included)."""
+    found = _COMPATIBLE.get(etype)
+    if found is None:
+        found = _COMPATIBLE[etype] = frozenset(
+            t for t in (*EVENT_TYPES, etype) if compatible_types(etype, t))
+    return found
 
 
 def _specific(types: list[str]) -> str:
@@ -90,9 +103,13 @@ def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
         return True  # a plan is not the event that already happened (an anaphor only refers)
     if not times_compatible(a.time, b.time):
         return True
+    if a.trig.sentence == b.trig.sentence and a.subordinate != b.subordinate and \
+            not (a.anaphoric or b.anaphoric):
+        return True  # "resigned on Thursday, a day after lawmakers ousted him": two events
     ra, rb = a.roles, b.roles
-    if ra.agent and rb.agent and not _same_actor(ra.agent, rb.agent, sides):
-        return True
+    if ra.agent and rb.agent and not _same_actor(ra.agent, rb.agent, sides) and not (
+            a.type in _MULTIPARTY and _parties(a) & _parties(b)):
+        return True  # (a meeting's parties may be named in any order)
     if a.type == "Statement" and (ra.agent is None or ra.agent != rb.agent):
         return True
     headline = "headline" in (a.kind, b.kind) or "caption" in (a.kind, b.kind)
@@ -111,6 +128,13 @@ def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
     return False
 
 
+_MULTIPARTY = frozenset({"Meeting", "Negotiation", "Agreement", "Ceasefire"})
+
+
+def _parties(d: EventDraft) -> set[str]:
+    return {p for p in (d.roles.agent, *d.roles.participants) if p}
+
+
 def _coarse(places: list[str], sides: Mapping[str, str]) -> bool:
     """A country-level place (compatible with any place inside it)."""
     return all(sides.get(f"country:{p}") is not None for p in places)
@@ -125,6 +149,9 @@ def linked(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
     ra, rb = a.roles, b.roles
     if _same_clause(a, b):
         return True
+    later = a if a.trig.start > b.trig.start else b
+    if later.indefinite and a.kind == b.kind == "body":
+        return False  # "a second quake hit", "after a smaller collapse": another event
     if a.type == "Statement":
         return True  # same speaker, compatible times (checked by conflict)
     if set(ra.places) & set(rb.places) or set(ra.targets) & set(rb.targets):
@@ -200,17 +227,21 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
     # body mentions first, in text order; then captions and headlines join the body event
     # they agree with most (a headline names a wider area, so its place may differ)
     for d in sorted(drafts, key=lambda d: (_KIND_RANK.get(d.kind, 3), d.trig.start)):
+        dtype = d.type
         if d.anaphoric:
-            family = _FAMILIES.get(d.type, {d.type})
-            antecedent = next((c for c in reversed(clusters) if c[0].type in family and all(
+            family = _FAMILIES.get(dtype, {dtype})
+            head = d.trig.entry.lemma.split()[-1]
+            antecedent = next((c for c in reversed(clusters) if (
+                c[0].type in family or any(head in o.trig.text.lower() for o in c)) and all(
                 _polarity(o) == _polarity(d) for o in c)), None)
             if antecedent is not None:
                 antecedent.append(d)
-                types[clusters.index(antecedent)].add(d.type)
+                types[clusters.index(antecedent)].add(dtype)
                 continue
         fits = []
+        compatible = _compatible_with(dtype)
         for n, (cluster, kinds) in enumerate(zip(clusters, types, strict=True)):
-            if d.type not in kinds and not any(compatible_types(t, d.type) for t in kinds):
+            if kinds.isdisjoint(compatible):
                 continue
             if not any(conflict(d, other, sides) for other in cluster) and \
                     any(linked(d, other, sides) for other in cluster):

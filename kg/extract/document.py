@@ -6,7 +6,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .sentences import Paragraph, SentenceSpan, split_paragraphs, split_sentences
+from .sentences import (
+    Paragraph,
+    SentenceSpan,
+    dateline_end,
+    split_paragraphs,
+    split_sentences,
+)
 from .tokens import Token, tokenize
 
 _QUOTE_CHARS = re.compile(r"[\"“”]")
@@ -27,6 +33,16 @@ class Document:
         self._token_starts = [t.start for t in self.tokens]
         self._token_ends = [t.end for t in self.tokens]
         self._clauses: dict[int, list[tuple[int, int]]] = {}
+        # lower-cased words with typographic apostrophes made plain, parallel to ``tokens``
+        self.words = [t.lower.replace("’", "'") if "’" in t.lower else t.lower
+                      for t in self.tokens]
+        self._cache: dict = {}  # per-document results of the stages (by key)
+        # datelines ("KADOMA, Zimbabwe, June 12 - "): where and when the report was filed
+        self.datelines = [(p.start, e) for p in self.paragraphs if p.kind == "body"
+                          for e in [dateline_end(self.text, p.start, p.end)] if e is not None]
+
+    def in_dateline(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.datelines)
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         """The tokens lying wholly inside ``start:end``."""
@@ -47,14 +63,22 @@ class Document:
     def parse(cls, text: str) -> Document:
         paragraphs = split_paragraphs(text)
         sentences = split_sentences(text, paragraphs)
-        tokens: list[Token] = []
+        tokens = tokenize(text)  # whitespace lies between sentences: one pass for all
+        starts = [t.start for t in tokens]
         ranges = []
         token_sentence: list[int] = []
         for s in sentences:
-            first = len(tokens)
-            tokens.extend(tokenize(text, s.start, s.end, first))
-            ranges.append((first, len(tokens)))
-            token_sentence.extend([s.index] * (len(tokens) - first))
+            first = bisect.bisect_left(starts, s.start)
+            last = bisect.bisect_left(starts, s.end, first)
+            ranges.append((first, last))
+            token_sentence.extend([s.index] * (last - first))
+        if len(token_sentence) != len(tokens):  # a token outside every sentence: per sentence
+            tokens, ranges, token_sentence = [], [], []
+            for s in sentences:
+                first = len(tokens)
+                tokens.extend(tokenize(text, s.start, s.end, first))
+                ranges.append((first, len(tokens)))
+                token_sentence.extend([s.index] * (len(tokens) - first))
         quotes = [q for p in paragraphs for q in _quotations(text, p.start, p.end)]
         return cls(text, paragraphs, sentences, tokens, ranges, token_sentence, quotes)
 
@@ -78,7 +102,20 @@ class Document:
         for q in self.quotes:
             if q[0] <= offset < q[1]:
                 return q
+            if q[0] > offset:
+                break
         return None
+
+    def word_before(self, floor: int, end: int) -> str:
+        """The last (lower-cased) token lying wholly inside ``floor:end``, or ""."""
+        j = bisect.bisect_right(self._token_ends, end)
+        if j > 0 and self.tokens[j - 1].start >= floor:
+            return self.tokens[j - 1].lower
+        return ""
+
+    def first_token_at_or_after(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self._token_starts, offset)
 
     def paragraph_sentences(self, paragraph: int) -> list[SentenceSpan]:
         return [s for s in self.sentences if s.paragraph == paragraph]

@@ -171,7 +171,8 @@ def _describe(ms: list[Candidate], lex: Lexicon) -> EntityGroup:
     surfaces = []
     for c in ms:
         s = c.surface
-        if s != g.label and s not in surfaces and not c.extra.get("demonym"):
+        if s != g.label and s not in surfaces and not c.extra.get("demonym") and \
+                not c.extra.get("metonymy"):
             surfaces.append(s)
     g.aliases = surfaces
     return g
@@ -240,9 +241,9 @@ def _link(g: EntityGroup, linker: Any, context: list[str]) -> None:
     from ..linking import MentionToLink  # the adapter's own request type
 
     requests = [MentionToLink(surface=c.surface, kind=g.kind, start=c.start, end=c.end)
-                for c in g.mentions]
+                for c in g.mentions if not c.extra.get("metonymy")]
     if g.key and g.key.startswith(("country:", "forces:", "branch:")) and \
-            all(c.surface != g.label for c in g.mentions):
+            (all(c.surface != g.label for c in g.mentions) or not requests):
         # "Greek", "Russian troops": the entity's name, not the demonym, is what is linked
         first = g.mentions[0]
         requests.append(MentionToLink(surface=g.label, kind=g.kind, start=first.start,

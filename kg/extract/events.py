@@ -13,7 +13,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from ..model import TimeSpec
-from .casualties import CasualtyReport, find_casualties
+from .casualties import CASUALTY_WORDS, CasualtyReport, find_casualties
 from .clauses import clause_of
 from .document import Document
 from .lexicon import Lexicon, TriggerEntry
@@ -25,6 +25,8 @@ from .triggers import Trigger, find_triggers
 HOST_TYPES = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Attack", "Killing",
                         "ArmedClash", "Explosion", "Accident", "Earthquake", "Flood", "Storm",
                         "Wildfire", "Riot", "Protest", "Damage", "Disease"})
+_TEMPORAL_SUBORDINATORS = frozenset({"after", "before", "since", "until", "till"})
+_INDEFINITE = frozenset({"a", "an", "another", "second", "third", "fresh", "separate"})
 _KIND_WEIGHT = {"body": 1.0, "caption": 0.9, "headline": 0.85}
 _REPORTING_STATEMENT = frozenset({"say", "tell", "write", "add", "state", "insist", "claim",
                                   "confirm", "announce", "respond", "post"})
@@ -45,6 +47,8 @@ class EventDraft:
     time: TimeSpec | None = None
     merged: list[EventDraft] = field(default_factory=list)
     anaphoric: bool = False  # "the quake", "the attack": refers back to an earlier mention
+    indefinite: bool = False  # "a smaller collapse", "another quake": introduces a new one
+    subordinate: bool = False  # in an "after ..."/"since ..." clause: before or after the main
     clause: tuple[int, int] | None = None
     context_places: frozenset[str] = frozenset()  # every place named in the sentence
     retype: str | None = None  # a more specific type learnt from a merged mention
@@ -59,39 +63,54 @@ class EventDraft:
 
 
 def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[EventDraft]:
-    triggers = _retype_fires(_filter_governed(doc, find_triggers(doc, lex)))
+    triggers = _retype_fires(_filter_governed(doc, _specific(doc, find_triggers(doc, lex))))
     by_sentence: dict[int, list[Trigger]] = {}
     for t in triggers:
         by_sentence.setdefault(t.sentence, []).append(t)
     drafts: list[EventDraft] = []
     bounds = doc.clauses
 
-    for trig in triggers:
+    readings = [read_modality(doc, trig, bounds(trig.sentence), lex,
+                              is_reporting=trig.type == "Statement") for trig in triggers]
+    reporters: dict[int, set[int]] = {}  # sentence -> reporting verbs that govern a trigger
+    for trig, reading in zip(triggers, readings, strict=True):
+        if reading.reporter is not None:
+            reporters.setdefault(trig.sentence, set()).add(reading.reporter)
+
+    for trig, reading in zip(triggers, readings, strict=True):
         sent = doc.sentences[trig.sentence]
         reporting = trig.type == "Statement" and trig.entry.lemma in _REPORTING_STATEMENT
-        reading = read_modality(doc, trig, bounds(trig.sentence), lex,
-                                is_reporting=trig.type == "Statement")
-        roles = finder.find(trig, bounds(trig.sentence), reading)
+        if trig.type == "Statement" and trig.pos == "v" and _continues_report(doc, trig, lex):
+            continue  # "..., adding that ...", "..., warning that ...": the same statement
         quote_span = attached_quote(doc, trig.start, trig.end, loose=not reporting) \
             if trig.type == "Statement" else None
         if trig.type == "Statement" and trig.pos == "n" and _medium(doc, trig, by_sentence):
             continue  # "said in a statement", "told in an interview": the medium of a report
-        if reporting and quote_span is None:
-            others = [t for t in by_sentence[trig.sentence] if t is not trig
-                      and t.type != "Statement"]
-            if others or roles.agent is None or _reports_casualties(doc, trig.sentence, lex):
-                continue  # the verb only attributes what it reports
+        attributes = reporting and quote_span is None
+        if attributes and (trig.first in reporters.get(trig.sentence, ()) or
+                           _reports_casualties(doc, trig, lex)):
+            continue  # the verb only attributes what it reports
+        if reporting and reading.modality == "negated":
+            continue  # "did not say", "did not comment": nothing was said
+        roles = finder.find(trig, bounds(trig.sentence), reading)
+        if attributes and roles.agent is None:
+            continue  # nobody named says something
         confidence = trig.entry.confidence * _KIND_WEIGHT.get(sent.kind, 1.0)
         if reading.quoted is not None:
             confidence *= 0.8
         draft = EventDraft(trig, reading, roles, round(confidence, 3),
                            f"lexicon:{trig.entry.pos}:{trig.entry.lemma}", sent.kind)
         draft.clause = clause_of(bounds(trig.sentence), trig.start)
+        k = doc.first_token_at_or_after(draft.clause[0])
+        draft.subordinate = k < len(doc.words) and doc.words[k] in _TEMPORAL_SUBORDINATORS
         draft.context_places = frozenset(m.entity for m in finder.between(sent.start, sent.end)
                                          if m.kind == "place" and not m.demonym)
         prev = doc.tokens[trig.first - 1].lower if trig.first > 0 else ""
         draft.anaphoric = trig.pos == "n" and prev in ("the", "this", "that") and \
             doc.token_sentence[trig.first - 1] == trig.sentence and trig.type != "Statement"
+        a = doc.sentence_tokens[trig.sentence][0]
+        draft.indefinite = trig.pos == "n" and any(
+            w in _INDEFINITE for w in doc.words[max(a, trig.first - 3):trig.first])
         if quote_span is not None:
             draft.quote_span = quote_span
             draft.quote = quote_text(doc, quote_span)
@@ -103,22 +122,109 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
     return drafts
 
 
-def _reports_casualties(doc: Document, sentence: int, lex: Lexicon) -> bool:
-    return bool(find_casualties(doc.sentence_tokens_of(sentence), lex))
+def _sentence_casualties(doc: Document, sentence: int, lex: Lexicon) -> list[CasualtyReport]:
+    """The casualty phrases of a sentence (found once per document)."""
+    key = ("casualties", sentence)
+    found = doc._cache.get(key)
+    if found is None:
+        a, b = doc.sentence_tokens[sentence]
+        words = doc.words[a:b]
+        found = doc._cache[key] = find_casualties(doc.tokens[a:b], lex) \
+            if not CASUALTY_WORDS.isdisjoint(words) else []
+    return found
+
+
+def _reports_casualties(doc: Document, trig: Trigger, lex: Lexicon) -> bool:
+    """The reporting verb reports casualties: after it ("said 12 people were killed"), or
+    before it when it closes the sentence ("12 people were killed, police said")."""
+    reports = _sentence_casualties(doc, trig.sentence, lex)
+    if not reports:
+        return False
+    a, _b = doc.sentence_tokens[trig.sentence]
+    closing = any(w in (",", '"', "”") for w in doc.words[max(a, trig.first - 4):trig.first])
+    return any(r.start >= trig.end or closing and r.end <= trig.start for r in reports)
+
+
+_CONTINUATIONS = frozenset({"adding", "saying", "warning", "noting", "stressing", "insisting",
+                            "arguing", "explaining", "claiming", "urging", "calling",
+                            "describing", "accusing", "telling", "writing"})
+
+
+def _continues_report(doc: Document, trig: Trigger, lex: Lexicon) -> bool:
+    """A participle after a comma continues the report of the sentence's speaker: "X said in
+    a statement, adding that ...", "Y urged both sides to talk, warning that ..."."""
+    word = doc.words[trig.first]
+    a, _b = doc.sentence_tokens[trig.sentence]
+    if trig.first > a + 1 and doc.words[trig.first - 1] in ("but", "and") and \
+            doc.words[trig.first - 2] == ",":
+        pass  # "X told reporters ..., but warned that ...": the same speaker goes on
+    elif word not in _CONTINUATIONS or trig.first == a or doc.words[trig.first - 1] != ",":
+        return False
+    return any(lex.reporting_lemma(w) or w in _SPEECH_VERBS
+               for w in doc.words[a:trig.first - 1])
+
+
+_SPEECH_VERBS = frozenset({"urged", "urges", "warned", "warns", "condemned", "condemns",
+                           "praised", "praises", "called", "calls", "appealed", "vowed",
+                           "pledged", "promised", "denied", "denies"})
 
 
 def _medium(doc: Document, trig: Trigger, by_sentence: dict[int, list[Trigger]]) -> bool:
-    words = [t.lower for t in doc.tokens[max(0, trig.first - 3):trig.first]]
+    words = [t.lower for t in doc.tokens[max(0, trig.first - 4):trig.first]]
     if "in" not in words:
         return False
     return any(o is not trig and o.type == "Statement" and o.pos == "v"
                for o in by_sentence[trig.sentence])
 
 
-def _filter_governed(doc: Document, triggers: list[Trigger]) -> list[Trigger]:
-    """Drop a battle noun that is the object of "win"/"lose" (the victory covers it)."""
+_GENERIC_PREDICATES = (("are", "common"), ("are", "frequent"), ("are", "rare"),
+                       ("are", "routine"), ("are", "commonplace"), ("are", "not", "uncommon"),
+                       ("have", "multiplied"), ("have", "become", "common"),
+                       ("have", "become", "more", "frequent"), ("happen", "often"),
+                       ("occur", "regularly"), ("occur", "frequently"))
+_SERIES = (("a", "string", "of"), ("a", "series", "of"), ("a", "spate", "of"),
+           ("a", "rash", "of"), ("a", "history", "of"))
+_SEEN = frozenset({"seen", "had", "experienced", "suffered", "witnessed"})
+
+
+def _specific(doc: Document, triggers: list[Trigger]) -> list[Trigger]:
+    """Drop plural nouns that speak of a kind of event rather than of events: "Building
+    collapses are common in Lagos", "the country has seen a string of deadly accidents"."""
     out = []
     for t in triggers:
+        word = doc.words[t.last]
+        if t.pos == "n" and word != t.entry.lemma.split()[-1] and word.endswith("s") and \
+                _generic(doc, t):
+            continue
+        out.append(t)
+    return out
+
+
+def _generic(doc: Document, t: Trigger) -> bool:
+    a, b = doc.sentence_tokens[t.sentence]
+    words = doc.words[a:b]
+    after = words[t.last + 1 - a:t.last + 6 - a]
+    if any(tuple(after[i:i + len(p)]) == p for p in _GENERIC_PREDICATES
+           for i in range(len(after))):
+        return True
+    before = tuple(words[max(0, t.first - a - 6):t.first - a])
+    return any(before[i:i + len(p)] == p for p in _SERIES for i in range(len(before))) and \
+        any(w in _SEEN for w in before)
+
+
+_CAUSES = frozenset({"Earthquake", "Flood", "Storm", "Wildfire", "Explosion", "Other"})
+
+
+def _filter_governed(doc: Document, triggers: list[Trigger]) -> list[Trigger]:
+    """Drop a battle noun that is the object of "win"/"lose" (the victory covers it), and
+    damage done by a disaster named just before it ("earthquakes damaged roads": the quake's
+    damage, not an event of its own)."""
+    out = []
+    for t in triggers:
+        if t.type == "Damage" and t.pos == "v" and any(
+                o.sentence == t.sentence and o.type in _CAUSES and o.pos == "n" and
+                0 < t.first - o.last <= 2 for o in triggers):
+            continue
         if t.type == "ArmedClash" and t.pos == "n":
             gov = [o for o in triggers if o.sentence == t.sentence and o.last < t.first
                    and t.first - o.last <= 3 and o.type in ("MilitaryVictory", "Election")]
@@ -165,16 +271,20 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
     for d in drafts:
         by_sentence.setdefault(d.trig.sentence, []).append(d)
     for sent in doc.sentences:
-        reports = find_casualties(doc.sentence_tokens_of(sent.index), lex)
+        reports = _sentence_casualties(doc, sent.index, lex)
         if not reports:
             continue
         host = _host(by_sentence.get(sent.index, []), reports[0])
+        if host is not None and host.type in _PEACEFUL_HOSTS and \
+                _perpetrated(doc, reports[0]):
+            host = None  # "killed by security forces ... since the protests began": a killing
         if host is None and sent.index > 0:
             prev = doc.sentences[sent.index - 1]
             if prev.paragraph == sent.paragraph:
                 cands = [d for d in by_sentence.get(prev.index, [])
                          if d.type in HOST_TYPES and d.modality != "negated"
-                         and d.fatalities is None and d.injured is None]
+                         and d.fatalities is None and d.injured is None
+                         and "+casualties" not in d.rule]  # ("killing about 1,200")
                 host = cands[-1] if cands else None
         if host is None:
             host = _report_event(doc, lex, finder, reports[0], bounds)
@@ -194,6 +304,14 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
     return new
 
 
+_PEACEFUL_HOSTS = frozenset({"Protest", "Disease", "Riot"})
+
+
+def _perpetrated(doc: Document, report: CasualtyReport) -> bool:
+    """Someone did it: "killed by security forces", "shot dead by police"."""
+    return "by" in doc.words[report.token + 1:report.token + 3]
+
+
 def _host(candidates: list[EventDraft], report: CasualtyReport) -> EventDraft | None:
     hosts = [d for d in candidates if d.type in HOST_TYPES and d.modality != "negated"]
     if not hosts:
@@ -206,7 +324,7 @@ def _report_event(doc: Document, lex: Lexicon, finder: RoleFinder, report: Casua
                   bounds) -> EventDraft | None:
     tok = doc.tokens[report.token]
     sent = doc.sentence_at(tok.start)
-    killing = report.active and report.what == "killed"
+    killing = (report.active or _perpetrated(doc, report)) and report.what == "killed"
     etype = "CasualtiesReport"
     entry = TriggerEntry(etype, tok.lower, "v" if report.active else "n", 0.7, (),
                          "Casualties", 0)

@@ -75,18 +75,25 @@ class Lexicon:
 
     def words(self, *path: str) -> frozenset[str]:
         """A cue list from ``cues.json`` as a set (cached)."""
-        key = "/".join(path)
-        cached = self._sets.get(key)
+        cached = self._sets.get(path)
         if cached is None:
             node = self.cues
             for p in path:
                 node = node[p]
-            cached = self._sets[key] = frozenset(node)
+            cached = self._sets[path] = frozenset(node)
+        return cached
+
+    def union(self, *paths: tuple[str, ...]) -> frozenset[str]:
+        """Several cue lists as one set (cached)."""
+        key = ("union", *paths)
+        cached = self._sets.get(key)
+        if cached is None:
+            cached = self._sets[key] = frozenset().union(*(self.words(*p) for p in paths))
         return cached
 
     def phrases(self, *path: str) -> tuple[tuple[str, ...], ...]:
         """A cue list as word tuples, longest first (cached)."""
-        key = "phrases:" + "/".join(path)
+        key = ("phrases", *path)
         cached = self._sets.get(key)
         if cached is None:
             cached = tuple(sorted((tuple(w.split()) for w in self.words(*path)),
@@ -94,9 +101,17 @@ class Lexicon:
             self._sets[key] = cached
         return cached
 
+    def phrase_set(self, *path: str) -> frozenset[tuple[str, ...]]:
+        """A cue list as a set of word tuples (cached)."""
+        key = ("phrase_set", *path)
+        cached = self._sets.get(key)
+        if cached is None:
+            cached = self._sets[key] = frozenset(self.phrases(*path))
+        return cached
+
     def phrase_index(self, *path: str) -> dict[str, tuple[tuple[str, ...], ...]]:
         """A cue list as word tuples grouped by their first word, longest first (cached)."""
-        key = "index:" + "/".join(path)
+        key = ("index", *path)
         cached = self._sets.get(key)
         if cached is None:
             index: dict[str, list[tuple[str, ...]]] = {}
@@ -109,6 +124,20 @@ class Lexicon:
 
     def reporting_lemma(self, word: str) -> str | None:
         return self.reporting.get(word.lower())
+
+    def pos_ambiguous(self, form: tuple[str, ...]) -> bool:
+        """The form is both a noun and a verb trigger ("attack", "shelling")."""
+        found = self._ambiguous
+        if found is None:
+            pos: dict[tuple[str, ...], set[str]] = {}
+            for items in self.triggers.values():
+                for f, e, _ in items:
+                    pos.setdefault(f, set()).add(e.pos)
+            found = self._ambiguous = frozenset(f for f, p in pos.items()
+                                                if len(p - {"x"}) > 1)
+        return form in found
+
+    _ambiguous: frozenset | None = None
 
 
 def _parse_conditions(text: str, where: str) -> tuple[Condition, ...]:

@@ -16,6 +16,7 @@ from .document import Document
 from .lexicon import Lexicon
 from .names import find_name_candidates
 from .patterns import find_credit_candidates, find_pattern_candidates
+from .spans import SpanSet
 from .variants import are_variants
 
 _KIND_ALIASES = {"organisation": "organization", "org": "organization", "unit": "military_unit",
@@ -47,11 +48,12 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
     for sent in doc.sentences:
         cands.extend(find_name_candidates(doc, sent, lex, lower))
         cands.extend(find_pattern_candidates(doc, sent, lex, lower))
-    blocked = sorted(blocked)
-    cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in blocked)]
+    blocked = SpanSet(blocked)
+    cands = [c for c in cands if not blocked.overlaps(c.start, c.end)]
     accepted = _resolve_overlaps(cands)
     confirmed = _confirm_guesses(accepted)
     confirmed = _propagate(doc, lex, confirmed, blocked)
+    confirmed = [_metonymy(doc, lex, c) for c in confirmed]
     confirmed.sort(key=lambda c: (c.start, c.end))
     return confirmed
 
@@ -65,10 +67,22 @@ def _usable_surface(doc: Document, lex: Lexicon, start: int, end: int, lower: se
     low = surface.lower()
     if low in lex.calendar:
         return False
-    if " " not in surface and (low in lex.common_words or low in lower):
-        return False
+    if " " not in surface and (low in lex.common_words or low in lower) and \
+            not (len(surface) >= 2 and surface.isupper() and surface.isalpha() and
+                 doc.sentence_at(start) is not None and not doc.sentence_at(start).titlecase
+                 and not _all_caps_line(doc, start)):
+        return False  # a common word, unless an acronym in running text ("the WHO said")
     sent = doc.sentence_at(start)
     return sent is not None
+
+
+def _all_caps_line(doc: Document, offset: int) -> bool:
+    """The sentence is written in capitals (a dateline, a shouted headline)."""
+    sent = doc.sentence_at(offset)
+    if sent is None:
+        return True
+    letters = [c for c in doc.text[sent.start:min(sent.end, sent.start + 80)] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
 def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[str]
@@ -155,10 +169,12 @@ def _priority(c: Candidate) -> tuple:
 
 def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
     accepted: list[Candidate] = []
+    taken = SpanSet()
     for c in sorted(cands, key=_priority):
-        if any(c.overlaps(a) for a in accepted):
+        if taken.overlaps(c.start, c.end):
             continue
         accepted.append(c)
+        taken.add(c.start, c.end)
     return accepted
 
 
@@ -168,7 +184,11 @@ def _confirm_guesses(cands: list[Candidate]) -> list[Candidate]:
     surnames = {}
     for c in firm:
         if c.kind == "person" and " " in c.surface:
-            surnames.setdefault(c.surface.split()[-1], c)
+            for s in surname_forms(c.surface):
+                surnames.setdefault(s, c)
+    # "fired five shots at Fico": a guessed place that is the surname of a person named
+    firm = [_as_mention_of(c, surnames[c.surface], "coref:surname")
+            if c.rule == "name:place-context" and c.surface in surnames else c for c in firm]
     known_words = {c.surface for c in firm if c.kind != "person" and not c.weak}
     firm = [c for c in firm if not (c.rule == "name:full-name" and
                                     known_words & set(c.surface.split()))]
@@ -197,6 +217,74 @@ def _confirm_guesses(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# words after a capital that show it acting: "Moscow said", "Kyiv did not comment"
+_ACTOR_AUX = frozenset({"has", "have", "had", "will", "would", "did", "does", "must",
+                        "should", "could", "can", "may", "might", "also", "later", "then",
+                        "repeatedly", "again", "previously", "swiftly", "quickly"})
+# verbs whose object is an actor: "accused Kyiv of ...", "urged Washington to ..."
+_ACTOR_OBJECT_VERBS = ("accuse", "blame", "condemn", "criticise", "criticize", "urge", "warn",
+                       "sanction", "praise", "thank")
+
+
+def _metonymy(doc: Document, lex: Lexicon, c: Candidate) -> Candidate:
+    """A capital named as an actor ("Moscow said", "Kyiv did not comment", "accused Kyiv of")
+    is a mention of its country (the government), not of the city."""
+    if c.kind != "place":
+        return c
+    country = lex.capitals.get(c.surface.lower())
+    if country is None or (c.key or "").startswith("country:"):
+        return c
+    sent = doc.sentence_at(c.start)
+    if sent is None or doc.text[c.end:c.end + 2] in ("'s", "’s"):
+        return c
+    k = doc.first_token_at_or_after(c.end)
+    nxt = doc.words[k] if k < len(doc.tokens) and doc.tokens[k].start < sent.end else ""
+    prev = doc.word_before(sent.start, c.start)
+    acting = prev not in _PLACE_WORDS_BEFORE and (
+        nxt in _ACTOR_AUX or lex.reporting_lemma(nxt) is not None and nxt != "report"
+        or _verb_of(lex, prev, _ACTOR_OBJECT_VERBS))
+    if not acting:
+        return c
+    return Candidate(c.start, c.end, c.surface, "place", c.source, "metonymy:capital",
+                     c.confidence, key=f"country:{country.code}", label=country.name,
+                     extra={"metonymy": True, "country": country.code})
+
+
+_PLACE_WORDS_BEFORE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around",
+                                 "of", "via", "toward", "towards", "across", "through", "the",
+                                 "a", "an", "between", "and", "or", "over", "on"})
+
+
+def _verb_of(lex: Lexicon, word: str, lemmas: tuple[str, ...]) -> bool:
+    forms = lex._sets.get(("verb_forms", lemmas))
+    if forms is None:
+        from .inflection import verb_forms
+
+        forms = lex._sets[("verb_forms", lemmas)] = frozenset(
+            f for v in lemmas for f in verb_forms(v, lex.irregular))
+    return word in forms
+
+
+_SURNAME_PARTICLES = frozenset({"le", "la", "de", "du", "da", "di", "del", "van", "von", "der",
+                                "den", "bin", "al", "el", "ben", "abu", "dos", "das", "ter"})
+
+
+def surname_forms(name: str) -> list[str]:
+    """The ways a full name is shortened: "Marine Le Pen" -> "Le Pen" (and "Pen"),
+    "Ursula von der Leyen" -> "von der Leyen", "Robert Fico" -> "Fico"."""
+    words = name.split()
+    out = []
+    k = len(words) - 1
+    while k > 1 and words[k - 1].lower() in _SURNAME_PARTICLES:
+        k -= 1
+    if k < len(words) - 1:
+        tail = words[k:]
+        out.append(" ".join(tail[:1] and [tail[0][:1].upper() + tail[0][1:]] + tail[1:]))
+        out.append(" ".join(tail))
+    out.append(words[-1])
+    return list(dict.fromkeys(out))
+
+
 def _as_mention_of(c: Candidate, target: Candidate, rule: str) -> Candidate:
     return Candidate(c.start, c.end, c.surface, target.kind, "propagated", rule,
                      min(target.confidence, 0.8), entries=target.entries, places=target.places,
@@ -218,10 +306,10 @@ def _variant_of(surface: str, firm: list[Candidate]) -> Candidate | None:
     return None
 
 
-def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate],
-               blocked: list[tuple[int, int]]) -> list[Candidate]:
+def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate], blocked: SpanSet
+               ) -> list[Candidate]:
     """Find the other occurrences of established names (exact, surname, variant)."""
-    taken = [(c.start, c.end) for c in cands]
+    taken = SpanSet((c.start, c.end) for c in cands)
     sources: dict[str, Candidate] = {}
     for c in sorted(cands, key=lambda c: (c.source == "propagated", c.start)):
         if c.extra.get("demonym") or c.kind not in _MODEL_KINDS:
@@ -229,7 +317,8 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate],
         sources.setdefault(c.surface, c)
         words = c.surface.split()
         if c.kind == "person" and len(words) > 1 and c.source != "propagated":
-            sources.setdefault(words[-1], c)
+            for s in surname_forms(c.surface):
+                sources.setdefault(s, c)
     out = list(cands)
     if not sources:
         return out
@@ -238,7 +327,7 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate],
                          r")(?![\w-])(?!['’](?!s\b))")
     for m in pattern.finditer(doc.text):
         s, e = m.start(), m.end()
-        if any(s < b and a < e for a, b in taken) or any(s < b and a < e for a, b in blocked):
+        if taken.overlaps(s, e) or blocked.overlaps(s, e):
             continue
         if doc.sentence_at(s) is None:
             continue
@@ -247,7 +336,7 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate],
             "coref:same-name"
         out.append(_as_mention_of(Candidate(s, e, m.group(), src.kind, "propagated", rule, 0.7),
                                   src, rule))
-        taken.append((s, e))
+        taken.add(s, e)
     # spelling variants of single-word names anywhere (headlines included)
     singles = [c for c in out if " " not in c.surface and c.kind in ("place", "person")
                and not c.extra.get("demonym")]
@@ -257,7 +346,7 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate],
         if not (tok.is_word and tok.is_cap) or len(tok.bare) < 5:
             continue
         s, e = tok.start, tok.bare_end
-        if any(s < b and a < e for a, b in taken):
+        if taken.overlaps(s, e):
             continue
         word = tok.bare
         if word.lower() in lex.common_words or word.lower() in lex.calendar or \
@@ -268,7 +357,7 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate],
                 found = _as_mention_of(Candidate(s, e, word, c.kind, "propagated",
                                                  "coref:variant", 0.6), c, "coref:variant")
                 out.append(found)
-                taken.append((s, e))
+                taken.add(s, e)
                 singles.append(found)  # variants of variants: Kharkov ~ Kharkiv ~ Karkhiv
                 break
     return out

@@ -20,7 +20,6 @@ from .clauses import clause_of
 from .document import Document
 from .inflection import verb_forms
 from .lexicon import Lexicon
-from .tokens import Token
 from .triggers import Trigger
 
 _NEG_PARTICLES = frozenset({"not", "never", "neither", "nor", "cannot"})
@@ -41,6 +40,7 @@ class Reading:
     according_to: tuple[int, int] | None = None  # token range after "according to"
     quoted: tuple[int, int] | None = None  # the quotation holding the trigger
     perfect: bool = False  # present perfect ("has won"): anchored to the present
+    purpose: bool = False  # "signed a deal to reopen ports": an aim, with no subject of its own
 
 
 @lru_cache(maxsize=1)
@@ -54,23 +54,49 @@ def _negation_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return from_forms, to_forms, deny
 
 
+_SUBORDINATE = frozenset({"since", "after", "before", "until", "till", "because", "although",
+                          "though", "while", "when", "once", "whereas"})
+
+
+def _reported_span(doc: Document, bounds: list[tuple[int, int]], clause: tuple[int, int]
+                   ) -> tuple[int, int]:
+    """Where a reporting verb governing the clause may stand: the clause, and the clause
+    before it when this one is subordinate to it ("She said the mine had closed after a
+    smaller collapse injured four workers")."""
+    k = doc.first_token_at_or_after(clause[0])
+    if k < len(doc.words) and doc.words[k] in _SUBORDINATE and clause in bounds:
+        i = bounds.index(clause)
+        if i > 0 and doc.words[k - 1] != ",":
+            return bounds[i - 1][0], clause[1]
+    return clause
+
+
+@lru_cache(maxsize=1)
+def _negation_words() -> frozenset[str]:
+    """Every word that can start a negation cue (a quick test before the detailed one)."""
+    from_forms, to_forms, deny = _negation_forms()
+    return _NEG_PARTICLES | {"no", "without", "yet"} | from_forms | to_forms | deny
+
+
 def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], lex: Lexicon,
                   *, is_reporting: bool = False) -> Reading:
     clause = clause_of(bounds, trig.start)
-    a, b = doc.sentence_tokens[trig.sentence]
-    sent_toks = doc.tokens[a:b]
     quote = doc.quote_at(trig.start)
-    before = [t for t in sent_toks if clause[0] <= t.start and t.end <= trig.start
-              and (quote is None or t.start > quote[0])]
-    words = [t.lower.replace("’", "'") for t in before]
-    perfect = any(w in ("has", "have", "'ve", "hasn't", "haven't") for w in words[-3:]) \
-        and trig.pos == "v"
-    negation = _negated(before, words, trig, lex)
+    lo = doc.first_token_at_or_after(clause[0] if quote is None else
+                                     max(clause[0], quote[0] + 1))
+    words = doc.words[lo:trig.first] if lo < trig.first else []
+    perfect = trig.pos == "v" and any(w in ("has", "have", "'ve", "hasn't", "haven't")
+                                      for w in words[-3:])
+    negation = _negated(words, trig)
     planned = _cue_before(words, lex.phrase_index("planned"), 9, trig)
+    infinitive = _infinitive(doc, words, trig)
+    if infinitive is not None and not planned:
+        planned = infinitive
     hedge = _cue_before(words, lex.phrase_index("hedges"), 5, trig)
     if planned == "would" and hedge:
         planned = None
-    reporter, according = _claim(doc, trig, sent_toks, clause, quote, lex, is_reporting)
+    reporter, according = _claim(doc, trig, _reported_span(doc, bounds, clause), quote, lex,
+                                 is_reporting)
     if negation:
         modality, cue = "negated", negation
     elif planned:
@@ -82,15 +108,68 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
             and according is None else "report"
     else:
         modality, cue = "asserted", None
-    return Reading(modality, cue, reporter, according, quote, perfect)
+    return Reading(modality, cue, reporter, according, quote, perfect,
+                   purpose=infinitive == "to (purpose)" and modality == "planned")
 
 
-def _negated(before: list[Token], words: list[str], trig: Trigger, lex: Lexicon) -> str | None:
+# verbs and adjectives after which "to VERB" reports what happened ("began to withdraw")
+_FACTIVE_TO = frozenset({
+    "begin", "begins", "began", "begun", "start", "starts", "started", "continue", "continues",
+    "continued", "manage", "manages", "managed", "forced", "compelled", "had", "has", "have",
+    "having", "used", "help", "helps", "helped", "came", "went", "got", "able", "unable",
+    "proceeded", "moved", "rushed", "scrambled"})
+# words before "to VERB" that make the infinitive an intention of their subject
+_CONTROL_TO = frozenset({
+    "plan", "plans", "planned", "planning", "vow", "vows", "vowed", "agree", "agrees",
+    "agreed", "decide", "decides", "decided", "due", "set", "expected", "expects", "ready",
+    "about", "going", "is", "are", "was", "were", "be", "promise", "promised", "pledge",
+    "pledged", "threaten", "threatened", "threatens", "seek", "seeks", "sought", "want",
+    "wants", "wanted", "try", "tries", "tried", "trying", "attempt", "attempts", "attempted",
+    "intend", "intends", "intended", "aim", "aims", "aimed", "prepare", "prepared",
+    "preparing", "prepares", "hope", "hopes", "hoped", "refuse", "refused", "offer",
+    "offered", "offers", "ask", "asked", "urge", "urged", "order", "ordered", "likely",
+    "unlikely", "need", "needs", "needed", "wish", "wishes", "vote", "voted", "voting",
+    "choose", "chose", "elect", "elected", "seem", "seems", "seemed", "appear", "appears",
+    "appeared", "allowed", "authorised", "authorized", "permitted", "invited", "told",
+    "called", "asking", "calling", "struggle", "struggled", "struggling", "eager", "willing",
+    "determined", "poised", "scheduled", "slated", "meant", "supposed"})
+
+
+_CLAUSE_WORDS = frozenset({"and", "or", "but", "that", "which", "who", "while", "when"})
+
+
+def _infinitive(doc: Document, words: list[str], trig: Trigger) -> str | None:
+    """ "to VERB": an intention ("agreed to reopen", "signed a deal to reopen ports") unless a
+    factive verb governs it ("began to withdraw"); None when the trigger is no infinitive."""
+    if trig.pos != "v" or words[-1:] != ["to"]:
+        return None
+    if doc.words[trig.first] != trig.entry.lemma.split()[0]:
+        return None  # not the base form
+    if words[-3:-1] in (["in", "order"], ["so", "as"]):
+        return "to (purpose)"
+    # the governing verb, possibly before an object: "forced them to leave", "ordered the
+    # army to withdraw"
+    for w in reversed(words[-6:-1]):
+        if w in _FACTIVE_TO:
+            return None
+        if w in _CONTROL_TO:
+            return "to"
+        if not w[:1].isalpha() or w in _CLAUSE_WORDS:
+            break
+    return "to (purpose)"
+
+
+def _negated(words: list[str], trig: Trigger) -> str | None:
     from_forms, to_forms, deny = _negation_forms()
+    window = words[-9:]
+    cues = _negation_words()
+    if not any(w in cues or w.endswith("n't") for w in window):
+        return None
     near = words[-4:]
-    for w in near:
+    for i, w in enumerate(near):
         if w in _NEG_PARTICLES or w.endswith("n't") or w == "no" and trig.pos == "n":
-            if w == "no" or "longer" not in words[-3:]:
+            if (w == "no" or "longer" not in words[-3:]) and \
+                    not _other_verb_between(near[i + 1:], trig):
                 return w
     if words[-2:-1] == ["without"] or words[-1:] == ["without"]:
         return "without"
@@ -100,7 +179,6 @@ def _negated(before: list[Token], words: list[str], trig: Trigger, lex: Lexicon)
             return " ".join(p)
     if "yet to" in " ".join(words[-3:]):
         return "yet to"
-    window = words[-9:]
     for i, w in enumerate(window):
         if w in from_forms and "from" in window[i + 1:]:
             return f"{w} ... from"
@@ -110,6 +188,22 @@ def _negated(before: list[Token], words: list[str], trig: Trigger, lex: Lexicon)
                 "and" not in window[i + 1:]:
             return w
     return None
+
+
+# words that may stand between a negation and the event it denies ("did not launch an attack",
+# "has not yet been restored")
+_NEG_TRANSPARENT = frozenset({
+    "a", "an", "the", "any", "its", "their", "his", "her", "be", "been", "being", "have",
+    "has", "had", "yet", "immediately", "fully", "directly", "officially", "publicly",
+    "launch", "launched", "carry", "carried", "out", "conduct", "conducted", "stage", "staged",
+    "make", "made", "mount", "mounted", "hold", "held", "to", "by", "from", "further", "new",
+    "major", "such", "single", "reported", "confirmed", "involved", "in", "take", "taken"})
+
+
+def _other_verb_between(words: list[str], trig: Trigger) -> bool:
+    """ "did not comment on the attack": the negation denies the comment, not the attack."""
+    return any(w not in _NEG_TRANSPARENT and w.isalpha() and not w.endswith("ly")
+               for w in words)
 
 
 def _cue_before(words: list[str], index: dict[str, tuple[tuple[str, ...], ...]], size: int,
@@ -122,49 +216,114 @@ def _cue_before(words: list[str], index: dict[str, tuple[tuple[str, ...], ...]],
     return None
 
 
-def _claim(doc: Document, trig: Trigger, sent_toks: list[Token], clause: tuple[int, int],
+@dataclass(frozen=True)
+class _SentenceCues:
+    """What a sentence offers every trigger in it: "according to" spans, the reporting verbs
+    outside quotations, and the marks a closing report is looked for by (token indices)."""
+
+    according: tuple[tuple[int, tuple[int, int], tuple[int, int] | None], ...]
+    reporters: tuple[int, ...]
+    marks: tuple[tuple[int, str], ...]  # (index, "stop" | "comma" | "verb") in order
+
+
+def _sentence_cues(doc: Document, sentence: int, lex: Lexicon) -> _SentenceCues:
+    key = ("modality", sentence)
+    found = doc._cache.get(key)
+    if found is not None:
+        return found
+    a, b = doc.sentence_tokens[sentence]
+    toks, words = doc.tokens, doc.words
+    reporting = lex.reporting
+    according = []
+    reporters = []
+    marks = []
+    for k in range(a, b):
+        w = words[k]
+        if w == "according" and k + 2 < b and words[k + 1] == "to":
+            end = k + 2
+            while end < b and toks[end].text not in (",", ".", ";", ":"):
+                end += 1
+            according.append((k, (k + 2, end), doc.quote_at(toks[k].start)))
+        if w == ";":
+            marks.append((k, "stop"))
+        elif w in (",", "”", '"'):
+            new_clause = w == "," and k + 1 < b and words[k + 1] in _NEW_CLAUSE
+            marks.append((k, "stop" if new_clause else "comma"))
+        elif w in reporting and toks[k].is_word and not _noun_use(words, a, k):
+            marks.append((k, "verb"))
+            if doc.quote_at(toks[k].start) is None:
+                reporters.append(k)
+    found = doc._cache[key] = _SentenceCues(tuple(according), tuple(reporters), tuple(marks))
+    return found
+
+
+def _claim(doc: Document, trig: Trigger, clause: tuple[int, int],
            quote: tuple[int, int] | None, lex: Lexicon, is_reporting: bool
            ) -> tuple[int | None, tuple[int, int] | None]:
     """The reporting verb (token index) or "according to" span that governs the trigger."""
-    def outside_quote(t: Token) -> bool:
-        q = doc.quote_at(t.start)
-        return q is None or q == quote
-
-    according = None
-    for k, t in enumerate(sent_toks[:-2]):
-        if t.lower == "according" and sent_toks[k + 1].lower == "to" and outside_quote(t):
-            end = k + 2
-            while end < len(sent_toks) and sent_toks[end].text not in (",", ".", ";", ":"):
-                end += 1
-            according = (sent_toks[k + 2].i, sent_toks[end - 1].i + 1)
-            break
+    cues = _sentence_cues(doc, trig.sentence, lex)
+    according = next((span for _k, span, q in cues.according if q is None or q == quote),
+                     None)
     if is_reporting and quote is None:
         return None, according
+    toks = doc.tokens
     # a reporting verb before the trigger in its clause: "X said (that) ..."
-    for t in reversed(sent_toks):
-        if t.end > trig.start or t.start < clause[0]:
-            continue
-        if not outside_quote(t) or (quote is not None and doc.quote_at(t.start) == quote):
-            continue
-        if lex.reporting_lemma(t.lower) and t.is_word and not _noun_use(sent_toks, t):
-            return t.i, according
-    # ", X said" after the trigger, in the same sentence and outside the trigger's quotation
-    after = [t for t in sent_toks if t.start >= trig.end and
-             (quote is None or t.start >= quote[1])]
-    comma_at = None
-    for n, t in enumerate(after):
-        if t.text == ";":
+    words = doc.words
+    for k in reversed(cues.reporters):
+        t = toks[k]
+        if t.end <= trig.start and t.start >= clause[0]:
+            if words[k + 1] == "," and words[k + 2] not in ('"', "“"):
+                continue  # "..., a rights group said, in the largest protest": it closes
+            return k, according
+        if t.end <= trig.start and t.start < clause[0]:
             break
-        if t.text in (",", "”", '"'):
-            comma_at = n
+    # ", X said" after the trigger, in the same sentence and outside the trigger's quotation
+    floor = trig.end if quote is None else max(trig.end, quote[1])
+    k = doc.first_token_at_or_after(floor)
+    b = doc.sentence_tokens[trig.sentence][1]
+    comma_at = None
+    for m, kind in cues.marks:
+        if m < k:
             continue
-        if comma_at is not None and n - comma_at <= 8 and t.is_word and \
-                lex.reporting_lemma(t.lower) and not _noun_use(sent_toks, t):
-            return t.i, according
+        if kind == "stop":
+            break  # ";" or ", but the governor said ...": another clause, another report
+        if kind == "comma":
+            comma_at = m
+        elif comma_at is not None and m - comma_at <= 8:
+            if _has_complement(doc, m, b):
+                break  # "..., officials said that ...": it reports what follows
+            return m, according
     return None, according
 
 
-def _noun_use(sent_toks: list[Token], t: Token) -> bool:
-    k = next(i for i, x in enumerate(sent_toks) if x.i == t.i)
-    prev = sent_toks[k - 1].lower if k > 0 else ""
-    return prev in ("the", "a", "an", "its", "their", "his", "her", "this", "that")
+_NEW_CLAUSE = frozenset({"but", "while", "whereas", "although", "though", "yet", "however",
+                         "because", "since", "after", "before", "when", "which", "who",
+                         "whom", "whose", "where", "if", "unless", "until", "as"})
+_MAX_TAIL = 10  # words after a reporting verb that closes its sentence ("..., X said ...")
+
+
+def _has_complement(doc: Document, verb: int, end: int) -> bool:
+    """The reporting verb introduces a clause of its own ("said that ...", "said a missile
+    strike hit ...") rather than closing the sentence it attributes ("..., X said on Tuesday
+    as ...")."""
+    tail = []
+    for w in doc.words[verb + 1:end]:
+        if w == "," or w in _NEW_CLAUSE:
+            break
+        tail.append(w)
+    if tail[:1] == ["that"] or tail[1:2] == ["that"] and tail[0] not in ("in", "on"):
+        return True
+    return sum(1 for w in tail if w[:1].isalpha()) > _MAX_TAIL
+
+
+_NOUNS_TOO = frozenset({"note", "report", "claim", "estimate", "reply", "post", "tweet",
+                        "quote", "statement", "comment", "response", "answer", "remark"})
+
+
+def _noun_use(words: list[str], first: int, k: int) -> bool:
+    """A reporting word used as a noun: "the report", "on a high note"."""
+    prev = words[k - 1] if k > first else ""
+    if prev in ("the", "a", "an", "its", "their", "his", "her", "this", "that"):
+        return True
+    return words[k] in _NOUNS_TOO and k - 2 >= first and words[k - 2] in ("a", "an", "the") \
+        and not prev.endswith("s")

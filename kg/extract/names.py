@@ -37,7 +37,8 @@ _PARTICLE_RE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|de|di|da
 
 def is_name_token(tok: Token, lex: Lexicon) -> bool:
     if tok.is_word and not tok.is_cap:
-        return bool(_PARTICLE_RE.match(tok.text))  # "Deir al-Balah", "Sharm el-Sheikh"
+        # "Deir al-Balah", "Sharm el-Sheikh"
+        return "-" in tok.text and _PARTICLE_RE.match(tok.text) is not None
     return tok.is_word and tok.is_cap and tok.text != "I" and \
         tok.bare.lower() not in lex.calendar
 
@@ -58,18 +59,41 @@ def find_name_candidates(doc: Document, sent: SentenceSpan, lex: Lexicon,
     toks = doc.sentence_tokens_of(sent.index)
     first_word = sentence_start_index(toks)
     out: list[Candidate] = []
-    i = 0
-    n = len(toks)
-    while i < n:
-        if not is_name_token(toks[i], lex):
-            i += 1
+    next_free = 0
+    for i in [k for k, t in enumerate(toks) if t.is_cap or "-" in t.text]:
+        if i < next_free or not is_name_token(toks[i], lex):
             continue
         j = _chunk_end(toks, i, lex)
-        cand = _classify(doc, toks, i, j, first_word, lex, lowercase_words)
-        if cand is not None:
-            out.append(cand)
-        i = j + 1
+        p = _inner_title(toks, i, j, lex)
+        parts = [(i, j)] if p is None else [(i, p - 1), (p, j)]
+        for a, b in parts:
+            cand = _classify(doc, toks, a, b, first_word, lex, lowercase_words)
+            if cand is not None:
+                out.append(cand)
+        next_free = j + 1
     return out
+
+
+def _inner_title(toks: list[Token], i: int, j: int, lex: Lexicon) -> int | None:
+    """Where a title starts inside a chunk that does not open with one: "Mines Minister
+    Joseph Mhlanga", "NATO Secretary-General Jens Stoltenberg", "Lagos State Governor X"."""
+    if _match_title(toks, i, j, lex) > i or toks[i].bare != toks[i].text:
+        return None
+    heads = lex.union(("organisation_heads", "organization"),
+                      ("organisation_heads", "military_unit"))
+    for p in range(i + 1, j):
+        if toks[p - 1].bare != toks[p - 1].text:
+            return None
+        k = _match_title(toks, p, j, lex)
+        if k <= p:
+            continue
+        if p == i + 1 and lex.demonyms.get(toks[i].lower) is not None:
+            return None  # "Russian President X": the demonym describes the person
+        rest = [t for t in toks[k:j + 1] if t.text != "."]
+        if len(rest) >= 2 and not any(t.lower in heads for t in rest):
+            return p
+        return None
+    return None
 
 
 def _chunk_end(toks: list[Token], i: int, lex: Lexicon) -> int:
@@ -103,9 +127,20 @@ def _chunk_end(toks: list[Token], i: int, lex: Lexicon) -> int:
 
 
 def _and_joins(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
-    """'and' joins two names only inside an organisation name ("Ministry of X and Y")."""
+    """'and' joins two names only inside an organisation name: "Ministry of X and Y", "Ethics
+    and Anti-Corruption Commission" (a short first part, an organisation head at the end)."""
     heads = lex.words("organisation_heads", "organization")
-    return any(t.lower in heads for t in toks[i:j + 1]) and toks[i].lower != "and"
+    if toks[i].lower == "and":
+        return False
+    if any(t.lower in heads for t in toks[i:j + 1]):
+        return True
+    if j - i > 1 or any(t.bare.lower() in lex.country_names or t.lower in lex.demonyms or
+                        t.bare.lower() in lex.capitals for t in toks[i:j + 1]):
+        return False
+    k = j + 2
+    while k < len(toks) and toks[k].is_cap and toks[k].is_word and toks[k].bare == toks[k].text:
+        k += 1
+    return k > j + 3 and toks[k - 1].lower in heads
 
 
 def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int, lex: Lexicon,
@@ -138,8 +173,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          0.75, key=f"country:{c.code}", label=c.name,
                          extra={"country": c.code})
     # a demonym before a title or name is a description ("Russian President X")
-    heads = lex.words("organisation_heads", "organization") | \
-        lex.words("organisation_heads", "military_unit")
+    heads = lex.union(("organisation_heads", "organization"),
+                      ("organisation_heads", "military_unit"))
     named_body = any(t.lower in heads for t in toks[i + 1:j + 1])
     demonym = lex.demonyms.get(toks[i].lower)
     if demonym is not None and i < j and not named_body and \
@@ -197,8 +232,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         return Candidate(start, end, surface, "military_unit", "pattern", "name:unit-head", 0.8,
                          extra=extra)
     if lowers[-1] in media_heads or joined in media_heads or \
-            _ends_with_phrase(before, lex.phrases("media_cues")):
-        if len(lowers) > 1 or _ends_with_phrase(before, lex.phrases("media_cues")) or \
+            _ends_with_phrase(before, lex.phrase_set("media_cues")):
+        if len(lowers) > 1 or _ends_with_phrase(before, lex.phrase_set("media_cues")) or \
                 words[0].text.isupper():
             return Candidate(start, end, surface, "media", "pattern", "name:media", 0.75,
                              extra=extra)
@@ -214,6 +249,11 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          extra=extra)
     after = toks[j + 1].lower if j + 1 < len(toks) else ""
     prev = toks[i - 1].lower if i > 0 else ""
+    # the preposition a name depends on, over an article: "at the Grand Mosque"
+    gov = toks[i - 2].lower if prev == "the" and i > 1 else prev
+    if _ends_with_phrase(before, lex.phrase_set("organisation_cues", "words")):
+        return Candidate(start, end, surface, "organization", "pattern", "name:org-cue", 0.7,
+                         extra=extra)
     listed = lex.country_names.get(joined) or lex.capitals.get(joined)
     if listed is not None:
         is_country = joined in lex.country_names
@@ -222,8 +262,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          key=f"country:{listed.code}" if is_country else None,
                          label=listed.name if is_country else None,
                          extra={**extra, "capital_of": None if is_country else listed.code})
-    if prev in _PLACE_PREPOSITIONS and "of" not in lowers[:-1] or \
-            _ends_with_phrase(before, lex.phrases("place_heads", "lowercase_before")):
+    if gov in _PLACE_PREPOSITIONS and "of" not in lowers[:-1] or \
+            _ends_with_phrase(before, lex.phrase_set("place_heads", "lowercase_before")):
         return Candidate(start, end, surface, "place", "pattern", "name:place-context", 0.6,
                          weak=len(words) > 1, extra=extra)
     if prev in _WEAK_PLACE_PREPOSITIONS and len(words) == 1 and prev != "of":
@@ -281,8 +321,5 @@ def _words_before(toks: list[Token], i: int, size: int) -> tuple[str, ...]:
     return tuple(t.lower for t in toks[max(0, i - size):i])
 
 
-def _ends_with_phrase(words: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    for p in phrases:
-        if len(p) <= len(words) and words[len(words) - len(p):] == p:
-            return True
-    return False
+def _ends_with_phrase(words: tuple[str, ...], phrases: frozenset[tuple[str, ...]]) -> bool:
+    return any(words[len(words) - n:] in phrases for n in range(1, len(words) + 1))

@@ -13,6 +13,7 @@ from .sentences import SentenceSpan
 from .tokens import Token
 
 _ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                             "eighth", "ninth", "tenth", "eleventh", "twelfth"})
 _UNIT_MODIFIERS = frozenset({
@@ -30,6 +31,11 @@ _UNIT_TAIL_HEADS = frozenset({"defense", "defence", "forces", "army", "guard", "
 _DEMONYM_SKIP = frozenset({"missile", "rocket", "drone", "artillery", "military", "full-scale",
                            "overnight", "massive", "heavy", "new", "latest", "ballistic",
                            "cruise", "and", "or"})
+# "Russian officials said": the demonym names the government that speaks
+_OFFICIAL_HEADS = frozenset({"officials", "official", "authorities", "government", "leadership",
+                             "diplomats", "diplomat", "ministry", "embassy", "envoy",
+                             "ambassador", "military", "command", "spokesman", "spokeswoman",
+                             "spokesperson", "state", "lawmakers", "parliament", "side"})
 _NAME_CONNECTORS = frozenset({"de", "du", "of", "la", "le", "al", "van", "von", "der", "del"})
 _FORCE_ADJECTIVES = frozenset({"armed", "regular", "elite", "special", "ground", "airborne",
                                "occupying", "retreating", "advancing", "invading", "own",
@@ -76,7 +82,11 @@ def _match_phrase(toks: list[Token], k: int, phrases: tuple[tuple[str, ...], ...
 def _forces_and_demonyms(doc: Document, toks: list[Token], lex: Lexicon) -> list[Candidate]:
     out = []
     forces = lex.phrases("force_nouns")
+    keys = _country_words(lex)
     for k, tok in enumerate(toks):
+        if not tok.is_cap or tok.lower not in keys and "'" not in tok.lower and \
+                "’" not in tok.lower:
+            continue  # no demonym, country or capital can start here
         country = demonym_country(tok, lex)
         owner_rule = "forces:demonym"
         if country is None and tok.is_cap:  # "Russia's army", "Kyiv's forces", "Ukraine Army"
@@ -124,12 +134,34 @@ def _forces_and_demonyms(doc: Document, toks: list[Token], lex: Lexicon) -> list
         heads = lex.words("demonym_heads", "words")
         nxt = next((t for t in toks[k + 1:k + 5] if t.lower not in _DEMONYM_SKIP
                     and demonym_country(t, lex) is None), None)  # "Greek and Polish officials"
-        if nxt is None or (nxt.lower not in heads and not _trigger_noun(nxt.lower, lex)):
+        people = nxt is not None and nxt.lower not in heads and any(
+            t.lower in _people_nouns(lex) for t in toks[k + 1:k + 4] if t.text.islower())
+        if not people and (nxt is None or (nxt.lower not in heads and
+                                           not _trigger_noun(nxt.lower, lex))):
             continue  # "an American think tank", "said in Russian": not an actor
+        # "German train drivers", "Egyptian pilgrims": the country is named, but the people
+        # are not its government (no actor)
         out.append(Candidate(tok.start, tok.bare_end, tok.bare, "place", "pattern",
                              "demonym", 0.6, key=f"country:{country.code}", label=country.name,
-                             weak=True, extra={"country": country.code, "demonym": True}))
+                             weak=True, extra={"country": country.code, "demonym": True,
+                                               "people": people,
+                                               "official": nxt is not None and
+                                               nxt.lower in _OFFICIAL_HEADS}))
     return out
+
+
+def _people_nouns(lex: Lexicon) -> frozenset[str]:
+    """Nouns for people who are not a government: casualty nouns and occupations."""
+    return lex.union(("casualties", "people_nouns"), ("demonym_people", "words"))
+
+
+def _country_words(lex: Lexicon) -> frozenset[str]:
+    """Lower-cased demonyms, country names and capitals (one set, cached)."""
+    found = lex._sets.get("country_words")
+    if found is None:
+        found = lex._sets["country_words"] = frozenset(
+            [*lex.demonyms, *lex.country_names, *lex.capitals])
+    return found
 
 
 def _org_head_end(toks: list[Token], k: int, lex: Lexicon) -> int:
@@ -151,6 +183,9 @@ def _trigger_noun(word: str, lex: Lexicon) -> bool:
 
 def _numbered_units(doc: Document, toks: list[Token]) -> list[Candidate]:
     out = []
+    if not any(t.is_number and t.lower[-2:] in _ORDINAL_ENDINGS or t.lower in _ORDINAL_WORDS
+               for t in toks):
+        return out
     k = 0
     while k < len(toks):
         tok = toks[k]
@@ -192,6 +227,12 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
     place_after = lex.words("place_heads", "lowercase_after")
     qualifiers = lex.words("org_patterns", "qualifiers")
     heads = lex.phrases("org_patterns", "heads")
+    wanted = lex._sets.get("lowercase_heads")
+    if wanted is None:
+        wanted = lex._sets["lowercase_heads"] = place_after | qualifiers | {h[0] for h in heads}
+    if not any(t.lower in wanted and not t.is_cap for t in toks):
+        return out  # no lower-case head or qualifier in the sentence
+    first_word = next((t for t in toks if t.is_word), None)
     k = 0
     while k < len(toks):
         tok = toks[k]
@@ -209,12 +250,12 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
                 m += 2
             else:
                 break
-        first_word = next((t for t in toks if t.is_word), None)
         if m == k and demonym_country(tok, lex) is not None:
             k += 1  # "Greek authorities", "Russian troops": handled as demonyms
             continue
-        if tok is first_word and m > k and (tok.lower in lex.common_words or
-                                            tok.lower in lowercase_words):
+        if m > k and (tok is first_word and (tok.lower in lex.common_words or
+                                             tok.lower in lowercase_words) or
+                      tok.lower in ("the", "a", "an")):
             k += 1  # "The Kharkiv regional administration": the opener is no part of it
             continue
         opener = tok is first_word and (tok.lower in lex.common_words or
@@ -240,8 +281,9 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
                                  extra={"place_span": (tok.start, toks[m].end)}))
             k = end
             continue
-        if q == m + 1 and q < len(toks) and toks[q].lower in place_after and \
-                toks[q].text.islower():
+        # "Kharkiv region", "Guarulhos international airport" (a qualifier before the head)
+        if q < len(toks) and toks[q].lower in place_after and toks[q].text.islower() and \
+                (q == m + 1 or toks[m + 1].lower not in place_after):
             start, stop = tok.start, toks[q].end
             out.append(Candidate(start, stop, doc.text[start:stop], "place", "pattern",
                                  "place:name-and-head", 0.75,

@@ -26,6 +26,7 @@ from .screening import screen
 from .timing import TimeAttacher, find_anchors, merge_anchors, to_date
 
 EXTRACTOR = "kg.extract/1.0 (rules)"
+_SPEECH = frozenset({"Statement", "Announcement", "Accusation"})
 
 
 def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = None,
@@ -56,10 +57,13 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
 
     finder = RoleFinder(doc, _mention_refs(groups, lex), lex)
     drafts = extract_drafts(doc, lex, finder)
-    attacher = TimeAttacher(doc, timexes, published, precision, [d.trig.start for d in drafts])
+    attacher = TimeAttacher(doc, timexes, published, precision, [d.trig.start for d in drafts],
+                            reporting=lex.reporting)
     for d in drafts:
-        d.time = attacher.attach(d.trig.start, perfect=d.reading.perfect,
-                                 planned=d.modality == "planned")
+        d.time = attacher.attach(d.trig.start, trigger_end=d.trig.end,
+                                 perfect=d.reading.perfect, planned=d.modality == "planned",
+                                 reporting=d.type in _SPEECH and d.trig.pos == "v",
+                                 infinitive=d.reading.cue in ("to", "to (purpose)"))
         if d.modality in ("asserted", "claimed") and published is not None and \
                 _after(d.time, published):
             d.reading = dataclasses.replace(d.reading, modality="planned", cue="future time")
@@ -143,6 +147,8 @@ def _safe(adapter: Any, name: str, warnings: list[str]) -> Any:
 
 def _mention_refs(groups: list[EntityGroup], lex: Lexicon) -> list[MentionRef]:
     facility_words = lex.words("facility_heads", "words")
+    plurals = lex.union(("force_nouns",), ("casualties", "people_nouns"),
+                        ("demonym_people", "words"))
     countries = {g.country_code: g.id for g in groups
                  if g.key and g.key.startswith("country:") and g.country_code}
     refs = []
@@ -151,12 +157,19 @@ def _mention_refs(groups: list[EntityGroup], lex: Lexicon) -> list[MentionRef]:
         capital = countries.get(g.capital_of) if g.capital_of else None
         if g.capital_of and capital is None:
             capital = g.id  # no country entity: the capital stands for itself
-        facility = g.kind == "place" and any(w[:1].isupper() and w.lower() in facility_words
-                                             for w in g.label.split())
+        words = g.label.split()
+        facility = g.kind == "place" and len(words) > 1 and words[-1].lower() in facility_words \
+            or g.kind == "place" and any(w[:1].isupper() and w.lower() in facility_words
+                                         for w in words)
         for c in g.mentions:
+            last = c.surface.split()[-1] if c.surface.split() else ""
+            plural = g.kind != "person" and last.islower() and last.endswith("s") and \
+                last in plurals
             refs.append(MentionRef(c.start, c.end, g.id, g.kind,
                                    demonym=bool(c.extra.get("demonym")), country=is_country,
-                                   capital_of=capital, facility=facility))
+                                   capital_of=capital, facility=facility,
+                                   people=bool(c.extra.get("people")), plural=plural,
+                                   official=bool(c.extra.get("official"))))
     return refs
 
 

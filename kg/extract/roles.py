@@ -49,7 +49,7 @@ _LIGHT_VERBS = frozenset({
     "makes", "announce", "announced", "publish", "published", "post", "posted", "unleash",
     "unleashed", "step", "stepped", "intensify", "intensified", "resume", "resumed", "focus",
     "focused", "focusing", "ensure", "ensuring", "complete", "completed", "win", "won", "wins",
-    "claim", "claimed", "suffer", "suffered", "face", "faced", "call", "called", "lead", "led",
+    "claim", "claimed", "suffer", "suffered", "face", "faced", "lead", "led",
     "organise", "organised", "organize", "organized", "sign", "signed", "impose", "imposed",
     "imposes", "praised", "praise", "praises", "reach", "reached", "agree", "agreed", "host",
     "hosted", "join", "joined", "attend", "attended", "pay", "paid", "undertook", "undertake",
@@ -67,6 +67,13 @@ _PLACE_FILLERS = frozenset({
     "industrial", "southeastern", "northeastern", "southwestern", "northwestern", "state",
     "county", "island", "river", "rural", "remote", "mountainous", "small", "key", "strategic",
     "town's", "city's"})
+# nouns after which "of X" names a place: "troops of a Kharkiv region unit", "residents of X"
+_OF_PLACE_NOUNS = frozenset({"troops", "forces", "soldiers", "units", "residents", "people",
+                             "citizens", "villagers", "inhabitants", "outskirts", "edge",
+                             "coast", "shores", "banks", "mayor", "governor", "council",
+                             "battle", "siege", "capture", "liberation", "fall", "defence",
+                             "defense", "occupation", "evacuation", "bombing", "shelling",
+                             "storming", "blockade", "encirclement", "recapture"})
 _IMPACT = frozenset({"struck", "strikes", "strike", "hit", "hits", "rocked", "rocks", "jolted",
                      "shook", "battered", "batters", "swept", "sweeps", "lashed", "lashes",
                      "slammed", "slams", "flattened", "devastated", "engulfed", "flooded",
@@ -79,6 +86,10 @@ _HOSTED = frozenset({"Election", "Protest", "Riot", "Disease", "Earthquake", "Fl
                      "Wildfire", "Accident", "Explosion", "CasualtiesReport"})
 _SPEECH_TYPES = frozenset({"Statement", "Announcement", "Accusation"})
 _MAX_SUBJECT_GAP = 10  # words between a subject and its verb
+_PREPOSITIONS_NOT_AS = PREPOSITIONS - {"as"}
+_ARTICLES = frozenset({"the", "a", "an"})
+_CLOSERS = frozenset({",", '"', "”", "'"})
+_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "once"})
 
 
 def _modifier(t: Token, lex: Lexicon) -> bool:
@@ -103,6 +114,9 @@ class MentionRef:
     country: bool = False  # the entity is a country
     capital_of: str | None = None  # country entity id when the entity is a capital
     facility: bool = False  # a building or site ("House of Culture"): a target, not a location
+    people: bool = False  # a demonym for people ("German train drivers"): no actor
+    plural: bool = False  # "Russian troops": not what "it" refers to
+    official: bool = False  # "Russian officials": a demonym that speaks for its government
 
 
 @dataclass
@@ -138,6 +152,8 @@ class RoleFinder:
 
     def actor_id(self, m: MentionRef) -> str | None:
         """The entity a mention contributes as an actor, or None when it cannot act."""
+        if m.people:
+            return None
         if m.kind in ACTOR_KINDS:
             return m.entity
         if m.country:
@@ -154,8 +170,26 @@ class RoleFinder:
         return self.doc.tokens_between(a, b)
 
     def _prev_word(self, m: MentionRef, floor: int) -> str:
-        toks = self._tokens_fast(floor, m.start)
-        return toks[-1].lower if toks else ""
+        return self.doc.word_before(floor, m.start)
+
+    def _in_prepositional_phrase(self, m: MentionRef, floor: int) -> bool:
+        """The mention depends on a preposition, directly or as a later item of a list:
+        "with Turkey and the United Nations", "in the city of X"."""
+        doc = self.doc
+        k = doc.first_token_at_or_after(m.start) - 1
+        lo = doc.first_token_at_or_after(floor)
+        steps = 0
+        while k >= lo and steps < 12:
+            w, tok = doc.words[k], doc.tokens[k]
+            if w in _PREPOSITIONS_NOT_AS:
+                # "after Erdogan agreed ...": a conjunction opening the clause, not a preposition
+                return not (k == lo and w in _CONJUNCTIONS)
+            if w in _ARTICLES or w in ("and", "or", "'s", "’s") or tok.is_cap:
+                k -= 1
+                steps += 1
+                continue
+            return False
+        return False
 
     # -- roles -----------------------------------------------------------------------------
 
@@ -181,13 +215,23 @@ class RoleFinder:
             if passive:
                 roles.agent = self._by_agent(after, trig)
                 subj = self._subject(before, clause, trig.start)
+                if subj is None and trig.type in ATTACK_TYPES:
+                    # "The Kakhovka dam ... was destroyed": a facility undergoes it
+                    subj = next((m.entity for m in reversed(before) if m.facility and
+                                 not self._in_prepositional_phrase(m, clause[0])), None)
                 roles.passive_subject = subj
+            elif trig.type in _SPEECH_TYPES:
+                roles.agent = self._speaker(trig, before, after, clause)
             else:
                 roles.agent = self._subject(before, clause, trig.start)
                 if trig.type in _HOSTED and roles.agent in self._countries:
                     roles.agent = None  # "Mexico elects ...": the country hosts the vote
         else:
             roles.agent = self._noun_agent(before, after, clause, trig)
+        if reading.purpose:
+            roles.agent = None  # "signed deals to reopen ports": who reopens is not said
+        if trig.type in GROUP_TYPES and roles.agent and self._coordinated(roles.agent, before):
+            roles.agent = None  # "Ukraine and Russia signed agreements": both are parties
         roles.targets, objects = self._targets(trig, after, passive, roles)
         roles.places = self._places(trig, all_before, after, objects, roles, sent.start,
                                     sent.end)
@@ -210,6 +254,63 @@ class RoleFinder:
         roles.according_to = self._source(reading, sent.start, sent.end, bounds)
         return roles
 
+    def _speaker(self, trig: Trigger, before: list[MentionRef], after: list[MentionRef],
+                 clause: tuple[int, int]) -> str | None:
+        """Who speaks: the subject, which for a verb that closes a report lies after the last
+        comma or quotation mark ("..., police spokesman Paul Nyathi said", "..., the air force
+        said": nobody named), or comes right after the verb ("...," said Tendai Moyo)."""
+        doc = self.doc
+        k = trig.first
+        lo = max(doc.first_token_at_or_after(clause[0]), k - 8)
+        mark = next((m for m in range(k - 1, lo - 1, -1) if doc.words[m] in _CLOSERS), None)
+        max_gap = _MAX_SUBJECT_GAP
+        if mark == k - 1 and doc.words[mark] == ",":
+            # "France, the former colonial power, condemned": an apposition closes
+            opener = next((m for m in range(mark - 1, max(lo, mark - 10) - 1, -1)
+                           if doc.words[m] == ","), None)
+            inside = [m for m in before if opener is not None and
+                      m.start > doc.tokens[opener].start and m.end <= doc.tokens[mark].start
+                      and self.actor_id(m) and not m.demonym]
+            if inside:
+                # '"...," the hospital's director, Jana Horvathova, told reporters'
+                return self.actor_id(inside[-1])
+            if opener is not None and any(m.end <= doc.tokens[opener].start and
+                                          doc.tokens[opener].start - m.end <= 1 and
+                                          self.actor_id(m) for m in before):
+                mark, max_gap = None, _MAX_SUBJECT_GAP * 2
+        if k > lo and doc.words[k - 1] == "and":
+            # 'X called the attack "an assault" and said ...': the subject of X's first verb
+            mark = None
+            sent = doc.sentences[trig.sentence]
+            clause = (sent.start, clause[1])
+            before = [m for m in self.between(sent.start, trig.start) if m.end <= trig.start]
+        if mark is not None:
+            floor = doc.tokens[mark].end
+            before = [m for m in before if m.start >= floor]
+            clause = (floor, clause[1])
+        subject = self._subject(before, clause, trig.start, speaker=True,
+                                max_gap=_MAX_SUBJECT_GAP * 3 if mark is None and k > lo and
+                                doc.words[k - 1] == "and" else max_gap)
+        if subject is not None or not (mark == k - 1 or k == lo or
+                                       doc.words[k - 1] in _CLOSERS):
+            return subject
+        for m in after[:1]:  # inverted: '"...," said Tendai Moyo'
+            if len(self._tokens_fast(trig.end, m.start)) <= 1 and not m.demonym:
+                return self.actor_id(m)
+        return None
+
+    def _coordinated(self, agent: str, before: list[MentionRef]) -> bool:
+        """The agent is the second of two actors joined by "and" ("Ukraine and Russia")."""
+        doc = self.doc
+        for n in range(len(before) - 1, 0, -1):
+            m = before[n]
+            if self.actor_id(m) != agent:
+                continue
+            gap = doc.words[doc.first_token_at_or_after(before[n - 1].end):
+                            doc.first_token_at_or_after(m.start)]
+            return gap in (["and"], ["and", "the"]) and self.actor_id(before[n - 1]) is not None
+        return False
+
     def _passive(self, trig: Trigger, clause: tuple[int, int]) -> bool:
         first = self.doc.tokens[trig.first]
         if not is_participle_or_gerund(first.lower, trig.entry.lemma.split()[0],
@@ -230,48 +331,55 @@ class RoleFinder:
         return None
 
     def _subject(self, before: list[MentionRef], clause: tuple[int, int], limit: int,
-                 *, speaker: bool = False) -> str | None:
+                 *, speaker: bool = False, max_gap: int = _MAX_SUBJECT_GAP) -> str | None:
         """The actor before offset ``limit`` in the clause that is no prepositional object
         (for a ``speaker``, a demonym — "Israeli strikes …, officials say" — never is)."""
         toks = self._tokens_fast(clause[0], limit)
+        starts = [t.start for t in toks]
         for m in reversed(before):
-            aid = self.actor_id(m)
-            if aid is None or speaker and m.demonym:
+            aid = self.actor_id(m) or (m.entity if speaker and m.facility else None)
+            if aid is None or speaker and m.demonym and not m.official:
                 continue
-            if sum(1 for t in toks if t.start >= m.end) > _MAX_SUBJECT_GAP:
+            after = bisect.bisect_left(starts, m.end)  # first token at or after the mention
+            if len(toks) - after > max_gap:
                 break
-            if self._prev_word(m, clause[0]) in PREPOSITIONS - {"as"}:
+            if self._in_prepositional_phrase(m, clause[0]):
                 continue
             # a pronoun between the actor and the trigger is the real subject
-            between = [t for t in toks if t.start >= m.end]
-            pron = next((t for t in reversed(between) if t.lower in _PRONOUNS), None)
+            pron = next((t for t in reversed(toks[after:]) if t.lower in _PRONOUNS), None)
             if pron is not None and pron.lower not in ("its", "their"):
-                return self._resolve_pronoun(pron, clause)
+                return self._resolve_pronoun(pron, clause, speaker=speaker)
             return aid
         pron = next((t for t in reversed(toks) if t.lower in _PRONOUNS
                      and t.lower not in ("its", "their")), None)
         if pron is not None:
-            return self._resolve_pronoun(pron, clause)
+            return self._resolve_pronoun(pron, clause, speaker=speaker)
         return None
 
-    def _resolve_pronoun(self, pron: Token, clause: tuple[int, int]) -> str | None:
+    def _resolve_pronoun(self, pron: Token, clause: tuple[int, int], *, speaker: bool = False
+                         ) -> str | None:
+        """The actor a pronoun refers to: the nearest fitting one before it in its sentence or
+        the one before; a speaker ("..., it said") is rather the previous sentence's subject."""
         sent = self.doc.sentence_at(pron.start)
         floor = self.doc.sentences[sent.index - 1].start if sent and sent.index > 0 and \
             self.doc.sentences[sent.index - 1].paragraph == sent.paragraph else \
             (sent.start if sent else clause[0])
         want = _PRONOUNS[pron.lower]
-        for m in reversed(self.between(floor, pron.start)):
-            aid = self.actor_id(m)
-            if aid is None or m.demonym:
-                continue
-            if want == "person" and m.kind != "person":
-                continue
-            if want != "person" and m.kind == "person":
-                continue
-            if self._prev_word(m, floor) in PREPOSITIONS - {"as"}:
-                continue
-            return aid
-        return None
+        found = [m for m in self.between(floor, pron.start) if self._fits_pronoun(m, want, floor)]
+        if speaker and sent is not None and found and found[0].start < sent.start:
+            return self.actor_id(found[0])  # the subject of the sentence before
+        return self.actor_id(found[-1]) if found else None
+
+    def _fits_pronoun(self, m: MentionRef, want: str, floor: int) -> bool:
+        if self.actor_id(m) is None or m.demonym:
+            return False
+        if want == "person" and m.kind != "person":
+            return False
+        if want != "person" and m.kind == "person":
+            return False
+        if want == "thing" and m.plural:
+            return False  # "Russian troops withdrew ..., it said": "it" is someone else
+        return self._prev_word(m, floor) not in _PREPOSITIONS_NOT_AS
 
     def _noun_agent(self, before: list[MentionRef], after: list[MentionRef],
                     clause: tuple[int, int], trig: Trigger) -> str | None:
@@ -285,11 +393,14 @@ class RoleFinder:
         by = self._by_agent(after, trig)
         if by:
             return by
-        toks = self._tokens_fast(clause[0], trig.start)
-        lights = [t.start for t in toks if t.lower in _LIGHT_VERBS or
-                  self.lex.reporting_lemma(t.lower)]
-        if lights:
-            light = max(lights)
+        doc = self.doc
+        lo = doc.first_token_at_or_after(clause[0])
+        reporting = self.lex.reporting
+        last = next((k for k in range(trig.first - 1, lo - 1, -1)
+                     if doc.tokens[k].lower in _LIGHT_VERBS or doc.tokens[k].lower in reporting),
+                    None)
+        if last is not None:
+            light = doc.tokens[last].start
             gap = self._tokens_fast(light, trig.start)[1:]
             if len(gap) > 4 or any(t.lower in PREPOSITIONS and t.lower not in ("with", "on") or
                                    t.text in (",", ";") for t in gap):
@@ -317,6 +428,12 @@ class RoleFinder:
                 trig.pos == "n" and words[:1] == ["of"])
             if not (direct or marked):
                 continue
+            if self.doc.text[m.end:m.end + 2] in ("'s", "’s") and m.kind != "place":
+                # "arrested Kiprono's former finance officer, James Mwangi,": the possessor
+                # is not the object; an appositive name after a comma is
+                m = self._appositive(m, after)
+                if m is None:
+                    break
             objects.append(m)
             if trig.type in ATTACK_TYPES and (m.kind != "place" or m.facility):
                 aid = m.entity if m.kind == "place" else self.actor_id(m)
@@ -324,6 +441,18 @@ class RoleFinder:
                     targets.append(aid)
             break
         return targets, objects
+
+    def _appositive(self, m: MentionRef, after: list[MentionRef]) -> MentionRef | None:
+        """The person named after a comma that closes the noun phrase ``m`` opens."""
+        for n in after:
+            if n.start <= m.end:
+                continue
+            gap = self._tokens_fast(m.end, n.start)
+            if len(gap) <= 6 and gap and gap[-1].text == "," and n.kind == "person" and \
+                    sum(1 for t in gap if t.text == ",") == 1:
+                return n
+            return None
+        return None
 
     def _places(self, trig: Trigger, before: list[MentionRef], after: list[MentionRef],
                 objects: list[MentionRef], roles: Roles, sent_start: int, sent_end: int
@@ -360,6 +489,13 @@ class RoleFinder:
             return places
         candidates.sort(key=lambda c: (c[0], c[1].start))
         best = candidates[0][1]
+        if best.country:
+            # "in Mozambique's capital Maputo": the place inside the country
+            inner = next((m for m in after if m.kind == "place" and not m.country and
+                          not m.demonym and m.start > best.end and
+                          self.doc.text[best.end:best.end + 2] in ("'s", "’s") and
+                          len(self._tokens_fast(best.end, m.start)) <= 3), None)
+            best = inner or best
         places.append(best.entity)
         # "in Biskvitne, Ukraine": a country right after the place
         nxt = [m for m in after if m.start >= best.end and m.start - best.end <= 3
@@ -403,8 +539,13 @@ class RoleFinder:
     def _governing_preposition(self, m: MentionRef, floor: int) -> str | None:
         """The preposition a place depends on: "in Dergachi", "in the northeast suburb of X"."""
         toks = self._tokens_fast(max(floor, m.start - 80), m.start)
-        for t in reversed(toks[-5:]):
+        for n, t in enumerate(reversed(toks[-5:])):
             low = t.lower
+            if low == "of":
+                # "the city of X", "the outskirts of X", not "with the help of Egypt"
+                k = len(toks) - 2 - n
+                return low if k >= 0 and (toks[k].lower in _PLACE_FILLERS or
+                                          toks[k].lower in _OF_PLACE_NOUNS) else None
             if low in PREPOSITIONS or low in _PLACE_PREPS:
                 return low
             if not t.is_word or t.is_cap:

@@ -165,6 +165,13 @@ def _check_attributes(doc: AnalysedArticle, ev: Event, gold: dict[str, Any],
                                f"{gold.get(key, gold.get('basis'))!r}")
 
 
+def _agreement(doc: AnalysedArticle, ev: Event, gold: dict[str, Any]) -> int:
+    """How many of the gold attributes an event gets right (ties: the earlier event)."""
+    probe = ArticleScore()
+    _check_attributes(doc, ev, gold, probe)
+    return sum(right for right, _n in probe.attributes.values())
+
+
 def _describe(doc: AnalysedArticle, ev: Event, key: str) -> str:
     if key == "date":
         return f"{time_value(ev)!r} ({ev.time.basis})"
@@ -192,18 +199,34 @@ def score_article(doc: AnalysedArticle, expected: dict[str, Any], *,
     return score
 
 
+def match_events(doc: AnalysedArticle, gold_events: list[dict[str, Any]]
+                 ) -> list[tuple[dict[str, Any], Event | None]]:
+    """Each gold event with the predicted event it is matched to (or None), one-to-one, in
+    gold order; among the events that match on type and trigger, the one that agrees with
+    most gold attributes (ties: the earlier event)."""
+    free = list(doc.events)
+    out: list[tuple[dict[str, Any], Event | None]] = []
+    for gold in gold_events:
+        candidates = [ev for ev in free if event_matches(doc, ev, gold, exact=True)] or \
+            [ev for ev in free if event_matches(doc, ev, gold)]
+        match = max(candidates, key=lambda ev: _agreement(doc, ev, gold), default=None)
+        if match is not None:
+            free.remove(match)
+        out.append((gold, match))
+    return out
+
+
 def _score_events(doc: AnalysedArticle, gold_events: list[dict[str, Any]],
                   absent: list[dict[str, Any]], score: ArticleScore) -> None:
-    free = list(doc.events)
-    for gold in gold_events:
-        match = next((ev for ev in free if event_matches(doc, ev, gold, exact=True)), None) \
-            or next((ev for ev in free if event_matches(doc, ev, gold)), None)
+    pairs = match_events(doc, gold_events)
+    matched = {id(ev) for _g, ev in pairs if ev is not None}
+    free = [ev for ev in doc.events if id(ev) not in matched]
+    for gold, match in pairs:
         if match is None:
             if not gold.get("optional"):
                 score.events.fn += 1
                 score.missed.append(f"{gold['type']}:{gold.get('triggers', ['?'])[0]}")
             continue
-        free.remove(match)
         if gold.get("optional"):
             continue
         score.events.tp += 1

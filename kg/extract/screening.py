@@ -28,6 +28,24 @@ with by from as not he she they we his her their which who will would said says 
 """.split())
 
 
+# ASCII byte classes for the fast path (same sets as the patterns above, for ASCII text)
+_ASCII_SPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+_ASCII_CONTROL = bytes(range(0x00, 0x09)) + bytes(range(0x0b, 0x20)) + b"\x7f"
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ASCII_NOT_LETTERS = bytes(c for c in range(128) if c not in _ASCII_LETTERS)
+
+
+def _measure(sample: str) -> tuple[int, int, int, int]:
+    """Visible, control, letter and Latin-letter character counts of ``sample``."""
+    if sample.isascii():
+        b = sample.encode("ascii")
+        letters = len(b.translate(None, _ASCII_NOT_LETTERS))
+        controls = len(b) - len(b.translate(None, _ASCII_CONTROL))
+        return len(b.translate(None, _ASCII_SPACE)), controls, letters, letters
+    return (len(_SPACE_RE.sub("", sample)), _count(_CONTROL_RE, sample),
+            _count(_LETTER_RE, sample), _count(_LATIN_RE, sample))
+
+
 def screen(article: Article, doc: Document, lex: Lexicon) -> str | None:
     """A warning when the article cannot be analysed, else None."""
     text = article.text
@@ -37,14 +55,11 @@ def screen(article: Article, doc: Document, lex: Lexicon) -> str | None:
         return f"language {article.language!r} is not supported (English only): no events " \
                "extracted"
     sample = text[:_SAMPLE]
-    visible = len(_SPACE_RE.sub("", sample))
-    controls = _count(_CONTROL_RE, sample)
+    visible, controls, letters, latin = _measure(sample)
     if controls > max(2, len(sample) // 100):
         return "text looks binary or garbled (control characters): no events extracted"
-    letters = _count(_LETTER_RE, sample)
     if letters < 0.5 * visible:
         return "text looks garbled (few letters): no events extracted"
-    latin = _count(_LATIN_RE, sample)
     if latin < 0.7 * letters:
         return "text is not in English (non-Latin script): no events extracted"
     words = [t.lower for t in doc.tokens if t.is_word]

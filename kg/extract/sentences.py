@@ -59,6 +59,21 @@ class SentenceSpan:
     titlecase: bool = False
 
 
+# "KADOMA, Zimbabwe, June 12 - ", "JERUSALEM/GAZA, Nov 25 - ", "KYIV (Reuters) - "
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+)*"
+    r"(?:\s*\([A-Z][A-Za-z]+\))?"
+    r"(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}){0,2}"
+    r"(?:,?\s+\(?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\)?)?"
+    r"\s*[-–—]{1,2}\s+")
+
+
+def dateline_end(text: str, start: int, end: int) -> int | None:
+    """End of a dateline opening the paragraph ``text[start:end]`` (place, date, dash)."""
+    m = _DATELINE_RE.match(text, start, end)
+    return m.end() if m is not None and m.end() < end else None
+
+
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Logical lines of ``text`` (hard-wrapped lines joined), with their kind."""
     spans: list[list[int]] = []
@@ -127,8 +142,11 @@ def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in bounds if text[a:b].strip()]
 
 
+_NEXT_WORD_RE = re.compile(r"\s*(\S+)")
+
+
 def _next_word(text: str, pos: int, end: int) -> str:
-    m = re.compile(r"\s*(\S+)").match(text, pos, end)
+    m = _NEXT_WORD_RE.match(text, pos, end)
     return m.group(1) if m else ""
 
 
@@ -140,7 +158,7 @@ def _is_boundary(text: str, sent_start: int, punct_start: int, punct: str, nxt: 
         return False
     if not punct.startswith("."):
         return True
-    before = _WORD_BEFORE_RE.search(text, sent_start, punct_start + 1)
+    before = _word_before(text, sent_start, punct_start + 1)
     if before is None:
         return True
     word = text[before.start(1):punct_start]
@@ -155,6 +173,15 @@ def _is_boundary(text: str, sent_start: int, punct_start: int, punct: str, nxt: 
     if low in _OTHER_ABBREVIATIONS or _DOTTED_RE.match(word + "."):
         return opener
     return True
+
+
+def _word_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The word (letters and dots) ending at ``end``, looked for in a short window first."""
+    lo = max(start, end - 48)
+    m = _WORD_BEFORE_RE.search(text, lo, end)
+    if m is not None and (m.start(1) > lo or lo == start):
+        return m
+    return _WORD_BEFORE_RE.search(text, start, end)
 
 
 def _is_titlecase(sentence: str) -> bool:

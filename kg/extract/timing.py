@@ -29,6 +29,8 @@ _ANCHOR_RE = re.compile(
     r"|\b(war|invasion|conflict|offensive|fighting|hostilities|uprising|protests)\s+"
     r"(?:began|started|erupted|broke out|was launched|were launched)\b",
     re.IGNORECASE)
+_ANCHOR_WORDS = ("start", "beginning", "outbreak", "launch", "onset", "first day", "eve of",
+                 "began", "erupted", "broke out")
 _SYNONYMS = {"invasion": ("war",), "offensive": ("war",), "fighting": ("war",),
              "hostilities": ("war",), "conflict": ("war",), "war": ("invasion", "conflict")}
 _PUBLICATION_RULE = "publication-bound"
@@ -66,6 +68,9 @@ def _period(day: date, precision: str) -> tuple[str, date, date]:
 def find_anchors(doc: Document, timexes: Sequence[TimeSpec]) -> dict[str, date]:
     """Anchors stated in the text: "since the start of Russia's invasion on February 24"."""
     anchors: dict[str, date] = {}
+    low = doc.text.lower()
+    if not any(w in low for w in _ANCHOR_WORDS):
+        return anchors  # (a quick test before the long pattern)
     for m in _ANCHOR_RE.finditer(doc.text):
         noun = (m.group(1) or m.group(2)).lower()
         sent = doc.sentence_at(m.start())
@@ -92,12 +97,20 @@ class TimeAttacher:
     """Chooses the time of each event trigger (see the module docstring)."""
 
     def __init__(self, doc: Document, timexes: Sequence[TimeSpec], published: date | None,
-                 precision: str, trigger_offsets: Sequence[int]) -> None:
+                 precision: str, trigger_offsets: Sequence[int],
+                 reporting: Mapping[str, str] | frozenset[str] = frozenset()) -> None:
         self.doc = doc
+        self.reporting = reporting  # forms of reporting verbs ("said", "told")
         self.published = published
         self.precision = precision
+        # the date of a dateline is when the report was filed, not when anything happened
         self.timexes = [t for t in timexes if t.start is not None and t.end is not None
-                        and t.type != "SET"]
+                        and t.type != "SET" and not doc.in_dateline(t.start)]
+        self._by_sentence: dict[int, list[TimeSpec]] = {}
+        for t in self.timexes:
+            sent = doc.sentence_at(t.start)
+            if sent is not None:
+                self._by_sentence.setdefault(sent.index, []).append(t)
         self._owned_clauses: set[tuple[int, int]] = set()
         for off in trigger_offsets:
             sent = doc.sentence_at(off)
@@ -110,28 +123,41 @@ class TimeAttacher:
     def fallback(self, planned: bool = False) -> TimeSpec:
         return publication_time(self.published, self.precision, planned=planned)
 
-    def attach(self, trigger_start: int, *, perfect: bool = False, planned: bool = False
-               ) -> TimeSpec:
-        sent = self.doc.sentence_at(trigger_start)
+    def attach(self, trigger_start: int, *, trigger_end: int | None = None,
+               perfect: bool = False, planned: bool = False, reporting: bool = False,
+               infinitive: bool = False) -> TimeSpec:
+        """The time of the event whose trigger starts at ``trigger_start``. ``reporting``: a
+        speech verb, whose complement's times are what it reports, not when it was said;
+        ``infinitive``: "signed a deal on Friday to reopen ports" (only later times count)."""
+        doc = self.doc
+        sent = doc.sentence_at(trigger_start)
         if sent is None:
             return self.fallback(planned)
-        clause = clause_of(self.bounds(sent.index), trigger_start)
-        own = [t for t in self.timexes if clause[0] <= t.start < clause[1] and _usable(t, True)]
+        end = trigger_end if trigger_end is not None else trigger_start
+        bounds = self.bounds(sent.index)
+        clause = clause_of(bounds, trigger_start)
+        here = self._by_sentence.get(sent.index, [])
+        own = [t for t in here if clause[0] <= t.start < clause[1] and _usable(t, True)
+               and self._fits(t, trigger_start, end, reporting, infinitive)]
         if own:
             best = min(own, key=lambda t: abs(t.start - trigger_start))
             if not best.resolved:
                 return self.fallback(planned)
             return dataclasses.replace(best, basis="expression")
-        in_sentence = [t for t in self.timexes if sent.start <= t.start < sent.end
-                       and clause_of(self.bounds(sent.index), t.start) not in
-                       self._owned_clauses and _usable(t, False)]
-        if in_sentence:
-            resolved = [t for t in in_sentence if t.resolved]
-            if not resolved:
-                return self.fallback(planned)
-            best = min(resolved, key=lambda t: abs(t.start - trigger_start))
-            return dataclasses.replace(best, basis="sentence")
-        if not perfect:
+        if not (reporting or infinitive) and not self._subordinate(clause):
+            in_sentence = [t for t in here if _usable(t, False) and
+                           clause_of(bounds, t.start) not in self._owned_clauses and
+                           (not self._subordinate(clause_of(bounds, t.start)) or
+                            self._describes(clause_of(bounds, t.start), end)) and
+                           not (t.start > trigger_start and self._since(t, sent.start)) and
+                           not self._reported_after(t, end)]
+            if in_sentence:
+                resolved = [t for t in in_sentence if t.resolved]
+                if not resolved:
+                    return self.fallback(planned)
+                best = min(resolved, key=lambda t: abs(t.start - trigger_start))
+                return dataclasses.replace(best, basis="sentence")
+        if not perfect and not reporting:
             earlier = [t for t in self.timexes if t.resolved and _usable(t, False)
                        and t.end <= sent.start and self._same_paragraph(t.start, sent.paragraph)]
             if earlier:
@@ -139,9 +165,79 @@ class TimeAttacher:
                 return dataclasses.replace(best, basis="paragraph")
         return self.fallback(planned)
 
+    def _fits(self, t: TimeSpec, start: int, end: int, reporting: bool, infinitive: bool
+              ) -> bool:
+        """Whether an expression of the trigger's own clause dates it."""
+        if t.start > start and self._since(t, start):
+            return False  # "the first deal since February": a bound, not the deal's date
+        if self.doc.text[t.end:t.end + 2] in ("'s", "’s"):
+            # "last month's election": the time of the noun it qualifies, nothing else
+            k = self.doc.first_token_at_or_after(t.end + 2)
+            return start >= t.end and self.doc.first_token_at_or_after(start) - k <= 3
+        if infinitive:
+            return t.start >= end
+        doc = self.doc
+        if reporting and t.start < start:
+            # "The collapse happened after 3 p.m. ..., police said": the report's content;
+            # "On Monday, Zhadan posted ...": a time opening the sentence is the report's
+            k = doc.first_token_at_or_after(t.end)
+            stop = doc.first_token_at_or_after(start)
+            marks = [m for m in range(k, stop) if doc.words[m] in (",", '"', "”")]
+            if not marks:
+                return True
+            sent = doc.sentence_at(t.start)
+            lead = doc.words[doc.first_token_at_or_after(sent.start if sent else t.start):
+                             doc.first_token_at_or_after(t.start)]
+            return marks[0] == k and all(w in _FRONTED for w in lead)
+        if not reporting and self._reported_after(t, end):
+            return False
+        if reporting and t.start >= end:
+            # "said on Tuesday", "told reporters on Tuesday"; not "said ... until the end of May"
+            gap = self.doc.words[self.doc.first_token_at_or_after(end):
+                                 self.doc.first_token_at_or_after(t.start)]
+            return len(gap) <= 4 and all(w in _SPEECH_ADJUNCTS for w in gap)
+        return True
+
+    def _reported_after(self, t: TimeSpec, end: int) -> bool:
+        """ "... collapsed in Ikoyi has risen to 23, officials said on Thursday": the day of
+        the report, not of what it reports."""
+        if t.start < end:
+            return False
+        doc = self.doc
+        between = doc.words[doc.first_token_at_or_after(end):doc.first_token_at_or_after(t.start)]
+        return "," in between and any(w in self.reporting for w in between[-4:])
+
+    def _describes(self, clause: tuple[int, int], end: int) -> bool:
+        """A relative clause right after the trigger: "The outbreak, which began in October"."""
+        doc = self.doc
+        gap = doc.words[doc.first_token_at_or_after(end):doc.first_token_at_or_after(clause[0])]
+        return gap in ([","], [])
+
+    def _since(self, t: TimeSpec, floor: int) -> bool:
+        return self.doc.word_before(floor, t.start) == "since" or \
+            (t.text or "").lower().startswith("since ")
+
+    def _subordinate(self, clause: tuple[int, int]) -> bool:
+        """A clause opened by "after", "since", "because"...: its times are its own."""
+        k = self.doc.first_token_at_or_after(clause[0])
+        return k < len(self.doc.words) and self.doc.words[k] in _SUBORDINATE_OPENERS
+
     def _same_paragraph(self, offset: int, paragraph: int) -> bool:
         s = self.doc.sentence_at(offset)
         return s is not None and s.paragraph == paragraph
+
+
+_FRONTED = frozenset({"on", "in", "at", "late", "early", "by", "the", "last", "this", "'", '"',
+                      "“"})
+_SPEECH_ADJUNCTS = frozenset({
+    "on", "in", "at", "late", "early", "a", "an", "the", "his", "her", "their", "its", "this",
+    "last", "statement", "interview", "reporters", "journalists", "briefing", "conference",
+    "news", "press", "television", "tv", "radio", "video", "address", "post", "message",
+    "speech", "earlier", "later", "parliament", "lawmakers", "supporters", "online", "nation",
+    "country", "people", "public", "assembly", "congress", "senate", "crowd", "crowds"})
+_SUBORDINATE_OPENERS = frozenset({"after", "before", "since", "until", "till", "because",
+                                  "although", "though", "unlike", "despite", "who", "which",
+                                  "whose", "whom"})  # (relative clauses: their own times)
 
 
 def _usable(t: TimeSpec, own_clause: bool) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import NamedTuple
 
 # A word (letters/digits, inner hyphens, apostrophes and dots of abbreviations such as "U.S."),
@@ -42,14 +43,24 @@ class Token(NamedTuple):
         return self.start + len(self.bare)
 
 
+_new_token = partial(tuple.__new__, Token)
+
+
+_MATCH_START = re.Match.start
+_MATCH_END = re.Match.end
+_MATCH_GROUP = re.Match.group
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None, first_index: int = 0
              ) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``; indices from ``first_index``."""
     end = len(text) if end is None else end
-    out: list[Token] = []
-    for m in _TOKEN_RE.finditer(text, start, end):
-        word = m.group()
-        first = word[0]
-        out.append(Token(word, m.start(), m.end(), first_index + len(out), word.lower(),
-                         first.isalpha(), first.isupper(), first.isdigit()))
-    return out
+    matches = list(_TOKEN_RE.finditer(text, start, end))
+    words = list(map(_MATCH_GROUP, matches))
+    firsts = [w[0] for w in words]
+    # built column by column with C-level maps: no Python frame per token
+    return list(map(_new_token, zip(
+        words, map(_MATCH_START, matches), map(_MATCH_END, matches),
+        range(first_index, first_index + len(words)), map(str.lower, words),
+        map(str.isalpha, firsts), map(str.isupper, firsts), map(str.isdigit, firsts),
+        strict=True)))

@@ -53,6 +53,12 @@ _VERBAL_BEFORE = frozenset({
 })
 
 
+_NAMING = frozenset({"called", "calling", "calls", "branded", "termed", "labelled", "labeled",
+                     "described", "describing", "denounced"})
+_POSITIVE = frozenset({"near", "after", "before"})  # conditions that look for a sense's context
+_OBJECT_DETERMINERS = frozenset({"its", "their", "his", "her", "our", "the", "a", "an"})
+_OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "after", "before", "but", "and",
+                      "as", "when", "while", "if", "so", "then", "meanwhile", "still"})
 _FORCE_WORDS = frozenset({"forces", "troops", "soldiers", "army", "units", "fighters",
                           "troop", "force", "unit", "columns", "convoys", "tanks"})
 
@@ -79,52 +85,63 @@ class Trigger:
         return self.entry.type
 
 
-def _norm(tok: Token) -> str:
-    return tok.lower.replace("’", "'")
-
-
 def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
-    for sent in doc.sentences:
-        a, b = doc.sentence_tokens[sent.index]
-        toks = doc.tokens[a:b]
-        words = [_norm(t) for t in toks]
-        k = 0
-        while k < len(toks):
-            hit = _match_at(toks, words, k, lex)
-            if hit is None:
-                k += 1
-                continue
-            end_k, entry, pos = hit
-            first, last = toks[k], toks[end_k - 1]
-            prev = out[-1] if out else None
-            if prev is not None and prev.sentence == sent.index and prev.last + 1 == first.i \
-                    and prev.pos == "n" and pos == "n" and \
-                    {prev.type, entry.type} <= _COMPOUNDABLE:
-                # "bomb blast", "shelling attack": one event, the modifier's (specific) type
-                out[-1] = Trigger(sent.index, prev.first, last.i, prev.start, last.end,
-                                  prev.entry, "n", doc.text[prev.start:last.end])
-            else:
-                out.append(Trigger(sent.index, first.i, last.i, first.start, last.end, entry,
-                                   pos, doc.text[first.start:last.end]))
-            k = end_k
+    index = lex.triggers
+    seen: set[tuple[str, str]] = set()  # (lemma, type) of the triggers found so far
+    all_words = doc.words
+    # token indices of words that may start a trigger, found in one pass over the document
+    starts = [i for i, w in enumerate(all_words) if w in index]
+    next_free = 0
+    current = -1
+    words: list[str] = []
+    toks: list[Token] = []
+    a = 0
+    for i in starts:
+        if i < next_free:
+            continue  # inside the previous trigger
+        sentence = doc.token_sentence[i]
+        if sentence != current:
+            current = sentence
+            a, b = doc.sentence_tokens[sentence]
+            words, toks = all_words[a:b], doc.tokens[a:b]
+        hit = _match_at(toks, words, i - a, lex, seen)
+        if hit is None:
+            continue
+        end_k, entry, pos = hit
+        seen.add((entry.lemma, entry.type))
+        first, last = toks[i - a], toks[end_k - 1]
+        prev = out[-1] if out else None
+        if prev is not None and prev.sentence == sentence and prev.last + 1 == first.i \
+                and prev.pos == "n" and pos == "n" and \
+                {prev.type, entry.type} <= _COMPOUNDABLE:
+            # "bomb blast", "shelling attack": one event, the modifier's (specific) type
+            out[-1] = Trigger(sentence, prev.first, last.i, prev.start, last.end,
+                              prev.entry, "n", doc.text[prev.start:last.end])
+        else:
+            out.append(Trigger(sentence, first.i, last.i, first.start, last.end, entry,
+                               pos, doc.text[first.start:last.end]))
+        next_free = a + end_k
     return out
 
 
-def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon
+def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
+              seen: set[tuple[str, str]] = frozenset()  # type: ignore[assignment]
               ) -> tuple[int, TriggerEntry, str] | None:
     options = lex.triggers.get(words[k])
     if not options:
         return None
     if not toks[k].is_word:
         return None
+    if toks[k].is_cap and k > 0 and toks[k - 1].is_cap and toks[k - 1].is_word and \
+            words[k - 1] not in _OPENERS:
+        return None  # part of a name: "the United States", "National Rally"
     for form, entry, participle in options:
         n = len(form)
-        if tuple(words[k:k + n]) != form:
+        if n > 1 and tuple(words[k:k + n]) != form:
             continue
-        shared = {e.pos for f, e, _ in options if f == form}
         pos = entry.pos if entry.pos != "x" else "n"
-        if len(shared - {"x"}) > 1:
+        if lex.pos_ambiguous(form):
             guess = guess_pos(toks, words, k, n)
             if entry.pos != guess:
                 continue
@@ -132,10 +149,26 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon
             continue
         if entry.pos == "v" and not participle and k > 0 and words[k - 1] in _ARTICLES:
             continue  # a noun after all: "the state border", "a post"
+        if entry.pos == "v" and not participle and k > 0 and words[k] == form[0] and \
+                words[k - 1] in PREPOSITIONS and words[k - 1] != "to":
+            continue  # a noun after all: "on state television", "into travel agencies"
+        if entry.pos == "n" and not lex.pos_ambiguous(form) and k + n < len(words) and \
+                words[k + n] in _OBJECT_DETERMINERS and k > 0 and \
+                words[k - 1] not in DETERMINERS and words[k - 1] not in PREPOSITIONS and \
+                not toks[k - 1].is_number and toks[k - 1].bare == toks[k - 1].text:
+            continue  # a verb after all: "as the country battles its worst outbreak"
         if toks[k].is_cap and k > 0 and form[0] in ("march", "may") and toks[k].text[0] == "M":
             continue  # the months
-        if not all(_holds(c, words, k, n) for c in entry.conditions):
-            continue
+        if entry.pos == "n" and k > 2 and words[k - 1] in ("a", "an") and \
+                words[k - 2] not in PREPOSITIONS and any(
+                    words[j] in _NAMING and words[j + 1] not in PREPOSITIONS
+                    for j in range(max(0, k - 6), k - 2)):
+            continue  # "called the shooting an attack on democracy": a name for an event
+        failed = [c for c in entry.conditions if not _holds(c, words, k, n)]
+        if failed and not (entry.pos == "n" and (entry.lemma, entry.type) in seen and
+                           all(c.key in _POSITIVE for c in failed)):
+            continue  # the context does not show this sense, nor did the article before
+            # (one sense per article, for nouns: "the collapse" after "a mine collapse")
         return k + n, entry, pos
     return None
 
@@ -153,9 +186,12 @@ def guess_pos(toks: list[Token], words: list[str], k: int, n: int) -> str:
         return "n"
     if prev in _VERBAL_BEFORE:
         return "v"
+    if k > 1 and words[k - 2] in _ARTICLES and toks[k - 1].is_word and \
+            not toks[k - 1].is_cap:
+        return "n"  # "a smaller collapse", "the latest attack"
     nxt = words[k + n] if k + n < len(words) else ""
     if nxt in ("on", "against", "by", "of", "in", "at", "near", ",", ".", "was", "were",
-               "is", "killed", "has", "had", "that", "which"):
+               "is", "are", "killed", "has", "have", "had", "that", "which"):
         return "n"
     if k == 0 or not toks[k - 1].is_word:
         return "n"
@@ -202,9 +238,10 @@ def _any_in(cond: Condition, words: list[str], lo: int, hi: int) -> bool:
     if parts is None:
         parts = _STEMS[cond] = (cond.stems, cond.phrases)
     stems, phrases = parts
+    numbers = "#" in stems  # "#" stands for any number ("the 288 votes needed")
     for i in range(lo, hi):
         w = words[i]
-        if w in stems or w[:-1] in stems or w[:-2] in stems:
+        if w in stems or w[:-1] in stems or w[:-2] in stems or numbers and w[:1].isdigit():
             return True
     for alt in phrases:
         size = len(alt)

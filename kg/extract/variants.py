@@ -57,6 +57,7 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]
 
 
+@lru_cache(maxsize=65536)
 def are_variants(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` plausibly spell the same name."""
     fa, fb = fold(a), fold(b)

@@ -57,6 +57,7 @@ class Catalog:
         self._cache_lock = threading.Lock()
         self._ids_for_key = lru_cache(maxsize=200_000)(self._query_key)
         self._up = lru_cache(maxsize=50_000)(self._query_ancestors)
+        self._id_of = lru_cache(maxsize=200_000)(self._query_id)
 
     # -- construction -----------------------------------------------------------------------
 
@@ -136,8 +137,12 @@ class Catalog:
 
     def get(self, qid: str) -> CatalogEntry | None:
         """The entry of a Q-id (or of a key ``geonames:<id>``), or ``None``."""
+        entity_id = self._id_of(qid)
+        return None if entity_id is None else self._entry(entity_id)
+
+    def _query_id(self, qid: str) -> int | None:
         row = self._conn.execute("SELECT id FROM entity WHERE qid = ?", (qid,)).fetchone()
-        return None if row is None else self._entry(row[0])
+        return None if row is None else row[0]
 
     def by_geonames(self, geonames: int) -> list[CatalogEntry]:
         """Entries carrying this GeoNames id."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, request
+from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from ..errors import KGError
+from ..errors import KGError, PayloadTooLarge
 
 log = logging.getLogger("kg.web")
 
@@ -18,6 +18,10 @@ def error_response(exc: KGError):
     if report is not None and _wants_turtle_report():
         resp = Flask.response_class(report.to_turtle(), status=exc.status,
                                     mimetype="text/turtle")
+    elif _wants_html():
+        # a browser navigating to a page: the same fields, as a page
+        resp = Flask.response_class(render_template("error.html", error=body),
+                                    status=exc.status, mimetype="text/html")
     else:
         resp = jsonify(body)
         resp.status_code = exc.status
@@ -25,6 +29,12 @@ def error_response(exc: KGError):
         resp.headers[k] = v
     resp.headers["Cache-Control"] = "no-store"
     return resp
+
+
+def _wants_html() -> bool:
+    accept = request.accept_mimetypes
+    return request.method in ("GET", "HEAD") and "text/html" in accept and \
+        accept["text/html"] > accept["application/json"]
 
 
 def _wants_turtle_report() -> bool:
@@ -44,6 +54,10 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
+        if exc.code == 413:
+            limit = app.config.get("MAX_CONTENT_LENGTH")
+            return error_response(PayloadTooLarge(
+                f"the request body is larger than KG_MAX_REQUEST_BYTES ({limit} bytes)"))
         err = KGError(exc.description or exc.name)
         err.status = exc.code or 500
         err.code = (exc.name or "error").lower().replace(" ", "_")

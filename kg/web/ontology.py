@@ -59,6 +59,7 @@ def _terms(kg) -> list[dict]:
 
 @bp.route("/void", methods=["GET", "HEAD"])
 @bp.route("/.well-known/void", methods=["GET", "HEAD"])
+@bp.route("/dataset", methods=["GET", "HEAD"])
 def void():
     kg = current_app.extensions["kg"]
     stats = kg.stats()

@@ -334,6 +334,9 @@ def document() -> dict[str, Any]:
         "/.well-known/void": {"get": _op("VoID description (well-known location)",
                                          {"200": _rdf(), **_errors(406)}, params=[_FORMAT],
                                          tags=["ontology"])},
+        "/dataset": {"get": _op("The dataset's own IRI: its VoID description",
+                                {"200": _rdf(), **_errors(406)}, params=[_FORMAT],
+                                tags=["ontology"])},
         "/reconcile": {
             "get": _op("OpenRefine reconciliation: without `queries` the service manifest, "
                        "with `queries` (JSON) the catalog's candidates (Wikidata Q-ids)",

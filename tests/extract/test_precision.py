@@ -1,0 +1,202 @@
+"""Rules against false or misattributed events on unseen news text (our own sentences):
+claims, plans, capitals acting for their countries, background times, speakers, counts."""
+
+from datetime import date
+
+from extract.helpers import analyse, entity_label, events_of, role, trigger
+from kg.extract.labels import event_label
+
+
+def one(doc, etype):
+    found = events_of(doc, etype)
+    assert len(found) == 1, [(e.type, trigger(doc, e), e.modality) for e in doc.events]
+    return found[0]
+
+
+def test_blame_makes_a_claim_of_the_accuser_and_a_capital_speaks_for_its_country():
+    doc = analyse("Kyiv accused Russian forces of blowing up the dam, while Moscow blamed "
+                  "Ukrainian shelling.")
+    shelling = one(doc, "ShellingMissileAttack")
+    assert shelling.modality == "claimed"
+    assert entity_label(doc, shelling.according_to) == "Russia"
+    accusation = next(e for e in doc.events if trigger(doc, e) == "accused")
+    assert accusation.modality == "asserted"  # the 'blamed' of the next clause is not its source
+    assert role(doc, accusation, "agent") == ["Ukraine"]
+
+
+def test_a_capital_as_a_place_stays_the_city():
+    doc = analyse("MOSCOW, March 17 - Drones struck a refinery near Moscow overnight, "
+                  "killing one worker. Moscow said its air defences destroyed 35 drones.")
+    labels = {doc.article.text[m.start:m.end] + "@" + doc.entity(m.entity).label
+              for m in doc.mentions}
+    assert "Moscow@Russia" in labels  # the capital that speaks
+    assert "Moscow@Moscow" in labels  # the city where it happened
+    russia = next(e for e in doc.entities if e.label == "Russia")
+    assert "Moscow" not in russia.aliases
+
+
+def test_purpose_infinitive_is_planned_and_has_no_agent():
+    doc = analyse("Ukraine and Russia signed agreements with Turkey and the United Nations on "
+                  "Friday to reopen Black Sea ports.", published=date(2022, 7, 22))
+    reopening = one(doc, "RestorationOfServices")
+    assert reopening.modality == "planned"
+    assert role(doc, reopening, "agent") == []
+    assert reopening.time.basis != "expression"  # Friday is when they signed
+    deal = one(doc, "Agreement")
+    assert deal.modality == "asserted" and deal.time.value == "2022-07-22"
+    assert role(doc, deal, "agent") == []  # "Ukraine and Russia": both are parties
+    assert {"Ukraine", "Russia"} <= set(role(doc, deal, "participant"))
+
+
+def test_factive_verbs_keep_the_infinitive_asserted():
+    doc = analyse("Russian troops were forced to withdraw from the city.")
+    assert one(doc, "Withdrawal").modality == "asserted"
+    doc = analyse("The army ordered its units to withdraw from the city.")
+    assert one(doc, "Withdrawal").modality == "planned"
+
+
+def test_a_time_in_a_since_clause_dates_the_event_in_it_not_the_main_event():
+    doc = analyse("Ukraine and Russia signed a grain deal on Friday, the first major deal "
+                  "between the warring sides since the invasion began in February.",
+                  published=date(2022, 7, 22))
+    deal = next(e for e in doc.events if e.type == "Agreement")
+    assert deal.time.value == "2022-07-22"
+    invasion = one(doc, "Attack")
+    assert invasion.time.value == "2022-02"
+
+
+def test_a_background_event_after_a_dated_clause_is_not_dated_by_it():
+    doc = analyse("Sweden applied to join NATO in May 2022, after Russia's full-scale invasion "
+                  "of Ukraine.", published=date(2023, 7, 12))
+    invasion = one(doc, "Attack")
+    assert invasion.time.basis == "publication"
+
+
+def test_evacuation_label_names_who_evacuates():
+    doc = analyse("Ukrainian officials began evacuating residents of low-lying districts.")
+    assert one(doc, "Evacuation").label == "Evacuation by Ukraine"
+    name = {"a": "Russian Armed Forces", "k": "Kharkiv", "x": "Kiprono"}.__getitem__
+    assert event_label("Withdrawal", "Withdrawal", "asserted", agent="a", targets=[],
+                       places=["k"], weapon=None, name=name) == \
+        "Withdrawal of Russian Armed Forces from Kharkiv"
+    assert event_label("Arrest", "Arrest", "asserted", agent=None, targets=["x"], places=[],
+                       weapon=None, name=name) == "Arrest of Kiprono"
+
+
+def test_a_report_in_a_later_clause_does_not_claim_the_earlier_one():
+    doc = analyse("Russian forces withdrew from the city earlier this month, but the governor "
+                  "said a missile strike hit an industrial area on Monday night.")
+    assert one(doc, "Withdrawal").modality == "asserted"
+    assert one(doc, "ShellingMissileAttack").modality == "claimed"
+
+
+def test_a_closing_report_still_claims_what_it_follows():
+    doc = analyse("Ukraine has won the battle of Kharkiv, Kyiv claimed as Russian troops "
+                  "faced heavy losses.")
+    assert one(doc, "MilitaryVictory").modality == "claimed"
+
+
+def test_a_statement_is_not_dated_by_what_it_reports():
+    doc = analyse("Mayor Ihor Terekhov said the metro would be free for passengers until the "
+                  "end of May.", published=date(2022, 5, 24))
+    statement = one(doc, "Statement")
+    assert statement.time.basis == "publication"
+    doc = analyse("On Monday, poet Serhiy Zhadan posted an update to his page.",
+                  published=date(2022, 5, 17))
+    assert one(doc, "Statement").time.value == "2022-05-16"
+
+
+def test_dateline_date_does_not_date_the_event():
+    doc = analyse("SAO PAULO, Aug 10 - A passenger plane crashed in the town of Vinhedo on "
+                  "Friday afternoon, killing all 61 people on board.",
+                  published=date(2024, 8, 10))
+    crash = one(doc, "Accident")
+    assert crash.time.value.startswith("2024-08-09")
+    assert crash.fatalities == 61
+
+
+def test_speaker_after_the_quote_and_inside_a_title():
+    doc = analyse('"We can still hear voices," said Tendai Moyo, a rescue supervisor.')
+    assert role(doc, one(doc, "Statement"), "speaker") == ["Tendai Moyo"]
+    doc = analyse("Mines Minister Joseph Mhlanga visited the site on Wednesday.")
+    assert role(doc, one(doc, "Visit"), "agent") == ["Joseph Mhlanga"]
+    doc = analyse('"This is a historic step," NATO Secretary-General Jens Stoltenberg told '
+                  'reporters.')
+    assert role(doc, one(doc, "Statement"), "speaker") == ["Jens Stoltenberg"]
+
+
+def test_a_report_closed_by_an_unnamed_speaker_has_no_agent_from_inside_the_report():
+    doc = analyse("The plane was flying to Sao Paulo when it lost contact with air traffic "
+                  "control, the air force said.")
+    assert events_of(doc, "Statement") == []
+
+
+def test_participles_continue_the_same_statement():
+    doc = analyse("The plane was operated by regional carrier Voepass. "
+                  '"We are deeply saddened," Voepass said in a statement, adding that the '
+                  "aircraft had no known technical problems.")
+    assert role(doc, one(doc, "Statement"), "speaker") == ["Voepass"]
+
+
+def test_counts_of_a_group_and_no_count_for_things():
+    doc = analyse("Jordan said 41 of its citizens had died during the pilgrimage.")
+    assert [e.fatalities for e in doc.events] == [41]
+    doc = analyse("The minister warned that the stoppage was hurting an economy in recession.")
+    assert events_of(doc, "CasualtiesReport") == []
+
+
+def test_a_second_quake_is_another_event():
+    doc = analyse("A magnitude 7.8 earthquake struck southern Turkey before dawn on Monday. "
+                  "A second large quake hit the same region in the afternoon.",
+                  published=date(2023, 2, 6))
+    assert len(events_of(doc, "Earthquake")) == 2
+
+
+def test_the_same_noun_later_in_the_article_keeps_its_sense():
+    doc = analyse("A shaft collapsed at a small gold mine near Kadoma on Tuesday, killing 11 "
+                  "miners. The collapse happened shortly after 3 p.m. as a shift was going "
+                  "down. Rescuers said the ground was unstable.", published=date(2024, 6, 12))
+    assert len(events_of(doc, "Accident")) == 1
+
+
+def test_words_inside_names_are_no_triggers():
+    doc = analyse("Saudi Arabia and the United States suspended talks in Jeddah. Marine Le "
+                  "Pen's far-right National Rally backed the motion.")
+    assert [e.type for e in doc.events] == ["Negotiation"]
+
+
+def test_nouns_used_as_verbs_and_verbs_used_as_nouns():
+    doc = analyse("The country battles its worst outbreak in years.")
+    assert [e.type for e in doc.events] == ["Disease"]
+    doc = analyse("A spokesman confirmed the attack on state television.")
+    assert events_of(doc, "Statement") == []
+
+
+def test_possessor_is_not_the_object():
+    doc = analyse("A court jailed former governor Daniel Kiprono. Police arrested Kiprono's "
+                  "former finance officer, James Mwangi, at the airport on Thursday evening.")
+    assert role(doc, one(doc, "Arrest"), "target") == ["James Mwangi"]
+
+
+def test_people_named_by_a_demonym_are_no_actor():
+    doc = analyse("German train drivers walked off the job on Wednesday in a strike.")
+    assert any(e.label == "Germany" for e in doc.entities)
+    assert all(role(doc, e, "agent") != ["Germany"] for e in doc.events)
+
+
+def test_conditions_rumours_and_possibilities_are_not_asserted():
+    doc = analyse("If the ceasefire collapses, the army will launch an offensive.")
+    assert all(e.modality != "asserted" for e in doc.events), \
+        [(trigger(doc, e), e.modality) for e in doc.events]
+    doc = analyse("There were unconfirmed reports of shelling near the airport.")
+    assert one(doc, "ShellingMissileAttack").modality == "hedged"
+    doc = analyse("Officials warned of a possible attack on the capital.")
+    assert one(doc, "Attack").modality == "hedged"
+
+
+def test_generic_plurals_are_no_events():
+    doc = analyse("Building collapses are common in the city, where rules are poorly "
+                  "enforced. The country has seen a string of deadly accidents at mines.")
+    assert doc.events == []
+    doc = analyse("A series of explosions rocked the port on Sunday.")
+    assert [e.type for e in doc.events] == ["Explosion"]
