@@ -209,3 +209,50 @@ def test_every_date_window_and_page_size_walks_the_right_entries(kg):
                     break
                 cursor = page.next.encode()
             assert seen == want, (window, limit)
+
+
+def test_combined_filters_select_the_intersection_of_single_filters(kg):
+    """Every combination of two or three filters (place, actor, type, word, date window) selects,
+    in order, exactly the entries that each filter alone selects: the checks applied to the
+    driver's rows agree with the drivers."""
+    import itertools
+
+    for doc in pool():
+        ingest(kg, doc)
+    base = kg.settings.base_iri
+    tl = Timeline(kg)
+    pick = f"PREFIX tl: <{TL}> PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> "
+    places = sorted({r["x"].value for r in kg.store.query(
+        pick + "SELECT ?x WHERE { ?e sem:hasPlace ?x }")})
+    actors = sorted({r["x"].value for r in kg.store.query(
+        pick + "SELECT ?x WHERE { ?e tl:hasParticipant ?x }")})
+    types = sorted({r["t"].value.rsplit("#", 1)[1] for r in kg.store.query(
+        pick + "SELECT ?t WHERE { ?e a tl:Event ; tl:eventType ?t }")})
+    options = {
+        "place": [{"place": p} for p in places[:3]],
+        "actor": [{"actor": a} for a in actors[:3]],
+        "type": [{"type": t} for t in types[:3]],
+        "q": [{"q": "kharkiv"}, {"q": "troops"}],
+        "window": [{"from": "2022-05-14"}, {"from": "2022-05-10", "to": "2022-05-16"}],
+    }
+    assert all(options.values()), options
+
+    def select(args: dict) -> list[str]:
+        return [iri for iri, _, _ in tl.select(parse_filters({**args, "limit": "5000"}, base,
+                                                             max_limit=5000))]
+
+    single = {(name, i): select(args) for name, values in options.items()
+              for i, args in enumerate(values)}
+    nonempty = 0
+    for n in (2, 3):
+        for names in itertools.combinations(options, n):
+            for picks in itertools.product(*(range(len(options[k])) for k in names)):
+                args = {k: v for name, i in zip(names, picks) for k, v in
+                        options[name][i].items()}
+                sets = [set(single[(name, i)]) for name, i in zip(names, picks)]
+                first = single[(names[0], picks[0])]
+                want = [e for e in first if all(e in s for s in sets)]
+                got = select(args)
+                assert got == want, args
+                nonempty += bool(got)
+    assert nonempty >= 5  # the combinations are not all trivially empty
