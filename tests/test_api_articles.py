@@ -69,6 +69,7 @@ def test_writes_disabled_without_a_configured_token(tmp_path):
     (b"{not json", "application/json", 400),
     (b"\xff\xfe\x00b\x00a\x00d", "application/json", 400),
     (json.dumps({"title": "x"}).encode(), "application/json", 400),
+    (json.dumps({"title": "x", "text": " \n "}).encode(), "application/json", 400),
     (json.dumps({"article": {"text": "x", "published": "yesterday"}}).encode(),
      "application/json", 400),
     (b"hello", "application/pdf", 400),
@@ -78,6 +79,13 @@ def test_bad_input_is_a_4xx_and_stores_nothing(client, auth, payload, content_ty
     resp = client.post("/articles", data=payload, headers={**auth, "Content-Type": content_type})
     _assert_error_shape(resp, status)
     assert _dump(client) == before
+
+
+def test_an_empty_publication_date_means_unknown(client, auth):
+    resp = client.post("/articles", json={"title": "Storm", "text": "A storm hit the coast.",
+                                          "published": ""}, headers=auth)
+    assert resp.status_code == 201, resp.get_data(as_text=True)
+    assert any("publication date unknown" in w for w in resp.get_json()["warnings"])
 
 
 def test_invalid_graph_is_refused_with_a_report(client, auth, app):
