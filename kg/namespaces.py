@@ -25,5 +25,9 @@ PREFIXES = {
     "geo": str(GEO), "wd": str(WD),
 }
 
+# The same prefixes as a SPARQL prologue, for the service's own queries.
+SPARQL_PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+
 __all__ = ["TL", "TLSH", "SEM", "SCHEMA", "GEO", "WD", "VOID", "SD", "DCTERMS", "OWL", "PROV",
-           "RDF", "RDFS", "SKOS", "XSD", "ONTOLOGY_IRI", "SHAPES_IRI", "GEONAMES", "PREFIXES"]
+           "RDF", "RDFS", "SKOS", "XSD", "ONTOLOGY_IRI", "SHAPES_IRI", "GEONAMES", "PREFIXES",
+           "SPARQL_PREFIXES"]

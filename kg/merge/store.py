@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from ..errors import ValidationFailed
 from ..iris import parse_iri
 from ..mapping import PRECISION_CONCEPTS
+from ..namespaces import SPARQL_PREFIXES
 from ..places import Places
 from ..rdfconv import to_ox_triples, to_rdflib_graph
 from .affiliation import default_affiliations
@@ -38,13 +39,7 @@ _BASIS = {f"{TL}FromExpression": "expression", f"{TL}FromSentence": "sentence",
           f"{TL}UnknownTime": "unknown"}
 _CHUNK = 400
 
-PREFIXES = """PREFIX tl: <https://w3id.org/timeline-kg/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-"""
+PREFIXES = SPARQL_PREFIXES
 
 # One row per article-level event ($VALUES$ is empty or a VALUES block of validated IRIs; it
 # sits inside GRAPH so that Oxigraph binds ?e first: outside, a look-up scanned every event).

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from ..errors import ValidationFailed
 from ..iris import parse_iri
 from ..model import QID_RE
-from ..namespaces import ONTOLOGY_IRI, SHAPES_IRI
+from ..namespaces import ONTOLOGY_IRI, SHAPES_IRI, SPARQL_PREFIXES
 from . import entries as en
 from .entries import Entry, Facts, Ref
 
@@ -37,13 +37,7 @@ _PRECISION = {f"{TL}{k}": v for k, v in {
     "HalfYear": "half_year", "Year": "year", "Decade": "decade", "Century": "century",
     "UnknownPrecision": "unknown"}.items()}
 
-PREFIXES = """PREFIX tl: <https://w3id.org/timeline-kg/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-"""
+PREFIXES = SPARQL_PREFIXES
 # $VALUES$ blocks sit inside GRAPH and predicates are filtered, not joined with VALUES: so
 # Oxigraph binds the listed nodes first (otherwise it scanned every graph: 100x slower).
 # Facts are read graph by graph (a place's Wikidata items as the graph that places the event

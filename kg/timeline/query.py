@@ -16,6 +16,7 @@ from typing import Any
 
 from ..iris import parse_iri
 from ..model import QID_RE, ROLES
+from ..namespaces import SPARQL_PREFIXES
 from .entries import sort_string, split_sort_string, words
 from .filters import Cursor, Filters
 from .index import graph_iri
@@ -23,16 +24,7 @@ from .selection import IndexReader, Selection
 
 TL = "https://w3id.org/timeline-kg/ontology#"
 WD = "http://www.wikidata.org/entity/"
-PREFIXES = """PREFIX tl: <https://w3id.org/timeline-kg/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-PREFIX schema: <http://schema.org/>
-PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-"""
+PREFIXES = SPARQL_PREFIXES
 _PRECISION_LOCAL = {"second": "Second", "minute": "Minute", "hour": "Hour",
                     "part_of_day": "PartOfDay", "day": "Day", "week": "Week", "month": "Month",
                     "season": "Season", "quarter": "Quarter", "half_year": "HalfYear",
