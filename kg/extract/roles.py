@@ -85,6 +85,10 @@ _UNDERGO = frozenset({"faced", "faces", "facing", "suffered", "suffers", "endure
 _HOSTED = frozenset({"Election", "Protest", "Riot", "Disease", "Earthquake", "Flood", "Storm",
                      "Wildfire", "Accident", "Explosion", "CasualtiesReport"})
 _SPEECH_TYPES = frozenset({"Statement", "Announcement", "Accusation"})
+# events that happen at one spot (a dateline may say where); not outbreaks, votes, talks ...
+_LOCAL_TYPES = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Attack", "Killing",
+                          "ArmedClash", "Explosion", "Accident", "Earthquake", "Flood", "Storm",
+                          "Wildfire", "Riot", "Protest", "Damage", "CasualtiesReport", "Arrest"})
 _MAX_SUBJECT_GAP = 10  # words between a subject and its verb
 _PREPOSITIONS_NOT_AS = PREPOSITIONS - {"as"}
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -117,6 +121,7 @@ class MentionRef:
     people: bool = False  # a demonym for people ("German train drivers"): no actor
     plural: bool = False  # "Russian troops": not what "it" refers to
     official: bool = False  # "Russian officials": a demonym that speaks for its government
+    unnamed: bool = False  # "the governor", "the health ministry": a title, no name
 
 
 @dataclass
@@ -138,6 +143,9 @@ class RoleFinder:
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self._starts = [m.start for m in self.mentions]
         self._countries = {m.entity for m in self.mentions if m.country}
+        self.unnamed = frozenset(m.entity for m in self.mentions if m.unnamed)
+        # "near the airport of X", "at the port of X": a site of a place
+        self._site_heads = lex.words("place_heads", "lowercase_after")
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -235,6 +243,8 @@ class RoleFinder:
         roles.targets, objects = self._targets(trig, after, passive, roles)
         roles.places = self._places(trig, all_before, after, objects, roles, sent.start,
                                     sent.end)
+        if not roles.places and trig.type in _LOCAL_TYPES:
+            roles.places = self._dateline_place(sent.start, sent.end, roles)
         if trig.type in GROUP_TYPES:
             seen = {roles.agent, *roles.places}
             for m in in_clause:
@@ -505,11 +515,24 @@ class RoleFinder:
             places.append(nxt[0].entity)
         return places
 
+    def _dateline_place(self, start: int, end: int, roles: Roles) -> list[str]:
+        """"KYIV, May 14 (Reuters) - A drone attack on Sunday killed two people": an event of
+        the dateline's sentence that names no place of its own happened where it was filed."""
+        for s, e in self.doc.datelines:
+            if start <= s < end:
+                for m in self.between(s, e):
+                    if m.kind == "place" and not m.demonym and m.entity not in roles.targets:
+                        return [m.entity]
+        return []
+
     def _impact_object(self, trig: Trigger, after: list[MentionRef]) -> MentionRef | None:
         """"An earthquake struck the Jajarkot district": the object of an impact verb."""
         if trig.pos != "n":
             return None
-        toks = self._tokens_fast(trig.end, trig.end + 60)[:3]
+        toks = self._tokens_fast(trig.end, trig.end + 80)[:7]
+        # "An earthquake of magnitude 5.8 shook ...": over the noun's own modifiers
+        toks = toks[:next((n for n, t in enumerate(toks) if not t.is_word and t.text != "." and
+                           not t.is_number), len(toks))]
         verb = next((t for t in toks if t.lower in _IMPACT), None)
         if verb is None:
             return None
@@ -545,19 +568,21 @@ class RoleFinder:
                 # "the city of X", "the outskirts of X", not "with the help of Egypt"
                 k = len(toks) - 2 - n
                 return low if k >= 0 and (toks[k].lower in _PLACE_FILLERS or
-                                          toks[k].lower in _OF_PLACE_NOUNS) else None
+                                          toks[k].lower in _OF_PLACE_NOUNS or
+                                          toks[k].lower in self._site_heads) else None
             if low in PREPOSITIONS or low in _PLACE_PREPS:
                 return low
-            if not t.is_word or t.is_cap:
-                return None
-            if low not in _PLACE_FILLERS and low not in DETERMINERS:
+            if not t.is_word or t.is_cap and low not in self.lex.demonyms:
+                return None  # ("in the Danish capital Copenhagen": over the demonym)
+            if low not in _PLACE_FILLERS and low not in DETERMINERS and not t.is_cap:
                 return None
         return None
 
     def _is_actor_position(self, m: MentionRef) -> bool:
         sent = self.doc.sentence_at(m.start)
         prev = self._prev_word(m, sent.start if sent else 0)
-        return prev not in _PLACE_PREPS
+        return prev not in _PLACE_PREPS and \
+            self._governing_preposition(m, sent.start if sent else 0) is None
 
     def _source(self, reading: Reading, sent_start: int, sent_end: int,
                 bounds: list[tuple[int, int]]) -> str | None:
