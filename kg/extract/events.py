@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..model import TimeSpec
 from .casualties import CASUALTY_WORDS, CasualtyReport, find_casualties
-from .clauses import clause_of
+from .clauses import clause_of, measured_opener
 from .document import Document
 from .lexicon import Lexicon, TriggerEntry
 from .modality import Reading, read_modality
@@ -89,7 +89,8 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
             continue  # "said in a statement", "told in an interview": the medium of a report
         attributes = reporting and quote_span is None
         if attributes and (trig.first in reporters.get(trig.sentence, ()) or
-                           _reports_casualties(doc, trig, lex)):
+                           _reports_casualties(doc, trig, lex) or
+                           _reports_a_report(doc, trig, reporters.get(trig.sentence, ()))):
             continue  # the verb only attributes what it reports
         if reporting and reading.modality == "negated":
             continue  # "did not say", "did not comment": nothing was said
@@ -103,6 +104,8 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
                            f"lexicon:{trig.entry.pos}:{trig.entry.lemma}", sent.kind)
         draft.clause = clause_of(bounds(trig.sentence), trig.start)
         k = doc.first_token_at_or_after(draft.clause[0])
+        if k < len(doc.words):
+            k = measured_opener(doc.words, k)  # ", a day after lawmakers ousted him"
         draft.subordinate = k < len(doc.words) and doc.words[k] in _TEMPORAL_SUBORDINATORS
         draft.context_places = frozenset(m.entity for m in finder.between(sent.start, sent.end)
                                          if m.kind == "place" and not m.demonym)
@@ -144,6 +147,14 @@ def _reports_casualties(doc: Document, trig: Trigger, lex: Lexicon) -> bool:
     a, _b = doc.sentence_tokens[trig.sentence]
     closing = any(w in (",", '"', "”") for w in doc.words[max(a, trig.first - 4):trig.first])
     return any(r.start >= trig.end or closing and r.end <= trig.start for r in reports)
+
+
+def _reports_a_report(doc: Document, trig: Trigger, reporters: set[int]) -> bool:
+    """ "Kyiv said on Tuesday that Russia claimed its troops had captured X": the first verb
+    reports the second report, which carries the event (and its source)."""
+    return any(trig.last < r and "that" in doc.words[trig.last + 1:r] or trig.last + 1 < r and
+               r - trig.last <= 12 and "," not in doc.words[trig.last + 1:r]
+               for r in reporters)
 
 
 _CONTINUATIONS = frozenset({"adding", "saying", "warning", "noting", "stressing", "insisting",

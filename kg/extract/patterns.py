@@ -191,8 +191,10 @@ def _forces_and_demonyms(doc: Document, toks: list[Token], lex: Lexicon) -> list
                              "demonym", 0.6, key=f"country:{country.code}", label=country.name,
                              weak=True, extra={"country": country.code, "demonym": True,
                                                "people": people,
-                                               "official": nxt is not None and
-                                               nxt.lower in _OFFICIAL_HEADS}))
+                                               "official": any(
+                                                   t.lower in _OFFICIAL_HEADS
+                                                   for t in toks[k + 1:k + 5]
+                                                   if nxt is None or t.i <= nxt.i)}))
     return out
 
 

@@ -96,6 +96,13 @@ _CLOSERS = frozenset({",", '"', "”", "'"})
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "once"})
 
 
+def _apposition_gap(words: list[str]) -> bool:
+    """The words before a name are a title in apposition: "the mayor of Istanbul ,", "the
+    country's former finance minister ,"."""
+    return 3 <= len(words) <= 9 and words[0] in ("the", "a", "an") and words[-1] == "," and \
+        words.count(",") == 1 and not any(w in (";", ":", "and", "who", "which") for w in words)
+
+
 def _modifier(t: Token, lex: Lexicon) -> bool:
     """A word that may stand between an actor and its event noun ("Russia's full-scale")."""
     if not t.is_word:
@@ -192,7 +199,8 @@ class RoleFinder:
             if w in _PREPOSITIONS_NOT_AS:
                 # "after Erdogan agreed ...": a conjunction opening the clause, not a preposition
                 return not (k == lo and w in _CONJUNCTIONS)
-            if w in _ARTICLES or w in ("and", "or", "'s", "’s") or tok.is_cap:
+            if w in _ARTICLES or w in ("and", "or", "'s", "’s") or tok.is_cap or \
+                    w in _PLACE_FILLERS:  # "in southern Lebanon", "in the city of X"
                 k -= 1
                 steps += 1
                 continue
@@ -243,6 +251,8 @@ class RoleFinder:
         roles.targets, objects = self._targets(trig, after, passive, roles)
         roles.places = self._places(trig, all_before, after, objects, roles, sent.start,
                                     sent.end)
+        if not roles.places and (trig.type in TERRITORY_TYPES or trig.type in _LOCAL_TYPES):
+            roles.places = self._antecedent_place(trig, clause, bounds, objects)
         if not roles.places and trig.type in _LOCAL_TYPES:
             roles.places = self._dateline_place(sent.start, sent.end, roles)
         if trig.type in GROUP_TYPES:
@@ -430,6 +440,12 @@ class RoleFinder:
         for m in after[:3]:
             gap = self._tokens_fast(trig.end, m.start)
             words = [t.lower for t in gap]
+            if m.kind == "person" and trig.type in ATTACK_TYPES and _apposition_gap(words):
+                # "detained the mayor of Istanbul, Ekrem Imamoglu,": the named holder
+                objects.append(m)
+                if m.entity not in targets and m.entity != roles.agent:
+                    targets.append(m.entity)
+                break
             if len(gap) > 6 or any(t.text in (",", ";", ":") for t in gap):
                 break
             direct = trig.pos == "v" and not passive and all(
@@ -438,6 +454,9 @@ class RoleFinder:
                 trig.pos == "n" and words[:1] == ["of"])
             if not (direct or marked):
                 continue
+            if m.kind == "place" and words[-1:] == ["of"] and trig.type in ATTACK_TYPES:
+                # "detained the mayor of Istanbul, Ekrem Imamoglu,": the named holder
+                m = self._appositive(m, after) or m
             if self.doc.text[m.end:m.end + 2] in ("'s", "’s") and m.kind != "place":
                 # "arrested Kiprono's former finance officer, James Mwangi,": the possessor
                 # is not the object; an appositive name after a comma is
@@ -514,6 +533,35 @@ class RoleFinder:
                 nxt[0].entity not in places:
             places.append(nxt[0].entity)
         return places
+
+    def _antecedent_place(self, trig: Trigger, clause: tuple[int, int],
+                          bounds: list[tuple[int, int]], objects: list[MentionRef]
+                          ) -> list[str]:
+        """ "near the village of Robotyne, which they recaptured in August", "in Kherson,
+        where shelling continued": the place a relative clause hangs on."""
+        doc = self.doc
+        k = doc.first_token_at_or_after(clause[0])
+        if k >= len(doc.words) or doc.words[k] not in ("which", "where") or clause not in bounds:
+            return []
+        if doc.words[k] == "which" and (trig.pos != "v" or objects):
+            return []  # "which" is the object of the verb it opens the clause for
+        i = bounds.index(clause)
+        if i == 0 or doc.words[k - 1] != ",":
+            return []
+        prev = [m for m in self.between(*bounds[i - 1]) if m.kind == "place" and not m.demonym]
+        if prev and not doc.words[doc.first_token_at_or_after(prev[-1].end):k - 1]:
+            return [prev[-1].entity]
+        return []
+
+    def _closing_mark(self, verb: int, floor: int) -> int | None:
+        """Where a report that closes its sentence begins: the end of the last comma or
+        quotation mark within the eight words before the verb ("..., police chief X said")."""
+        doc = self.doc
+        lo = max(doc.first_token_at_or_after(floor), verb - 8)
+        for k in range(verb - 1, lo - 1, -1):
+            if doc.words[k] in _CLOSERS:
+                return doc.tokens[k].end
+        return None
 
     def _dateline_place(self, start: int, end: int, roles: Roles) -> list[str]:
         """"KYIV, May 14 (Reuters) - A drone attack on Sunday killed two people": an event of
@@ -598,6 +646,9 @@ class RoleFinder:
             verb = self.doc.tokens[reading.reporter]
             clause = clause_of(bounds, verb.start)
             before = self.between(clause[0], verb.start)
+            mark = self._closing_mark(reading.reporter, clause[0])
+            if mark is not None:  # "..., the Israeli military said": after the last comma
+                before = [m for m in before if m.start >= mark]
             subj = self._subject(before, clause, verb.start, speaker=True)
             if subj:
                 return subj
