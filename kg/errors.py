@@ -54,6 +54,11 @@ class QuerySyntaxError(BadRequest):
     code = "query_syntax"
 
 
+class QueryTooComplex(BadRequest):
+    """A query the engine cannot evaluate (it crashed the worker running it)."""
+    code = "query_too_complex"
+
+
 class Unauthorized(KGError):
     status, code = 401, "unauthorized"
 

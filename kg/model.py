@@ -172,6 +172,8 @@ class Article:
     def from_dict(cls, d: Any, path: str = "article") -> Article:
         d = _check_dict(d, path)
         text = _get(d, "text", path, str, required=True)
+        if not text.strip():
+            raise _err(f"{path}.text", "is empty: an article needs text")
         article_id = _get(d, "id", path, str, default="")
         if article_id and not ARTICLE_ID_RE.match(article_id):
             raise _err(f"{path}.id", "must be 1-128 characters of letters, digits, '.', '_', '-' "

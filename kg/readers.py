@@ -20,6 +20,14 @@ _SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".json": "json",
              ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html"}
 
 
+def _loads(text: str):
+    """``json.loads``; nesting too deep for the parser is malformed input, not a crash."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", text, 0) from None
+
+
 def format_for(name: str | None, media_type: str | None = None) -> str:
     """The input format from a file name or a media type (default: plain text)."""
     if media_type:
@@ -67,7 +75,7 @@ def read_documents(data: bytes | str, fmt: str, *, name: str | None = None,
                                                       defaults))
     elif fmt == "json":
         try:
-            obj = json.loads(decode_text(data, name or "input"))
+            obj = _loads(decode_text(data, name or "input"))
         except json.JSONDecodeError as exc:
             raise InvalidInput(f"malformed JSON at line {exc.lineno} column {exc.colno}: "
                                f"{exc.msg}") from None
@@ -80,7 +88,7 @@ def read_documents(data: bytes | str, fmt: str, *, name: str | None = None,
             if not line.strip():
                 continue
             try:
-                item = json.loads(line)
+                item = _loads(line)
             except json.JSONDecodeError as exc:
                 raise InvalidInput(f"malformed JSON on line {lineno}: {exc.msg}") from None
             yield document_from_json(item, defaults, where=f"line {lineno}")
@@ -108,7 +116,7 @@ def read_batch(data: bytes | str, fmt: str, *, name: str | None = None,
                 continue
             where = f"{label}:{lineno}"
             try:
-                item = json.loads(line)
+                item = _loads(line)
             except json.JSONDecodeError as exc:
                 yield where, InvalidInput(f"{where}: malformed JSON: {exc.msg}")
                 continue
@@ -119,7 +127,7 @@ def read_batch(data: bytes | str, fmt: str, *, name: str | None = None,
         return
     if fmt == "json":
         try:
-            obj = json.loads(decode_text(data, label))
+            obj = _loads(decode_text(data, label))
         except InvalidInput as exc:
             yield label, exc
             return

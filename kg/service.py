@@ -28,10 +28,12 @@ from .model import ARTICLE_ID_RE, AnalysedArticle, Article
 from .namespaces import ONTOLOGY_IRI, SHAPES_IRI
 from .rdfconv import to_rdflib_graph
 from .settings import Settings
+from .sparql.executor import QueryExecutor, QueryJob, answer
 from .sparql.protocol import Operation
-from .sparql.results import Answer, serialise
+from .sparql.results import Answer
 from .sparql.tokens import add_protocol_dataset, analyse_query, analyse_update
 from .store.base import Store
+from .store.stack import run_on_large_stack
 from .validation import ValidationReport, Validator
 
 log = logging.getLogger(__name__)
@@ -100,6 +102,7 @@ class KnowledgeGraph:
         self.state = StoreState(state_path)
         self.write_lock = threading.RLock()
         self.after_write: list[Callable[[set[str]], None]] = []
+        self.executor: QueryExecutor | None = None  # runs SPARQL queries with a time limit
         self.places = None  # kg.places.Places: which place lies inside which (optional)
         self.merger = None  # kg.merge.store.Merger, installed by kg.bootstrap
 
@@ -265,8 +268,12 @@ class KnowledgeGraph:
                           named_graph_uris=op.named_graph_uris)
         else:
             kwargs["union_default_graph"] = not analysis.has_dataset_clause
-        result = self.store.query(op.text, **kwargs)
-        return serialise(result, accept, self.settings.max_result_rows, fmt)
+        job = QueryJob(op.text, kwargs, accept=None if accept is None else tuple(accept),
+                       fmt=fmt, max_rows=self.settings.max_result_rows,
+                       max_bytes=self.settings.max_result_bytes)
+        reply = self.executor.run(job) if self.executor is not None else \
+            run_on_large_stack(answer, self.store, job)
+        return reply.to_answer()
 
     def sparql_update(self, op: Operation, *, base_iri: str | None = None) -> set[str | None]:
         """Run a SPARQL Update so that every graph it changes still conforms to the shapes;
@@ -345,6 +352,8 @@ class KnowledgeGraph:
         close = getattr(self.analyser, "close", None)
         if close is not None:
             close()
+        if self.executor is not None:
+            self.executor.close()
         self.store.close()
 
     def __enter__(self) -> KnowledgeGraph:

@@ -94,6 +94,25 @@ class Settings:
         100_000, "KG_MAX_RESULT_ROWS",
         "Most rows (or triples) a SPARQL response carries; longer results are truncated and "
         "say so in the `X-KG-Truncated` header.")
+    max_result_bytes: int = _setting(
+        64 * 1024 * 1024, "KG_MAX_RESULT_BYTES",
+        "Largest SPARQL response body, in bytes; a longer result is cut after the last whole "
+        "row that fits and says so in the `X-KG-Truncated` header.")
+    query_workers: int = _setting(
+        4, "KG_QUERY_WORKERS",
+        "Worker processes that run SPARQL queries (each stopped at KG_QUERY_TIMEOUT). 0 runs "
+        "queries in the request thread, without a time limit.")
+    rate_limit: int = _setting(
+        0, "KG_RATE_LIMIT",
+        "Requests per minute allowed per client IP (token bucket; 429 with `Retry-After` "
+        "beyond). 0 (the default): no limit, for local use.")
+    rate_burst: int = _setting(
+        60, "KG_RATE_BURST",
+        "Requests a client may send at once before KG_RATE_LIMIT applies.")
+    trusted_proxies: int = _setting(
+        0, "KG_TRUSTED_PROXIES",
+        "Reverse proxies in front of the service whose `X-Forwarded-For` names the client "
+        "(for rate limiting). 0: the connecting address is the client.")
     service_allowlist: str = _setting(
         "", "KG_SERVICE_ALLOWLIST",
         "Comma-separated IRI prefixes that SPARQL `SERVICE` and `LOAD` may reach. Empty (the "
@@ -156,9 +175,14 @@ class Settings:
         if self.query_timeout <= 0:
             raise ConfigError("KG_QUERY_TIMEOUT must be a positive number of seconds")
         for name in ("max_query_length", "max_request_bytes", "max_article_bytes",
-                     "max_result_rows"):
+                     "max_result_rows", "max_result_bytes"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive")
+        for name in ("query_workers", "rate_limit", "rate_burst", "trusted_proxies"):
+            if getattr(self, name) < 0:
+                raise ConfigError(f"{name} must not be negative")
+        if self.rate_limit and self.rate_burst < 1:
+            raise ConfigError("KG_RATE_BURST must be at least 1 when KG_RATE_LIMIT is set")
         if self.shacl_engine not in ("turbo", "pyshacl"):
             raise ConfigError("KG_SHACL_ENGINE must be 'turbo' or 'pyshacl'")
         if not 0.0 <= self.link_threshold <= 1.0:

@@ -59,3 +59,8 @@ main.add_command(catalog_group)
 from .timex import timex_eval_command  # noqa: E402
 
 main.add_command(timex_eval_command)
+
+from .backup import backup, load, restore  # noqa: E402
+
+for _cmd in (backup, restore, load):
+    main.add_command(_cmd)

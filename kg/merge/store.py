@@ -46,12 +46,13 @@ PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 """
 
-# One row per article-level event ($VALUES$ is empty or a VALUES block of validated IRIs).
+# One row per article-level event ($VALUES$ is empty or a VALUES block of validated IRIs; it
+# sits inside GRAPH so that Oxigraph binds ?e first: outside, a look-up scanned every event).
 RECORDS = PREFIXES + """
 SELECT ?e ?a ?type ?label ?earliest ?latest ?prec ?basis ?edtf ?modality ?rule ?anchor
        ?publisher ?fat ?inj ?conf WHERE {
-  $VALUES$
   GRAPH ?a {
+    $VALUES$
     ?e a tl:Event ; prov:wasDerivedFrom ?a ; tl:eventType ?type ; tl:precision ?prec ;
        tl:timeBasis ?basis ; tl:modality ?modality .
     ?a a tl:NewsArticle .
@@ -65,8 +66,8 @@ SELECT ?e ?a ?type ?label ?earliest ?latest ?prec ?basis ?edtf ?modality ?rule ?
 
 REFS = PREFIXES + """
 SELECT ?e ?kind ?x ?wd ?role ?label WHERE {
-  $VALUES$
   GRAPH ?a {
+    $VALUES$
     ?e prov:wasDerivedFrom ?a .
     { ?e sem:hasPlace ?x BIND ("place" AS ?kind) }
     UNION { ?e tl:hasParticipant ?x BIND ("actor" AS ?kind) }
@@ -77,7 +78,7 @@ SELECT ?e ?kind ?x ?wd ?role ?label WHERE {
 }"""
 
 ARTICLE_EVENTS = PREFIXES + """
-SELECT ?e WHERE { $VALUES$ GRAPH ?a { ?e a tl:Event ; prov:wasDerivedFrom ?a } }"""
+SELECT ?e WHERE { GRAPH ?a { $VALUES$ ?e a tl:Event ; prov:wasDerivedFrom ?a } }"""
 
 # Events of one type whose interval may overlap [lo, hi]; $LO$/$HI$ are fixed filters below.
 CANDIDATES = PREFIXES + """

@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from ..errors import BadRequest, QuerySyntaxError, StoreError
 from ..iris import parse_iri
 from .base import QueryResult, Store
+from .stack import run_on_large_stack
 
 
 class EmbeddedStore(Store):
@@ -35,6 +36,18 @@ class EmbeddedStore(Store):
                 if "lock" in str(exc).lower() else ""
             raise StoreError(f"the store at {path} could not be opened{hint}") from exc
         self._write_lock = threading.Lock()
+
+    @classmethod
+    def open_read_only(cls, path: Path) -> EmbeddedStore:
+        """A read-only view of a store folder no other process writes (a snapshot)."""
+        store = cls.__new__(cls)
+        store.path = path
+        try:
+            store._store = ox.Store.read_only(str(path))
+        except OSError as exc:
+            raise StoreError(f"the store at {path} could not be opened") from exc
+        store._write_lock = threading.Lock()
+        return store
 
     @property
     def raw(self) -> ox.Store:
@@ -131,7 +144,7 @@ class EmbeddedStore(Store):
     def _run_update(self, sparql: str, base_iri: str | None = None) -> None:
         with self._write_lock:
             try:
-                self._store.update(sparql, base_iri=base_iri)
+                run_on_large_stack(self._update_now, sparql, base_iri)
             except SyntaxError as exc:
                 raise QuerySyntaxError(f"SPARQL Update syntax error: {exc}") from None
             except RuntimeError as exc:
@@ -142,6 +155,11 @@ class EmbeddedStore(Store):
                 raise error from None
             except OSError as exc:
                 raise StoreError() from exc
+
+    def _update_now(self, sparql: str, base_iri: str | None) -> None:
+        # through ``self``: an exception's traceback then holds this object, not the raw store,
+        # which close() releases (a store kept open by a traceback keeps its files busy)
+        self._store.update(sparql, base_iri=base_iri)
 
     @contextlib.contextmanager
     def preview_update(self, sparql: str, *, base_iri: str | None = None):

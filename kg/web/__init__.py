@@ -22,8 +22,13 @@ def create_app(config: Settings | dict[str, Any] | None = None,
     settings = config if isinstance(config, Settings) else Settings.from_env(**(config or {}))
     logging.getLogger("kg").setLevel(settings.log_level.upper())
     service = build_service(settings, store=store)
+    from ..sparql.executor import build_executor
+
+    service.executor = build_executor(settings, service.store,
+                                      lambda state=service.state: state.version)
 
     app = Flask(__name__)
+    app.url_map.merge_slashes = False  # no HTML redirect for '//': a path is taken as sent
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.json.sort_keys = False
     app.extensions["kg"] = service
@@ -31,6 +36,11 @@ def create_app(config: Settings | dict[str, Any] | None = None,
 
     app.extensions["kg_examples"] = EXAMPLE_QUERIES
     register_error_handlers(app)
+    from .cors import register_cors
+    from .ratelimit import register_rate_limit
+
+    register_rate_limit(app, settings)
+    register_cors(app)
 
     from . import articles, dumps, gsp, ontology, openapi, pages, reconcile, sparql, timeline
 

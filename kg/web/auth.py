@@ -7,10 +7,12 @@ import hmac
 from flask import current_app, request
 
 from ..errors import Forbidden, Unauthorized
+from .cors import mark_write
 
 
 def require_write_token() -> None:
     """Raise 401/403 unless the request carries the configured update token."""
+    mark_write()
     token = current_app.extensions["kg"].settings.update_token
     if not token:
         raise Forbidden("writes over HTTP are disabled on this service (no KG_UPDATE_TOKEN "

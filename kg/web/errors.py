@@ -7,7 +7,7 @@ import logging
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from ..errors import KGError
+from ..errors import KGError, PayloadTooLarge
 
 log = logging.getLogger("kg.web")
 
@@ -54,6 +54,10 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
+        if exc.code == 413:
+            limit = app.config.get("MAX_CONTENT_LENGTH")
+            return error_response(PayloadTooLarge(
+                f"the request body is larger than KG_MAX_REQUEST_BYTES ({limit} bytes)"))
         err = KGError(exc.description or exc.name)
         err.status = exc.code or 500
         err.code = (exc.name or "error").lower().replace(" ", "_")

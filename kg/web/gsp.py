@@ -36,6 +36,8 @@ def direct(rest: str):
     """Direct graph identification: the request URL is the graph's IRI."""
     if request.query_string:
         raise BadRequest("a directly identified graph takes no query string")
+    if any(seg in (".", "..") for seg in rest.split("/")):
+        raise BadRequest("a graph URL under /store/ has no '.' or '..' segments")
     return _handle(parse_iri(request.base_url, "graph").value)
 
 

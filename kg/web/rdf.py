@@ -7,6 +7,7 @@ from flask import request
 
 from ..errors import InvalidInput, NotAcceptable, UnsupportedMediaType
 from ..sparql.results import plain_accept
+from .uploads import check_rdf_upload
 
 # media type -> format; the first is the default
 RDF_TYPES: dict[str, ox.RdfFormat] = {
@@ -74,6 +75,7 @@ def parse_rdf_body(data: bytes, content_type: str | None, base_iri: str,
     fmt = RDF_TYPES[media]
     if media not in GRAPH_TYPES and not allow_datasets:
         raise UnsupportedMediaType(f"{media} carries several graphs; send one graph")
+    check_rdf_upload(data, fmt)  # nesting and entity expansion that would cost minutes
     try:
         quads = list(ox.parse(data, format=fmt, base_iri=base_iri))
     except (SyntaxError, ValueError) as exc:

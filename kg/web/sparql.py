@@ -37,6 +37,7 @@ def endpoint():
     if answer.truncated:
         headers["X-KG-Truncated"] = "true"
         headers["X-KG-Result-Limit"] = str(kg.settings.max_result_rows)
+        headers.update(answer.headers)  # X-KG-Truncated-By: rows or bytes
     return Response(answer.chunks, content_type=answer.media_type, headers=headers)
 
 
