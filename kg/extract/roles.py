@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from .clauses import clause_of
+from .clauses import clause_of, measured_opener
 from .document import Document
 from .inflection import is_participle_or_gerund
 from .lexicon import Lexicon
@@ -94,6 +94,7 @@ _PREPOSITIONS_NOT_AS = PREPOSITIONS - {"as"}
 _ARTICLES = frozenset({"the", "a", "an"})
 _CLOSERS = frozenset({",", '"', "”", "'"})
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "once"})
+_TEMPORAL_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "till"})
 
 
 def _apposition_gap(words: list[str]) -> bool:
@@ -253,7 +254,8 @@ class RoleFinder:
                                     sent.end)
         if not roles.places and (trig.type in TERRITORY_TYPES or trig.type in _LOCAL_TYPES):
             roles.places = self._antecedent_place(trig, clause, bounds, objects)
-        if not roles.places and trig.type in _LOCAL_TYPES:
+        if not roles.places and trig.type in _LOCAL_TYPES and \
+                not self._temporal_subordinate(clause):
             roles.places = self._dateline_place(sent.start, sent.end, roles)
         if trig.type in GROUP_TYPES:
             seen = {roles.agent, *roles.places}
@@ -562,6 +564,16 @@ class RoleFinder:
             if doc.words[k] in _CLOSERS:
                 return doc.tokens[k].end
         return None
+
+    def _temporal_subordinate(self, clause: tuple[int, int]) -> bool:
+        """ "..., a day after he was shot in an assassination attempt": a clause that places
+        another, earlier or later, event in time; where the story was filed says nothing
+        about where that one happened."""
+        words = self.doc.words
+        k = self.doc.first_token_at_or_after(clause[0])
+        if k < len(words):
+            k = measured_opener(words, k)
+        return k < len(words) and words[k] in _TEMPORAL_CONJUNCTIONS
 
     def _dateline_place(self, start: int, end: int, roles: Roles) -> list[str]:
         """"KYIV, May 14 (Reuters) - A drone attack on Sunday killed two people": an event of
