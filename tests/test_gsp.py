@@ -82,6 +82,7 @@ def test_writes_need_the_token(client, auth):
     ({"graph": G}, "application/pdf", "x", 415),                          # not RDF
     ({"graph": G}, "application/n-quads", "<urn:a> <urn:b> <urn:c> <urn:g> .", 415),
     ({"graph": G}, None, TTL, 415),                                        # no Content-Type
+    ({"graph": G}, "text/turtle; charset=ebcdic", TTL, 415),               # not UTF-8
     ({"graph": G}, "application/ld+json",                                  # remote context
      '{"@context": "http://schema.org/", "@id": "http://example.org/a", "name": "A"}', 400),
     ({"graph": G}, "application/ld+json",                                  # a named graph

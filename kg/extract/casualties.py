@@ -46,6 +46,7 @@ class CasualtyReport:
     start: int
     end: int
     active: bool  # "X killed 3" (an agent may precede) rather than "3 were killed"
+    toll: bool = False  # "the death toll rose to 41": a new figure for an event told before
 
 
 def number_value(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, int]:
@@ -132,7 +133,7 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
         what = "killed" if w in _KILLED_FORMS else "injured" if w in _INJURED_FORMS else None
         if what is None:
             continue
-        count, found, active = None, False, False
+        count, found, active, toll = None, False, False, False
         # "killing one 40-year-old man", "wounding two residents", "killed 12 people",
         # "shot dead a security guard"
         if (w in _ACTIVE or w == "dead" and k > 0 and words[k - 1] in _DEAD_BY) and \
@@ -174,30 +175,52 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                     used.add(m)
                 elif words[m] in lex.words("casualties", "vague"):
                     count, found = None, True
-        # "the death toll rose to 45"
-        if not found and w in ("death", "dead") and k + 1 < len(words) and \
-                words[k + 1] == "toll":
-            for n in range(k + 2, min(k + 8, len(words))):
-                c, f, _ = _count_at(words, n, lex)
-                if f:
-                    count, found = c, True
-                    break
-        # "the number of people killed when ... has risen to 23"
-        if not found and "number" in words[max(0, k - 4):k]:
-            for n in range(k + 1, min(k + 30, len(words) - 1)):
-                if words[n] in ("risen", "rose", "rises", "climbed", "reached", "stands",
-                                "stood") and words[n + 1] in ("to", "at"):
-                    c, f, _ = _count_at(words, n + 2, lex)
+        # "the death toll rose to 45", "the death toll from last week's landslide ... rose to
+        # 23", "the number of people killed when ... has risen to 23"
+        if not found and (w in ("death", "dead") and k + 1 < len(words) and
+                          words[k + 1] == "toll" or "number" in words[max(0, k - 4):k]):
+            c, f = _risen_to(words, k + 2 if words[k + 1:k + 2] == ["toll"] else k + 1, lex)
+            if f:
+                count, found, toll = c, True, True
+            elif words[k + 1:k + 2] == ["toll"]:
+                for n in range(k + 2, min(k + 8, len(words))):
+                    if words[n] in _TOLL_STOPS:
+                        break  # "... death toll but said they had treated 2,700 people"
+                    c, f, _ = _count_at(words, n, lex)
                     if f:
-                        count, found = c, True
-                    break
+                        count, found, toll = c, True, True
+                        break
         if not found:
             continue
         if w in ("dead", "death") and count is None:
             continue
         out.append(CasualtyReport(what, count, toks[k].i, toks[k].start, toks[k].end,
-                                  active=active))
+                                  active=active, toll=toll))
     return out
+
+
+_TOLL_STOPS = frozenset({",", ";", "but", "and", "said", "says", "while", "after", "when",
+                         "had", "have", "has", "treated", "injured", "wounded"})
+_RISE = frozenset({"risen", "rose", "rises", "rise", "climbed", "climbs", "reached", "reaches",
+                   "stands", "stood", "jumped", "increased", "grew", "hit", "passed", "topped",
+                   "surpassed"})
+
+
+def _risen_to(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, bool]:
+    """The count after "rose to", "stands at", "has climbed to" (within the next 30 words,
+    not past a semicolon or another clause's "said")."""
+    for n in range(k, min(k + 30, len(words) - 1)):
+        w = words[n]
+        if w in (";", "said", "says"):
+            break
+        if w in _RISE:
+            m = n + 2 if words[n + 1] in ("to", "at") else n + 1 if w in (
+                "passed", "topped", "surpassed", "hit", "reached", "reaches") else None
+            if m is None:
+                continue
+            c, f, _ = _count_at(words, m, lex)
+            return c, f
+    return None, False
 
 
 def _plural(word: str) -> bool:

@@ -40,8 +40,9 @@ def clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:
             cuts.update((k, k + 1))
         elif w == "," and k + 1 < n:
             nxt = words[k + 1]
-            if nxt in _CONTRAST or nxt == "and" and _starts_clause(toks, k + 2):
-                cuts.add(k + 1)
+            if nxt in _CONTRAST or nxt == "and" and _starts_clause(toks, k + 2) or \
+                    measured_opener(words, k + 1) > k + 1:
+                cuts.add(k + 1)  # (", a day after the rally turned violent")
             elif nxt in _RELATIVE:
                 cuts.add(k + 1)
                 end = _next_comma(toks, k + 1)
@@ -56,6 +57,8 @@ def clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:
     for begin in sorted({first} | {c for c in cuts if c < n}):
         while begin < n and not toks[begin].is_word:
             begin += 1
+        if begin < n:
+            begin = measured_opener(words, begin)  # "Two days after the vote, ..."
         if begin >= n or words[begin] not in _SUBORDINATORS:
             continue
         k = begin
@@ -91,6 +94,35 @@ _NOT_IN_SUBJECT = frozenset({"and", "or", "but", "on", "in", "at", "to", "for", 
                              "by", "into", "near", "over", "during", "against"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that",
                           "these", "those", "our", "my", "some", "many", "most", "all"})
+
+
+# a measure before a temporal conjunction: "a day after", "two weeks before", "hours after",
+# "just days after", "shortly after"
+_MEASURE_WORDS = frozenset({
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "twelve", "24", "48", "72", "few", "several", "some", "just", "only", "barely", "less",
+    "more", "than", "nearly", "almost", "about", "around", "shortly", "soon", "moments",
+    "minutes", "minute", "hours", "hour", "days", "day", "weeks", "week", "months", "month",
+    "years", "year", "nights", "night", "immediately", "right", "long", "even", "the"})
+_MEASURED = frozenset({"after", "before", "since", "following", "ahead"})
+_UNITS = frozenset({"moments", "minutes", "minute", "hours", "hour", "days", "day", "weeks",
+                    "week", "months", "month", "years", "year", "nights", "night"})
+
+
+def measured_opener(words: list[str], k: int) -> int:
+    """Index of the temporal conjunction a clause opens with after a measure ("a day after",
+    "hours before", "shortly after"), or ``k`` when the words at ``k`` are no such measure."""
+    m = k
+    while m < len(words) and m - k < 6 and words[m] in _MEASURE_WORDS or \
+            m < len(words) and m - k < 6 and words[m][:1].isdigit():
+        m += 1
+    if m == k or m >= len(words) or words[m] not in _MEASURED:
+        return k
+    span = words[k:m]
+    if not (set(span) & _UNITS or span[-1] in ("shortly", "soon", "immediately", "right",
+                                                "long")):
+        return k  # "the first deal since February" keeps its own reading
+    return m
 
 
 def _finite_clause(words: list[str], k: int) -> bool:

@@ -122,9 +122,10 @@ def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
         return True
     if ra.targets and rb.targets and not set(ra.targets) & set(rb.targets):
         return True
-    for x, y in ((a.fatalities, b.fatalities), (a.injured, b.injured)):
-        if x is not None and y is not None and x != y:
-            return True
+    if not (a.updated or b.updated):  # (a risen toll is a new figure, not another event)
+        for x, y in ((a.fatalities, b.fatalities), (a.injured, b.injured)):
+            if x is not None and y is not None and x != y:
+                return True
     return False
 
 
@@ -285,10 +286,12 @@ def _absorb(best: EventDraft, other: EventDraft) -> None:
     if r.according_to is None and o.according_to is not None and \
             best.modality == other.modality:
         r.according_to = o.according_to
-    if best.fatalities is None:
-        best.fatalities = other.fatalities
-    if best.injured is None:
-        best.injured = other.injured
+    if best.fatalities is None or other.updated and other.fatalities is not None:
+        best.fatalities = other.fatalities if best.fatalities is None else \
+            max(best.fatalities, other.fatalities)
+    if best.injured is None or other.updated and other.injured is not None:
+        best.injured = other.injured if best.injured is None else \
+            max(best.injured, other.injured)
     if other.quote and not best.quote:
         best.quote, best.quote_span = other.quote, other.quote_span
     elif other.quote and best.quote and other.quote_span != best.quote_span and \

@@ -208,7 +208,8 @@ def build_entities(groups: list[EntityGroup], *, linker: Any = None
     for g in order:
         g.entity = Entity(id=g.id, label=g.label, kind=g.kind, aliases=list(g.aliases))
         _fill_from_gazetteer(g)
-        if linker is not None:
+        if linker is not None and not (g.key or "").startswith("role:"):
+            # ("the governor": an unnamed holder of a title has no Wikidata item)
             try:
                 _link(g, linker, context)
             except Exception as exc:  # a broken adapter must not lose the article

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..model import TimeSpec
 from .casualties import CASUALTY_WORDS, CasualtyReport, find_casualties
-from .clauses import clause_of
+from .clauses import clause_of, measured_opener
 from .document import Document
 from .lexicon import Lexicon, TriggerEntry
 from .modality import Reading, read_modality
@@ -52,6 +52,7 @@ class EventDraft:
     clause: tuple[int, int] | None = None
     context_places: frozenset[str] = frozenset()  # every place named in the sentence
     retype: str | None = None  # a more specific type learnt from a merged mention
+    updated: bool = False  # its count was updated by a later toll ("the death toll rose to N")
 
     @property
     def type(self) -> str:
@@ -88,13 +89,14 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
             continue  # "said in a statement", "told in an interview": the medium of a report
         attributes = reporting and quote_span is None
         if attributes and (trig.first in reporters.get(trig.sentence, ()) or
-                           _reports_casualties(doc, trig, lex)):
+                           _reports_casualties(doc, trig, lex) or
+                           _reports_a_report(doc, trig, reporters.get(trig.sentence, ()))):
             continue  # the verb only attributes what it reports
         if reporting and reading.modality == "negated":
             continue  # "did not say", "did not comment": nothing was said
         roles = finder.find(trig, bounds(trig.sentence), reading)
-        if attributes and roles.agent is None:
-            continue  # nobody named says something
+        if attributes and (roles.agent is None or roles.agent in finder.unnamed):
+            continue  # nobody named says something ("the fire service said": a source only)
         confidence = trig.entry.confidence * _KIND_WEIGHT.get(sent.kind, 1.0)
         if reading.quoted is not None:
             confidence *= 0.8
@@ -102,6 +104,8 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
                            f"lexicon:{trig.entry.pos}:{trig.entry.lemma}", sent.kind)
         draft.clause = clause_of(bounds(trig.sentence), trig.start)
         k = doc.first_token_at_or_after(draft.clause[0])
+        if k < len(doc.words):
+            k = measured_opener(doc.words, k)  # ", a day after lawmakers ousted him"
         draft.subordinate = k < len(doc.words) and doc.words[k] in _TEMPORAL_SUBORDINATORS
         draft.context_places = frozenset(m.entity for m in finder.between(sent.start, sent.end)
                                          if m.kind == "place" and not m.demonym)
@@ -143,6 +147,14 @@ def _reports_casualties(doc: Document, trig: Trigger, lex: Lexicon) -> bool:
     a, _b = doc.sentence_tokens[trig.sentence]
     closing = any(w in (",", '"', "”") for w in doc.words[max(a, trig.first - 4):trig.first])
     return any(r.start >= trig.end or closing and r.end <= trig.start for r in reports)
+
+
+def _reports_a_report(doc: Document, trig: Trigger, reporters: set[int]) -> bool:
+    """ "Kyiv said on Tuesday that Russia claimed its troops had captured X": the first verb
+    reports the second report, which carries the event (and its source)."""
+    return any(trig.last < r and "that" in doc.words[trig.last + 1:r] or trig.last + 1 < r and
+               r - trig.last <= 12 and "," not in doc.words[trig.last + 1:r]
+               for r in reporters)
 
 
 _CONTINUATIONS = frozenset({"adding", "saying", "warning", "noting", "stressing", "insisting",
@@ -220,10 +232,8 @@ def _filter_governed(doc: Document, triggers: list[Trigger]) -> list[Trigger]:
     damage done by a disaster named just before it ("earthquakes damaged roads": the quake's
     damage, not an event of its own)."""
     out = []
-    for t in triggers:
-        if t.type == "Damage" and t.pos == "v" and any(
-                o.sentence == t.sentence and o.type in _CAUSES and o.pos == "n" and
-                0 < t.first - o.last <= 2 for o in triggers):
+    for n, t in enumerate(triggers):
+        if t.type == "Damage" and t.pos == "v" and _damage_of_cause(doc, t, triggers[:n]):
             continue
         if t.type == "ArmedClash" and t.pos == "n":
             gov = [o for o in triggers if o.sentence == t.sentence and o.last < t.first
@@ -232,6 +242,29 @@ def _filter_governed(doc: Document, triggers: list[Trigger]) -> list[Trigger]:
                 continue
         out.append(t)
     return out
+
+
+def _damage_of_cause(doc: Document, t: Trigger, earlier: list[Trigger]) -> bool:
+    """Damage told as part of a disaster or attack before it in the sentence: "earthquakes
+    damaged roads", "..., damaging dozens of buildings", "The quake injured nine people and
+    damaged several houses"."""
+    causes = [o for o in earlier if o.sentence == t.sentence and o.type in _DAMAGE_CAUSES]
+    if not causes:
+        return False
+    o = causes[-1]
+    if o.pos == "n" and 0 < t.first - o.last <= 2:
+        return True
+    between = [x for x in earlier if x.first > o.last]
+    if between:
+        return False  # another event stands between them
+    prev = doc.words[t.first - 1]
+    if prev == "," and doc.words[t.first].endswith("ing"):
+        return True  # a participle clause of the main event
+    return prev == "and" and "," not in doc.words[o.last + 1:t.first - 1]
+
+
+_DAMAGE_CAUSES = _CAUSES | frozenset({"ShellingMissileAttack", "AirStrike", "Bombing",
+                                      "Attack", "Explosion", "Accident", "Storm"})
 
 
 def _retype_fires(triggers: list[Trigger]) -> list[Trigger]:
@@ -286,12 +319,17 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
                          and d.fatalities is None and d.injured is None
                          and "+casualties" not in d.rule]  # ("killing about 1,200")
                 host = cands[-1] if cands else None
+        if host is None and reports[0].toll:
+            # "the death toll rose to 41": a new figure for the deadly event told before
+            host = _told_before(drafts, new, sent.start)
         if host is None:
             host = _report_event(doc, lex, finder, reports[0], bounds)
             if host is None:
                 continue
             new.append(host)
             by_sentence.setdefault(sent.index, []).append(host)
+        if any(r.toll for r in reports):
+            host.updated = True
         for r in reports:
             if r.count is None:
                 continue
@@ -305,6 +343,18 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
 
 
 _PEACEFUL_HOSTS = frozenset({"Protest", "Disease", "Riot"})
+
+
+def _told_before(drafts: list[EventDraft], new: list[EventDraft], before: int
+                 ) -> EventDraft | None:
+    """The last deadly event told before ``before`` (one that reported deaths, else the last
+    violent or disastrous one), for a toll that names no event of its own."""
+    earlier = [d for d in (*drafts, *new) if d.trig.start < before and
+               d.type in HOST_TYPES | {"CasualtiesReport"} and d.modality != "negated" and
+               d.type not in _PEACEFUL_HOSTS]
+    deadly = [d for d in earlier if d.fatalities is not None]
+    found = deadly or earlier
+    return max(found, key=lambda d: d.trig.start) if found else None
 
 
 def _perpetrated(doc: Document, report: CasualtyReport) -> bool:

@@ -15,7 +15,7 @@ from .candidates import SOURCE_RANK, Candidate
 from .document import Document
 from .lexicon import Lexicon
 from .names import find_name_candidates
-from .patterns import find_credit_candidates, find_pattern_candidates
+from .patterns import ROLE_RULE, find_credit_candidates, find_pattern_candidates
 from .spans import SpanSet
 from .variants import are_variants
 
@@ -53,6 +53,7 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
     accepted = _resolve_overlaps(cands)
     confirmed = _confirm_guesses(accepted)
     confirmed = _propagate(doc, lex, confirmed, blocked)
+    confirmed = _named_holders(confirmed)
     confirmed = [_metonymy(doc, lex, c) for c in confirmed]
     confirmed.sort(key=lambda c: (c.start, c.end))
     return confirmed
@@ -285,6 +286,37 @@ def surname_forms(name: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _named_holders(cands: list[Candidate]) -> list[Candidate]:
+    """"the governor" after (or before) "Governor Oleh Syniehubov", "the ministry" of an
+    article naming one ministry: the unnamed role is the one named holder of the title."""
+    roles = [c for c in cands if c.rule == ROLE_RULE]
+    if not roles:
+        return cands
+    named = [c for c in cands if c.rule != ROLE_RULE and c.source != "propagated"]
+    out = []
+    for c in cands:
+        if c.rule == ROLE_RULE:
+            head = c.extra["role"]
+            qualifiers = set(c.label.split()[:-1])
+            holders = {}
+            for n in named:
+                if n.kind != c.kind:
+                    continue
+                words = (n.title or "").lower().split() if c.kind == "person" else \
+                    n.surface.lower().split()
+                if words and words[-1] == head and qualifiers <= set(words) | _LOOSE_QUALIFIERS:
+                    holders.setdefault(n.key or n.surface, n)
+            if len(holders) == 1:
+                c = _as_mention_of(c, next(iter(holders.values())), "coref:role")
+        out.append(c)
+    return out
+
+
+# qualifiers a named holder's title may leave out ("the regional governor" is "Governor X")
+_LOOSE_QUALIFIERS = frozenset({"regional", "provincial", "state", "local", "city", "district",
+                               "county", "municipal", "national", "federal", "top"})
+
+
 def _as_mention_of(c: Candidate, target: Candidate, rule: str) -> Candidate:
     return Candidate(c.start, c.end, c.surface, target.kind, "propagated", rule,
                      min(target.confidence, 0.8), entries=target.entries, places=target.places,
@@ -312,8 +344,8 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate], blocked: Spa
     taken = SpanSet((c.start, c.end) for c in cands)
     sources: dict[str, Candidate] = {}
     for c in sorted(cands, key=lambda c: (c.source == "propagated", c.start)):
-        if c.extra.get("demonym") or c.kind not in _MODEL_KINDS:
-            continue
+        if c.extra.get("demonym") or c.kind not in _MODEL_KINDS or c.rule == ROLE_RULE:
+            continue  # ("the governor": not a name to look for elsewhere)
         sources.setdefault(c.surface, c)
         words = c.surface.split()
         if c.kind == "person" and len(words) > 1 and c.source != "propagated":
@@ -339,7 +371,7 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate], blocked: Spa
         taken.add(s, e)
     # spelling variants of single-word names anywhere (headlines included)
     singles = [c for c in out if " " not in c.surface and c.kind in ("place", "person")
-               and not c.extra.get("demonym")]
+               and not c.extra.get("demonym") and c.rule != ROLE_RULE]
     if not singles:
         return out
     for tok in doc.tokens:

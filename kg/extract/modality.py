@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .clauses import clause_of
+from .clauses import clause_of, measured_opener
 from .document import Document
 from .inflection import verb_forms
 from .lexicon import Lexicon
@@ -63,10 +63,12 @@ def _reported_span(doc: Document, bounds: list[tuple[int, int]], clause: tuple[i
     """Where a reporting verb governing the clause may stand: the clause, and the clause
     before it when this one is subordinate to it ("She said the mine had closed after a
     smaller collapse injured four workers")."""
-    k = doc.first_token_at_or_after(clause[0])
+    first = k = doc.first_token_at_or_after(clause[0])
+    if k < len(doc.words):
+        k = measured_opener(doc.words, k)
     if k < len(doc.words) and doc.words[k] in _SUBORDINATE and clause in bounds:
         i = bounds.index(clause)
-        if i > 0 and doc.words[k - 1] != ",":
+        if i > 0 and doc.words[first - 1] != ",":
             return bounds[i - 1][0], clause[1]
     return clause
 

@@ -31,6 +31,10 @@ _SPEECH_AFTER = frozenset({"said", "says", "told", "wrote", "added", "tweeted", 
                            "announced", "argued", "replied", "responded", "asked"})
 
 
+_SPEAKING = _SPEECH_AFTER | frozenset({
+    "condemned", "condemns", "denied", "denies", "claimed", "claims", "urged", "urges",
+    "praised", "welcomed", "welcomes", "rejected", "rejects", "accused", "accuses", "blamed",
+    "blames", "vowed", "vows", "confirmed", "confirms", "announced", "announces", "warned"})
 _PARTICLE_RE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|de|di|da|du|van|von)"
                           r"-[A-Z]")
 
@@ -279,6 +283,10 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if len(words) >= 2 and "of" in lowers:
         return Candidate(start, end, surface, "organization", "pattern", "name:of-phrase", 0.4,
                          weak=True, extra=extra)
+    if len(words) == 1 and prev == "the" and after in _SPEAKING:
+        # "the Taliban condemned", "the Kremlin said": a body that speaks
+        return Candidate(start, end, surface, "organization", "pattern", "name:speaker", 0.6,
+                         extra=extra)
     if len(words) == 1:
         # single unknown word: kept as a weak guess that only counts when something else
         # (a list, a variant, a surname) confirms it

@@ -30,7 +30,7 @@ _UNIT_TAIL_HEADS = frozenset({"defense", "defence", "forces", "army", "guard", "
                               "marines", "corps", "troops"})
 _DEMONYM_SKIP = frozenset({"missile", "rocket", "drone", "artillery", "military", "full-scale",
                            "overnight", "massive", "heavy", "new", "latest", "ballistic",
-                           "cruise", "and", "or"})
+                           "cruise", "and", "or", "air"})
 # "Russian officials said": the demonym names the government that speaks
 _OFFICIAL_HEADS = frozenset({"officials", "official", "authorities", "government", "leadership",
                              "diplomats", "diplomat", "ministry", "embassy", "envoy",
@@ -63,6 +63,51 @@ def find_pattern_candidates(doc: Document, sent: SentenceSpan, lex: Lexicon,
     out.extend(_numbered_units(doc, toks))
     if not sent.titlecase:
         out.extend(_lowercase_heads(doc, toks, lex, lowercase_words))
+        out.extend(_unnamed_roles(doc, toks, lex))
+    return out
+
+
+ROLE_RULE = "role:unnamed"
+
+
+def _unnamed_roles(doc: Document, toks: list[Token], lex: Lexicon) -> list[Candidate]:
+    """"the governor", "the provincial governor", "the emergencies ministry": one unnamed
+    person or body (an apposition — "the mayor of X, Y," or "the governor, Y," — is not)."""
+    out: list[Candidate] = []
+    heads = lex._sets.get("role_heads")
+    if heads is None:
+        heads = lex._sets["role_heads"] = (
+            lex.phrases("unnamed_roles", "person"), lex.phrases("unnamed_roles", "organization"),
+            lex.words("unnamed_roles", "qualifiers"))
+    people, bodies, qualifiers = heads
+    for k, tok in enumerate(toks):
+        if tok.lower != "the" or k + 1 >= len(toks):
+            continue
+        q = k + 1
+        while q < len(toks) and q - k <= 3 and toks[q].lower in qualifiers and \
+                toks[q].text.islower():
+            q += 1
+        kind, end = "person", 0
+        for h in range(k + 1, q + 1):  # "the police chief": a qualifier may start a head
+            kind, end = "person", _match_phrase(toks, h, people)
+            if end == h:
+                kind, end = "organization", _match_phrase(toks, h, bodies)
+            if end > h:
+                break
+            end = 0
+        if not end or not all(t.text.islower() for t in toks[k + 1:end]):
+            continue
+        nxt = toks[end] if end < len(toks) else None
+        if nxt is not None and (nxt.is_cap and nxt.is_word or nxt.lower in ("of", "for") or
+                                nxt.text == "," and end + 1 < len(toks) and
+                                toks[end + 1].is_cap and toks[end + 1].is_word):
+            continue  # "the governor Oleh X", "the mayor of Istanbul", "the mayor, Vitali X,"
+        words = [t.lower for t in toks[k + 1:end] if not t.lower.endswith("'s")]
+        start = next(t.start for t in toks[k + 1:end] if not t.lower.endswith("'s"))
+        label = " ".join(words)
+        out.append(Candidate(start, toks[end - 1].end, doc.text[start:toks[end - 1].end], kind,
+                             "pattern", ROLE_RULE, 0.7, key=f"role:{kind}:{label}", label=label,
+                             extra={"role": words[-1]}))
     return out
 
 
@@ -137,7 +182,8 @@ def _forces_and_demonyms(doc: Document, toks: list[Token], lex: Lexicon) -> list
         people = nxt is not None and nxt.lower not in heads and any(
             t.lower in _people_nouns(lex) for t in toks[k + 1:k + 4] if t.text.islower())
         if not people and (nxt is None or (nxt.lower not in heads and
-                                           not _trigger_noun(nxt.lower, lex))):
+                                           not _trigger_noun(nxt.lower, lex))) and \
+                not _head_skipped(toks, k, nxt, heads):
             continue  # "an American think tank", "said in Russian": not an actor
         # "German train drivers", "Egyptian pilgrims": the country is named, but the people
         # are not its government (no actor)
@@ -145,9 +191,17 @@ def _forces_and_demonyms(doc: Document, toks: list[Token], lex: Lexicon) -> list
                              "demonym", 0.6, key=f"country:{country.code}", label=country.name,
                              weak=True, extra={"country": country.code, "demonym": True,
                                                "people": people,
-                                               "official": nxt is not None and
-                                               nxt.lower in _OFFICIAL_HEADS}))
+                                               "official": any(
+                                                   t.lower in _OFFICIAL_HEADS
+                                                   for t in toks[k + 1:k + 5]
+                                                   if nxt is None or t.i <= nxt.i)}))
     return out
+
+
+def _head_skipped(toks: list[Token], k: int, nxt: Token | None, heads: frozenset[str]) -> bool:
+    """ "A Russian missile hit ...": the modifier skipped on the way is the head itself."""
+    stop = nxt.i if nxt is not None else toks[min(len(toks), k + 5) - 1].i + 1
+    return any(t.lower in heads for t in toks[k + 1:k + 5] if t.i < stop)
 
 
 def _people_nouns(lex: Lexicon) -> frozenset[str]:

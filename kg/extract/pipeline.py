@@ -13,7 +13,16 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from ..model import AnalysedArticle, Article, Event, Participant, Sentence, TimeSpec
+from ..model import (
+    AnalysedArticle,
+    Article,
+    Entity,
+    Event,
+    Mention,
+    Participant,
+    Sentence,
+    TimeSpec,
+)
 from .dedup import merge_duplicates
 from .document import Document
 from .entities import EntityGroup, build_entities, group_mentions
@@ -69,6 +78,7 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
             d.reading = dataclasses.replace(d.reading, modality="planned", cue="future time")
     drafts = merge_duplicates(drafts, _sides(groups))
     events = _events(doc, lex, drafts, groups)
+    entities, mentions = _drop_idle_roles(entities, mentions, events, groups)
     out = AnalysedArticle(article=article, sentences=sentences, entities=entities,
                           mentions=mentions, timexes=timexes, events=events,
                           warnings=warnings, extractor=EXTRACTOR)
@@ -169,8 +179,37 @@ def _mention_refs(groups: list[EntityGroup], lex: Lexicon) -> list[MentionRef]:
                                    demonym=bool(c.extra.get("demonym")), country=is_country,
                                    capital_of=capital, facility=facility,
                                    people=bool(c.extra.get("people")), plural=plural,
-                                   official=bool(c.extra.get("official"))))
+                                   official=bool(c.extra.get("official")),
+                                   unnamed=(g.key or "").startswith("role:")))
     return refs
+
+
+def _drop_idle_roles(entities: list[Entity], mentions: list[Mention], events: list[Event],
+                     groups: list[EntityGroup]) -> tuple[list[Entity], list[Mention]]:
+    """An unnamed title ("the education ministry said …") is kept as an entity only when an
+    event refers to it (as agent, target, speaker or source); ids are numbered again."""
+    roles = {g.id for g in groups if (g.key or "").startswith("role:")}
+    if not roles:
+        return entities, mentions
+    used = {p for ev in events for p in ev.places} | \
+        {p.entity for ev in events for p in ev.participants} | \
+        {ev.according_to for ev in events if ev.according_to}
+    idle = roles - used
+    if not idle:
+        return entities, mentions
+    kept = [e for e in entities if e.id not in idle]
+    new_ids = {e.id: f"e{n}" for n, e in enumerate(kept, 1)}
+    for e in kept:
+        e.id = new_ids[e.id]
+    for g in groups:
+        g.id = new_ids.get(g.id, g.id)
+    mentions = [dataclasses.replace(m, entity=new_ids[m.entity]) for m in mentions
+                if m.entity in new_ids]
+    for ev in events:
+        ev.places = [new_ids[p] for p in ev.places]
+        ev.participants = [Participant(new_ids[p.entity], p.role) for p in ev.participants]
+        ev.according_to = new_ids[ev.according_to] if ev.according_to else None
+    return kept, mentions
 
 
 def _after(t: TimeSpec, published: date) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from .clauses import clause_of
+from .clauses import clause_of, measured_opener
 from .document import Document
 from .inflection import is_participle_or_gerund
 from .lexicon import Lexicon
@@ -85,11 +85,23 @@ _UNDERGO = frozenset({"faced", "faces", "facing", "suffered", "suffers", "endure
 _HOSTED = frozenset({"Election", "Protest", "Riot", "Disease", "Earthquake", "Flood", "Storm",
                      "Wildfire", "Accident", "Explosion", "CasualtiesReport"})
 _SPEECH_TYPES = frozenset({"Statement", "Announcement", "Accusation"})
+# events that happen at one spot (a dateline may say where); not outbreaks, votes, talks ...
+_LOCAL_TYPES = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Attack", "Killing",
+                          "ArmedClash", "Explosion", "Accident", "Earthquake", "Flood", "Storm",
+                          "Wildfire", "Riot", "Protest", "Damage", "CasualtiesReport", "Arrest"})
 _MAX_SUBJECT_GAP = 10  # words between a subject and its verb
 _PREPOSITIONS_NOT_AS = PREPOSITIONS - {"as"}
 _ARTICLES = frozenset({"the", "a", "an"})
 _CLOSERS = frozenset({",", '"', "”", "'"})
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "once"})
+_TEMPORAL_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "till"})
+
+
+def _apposition_gap(words: list[str]) -> bool:
+    """The words before a name are a title in apposition: "the mayor of Istanbul ,", "the
+    country's former finance minister ,"."""
+    return 3 <= len(words) <= 9 and words[0] in ("the", "a", "an") and words[-1] == "," and \
+        words.count(",") == 1 and not any(w in (";", ":", "and", "who", "which") for w in words)
 
 
 def _modifier(t: Token, lex: Lexicon) -> bool:
@@ -117,6 +129,7 @@ class MentionRef:
     people: bool = False  # a demonym for people ("German train drivers"): no actor
     plural: bool = False  # "Russian troops": not what "it" refers to
     official: bool = False  # "Russian officials": a demonym that speaks for its government
+    unnamed: bool = False  # "the governor", "the health ministry": a title, no name
 
 
 @dataclass
@@ -138,6 +151,9 @@ class RoleFinder:
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self._starts = [m.start for m in self.mentions]
         self._countries = {m.entity for m in self.mentions if m.country}
+        self.unnamed = frozenset(m.entity for m in self.mentions if m.unnamed)
+        # "near the airport of X", "at the port of X": a site of a place
+        self._site_heads = lex.words("place_heads", "lowercase_after")
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -184,7 +200,8 @@ class RoleFinder:
             if w in _PREPOSITIONS_NOT_AS:
                 # "after Erdogan agreed ...": a conjunction opening the clause, not a preposition
                 return not (k == lo and w in _CONJUNCTIONS)
-            if w in _ARTICLES or w in ("and", "or", "'s", "’s") or tok.is_cap:
+            if w in _ARTICLES or w in ("and", "or", "'s", "’s") or tok.is_cap or \
+                    w in _PLACE_FILLERS:  # "in southern Lebanon", "in the city of X"
                 k -= 1
                 steps += 1
                 continue
@@ -235,6 +252,11 @@ class RoleFinder:
         roles.targets, objects = self._targets(trig, after, passive, roles)
         roles.places = self._places(trig, all_before, after, objects, roles, sent.start,
                                     sent.end)
+        if not roles.places and (trig.type in TERRITORY_TYPES or trig.type in _LOCAL_TYPES):
+            roles.places = self._antecedent_place(trig, clause, bounds, objects)
+        if not roles.places and trig.type in _LOCAL_TYPES and \
+                not self._temporal_subordinate(clause):
+            roles.places = self._dateline_place(sent.start, sent.end, roles)
         if trig.type in GROUP_TYPES:
             seen = {roles.agent, *roles.places}
             for m in in_clause:
@@ -420,6 +442,12 @@ class RoleFinder:
         for m in after[:3]:
             gap = self._tokens_fast(trig.end, m.start)
             words = [t.lower for t in gap]
+            if m.kind == "person" and trig.type in ATTACK_TYPES and _apposition_gap(words):
+                # "detained the mayor of Istanbul, Ekrem Imamoglu,": the named holder
+                objects.append(m)
+                if m.entity not in targets and m.entity != roles.agent:
+                    targets.append(m.entity)
+                break
             if len(gap) > 6 or any(t.text in (",", ";", ":") for t in gap):
                 break
             direct = trig.pos == "v" and not passive and all(
@@ -428,6 +456,9 @@ class RoleFinder:
                 trig.pos == "n" and words[:1] == ["of"])
             if not (direct or marked):
                 continue
+            if m.kind == "place" and words[-1:] == ["of"] and trig.type in ATTACK_TYPES:
+                # "detained the mayor of Istanbul, Ekrem Imamoglu,": the named holder
+                m = self._appositive(m, after) or m
             if self.doc.text[m.end:m.end + 2] in ("'s", "’s") and m.kind != "place":
                 # "arrested Kiprono's former finance officer, James Mwangi,": the possessor
                 # is not the object; an appositive name after a comma is
@@ -505,11 +536,63 @@ class RoleFinder:
             places.append(nxt[0].entity)
         return places
 
+    def _antecedent_place(self, trig: Trigger, clause: tuple[int, int],
+                          bounds: list[tuple[int, int]], objects: list[MentionRef]
+                          ) -> list[str]:
+        """ "near the village of Robotyne, which they recaptured in August", "in Kherson,
+        where shelling continued": the place a relative clause hangs on."""
+        doc = self.doc
+        k = doc.first_token_at_or_after(clause[0])
+        if k >= len(doc.words) or doc.words[k] not in ("which", "where") or clause not in bounds:
+            return []
+        if doc.words[k] == "which" and (trig.pos != "v" or objects):
+            return []  # "which" is the object of the verb it opens the clause for
+        i = bounds.index(clause)
+        if i == 0 or doc.words[k - 1] != ",":
+            return []
+        prev = [m for m in self.between(*bounds[i - 1]) if m.kind == "place" and not m.demonym]
+        if prev and not doc.words[doc.first_token_at_or_after(prev[-1].end):k - 1]:
+            return [prev[-1].entity]
+        return []
+
+    def _closing_mark(self, verb: int, floor: int) -> int | None:
+        """Where a report that closes its sentence begins: the end of the last comma or
+        quotation mark within the eight words before the verb ("..., police chief X said")."""
+        doc = self.doc
+        lo = max(doc.first_token_at_or_after(floor), verb - 8)
+        for k in range(verb - 1, lo - 1, -1):
+            if doc.words[k] in _CLOSERS:
+                return doc.tokens[k].end
+        return None
+
+    def _temporal_subordinate(self, clause: tuple[int, int]) -> bool:
+        """ "..., a day after he was shot in an assassination attempt": a clause that places
+        another, earlier or later, event in time; where the story was filed says nothing
+        about where that one happened."""
+        words = self.doc.words
+        k = self.doc.first_token_at_or_after(clause[0])
+        if k < len(words):
+            k = measured_opener(words, k)
+        return k < len(words) and words[k] in _TEMPORAL_CONJUNCTIONS
+
+    def _dateline_place(self, start: int, end: int, roles: Roles) -> list[str]:
+        """"KYIV, May 14 (Reuters) - A drone attack on Sunday killed two people": an event of
+        the dateline's sentence that names no place of its own happened where it was filed."""
+        for s, e in self.doc.datelines:
+            if start <= s < end:
+                for m in self.between(s, e):
+                    if m.kind == "place" and not m.demonym and m.entity not in roles.targets:
+                        return [m.entity]
+        return []
+
     def _impact_object(self, trig: Trigger, after: list[MentionRef]) -> MentionRef | None:
         """"An earthquake struck the Jajarkot district": the object of an impact verb."""
         if trig.pos != "n":
             return None
-        toks = self._tokens_fast(trig.end, trig.end + 60)[:3]
+        toks = self._tokens_fast(trig.end, trig.end + 80)[:7]
+        # "An earthquake of magnitude 5.8 shook ...": over the noun's own modifiers
+        toks = toks[:next((n for n, t in enumerate(toks) if not t.is_word and t.text != "." and
+                           not t.is_number), len(toks))]
         verb = next((t for t in toks if t.lower in _IMPACT), None)
         if verb is None:
             return None
@@ -545,19 +628,21 @@ class RoleFinder:
                 # "the city of X", "the outskirts of X", not "with the help of Egypt"
                 k = len(toks) - 2 - n
                 return low if k >= 0 and (toks[k].lower in _PLACE_FILLERS or
-                                          toks[k].lower in _OF_PLACE_NOUNS) else None
+                                          toks[k].lower in _OF_PLACE_NOUNS or
+                                          toks[k].lower in self._site_heads) else None
             if low in PREPOSITIONS or low in _PLACE_PREPS:
                 return low
-            if not t.is_word or t.is_cap:
-                return None
-            if low not in _PLACE_FILLERS and low not in DETERMINERS:
+            if not t.is_word or t.is_cap and low not in self.lex.demonyms:
+                return None  # ("in the Danish capital Copenhagen": over the demonym)
+            if low not in _PLACE_FILLERS and low not in DETERMINERS and not t.is_cap:
                 return None
         return None
 
     def _is_actor_position(self, m: MentionRef) -> bool:
         sent = self.doc.sentence_at(m.start)
         prev = self._prev_word(m, sent.start if sent else 0)
-        return prev not in _PLACE_PREPS
+        return prev not in _PLACE_PREPS and \
+            self._governing_preposition(m, sent.start if sent else 0) is None
 
     def _source(self, reading: Reading, sent_start: int, sent_end: int,
                 bounds: list[tuple[int, int]]) -> str | None:
@@ -573,6 +658,9 @@ class RoleFinder:
             verb = self.doc.tokens[reading.reporter]
             clause = clause_of(bounds, verb.start)
             before = self.between(clause[0], verb.start)
+            mark = self._closing_mark(reading.reporter, clause[0])
+            if mark is not None:  # "..., the Israeli military said": after the last comma
+                before = [m for m in before if m.start >= mark]
             subj = self._subject(before, clause, verb.start, speaker=True)
             if subj:
                 return subj

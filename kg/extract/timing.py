@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 from ..model import TimeSpec
-from .clauses import clause_of
+from .clauses import clause_of, measured_opener
 from .document import Document
 
 _ANCHOR_RE = re.compile(
@@ -150,7 +150,9 @@ class TimeAttacher:
                            (not self._subordinate(clause_of(bounds, t.start)) or
                             self._describes(clause_of(bounds, t.start), end)) and
                            not (t.start > trigger_start and self._since(t, sent.start)) and
-                           not self._reported_after(t, end)]
+                           not self._reported_after(t, end) and
+                           not (t.end <= trigger_start and
+                                self._dates_report(t, trigger_start))]
             if in_sentence:
                 resolved = [t for t in in_sentence if t.resolved]
                 if not resolved:
@@ -191,6 +193,8 @@ class TimeAttacher:
             return marks[0] == k and all(w in _FRONTED for w in lead)
         if not reporting and self._reported_after(t, end):
             return False
+        if not reporting and t.end <= start and self._dates_report(t, start):
+            return False  # "said on Tuesday that Russia claimed ...": the day of the report
         if reporting and t.start >= end:
             # "said on Tuesday", "told reporters on Tuesday"; not "said ... until the end of May"
             gap = self.doc.words[self.doc.first_token_at_or_after(end):
@@ -207,6 +211,26 @@ class TimeAttacher:
         between = doc.words[doc.first_token_at_or_after(end):doc.first_token_at_or_after(t.start)]
         return "," in between and any(w in self.reporting for w in between[-4:])
 
+    def _dates_report(self, t: TimeSpec, trigger: int) -> bool:
+        """The expression follows a reporting verb ("said on Tuesday", "told reporters on
+        Monday") and the event is told by another report inside it ("... that Russia claimed
+        its troops had captured X"): the day dates the outer report only. (What the report
+        tells itself — "said on Tuesday that police had arrested two men", a past perfect by
+        backshift — is taken to be of that day.)"""
+        doc = self.doc
+        between = doc.words[doc.first_token_at_or_after(t.end):
+                            doc.first_token_at_or_after(trigger)]
+        if not any(w in self.reporting for w in between):
+            return False
+        k = doc.first_token_at_or_after(t.start) - 1
+        sent = doc.sentence_at(t.start)
+        lo = doc.first_token_at_or_after(sent.start) if sent is not None else 0
+        steps = 0
+        while k >= lo and steps < 4 and doc.words[k] in _SPEECH_ADJUNCTS:
+            k -= 1
+            steps += 1
+        return k >= lo and doc.words[k] in self.reporting and doc.tokens[k].is_word
+
     def _describes(self, clause: tuple[int, int], end: int) -> bool:
         """A relative clause right after the trigger: "The outbreak, which began in October"."""
         doc = self.doc
@@ -220,6 +244,8 @@ class TimeAttacher:
     def _subordinate(self, clause: tuple[int, int]) -> bool:
         """A clause opened by "after", "since", "because"...: its times are its own."""
         k = self.doc.first_token_at_or_after(clause[0])
+        if k < len(self.doc.words):
+            k = measured_opener(self.doc.words, k)  # ", a day after ..."
         return k < len(self.doc.words) and self.doc.words[k] in _SUBORDINATE_OPENERS
 
     def _same_paragraph(self, offset: int, paragraph: int) -> bool:

@@ -157,6 +157,9 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
                 words[k - 1] not in DETERMINERS and words[k - 1] not in PREPOSITIONS and \
                 not toks[k - 1].is_number and toks[k - 1].bare == toks[k - 1].text:
             continue  # a verb after all: "as the country battles its worst outbreak"
+        if entry.pos != "v" and k + n < len(words) and \
+                words[k + n] in lex.words("modifier_heads", "words") and pos == "n":
+            continue  # a modifier: "the fire service", "a flood warning"
         if toks[k].is_cap and k > 0 and form[0] in ("march", "may") and toks[k].text[0] == "M":
             continue  # the months
         if entry.pos == "n" and k > 2 and words[k - 1] in ("a", "an") and \

@@ -161,10 +161,10 @@ def _unit_relative(m: re.Match, ctx: Context) -> Found | None:
         return _pod_relative(m, ctx, rel, pod, mod)
     if unit == "night":
         return None
-    if unit == "day" and rel in ("last", "this", "next", "past", "the past", "the last",
+    if unit == "day" and rel in ("last", "this", "next", "past", "the last",
                                  "coming", "the coming", "the current", "previous",
                                  "following"):
-        return None
+        return None  # ("the past day" is the day before the DCT: a duration, below)
     if unit == "quarter":
         return None  # handled by quarter_relative
     if rel in ("the past", "the last", "this past") and unit not in ("weekend",) and \

@@ -72,6 +72,10 @@ def parse_rdf_body(data: bytes, content_type: str | None, base_iri: str,
     if media not in RDF_TYPES:
         raise UnsupportedMediaType(f"unsupported RDF media type {media or '(none)'!r}; use "
                                    f"{', '.join(RDF_TYPES)}")
+    charset = _charset(content_type or "")
+    if charset is not None and charset.replace("-", "").lower() != "utf8":
+        # the body is read as UTF-8 whatever it says (as the SPARQL protocol's bodies are)
+        raise UnsupportedMediaType(f"an RDF body must be UTF-8, not {charset}")
     fmt = RDF_TYPES[media]
     if media not in GRAPH_TYPES and not allow_datasets:
         raise UnsupportedMediaType(f"{media} carries several graphs; send one graph")
@@ -84,6 +88,14 @@ def parse_rdf_body(data: bytes, content_type: str | None, base_iri: str,
     if not allow_datasets and any(not isinstance(q.graph_name, ox.DefaultGraph) for q in quads):
         raise InvalidInput(f"the {media} body holds named graphs; send one graph")
     return quads
+
+
+def _charset(content_type: str) -> str | None:
+    for p in content_type.split(";")[1:]:
+        p = p.strip()
+        if p.lower().startswith("charset="):
+            return p.split("=", 1)[1].strip().strip('"')
+    return None
 
 
 def _first_line(exc: Exception) -> str:

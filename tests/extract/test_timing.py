@@ -106,3 +106,17 @@ def test_anchor_stated_in_the_text():
     anchors = find_anchors(Document.parse(text), tx)
     assert anchors["invasion"] == date(2022, 2, 24)
     assert anchors["war"] == date(2022, 2, 24)
+
+
+def test_the_past_day_is_the_day_before_publication():
+    """kg.temporal: "over the past day" is a one-day stretch ending at publication (it was
+    tagged "the past", PAST_REF, which dated nothing); "the last day of X" is no duration."""
+    import pytest
+
+    temporal = pytest.importorskip("kg.temporal")
+    found = temporal.tag_timexes("Shelling killed two people over the past day.", PUB)
+    past = next(t for t in found if t.text == "the past day")
+    assert (past.type, past.value) == ("DURATION", "P1D")
+    assert (past.earliest, past.latest) == (date(2022, 5, 16), PUB)
+    later = temporal.tag_timexes("Talks ended on the last day of the summit.", PUB)
+    assert not any(t.type == "DURATION" for t in later)
