@@ -1,4 +1,4 @@
-"""The commands of docs/scaling.md's "Scaling out" section run as written, at small scale
+"""The commands of the README's "Scaling out" section run as written, at small scale
 (fewer articles, free ports, a temporary folder)."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import REPO, free_port
 from tests.oxigraph_server import oxigraph_binary
 
-DOC = REPO / "docs" / "scaling.md"
+DOC = REPO / "README.md"
 
 
 def scaling_out_script() -> str:
