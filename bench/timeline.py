@@ -201,7 +201,7 @@ def slug(text: str) -> str:
 def cases(base: str, city: dict) -> dict[str, dict[str, str]]:
     """Every combination of five filters, then further cases."""
     dims = {
-        "place": {"place": f"{base}entity/place-{slug(city['name'])}"},
+        "place": {"place": f"{base}entity/geonames-{city['geonameid']}"},
         "actor": {"actor": f"{base}entity/group-{slug(ACTORS[0])}"},
         "type": {"type": "Protest"},
         "month": {"from": "2022-05", "to": "2022-05"},

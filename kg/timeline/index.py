@@ -83,8 +83,10 @@ TRACED_FROM = PREFIXES + """
 SELECT ?e WHERE { GRAPH $INDEX$ { ?x tl:sourceGraph $G$ ; tl:entryOf ?e } }"""
 STORED = PREFIXES + """
 SELECT ?x ?b ?k WHERE { GRAPH $INDEX$ { $VALUES$ ?x tl:entryBucket ?b ; tl:entryKey ?k } }"""
+# Count nodes are looked up by their IRIs (minted from the key): by the key literal, Oxigraph
+# scanned every facet.
 COUNTS = PREFIXES + """
-SELECT ?f ?n WHERE { GRAPH $INDEX$ { $VALUES$ ?c $PROP$ ?f ; tl:entryCount ?n } }"""
+SELECT ?c ?n WHERE { GRAPH $INDEX$ { $VALUES$ ?c tl:entryCount ?n } }"""
 FORMAT = PREFIXES + """
 SELECT ?v WHERE { GRAPH $INDEX$ { ?i tl:indexFormat ?v } }"""
 
@@ -92,11 +94,6 @@ SELECT ?v WHERE { GRAPH $INDEX$ { ?i tl:indexFormat ?v } }"""
 def values(var: str, iris: Iterable[str]) -> str:
     """A VALUES block of IRIs, each checked by pyoxigraph."""
     return f"VALUES ?{var} {{ {' '.join(str(parse_iri(i)) for i in iris)} }}"
-
-
-def literal_values(var: str, texts: Iterable[str]) -> str:
-    """A VALUES block of string literals, each serialised by pyoxigraph."""
-    return f"VALUES ?{var} {{ {' '.join(str(ox.Literal(t)) for t in texts)} }}"
 
 
 def _chunks(items: list, size: int = _CHUNK):
@@ -257,12 +254,15 @@ class TimelineIndex:
                     entry[1].add(facet)
         return out
 
-    def _counts(self, prop: str, keys: list[str]) -> dict[str, int]:
+    def _counts(self, node_iri, keys: list[str]) -> dict[str, int]:
+        """The stored count of each key (``node_iri(graph, key)`` names its count node)."""
+        by_node = {node_iri(self.graph, k): k for k in keys}
         out: dict[str, int] = {}
-        for chunk in _chunks(keys):
-            q = (COUNTS.replace("$VALUES$", literal_values("f", chunk))
-                 .replace("$PROP$", prop).replace("$INDEX$", self._index))
-            out.update({r["f"].value: int(r["n"].value) for r in self.kg.store.query(q)})
+        for chunk in _chunks(sorted(by_node)):
+            q = (COUNTS.replace("$VALUES$", values("c", chunk))
+                 .replace("$INDEX$", self._index))
+            out.update({by_node[r["c"].value]: int(r["n"].value)
+                        for r in self.kg.store.query(q)})
         return out
 
     # -- writing -------------------------------------------------------------------------------
@@ -292,8 +292,8 @@ class TimelineIndex:
                 facet_delta.update({f: 1 for f in entry.facets})
         facet_delta = Counter({k: v for k, v in facet_delta.items() if v})
         month_delta = Counter({k: v for k, v in month_delta.items() if v})
-        facets = self._counts("tl:facet", sorted(facet_delta))
-        months = self._counts("tl:month", sorted(month_delta))
+        facets = self._counts(en.facet_iri, sorted(facet_delta))
+        months = self._counts(en.month_iri, sorted(month_delta))
         lines: list[str] = []
         focus: list[str] = []
         for entry in new.values():
