@@ -171,3 +171,40 @@ def test_kg_merge_command(tmp_path):
     result = CliRunner().invoke(main, ["merge", "--data", str(tmp_path / "data")])
     assert result.exit_code == 0, result.output
     assert "events=8 canonical=3" in result.output
+
+
+def test_in_memory_windows_find_every_candidate_the_store_query_finds(kg):
+    """The candidate windows kept in memory (updated after every write, including a re-ingest
+    that moves an event and a delete) give a superset of the store's own candidate query."""
+    import copy
+
+    from kg.merge.windows import TimeWindows
+
+    docs = ta.all_articles() + [ta.sunday_strike_same_outlet(), ta.ukraine_report(),
+                                ta.oblast_report(), ta.tuesday_strike(), ta.may_summary()]
+    ingest(kg, *docs)
+    moved = copy.deepcopy(ta.sunday_strike_b())
+    for ev in moved["events"]:
+        if ev.get("time"):
+            ev["time"] = {**ev["time"], **{k: "2022-04-02" for k in ("value", "earliest",
+                                                                     "latest", "edtf")
+                                            if k in ev["time"]}}
+    ingest(kg, moved)
+    kg.delete_article(AnalysedArticle.from_dict(ta.tuesday_strike()).article.id)
+    merger = kg.merger
+    kept = merger._windows
+    assert kept is not None and len(kept) > 0
+    fresh = TimeWindows.from_store(kg.store)
+    records = merger.records()
+    checked = 0
+    for rec in records.values():
+        if rec.weak_time:
+            continue
+        merger._windows = None
+        from_store = merger._candidates(rec)
+        assert from_store <= kept.candidates(rec.type, rec.lo, rec.hi), rec.iri
+        assert kept.candidates(rec.type, rec.lo, rec.hi) == fresh.candidates(
+            rec.type, rec.lo, rec.hi), rec.iri
+        checked += 1
+    merger._windows = kept
+    assert checked >= 5

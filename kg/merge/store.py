@@ -28,6 +28,7 @@ from .cluster import cluster
 from .lemma import trigger_stem
 from .records import Bound, EventRecord, Ref
 from .rules import compatible
+from .windows import TimeWindows
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +123,10 @@ class Merger:
         self.graph = kg.iris.graph_canonical()
         self.sides = default_affiliations()
         self._article_prefix = kg.iris.article("")
+        # candidate windows in memory: only for the embedded store, which no other process
+        # writes while this one has it open (a remote store may have other writers)
+        self._use_windows = getattr(kg.store, "kind", "") == "embedded"
+        self._windows: TimeWindows | None = None
 
     @property
     def contains(self):
@@ -143,6 +148,7 @@ class Merger:
             if articles:
                 self.update(articles)
         except Exception:  # noqa: BLE001 - the article write itself has succeeded
+            self._windows = None  # may be out of step: reload on the next use
             log.exception("merging after a write to %s failed; run `kg merge`",
                           ", ".join(sorted(graphs))[:500])
 
@@ -204,6 +210,8 @@ class Merger:
             ARTICLE_EVENTS.replace("$VALUES$", values("a", sorted(articles))))}
 
     def _candidates(self, rec: EventRecord) -> set[str]:
+        if self._windows is not None and not rec.weak_time:
+            return self._windows.candidates(rec.type, rec.lo, rec.hi)
         subs: dict[str, ox.NamedNode | ox.Literal] = {
             "type": ox.NamedNode(f"{TL}{rec.type}")}
         text = CANDIDATES
@@ -272,6 +280,12 @@ class Merger:
         deleted)."""
         with self.kg.write_lock:
             seeds = self.records(self._events_of_articles(articles))
+            if self._use_windows:
+                if self._windows is None:  # first use: read every event's window once
+                    self._windows = TimeWindows.from_store(self.kg.store)
+                else:
+                    self._windows.replace_articles(
+                        articles, [r for r in seeds.values() if r.article in articles])
             touched = self._canonicals(CANONICALS_OF_ARTICLES, "a", articles)
             seeds.update(self.records(self._members(touched)))
             while True:
@@ -288,6 +302,7 @@ class Merger:
     def merge_all(self) -> MergeResult:
         """Recompute every canonical event from all article-level events."""
         with self.kg.write_lock:
+            self._windows = None  # reloaded on the next incremental update
             records = self.records()
             clusters = [c for c in cluster(records.values(), self.contains) if len(c) >= 2]
             triples = self._validated(clusters)
