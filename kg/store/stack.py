@@ -13,6 +13,7 @@ against 33 ms per article write at 75,000 quads).
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from collections.abc import Callable
@@ -74,6 +75,18 @@ def _ensure_thread() -> None:
             threading.stack_size(previous)
         _threads.append(thread)
         _idle += 1
+
+
+def _forget_pool() -> None:
+    """In a forked child the pool's threads do not exist: start afresh."""
+    global _lock, _calls, _threads, _idle
+    _lock = threading.Lock()
+    _calls = queue.SimpleQueue()
+    _threads = []
+    _idle = 0
+
+
+os.register_at_fork(after_in_child=_forget_pool)
 
 
 def run_on_large_stack(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
