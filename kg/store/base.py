@@ -13,7 +13,48 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from ..iris import parse_iri
+
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+
+def ntriples_text(triples: Iterable[ox.Triple] | str) -> str:
+    """N-Triples text (valid inside INSERT DATA), empty when there are no triples. A string is
+    taken to be N-Triples already (the mapping writes it directly)."""
+    if isinstance(triples, str):
+        return triples.strip()
+    return ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8").strip()
+
+
+def replace_graphs_update(graphs: Mapping[str | None, Iterable[ox.Triple] | str],
+                          drop: Iterable[str] = ()) -> str:
+    """The SPARQL Update that does :meth:`Store.replace_graphs` in one request ("" when
+    there is nothing to do). Graph names are checked IRIs."""
+    ops = [f"DROP SILENT GRAPH {parse_iri(g, 'graph')}" for g in drop]
+    for graph, triples in graphs.items():
+        body = ntriples_text(triples)
+        if graph is None:
+            ops.append("CLEAR SILENT DEFAULT")
+            if body:
+                ops.append(f"INSERT DATA {{ {body} }}")
+            continue
+        name = parse_iri(graph, "graph")
+        ops.append(f"DROP SILENT GRAPH {name}")
+        ops.append(f"INSERT DATA {{ GRAPH {name} {{ {body} }} }}" if body
+                   else f"CREATE SILENT GRAPH {name}")
+    return " ;\n".join(ops)
+
+
+def add_triples_update(graph: str | None, body: str) -> str:
+    """The SPARQL Update that does :meth:`Store.add_triples` with N-Triples ``body`` ("" when
+    there is nothing to do); a named graph is created even when ``body`` is empty."""
+    if graph is None:
+        return f"INSERT DATA {{ {body} }}" if body else ""
+    name = parse_iri(graph, "graph")
+    ops = [f"CREATE SILENT GRAPH {name}"]
+    if body:
+        ops.append(f"INSERT DATA {{ GRAPH {name} {{ {body} }} }}")
+    return " ;\n".join(ops)
 
 
 class Store(abc.ABC):

@@ -13,7 +13,8 @@ import pyoxigraph as ox
 
 from ..errors import BadRequest, QuerySyntaxError, StoreError
 from ..iris import parse_iri
-from .base import QueryResult, Store
+from .base import (QueryResult, Store, add_triples_update, ntriples_text,
+                   replace_graphs_update)
 from .stack import run_on_large_stack
 
 
@@ -111,32 +112,14 @@ class EmbeddedStore(Store):
 
     def replace_graphs(self, graphs: Mapping[str | None, Iterable[ox.Triple] | str],
                        drop: Iterable[str] = ()) -> None:
-        ops = [f"DROP SILENT GRAPH {parse_iri(g, 'graph')}" for g in drop]
-        for graph, triples in graphs.items():
-            body = _ntriples(triples)
-            if graph is None:
-                ops.append("CLEAR SILENT DEFAULT")
-                if body:
-                    ops.append(f"INSERT DATA {{ {body} }}")
-                continue
-            name = parse_iri(graph, "graph")
-            ops.append(f"DROP SILENT GRAPH {name}")
-            ops.append(f"INSERT DATA {{ GRAPH {name} {{ {body} }} }}" if body
-                       else f"CREATE SILENT GRAPH {name}")
-        if ops:
-            self._run_update(" ;\n".join(ops))
+        sparql = replace_graphs_update(graphs, drop)
+        if sparql:
+            self._run_update(sparql)
 
     def add_triples(self, graph: str | None, triples: Iterable[ox.Triple]) -> None:
-        body = _ntriples(triples)
-        if graph is None:
-            if body:
-                self._run_update(f"INSERT DATA {{ {body} }}")
-            return
-        name = parse_iri(graph, "graph")
-        ops = [f"CREATE SILENT GRAPH {name}"]
-        if body:
-            ops.append(f"INSERT DATA {{ GRAPH {name} {{ {body} }} }}")
-        self._run_update(" ;\n".join(ops))
+        sparql = add_triples_update(graph, ntriples_text(triples))
+        if sparql:
+            self._run_update(sparql)
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         self._run_update(sparql, base_iri=base_iri)
@@ -196,10 +179,3 @@ class EmbeddedStore(Store):
     def close(self) -> None:
         self._store = None  # type: ignore[assignment]
 
-
-def _ntriples(triples: Iterable[ox.Triple] | str) -> str:
-    """N-Triples text (valid inside INSERT DATA), empty when there are no triples. A string is
-    taken to be N-Triples already (the mapping writes it directly)."""
-    if isinstance(triples, str):
-        return triples.strip()
-    return ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8").strip()

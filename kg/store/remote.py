@@ -27,7 +27,8 @@ from ..errors import (
     StoreError,
 )
 from ..iris import parse_iri
-from .base import QueryResult, Store
+from .base import (QueryResult, Store, add_triples_update, ntriples_text,
+                   replace_graphs_update)
 from .transport import HttpTransport, Reply
 
 log = logging.getLogger(__name__)
@@ -254,21 +255,11 @@ class RemoteStore(Store):
             if graph is not None or self.oxigraph:
                 self._put(graph, triples)
                 return
-        ops = [f"DROP SILENT GRAPH {parse_iri(g, 'graph')}" for g in drop]
-        for graph, triples in graphs.items():
-            body = _ntriples(triples)
-            if graph is None:
-                self._check_default_writable()
-                ops.append("CLEAR SILENT DEFAULT")
-                if body:
-                    ops.append(f"INSERT DATA {{ {body} }}")
-                continue
-            name = parse_iri(graph, "graph")
-            ops.append(f"DROP SILENT GRAPH {name}")
-            ops.append(f"INSERT DATA {{ GRAPH {name} {{ {body} }} }}" if body
-                       else f"CREATE SILENT GRAPH {name}")
-        if ops:
-            self._update(" ;\n".join(ops), idempotent=True)
+        if None in graphs:
+            self._check_default_writable()
+        sparql = replace_graphs_update(graphs, drop)
+        if sparql:
+            self._update(sparql, idempotent=True)
 
     def _put(self, graph: str | None, triples: Iterable[ox.Triple] | str) -> None:
         """One Graph Store Protocol PUT: the graph's whole new content, atomically."""
@@ -284,7 +275,7 @@ class RemoteStore(Store):
     def add_triples(self, graph: str | None, triples: Iterable[ox.Triple]) -> None:
         if graph is None:
             self._check_default_writable()
-        body = _ntriples(triples)
+        body = ntriples_text(triples)
         if self.endpoints.gsp and (graph is not None or self.oxigraph):
             params = [("default", "")] if graph is None else \
                 [("graph", parse_iri(graph, "graph").value)]
@@ -294,15 +285,9 @@ class RemoteStore(Store):
             if reply.status >= 400:
                 _raise_for(reply, "graph write")
             return
-        if graph is None:
-            if body:
-                self._update(f"INSERT DATA {{ {body} }}", idempotent=True)
-            return
-        name = parse_iri(graph, "graph")
-        ops = [f"CREATE SILENT GRAPH {name}"]
-        if body:
-            ops.append(f"INSERT DATA {{ GRAPH {name} {{ {body} }} }}")
-        self._update(" ;\n".join(ops), idempotent=True)
+        sparql = add_triples_update(graph, body)
+        if sparql:
+            self._update(sparql, idempotent=True)
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         if base_iri:
@@ -400,11 +385,4 @@ def _raise_for(reply: Reply, what: str):
     log.error("the store answered %d to a %s: %s", status, what, reply.text(200))
     raise StoreError(f"the store answered {status} to a {what}")
 
-
-def _ntriples(triples: Iterable[ox.Triple] | str) -> str:
-    """N-Triples text (valid inside INSERT DATA), empty when there are no triples. A string is
-    taken to be N-Triples already (the mapping writes it directly)."""
-    if isinstance(triples, str):
-        return triples.strip()
-    return ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8").strip()
 
