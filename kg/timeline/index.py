@@ -292,30 +292,25 @@ class TimelineIndex:
                 facet_delta.update({f: 1 for f in entry.facets})
         facet_delta = Counter({k: v for k, v in facet_delta.items() if v})
         month_delta = Counter({k: v for k, v in month_delta.items() if v})
-        facets = self._counts(en.facet_iri, sorted(facet_delta))
-        months = self._counts(en.month_iri, sorted(month_delta))
         lines: list[str] = []
         focus: list[str] = []
         for entry in new.values():
             lines += en.entry_lines(entry, self.graph, self.base)
             focus.append(en.entry_iri(self.graph, entry.event, self.base))
         gone: list[str] = [en.entry_iri(self.graph, e, self.base) for e in events]
-        for f, d in sorted(facet_delta.items()):
-            n = facets.get(f, 0) + d
-            gone.append(en.facet_iri(self.graph, f))
-            if n > 0:
-                lines += en.facet_lines(self.graph, f, n)
-                focus.append(en.facet_iri(self.graph, f))
-            elif n < 0:
-                raise RuntimeError(f"timeline index count of {f!r} below zero")
-        for m, d in sorted(month_delta.items()):
-            n = months.get(m, 0) + d
-            gone.append(en.month_iri(self.graph, m))
-            if n > 0:
-                lines += en.month_lines(self.graph, m, n)
-                focus.append(en.month_iri(self.graph, m))
-            elif n < 0:
-                raise RuntimeError(f"timeline index count of month {m!r} below zero")
+        for delta, node_iri, node_lines, what in (
+                (facet_delta, en.facet_iri, en.facet_lines, "facet"),
+                (month_delta, en.month_iri, en.month_lines, "month")):
+            stored = self._counts(node_iri, sorted(delta))
+            for key, d in sorted(delta.items()):
+                n = stored.get(key, 0) + d
+                node = node_iri(self.graph, key)
+                gone.append(node)
+                if n > 0:
+                    lines += node_lines(self.graph, key, n)
+                    focus.append(node)
+                elif n < 0:
+                    raise RuntimeError(f"timeline index count of {what} {key!r} below zero")
         self._validate(lines, focus)
         ops = []
         for chunk in _chunks(gone, 400):
