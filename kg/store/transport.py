@@ -227,17 +227,24 @@ class HttpTransport:
         """Send a request and read the whole answer."""
         resp, scheme, netloc = self._send_retrying(method, url, params, headers, body, timeout,
                                                    idempotent, query)
-        try:
+        with self._reading(scheme, netloc, query):
             data = resp.read()
+        if resp.will_close:
+            self._discard(scheme, netloc)
+        return Reply(resp.status, {k.lower(): v for k, v in resp.getheaders()}, data)
+
+    @contextlib.contextmanager
+    def _reading(self, scheme: str, netloc: str, query: bool) -> Iterator[None]:
+        """Reading an answer: a failure drops the connection and becomes a 503 (a query's
+        timeout, ``QueryTimeout``)."""
+        try:
+            yield
         except TimeoutError:
             self._discard(scheme, netloc)
             raise (QueryTimeout() if query else BackendUnavailable()) from None
         except (OSError, http.client.HTTPException):
             self._discard(scheme, netloc)
             raise BackendUnavailable() from None
-        if resp.will_close:
-            self._discard(scheme, netloc)
-        return Reply(resp.status, {k.lower(): v for k, v in resp.getheaders()}, data)
 
     @contextlib.contextmanager
     def stream(self, method: str, url: str, *, params=None,
@@ -276,7 +283,7 @@ class HttpTransport:
         ctype = (resp.getheader("Content-Type") or "").split(";")[0].strip().lower()
         head = bytearray()
         finished = False
-        try:
+        with self._reading(scheme, netloc, query):
             while len(head) < _HOLD:
                 chunk = resp.read1(_CHUNK)
                 if not chunk:
@@ -284,12 +291,6 @@ class HttpTransport:
                     finished = True
                     break
                 head += chunk
-        except TimeoutError:
-            self._discard(scheme, netloc)
-            raise (QueryTimeout() if query else BackendUnavailable()) from None
-        except (OSError, http.client.HTTPException):
-            self._discard(scheme, netloc)
-            raise BackendUnavailable() from None
         if finished:
             if resp.will_close:
                 self._discard(scheme, netloc)
