@@ -44,6 +44,16 @@ def client(app):
 
 
 @pytest.fixture
+def kg(tmp_path):
+    """The service without the web layer, on a fresh store of its own."""
+    from kg.bootstrap import build_service
+
+    service = build_service(Settings(data_dir=tmp_path / "data"))
+    yield service
+    service.store.close()
+
+
+@pytest.fixture
 def auth() -> dict[str, str]:
     return {"Authorization": f"Bearer {TOKEN}"}
 

@@ -17,13 +17,6 @@ from tests.fixtures import timeline_articles as ta
 TL = "https://w3id.org/timeline-kg/ontology#"
 
 
-@pytest.fixture
-def kg(tmp_path):
-    service = build_service(Settings(data_dir=tmp_path / "data"))
-    yield service
-    service.store.close()
-
-
 def ingest(kg, *docs):
     for d in docs:
         kg.ingest(AnalysedArticle.from_dict(d))

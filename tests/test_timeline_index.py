@@ -22,13 +22,6 @@ from tests.fixtures import timeline_articles as ta
 TL = "https://w3id.org/timeline-kg/ontology#"
 
 
-@pytest.fixture
-def kg(tmp_path):
-    service = build_service(Settings(data_dir=tmp_path / "data"))
-    yield service
-    service.store.close()
-
-
 def index_triples(kg) -> set[str]:
     return {str(t) for t in kg.store.triples(graph_iri(kg.settings.base_iri))}
 
