@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -67,28 +69,37 @@ def free_port() -> int:
 @pytest.fixture
 def live_app(tmp_path):
     """An app whose base IRI is its own URL, served over real HTTP on 127.0.0.1."""
-    from kg.web import create_app
+    with serve(tmp_path, threads=4) as app:
+        yield app
 
-    port = free_port()
-    settings = Settings(data_dir=tmp_path / "data", update_token=TOKEN,
-                        base_iri=f"http://127.0.0.1:{port}/", port=port)
-    app = create_app(settings)
+
+@contextlib.contextmanager
+def serve(tmp_path, threads: int = 6, **overrides) -> Iterator:
+    """A live app (waitress on 127.0.0.1) with the given setting overrides; ``app.url``."""
     import waitress.server
     from waitress import wasyncore
 
-    server = waitress.server.create_server(app, host="127.0.0.1", port=port, threads=4)
+    from kg.web import create_app
+
+    port = free_port()
+    values = {"data_dir": tmp_path / "data", "update_token": TOKEN,
+              "base_iri": f"http://127.0.0.1:{port}/", "port": port, **overrides}
+    app = create_app(Settings(**values))
+    server = waitress.server.create_server(app, host="127.0.0.1", port=port, threads=threads)
     stopping = threading.Event()
 
-    def serve() -> None:  # server.close() from another thread would not end waitress's loop
+    def loop() -> None:  # server.close() from another thread would not end waitress's loop
         while not stopping.is_set():
             wasyncore.loop(timeout=0.05, map=server._map, count=1)
         server.task_dispatcher.shutdown()
         wasyncore.close_all(server._map)
 
-    thread = threading.Thread(target=serve, daemon=True)
+    thread = threading.Thread(target=loop, daemon=True)
     thread.start()
     app.url = f"http://127.0.0.1:{port}"
-    yield app
-    stopping.set()
-    thread.join(timeout=10)
-    app.extensions["kg"].store.close()
+    try:
+        yield app
+    finally:
+        stopping.set()
+        thread.join(timeout=10)
+        app.extensions["kg"].close()

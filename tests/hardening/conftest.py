@@ -3,15 +3,13 @@ that records whether anything contacted it, and a count of the inputs each entry
 
 from __future__ import annotations
 
-import contextlib
 import http.server
 import threading
 from collections.abc import Iterator
 
 import pytest
 
-from kg.settings import Settings
-from tests.conftest import TOKEN, free_port
+from tests.conftest import serve  # noqa: F401 - imported from here by the tests
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
@@ -64,38 +62,6 @@ def listener() -> Iterator[Listener]:
     lst = Listener()
     yield lst
     lst.close()
-
-
-@contextlib.contextmanager
-def serve(tmp_path, threads: int = 6, **overrides) -> Iterator:
-    """A live app (waitress on 127.0.0.1) with the given setting overrides; ``app.url``."""
-    import waitress.server
-    from waitress import wasyncore
-
-    from kg.web import create_app
-
-    port = free_port()
-    values = {"data_dir": tmp_path / "data", "update_token": TOKEN,
-              "base_iri": f"http://127.0.0.1:{port}/", "port": port, **overrides}
-    app = create_app(Settings(**values))
-    server = waitress.server.create_server(app, host="127.0.0.1", port=port, threads=threads)
-    stopping = threading.Event()
-
-    def loop() -> None:
-        while not stopping.is_set():
-            wasyncore.loop(timeout=0.05, map=server._map, count=1)
-        server.task_dispatcher.shutdown()
-        wasyncore.close_all(server._map)
-
-    thread = threading.Thread(target=loop, daemon=True)
-    thread.start()
-    app.url = f"http://127.0.0.1:{port}"
-    try:
-        yield app
-    finally:
-        stopping.set()
-        thread.join(timeout=10)
-        app.extensions["kg"].close()
 
 
 def assert_error_shape(resp, status: int | None = None) -> dict:
