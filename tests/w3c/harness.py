@@ -95,6 +95,23 @@ def load_manifest(path: Path) -> Graph:
     return graph
 
 
+def shared_manifest(*parts: str) -> Graph | None:
+    """The manifest at ``../shared/<parts>`` (with its includes), or None when absent."""
+    from tests.conftest import SHARED
+
+    path = SHARED.joinpath(*parts)
+    return load_manifest(path) if path.exists() else None
+
+
+def manifest_params(graph: Graph | None, test_type: URIRef) -> list:
+    """pytest parameters, one per test of that type (one marked absent without a manifest)."""
+    import pytest
+
+    if graph is None:
+        return [pytest.param(None, id="manifest-absent")]
+    return [pytest.param(t, id=t.id) for t in manifest_cases(graph, test_type)]
+
+
 def manifest_cases(graph: Graph, test_type: URIRef) -> list[ManifestTest]:
     """Every test of that type, in manifest order (listed entries first, then the rest)."""
     listed: list[URIRef] = []

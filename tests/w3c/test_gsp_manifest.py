@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import SHARED, TOKEN, shared_path
+from tests.conftest import TOKEN, shared_path
 from tests.w3c.harness import (
     MF,
     assert_isomorphic,
-    load_manifest,
     manifest_cases,
+    manifest_params,
     normalise_media,
     parse_rdf,
     quote_all,
     send,
+    shared_manifest,
     substitute,
 )
 
@@ -33,15 +34,11 @@ WRITES = {"PUT", "POST", "DELETE"}
 
 
 def _manifest():
-    path = SHARED.joinpath(*MANIFEST)
-    return load_manifest(path) if path.exists() else None
+    return shared_manifest(*MANIFEST)
 
 
 def _cases():
-    graph = _manifest()
-    if graph is None:
-        return [pytest.param(None, id="manifest-absent")]
-    return [pytest.param(t, id=t.id) for t in manifest_cases(graph, MF.GraphStoreProtocolTest)]
+    return manifest_params(_manifest(), MF.GraphStoreProtocolTest)
 
 
 def rewrite_path(path: str, authority: str) -> str:

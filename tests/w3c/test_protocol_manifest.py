@@ -10,16 +10,17 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from tests.conftest import SHARED, TOKEN, shared_path
+from tests.conftest import TOKEN, shared_path
 from tests.w3c.harness import (
     MF,
     is_update_request,
-    load_manifest,
     manifest_cases,
+    manifest_params,
     parse_boolean,
     parse_rdf,
     parse_tabular,
     send,
+    shared_manifest,
 )
 
 MANIFEST = ("w3c", "sparql11", "protocol", "manifest.ttl")
@@ -27,15 +28,11 @@ ENDPOINT = "/sparql"
 
 
 def _manifest():
-    path = SHARED.joinpath(*MANIFEST)
-    return load_manifest(path) if path.exists() else None
+    return shared_manifest(*MANIFEST)
 
 
 def _cases():
-    graph = _manifest()
-    if graph is None:
-        return [pytest.param(None, id="manifest-absent")]
-    return [pytest.param(t, id=t.id) for t in manifest_cases(graph, MF.ProtocolTest)]
+    return manifest_params(_manifest(), MF.ProtocolTest)
 
 
 def endpoint_path(path: str) -> str:

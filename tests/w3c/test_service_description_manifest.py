@@ -11,8 +11,8 @@ from rdflib import Graph, Namespace, URIRef
 from rdflib.compare import isomorphic
 
 from kg.validation import Validator
-from tests.conftest import SHARED, shared_path
-from tests.w3c.harness import MF, RDF_PARSERS, load_manifest, manifest_cases, parse_rdf, send
+from tests.conftest import shared_path
+from tests.w3c.harness import MF, RDF_PARSERS, manifest_params, parse_rdf, send, shared_manifest
 
 MANIFEST = ("w3c", "sparql11", "service-description", "manifest.ttl")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -55,11 +55,7 @@ ex:DatasetSubjects a sh:NodeShape ; sh:targetSubjectsOf sd:defaultGraph ; sh:cla
 
 
 def _cases():
-    path = SHARED.joinpath(*MANIFEST)
-    if not path.exists():
-        return [pytest.param(None, id="manifest-absent")]
-    return [pytest.param(t, id=t.id)
-            for t in manifest_cases(load_manifest(path), MF.ServiceDescriptionTest)]
+    return manifest_params(shared_manifest(*MANIFEST), MF.ServiceDescriptionTest)
 
 
 def _get(live_app, path: str, accept: str | None = None):
