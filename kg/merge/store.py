@@ -22,6 +22,7 @@ from ..mapping import PRECISION_CONCEPTS
 from ..namespaces import SPARQL_PREFIXES
 from ..places import Places
 from ..rdfconv import to_ox_triples, to_rdflib_graph
+from ..store.values import iri_values
 from .affiliation import default_affiliations
 from .canonical import canonical_graph, canonical_iri
 from .cluster import cluster
@@ -109,10 +110,6 @@ class MergeResult:
         return {"events": self.events, "canonical": self.canonical, "removed": self.removed}
 
 
-def values(var: str, iris: Iterable[str]) -> str:
-    """A VALUES block of validated IRIs (pyoxigraph checks each one)."""
-    return f"VALUES ?{var} {{ {' '.join(str(parse_iri(i)) for i in iris)} }}"
-
 
 class Merger:
     """Cross-document event merging over a :class:`~kg.service.KnowledgeGraph`."""
@@ -161,7 +158,7 @@ class Merger:
         iris = sorted(set(iris))
         out: dict[str, EventRecord] = {}
         for i in range(0, len(iris), _CHUNK):
-            out.update(self._records(values("e", iris[i:i + _CHUNK])))
+            out.update(self._records(iri_values("e", iris[i:i + _CHUNK])))
         return out
 
     def _records(self, values_block: str) -> dict[str, EventRecord]:
@@ -207,7 +204,7 @@ class Merger:
 
     def _events_of_articles(self, articles: Iterable[str]) -> set[str]:
         return {r["e"].value for r in self.kg.store.query(
-            ARTICLE_EVENTS.replace("$VALUES$", values("a", sorted(articles))))}
+            ARTICLE_EVENTS.replace("$VALUES$", iri_values("a", sorted(articles))))}
 
     def _candidates(self, rec: EventRecord) -> set[str]:
         if self._windows is not None and not rec.weak_time:
@@ -239,7 +236,7 @@ class Merger:
         iris = sorted(set(iris))
         out: set[str] = set()
         for i in range(0, len(iris), _CHUNK):
-            q = template.replace("$VALUES$", values(var, iris[i:i + _CHUNK]))
+            q = template.replace("$VALUES$", iri_values(var, iris[i:i + _CHUNK]))
             out |= {r["c"].value for r in self.kg.store.query(
                 q.replace("$G$", str(parse_iri(self.graph))))}
         return out
@@ -248,7 +245,7 @@ class Merger:
         canonicals = sorted(set(canonicals))
         out: set[str] = set()
         for i in range(0, len(canonicals), _CHUNK):
-            q = MEMBERS.replace("$VALUES$", values("c", canonicals[i:i + _CHUNK]))
+            q = MEMBERS.replace("$VALUES$", iri_values("c", canonicals[i:i + _CHUNK]))
             out |= {r["e"].value for r in self.kg.store.query(
                 q.replace("$G$", str(parse_iri(self.graph))))}
         return out
@@ -348,7 +345,7 @@ class Merger:
         if remove:
             g = str(parse_iri(self.graph))
             for chunk in _chunks(sorted(remove)):
-                vals = values("c", chunk)
+                vals = iri_values("c", chunk)
                 # the canonical events' own nodes first (found through them), then the events
                 ops.append("DELETE { GRAPH " + g + " { ?s ?p ?o } } WHERE { GRAPH "
                            + g + " { " + vals + " ?c tl:participation|tl:reportedFatalities|"

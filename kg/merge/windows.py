@@ -14,14 +14,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from ..namespaces import SPARQL_PREFIXES
 from .records import EventRecord, parse_bound
 
 SLACK = timedelta(days=1)
 XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
 
 # Every article-level event with its type and bounds (the store query's own patterns).
-ALL_WINDOWS = """PREFIX tl: <https://w3id.org/timeline-kg/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
+ALL_WINDOWS = SPARQL_PREFIXES + """
 SELECT ?e ?a ?type ?ee ?el WHERE {
   GRAPH ?a { ?e tl:eventType ?type ; prov:wasDerivedFrom ?a .
     OPTIONAL { ?e tl:earliest ?ee } OPTIONAL { ?e tl:latest ?el } }

@@ -7,14 +7,21 @@ pyoxigraph itself), so no caller's text is pasted into the query.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
 
 from ..errors import BadRequest
+from ..iris import parse_iri
 from ..sparql.tokens import tokenize
 
 _FORMS = {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}
+
+
+def iri_values(var: str, iris: Iterable[str]) -> str:
+    """``VALUES ?var { <a> <b> }`` for IRIs, each checked by pyoxigraph (for the service's own
+    queries over many nodes, where one substitution per node would mean one query each)."""
+    return f"VALUES ?{var} {{ {' '.join(str(parse_iri(i)) for i in iris)} }}"
 
 
 def values_block(substitutions: Mapping[str, ox.NamedNode | ox.Literal]) -> str:

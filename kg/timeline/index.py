@@ -21,6 +21,7 @@ from ..errors import ValidationFailed
 from ..iris import parse_iri
 from ..model import QID_RE
 from ..namespaces import ONTOLOGY_IRI, SHAPES_IRI, SPARQL_PREFIXES
+from ..store.values import iri_values
 from . import entries as en
 from .entries import Entry, Facts, Ref
 
@@ -90,10 +91,6 @@ SELECT ?c ?n WHERE { GRAPH $INDEX$ { $VALUES$ ?c tl:entryCount ?n } }"""
 FORMAT = PREFIXES + """
 SELECT ?v WHERE { GRAPH $INDEX$ { ?i tl:indexFormat ?v } }"""
 
-
-def values(var: str, iris: Iterable[str]) -> str:
-    """A VALUES block of IRIs, each checked by pyoxigraph."""
-    return f"VALUES ?{var} {{ {' '.join(str(parse_iri(i)) for i in iris)} }}"
 
 
 def _chunks(items: list, size: int = _CHUNK):
@@ -173,7 +170,7 @@ class TimelineIndex:
 
     def _facts(self, iris: list[str]) -> dict[str, Facts]:
         store = self.kg.store
-        block = values("e", iris)
+        block = iri_values("e", iris)
         out = {i: Facts(i) for i in iris}
         for r in store.query(FACTS.replace("$VALUES$", block)):
             f = out[r["e"].value]
@@ -224,7 +221,7 @@ class TimelineIndex:
                 SUBJECTS_IN_GRAPH.replace("$G$", name)))
             for chunk in _chunks(subjects):
                 found |= {r["e"].value for r in store.query(
-                    EVENTS_AMONG.replace("$VALUES$", values("e", chunk)))}
+                    EVENTS_AMONG.replace("$VALUES$", iri_values("e", chunk)))}
             found |= {r["e"].value for r in store.query(
                 AGGREGATION_IN_GRAPH.replace("$G$", name))}
             found |= {r["e"].value for r in store.query(
@@ -233,7 +230,7 @@ class TimelineIndex:
         while frontier:
             near: set[str] = set()
             for chunk in _chunks(sorted(frontier)):
-                q = AROUND.replace("$VALUES$", values("m", chunk)).replace("$INDEX$",
+                q = AROUND.replace("$VALUES$", iri_values("m", chunk)).replace("$INDEX$",
                                                                            self._index)
                 near |= {r["e"].value for r in store.query(q)}
             frontier = near - found
@@ -245,7 +242,7 @@ class TimelineIndex:
         out: dict[str, tuple[str, set[str]]] = {}
         nodes = [en.entry_iri(self.graph, e, self.base) for e in iris]
         for chunk in _chunks(nodes):
-            q = STORED.replace("$VALUES$", values("x", chunk)).replace("$INDEX$", self._index)
+            q = STORED.replace("$VALUES$", iri_values("x", chunk)).replace("$INDEX$", self._index)
             for r in self.kg.store.query(q):
                 month = r["b"].value.removesuffix(en.OPEN)
                 facet = r["k"].value.split("|", 1)[1]
@@ -259,7 +256,7 @@ class TimelineIndex:
         by_node = {node_iri(self.graph, k): k for k in keys}
         out: dict[str, int] = {}
         for chunk in _chunks(sorted(by_node)):
-            q = (COUNTS.replace("$VALUES$", values("c", chunk))
+            q = (COUNTS.replace("$VALUES$", iri_values("c", chunk))
                  .replace("$INDEX$", self._index))
             out.update({by_node[r["c"].value]: int(r["n"].value)
                         for r in self.kg.store.query(q)})
@@ -315,7 +312,7 @@ class TimelineIndex:
         ops = []
         for chunk in _chunks(gone, 400):
             ops.append(f"DELETE {{ GRAPH {self._index} {{ ?x ?p ?o }} }} WHERE {{ GRAPH "
-                       f"{self._index} {{ {values('x', chunk)} ?x ?p ?o }} }}")
+                       f"{self._index} {{ {iri_values('x', chunk)} ?x ?p ?o }} }}")
         if lines:
             ops.append(f"INSERT DATA {{ GRAPH {self._index} {{ {chr(10).join(lines)} }} }}")
         if ops:

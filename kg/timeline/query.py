@@ -14,9 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..iris import parse_iri
 from ..model import QID_RE, ROLES
 from ..namespaces import SPARQL_PREFIXES
+from ..store.values import iri_values
 from .entries import sort_string, split_sort_string, words
 from .filters import Cursor, Filters
 from .index import graph_iri
@@ -94,9 +94,6 @@ class Page:
     keys: list[tuple[str, int, str]] = field(default_factory=list)
 
 
-def values(var: str, iris) -> str:
-    return f"VALUES ?{var} {{ {' '.join(str(parse_iri(i)) for i in iris)} }}"
-
 
 def _v(term) -> str | None:
     return term.value if term is not None else None
@@ -120,7 +117,7 @@ class Timeline:
         local = iri[len(self.base) + 7:] if iri.startswith(f"{self.base}entity/") else ""
         if QID_RE.match(local):
             return [local]
-        rows = self.kg.store.query(QID_OF.replace("$VALUES$", values("x", [iri])))
+        rows = self.kg.store.query(QID_OF.replace("$VALUES$", iri_values("x", [iri])))
         return sorted({r["wd"].value[len(WD):] for r in rows})
 
     def place_facets(self, ref: str) -> tuple[str, ...]:
@@ -186,14 +183,14 @@ class Timeline:
             return []
         store = self.kg.store
         entries: dict[str, dict[str, Any]] = {}
-        for r in store.query(CORE.replace("$VALUES$", values("e", iris))):
+        for r in store.query(CORE.replace("$VALUES$", iri_values("e", iris))):
             e = r["e"].value
             if e not in entries:
                 entries[e] = self._core(r)
         members: dict[str, list[str]] = defaultdict(list)
         canon = [e for e, entry in entries.items() if entry["canonical"]]
         if canon:
-            for r in store.query(MEMBERS.replace("$VALUES$", values("e", canon))):
+            for r in store.query(MEMBERS.replace("$VALUES$", iri_values("e", canon))):
                 members[r["e"].value].append(r["m"].value)
         for e, entry in entries.items():
             if not entry["canonical"]:
@@ -203,7 +200,7 @@ class Timeline:
         places: dict[str, list[dict[str, Any]]] = defaultdict(list)
         roles: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for i in range(0, len(all_members), 200):
-            block = values("m", all_members[i:i + 200])
+            block = iri_values("m", all_members[i:i + 200])
             for r in store.query(SOURCES.replace("$VALUES$", block)):
                 sources.setdefault(r["m"].value, self._source(r))
             for r in store.query(PLACES.replace("$VALUES$", block)):

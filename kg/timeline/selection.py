@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from ..iris import parse_iri
+from ..store.values import iri_values
 from . import entries as en
 
 MAX_ROWS = 3000  # rows a batch is expected to read at most
@@ -92,8 +93,8 @@ class IndexReader:
         if not facets:
             return {}
         by_node = {en.facet_iri(self.graph, f): f for f in facets}
-        block = f"VALUES ?c {{ {' '.join(str(parse_iri(i)) for i in sorted(by_node))} }}"
-        q = FACETS.replace("$VALUES$", block).replace("$INDEX$", self._index)
+        q = FACETS.replace("$VALUES$", iri_values("c", sorted(by_node))).replace(
+            "$INDEX$", self._index)
         return {by_node[r["c"].value]: int(r["n"].value) for r in self.store.query(q)}
 
     # -- one query -----------------------------------------------------------------------------

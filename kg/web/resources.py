@@ -7,7 +7,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..timeline.query import PREFIXES, Timeline, values
+from ..store.values import iri_values
+from ..timeline.query import PREFIXES, Timeline
 
 TL = "https://w3id.org/timeline-kg/ontology#"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -144,7 +145,7 @@ def mentions(kg, iri: str) -> list[dict[str, Any]]:
     texts = {}
     if articles:
         texts = {r["a"].value: r["text"].value for r in kg.store.query(
-            TEXTS.replace("$VALUES$", values("a", articles)))}
+            TEXTS.replace("$VALUES$", iri_values("a", articles)))}
     out = []
     for r in rows:
         b, e = int(r["b"].value), int(r["e"].value)
@@ -182,7 +183,7 @@ def canonical_of(kg, iris: list[str]) -> dict[str, str]:
     if not iris:
         return {}
     return {r["m"].value: r["c"].value for r in kg.store.query(
-        CANONICAL_OF.replace("$VALUES$", values("m", iris)))}
+        CANONICAL_OF.replace("$VALUES$", iri_values("m", iris)))}
 
 
 def article_text_and_spans(kg, article_iri: str) -> tuple[str, list[dict[str, Any]]]:
