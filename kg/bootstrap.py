@@ -34,7 +34,8 @@ def build_service(settings: Settings, store: Store | None = None) -> KnowledgeGr
     if store is None:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         store = open_store(settings)
-    validator = Validator.from_dir(onto, engine=settings.shacl_engine)
+    validator = Validator.from_dir(onto, engine=settings.shacl_engine,
+                                   screen=settings.shacl_screen)
     service = KnowledgeGraph(settings, store, validator, analyser=_analyser(settings),
                              state_path=settings.data_dir / "state.json")
     service.load_ontology(onto)
@@ -66,7 +67,8 @@ def build_validation_only(settings: Settings) -> KnowledgeGraph:
     from .store.embedded import EmbeddedStore
 
     onto = settings.ontology_dir or ontology_dir()
-    validator = Validator.from_dir(onto, engine=settings.shacl_engine)
+    validator = Validator.from_dir(onto, engine=settings.shacl_engine,
+                                   screen=settings.shacl_screen)
     return KnowledgeGraph(settings, EmbeddedStore(None), validator,
                           analyser=_analyser(settings))
 

@@ -99,6 +99,7 @@ class MappedGraph:
 
     iri: str
     lines: list[str] = field(default_factory=list)
+    triples: list[tuple[str, str, str]] = field(default_factory=list)
     _seen: set[str] = field(default_factory=set, repr=False)
 
     def add(self, s: str, p: str, o: str) -> None:
@@ -106,6 +107,7 @@ class MappedGraph:
         if line not in self._seen:
             self._seen.add(line)
             self.lines.append(line)
+            self.triples.append((s, p, o))
 
     def __len__(self) -> int:
         return len(self.lines)

@@ -128,7 +128,7 @@ class KnowledgeGraph:
         self.check_article_size(doc.article.text)
         doc.check()
         graph = map_article_nt(doc, self.settings.base_iri)
-        return graph, self.validator.validate(graph.ntriples)
+        return graph, self.validator.validate(graph)
 
     def ingest_document(self, doc: AnalysedArticle) -> IngestResult:
         """Analyse the article unless it came pre-annotated, then :meth:`ingest` it."""

@@ -135,6 +135,11 @@ class Settings:
         "turbo", "KG_SHACL_ENGINE",
         "SHACL engine for write validation: `turbo` (pyshacl-turbo, fast) or `pyshacl` (the "
         "reference implementation). Both run the same shapes.")
+    shacl_screen: bool = _setting(
+        True, "KG_SHACL_SCREEN",
+        "Check writes with the shapes compiled to Python first (`kg/shacl`, several times "
+        "faster); only graphs it does not pass go to the engine, which writes every report. "
+        "Off: every graph goes to the engine.")
     ontology_dir: Path | None = _setting(
         None, "KG_ONTOLOGY_DIR",
         "Folder with the ontology and shapes to use instead of the packaged ones.")

@@ -1,4 +1,5 @@
-"""Valid and invalid Turtle cases for every shape, under both SHACL engines."""
+"""Valid and invalid Turtle cases for every shape, under both SHACL engines (the screen in
+front of them is tested against the same cases in test_shacl_screen.py)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ SHAPES_TTL = (ontology_dir() / "shapes.ttl").read_text("utf-8")
 
 @pytest.fixture(scope="module", params=ENGINES)
 def validator(request) -> Validator:
-    return Validator(SHAPES_TTL, engine=request.param)
+    return Validator(SHAPES_TTL, engine=request.param, screen=False)
 
 
 def test_every_shape_has_cases():
@@ -53,7 +54,7 @@ def test_case_as_ntriples_text(case):
     """The fast path (N-Triples text straight to the engine) gives the same verdict."""
     text = case.read_text("utf-8")
     graph = Graph().parse(data=PREFIXES + text, format="turtle")
-    validator = Validator(SHAPES_TTL, engine="turbo")
+    validator = Validator(SHAPES_TTL, engine="turbo", screen=False)
     by_graph = validator.validate(graph)
     by_text = validator.validate(graph.serialize(format="nt"))
     assert by_text.conforms == by_graph.conforms

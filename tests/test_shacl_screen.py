@@ -1,0 +1,245 @@
+"""The SHACL screen (kg.shacl): it passes only what the engines pass, and passes our graphs.
+
+The screen may answer "not sure" (False) for a conforming graph, which only costs time; it
+must never pass a graph an engine rejects. These tests compare it with pyshacl-turbo and
+pySHACL on the shape cases, on generic SHACL features, and on mutated article graphs.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import warnings
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg import ntriples as nt
+from kg.extract import analyse_article
+from kg.mapping import map_article_nt
+from kg.model import Article
+from kg.resources import ontology_dir
+from kg.shacl import DataGraph, Screen, Unsupported
+from kg.shacl.data import parse_literal
+from kg.validation import Validator
+
+SHAPES_TTL = (ontology_dir() / "shapes.ttl").read_text("utf-8")
+CASES_DIR = Path(__file__).parent / "shapes"
+CASES = sorted(p for p in CASES_DIR.glob("*.ttl") if p.name != "prefixes.ttl")
+PREFIXES = (CASES_DIR / "prefixes.ttl").read_text("utf-8")
+ARTICLES = sorted((Path(__file__).parent / "extract" / "articles").glob("*.json"))
+BASE = "http://127.0.0.1:8000/"
+
+
+@pytest.fixture(scope="module")
+def screen() -> Screen:
+    return Screen.from_turtle(SHAPES_TTL)
+
+
+@pytest.fixture(scope="module")
+def turbo() -> Validator:
+    return Validator(SHAPES_TTL, engine="turbo", screen=False)
+
+
+def _mapped(path: Path):
+    data = json.loads(path.read_text("utf-8"))["article"]
+    published = date.fromisoformat(data["published"]) if data.get("published") else None
+    article = Article(text=data["text"], title=data.get("title"), published=published,
+                      published_status="known" if published else "unknown")
+    return map_article_nt(analyse_article(article), BASE)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_screen_agrees_with_the_shape_cases(screen, case):
+    graph = Graph().parse(data=PREFIXES + case.read_text("utf-8"), format="turtle")
+    valid = ".valid-" in case.name or case.name.endswith(".valid.ttl")
+    # as an rdflib graph (Graph Store writes) and as N-Triples text (the index's path)
+    assert screen.conforms(graph) is valid
+    assert screen.conforms(graph.serialize(format="nt")) is valid
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_screen_passes_every_test_article(screen, turbo, path):
+    """Otherwise the screen would only add time: every mapped article takes the fast path."""
+    graph = _mapped(path)
+    assert turbo.validate(graph.ntriples).conforms
+    assert screen.conforms(DataGraph(graph.triples))
+    assert screen.conforms(graph.ntriples)
+
+
+def _mutations(triples: list[tuple[str, str, str]], rng: random.Random, n: int):
+    """Small corruptions of a valid graph, each a new list of triples."""
+    literals = [t for t in triples if t[2].startswith('"')]
+    iris = [t for t in triples if t[2].startswith("<")]
+    by_predicate: dict[str, list[str]] = {}
+    for _, p, o in triples:
+        by_predicate.setdefault(p, []).append(o)
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    for _ in range(n):
+        kind = rng.randrange(8)
+        out = list(triples)
+        if kind == 0:  # drop a statement
+            out.pop(rng.randrange(len(out)))
+        elif kind == 1:  # a second value for a property
+            s, p, _ = rng.choice(triples)
+            out.append((s, p, rng.choice(by_predicate[p])))
+        elif kind == 2:  # a literal with another datatype or none
+            t = rng.choice(literals)
+            lexical = parse_literal(t[2])[0]
+            dt = rng.choice(["integer", "string", "decimal", "date", "dateTime", "boolean"])
+            new = nt.literal(lexical) if dt == "string" else nt.typed(lexical, xsd + dt)
+            out[out.index(t)] = (t[0], t[1], new)
+        elif kind == 3:  # a number out of range
+            t = rng.choice(literals)
+            value = rng.choice(["-1", "2", "999999", "-0.5", "1.5"])
+            dt = "integer" if "integer" in t[2] else "decimal"
+            out[out.index(t)] = (t[0], t[1], f'"{value}"^^<{xsd}{dt}>')
+        elif kind == 4:  # an IRI object replaced by another IRI of the graph
+            t = rng.choice(iris)
+            out[out.index(t)] = (t[0], t[1], rng.choice(iris)[2])
+        elif kind == 5:  # an IRI object replaced by a literal
+            t = rng.choice(iris)
+            out[out.index(t)] = (t[0], t[1], '"x"')
+        elif kind == 6:  # a text that no longer matches its spans
+            t = rng.choice(literals)
+            out[out.index(t)] = (t[0], t[1], t[2].replace("a", "o", 1))
+        else:  # a statement's subject moved to another node
+            t = rng.choice(triples)
+            out[out.index(t)] = (rng.choice(triples)[0], t[1], t[2])
+        yield out
+
+
+@pytest.mark.parametrize("path", ARTICLES[::4], ids=lambda p: p.stem)
+def test_screen_never_passes_what_the_engine_rejects(screen, turbo, path):
+    graph = _mapped(path)
+    rng = random.Random(path.stem)
+    rejected = passed = 0
+    for triples in _mutations(graph.triples, rng, 40):
+        data = DataGraph(triples)
+        text = "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
+        with warnings.catch_warnings():  # rdflib warns about the ill-typed literals we made
+            warnings.simplefilter("ignore", UserWarning)
+            engine = turbo.validate(text).conforms
+        if screen.conforms(data):
+            passed += 1
+            assert engine, path.stem
+        else:
+            rejected += 1
+    assert rejected >= 10 and passed >= 1, (rejected, passed)
+
+
+@pytest.mark.parametrize("path", ARTICLES[:3], ids=lambda p: p.stem)
+def test_validator_with_screen_reports_like_the_engine(path):
+    """A rejected graph gets the engine's report, with or without the screen."""
+    graph = _mapped(path)
+    bad = [t for t in graph.triples if "#anchorOf>" not in t[1]]
+    text = "".join(f"{s} {p} {o} .\n" for s, p, o in bad)
+    with_screen = Validator(SHAPES_TTL).validate(text)
+    without = Validator(SHAPES_TTL, screen=False).validate(text)
+    assert not with_screen.conforms and not without.conforms
+    assert [r["message"] for r in with_screen.results] == \
+        [r["message"] for r in without.results]
+    assert with_screen.to_turtle()
+
+
+GENERIC_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix ex: <http://example.org/> .
+ex:shapes sh:declare [ sh:prefix "ex" ; sh:namespace "http://example.org/"^^xsd:anyURI ] .
+ex:PersonShape a sh:NodeShape ; sh:targetClass ex:Person ;
+    sh:property [ sh:path [ sh:inversePath ex:member ] ; sh:maxCount 1 ; sh:class ex:Club ] ;
+    sh:property [ sh:path ex:age ; sh:maxCount 1 ; sh:datatype xsd:integer ;
+                  sh:minExclusive 0 ; sh:maxExclusive 150 ] ;
+    sh:property [ sh:path ex:name ; sh:minCount 1 ; sh:maxLength 20 ;
+                  sh:pattern "^[a-z]" ; sh:flags "i" ] ;
+    sh:xone ( [ sh:path ex:email ; sh:minCount 1 ] [ sh:path ex:phone ; sh:minCount 1 ] ) ;
+    sh:not [ sh:path ex:banned ; sh:hasValue true ] .
+ex:NodeShape a sh:NodeShape ; sh:targetNode ex:zed ; sh:property [ sh:path ex:age ; sh:maxCount 1 ] .
+ex:ClubShape a sh:NodeShape ; sh:targetObjectsOf ex:memberOf ; sh:nodeKind sh:IRI ;
+    sh:sparql [ a sh:SPARQLConstraint ; sh:prefixes ex:shapes ;
+        sh:select "SELECT $this WHERE { $this ex:founded ?y OPTIONAL { $this ex:closed ?c } FILTER (!BOUND(?c) || ?c < ?y) }" ] .
+"""
+
+GENERIC_DATA = {
+    "valid": """ex:alice a ex:Person ; ex:age 30 ; ex:name "Alice" ; ex:email "a@x" ; ex:memberOf ex:c1 .
+                ex:c1 a ex:Club ; ex:member ex:alice ; ex:founded 1990 ; ex:closed 2000 .""",
+    "subclass": """ex:Student rdfs:subClassOf ex:Person .
+                ex:bob a ex:Student ; ex:name "Bob" ; ex:phone "1" ; ex:age 200 .""",
+    "inverse": """ex:carl a ex:Person ; ex:name "Carl" ; ex:email "c" .
+                ex:k1 ex:member ex:carl . ex:k2 ex:member ex:carl .""",
+    "xone-both": """ex:dora a ex:Person ; ex:name "Dora" ; ex:email "d" ; ex:phone "2" .""",
+    "not": """ex:eve a ex:Person ; ex:name "Eve" ; ex:email "e" ; ex:banned true .""",
+    "pattern": """ex:finn a ex:Person ; ex:name "9finn" ; ex:email "f" .""",
+    "target-node": """ex:zed ex:age 1, 2 .""",
+    "sparql-optional": """ex:gil a ex:Person ; ex:name "Gil" ; ex:email "g" ; ex:memberOf ex:c2 .
+                ex:c2 ex:founded 1990 .""",
+    "sparql-ok": """ex:hal a ex:Person ; ex:name "hal" ; ex:email "h" ; ex:memberOf ex:c3 .
+                ex:c3 ex:founded 1990 ; ex:closed 2010 .""",
+    "odd-lexical": """ex:ida a ex:Person ; ex:name "Ida" ; ex:email "i" ; ex:age "thirty"^^xsd:integer .""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(GENERIC_DATA))
+def test_generic_features_agree_with_both_engines(name):
+    prefixes = ("@prefix ex: <http://example.org/> . @prefix xsd: <http://www.w3.org/2001/"
+                "XMLSchema#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n")
+    data = Graph().parse(data=prefixes + GENERIC_DATA[name], format="turtle")
+    screen = Screen.from_turtle(GENERIC_SHAPES)
+    verdicts = {engine: Validator(GENERIC_SHAPES, engine=engine, screen=False)
+                .validate(data).conforms for engine in ("turbo", "pyshacl")}
+    assert verdicts["turbo"] == verdicts["pyshacl"], verdicts
+    if screen.conforms(data):
+        assert verdicts["turbo"], name
+    expected_pass = {"valid", "sparql-ok"}
+    assert screen.conforms(data) is (name in expected_pass)
+    assert verdicts["turbo"] is (name in expected_pass)
+
+
+def test_focus_nodes_limit_the_check():
+    text = ('<http://example.org/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> '
+            '<https://w3id.org/timeline-kg/ontology#TimelineIndex> .\n'
+            '<http://example.org/b> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> '
+            '<https://w3id.org/timeline-kg/ontology#TimelineIndex> .\n'
+            '<http://example.org/b> <https://w3id.org/timeline-kg/ontology#indexFormat> "1" .\n')
+    screen = Screen.from_turtle(SHAPES_TTL)
+    assert not screen.conforms(text)
+    assert screen.conforms(text, focus_nodes=["http://example.org/b"])
+    assert not screen.conforms(text, focus_nodes=["http://example.org/a"])
+    turbo = Validator(SHAPES_TTL, screen=False)
+    assert turbo.validate(text, focus_nodes=["http://example.org/b"]).conforms
+
+
+@pytest.mark.parametrize("text", [
+    '<http://e/a> <http://e/p> "x\\u0041" .\n',        # an escape our writer never makes
+    '<http://e/a>\t<http://e/p> "x" .\n',              # a tab between terms
+    '<http://e/a> <http://e/p> "x"@EN .\n',            # an upper-case language tag
+])
+def test_non_canonical_ntriples_go_to_the_engine(text):
+    screen = Screen.from_turtle(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> . "
+        "<http://e/S> a sh:NodeShape ; sh:targetSubjectsOf <http://e/p> ; "
+        "sh:property [ sh:path <http://e/p> ; sh:minLength 1 ] .")
+    assert screen.conforms('<http://e/a> <http://e/p> "x" .\n')
+    assert not screen.conforms(text)
+
+
+@pytest.mark.parametrize("feature", [
+    "sh:closed true",
+    "sh:property [ sh:path ( <http://e/p> <http://e/q> ) ; sh:minCount 1 ]",
+    "sh:property [ sh:path <http://e/p> ; sh:datatype <http://www.w3.org/2001/XMLSchema#gYear> ]",
+    "sh:property [ sh:path <http://e/p> ; sh:uniqueLang true ]",
+])
+def test_unsupported_features_are_refused_not_skipped(feature, caplog):
+    shapes = ("@prefix sh: <http://www.w3.org/ns/shacl#> . "
+              f"<http://e/S> a sh:NodeShape ; sh:targetSubjectsOf <http://e/p> ; {feature} .")
+    with pytest.raises(Unsupported):
+        Screen.from_turtle(shapes)
+    with caplog.at_level(logging.WARNING, logger="kg.validation"):
+        validator = Validator(shapes)
+    assert validator.screen is None and "screen off" in caplog.text
+    assert validator.validate('<http://e/a> <http://e/p> "1999" .\n').conforms is not None
