@@ -5,6 +5,7 @@ The one place where adapters are chosen and wired; both front ends (CLI, web) ca
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 
@@ -102,6 +103,8 @@ class Analyser:
                 from .linking.defaults import make_linker
                 from .linking.gazetteer import Gazetteer
 
+                from .extract.lexicon import load_lexicon
+
                 catalog = self._open_catalog()
                 gazetteer = Gazetteer.load()
                 self._adapters = {
@@ -109,6 +112,8 @@ class Analyser:
                     "linker": make_linker(self.settings, catalog=catalog, gazetteer=gazetteer),
                     "anchors": AnchorTable.load(data_dir() / "anchors.json"),
                 }
+                load_lexicon()
+                settle_long_lived()
             return self._adapters
 
     def __call__(self, article):
@@ -121,6 +126,22 @@ class Analyser:
     def close(self) -> None:
         if self._catalog is not None:
             self._catalog.close()
+
+
+def settle_long_lived() -> None:
+    """Move every object alive now (lexicon, gazetteer, catalog: loaded once, kept for the
+    process) out of the cyclic garbage collector's reach, so that its full collections stop
+    rescanning them. Measured by ``bench/extraction.py``: about 10-15% more articles per
+    second end to end. Objects that are garbage later are still freed by reference counting.
+    Once per process (the first analyser's data is the bulk; later ones are rare)."""
+    global _settled
+    if not _settled:
+        _settled = True
+        gc.collect()
+        gc.freeze()
+
+
+_settled = False
 
 
 def _analyser(settings: Settings) -> Analyser:

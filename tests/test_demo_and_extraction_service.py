@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from kg.resources import data_dir
 from kg.settings import Settings
@@ -38,3 +39,23 @@ def test_plain_text_article_is_analysed(tmp_path):
     art = client.get(f"/articles/{resp.get_json()['id']}").get_json()
     assert art["published"].startswith("2023-06-12")
     app.extensions["kg"].close()
+
+
+def test_analyser_settles_its_data_out_of_the_collectors_way(tmp_path):
+    """The lexicon, gazetteer and catalog live as long as the process: once loaded they are
+    frozen out of the cyclic collector's full scans (kg.bootstrap.settle_long_lived)."""
+    import gc
+
+    from kg.bootstrap import Analyser
+    from kg.model import Article
+
+    analyser = Analyser(Settings(data_dir=tmp_path / "d"))
+    try:
+        gazetteer = analyser.adapters()["gazetteer"]
+        assert gc.get_freeze_count() > 0
+        assert not any(o is gazetteer for o in gc.get_objects())  # frozen, not tracked
+        doc = analyser(Article(text="A Russian missile strike killed two people in Kharkiv on "
+                               "Sunday, the mayor said.", published=date(2024, 3, 14)))
+        assert [e.type for e in doc.events] == ["ShellingMissileAttack"]
+    finally:
+        analyser.close()
