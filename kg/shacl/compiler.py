@@ -18,7 +18,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH
 
-from .data import RDF_LANGSTRING, DataGraph, Defer, term_of
+from .data import DataGraph, Defer, term_of
 from .sparql import SparqlConstraint
 from .values import CHECKED, NUMERIC_TYPES, comparable, well_formed
 
