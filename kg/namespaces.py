@@ -18,6 +18,7 @@ DCTERMS = Namespace("http://purl.org/dc/terms/")
 ONTOLOGY_IRI = "https://w3id.org/timeline-kg/ontology"
 SHAPES_IRI = "https://w3id.org/timeline-kg/shapes"
 GEONAMES = "https://sws.geonames.org/"
+XSD_DATETIME = str(XSD.dateTime)  # as a plain string, for comparing pyoxigraph datatypes
 
 PREFIXES = {
     "tl": str(TL), "sem": str(SEM), "schema": str(SCHEMA), "prov": str(PROV),
@@ -29,5 +30,5 @@ PREFIXES = {
 SPARQL_PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 
 __all__ = ["TL", "TLSH", "SEM", "SCHEMA", "GEO", "WD", "VOID", "SD", "DCTERMS", "OWL", "PROV",
-           "RDF", "RDFS", "SKOS", "XSD", "ONTOLOGY_IRI", "SHAPES_IRI", "GEONAMES", "PREFIXES",
+           "RDF", "RDFS", "SKOS", "XSD", "ONTOLOGY_IRI", "SHAPES_IRI", "GEONAMES", "XSD_DATETIME", "PREFIXES",
            "SPARQL_PREFIXES"]

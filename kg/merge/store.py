@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from ..errors import ValidationFailed
 from ..iris import parse_iri
 from ..mapping import PRECISION_CONCEPTS
-from ..namespaces import SPARQL_PREFIXES
+from ..namespaces import SPARQL_PREFIXES, XSD_DATETIME
 from ..places import Places
 from ..rdfconv import to_ox_triples, to_rdflib_graph
 from ..store.values import iri_values
@@ -34,7 +34,6 @@ from .windows import TimeWindows
 log = logging.getLogger(__name__)
 
 TL = "https://w3id.org/timeline-kg/ontology#"
-XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
 _PRECISION = {str(v): k for k, v in PRECISION_CONCEPTS.items()}
 _BASIS = {f"{TL}FromExpression": "expression", f"{TL}FromSentence": "sentence",
           f"{TL}FromParagraph": "paragraph", f"{TL}BeforePublication": "publication",

@@ -14,11 +14,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from ..namespaces import SPARQL_PREFIXES
+from ..namespaces import SPARQL_PREFIXES, XSD_DATETIME
 from .records import EventRecord, parse_bound
 
 SLACK = timedelta(days=1)
-XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
 
 # Every article-level event with its type and bounds (the store query's own patterns).
 ALL_WINDOWS = SPARQL_PREFIXES + """

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from ..errors import ValidationFailed
 from ..iris import parse_iri
 from ..model import QID_RE
-from ..namespaces import ONTOLOGY_IRI, SHAPES_IRI, SPARQL_PREFIXES
+from ..namespaces import ONTOLOGY_IRI, SHAPES_IRI, SPARQL_PREFIXES, XSD_DATETIME
 from ..store.values import iri_values
 from . import entries as en
 from .entries import Entry, Facts, Ref
@@ -29,7 +29,6 @@ log = logging.getLogger(__name__)
 
 TL = en.TL
 WD = en.WD
-XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
 _CHUNK = 300
 _VALIDATE_LINES = 200_000
 _PRECISION = {f"{TL}{k}": v for k, v in {
