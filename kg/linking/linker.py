@@ -364,18 +364,25 @@ class _Context:
     def __init__(self, catalog: Catalog, qids: set[str]):
         self.catalog = catalog
         self.qids = qids
-        self.entries = [e for e in (catalog.get(q) for q in sorted(qids)) if e is not None]
+        self._read = False  # the context entries are read when a candidate is scored
+
+    def _read_entries(self) -> None:
+        catalog = self.catalog
+        self.entries = [e for e in (catalog.get(q) for q in sorted(self.qids)) if e is not None]
         self.countries = {e.country for e in self.entries if e.country}
         self.around: set[str] = set()  # places that contain a context place
         for e in self.entries:
             if e.kind == "place":
                 self.around.update(catalog.ancestors(e.key))
+        self._read = True
 
     def score(self, entry: CatalogEntry) -> float:
         if not self.qids:
             return 0.0
         if entry.qid is not None and entry.qid in self.qids:
             return 1.0
+        if not self._read:
+            self._read_entries()
         hits = 0
         if entry.country and (entry.country in self.countries or entry.country in self.qids):
             hits += 1

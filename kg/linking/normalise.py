@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 # A word: letters/digits, with inner apostrophes ("Khar'kov", "O'Brien") or inner dots
@@ -97,30 +97,42 @@ def words(text: str) -> tuple[Word, ...]:
     line = 0
     prev_end = 0
     prev_word = ""
+    new_word = _new_word
     for m in _WORD_RE.finditer(text):
         start, end = m.span()
-        raw = m.group()
-        pm = _POSSESSIVE_RE.search(raw)
-        if pm is not None and len(raw) > 2:
-            raw = raw[: pm.start()]
+        raw = word = m.group()
+        possessive = len(raw) > 2 and raw[-2] in _APOSTROPHES and raw[-1] in "sS"
+        if possessive:
+            raw = raw[:-2]
             end = start + len(raw)
         gap = text[prev_end:start]
-        line += gap.count("\n")
-        if not out:
-            initial, joins = _initial(text, start), False
+        if gap == " ":
+            if not out:
+                initial, joins = _initial(text, start), False
+            else:
+                initial, joins = False, True
         else:
-            joins = bool(_JOIN_RE.match(gap)) and "\n" not in gap
-            if not joins and gap in (". ", ".") and _ABBREVIATION_RE.match(prev_word):
-                joins = True  # "St. Petersburg", "J. Smith"
-            # after a dotted acronym ("U.S. officials") a dot does not end the sentence
-            initial = not joins and "." not in prev_word and _initial(text, start)
-        if "." in raw and pm is None and text[end:end + 1] == ".":
+            line += gap.count("\n")
+            if not out:
+                initial, joins = _initial(text, start), False
+            else:
+                joins = bool(_JOIN_RE.match(gap)) and "\n" not in gap
+                if not joins and gap in (". ", ".") and _ABBREVIATION_RE.match(prev_word):
+                    joins = True  # "St. Petersburg", "J. Smith"
+                # after a dotted acronym ("U.S. officials") a dot does not end the sentence
+                initial = not joins and "." not in prev_word and _initial(text, start)
+        if "." in raw and not possessive and text[end:end + 1] == ".":
             end += 1  # the closing dot of "U.S."
-        out.append(Word(start, end, fold_word(raw), word_shape(raw), initial, joins))
+        out.append(new_word((start, end, fold_word(raw), word_shape(raw), initial, joins,
+                             False)))
         lines.append(line)
         prev_end = m.end()
-        prev_word = m.group()
+        prev_word = word
     return _mark_title_lines(out, lines)
+
+
+_APOSTROPHES = frozenset("'’ʼ`")
+_new_word = partial(tuple.__new__, Word)
 
 
 def _mark_title_lines(ws: list[Word], lines: list[int]) -> tuple[Word, ...]:
