@@ -18,7 +18,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH
 
-from .data import DataGraph, Defer, term_of
+from .data import XSD_STRING, DataGraph, Defer, term_of
 from .sparql import SparqlConstraint
 from .values import CHECKED, NUMERIC_TYPES, comparable, well_formed
 
@@ -184,14 +184,12 @@ class Compiler:
                 [(term_of(p), True) for p in params.get(SH.lessThanOrEquals, [])]
         extra = bool(has_values or pairs or min_count > 1)
 
-        def values_of(node: str, data: DataGraph) -> list[str]:
-            if inverse:
-                return data.inverse_values(node, predicate)
-            props = data.out.get(node)
-            return props.get(predicate, ()) if props is not None else ()
-
         def check(node: str, data: DataGraph) -> bool:
-            values = values_of(node, data)
+            if inverse:
+                values = data.inverse_values(node, predicate)
+            else:
+                props = data.out.get(node)
+                values = props.get(predicate, ()) if props is not None else ()
             n = len(values)
             if n < min_count:
                 return False
@@ -199,10 +197,11 @@ class Compiler:
                 return False
             if extra and not _set_checks(node, values, data):
                 return False
-            for c in value_checks:
-                for v in values:
-                    if not c(v, data):
-                        return False
+            if n:
+                for c in value_checks:
+                    for v in values:
+                        if not c(v, data):
+                            return False
             return True
 
         def _set_checks(node: str, values, data: DataGraph) -> bool:
@@ -317,12 +316,13 @@ def _or(subs: list[Check]) -> ValueCheck:
 def _datatype(datatype: str, shape) -> ValueCheck:
     if datatype not in CHECKED:
         raise Unsupported(f"sh:datatype <{datatype}> on {shape} is not checked by the screen")
+    plain = datatype == XSD_STRING  # every lexical form is a valid xsd:string
 
     def check(v: str, data: DataGraph) -> bool:
         if v[0] != '"':
             return False
-        lexical, dt, _ = data.literal(v)
-        return dt == datatype and well_formed(lexical, dt)
+        parsed = data._literals.get(v) or data.literal(v)
+        return parsed[1] == datatype and (plain or well_formed(parsed[0], datatype))
 
     return check
 
