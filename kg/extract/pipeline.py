@@ -36,6 +36,7 @@ from .timing import TimeAttacher, find_anchors, merge_anchors, to_date
 
 EXTRACTOR = "kg.extract/1.0 (rules)"
 _SPEECH = frozenset({"Statement", "Announcement", "Accusation"})
+_COUNTED_AFTERWARDS = frozenset({"CasualtiesReport", "Killing"})
 
 
 def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = None,
@@ -72,10 +73,17 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
         d.time = attacher.attach(d.trig.start, trigger_end=d.trig.end,
                                  perfect=d.reading.perfect, planned=d.modality == "planned",
                                  reporting=d.type in _SPEECH and d.trig.pos == "v",
+                                 declaring=d.type == "Announcement" and d.trig.pos == "v",
                                  infinitive=d.reading.cue in ("to", "to (purpose)"))
         if d.modality in ("asserted", "claimed") and published is not None and \
                 _after(d.time, published):
-            d.reading = dataclasses.replace(d.reading, modality="planned", cue="future time")
+            if d.type in _COUNTED_AFTERWARDS:
+                # deaths are counted after they happen: a later date is not this event's
+                # ("Crush during Halloween festivities kills 151" filed the day before)
+                d.time = attacher.fallback()
+            else:
+                d.reading = dataclasses.replace(d.reading, modality="planned",
+                                                cue="future time")
     drafts = merge_duplicates(drafts, _sides(groups))
     events = _events(doc, lex, drafts, groups)
     entities, mentions = _drop_idle_roles(entities, mentions, events, groups)

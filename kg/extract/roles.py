@@ -23,6 +23,7 @@ from .document import Document
 from .inflection import is_participle_or_gerund
 from .lexicon import Lexicon
 from .modality import Reading
+from .sentences import SentenceSpan
 from .tokens import Token
 from .triggers import DETERMINERS, PREPOSITIONS, Trigger
 
@@ -34,6 +35,10 @@ TERRITORY_TYPES = frozenset({"TerritoryTaken", "TerritoryRetaken", "Occupation",
 GROUP_TYPES = frozenset({"Meeting", "Negotiation", "Agreement", "Ceasefire", "Election",
                          "Visit", "Protest"})
 ACTOR_KINDS = frozenset({"person", "organization", "military_unit", "media", "group"})
+# Event types that count the dead and injured, and the words that open the clause telling
+# how they came to harm.
+_COUNTED = frozenset({"CasualtiesReport"})
+_CIRCUMSTANCE = frozenset({"when", "as", "after"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "into",
                           "on", "over", "throughout", "from", "to", "toward", "towards",
                           "through", "of", "off", "along", "within", "between"})
@@ -254,6 +259,8 @@ class RoleFinder:
                                     sent.end)
         if not roles.places and (trig.type in TERRITORY_TYPES or trig.type in _LOCAL_TYPES):
             roles.places = self._antecedent_place(trig, clause, bounds, objects)
+        if not roles.places and trig.type in _COUNTED:
+            roles.places = self._circumstance_place(trig, clause, bounds, roles, sent)
         if not roles.places and trig.type in _LOCAL_TYPES and \
                 not self._temporal_subordinate(clause):
             roles.places = self._dateline_place(sent.start, sent.end, roles)
@@ -535,6 +542,22 @@ class RoleFinder:
                 nxt[0].entity not in places:
             places.append(nxt[0].entity)
         return places
+
+    def _circumstance_place(self, trig: Trigger, clause: tuple[int, int],
+                            bounds: list[tuple[int, int]], roles: Roles, sent: SentenceSpan
+                            ) -> list[str]:
+        """ "21 people were killed when a crowd surged into a lane in Plovdiv": deaths counted
+        in the main clause happened where the next clause, which tells how, took place."""
+        if clause not in bounds:
+            return []
+        idx = bounds.index(clause)
+        if idx + 1 >= len(bounds):
+            return []
+        nxt = bounds[idx + 1]
+        k = self.doc.first_token_at_or_after(nxt[0])
+        if k >= len(self.doc.words) or self.doc.words[k] not in _CIRCUMSTANCE:
+            return []
+        return self._places(trig, [], self.between(*nxt), [], roles, sent.start, sent.end)
 
     def _antecedent_place(self, trig: Trigger, clause: tuple[int, int],
                           bounds: list[tuple[int, int]], objects: list[MentionRef]

@@ -125,10 +125,12 @@ class TimeAttacher:
 
     def attach(self, trigger_start: int, *, trigger_end: int | None = None,
                perfect: bool = False, planned: bool = False, reporting: bool = False,
-               infinitive: bool = False) -> TimeSpec:
+               infinitive: bool = False, declaring: bool = False) -> TimeSpec:
         """The time of the event whose trigger starts at ``trigger_start``. ``reporting``: a
         speech verb, whose complement's times are what it reports, not when it was said;
-        ``infinitive``: "signed a deal on Friday to reopen ports" (only later times count)."""
+        ``declaring``: one that takes a noun phrase ("declared a state of emergency on
+        Sunday": the day of the declaration); ``infinitive``: "signed a deal on Friday to
+        reopen ports" (only later times count)."""
         doc = self.doc
         sent = doc.sentence_at(trigger_start)
         if sent is None:
@@ -138,7 +140,7 @@ class TimeAttacher:
         clause = clause_of(bounds, trigger_start)
         here = self._by_sentence.get(sent.index, [])
         own = [t for t in here if clause[0] <= t.start < clause[1] and _usable(t, True)
-               and self._fits(t, trigger_start, end, reporting, infinitive)]
+               and self._fits(t, trigger_start, end, reporting, infinitive, declaring)]
         if own:
             best = min(own, key=lambda t: abs(t.start - trigger_start))
             if not best.resolved:
@@ -167,8 +169,8 @@ class TimeAttacher:
                 return dataclasses.replace(best, basis="paragraph")
         return self.fallback(planned)
 
-    def _fits(self, t: TimeSpec, start: int, end: int, reporting: bool, infinitive: bool
-              ) -> bool:
+    def _fits(self, t: TimeSpec, start: int, end: int, reporting: bool, infinitive: bool,
+              declaring: bool = False) -> bool:
         """Whether an expression of the trigger's own clause dates it."""
         if t.start > start and self._since(t, start):
             return False  # "the first deal since February": a bound, not the deal's date
@@ -199,6 +201,9 @@ class TimeAttacher:
             # "said on Tuesday", "told reporters on Tuesday"; not "said ... until the end of May"
             gap = self.doc.words[self.doc.first_token_at_or_after(end):
                                  self.doc.first_token_at_or_after(t.start)]
+            if declaring and len(gap) <= 6 and \
+                    not any(w in _CLAUSE_MARKS or w in self.reporting for w in gap):
+                return True  # "declared a period of national mourning on Sunday"
             return len(gap) <= 4 and all(w in _SPEECH_ADJUNCTS for w in gap)
         return True
 
@@ -255,6 +260,9 @@ class TimeAttacher:
 
 _FRONTED = frozenset({"on", "in", "at", "late", "early", "by", "the", "last", "this", "'", '"',
                       "“"})
+# Words that open a clause or a second event inside an announcement's object.
+_CLAUSE_MARKS = frozenset({"that", ",", '"', "“", "”", "to", "which", "who", "after",
+                           "before", "when", "while", "and", "but", "since", "until"})
 _SPEECH_ADJUNCTS = frozenset({
     "on", "in", "at", "late", "early", "a", "an", "the", "his", "her", "their", "its", "this",
     "last", "statement", "interview", "reporters", "journalists", "briefing", "conference",

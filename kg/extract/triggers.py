@@ -233,18 +233,23 @@ def _holds(cond: Condition, words: list[str], k: int, n: int) -> bool:
     return found if cond.key in ("near", "after", "before") else not found
 
 
-_STEMS: dict[Condition, tuple[frozenset[str], tuple[tuple[str, ...], ...]]] = {}
+_STEMS: dict[Condition, tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...], ...]]] = {}
+# Condition words this short match only themselves: "to" must not match "top" or "tons".
+_EXACT_ONLY = 2
 
 
 def _any_in(cond: Condition, words: list[str], lo: int, hi: int) -> bool:
     parts = _STEMS.get(cond)
     if parts is None:
-        parts = _STEMS[cond] = (cond.stems, cond.phrases)
-    stems, phrases = parts
+        parts = _STEMS[cond] = (cond.stems,
+                                frozenset(s for s in cond.stems if len(s) > _EXACT_ONLY),
+                                cond.phrases)
+    stems, extensible, phrases = parts
     numbers = "#" in stems  # "#" stands for any number ("the 288 votes needed")
     for i in range(lo, hi):
         w = words[i]
-        if w in stems or w[:-1] in stems or w[:-2] in stems or numbers and w[:1].isdigit():
+        if w in stems or w[:-1] in extensible or w[:-2] in extensible or \
+                numbers and w[:1].isdigit():
             return True
     for alt in phrases:
         size = len(alt)
@@ -255,4 +260,6 @@ def _any_in(cond: Condition, words: list[str], lo: int, hi: int) -> bool:
 
 
 def _prefix(word: str, stem: str) -> bool:
+    if len(stem) <= _EXACT_ONLY:
+        return word == stem
     return word.startswith(stem) and len(word) - len(stem) <= 2

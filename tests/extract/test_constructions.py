@@ -121,6 +121,20 @@ CASES = [
          "A cyclone made landfall in Mozambique on Saturday. It killed at least 11 people in "
          "the province of Nampula, the disaster agency said.",
          [E("Storm", date="2024-03-09", place=["Mozambique", "Nampula"], killed=11)]),
+    Case("headline-holiday-crowd-crush", "2024-10-30",
+         "Crush at Halloween street party kills 21\n\nTwenty-one people were killed and 40 "
+         "injured when a crowd surged into a narrow lane in the old town of Plovdiv late on "
+         "Monday, officials said on Tuesday.\n\nWitnesses said people fell on top of one "
+         "another near the main square. The crowd had gathered for the first street party since "
+         "the city lifted its pandemic restrictions.\n\nThe mayor declared three days of "
+         "mourning on Tuesday morning.",
+         [E("CasualtiesReport", alt=("Accident",), date="2024-10-28", place="Plovdiv",
+            killed=21, injured=40, modality="claimed"),
+          E("Announcement", trig="declared", date="2024-10-29", modality="asserted")],
+         allow=("Statement",),
+         note="first contact with a crowd-crush report: a headline dated by a holiday after "
+              "publication is no plan; 'fell on top of' is no fall of a town; 'pandemic "
+              "restrictions' is no outbreak; a declaration's object before its day"),
     # -- times ---------------------------------------------------------------------------------
     Case("early-on-tuesday", "2024-04-10",
          "Russian drones struck an energy facility in the Sumy region early on Tuesday, "
