@@ -272,8 +272,8 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
 
 def _absorb(best: EventDraft, other: EventDraft) -> None:
     r, o = best.roles, other.roles
-    if r.agent is None and o.agent is not None:
-        r.agent = o.agent
+    if r.agent is None and o.agent is not None and o.agent not in r.targets:
+        r.agent = o.agent  # (not who the event was done to: "arrested the mayor, ... detained")
     for p in o.places:
         if not r.places:
             r.places.append(p)

@@ -147,7 +147,7 @@ class TimeAttacher:
                 return self.fallback(planned)
             return dataclasses.replace(best, basis="expression")
         if not (reporting or infinitive) and not self._subordinate(clause):
-            in_sentence = [t for t in here if _usable(t, False) and
+            in_sentence = [t for t in here if _usable(t, False) and not self._premodifies(t) and
                            clause_of(bounds, t.start) not in self._owned_clauses and
                            (not self._subordinate(clause_of(bounds, t.start)) or
                             self._describes(clause_of(bounds, t.start), end)) and
@@ -163,7 +163,8 @@ class TimeAttacher:
                 return dataclasses.replace(best, basis="sentence")
         if not perfect and not reporting:
             earlier = [t for t in self.timexes if t.resolved and _usable(t, False)
-                       and t.end <= sent.start and self._same_paragraph(t.start, sent.paragraph)]
+                       and t.end <= sent.start and self._same_paragraph(t.start, sent.paragraph)
+                       and not self._premodifies(t)]
             if earlier:
                 best = max(earlier, key=lambda t: t.start)
                 return dataclasses.replace(best, basis="paragraph")
@@ -178,6 +179,10 @@ class TimeAttacher:
             # "last month's election": the time of the noun it qualifies, nothing else
             k = self.doc.first_token_at_or_after(t.end + 2)
             return start >= t.end and self.doc.first_token_at_or_after(start) - k <= 3
+        if self._premodifies(t):
+            # "before the 2016 election": the year of that election, of nothing else
+            k = self.doc.first_token_at_or_after(t.end)
+            return start >= t.end and self.doc.first_token_at_or_after(start) - k <= 2
         if infinitive:
             return t.start >= end
         doc = self.doc
@@ -206,6 +211,21 @@ class TimeAttacher:
                 return True  # "declared a period of national mourning on Sunday"
             return len(gap) <= 4 and all(w in _SPEECH_ADJUNCTS for w in gap)
         return True
+
+    def _premodifies(self, t: TimeSpec) -> bool:
+        """The expression qualifies the noun after it, between a determiner and that noun:
+        "the 2016 election", "a 2014 law", "the May 9 parade"."""
+        if t.type != "DATE":
+            return False
+        doc = self.doc
+        k = doc.first_token_at_or_after(t.start)
+        j = doc.first_token_at_or_after(t.end)
+        if k == 0 or j >= len(doc.words) or doc.words[k - 1] not in _PREMODIFIER_DETERMINERS:
+            return False
+        if doc.token_sentence[k - 1] != doc.token_sentence[j]:
+            return False
+        nxt = doc.tokens[j]
+        return nxt.is_word and nxt.text.islower() and nxt.lower not in _NOT_NOUNS
 
     def _reported_after(self, t: TimeSpec, end: int) -> bool:
         """ "... collapsed in Ikoyi has risen to 23, officials said on Thursday": the day of
@@ -263,6 +283,13 @@ _FRONTED = frozenset({"on", "in", "at", "late", "early", "by", "the", "last", "t
 # Words that open a clause or a second event inside an announcement's object.
 _CLAUSE_MARKS = frozenset({"that", ",", '"', "“", "”", "to", "which", "who", "after",
                            "before", "when", "while", "and", "but", "since", "until"})
+_PREMODIFIER_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our",
+                                      "this", "that", "these", "those"})
+# Words after a date that show it is no noun modifier ("the 2016 and 2020 elections" aside).
+_NOT_NOUNS = frozenset({"and", "or", "to", "of", "in", "on", "at", "by", "for", "from", "with",
+                        "as", "when", "while", "was", "were", "is", "are", "had", "has", "have",
+                        "will", "would", "saw", "brought", "ended", "began", "that", "which",
+                        "than", "through", "until", "after", "before", "onwards", "itself"})
 _SPEECH_ADJUNCTS = frozenset({
     "on", "in", "at", "late", "early", "a", "an", "the", "his", "her", "their", "its", "this",
     "last", "statement", "interview", "reporters", "journalists", "briefing", "conference",

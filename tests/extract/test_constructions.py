@@ -136,6 +136,15 @@ CASES = [
               "publication is no plan; 'fell on top of' is no fall of a town; 'pandemic "
               "restrictions' is no outbreak; a declaration's object before its day"),
     # -- times ---------------------------------------------------------------------------------
+    Case("year-before-noun-dates-only-it", "2024-06-05",
+         "Former mayor detained\n\nPolice in Lyon arrested the city's former mayor, making "
+         "her the first French politician detained over contracts signed before the 2019 "
+         "election, prosecutors said.",
+         [E("Arrest", date="PUB", place="Lyon", target="former mayor", agent=None,
+            modality="claimed"),
+          E("Election", date="2019", optional=True)],
+         note="'the 2019 election' dates the election, not the arrest; the detained mayor "
+              "is the target of the arrest, not its agent"),
     Case("early-on-tuesday", "2024-04-10",
          "Russian drones struck an energy facility in the Sumy region early on Tuesday, "
          "cutting power to thousands of homes, Governor Volodymyr Artiukh said.",
