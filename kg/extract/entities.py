@@ -71,6 +71,7 @@ def group_mentions(cands: list[Candidate], lex: Lexicon) -> list[EntityGroup]:
         if ref in by_span:
             uf.union(by_span[ref], i)
     _merge_person_variants(cands, uf)
+    _merge_unkeyed_spellings(cands, uf)
     _merge_acronyms(cands, uf)
     _merge_name_variants(cands, uf)
     members: dict[int, list[Candidate]] = {}
@@ -99,6 +100,23 @@ def _merge_person_variants(cands: list[Candidate], uf: _UnionFind) -> None:
             (i, wa), (j, wb) = people[a], people[b]
             if wa[-1] == wb[-1] and are_variants(wa[0], wb[0]):
                 uf.union(i, j)
+
+
+def _merge_unkeyed_spellings(cands: list[Candidate], uf: _UnionFind) -> None:
+    """A name the rules found on their own ("BALTIMORE" in a dateline) joins the one entity a
+    list found under the same name ("in Baltimore", a gazetteer place)."""
+    keyed: dict[tuple[str, str], set[int]] = {}
+    for i, c in enumerate(cands):
+        if c.key and (c.entries or c.places) and not c.extra.get("metonymy"):
+            keyed.setdefault((c.kind, fold(c.surface)), set()).add(i)
+    if not keyed:
+        return
+    for i, c in enumerate(cands):
+        if c.key or c.entries or c.places:
+            continue
+        found = keyed.get((c.kind, fold(c.surface)))
+        if found and len({uf.find(j) for j in found}) == 1:
+            uf.union(next(iter(found)), i)
 
 
 def _merge_name_variants(cands: list[Candidate], uf: _UnionFind) -> None:

@@ -35,7 +35,8 @@ _CLOCK_PREFIXES = frozenset({"today", "tonight", "tomorrow", "yesterday", "about
 
 def _day_for(m: re.Match, ctx: Context) -> Point | None:
     """The day a clock time belongs to: the one written next to it, else the narrative
-    reference day of the same sentence, else the DCT."""
+    reference day of the same sentence or of the two before ("... early on Tuesday. The ship
+    hit a support at about 1:30 a.m."), else the DCT."""
     from .rules_calendar import _day_point  # the same year logic as for dates
 
     for p in ("a", "b"):
@@ -59,8 +60,8 @@ def _day_for(m: re.Match, ctx: Context) -> Point | None:
         if m[p + "wd"]:
             return ctx.weekday(weekday_of(m[p + "wd"]), m.start(), m.end(), None)
     ref = ctx.reference("day")
-    if ref is not None and ctx.last_day_pos >= 0 and ctx.same_sentence(ctx.last_day_pos,
-                                                                       m.start()):
+    if ref is not None and ctx.last_day_pos >= 0 and \
+            ctx.sentences.index(m.start()) - ctx.sentences.index(ctx.last_day_pos) <= 2:
         return ref
     return ctx.dct_point("day")
 

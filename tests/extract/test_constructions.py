@@ -135,6 +135,14 @@ CASES = [
          note="first contact with a crowd-crush report: a headline dated by a holiday after "
               "publication is no plan; 'fell on top of' is no fall of a town; 'pandemic "
               "restrictions' is no outbreak; a declaration's object before its day"),
+    Case("ship-slams-into-bridge", "2024-03-27",
+         "Freighter hits bridge\n\nA cargo ship lost power and slammed into a road bridge in "
+         "Rotterdam early on Tuesday, officials said. The vessel hit a pillar at about 1:30 "
+         "a.m., and part of the deck fell into the river.",
+         [E("Accident", trig="slammed", date="2024-03-26", place="Rotterdam",
+            modality="claimed")],
+         note="first contact with a ship striking a bridge: 'slammed into' near a vessel is a "
+              "crash"),
     # -- times ---------------------------------------------------------------------------------
     Case("year-before-noun-dates-only-it", "2024-06-05",
          "Former mayor detained\n\nPolice in Lyon arrested the city's former mayor, making "
@@ -525,3 +533,11 @@ def test_the_checker_fails_on_wrong_answers():
     assert any("killed" in p for p in problems)
     case.events = []
     assert any(p.startswith("unexpected Flood") for p in evaluate(analyse_case(case), case))
+
+
+def test_a_dateline_joins_the_place_the_gazetteer_found(linking_adapters):
+    """ "ROTTERDAM - ... in Rotterdam": one entity, not a dateline guess beside the place."""
+    doc = analyse_article(Article(text="Bridge struck\n\nROTTERDAM - A cargo ship slammed into "
+                                       "a road bridge in Rotterdam on Tuesday.",
+                                  published=date(2024, 3, 27)), **linking_adapters)
+    assert [e.label for e in doc.entities].count("Rotterdam") == 1

@@ -70,3 +70,12 @@ def test_night_spans_midnight():
 
 def test_scores_are_not_times():
     assert [t.text for t in one.__globals__["tag"]("The home side won 3:21 overall.")] == []
+
+
+def test_time_takes_the_day_of_the_sentence_before():
+    """ "... early on Monday. The ship hit a pillar at 1:30 a.m.": Monday's 1:30, not the
+    publication day's (a day mentioned two sentences back still counts; three does not)."""
+    assert find("A ship slammed into a bridge early on Monday, officials said. It hit a "
+                "pillar at 1:30 a.m.", "1:30 a.m.").value == "2022-05-16T01:30"
+    assert find("Fighting began on Monday. Shelling went on. Rockets fell. Sirens sounded. "
+                "A depot burned at 1:30 a.m.", "1:30 a.m.").value == "2022-05-18T01:30"
