@@ -232,9 +232,13 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
         if d.anaphoric:
             family = _FAMILIES.get(dtype, {dtype})
             head = d.trig.entry.lemma.split()[-1]
-            antecedent = next((c for c in reversed(clusters) if (
-                c[0].type in family or any(head in o.trig.text.lower() for o in c)) and all(
-                _polarity(o) == _polarity(d) for o in c)), None)
+            same = [c for c in reversed(clusters) if all(
+                _polarity(o) == _polarity(d) for o in c)]
+            # "the attack": the last attack (or mention with that word), else the last of
+            # its family ("the assault" after a shelling)
+            antecedent = next((c for c in same if any(
+                o.type == dtype or head in o.trig.text.lower() for o in c)), None) or \
+                next((c for c in same if c[0].type in family), None)
             if antecedent is not None:
                 antecedent.append(d)
                 types[clusters.index(antecedent)].add(dtype)

@@ -7,6 +7,8 @@ person's surname, or a spelling variant) are found everywhere, headlines include
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -53,6 +55,7 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
     accepted = _resolve_overlaps(cands)
     confirmed = _confirm_guesses(accepted)
     confirmed = _propagate(doc, lex, confirmed, blocked)
+    confirmed = _one_kind_per_guessed_name(confirmed)
     confirmed = _named_holders(confirmed)
     confirmed = [_metonymy(doc, lex, c) for c in confirmed]
     confirmed.sort(key=lambda c: (c.start, c.end))
@@ -336,6 +339,24 @@ def _variant_of(surface: str, firm: list[Candidate]) -> Candidate | None:
             if o != surface and are_variants(surface, o):
                 return f
     return None
+
+
+def _one_kind_per_guessed_name(cands: list[Candidate]) -> list[Candidate]:
+    """A name the rules guessed twice with different kinds ("the state of Al Jazirah", then
+    "most of Al Jazirah" read as a person) takes the kind of its most confident guess."""
+    guesses: dict[str, list[Candidate]] = {}
+    for c in cands:
+        if c.weak and c.source == "pattern" and not (c.key or c.entries or c.places):
+            guesses.setdefault(c.surface, []).append(c)
+    best: dict[str, Candidate] = {}
+    for surface, found in guesses.items():
+        if len({c.kind for c in found}) > 1:
+            best[surface] = max(found, key=lambda c: (c.confidence, -c.start))
+    if not best:
+        return cands
+    return [dataclasses.replace(c, kind=best[c.surface].kind)
+            if c.surface in best and c in guesses[c.surface] and c.kind != best[c.surface].kind
+            and c.confidence < best[c.surface].confidence else c for c in cands]
 
 
 def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate], blocked: SpanSet

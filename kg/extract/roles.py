@@ -95,7 +95,7 @@ _LOCAL_TYPES = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Atta
                           "ArmedClash", "Explosion", "Accident", "Earthquake", "Flood", "Storm",
                           "Wildfire", "Riot", "Protest", "Damage", "CasualtiesReport", "Arrest"})
 _MAX_SUBJECT_GAP = 10  # words between a subject and its verb
-_PREPOSITIONS_NOT_AS = PREPOSITIONS - {"as"}
+_PREPOSITIONS_NOT_AS = (PREPOSITIONS | {"between", "among", "amongst"}) - {"as"}
 _ARTICLES = frozenset({"the", "a", "an"})
 _CLOSERS = frozenset({",", '"', "”", "'"})
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "once"})
@@ -200,13 +200,17 @@ class RoleFinder:
         k = doc.first_token_at_or_after(m.start) - 1
         lo = doc.first_token_at_or_after(floor)
         steps = 0
+        listed = False  # past an "and": the earlier items may be common nouns ("the army")
         while k >= lo and steps < 12:
             w, tok = doc.words[k], doc.tokens[k]
             if w in _PREPOSITIONS_NOT_AS:
                 # "after Erdogan agreed ...": a conjunction opening the clause, not a preposition
                 return not (k == lo and w in _CONJUNCTIONS)
+            if w in ("and", "or"):
+                listed = True
             if w in _ARTICLES or w in ("and", "or", "'s", "’s") or tok.is_cap or \
-                    w in _PLACE_FILLERS:  # "in southern Lebanon", "in the city of X"
+                    w in _PLACE_FILLERS or listed and tok.is_word and steps < 6:
+                # "in southern Lebanon", "in the city of X", "between the army and the RSF"
                 k -= 1
                 steps += 1
                 continue

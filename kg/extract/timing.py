@@ -140,7 +140,8 @@ class TimeAttacher:
         clause = clause_of(bounds, trigger_start)
         here = self._by_sentence.get(sent.index, [])
         own = [t for t in here if clause[0] <= t.start < clause[1] and _usable(t, True)
-               and self._fits(t, trigger_start, end, reporting, infinitive, declaring)]
+               and self._fits(t, trigger_start, end, reporting, infinitive, declaring)
+               and not (perfect and self._first_conjunct(t, trigger_start))]
         if own:
             best = min(own, key=lambda t: abs(t.start - trigger_start))
             if not best.resolved:
@@ -211,6 +212,16 @@ class TimeAttacher:
                 return True  # "declared a period of national mourning on Sunday"
             return len(gap) <= 4 and all(w in _SPEECH_ADJUNCTS for w in gap)
         return True
+
+    def _first_conjunct(self, t: TimeSpec, trigger_start: int) -> bool:
+        """ "The war broke out in April and has displaced millions": the date belongs to the
+        first verb; the perfect after "and" runs up to now."""
+        doc = self.doc
+        if t.end > trigger_start:
+            return False
+        between = doc.words[doc.first_token_at_or_after(t.end):
+                            doc.first_token_at_or_after(trigger_start)]
+        return "and" in between
 
     def _premodifies(self, t: TimeSpec) -> bool:
         """The expression qualifies the noun after it, between a determiner and that noun:

@@ -143,6 +143,23 @@ CASES = [
             modality="claimed")],
          note="first contact with a ship striking a bridge: 'slammed into' near a vessel is a "
               "crash"),
+    Case("village-raid-the-attack-and-a-war", "2024-06-06",
+         "Gunmen kill 40 in village raid\n\nFighters from a paramilitary group stormed a village "
+         "in the state of Al Jazirah on Wednesday, killing 40 people, activists said. The group "
+         "said its forces had clashed with army units near the village. The foreign ministry "
+         "called the attack a massacre.\n\nThe war between the army and the group broke out in "
+         "April last year and has displaced millions of people. The group took control of most "
+         "of Al Jazirah in December.",
+         [E("Attack", trig="stormed", date="2024-06-05", place="Al Jazirah", killed=40,
+            modality="claimed"),
+          E("ArmedClash", trig="clashed", modality="claimed"),
+          E("ArmedClash", trig="broke", date="2023-04", agent=None),
+          E("Evacuation", trig="displaced", date="PUB", agent=None),
+          E("TerritoryTaken", date="2023-12", place="Al Jazirah")],
+         allow=("Statement",),
+         note="first contact with a village massacre: 'the attack' is the raid, not the clash "
+              "the attackers claimed; a war breaks out; 'has displaced' after 'and' is not "
+              "dated by the first verb's month; 'most of Al Jazirah' is the state, not a person"),
     # -- times ---------------------------------------------------------------------------------
     Case("year-before-noun-dates-only-it", "2024-06-05",
          "Former mayor detained\n\nPolice in Lyon arrested the city's former mayor, making "
