@@ -200,3 +200,11 @@ def test_generic_plurals_are_no_events():
     assert doc.events == []
     doc = analyse("A series of explosions rocked the port on Sunday.")
     assert [e.type for e in doc.events] == ["Explosion"]
+
+
+def test_an_agency_is_no_news_outlet_unless_it_is_a_news_agency():
+    doc = analyse("The United Nations children's agency UNICEF said it was horrified. The news "
+                  "agency AFP reported the blast.")
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert kinds["UNICEF"] == "organization"
+    assert kinds["AFP"] == "media"
