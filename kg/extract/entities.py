@@ -234,6 +234,7 @@ def build_entities(groups: list[EntityGroup], *, linker: Any = None
                 warnings.append(f"linking failed for {g.label!r}: {type(exc).__name__}")
         if g.entity.wikidata:
             context.append(g.entity.wikidata)
+    _merge_same_items(groups)
     for g in groups:
         entities.append(g.entity)
         for c in g.mentions:
@@ -241,6 +242,31 @@ def build_entities(groups: list[EntityGroup], *, linker: Any = None
                                     confidence=round(c.confidence, 3)))
     mentions.sort(key=lambda m: (m.start, m.end))
     return entities, mentions, warnings
+
+
+def _merge_same_items(groups: list[EntityGroup]) -> None:
+    """Groups the linker gave the same Wikidata item are one entity ("Britain's" and
+    "British" both mean the United Kingdom): the later ones join the first, in place, and the
+    ids are numbered again."""
+    first: dict[str, EntityGroup] = {}
+    kept: list[EntityGroup] = []
+    for g in sorted(groups, key=lambda g: g.first):
+        qid = g.entity.wikidata if g.entity is not None else None
+        if qid and qid in first:
+            into = first[qid]
+            into.mentions = sorted(into.mentions + g.mentions, key=lambda c: c.start)
+            for alias in [g.entity.label, *g.entity.aliases]:
+                if alias != into.entity.label and alias not in into.entity.aliases:
+                    into.entity.aliases.append(alias)
+            continue
+        if qid:
+            first[qid] = g
+        kept.append(g)
+    if len(kept) == len(groups):
+        return
+    groups[:] = kept
+    for n, g in enumerate(groups, 1):
+        g.id = g.entity.id = f"e{n}"
 
 
 def _fill_from_gazetteer(g: EntityGroup) -> None:

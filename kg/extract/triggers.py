@@ -260,6 +260,8 @@ def _any_in(cond: Condition, words: list[str], lo: int, hi: int) -> bool:
 
 
 def _prefix(word: str, stem: str) -> bool:
+    if stem == "#":
+        return word[:1].isdigit()  # "fell to 121": any number
     if len(stem) <= _EXACT_ONLY:
         return word == stem
     return word.startswith(stem) and len(word) - len(stem) <= 2

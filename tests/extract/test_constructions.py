@@ -160,6 +160,17 @@ CASES = [
          note="first contact with a village massacre: 'the attack' is the raid, not the clash "
               "the attackers claimed; a war breaks out; 'has displaced' after 'and' is not "
               "dated by the first verb's month; 'most of Al Jazirah' is the state, not a person"),
+    Case("election-landslide-new-prime-minister", "2024-07-05",
+         "Opposition wins landslide as Novak becomes prime minister\n\nAna Novak became "
+         "Slovenia's prime minister on Friday after her party won a landslide victory in a "
+         "general election. The ruling party fell to 21 seats, its worst result in decades."
+         "\n\nNovak met President Natasa Pirc Musar in Ljubljana later on Friday.",
+         [E("Appointment", trig="became", date="2024-07-05", agent="Ana Novak"),
+          E("Election", date="PUB"),
+          E("Meeting", trig="met", date="2024-07-05", place="Ljubljana")],
+         note="first contact with an election night: a landslide victory at the polls is no "
+              "military victory, a party falling to 21 seats takes no town, 'became prime "
+              "minister' is taking office, and a prime minister meets a president"),
     # -- times ---------------------------------------------------------------------------------
     Case("year-before-noun-dates-only-it", "2024-06-05",
          "Former mayor detained\n\nPolice in Lyon arrested the city's former mayor, making "
@@ -558,3 +569,15 @@ def test_a_dateline_joins_the_place_the_gazetteer_found(linking_adapters):
                                        "a road bridge in Rotterdam on Tuesday.",
                                   published=date(2024, 3, 27)), **linking_adapters)
     assert [e.label for e in doc.entities].count("Rotterdam") == 1
+
+
+def test_names_linked_to_one_item_are_one_entity(linking_adapters):
+    """ "Britain's prime minister ... the British people": one United Kingdom."""
+    doc = analyse_article(Article(text="Starmer became Britain's prime minister on Friday. "
+                                       "\"The British people have spoken,\" he said.",
+                                  published=date(2024, 7, 5)), **linking_adapters)
+    items = [e.wikidata for e in doc.entities if e.wikidata]
+    assert items and len(items) == len(set(items)), [(e.label, e.wikidata)
+                                                      for e in doc.entities]
+    assert sorted(e.id for e in doc.entities) == sorted(f"e{n}" for n in
+                                                        range(1, len(doc.entities) + 1))
