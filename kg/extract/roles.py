@@ -46,6 +46,15 @@ _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "go
                           "gets"})
 _PRONOUNS = {"they": "plural", "it": "thing", "he": "person", "she": "person", "we": "plural",
              "its": "thing", "their": "plural"}
+_SEPARATING = frozenset({"after", "amid", "following", "during", "despite", "since", "before",
+                         "over", "against"})
+# Verbs whose subject judges or describes an event named after them, and did not do it.
+_EVALUATIVE = frozenset({
+    "call", "called", "calls", "calling", "condemn", "condemned", "condemns", "condemning",
+    "denounce", "denounced", "denounces", "describe", "described", "describes", "decry",
+    "decried", "criticise", "criticised", "criticize", "criticized", "praise", "praised",
+    "welcome", "welcomed", "welcomes", "blame", "blamed", "blames", "investigate",
+    "investigated", "mourn", "mourned", "deplore", "deplored", "labelled", "labeled"})
 _LIGHT_VERBS = frozenset({
     "launch", "launched", "launches", "launching", "carry", "carried", "carries", "stage", "out",
     "staged", "stages", "hold", "held", "holds", "begin", "began", "begun", "begins", "mount",
@@ -274,6 +283,10 @@ class RoleFinder:
                 aid = self.actor_id(m)
                 if m.capital_of and self._governing_preposition(m, sent.start):
                     continue  # "a summit in Brussels": the capital is where, not who
+                if trig.type == "Protest" and trig.pos == "n" and m.end <= trig.start and \
+                        self._governed_noun(trig, m):
+                    continue  # "Ruto drops tax bill after deadly protests": not a protester
+                    # (but "Stoltenberg spoke after the talks with Erdogan": a party to them)
                 reporter = self.doc.tokens[reading.reporter].start \
                     if reading.reporter is not None else -1
                 if trig.start < reporter < m.start + 40 and m.start > trig.end and \
@@ -432,6 +445,8 @@ class RoleFinder:
         last = next((k for k in range(trig.first - 1, lo - 1, -1)
                      if doc.tokens[k].lower in _LIGHT_VERBS or doc.tokens[k].lower in reporting),
                     None)
+        if last is not None and doc.tokens[last].lower in _EVALUATIVE:
+            return None  # "he called the storming of parliament treasonous": no agent of it
         if last is not None:
             light = doc.tokens[last].start
             gap = self._tokens_fast(light, trig.start)[1:]
@@ -441,6 +456,11 @@ class RoleFinder:
             subj = [m for m in before if m.end <= light]
             return self._subject(subj, clause, light) if subj else None
         return None
+
+    def _governed_noun(self, trig: Trigger, m: MentionRef) -> bool:
+        """A temporal or causal preposition stands between the mention and the noun trigger
+        after it ("X drops the bill after protests"): the mention acts in the other event."""
+        return any(t.lower in _SEPARATING for t in self._tokens_fast(m.end, trig.start))
 
     def _targets(self, trig: Trigger, after: list[MentionRef], passive: bool, roles: Roles
                  ) -> tuple[list[str], list[MentionRef]]:

@@ -172,6 +172,9 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
                            all(c.key in _POSITIVE for c in failed)):
             continue  # the context does not show this sense, nor did the article before
             # (one sense per article, for nouns: "the collapse" after "a mine collapse")
+        if entry.pos == "v" and participle and form[-1].endswith("ing") and k > 0 and \
+                words[k - 1] in _ARTICLES:
+            pos = "n"  # "the storming of parliament": a gerund that names the event
         return k + n, entry, pos
     return None
 

@@ -171,6 +171,18 @@ CASES = [
          note="first contact with an election night: a landslide victory at the polls is no "
               "military victory, a party falling to 21 seats takes no town, 'became prime "
               "minister' is taking office, and a prime minister meets a president"),
+    Case("bill-dropped-after-parliament-stormed", "2024-06-27",
+         "President drops tax bill after deadly protests\n\nPresident Samia Suluhu Hassan "
+         "withdrew a finance bill on Wednesday, a day after protesters stormed parliament in "
+         "Dodoma. Some protesters set part of the building on fire.\n\nOn Tuesday night she "
+         "had called the storming of parliament treasonous. She said she would not sign the "
+         "bill. Protest organisers said they would return to the streets on Thursday.",
+         [E("Protest", trig="protests", agent=None),
+          E("Attack", trig="storm", date=["2024-06-25", "PUB"], place="Dodoma", agent=None),
+          E("Statement", trig="said", agent="Samia Suluhu Hassan", optional=True)],
+         note="first contact with protests at a parliament: whoever calls the storming "
+              "treasonous did not storm; setting a building on fire is no accident; signing a "
+              "bill is no agreement; protest organisers are no protest"),
     # -- times ---------------------------------------------------------------------------------
     Case("year-before-noun-dates-only-it", "2024-06-05",
          "Former mayor detained\n\nPolice in Lyon arrested the city's former mayor, making "

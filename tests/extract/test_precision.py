@@ -208,3 +208,10 @@ def test_an_agency_is_no_news_outlet_unless_it_is_a_news_agency():
     kinds = {e.label: e.kind for e in doc.entities}
     assert kinds["UNICEF"] == "organization"
     assert kinds["AFP"] == "media"
+
+
+def test_who_acts_before_after_protests_is_no_protester():
+    doc = analyse("President William Ruto drops tax bill after deadly protests\n\nThousands "
+                  "marched through Nairobi on Tuesday.")
+    protest = one(doc, "Protest")
+    assert role(doc, protest, "participant") == [] and role(doc, protest, "agent") == []
