@@ -15,7 +15,7 @@ from typing import Any
 from ..model import Entity, LinkInfo, Mention
 from .candidates import SOURCE_RANK, Candidate
 from .lexicon import Lexicon
-from .mentions import dominant_place
+from .mentions import dominant_place, surname_forms
 from .variants import are_variants, fold
 
 
@@ -99,6 +99,13 @@ def _merge_person_variants(cands: list[Candidate], uf: _UnionFind) -> None:
         for b in range(a + 1, len(people)):
             (i, wa), (j, wb) = people[a], people[b]
             if wa[-1] == wb[-1] and are_variants(wa[0], wb[0]):
+                uf.union(i, j)
+    # "Marine Le Pen" ... "Le Pen": the particle surname the rules found on its own
+    full = {" ".join(w): i for i, w in people}
+    for name, i in full.items():
+        for short in surname_forms(name)[:-1]:
+            j = full.get(short)
+            if j is not None and j != i:
                 uf.union(i, j)
 
 

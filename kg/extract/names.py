@@ -147,6 +147,10 @@ def _and_joins(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
     return k > j + 3 and toks[k - 1].lower in heads
 
 
+_PERIOD_HEADS = frozenset({"war", "wars", "revolution", "spring", "uprising", "crisis",
+                           "era", "olympics", "games", "cup"})
+
+
 def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int, lex: Lexicon,
               lowercase_words: set[str]) -> Candidate | None:
     title: str | None = None
@@ -169,6 +173,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         i += 2
     if toks[i].lower in lex.words("event_names", "storms") and i < j:
         return None
+    if i < j and toks[j].lower in _PERIOD_HEADS and \
+            not any(t.lower in ("of", "for", "on", "against") for t in toks[i:j]):
+        return None  # "the Cold War", "the Arab Spring", "the Orange Revolution": no entity
     whole = " ".join(t.bare.lower() for t in toks[i:j + 1])
     if whole in lex.country_names and whole not in lex.demonyms:
         c = lex.country_names[whole]

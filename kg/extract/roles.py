@@ -46,6 +46,11 @@ _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "go
                           "gets"})
 _PRONOUNS = {"they": "plural", "it": "thing", "he": "person", "she": "person", "we": "plural",
              "its": "thing", "their": "plural"}
+# People who work for a news outlet: "a Reuters reporter" is a person, not the outlet.
+_STAFF_NOUNS = frozenset({"reporter", "reporters", "journalist", "journalists", "correspondent",
+                          "correspondents", "photographer", "photographers", "cameraman",
+                          "editor", "editors", "producer", "staffer", "staffers", "employee",
+                          "employees", "columnist", "presenter", "crew"})
 _SEPARATING = frozenset({"after", "amid", "following", "during", "despite", "since", "before",
                          "over", "against"})
 # Verbs whose subject judges or describes an event named after them, and did not do it.
@@ -391,6 +396,8 @@ class RoleFinder:
                 break
             if self._in_prepositional_phrase(m, clause[0]):
                 continue
+            if m.kind == "media" and after < len(toks) and toks[after].lower in _STAFF_NOUNS:
+                continue  # "Gershkovich, a Wall Street Journal reporter, was arrested"
             # a pronoun between the actor and the trigger is the real subject
             pron = next((t for t in reversed(toks[after:]) if t.lower in _PRONOUNS), None)
             if pron is not None and pron.lower not in ("its", "their"):

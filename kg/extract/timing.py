@@ -142,6 +142,11 @@ class TimeAttacher:
         own = [t for t in here if clause[0] <= t.start < clause[1] and _usable(t, True)
                and self._fits(t, trigger_start, end, reporting, infinitive, declaring)
                and not (perfect and self._first_conjunct(t, trigger_start))]
+        if len(own) > 1:
+            # "arrested in March 2023 and sentenced ... in July": the month before "and" is
+            # the first verb's when the second has its own
+            later = [t for t in own if not self._first_conjunct(t, trigger_start)]
+            own = later or own
         if own:
             best = min(own, key=lambda t: abs(t.start - trigger_start))
             if not best.resolved:

@@ -63,6 +63,7 @@ _FORCE_WORDS = frozenset({"forces", "troops", "soldiers", "army", "units", "figh
                           "troop", "force", "unit", "columns", "convoys", "tanks"})
 
 
+_IDIOM_NOUNS = frozenset({("exchange",), ("return",)})  # "in exchange for", "in return for"
 _COMPOUNDABLE = frozenset({"Bombing", "Explosion", "Attack", "ShellingMissileAttack",
                           "AirStrike", "Killing"})
 
@@ -162,6 +163,9 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
             continue  # a modifier: "the fire service", "a flood warning"
         if toks[k].is_cap and k > 0 and form[0] in ("march", "may") and toks[k].text[0] == "M":
             continue  # the months
+        if form in _IDIOM_NOUNS and k > 0 and words[k - 1] == "in" and k + n < len(words) and \
+                words[k + n] == "for":
+            continue  # "in exchange for 150 prisoners": a condition, not an exchange
         if entry.pos == "n" and k > 2 and words[k - 1] in ("a", "an") and \
                 words[k - 2] not in PREPOSITIONS and any(
                     words[j] in _NAMING and words[j + 1] not in PREPOSITIONS

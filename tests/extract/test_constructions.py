@@ -183,6 +183,18 @@ CASES = [
          note="first contact with protests at a parliament: whoever calls the storming "
               "treasonous did not storm; setting a building on fire is no accident; signing a "
               "bill is no agreement; protest organisers are no protest"),
+    Case("prisoner-swap-and-a-reporter's-sentence", "2024-08-02",
+         "Rivals swap prisoners\n\nRussia and Belarus exchanged 12 prisoners in Turkey on "
+         "Thursday, freeing journalist Anna Petrova in the largest such swap since the end of "
+         "the Cold War.\n\nPetrova, a Reuters reporter, was arrested in Minsk in March 2023 and "
+         "sentenced to eight years in July. In exchange for her release, Russia freed two "
+         "pilots.",
+         [E("Other", trig="exchanged", date="2024-08-01", place="Turkey"),
+          E("Arrest", trig="arrested", date="2023-03", place="Minsk", target="Anna Petrova"),
+          E("Other", trig="sentenced", date="2024-07", agent=None)],
+         note="first contact with a prisoner swap: the swap is an event; 'a Reuters reporter' "
+              "is the person arrested, not the outlet; the month after 'and sentenced' is the "
+              "sentence's; 'in exchange for' is no second exchange"),
     # -- times ---------------------------------------------------------------------------------
     Case("year-before-noun-dates-only-it", "2024-06-05",
          "Former mayor detained\n\nPolice in Lyon arrested the city's former mayor, making "

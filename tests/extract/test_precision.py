@@ -215,3 +215,12 @@ def test_who_acts_before_after_protests_is_no_protester():
                   "marched through Nairobi on Tuesday.")
     protest = one(doc, "Protest")
     assert role(doc, protest, "participant") == [] and role(doc, protest, "agent") == []
+
+
+def test_named_periods_are_no_entities_and_particle_surnames_join_their_names():
+    doc = analyse("Far-right leader Marine Le Pen said the Cold War was over. Le Pen spoke on "
+                  "Tuesday, a day after the Institute for the Study of War published a report.")
+    labels = {e.label: e for e in doc.entities}
+    assert "Cold War" not in labels
+    assert "Institute for the Study of War" in labels
+    assert "Le Pen" in labels["Marine Le Pen"].aliases and "Le Pen" not in labels
