@@ -177,3 +177,25 @@ def test_alias_that_is_another_entrys_label_is_refused(tmp_path):
     path = tmp_path / "c.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
     assert any("alias 'Testgrad' is the label" in e for e in check_catalog(path))
+
+
+def test_the_two_congos_are_told_apart_or_left_unlinked(tmp_path):
+    """News style: "Democratic Republic of Congo" is Q974 and "Republic of Congo" Q971; a bare
+    "Congo" may mean either, so alone it is linked to neither (a wrong link is worse)."""
+    from kg.linking import Linker, MentionToLink
+    from kg.linking.defaults import ensure_catalog
+    from kg.settings import Settings
+
+    catalog = ensure_catalog(tmp_path / "catalog.sqlite", CATALOG)
+    linker = Linker(catalog, threshold=Settings().link_threshold)
+
+    def link(name):
+        decision = linker.link([MentionToLink(surface=name, kind="place", start=0,
+                                              end=len(name))])[0]
+        return decision.entry.qid if decision.info.status == "linked" else None
+
+    assert link("Democratic Republic of Congo") == "Q974"
+    assert link("DR Congo") == "Q974"
+    assert link("Republic of Congo") == "Q971"
+    assert link("Congo") is None
+    catalog.close()
