@@ -46,6 +46,10 @@ _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "go
                           "gets"})
 _PRONOUNS = {"they": "plural", "it": "thing", "he": "person", "she": "person", "we": "plural",
              "its": "thing", "their": "plural"}
+# Words between "who"/"which" and its verb when the pronoun is the verb's subject.
+_RELATIVE_FILLERS = frozenset({"had", "has", "have", "was", "were", "is", "are", "been",
+                               "being", "also", "already", "later", "then", "reportedly",
+                               "recently", "previously", "just", "once", "allegedly"})
 # People who work for a news outlet: "a Reuters reporter" is a person, not the outlet.
 _STAFF_NOUNS = frozenset({"reporter", "reporters", "journalist", "journalists", "correspondent",
                           "correspondents", "photographer", "photographers", "cameraman",
@@ -235,6 +239,7 @@ class RoleFinder:
 
     def find(self, trig: Trigger, bounds: list[tuple[int, int]], reading: Reading) -> Roles:
         roles = Roles()
+        floor = 0  # actors before this offset take no part (before a relative pronoun)
         clause = clause_of(bounds, trig.start)
         sent = self.doc.sentences[trig.sentence]
         in_clause = self.between(clause[0], clause[1])
@@ -264,6 +269,11 @@ class RoleFinder:
                 roles.agent = self._speaker(trig, before, after, clause)
             else:
                 roles.agent = self._subject(before, clause, trig.start)
+                relative = self._relative_antecedent(clause, trig)
+                if relative is not None:
+                    # "a patient who had travelled": the patient (no named actor), and nobody
+                    # named before the pronoun takes part
+                    roles.agent, floor = relative
                 if trig.type in _HOSTED and roles.agent in self._countries:
                     roles.agent = None  # "Mexico elects ...": the country hosts the vote
         else:
@@ -286,6 +296,8 @@ class RoleFinder:
             seen = {roles.agent, *roles.places}
             for m in in_clause:
                 aid = self.actor_id(m)
+                if m.end <= floor:
+                    continue
                 if m.capital_of and self._governing_preposition(m, sent.start):
                     continue  # "a summit in Brussels": the capital is where, not who
                 if trig.type == "Protest" and trig.pos == "n" and m.end <= trig.start and \
@@ -414,6 +426,8 @@ class RoleFinder:
         """The actor a pronoun refers to: the nearest fitting one before it in its sentence or
         the one before; a speaker ("..., it said") is rather the previous sentence's subject."""
         sent = self.doc.sentence_at(pron.start)
+        if sent is not None and self._reported_by_unnamed(pron, sent.start):
+            return None  # "Vaccine makers said they could ship doses": the makers
         floor = self.doc.sentences[sent.index - 1].start if sent and sent.index > 0 and \
             self.doc.sentences[sent.index - 1].paragraph == sent.paragraph else \
             (sent.start if sent else clause[0])
@@ -422,6 +436,18 @@ class RoleFinder:
         if speaker and sent is not None and found and found[0].start < sent.start:
             return self.actor_id(found[0])  # the subject of the sentence before
         return self.actor_id(found[-1]) if found else None
+
+    def _reported_by_unnamed(self, pron: Token, sent_start: int) -> bool:
+        """The pronoun opens what a speaker says ("X said (that) they ...") and the speaker,
+        before the verb in the same sentence, is no named actor: the pronoun is that speaker."""
+        doc = self.doc
+        k = pron.i - 1
+        if k >= 0 and doc.words[k] == "that":
+            k -= 1
+        if k < 0 or doc.tokens[k].start < sent_start or \
+                self.lex.reporting_lemma(doc.words[k]) is None:
+            return False
+        return not any(self.actor_id(m) for m in self.between(sent_start, doc.tokens[k].start))
 
     def _fits_pronoun(self, m: MentionRef, want: str, floor: int) -> bool:
         if self.actor_id(m) is None or m.demonym:
@@ -463,6 +489,33 @@ class RoleFinder:
             subj = [m for m in before if m.end <= light]
             return self._subject(subj, clause, light) if subj else None
         return None
+
+    def _relative_antecedent(self, trig_clause: tuple[int, int], trig: Trigger
+                             ) -> tuple[str | None, int] | None:
+        """For a verb whose subject is "who"/"which" just before it: the actor the pronoun
+        stands for (the mention just before it, None when that is no named actor) and where
+        the pronoun starts; None when the verb is not in such a relative clause."""
+        doc = self.doc
+        lo = doc.first_token_at_or_after(trig_clause[0])
+        k = next((j for j in range(trig.first - 1, max(lo, trig.first - 4) - 1, -1)
+                  if doc.words[j] in ("who", "which")), None)
+        if k is None:
+            return None
+        if any(doc.words[j] not in _RELATIVE_FILLERS for j in range(k + 1, trig.first)):
+            return None  # "which they recaptured": the relative clause has its own subject
+        start = doc.tokens[k].start
+        j = k - 1
+        if j >= 0 and doc.words[j] == ",":
+            j -= 1
+        if j < 0:
+            return None, start
+        tok = doc.tokens[j]
+        found = next((m for m in self.between(max(0, tok.start - 80), tok.end)
+                      if m.end == tok.end), None)
+        sent = doc.sentence_at(start)
+        if found is None or self._in_prepositional_phrase(found, sent.start if sent else 0):
+            return None, start  # "protesters in Paris who set fire": the protesters
+        return self.actor_id(found), start
 
     def _governed_noun(self, trig: Trigger, m: MentionRef) -> bool:
         """A temporal or causal preposition stands between the mention and the noun trigger

@@ -141,7 +141,9 @@ class TimeAttacher:
         here = self._by_sentence.get(sent.index, [])
         own = [t for t in here if clause[0] <= t.start < clause[1] and _usable(t, True)
                and self._fits(t, trigger_start, end, reporting, infinitive, declaring)
-               and not (perfect and self._first_conjunct(t, trigger_start))]
+               and not (perfect and self._first_conjunct(t, trigger_start))
+               and not (self._pluperfect(trigger_start) and
+                        self._report_between(t, trigger_start))]
         if len(own) > 1:
             # "arrested in March 2023 and sentenced ... in July": the month before "and" is
             # the first verb's when the second has its own
@@ -212,11 +214,28 @@ class TimeAttacher:
             # "said on Tuesday", "told reporters on Tuesday"; not "said ... until the end of May"
             gap = self.doc.words[self.doc.first_token_at_or_after(end):
                                  self.doc.first_token_at_or_after(t.start)]
-            if declaring and len(gap) <= 6 and \
-                    not any(w in _CLAUSE_MARKS or w in self.reporting for w in gap):
+            obj = gap[:-1] if gap and gap[-1] in ("on", "in", "at") else gap
+            if declaring and len(obj) <= 10 and \
+                    not any(w in _CLAUSE_MARKS or w in self.reporting for w in obj):
                 return True  # "declared a period of national mourning on Sunday"
             return len(gap) <= 4 and all(w in _SPEECH_ADJUNCTS for w in gap)
         return True
+
+    def _pluperfect(self, trigger_start: int) -> bool:
+        """ "had travelled", "had already left": a past before the narrative's time."""
+        doc = self.doc
+        k = doc.first_token_at_or_after(trigger_start)
+        return any(w == "had" for w in doc.words[max(0, k - 3):k])
+
+    def _report_between(self, t: TimeSpec, trigger_start: int) -> bool:
+        """ "A day later, Norway said ... a patient who had travelled to Uganda": the time
+        dates the report; what had happened before it is not of that day."""
+        doc = self.doc
+        if t.end > trigger_start:
+            return False
+        between = doc.words[doc.first_token_at_or_after(t.end):
+                            doc.first_token_at_or_after(trigger_start)]
+        return any(w in self.reporting for w in between)
 
     def _first_conjunct(self, t: TimeSpec, trigger_start: int) -> bool:
         """ "The war broke out in April and has displaced millions": the date belongs to the

@@ -195,6 +195,19 @@ CASES = [
          note="first contact with a prisoner swap: the swap is an event; 'a Reuters reporter' "
               "is the person arrested, not the outlet; the month after 'and sentenced' is the "
               "sentence's; 'in exchange for' is no second exchange"),
+    Case("health-emergency-declared", "2024-08-16",
+         "Health agency declares emergency as virus spreads\n\nThe World Health Organization "
+         "declared the outbreak a public health emergency of international concern on "
+         "Wednesday. A day later, Norway said it had diagnosed a case in a patient who had "
+         "travelled to Uganda. Drug makers said they could ship vaccines within weeks.",
+         [E("Announcement", trig="declared", date="2024-08-14",
+            agent="World Health Organization"),
+          E("Visit", trig="travelled", place="Uganda", agent=None),
+          E("AidDelivery", trig="ship", agent=None, optional=True)],
+         allow=("Disease",),
+         note="first contact with a health emergency: a long object before the declaration's "
+              "day; 'a patient who had travelled' is nobody named, not the country that "
+              "reported it; 'makers said they could ship' are the makers, not the agency"),
     # -- times ---------------------------------------------------------------------------------
     Case("year-before-noun-dates-only-it", "2024-06-05",
          "Former mayor detained\n\nPolice in Lyon arrested the city's former mayor, making "
