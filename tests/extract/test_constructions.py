@@ -208,6 +208,15 @@ CASES = [
          note="first contact with a health emergency: a long object before the declaration's "
               "day; 'a patient who had travelled' is nobody named, not the country that "
               "reported it; 'makers said they could ship' are the makers, not the agency"),
+    Case("software-outage-not-a-cyberattack", "2024-07-20",
+         "Faulty update causes global computer outage\n\nA faulty software update crashed "
+         "millions of computers on Friday, grounding flights and disrupting hospitals. The "
+         "company's chief executive said the problem was not a cyberattack. Shares of the "
+         "company fell 11% on Friday.",
+         [E("Other", trig="outage"),
+          E("Other", trig="cyberattack", modality="negated")],
+         note="first contact with an IT outage: an outage is an event; a denied cyberattack "
+              "is negated; shares falling take no town"),
     # -- times ---------------------------------------------------------------------------------
     Case("year-before-noun-dates-only-it", "2024-06-05",
          "Former mayor detained\n\nPolice in Lyon arrested the city's former mayor, making "

@@ -224,3 +224,12 @@ def test_named_periods_are_no_entities_and_particle_surnames_join_their_names():
     assert "Cold War" not in labels
     assert "Institute for the Study of War" in labels
     assert "Le Pen" in labels["Marine Le Pen"].aliases and "Le Pen" not in labels
+
+
+def test_airlines_are_organisations_and_shares_no_name():
+    doc = analyse("Delta Air Lines cancelled 1,000 flights and British Airways delayed dozens. "
+                  "Shares of Delta fell on Friday.")
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert kinds.get("Delta Air Lines") == "organization"
+    assert kinds.get("British Airways") == "organization"
+    assert not any(label.startswith("Shares") for label in kinds)
