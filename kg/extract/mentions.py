@@ -225,6 +225,11 @@ def _confirm_guesses(cands: list[Candidate]) -> list[Candidate]:
 _ACTOR_AUX = frozenset({"has", "have", "had", "will", "would", "did", "does", "must",
                         "should", "could", "can", "may", "might", "also", "later", "then",
                         "repeatedly", "again", "previously", "swiftly", "quickly"})
+# what governments do: "Kyiv launched an incursion", "Washington imposed sanctions"
+_ACTOR_VERBS = frozenset({"launched", "launches", "ordered", "orders", "deployed", "deploys",
+                          "imposed", "imposes", "expelled", "expels", "recalled", "recalls",
+                          "sent", "sends", "approved", "approves", "retaliated", "retaliates",
+                          "vetoed", "vetoes", "sanctioned"})
 # verbs whose object is an actor: "accused Kyiv of ...", "urged Washington to ..."
 _ACTOR_OBJECT_VERBS = ("accuse", "blame", "condemn", "criticise", "criticize", "urge", "warn",
                        "sanction", "praise", "thank")
@@ -245,7 +250,8 @@ def _metonymy(doc: Document, lex: Lexicon, c: Candidate) -> Candidate:
     nxt = doc.words[k] if k < len(doc.tokens) and doc.tokens[k].start < sent.end else ""
     prev = doc.word_before(sent.start, c.start)
     acting = prev not in _PLACE_WORDS_BEFORE and (
-        nxt in _ACTOR_AUX or lex.reporting_lemma(nxt) is not None and nxt != "report"
+        nxt in _ACTOR_AUX or nxt in _ACTOR_VERBS
+        or lex.reporting_lemma(nxt) is not None and nxt != "report"
         or _verb_of(lex, prev, _ACTOR_OBJECT_VERBS))
     if not acting:
         return c

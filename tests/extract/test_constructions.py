@@ -217,6 +217,17 @@ CASES = [
           E("Other", trig="cyberattack", modality="negated")],
          note="first contact with an IT outage: an outage is an event; a denied cyberattack "
               "is negated; shares falling take no town"),
+    Case("cross-border-incursion", "2024-08-08",
+         "Troops fight inside Russia for third day\n\nRussian forces were fighting Ukrainian "
+         "troops in the Kursk region on Thursday, after Kyiv launched a cross-border incursion "
+         "early on Tuesday. The acting governor said 3,000 residents had been evacuated from the "
+         "town of Sudzha.",
+         [E("ArmedClash", trig="fight", date="2024-08-08",
+            place=["Kursk region", "Kursk Oblast"], agent=["Russia", "Russian Armed Forces"]),
+          E("Attack", trig="incursion", date="2024-08-06", agent="Ukraine"),
+          E("Evacuation", trig="evacuated", place="Sudzha")],
+         note="first contact with a cross-border incursion: an incursion is an attack, and "
+              "the capital that launches it acts for its country"),
     # -- times ---------------------------------------------------------------------------------
     Case("year-before-noun-dates-only-it", "2024-06-05",
          "Former mayor detained\n\nPolice in Lyon arrested the city's former mayor, making "
