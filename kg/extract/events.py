@@ -85,8 +85,9 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
             continue  # "..., adding that ...", "..., warning that ...": the same statement
         quote_span = attached_quote(doc, trig.start, trig.end, loose=not reporting) \
             if trig.type == "Statement" else None
-        if trig.type == "Statement" and trig.pos == "n" and _medium(doc, trig, by_sentence):
-            continue  # "said in a statement", "told in an interview": the medium of a report
+        if trig.pos == "n" and (trig.type == "Statement" or trig.entry.lemma in _MEDIA_EVENTS) \
+                and _medium(doc, trig, by_sentence):
+            continue  # "said in a statement", "told a news conference": the medium of a report
         attributes = reporting and quote_span is None
         if attributes and (trig.first in reporters.get(trig.sentence, ()) or
                            _reports_casualties(doc, trig, lex) or
@@ -181,8 +182,14 @@ _SPEECH_VERBS = frozenset({"urged", "urges", "warned", "warns", "condemned", "co
                            "pledged", "promised", "denied", "denies"})
 
 
+_MEDIA_EVENTS = frozenset({"news conference", "press conference", "conference", "briefing"})
+_TOLD = frozenset({"told", "tells", "telling", "tell"})
+
+
 def _medium(doc: Document, trig: Trigger, by_sentence: dict[int, list[Trigger]]) -> bool:
     words = [t.lower for t in doc.tokens[max(0, trig.first - 4):trig.first]]
+    if _TOLD & set(words):
+        return True  # "told a news conference": whom the speaker told
     if "in" not in words:
         return False
     return any(o is not trig and o.type == "Statement" and o.pos == "v"

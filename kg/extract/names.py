@@ -147,6 +147,7 @@ def _and_joins(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
     return k > j + 3 and toks[k - 1].lower in heads
 
 
+_BANK_SIDES = frozenset({"west", "east", "left", "right", "north", "south"})
 _PERIOD_HEADS = frozenset({"war", "wars", "revolution", "spring", "uprising", "crisis",
                            "era", "olympics", "games", "cup"})
 
@@ -249,7 +250,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             return Candidate(start, end, surface, "media", "pattern", "name:media", 0.75,
                              extra=extra)
     if any(w in org_heads for w in lowers):
-        if lowers[-1] in place_heads and not any(w in org_heads for w in lowers[:-1]):
+        if lowers[-1] in place_heads and not any(w in org_heads for w in lowers[:-1]) and \
+                not (lowers[-1] == "bank" and lowers[0] not in _BANK_SIDES):
+            # ("the West Bank" is a place; "the European Central Bank" is no place)
             return Candidate(start, end, surface, "place", "pattern", "name:place-head", 0.75,
                              extra=extra)
         return Candidate(start, end, surface, "organization", "pattern", "name:org-head", 0.8,

@@ -37,6 +37,7 @@ from .timing import TimeAttacher, find_anchors, merge_anchors, to_date
 EXTRACTOR = "kg.extract/1.0 (rules)"
 _SPEECH = frozenset({"Statement", "Announcement", "Accusation"})
 _COUNTED_AFTERWARDS = frozenset({"CasualtiesReport", "Killing"})
+_DECLARING = frozenset({"announce", "declare", "unveil", "present"})  # take a noun phrase
 
 
 def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = None,
@@ -73,7 +74,9 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
         d.time = attacher.attach(d.trig.start, trigger_end=d.trig.end,
                                  perfect=d.reading.perfect, planned=d.modality == "planned",
                                  reporting=d.type in _SPEECH and d.trig.pos == "v",
-                                 declaring=d.type == "Announcement" and d.trig.pos == "v",
+                                 declaring=(d.type == "Announcement" or
+                                            d.trig.entry.lemma in _DECLARING)
+                                 and d.trig.pos == "v",
                                  infinitive=d.reading.cue in ("to", "to (purpose)"))
         if d.modality in ("asserted", "claimed") and published is not None and \
                 _after(d.time, published):

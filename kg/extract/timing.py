@@ -139,6 +139,15 @@ class TimeAttacher:
         bounds = self.bounds(sent.index)
         clause = clause_of(bounds, trigger_start)
         here = self._by_sentence.get(sent.index, [])
+        if self._temporal_object(trigger_start):
+            # "Economists polled before the meeting said ... by the end of the year": the
+            # meeting is not of the clause's time; only a time of its own ("the meeting on
+            # Monday") dates it
+            own = [t for t in here if t.start >= end and t.resolved and _usable(t, True) and
+                   doc.first_token_at_or_after(t.start) - doc.first_token_at_or_after(end) <= 2]
+            if own:
+                return dataclasses.replace(own[0], basis="expression")
+            return self.fallback(planned)
         own = [t for t in here if clause[0] <= t.start < clause[1] and _usable(t, True)
                and self._fits(t, trigger_start, end, reporting, infinitive, declaring)
                and not (perfect and self._first_conjunct(t, trigger_start))
@@ -220,6 +229,16 @@ class TimeAttacher:
                 return True  # "declared a period of national mourning on Sunday"
             return len(gap) <= 4 and all(w in _SPEECH_ADJUNCTS for w in gap)
         return True
+
+    def _temporal_object(self, trigger_start: int) -> bool:
+        """The trigger is the object of "before", "after", "since" or "until"."""
+        doc = self.doc
+        k = doc.first_token_at_or_after(trigger_start)
+        j = k - 1
+        while j >= 0 and k - j <= 3 and (doc.words[j] in _DETERMINING or
+                                         not doc.tokens[j].is_word and doc.words[j] in ("'s", "’s")):
+            j -= 1
+        return j >= 0 and j < k - 1 and doc.words[j] in _TEMPORAL_PREPOSITIONS
 
     def _pluperfect(self, trigger_start: int) -> bool:
         """ "had travelled", "had already left": a past before the narrative's time."""
@@ -318,6 +337,9 @@ _FRONTED = frozenset({"on", "in", "at", "late", "early", "by", "the", "last", "t
 # Words that open a clause or a second event inside an announcement's object.
 _CLAUSE_MARKS = frozenset({"that", ",", '"', "“", "”", "to", "which", "who", "after",
                            "before", "when", "while", "and", "but", "since", "until"})
+_TEMPORAL_PREPOSITIONS = frozenset({"before", "after", "since", "until", "following"})
+_DETERMINING = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that",
+                          "last", "latest", "recent", "previous"})
 _PREMODIFIER_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our",
                                       "this", "that", "these", "those"})
 # Words after a date that show it is no noun modifier ("the 2016 and 2020 elections" aside).

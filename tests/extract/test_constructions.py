@@ -228,6 +228,18 @@ CASES = [
           E("Evacuation", trig="evacuated", place="Sudzha")],
          note="first contact with a cross-border incursion: an incursion is an attack, and "
               "the capital that launches it acts for its country"),
+    Case("rate-decision-and-news-conference", "2024-06-06",
+         "Central bank cuts rates\n\nThe European Central Bank cut its key interest rate on "
+         "Thursday. Its president told a news conference that inflation would stay above target "
+         "well into next year. Economists polled before the meeting said they saw one more cut by "
+         "the end of the year. The Federal Reserve is due to announce its own decision next "
+         "Wednesday.",
+         [E("Meeting", trig="meeting", date="PUB", modality="asserted", optional=True),
+          E("Statement", trig="announce", date="2024-06-12", modality="planned",
+            agent="Federal Reserve")],
+         note="first contact with a central bank decision: 'told a news conference' is whom "
+              "the president told, not a meeting; 'before the meeting' is not dated by the "
+              "sentence's forecast; 'announce its own decision next Wednesday' is dated"),
     # -- times ---------------------------------------------------------------------------------
     Case("year-before-noun-dates-only-it", "2024-06-05",
          "Former mayor detained\n\nPolice in Lyon arrested the city's former mayor, making "

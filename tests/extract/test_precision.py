@@ -233,3 +233,12 @@ def test_airlines_are_organisations_and_shares_no_name():
     assert kinds.get("Delta Air Lines") == "organization"
     assert kinds.get("British Airways") == "organization"
     assert not any(label.startswith("Shares") for label in kinds)
+
+
+def test_banks_and_reserves_are_organisations_and_the_west_bank_a_place():
+    doc = analyse("The European Central Bank and the Federal Reserve met. Settlers attacked a "
+                  "village in the West Bank.")
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert kinds.get("European Central Bank") == "organization"
+    assert kinds.get("Federal Reserve") == "organization"
+    assert kinds.get("West Bank") == "place"
