@@ -243,3 +243,19 @@ def test_unsupported_features_are_refused_not_skipped(feature, caplog):
         validator = Validator(shapes)
     assert validator.screen is None and "screen off" in caplog.text
     assert validator.validate('<http://e/a> <http://e/p> "1999" .\n').conforms is not None
+
+
+def test_what_the_screen_cannot_read_goes_to_the_engine(screen, monkeypatch):
+    """When the in-memory SPARQL store refuses the data, the screen steps aside (the engine
+    decides) instead of failing the write."""
+    import pyoxigraph
+
+    graph = _mapped(ARTICLES[0])
+    assert screen.conforms(DataGraph(graph.triples))
+
+    def refuse(self, *args, **kwargs):
+        raise SyntaxError("refused")
+
+    monkeypatch.setattr(pyoxigraph.Store, "load", refuse)
+    assert screen.conforms(DataGraph(graph.triples)) is False
+    assert Validator(SHAPES_TTL).validate(graph).conforms  # pyshacl-turbo decides

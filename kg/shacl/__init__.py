@@ -10,12 +10,15 @@ accelerator, never the judge of a rejection: reports always come from the refere
 
 from __future__ import annotations
 
+import logging
+
 from rdflib import Graph
 
 from .compiler import Compiler, TargetedShape, Unsupported
 from .data import DataGraph, Defer
 
 __all__ = ["DataGraph", "Defer", "Screen", "Unsupported"]
+log = logging.getLogger(__name__)
 
 
 class Screen:
@@ -47,4 +50,7 @@ class Screen:
                         return False
             return True
         except Defer:
+            return False
+        except Exception:  # noqa: BLE001 - the screen never decides what it cannot read
+            log.debug("SHACL screen failed; the engine decides", exc_info=True)
             return False
