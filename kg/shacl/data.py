@@ -150,6 +150,9 @@ class DataGraph:
         return props.get(predicate, [])
 
     def inverse_values(self, node: str, predicate: str) -> list[str]:
+        return self._subjects_by_object(predicate).get(node, [])
+
+    def _subjects_by_object(self, predicate: str) -> dict[str, list[str]]:
         index = self._inverse.get(predicate)
         if index is None:
             index = defaultdict(list)
@@ -157,7 +160,7 @@ class DataGraph:
                 for o in props.get(predicate, ()):
                     index[o].append(s)
             self._inverse[predicate] = index
-        return index.get(node, [])
+        return index
 
     def literal(self, raw: str) -> tuple[str, str, str | None]:
         parsed = self._literals.get(raw)
@@ -204,11 +207,7 @@ class DataGraph:
     def instances(self, cls: str) -> list[str]:
         """Nodes of the class or of its subclasses (SHACL class targets)."""
         if self._instances is None:
-            by_type: dict[str, list[str]] = defaultdict(list)
-            for s, props in self.out.items():
-                for o in props.get(RDF_TYPE, ()):
-                    by_type[o].append(s)
-            self._instances = by_type
+            self._instances = self._subjects_by_object(RDF_TYPE)
         if self._supers is None:
             self.superclasses(cls)
         if not self._supers:
