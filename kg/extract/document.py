@@ -117,6 +117,10 @@ class Document:
         """Index of the first token starting at or after ``offset``."""
         return bisect.bisect_left(self._token_starts, offset)
 
+    def words_between(self, start: int, end: int) -> list[str]:
+        """The lower-cased words of the tokens starting in ``start:end``."""
+        return self.words[self.first_token_at_or_after(start):self.first_token_at_or_after(end)]
+
     def paragraph_sentences(self, paragraph: int) -> list[SentenceSpan]:
         return [s for s in self.sentences if s.paragraph == paragraph]
 

@@ -369,8 +369,7 @@ class RoleFinder:
             m = before[n]
             if self.actor_id(m) != agent:
                 continue
-            gap = doc.words[doc.first_token_at_or_after(before[n - 1].end):
-                            doc.first_token_at_or_after(m.start)]
+            gap = doc.words_between(before[n - 1].end, m.start)
             return gap in (["and"], ["and", "the"]) and self.actor_id(before[n - 1]) is not None
         return False
 

@@ -212,8 +212,7 @@ class TimeAttacher:
             if not marks:
                 return True
             sent = doc.sentence_at(t.start)
-            lead = doc.words[doc.first_token_at_or_after(sent.start if sent else t.start):
-                             doc.first_token_at_or_after(t.start)]
+            lead = doc.words_between(sent.start if sent else t.start, t.start)
             return marks[0] == k and all(w in _FRONTED for w in lead)
         if not reporting and self._reported_after(t, end):
             return False
@@ -221,8 +220,7 @@ class TimeAttacher:
             return False  # "said on Tuesday that Russia claimed ...": the day of the report
         if reporting and t.start >= end:
             # "said on Tuesday", "told reporters on Tuesday"; not "said ... until the end of May"
-            gap = self.doc.words[self.doc.first_token_at_or_after(end):
-                                 self.doc.first_token_at_or_after(t.start)]
+            gap = doc.words_between(end, t.start)
             obj = gap[:-1] if gap and gap[-1] in ("on", "in", "at") else gap
             if declaring and len(obj) <= 10 and \
                     not any(w in _CLAUSE_MARKS or w in self.reporting for w in obj):
@@ -249,22 +247,16 @@ class TimeAttacher:
     def _report_between(self, t: TimeSpec, trigger_start: int) -> bool:
         """ "A day later, Norway said ... a patient who had travelled to Uganda": the time
         dates the report; what had happened before it is not of that day."""
-        doc = self.doc
         if t.end > trigger_start:
             return False
-        between = doc.words[doc.first_token_at_or_after(t.end):
-                            doc.first_token_at_or_after(trigger_start)]
-        return any(w in self.reporting for w in between)
+        return any(w in self.reporting for w in self.doc.words_between(t.end, trigger_start))
 
     def _first_conjunct(self, t: TimeSpec, trigger_start: int) -> bool:
         """ "The war broke out in April and has displaced millions": the date belongs to the
         first verb; the perfect after "and" runs up to now."""
-        doc = self.doc
         if t.end > trigger_start:
             return False
-        between = doc.words[doc.first_token_at_or_after(t.end):
-                            doc.first_token_at_or_after(trigger_start)]
-        return "and" in between
+        return "and" in self.doc.words_between(t.end, trigger_start)
 
     def _premodifies(self, t: TimeSpec) -> bool:
         """The expression qualifies the noun after it, between a determiner and that noun:
@@ -286,8 +278,7 @@ class TimeAttacher:
         the report, not of what it reports."""
         if t.start < end:
             return False
-        doc = self.doc
-        between = doc.words[doc.first_token_at_or_after(end):doc.first_token_at_or_after(t.start)]
+        between = self.doc.words_between(end, t.start)
         return "," in between and any(w in self.reporting for w in between[-4:])
 
     def _dates_report(self, t: TimeSpec, trigger: int) -> bool:
@@ -297,8 +288,7 @@ class TimeAttacher:
         tells itself — "said on Tuesday that police had arrested two men", a past perfect by
         backshift — is taken to be of that day.)"""
         doc = self.doc
-        between = doc.words[doc.first_token_at_or_after(t.end):
-                            doc.first_token_at_or_after(trigger)]
+        between = doc.words_between(t.end, trigger)
         if not any(w in self.reporting for w in between):
             return False
         k = doc.first_token_at_or_after(t.start) - 1
@@ -312,9 +302,7 @@ class TimeAttacher:
 
     def _describes(self, clause: tuple[int, int], end: int) -> bool:
         """A relative clause right after the trigger: "The outbreak, which began in October"."""
-        doc = self.doc
-        gap = doc.words[doc.first_token_at_or_after(end):doc.first_token_at_or_after(clause[0])]
-        return gap in ([","], [])
+        return self.doc.words_between(end, clause[0]) in ([","], [])
 
     def _since(self, t: TimeSpec, floor: int) -> bool:
         return self.doc.word_before(floor, t.start) == "since" or \
