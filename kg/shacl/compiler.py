@@ -79,15 +79,16 @@ class Compiler:
         heads = set()
         for p in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf):
             heads |= set(g.subjects(p, None))
-        for shape in set(g.subjects(RDF.type, SH.NodeShape)) | set(g.subjects(RDF.type, SH.PropertyShape)):
-            if (shape, RDF.type, RDFS.Class) in g or (shape, RDF.type, OWL.Class) in g:
-                heads.add(shape)  # implicit class target
+        shapes = set(g.subjects(RDF.type, SH.NodeShape)) | set(g.subjects(RDF.type,
+                                                                         SH.PropertyShape))
+        classes = {s for s in shapes if isinstance(s, URIRef) and (
+            (s, RDF.type, RDFS.Class) in g or (s, RDF.type, OWL.Class) in g)}
+        heads |= classes  # implicit class targets
         out = []
         for shape in sorted(heads, key=str):
             if self._deactivated(shape):
                 continue
-            implicit = [term_of(shape)] if isinstance(shape, URIRef) and (
-                (shape, RDF.type, RDFS.Class) in g or (shape, RDF.type, OWL.Class) in g) else []
+            implicit = [term_of(shape)] if shape in classes else []
             out.append(TargetedShape(
                 name=str(shape),
                 classes=[term_of(c) for c in g.objects(shape, SH.targetClass)] + implicit,
@@ -321,7 +322,7 @@ def _datatype(datatype: str, shape) -> ValueCheck:
     def check(v: str, data: DataGraph) -> bool:
         if v[0] != '"':
             return False
-        parsed = data._literals.get(v) or data.literal(v)
+        parsed = data.literal(v)
         return parsed[1] == datatype and (plain or well_formed(parsed[0], datatype))
 
     return check
@@ -371,7 +372,7 @@ def _length(bound: int, cmp) -> ValueCheck:
 def _range(bound, ok, shape) -> ValueCheck:
     if not isinstance(bound, Literal) or str(bound.datatype) not in NUMERIC_TYPES:
         raise Unsupported(f"a non-numeric range bound on {shape}")
-    kind, limit = comparable(str(bound), str(bound.datatype))
+    _, limit = comparable(str(bound), str(bound.datatype))
 
     def check(v: str, data: DataGraph) -> bool:
         if v[0] != '"':

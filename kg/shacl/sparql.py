@@ -2,8 +2,8 @@
 
 The statements a query can match (those with the predicates its patterns name, or all of them
 when a pattern has a variable or path predicate) are loaded once per validation into an
-in-memory pyoxigraph store; ``$this`` is pre-bound with ``substitutions``. A query that reads ``$currentShape``, ``$shapesGraph``
-or ``$PATH`` is not compiled.
+in-memory pyoxigraph store; ``$this`` is pre-bound with ``substitutions``. A query that reads
+``$currentShape``, ``$shapesGraph`` or ``$PATH`` is not compiled.
 """
 
 from __future__ import annotations
@@ -55,7 +55,11 @@ class SparqlConstraint:
             ox.Store().query(query, substitutions={_THIS: ox.NamedNode("urn:x-check:this")})
         except (SyntaxError, ValueError, OSError) as exc:
             raise Unsupported(f"SPARQL constraint does not parse: {exc}") from exc
-        return cls(query, _predicates(query), _batchable(query))
+        try:
+            algebra = prepareQuery(query).algebra
+        except Exception:  # rdflib's parser rejects what Oxigraph accepts: no shortcuts
+            return cls(query)
+        return cls(query, _predicates(algebra), _batchable(algebra))
 
     def check(self, node: str, data: DataGraph) -> bool:
         """True when the query finds no violation for ``node``."""
@@ -84,14 +88,10 @@ class SparqlConstraint:
         return store
 
 
-def _predicates(query: str) -> frozenset[str] | None:
+def _predicates(algebra: CompValue) -> frozenset[str] | None:
     """The predicates (N-Triples spellings) of every triple pattern of the query, or None
     when some pattern's predicate is a variable or a path."""
     found: set[str] = set()
-    try:
-        algebra = prepareQuery(query).algebra
-    except Exception:  # rdflib's parser rejects what Oxigraph accepts: read every statement
-        return None
     todo = [algebra]
     while todo:
         node = todo.pop()
@@ -113,12 +113,8 @@ def _predicates(query: str) -> frozenset[str] | None:
     return frozenset(found)
 
 
-def _batchable(query: str) -> bool:
+def _batchable(algebra: CompValue) -> bool:
     """Whether the query is Project(Filter*(BGP)) with ``$this`` projected and in the BGP."""
-    try:
-        algebra = prepareQuery(query).algebra
-    except Exception:
-        return False
     this = Variable("this")
     node = algebra.get("p") if algebra.name == "SelectQuery" else None
     if node is None or node.name != "Project" or this not in node["PV"]:
