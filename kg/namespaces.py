@@ -30,5 +30,5 @@ PREFIXES = {
 SPARQL_PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 
 __all__ = ["TL", "TLSH", "SEM", "SCHEMA", "GEO", "WD", "VOID", "SD", "DCTERMS", "OWL", "PROV",
-           "RDF", "RDFS", "SKOS", "XSD", "ONTOLOGY_IRI", "SHAPES_IRI", "GEONAMES", "XSD_DATETIME", "PREFIXES",
-           "SPARQL_PREFIXES"]
+           "RDF", "RDFS", "SKOS", "XSD", "ONTOLOGY_IRI", "SHAPES_IRI", "GEONAMES", "XSD_DATETIME",
+           "PREFIXES", "SPARQL_PREFIXES"]

@@ -159,14 +159,17 @@ ex:PersonShape a sh:NodeShape ; sh:targetClass ex:Person ;
                   sh:pattern "^[a-z]" ; sh:flags "i" ] ;
     sh:xone ( [ sh:path ex:email ; sh:minCount 1 ] [ sh:path ex:phone ; sh:minCount 1 ] ) ;
     sh:not [ sh:path ex:banned ; sh:hasValue true ] .
-ex:NodeShape a sh:NodeShape ; sh:targetNode ex:zed ; sh:property [ sh:path ex:age ; sh:maxCount 1 ] .
+ex:NodeShape a sh:NodeShape ; sh:targetNode ex:zed ;
+    sh:property [ sh:path ex:age ; sh:maxCount 1 ] .
 ex:ClubShape a sh:NodeShape ; sh:targetObjectsOf ex:memberOf ; sh:nodeKind sh:IRI ;
     sh:sparql [ a sh:SPARQLConstraint ; sh:prefixes ex:shapes ;
-        sh:select "SELECT $this WHERE { $this ex:founded ?y OPTIONAL { $this ex:closed ?c } FILTER (!BOUND(?c) || ?c < ?y) }" ] .
+        sh:select '''SELECT $this WHERE { $this ex:founded ?y
+                         OPTIONAL { $this ex:closed ?c } FILTER (!BOUND(?c) || ?c < ?y) }''' ] .
 """
 
 GENERIC_DATA = {
-    "valid": """ex:alice a ex:Person ; ex:age 30 ; ex:name "Alice" ; ex:email "a@x" ; ex:memberOf ex:c1 .
+    "valid": """ex:alice a ex:Person ; ex:age 30 ; ex:name "Alice" ; ex:email "a@x" ;
+                    ex:memberOf ex:c1 .
                 ex:c1 a ex:Club ; ex:member ex:alice ; ex:founded 1990 ; ex:closed 2000 .""",
     "subclass": """ex:Student rdfs:subClassOf ex:Person .
                 ex:bob a ex:Student ; ex:name "Bob" ; ex:phone "1" ; ex:age 200 .""",
@@ -180,7 +183,8 @@ GENERIC_DATA = {
                 ex:c2 ex:founded 1990 .""",
     "sparql-ok": """ex:hal a ex:Person ; ex:name "hal" ; ex:email "h" ; ex:memberOf ex:c3 .
                 ex:c3 ex:founded 1990 ; ex:closed 2010 .""",
-    "odd-lexical": """ex:ida a ex:Person ; ex:name "Ida" ; ex:email "i" ; ex:age "thirty"^^xsd:integer .""",
+    "odd-lexical": """ex:ida a ex:Person ; ex:name "Ida" ; ex:email "i" ;
+                        ex:age "thirty"^^xsd:integer .""",
 }
 
 

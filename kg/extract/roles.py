@@ -482,8 +482,9 @@ class RoleFinder:
         if last is not None:
             light = doc.tokens[last].start
             gap = self._tokens_fast(light, trig.start)[1:]
-            if sum(t.is_word for t in gap) > 4 or any(t.lower in PREPOSITIONS and t.lower not in ("with", "on") or
-                                   t.text in (",", ";") for t in gap):
+            if sum(t.is_word for t in gap) > 4 or any(
+                    t.lower in PREPOSITIONS and t.lower not in ("with", "on") or
+                    t.text in (",", ";") for t in gap):
                 return None
             subj = [m for m in before if m.end <= light]
             return self._subject(subj, clause, light) if subj else None

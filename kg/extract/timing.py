@@ -233,9 +233,8 @@ class TimeAttacher:
         doc = self.doc
         k = doc.first_token_at_or_after(trigger_start)
         j = k - 1
-        while j >= 0 and k - j <= 3 and (doc.words[j] in _DETERMINING or
-                                         not doc.tokens[j].is_word and doc.words[j] in ("'s", "’s")):
-            j -= 1
+        while j >= 0 and k - j <= 3 and doc.words[j] in _DETERMINING:
+            j -= 1  # "before the meeting", "after the city's vote"
         return j >= 0 and j < k - 1 and doc.words[j] in _TEMPORAL_PREPOSITIONS
 
     def _pluperfect(self, trigger_start: int) -> bool:
@@ -327,7 +326,7 @@ _CLAUSE_MARKS = frozenset({"that", ",", '"', "“", "”", "to", "which", "who",
                            "before", "when", "while", "and", "but", "since", "until"})
 _TEMPORAL_PREPOSITIONS = frozenset({"before", "after", "since", "until", "following"})
 _DETERMINING = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that",
-                          "last", "latest", "recent", "previous"})
+                          "last", "latest", "recent", "previous", "'s", "’s"})
 _PREMODIFIER_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our",
                                       "this", "that", "these", "those"})
 # Words after a date that show it is no noun modifier ("the 2016 and 2020 elections" aside).
