@@ -350,18 +350,19 @@ def _variant_of(surface: str, firm: list[Candidate]) -> Candidate | None:
 def _one_kind_per_guessed_name(cands: list[Candidate]) -> list[Candidate]:
     """A name the rules guessed twice with different kinds ("the state of Al Jazirah", then
     "most of Al Jazirah" read as a person) takes the kind of its most confident guess."""
+    def guessed(c: Candidate) -> bool:
+        return c.weak and c.source == "pattern" and not (c.key or c.entries or c.places)
+
     guesses: dict[str, list[Candidate]] = {}
     for c in cands:
-        if c.weak and c.source == "pattern" and not (c.key or c.entries or c.places):
+        if guessed(c):
             guesses.setdefault(c.surface, []).append(c)
-    best: dict[str, Candidate] = {}
-    for surface, found in guesses.items():
-        if len({c.kind for c in found}) > 1:
-            best[surface] = max(found, key=lambda c: (c.confidence, -c.start))
+    best = {surface: max(found, key=lambda c: (c.confidence, -c.start))
+            for surface, found in guesses.items() if len({c.kind for c in found}) > 1}
     if not best:
         return cands
     return [dataclasses.replace(c, kind=best[c.surface].kind)
-            if c.surface in best and c in guesses[c.surface] and c.kind != best[c.surface].kind
+            if c.surface in best and guessed(c) and c.kind != best[c.surface].kind
             and c.confidence < best[c.surface].confidence else c for c in cands]
 
 
