@@ -98,19 +98,22 @@ class MappedGraph:
     """An article's graph as N-Triples statements (one per line, in a deterministic order)."""
 
     iri: str
-    lines: list[str] = field(default_factory=list)
     triples: list[tuple[str, str, str]] = field(default_factory=list)
-    _seen: set[str] = field(default_factory=set, repr=False)
+    _seen: set[tuple[str, str, str]] = field(default_factory=set, repr=False)
 
     def add(self, s: str, p: str, o: str) -> None:
-        line = f"{s} {p} {o} ."
-        if line not in self._seen:
-            self._seen.add(line)
-            self.lines.append(line)
-            self.triples.append((s, p, o))
+        triple = (s, p, o)
+        if triple not in self._seen:
+            self._seen.add(triple)
+            self.triples.append(triple)
 
     def __len__(self) -> int:
-        return len(self.lines)
+        return len(self.triples)
+
+    @property
+    def lines(self) -> list[str]:
+        """The statements as N-Triples lines (without line ends)."""
+        return [f"{s} {p} {o} ." for s, p, o in self.triples]
 
     @property
     def ntriples(self) -> str:
