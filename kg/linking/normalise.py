@@ -106,11 +106,8 @@ def words(text: str) -> tuple[Word, ...]:
             raw = raw[:-2]
             end = start + len(raw)
         gap = text[prev_end:start]
-        if gap == " ":
-            if not out:
-                initial, joins = _initial(text, start), False
-            else:
-                initial, joins = False, True
+        if gap == " " and out:
+            initial, joins = False, True  # the common case, decided without the regexes
         else:
             line += gap.count("\n")
             if not out:
