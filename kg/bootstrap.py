@@ -131,8 +131,9 @@ class Analyser:
 def settle_long_lived() -> None:
     """Move every object alive now (lexicon, gazetteer, catalog: loaded once, kept for the
     process) out of the cyclic garbage collector's reach, so that its full collections stop
-    rescanning them. Measured by ``bench/extraction.py``: about 10-15% more articles per
-    second end to end. Objects that are garbage later are still freed by reference counting.
+    rescanning them. ``bench/extraction.py`` times the end-to-end loop with and without it
+    (0-22% more articles per second in runs on a noisy machine). Objects that are garbage
+    later are still freed by reference counting.
     Once per process (the first analyser's data is the bulk; later ones are rare)."""
     global _settled
     if not _settled:
