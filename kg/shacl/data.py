@@ -172,9 +172,7 @@ class DataGraph:
         """(kind, value) of a literal for ordering comparisons (see values.comparable)."""
         found = self._ordered.get(raw)
         if found is None:
-            from .values import comparable
-
-            found = self._ordered[raw] = comparable(*self.literal(raw)[:2])
+            found = self._ordered[raw] = _comparable(*self.literal(raw)[:2])
         return found
 
     def superclasses(self, cls: str) -> set[str]:
@@ -226,3 +224,7 @@ class DataGraph:
         for props in self.out.values():
             found.update(dict.fromkeys(props.get(predicate, ())))
         return list(found)
+
+
+# values.py reads Defer and XSD from this module, so it is imported once this one is complete
+from .values import comparable as _comparable  # noqa: E402
