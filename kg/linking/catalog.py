@@ -201,12 +201,15 @@ class Catalog:
             return []
         spans: dict[str, list[tuple[int, int]]] = {}
         n = len(ws)
+        lower_first = self._lower_first
+        longest = self.max_words
         for i, w in enumerate(ws):
-            if not self._may_start(w):
-                continue
             key = w.key
+            if key == "the" or w.shape == "L" and lower_first is not None and \
+                    key not in lower_first:
+                continue  # a lower-case word starts no name unless some alias does
             spans.setdefault(key, []).append((i, i))
-            for j in range(i + 1, min(n, i + self.max_words)):
+            for j in range(i + 1, min(n, i + longest)):
                 if not ws[j].joins_previous:
                     break
                 key = f"{key} {ws[j].key}"
@@ -245,13 +248,6 @@ class Catalog:
     def _kind_of(self, entity_id: int) -> str | None:
         entry = self._entry(entity_id)
         return None if entry is None else entry.kind
-
-    def _may_start(self, w) -> bool:
-        if w.key == "the":
-            return False
-        if w.shape != "L":
-            return True
-        return self._lower_first is None or w.key in self._lower_first
 
     def _query_keys(self, keys: list[str]) -> dict[str, list[tuple[int, str]]]:
         out: dict[str, list[tuple[int, str]]] = {}

@@ -98,14 +98,16 @@ def words(text: str) -> tuple[Word, ...]:
     prev_end = 0
     prev_word = ""
     new_word = _new_word
-    for m in _WORD_RE.finditer(text):
-        start, end = m.span()
-        raw = word = m.group()
+    folded = _FOLDED
+    # each match is (the separators before the word, the word): offsets follow from lengths
+    for gap, word in _GAP_WORD_RE.findall(text):
+        start = prev_end + len(gap)
+        prev_end = end = start + len(word)
+        raw = word
         possessive = len(raw) > 2 and raw[-2] in _APOSTROPHES and raw[-1] in "sS"
         if possessive:
             raw = raw[:-2]
-            end = start + len(raw)
-        gap = text[prev_end:start]
+            end -= 2
         if gap == " " and out:
             initial, joins = False, True  # the common case, decided without the regexes
         else:
@@ -120,12 +122,27 @@ def words(text: str) -> tuple[Word, ...]:
                 initial = not joins and "." not in prev_word and _initial(text, start)
         if "." in raw and not possessive and text[end:end + 1] == ".":
             end += 1  # the closing dot of "U.S."
-        out.append(new_word((start, end, fold_word(raw), word_shape(raw), initial, joins,
-                             False)))
+        key_shape = folded.get(raw)
+        if key_shape is None:
+            key_shape = _fold_and_shape(raw)
+        out.append(new_word((start, end, key_shape[0], key_shape[1], initial, joins, False)))
         lines.append(line)
-        prev_end = m.end()
         prev_word = word
     return _mark_title_lines(out, lines)
+
+
+# The separators before a word and the word (the separators hold no word character).
+_GAP_WORD_RE = re.compile(r"([\W_]*)(" + _WORD_RE.pattern + ")")
+_FOLDED: dict[str, tuple[str, str]] = {}
+
+
+def _fold_and_shape(word: str) -> tuple[str, str]:
+    """The key and shape of a word, remembered (a bounded table of the words seen)."""
+    found = (fold_word(word), word_shape(word))
+    if len(_FOLDED) >= 262144:
+        _FOLDED.clear()
+    _FOLDED[word] = found
+    return found
 
 
 _APOSTROPHES = frozenset("'’ʼ`")
