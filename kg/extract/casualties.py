@@ -29,7 +29,9 @@ CASUALTY_WORDS = _KILLED_FORMS | _INJURED_FORMS  # a sentence without them repor
 _ACTIVE = frozenset({"killing", "kill", "kills", "wounding", "injuring", "hurting", "killed",
                      "wounded", "injured", "injures", "injure", "wound"})
 _BE = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "be", "being",
-                 "reportedly", "also", "later", "all", "confirmed", "left", "feared"})
+                 "reportedly", "also", "later", "all", "confirmed", "left", "feared",
+                 "critically", "seriously", "severely", "badly", "slightly", "lightly",
+                 "gravely", "mortally", "fatally"})
 
 
 _DEAD_BY = frozenset({"shot", "gunned", "stabbed", "beaten", "hacked", "burned", "found"})
@@ -172,6 +174,10 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                 if value is not None:
                     qual = _qualifier_before(words, m, lex)
                     count, found = (None if qual == "approx" else value), True
+                    if m >= 2 and words[m - 1] in ("and", "plus") and (
+                            words[m - 2] in people or
+                            words[m - 2] in lex.words("perpetrators", "words")):
+                        count = None  # "a gunman and one spectator were killed": 1 is a part
                     used.add(m)
                 elif words[m] in lex.words("casualties", "vague"):
                     count, found = None, True
@@ -201,6 +207,9 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
 
 _TOLL_STOPS = frozenset({",", ";", "but", "and", "said", "says", "while", "after", "when",
                          "had", "have", "has", "treated", "injured", "wounded"})
+# Before a rise verb: the figure is a projection ("could rise to", "is expected to reach").
+_PROJECTED = frozenset({"could", "may", "might", "would", "will", "expected", "likely",
+                        "feared", "set", "predicted", "forecast"})
 _RISE = frozenset({"risen", "rose", "rises", "rise", "climbed", "climbs", "reached", "reaches",
                    "stands", "stood", "jumped", "increased", "grew", "hit", "passed", "topped",
                    "surpassed"})
@@ -219,6 +228,8 @@ def _risen_to(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, bool]
             if m is None:
                 continue
             c, f, _ = _count_at(words, m, lex)
+            if f and _PROJECTED.intersection(words[max(k, n - 3):n]):
+                return None, True  # "could rise to 10,000": a fear, not a count
             return c, f
     return None, False
 

@@ -94,7 +94,10 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     infinitive = _infinitive(doc, words, trig)
     if infinitive is not None and not planned:
         planned = infinitive
-    hedge = _cue_before(words, lex.phrase_index("hedges"), 5, trig)
+    # an inflected verb ("were detained", "attacked") is no noun a "suspected" could modify
+    inflected = trig.pos == "v" and doc.words[trig.first] != trig.entry.lemma.split()[0]
+    hedge = _cue_before(words, lex.phrase_index("hedges"), 5, trig,
+                        skip=_ATTRIBUTIVE_HEDGES if inflected else frozenset())
     if planned == "would" and hedge:
         planned = None
     reporter, according = _claim(doc, trig, _reported_span(doc, bounds, clause), quote, lex,
@@ -208,10 +211,18 @@ def _other_verb_between(words: list[str], trig: Trigger) -> bool:
                for w in words)
 
 
+# Hedges that are adjectives: before a verb they describe a participant ("four suspected
+# gunmen were detained"), not the event ("a suspected attack").
+_ATTRIBUTIVE_HEDGES = frozenset({"suspected", "alleged", "apparent", "unconfirmed", "purported",
+                                 "unverified"})
+
+
 def _cue_before(words: list[str], index: dict[str, tuple[tuple[str, ...], ...]], size: int,
-                trig: Trigger) -> str | None:
+                trig: Trigger, skip: frozenset[str] = frozenset()) -> str | None:
     window = words[-size:]
     for i, w in enumerate(window):
+        if w in skip:
+            continue
         for p in index.get(w, ()):
             if tuple(window[i:i + len(p)]) == p:
                 return " ".join(p)

@@ -221,6 +221,9 @@ class TimeAttacher:
         if reporting and t.start >= end:
             # "said on Tuesday", "told reporters on Tuesday"; not "said ... until the end of May"
             gap = doc.words_between(end, t.start)
+            if not gap and doc.text[start:end].lower().startswith(_NAMING_VERBS) and \
+                    doc.words[doc.first_token_at_or_after(t.end):][:1] in (["a"], ["an"]):
+                return False  # "declared Sunday a day of mourning": the day named, not when
             obj = gap[:-1] if gap and gap[-1] in ("on", "in", "at") else gap
             if declaring and len(obj) <= 10 and \
                     not any(w in _CLAUSE_MARKS or w in self.reporting for w in obj):
@@ -334,6 +337,9 @@ _NOT_NOUNS = frozenset({"and", "or", "to", "of", "in", "on", "at", "by", "for", 
                         "as", "when", "while", "was", "were", "is", "are", "had", "has", "have",
                         "will", "would", "saw", "brought", "ended", "began", "that", "which",
                         "than", "through", "until", "after", "before", "onwards", "itself"})
+# Verbs that name something ("declared Sunday a day of mourning", "designated 2024 the year
+# of ..."): a time right after them, followed by "a"/"an", is what they name.
+_NAMING_VERBS = ("declar", "proclaim", "designat")
 _SPEECH_ADJUNCTS = frozenset({
     "on", "in", "at", "late", "early", "a", "an", "the", "his", "her", "their", "its", "this",
     "last", "statement", "interview", "reporters", "journalists", "briefing", "conference",

@@ -90,6 +90,9 @@ def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
     index = lex.triggers
     seen: set[tuple[str, str]] = set()  # (lemma, type) of the triggers found so far
+    # (lemma, type) of nouns whose context ruled their sense out ("a campaign rally"): a later
+    # "the rally" refers back to that one
+    refused: set[tuple[str, str]] = set()
     all_words = doc.words
     # token indices of words that may start a trigger, found in one pass over the document
     starts = [i for i, w in enumerate(all_words) if w in index]
@@ -106,7 +109,7 @@ def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
             current = sentence
             a, b = doc.sentence_tokens[sentence]
             words, toks = all_words[a:b], doc.tokens[a:b]
-        hit = _match_at(toks, words, i - a, lex, seen)
+        hit = _match_at(toks, words, i - a, lex, seen, refused)
         if hit is None:
             continue
         end_k, entry, pos = hit
@@ -127,7 +130,8 @@ def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
 
 
 def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
-              seen: set[tuple[str, str]] = frozenset()  # type: ignore[assignment]
+              seen: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
+              refused: set[tuple[str, str]] | None = None
               ) -> tuple[int, TriggerEntry, str] | None:
     options = lex.triggers.get(words[k])
     if not options:
@@ -172,10 +176,17 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
                     for j in range(max(0, k - 6), k - 2)):
             continue  # "called the shooting an attack on democracy": a name for an event
         failed = [c for c in entry.conditions if not _holds(c, words, k, n)]
-        if failed and not (entry.pos == "n" and (entry.lemma, entry.type) in seen and
+        sense = (entry.lemma, entry.type)
+        if failed and not (entry.pos == "n" and sense in seen and
                            all(c.key in _POSITIVE for c in failed)):
+            if refused is not None and entry.pos == "n" and \
+                    not all(c.key in _POSITIVE for c in failed):
+                refused.add(sense)
             continue  # the context does not show this sense, nor did the article before
             # (one sense per article, for nouns: "the collapse" after "a mine collapse")
+        if refused and sense in refused and sense not in seen and entry.pos == "n" and \
+                k > 0 and words[k - 1] in ("the", "this", "that"):
+            continue  # "the rally" after "a campaign rally": the sense ruled out before
         if entry.pos == "v" and participle and form[-1].endswith("ing") and k > 0 and \
                 words[k - 1] in _ARTICLES:
             pos = "n"  # "the storming of parliament": a gerund that names the event

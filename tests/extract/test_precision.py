@@ -242,3 +242,56 @@ def test_banks_and_reserves_are_organisations_and_the_west_bank_a_place():
     assert kinds.get("European Central Bank") == "organization"
     assert kinds.get("Federal Reserve") == "organization"
     assert kinds.get("West Bank") == "place"
+
+
+def test_a_projected_toll_is_no_count_and_the_missing_are_not_dead():
+    doc = analyse("Floods in the coastal town of Ardena have killed at least 2,100 people and "
+                  "about 4,000 others are missing, officials said on Wednesday. The death toll "
+                  "could rise to 6,000, a regional minister said.")
+    flood = one(doc, "Flood")
+    assert flood.fatalities == 2100
+
+
+def test_adverbs_before_a_casualty_verb_and_counts_of_one_part_of_a_list():
+    doc = analyse("A bomb exploded at a market in Tarvel on Monday, and three vendors were "
+                  "seriously injured.")
+    assert one(doc, "Explosion").injured == 3
+    doc = analyse("A bomb exploded at a market in Tarvel on Monday, and a guard and one "
+                  "shopper were killed.")
+    blast = one(doc, "Explosion")
+    assert blast.fatalities is None  # two died: "one shopper" is only a part of them
+
+
+def test_a_person_shot_in_the_arm_is_an_attack_and_a_campaign_rally_no_protest():
+    doc = analyse("The mayor of Dorvik was shot in the arm at a campaign rally on Saturday. "
+                  "Police said a man who attended the rally had been arrested.",
+                  published=date(2024, 5, 12))
+    assert [trigger(doc, e) for e in events_of(doc, "Attack")] == ["shot"]
+    assert events_of(doc, "Protest") == []  # neither "a campaign rally" nor "the rally"
+    assert time_of(one(doc, "Attack")) == "2024-05-11"
+
+
+def test_waves_reaching_a_coast_are_no_advance():
+    doc = analyse("Waves of two metres reached the coast at Sorun after the quake on Monday. "
+                  "Government troops reached the border on Tuesday.")
+    advances = events_of(doc, "Advance")
+    assert [trigger(doc, e) for e in advances] == ["reached"]
+    assert advances[0].trigger_start > doc.article.text.index("troops")
+
+
+def test_suspected_attackers_detained_is_a_detention_not_a_hedge():
+    doc = analyse("Four suspected attackers were detained on Friday. A suspected arson "
+                  "attack destroyed a warehouse.")
+    assert one(doc, "Arrest").modality == "asserted"
+    assert one(doc, "Attack").modality == "hedged"
+
+
+def test_a_day_a_leader_declares_a_day_of_mourning_does_not_date_the_declaration():
+    doc = analyse("The president declared Sunday a national day of mourning.",
+                  published=date(2024, 3, 23))
+    announcement = one(doc, "Announcement")
+    assert announcement.time.basis == "publication"
+
+
+def time_of(ev):
+    return ev.time.value or ev.time.edtf
