@@ -199,3 +199,27 @@ def test_the_two_congos_are_told_apart_or_left_unlinked(tmp_path):
     assert link("Republic of Congo") == "Q971"
     assert link("Congo") is None
     catalog.close()
+
+
+def test_large_cities_and_organisations_in_the_news_are_linked(tmp_path):
+    """Non-capital cities and organisations added later link from a news article, through
+    the same adapters the service builds (Islamic State as an organisation, not a place)."""
+    from kg.bootstrap import Analyser
+    from kg.extract import analyse_article
+    from kg.model import Article
+    from kg.settings import Settings
+
+    adapters = Analyser(Settings(data_dir=tmp_path, demo=False)).adapters()
+    text = ("Islamic State claimed an attack in Peshawar on Friday. The International Committee "
+            "of the Red Cross sent medics from Lagos, and the IMF and the Fed met in New York "
+            "City on Monday.")
+    doc = analyse_article(Article(text=text), **{k: adapters[k] for k in
+                                                  ("catalog", "gazetteer", "linker")})
+    found = {e.label: (e.kind, e.wikidata) for e in doc.entities}
+    assert found["Islamic State"] == ("organization", "Q2429253")
+    assert found["Peshawar"] == ("place", "Q1113311")
+    assert found["Lagos"] == ("place", "Q8673")
+    assert found["International Committee of the Red Cross"] == ("organization", "Q5987345")
+    assert found["International Monetary Fund"] == ("organization", "Q7804")
+    assert found["Federal Reserve"] == ("organization", "Q53536")
+    assert found["New York City"] == ("place", "Q60")
