@@ -34,6 +34,24 @@ _BE = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "be",
                  "gravely", "mortally", "fatally"})
 
 
+# Words between a count and "injuries": "15 people were treated for injuries".
+_INJURY_LEADS = frozenset({"treated", "for", "suffered", "sustained", "received", "minor",
+                           "serious", "severe", "with"})
+
+
+def _before_inclusion(words: list[str], m: int) -> int:
+    """The index before a parenthetical ", including seven firefighters," that ends at ``m``
+    (``m`` itself when there is none)."""
+    if m < 0 or words[m] != ",":
+        return m
+    for c in range(m - 1, max(0, m - 10), -1):
+        if words[c] == "," and words[c + 1] in ("including", "among", "mostly", "most"):
+            return c - 1
+        if words[c] in (",", ";", ".") or words[c] in _KILLED_FORMS | _INJURED_FORMS:
+            break
+    return m
+
+
 _DEAD_BY = frozenset({"shot", "gunned", "stabbed", "beaten", "hacked", "burned", "found"})
 _OF_DETERMINERS = frozenset({"its", "their", "the", "those", "these", "his", "her", "our"})
 
@@ -149,8 +167,10 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             m = k - 1
             if w == "dead" and m >= 0 and words[m] in _DEAD_BY:
                 m -= 1  # "two of his aides were shot dead"
-            while m >= 0 and words[m] in _BE | {"not"}:
-                m -= 1
+            while m >= 0 and (words[m] in _BE or words[m] == "not" or
+                              w in ("injuries", "wounds") and words[m] in _INJURY_LEADS):
+                m -= 1  # "were seriously injured", "were treated for injuries"
+            m = _before_inclusion(words, m)  # "15 people, including seven firefighters,"
             steps = 0
             vague = lex.words("casualties", "vague")
             while m >= 0 and steps < 3 and words[m] not in vague and (

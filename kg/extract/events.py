@@ -88,6 +88,10 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
         if trig.pos == "n" and (trig.type == "Statement" or trig.entry.lemma in _MEDIA_EVENTS) \
                 and _medium(doc, trig, by_sentence):
             continue  # "said in a statement", "told a news conference": the medium of a report
+        if trig.pos == "n" and trig.type == "Statement" and trig.first > 1 and \
+                doc.words[trig.first - 1] in _POSSESSIVE_PRONOUNS and \
+                doc.words[trig.first - 2] in _AROUND:
+            continue  # "played music during his statement": the one told before
         attributes = reporting and quote_span is None
         if attributes and (trig.first in reporters.get(trig.sentence, ()) or
                            _reports_casualties(doc, trig, lex) or
@@ -182,6 +186,8 @@ _SPEECH_VERBS = frozenset({"urged", "urges", "warned", "warns", "condemned", "co
                            "pledged", "promised", "denied", "denies"})
 
 
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+_AROUND = frozenset({"during", "after", "before", "since", "throughout", "following"})
 _MEDIA_EVENTS = frozenset({"news conference", "press conference", "conference", "briefing"})
 _TOLD = frozenset({"told", "tells", "telling", "tell"})
 
@@ -329,6 +335,13 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
         if host is None and reports[0].toll:
             # "the death toll rose to 41": a new figure for the deadly event told before
             host = _told_before(drafts, new, sent.start)
+        if host is None and all(r.what == "injured" for r in reports):
+            # "15 people were treated for injuries" paragraphs after the deadly fire: its
+            # injured, when it has no count of them yet
+            earlier = _told_before(drafts, new, sent.start)
+            if earlier is not None and earlier.fatalities is not None and \
+                    earlier.injured is None:
+                host = earlier
         if host is None:
             host = _report_event(doc, lex, finder, reports[0], bounds)
             if host is None:

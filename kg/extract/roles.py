@@ -32,6 +32,8 @@ ATTACK_TYPES = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Atta
                           "Encirclement"})
 TERRITORY_TYPES = frozenset({"TerritoryTaken", "TerritoryRetaken", "Occupation", "Advance",
                              "Encirclement", "Withdrawal", "Evacuation", "Visit"})
+# Court decisions whose object (or passive subject) is the person judged.
+_JUDGED = frozenset({"sentence", "jail", "imprison", "convict", "acquit"})
 GROUP_TYPES = frozenset({"Meeting", "Negotiation", "Agreement", "Ceasefire", "Election",
                          "Visit", "Protest"})
 ACTOR_KINDS = frozenset({"person", "organization", "military_unit", "media", "group"})
@@ -118,6 +120,15 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _CLOSERS = frozenset({",", '"', "”", "'"})
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "once"})
 _TEMPORAL_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "till"})
+
+
+def _closes_apposition(toks: list[Token], k: int) -> bool:
+    """The mention starting at token ``k`` ends an apposition opened by a comma and an
+    article after an earlier word (", the founder of the exchange FTX,")."""
+    for c in range(k - 1, 0, -1):
+        if toks[c].text == ",":
+            return c + 1 < k and toks[c + 1].lower in ("the", "a", "an")
+    return False
 
 
 def _apposition_gap(words: list[str]) -> bool:
@@ -379,7 +390,13 @@ class RoleFinder:
                                        self.lex.irregular) or first.lower.endswith("ing"):
             return False
         toks = self._tokens_fast(clause[0], trig.start)[-3:]
-        return any(t.lower in _PASSIVE_AUX for t in toks)
+        if any(t.lower in _PASSIVE_AUX for t in toks):
+            return True
+        # headlines tell past events in the present and drop "was": a bare participle there
+        # is passive ("FTX founder sentenced to 25 years", "Mayor arrested over bribes")
+        return self.doc.sentences[trig.sentence].kind == "headline" and \
+            first.lower.endswith("ed") and \
+            not any(t.lower in ("has", "have", "had", "'s", "’s") for t in toks)
 
     def _by_agent(self, after: list[MentionRef], trig: Trigger) -> str | None:
         for m in after[:3]:
@@ -409,6 +426,9 @@ class RoleFinder:
                 continue
             if m.kind == "media" and after < len(toks) and toks[after].lower in _STAFF_NOUNS:
                 continue  # "Gershkovich, a Wall Street Journal reporter, was arrested"
+            if after < len(toks) and toks[after].text == "," and \
+                    _closes_apposition(toks, bisect.bisect_left(starts, m.start)):
+                continue  # "Bankman-Fried, the founder of the exchange FTX, was sentenced"
             # a pronoun between the actor and the trigger is the real subject
             pron = next((t for t in reversed(toks[after:]) if t.lower in _PRONOUNS), None)
             if pron is not None and pron.lower not in ("its", "their"):
@@ -526,9 +546,10 @@ class RoleFinder:
                  ) -> tuple[list[str], list[MentionRef]]:
         targets: list[str] = []
         objects: list[MentionRef] = []
-        if trig.type not in ATTACK_TYPES and trig.type not in TERRITORY_TYPES:
+        judged = trig.entry.lemma in _JUDGED
+        if trig.type not in ATTACK_TYPES and trig.type not in TERRITORY_TYPES and not judged:
             return targets, objects
-        if passive and roles.passive_subject and trig.type in ATTACK_TYPES:
+        if passive and roles.passive_subject and (trig.type in ATTACK_TYPES or judged):
             targets.append(roles.passive_subject)
         for m in after[:3]:
             gap = self._tokens_fast(trig.end, m.start)
@@ -687,9 +708,13 @@ class RoleFinder:
         the dateline's sentence that names no place of its own happened where it was filed."""
         for s, e in self.doc.datelines:
             if start <= s < end:
-                for m in self.between(s, e):
-                    if m.kind == "place" and not m.demonym and m.entity not in roles.targets:
-                        return [m.entity]
+                filed = [m.entity for m in self.between(s, e)
+                         if m.kind == "place" and not m.demonym and m.entity not in roles.targets]
+                if filed and any(m.kind == "place" and not m.demonym and not m.country and
+                                 m.entity not in filed for m in self.between(e, end)):
+                    return []  # "MOSCOW - ... the bridge linking Russia to the Crimean
+                    # peninsula": another place named in the sentence; not where it was filed
+                return filed[:1]
         return []
 
     def _impact_object(self, trig: Trigger, after: list[MentionRef]) -> MentionRef | None:

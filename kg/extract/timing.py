@@ -19,6 +19,7 @@ from datetime import date, datetime
 from ..model import TimeSpec
 from .clauses import clause_of, measured_opener
 from .document import Document
+from .triggers import PREPOSITIONS
 
 _ANCHOR_RE = re.compile(
     r"\b(?:start|beginning|outbreak|launch|onset|first days?|eve)\s+of\s+"
@@ -181,7 +182,7 @@ class TimeAttacher:
         if not perfect and not reporting:
             earlier = [t for t in self.timexes if t.resolved and _usable(t, False)
                        and t.end <= sent.start and self._same_paragraph(t.start, sent.paragraph)
-                       and not self._premodifies(t)]
+                       and not self._premodifies(t) and (planned or not self._ahead(t))]
             if earlier:
                 best = max(earlier, key=lambda t: t.start)
                 return dataclasses.replace(best, basis="paragraph")
@@ -231,6 +232,13 @@ class TimeAttacher:
             return len(gap) <= 4 and all(w in _SPEECH_ADJUNCTS for w in gap)
         return True
 
+    def _ahead(self, t: TimeSpec) -> bool:
+        """The time lies wholly after publication ("which will happen on May 30"): it dates
+        no later sentence's event told as done."""
+        earliest = to_date(t.earliest)
+        return self.published is not None and earliest is not None and \
+            earliest > self.published
+
     def _temporal_object(self, trigger_start: int) -> bool:
         """The trigger is the object of "before", "after", "since" or "until"."""
         doc = self.doc
@@ -268,9 +276,12 @@ class TimeAttacher:
         doc = self.doc
         k = doc.first_token_at_or_after(t.start)
         j = doc.first_token_at_or_after(t.end)
-        if k == 0 or j >= len(doc.words) or doc.words[k - 1] not in _PREMODIFIER_DETERMINERS:
+        if k == 0 or j >= len(doc.words) or doc.token_sentence[k - 1] != doc.token_sentence[j]:
             return False
-        if doc.token_sentence[k - 1] != doc.token_sentence[j]:
+        if doc.words[k - 1] not in _PREMODIFIER_DETERMINERS and not (
+                # headlines drop the article: "Sunak calls surprise July 4 election"
+                doc.sentences[doc.token_sentence[k]].kind == "headline" and
+                doc.tokens[k - 1].is_word and doc.words[k - 1] not in PREPOSITIONS):
             return False
         nxt = doc.tokens[j]
         return nxt.is_word and nxt.text.islower() and nxt.lower not in _NOT_NOUNS

@@ -3,7 +3,7 @@ claims, plans, capitals acting for their countries, background times, speakers, 
 
 from datetime import date
 
-from extract.helpers import analyse, entity_label, events_of, role, trigger
+from extract.helpers import analyse, entity_label, events_of, places, role, trigger
 from kg.extract.labels import event_label
 
 
@@ -295,3 +295,66 @@ def test_a_day_a_leader_declares_a_day_of_mourning_does_not_date_the_declaration
 
 def time_of(ev):
     return ev.time.value or ev.time.edtf
+
+
+def test_a_bare_participle_in_a_headline_is_passive():
+    doc = analyse("Former governor Ali Rana sentenced to 12 years in prison\n\n"
+                  "A court in Tarvel sentenced former governor Ali Rana to 12 years in prison "
+                  "on Tuesday.")
+    sentencing = [e for e in doc.events if trigger(doc, e) == "sentenced"]
+    assert sentencing and all(role(doc, e, "agent") == [] for e in sentencing)
+    assert role(doc, sentencing[0], "target") == ["Ali Rana"]
+
+
+def test_the_subject_before_an_apposition_is_who_is_sentenced():
+    doc = analyse("Omar Dell, the founder of the failed lender Brightbank, was sentenced to "
+                  "nine years in prison on Tuesday.")
+    sentencing = one(doc, "Other")
+    assert role(doc, sentencing, "target") == ["Omar Dell"]
+
+
+def test_the_dateline_is_no_place_when_the_sentence_names_another():
+    doc = analyse("MOSCOW, Oct 8 - An explosion struck the road and rail bridge linking Russia "
+                  "to the annexed Crimean peninsula early on Saturday, killing three people.",
+                  published=date(2022, 10, 8))
+    assert "Moscow" not in places(doc, one(doc, "Explosion"))
+
+
+def test_a_judge_of_a_district_court_is_no_place():
+    doc = analyse("U.S. District Judge Lewis Kaplan handed down the sentence on Thursday.")
+    assert {e.label: e.kind for e in doc.entities} == {"Lewis Kaplan": "person"}
+
+
+def test_calling_an_election_is_an_announcement_and_calling_for_one_a_statement():
+    doc = analyse("Sunak calls surprise July 4 election\n\nLONDON, May 22 - Prime Minister "
+                  "Rishi Sunak on Wednesday called a national election for July 4. The "
+                  "opposition called for an end to the campaign of fear.",
+                  published=date(2024, 5, 22))
+    announcement = one(doc, "Announcement")  # the headline's "calls" is the same event
+    assert announcement.time.value == "2024-05-22"
+    assert announcement.modality == "asserted"
+    assert role(doc, announcement, "speaker") == ["Rishi Sunak"]
+    assert [e.time.value for e in events_of(doc, "Election")] == ["2024-07-04"]
+
+
+def test_during_his_statement_refers_to_the_statement_told():
+    doc = analyse("Prime Minister Rishi Sunak announced the plan outside his office on "
+                  "Wednesday. Protesters played loud music during his statement.")
+    assert [trigger(doc, e) for e in doc.events] == ["announced"]
+
+
+def test_a_later_date_of_the_paragraph_does_not_date_a_done_event():
+    doc = analyse("The prime minister said on Wednesday that parliament would be dissolved "
+                  "on May 30. Police arrested two protesters outside.",
+                  published=date(2024, 5, 22))
+    assert one(doc, "Arrest").time.value == "2024-05-22"
+
+
+def test_injuries_told_paragraphs_later_join_the_deadly_event():
+    doc = analyse("A fire tore through a tower block in Tarvel on Thursday, killing 10 people."
+                  "\n\n"
+                  "Firefighters rescued residents from balconies, and 15 people, including "
+                  "seven firefighters, were treated for injuries.")
+    fire = one(doc, "Accident")
+    assert (fire.fatalities, fire.injured) == (10, 15)
+    assert events_of(doc, "CasualtiesReport") == []
