@@ -56,7 +56,10 @@ _FAMILIES = {**{t: _ATTACKS | {"ArmedClash"} for t in _ATTACKS},
 # generic types that a more specific one may replace when two mentions are one event
 _GENERIC = {"Attack": _ATTACKS - {"Attack"}, "Explosion": frozenset({"Bombing"}),
             # a report of deaths is the violent event that caused them, when all else agrees
-            "Killing": _ATTACKS | {"ArmedClash"}}
+            "Killing": _ATTACKS | {"ArmedClash"},
+            # a headline's "... kills dozens" is the deadly event the body tells
+            "CasualtiesReport": _ATTACKS | {"ArmedClash", "Killing", "Accident", "Earthquake",
+                                            "Flood", "Storm", "Wildfire"}}
 _ONE_PER_REPORT = frozenset({"Earthquake", "Flood", "Storm", "Wildfire", "Election"})
 
 

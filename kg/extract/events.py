@@ -102,6 +102,9 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
         roles = finder.find(trig, bounds(trig.sentence), reading)
         if attributes and (roles.agent is None or roles.agent in finder.unnamed):
             continue  # nobody named says something ("the fire service said": a source only)
+        if trig.type == "Visit" and roles.agent is None and \
+                doc.words[trig.last + 1:trig.last + 2] == ["from"]:
+            continue  # "the Boeing 737, arriving from Bangkok": where a vehicle came from
         confidence = trig.entry.confidence * _KIND_WEIGHT.get(sent.kind, 1.0)
         if reading.quoted is not None:
             confidence *= 0.8

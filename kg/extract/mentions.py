@@ -17,7 +17,12 @@ from .candidates import SOURCE_RANK, Candidate
 from .document import Document
 from .lexicon import Lexicon
 from .names import find_name_candidates
-from .patterns import ROLE_RULE, find_credit_candidates, find_pattern_candidates
+from .patterns import (
+    ROLE_RULE,
+    find_credit_candidates,
+    find_group_candidates,
+    find_pattern_candidates,
+)
 from .spans import SpanSet
 from .variants import are_variants
 
@@ -44,8 +49,13 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
     cands: list[Candidate] = []
     if catalog is not None:
         cands.extend(_catalog_candidates(doc, lex, catalog, lower))
+    groups = find_group_candidates(doc, lex)
     if gazetteer is not None:
-        cands.extend(_gazetteer_candidates(doc, lex, gazetteer, lower))
+        # "Hamas" is also a village in the gazetteer: a named armed group is none
+        taken = SpanSet((c.start, c.end) for c in groups)
+        cands.extend(c for c in _gazetteer_candidates(doc, lex, gazetteer, lower)
+                     if not taken.overlaps(c.start, c.end))
+    cands.extend(groups)
     cands.extend(find_credit_candidates(doc))
     for sent in doc.sentences:
         cands.extend(find_name_candidates(doc, sent, lex, lower))

@@ -91,6 +91,10 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
                                       for w in words[-3:])
     negation = _negated(words, trig)
     planned = _cue_before(words, lex.phrase_index("planned"), 9, trig)
+    if planned and words and words[-1] in ("and", "but") and trig.pos == "v" and \
+            doc.words[trig.first] != trig.entry.lemma.split()[0] and \
+            not doc.words[trig.first].endswith("ing"):
+        planned = None  # "called for a response and said ...": a finite verb of its own
     infinitive = _infinitive(doc, words, trig)
     if infinitive is not None and not planned:
         planned = infinitive

@@ -219,6 +219,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if demonym is not None and len(words) == 1 and words[0].lower == toks[i].lower and \
             lex.demonyms.get(lowers[0]):
         return None
+    if len(words) > 1 and " ".join(lowers) in lex.demonyms:
+        return None  # "South Korean airlines": a demonym, no name
     if title is None:
         title = _title_before(toks, i, lex)
     org_heads = lex.words("organisation_heads", "organization")
@@ -256,6 +258,10 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             return Candidate(start, end, surface, "place", "pattern", "name:place-head", 0.75,
                              extra=extra)
         return Candidate(start, end, surface, "organization", "pattern", "name:org-head", 0.8,
+                         extra=extra)
+    if len(lowers) == 2 and "air" in lowers:
+        # "Jeju Air", "Air India": airlines
+        return Candidate(start, end, surface, "organization", "pattern", "name:airline", 0.75,
                          extra=extra)
     if lowers[-1] in place_heads and len(lowers) > 1 or \
             (len(lowers) > 2 and lowers[0] in place_heads and lowers[1] == "of"):

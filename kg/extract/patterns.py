@@ -363,3 +363,37 @@ def find_credit_candidates(doc: Document) -> list[Candidate]:
         s, e = m.span("agency")
         out.append(Candidate(s, e, m.group("agency"), "media", "pattern", "name:credit", 0.8))
     return out
+
+
+def find_group_candidates(doc: Document, lex: Lexicon) -> list[Candidate]:
+    """Armed groups named in the lexicon ("Hamas", "Boko Haram fighters"): organisations,
+    one entity per group whatever its spelling ("Hezbollah", "Hizbollah")."""
+    pattern, canonical = _group_pattern(lex)
+    out = []
+    for m in pattern.finditer(doc.text):
+        surface = m.group()
+        if surface.islower():
+            continue  # a capital letter makes it the name
+        out.append(Candidate(m.start(), m.end(), surface, "organization", "pattern",
+                             "name:armed-group", 0.85,
+                             key=f"group:{canonical[surface.lower()]}"))
+    return out
+
+
+_GROUP_PATTERNS: dict[int, tuple[re.Pattern, dict[str, str]]] = {}
+
+
+def _group_pattern(lex: Lexicon) -> tuple[re.Pattern, dict[str, str]]:
+    found = _GROUP_PATTERNS.get(id(lex))
+    if found is None:
+        canonical = {}
+        for line in lex.cues["armed_groups"]["names"]:
+            spellings = line.split("|")
+            for spelling in spellings:
+                canonical[spelling] = spellings[0]
+        names = sorted(canonical, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) +
+                             r")(?![\w-])", re.IGNORECASE)
+        found = _GROUP_PATTERNS[id(lex)] = (pattern, canonical)
+    return found
+

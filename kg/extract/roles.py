@@ -32,6 +32,11 @@ ATTACK_TYPES = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Atta
                           "Encirclement"})
 TERRITORY_TYPES = frozenset({"TerritoryTaken", "TerritoryRetaken", "Occupation", "Advance",
                              "Encirclement", "Withdrawal", "Evacuation", "Visit"})
+# Head nouns of "the Gaza city of Rafah" (the place after "of" is the one meant).
+# ("the Itaewon district of Seoul" reads the other way round: districts and regions are not
+# taken.)
+_SETTLEMENTS = frozenset({"city", "town", "village", "port", "capital", "enclave", "suburb",
+                          "camp", "settlement"})
 # Court decisions whose object (or passive subject) is the person judged.
 _JUDGED = frozenset({"sentence", "jail", "imprison", "convict", "acquit"})
 GROUP_TYPES = frozenset({"Meeting", "Negotiation", "Agreement", "Ceasefire", "Election",
@@ -469,8 +474,8 @@ class RoleFinder:
         return not any(self.actor_id(m) for m in self.between(sent_start, doc.tokens[k].start))
 
     def _fits_pronoun(self, m: MentionRef, want: str, floor: int) -> bool:
-        if self.actor_id(m) is None or m.demonym:
-            return False
+        if self.actor_id(m) is None or m.demonym and not m.official:
+            return False  # ("The Israeli military said ... It said": the military's country)
         if want == "person" and m.kind != "person":
             return False
         if want != "person" and m.kind == "person":
@@ -491,6 +496,12 @@ class RoleFinder:
         by = self._by_agent(after, trig)
         if by:
             return by
+        if trig.type in _SPEECH_TYPES and after:
+            # "drew condemnation from France": who condemns
+            m = after[0]
+            gap = [t.lower for t in self._tokens_fast(trig.end, m.start)]
+            if gap in (["from"], ["from", "the"]) and self.actor_id(m):
+                return self.actor_id(m)
         doc = self.doc
         lo = doc.first_token_at_or_after(clause[0])
         reporting = self.lex.reporting
@@ -632,6 +643,10 @@ class RoleFinder:
             return places
         candidates.sort(key=lambda c: (c[0], c[1].start))
         best = candidates[0][1]
+        # "the southern Gaza city of Rafah", "the Kharkiv region town of Balakliia": the
+        # place the head noun names
+        best = next((m for m in after if m.kind == "place" and not m.demonym and
+                     m.start > best.end and self._settlement_of(best.end, m.start)), best)
         if best.country:
             # "in Mozambique's capital Maputo": the place inside the country
             inner = next((m for m in after if m.kind == "place" and not m.country and
@@ -647,6 +662,11 @@ class RoleFinder:
                 nxt[0].entity not in places:
             places.append(nxt[0].entity)
         return places
+
+    def _settlement_of(self, end: int, start: int) -> bool:
+        """Only "city of", "town of", "port of" ... lies between two places."""
+        words = [t.lower for t in self._tokens_fast(end, start)]
+        return 2 <= len(words) <= 4 and words[-1] == "of" and words[-2] in _SETTLEMENTS
 
     def _circumstance_place(self, trig: Trigger, clause: tuple[int, int],
                             bounds: list[tuple[int, int]], roles: Roles, sent: SentenceSpan

@@ -246,6 +246,15 @@ class TimeAttacher:
         j = k - 1
         while j >= 0 and k - j <= 3 and doc.words[j] in _DETERMINING:
             j -= 1  # "before the meeting", "after the city's vote"
+        m = j
+        while m >= 0 and j - m < 2 and doc.words[m] != "of" and doc.tokens[m].is_word and \
+                doc.words[m].islower() and doc.words[m] not in PREPOSITIONS:
+            m -= 1  # over modifiers: "weeks of deadly protests"
+        if m >= 2 and doc.words[m] == "of" and doc.words[m - 1] in _STRETCHES:
+            j = m - 2  # "after weeks of deadly protests": the protests of those weeks
+            if j >= 0 and (doc.words[j] in _STRETCH_COUNTS or doc.tokens[j].is_number):
+                j -= 1  # "after two weeks of talks"
+            return j >= 0 and doc.words[j] in _TEMPORAL_PREPOSITIONS
         return j >= 0 and j < k - 1 and doc.words[j] in _TEMPORAL_PREPOSITIONS
 
     def _pluperfect(self, trigger_start: int) -> bool:
@@ -339,6 +348,8 @@ _FRONTED = frozenset({"on", "in", "at", "late", "early", "by", "the", "last", "t
 _CLAUSE_MARKS = frozenset({"that", ",", '"', "“", "”", "to", "which", "who", "after",
                            "before", "when", "while", "and", "but", "since", "until"})
 _TEMPORAL_PREPOSITIONS = frozenset({"before", "after", "since", "until", "following"})
+_STRETCHES = frozenset({"hours", "days", "weeks", "months", "years", "decades"})
+_STRETCH_COUNTS = frozenset({"two", "three", "four", "five", "six", "several", "many", "few"})
 _DETERMINING = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that",
                           "last", "latest", "recent", "previous", "'s", "’s"})
 _PREMODIFIER_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our",

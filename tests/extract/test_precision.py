@@ -3,7 +3,15 @@ claims, plans, capitals acting for their countries, background times, speakers, 
 
 from datetime import date
 
-from extract.helpers import analyse, entity_label, events_of, places, role, trigger
+from extract.helpers import (
+    FakeGazetteer,
+    analyse,
+    entity_label,
+    events_of,
+    places,
+    role,
+    trigger,
+)
 from kg.extract.labels import event_label
 
 
@@ -358,3 +366,77 @@ def test_injuries_told_paragraphs_later_join_the_deadly_event():
     fire = one(doc, "Accident")
     assert (fire.fatalities, fire.injured) == (10, 15)
     assert events_of(doc, "CasualtiesReport") == []
+
+
+def test_armed_groups_are_organisations_whatever_the_gazetteer_says():
+    doc = analyse("Hamas said on Monday that talks had stalled. Hezbollah fired rockets at "
+                  "Israel, and Hizbollah fighters clashed with troops.",
+                  gazetteer=FakeGazetteer("Hamas"))
+    kinds = {e.label: (e.kind, e.aliases) for e in doc.entities}
+    assert kinds["Hamas"][0] == "organization"
+    assert kinds["Hezbollah"] == ("organization", ["Hizbollah"])  # one group, two spellings
+
+
+def test_the_city_named_after_its_region_is_the_place():
+    doc = analyse("An air strike hit a camp in the southern Gaza city of Rafah on Sunday "
+                  "night, killing at least 45 people.", gazetteer=FakeGazetteer("Gaza", "Rafah"))
+    assert places(doc, one(doc, "AirStrike")) == ["Rafah"]
+
+
+def test_condemnation_from_a_country_has_it_as_speaker_not_place():
+    doc = analyse("The strike drew condemnation from France, Germany and the United Nations.")
+    statement = one(doc, "Statement")
+    assert role(doc, statement, "speaker") == ["France"]
+    assert places(doc, statement) == []
+
+
+def test_protests_over_weeks_before_a_resignation_are_not_dated_by_it():
+    doc = analyse("Prime Minister Sheikh Hasina resigned on Monday after weeks of deadly "
+                  "protests.", published=date(2024, 8, 5))
+    assert one(doc, "Resignation").time.value == "2024-08-05"
+    assert one(doc, "Protest").time.basis == "publication"
+
+
+def test_release_from_house_arrest_is_no_arrest():
+    doc = analyse("The president ordered the release of opposition leader Khaleda Zia from "
+                  "house arrest on Tuesday. Police placed a former minister under house arrest "
+                  "on Wednesday.")
+    assert [trigger(doc, e) for e in events_of(doc, "Arrest")] == ["arrest"]
+    assert one(doc, "Arrest").trigger_start > doc.article.text.index("Police")
+
+
+def test_airlines_named_with_air_and_demonyms_of_two_words():
+    doc = analyse("A Jeju Air passenger jet skidded off a runway on Sunday, killing 179 "
+                  "people. Officials ordered checks of jets operated by South Korean airlines.")
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert kinds.get("Jeju Air") == "organization"
+    assert "South Korean" not in kinds
+    crash = one(doc, "Accident")
+    assert (trigger(doc, crash), crash.fatalities) == ("skidded off", 179)
+
+
+def test_a_plane_arriving_from_a_city_is_no_visit():
+    doc = analyse("The Boeing 737, arriving from Bangkok, landed at about 9 a.m. on Sunday.")
+    assert events_of(doc, "Visit") == []
+
+
+def test_a_finite_verb_after_and_is_no_part_of_the_plan_before_it():
+    doc = analyse("President Salome Zourabichvili said she would not sign the law and called "
+                  "for an international investigation.")
+    appeal = next(e for e in doc.events if trigger(doc, e) == "called for")
+    assert appeal.modality == "asserted"
+
+
+def test_it_after_an_official_demonym_is_that_country():
+    doc = analyse("The Israeli military said it had targeted a Hamas compound. It said it was "
+                  "reviewing reports that civilians had been harmed.")
+    speakers = [role(doc, e, "speaker") for e in events_of(doc, "Statement")]
+    assert speakers and all(s == ["Israel"] for s in speakers)
+
+
+def test_a_headline_toll_is_the_strike_the_body_tells():
+    doc = analyse("Israeli strike on Rafah camp kills dozens\n\nAn air strike hit a camp in Rafah "
+                  "on Sunday night, killing at least 45 people.", published=date(2024, 5, 27),
+                  gazetteer=FakeGazetteer("Rafah"))
+    assert [e.type for e in doc.events] == ["AirStrike"]
+    assert one(doc, "AirStrike").fatalities == 45
