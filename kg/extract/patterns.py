@@ -368,7 +368,9 @@ def find_credit_candidates(doc: Document) -> list[Candidate]:
 def find_group_candidates(doc: Document, lex: Lexicon) -> list[Candidate]:
     """Armed groups named in the lexicon ("Hamas", "Boko Haram fighters"): organisations,
     one entity per group whatever its spelling ("Hezbollah", "Hizbollah")."""
-    pattern, canonical = _group_pattern(lex)
+    pattern, canonical, firsts = _group_pattern(lex)
+    if firsts.isdisjoint(doc.words):
+        return []  # (most articles name none: one set test instead of the pattern)
     out = []
     for m in pattern.finditer(doc.text):
         surface = m.group()
@@ -380,10 +382,10 @@ def find_group_candidates(doc: Document, lex: Lexicon) -> list[Candidate]:
     return out
 
 
-_GROUP_PATTERNS: dict[int, tuple[re.Pattern, dict[str, str]]] = {}
+_GROUP_PATTERNS: dict[int, tuple[re.Pattern, dict[str, str], frozenset[str]]] = {}
 
 
-def _group_pattern(lex: Lexicon) -> tuple[re.Pattern, dict[str, str]]:
+def _group_pattern(lex: Lexicon) -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
     found = _GROUP_PATTERNS.get(id(lex))
     if found is None:
         canonical = {}
@@ -394,6 +396,8 @@ def _group_pattern(lex: Lexicon) -> tuple[re.Pattern, dict[str, str]]:
         names = sorted(canonical, key=len, reverse=True)
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) +
                              r")(?![\w-])", re.IGNORECASE)
-        found = _GROUP_PATTERNS[id(lex)] = (pattern, canonical)
+        # the first word of each spelling as the tokeniser lower-cases it
+        firsts = frozenset(n.split()[0].replace("’", "'") for n in names)
+        found = _GROUP_PATTERNS[id(lex)] = (pattern, canonical, firsts)
     return found
 
