@@ -203,6 +203,8 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                     count, found = None, True
         # "the death toll rose to 45", "the death toll from last week's landslide ... rose to
         # 23", "the number of people killed when ... has risen to 23"
+        if not found and w in ("death", "dead") and _aggregate(words, k):
+            continue  # "the overall death toll in the war": the war's, not this event's
         if not found and (w in ("death", "dead") and k + 1 < len(words) and
                           words[k + 1] == "toll" or "number" in words[max(0, k - 4):k]):
             c, f = _risen_to(words, k + 2 if words[k + 1:k + 2] == ["toll"] else k + 1, lex)
@@ -223,6 +225,24 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
         out.append(CasualtyReport(what, count, toks[k].i, toks[k].start, toks[k].end,
                                   active=active, toll=toll))
     return out
+
+
+_AGGREGATE_BEFORE = frozenset({"overall", "total", "cumulative", "war's", "conflict's",
+                               "war’s", "conflict’s"})
+_AGGREGATE_AFTER = frozenset({"war", "conflict", "pandemic", "campaign", "offensive",
+                              "fighting", "violence", "unrest", "crisis"})
+
+
+def _aggregate(words: list[str], k: int) -> bool:
+    """A toll for a whole war or crisis: "the overall death toll", "the death toll in the war",
+    "the death toll since the conflict began"."""
+    if k + 1 >= len(words) or words[k + 1] != "toll":
+        return False
+    if _AGGREGATE_BEFORE.intersection(words[max(0, k - 3):k]):
+        return True
+    after = words[k + 2:k + 6]
+    return bool(after) and after[0] in ("in", "since", "of", "from") and \
+        bool(_AGGREGATE_AFTER.intersection(after))
 
 
 _TOLL_STOPS = frozenset({",", ";", "but", "and", "said", "says", "while", "after", "when",

@@ -102,6 +102,8 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
         roles = finder.find(trig, bounds(trig.sentence), reading)
         if attributes and (roles.agent is None or roles.agent in finder.unnamed):
             continue  # nobody named says something ("the fire service said": a source only)
+        if _predicative_superlative(doc, trig):
+            continue  # "making it the deadliest U.S. wildfire in a century": a comparison
         if trig.type == "Visit" and roles.agent is None and \
                 doc.words[trig.last + 1:trig.last + 2] == ["from"]:
             continue  # "the Boeing 737, arriving from Bangkok": where a vehicle came from
@@ -132,6 +134,30 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
     drafts.extend(_casualties(doc, lex, finder, drafts, bounds))
     drafts.sort(key=lambda d: (d.trig.start, d.trig.end))
     return drafts
+
+
+_FIRST_TIME = frozenset({"was", "is", "marked", "marks", "marking"})
+_PREDICATING = frozenset({"it", "was", "is", "be", "been", "making", "becoming", "became",
+                          "as", "remains", "remained"})
+
+
+def _predicative_superlative(doc: Document, trig: Trigger) -> bool:
+    """ "making it the deadliest U.S. wildfire", "it was the worst flood", "it was the first
+    time a government had been toppled since 1962": the trigger compares an event told
+    elsewhere with others; it tells no event of its own."""
+    k = trig.first
+    a = doc.sentence_tokens[trig.sentence][0]
+    before = doc.words[max(a, k - 12):k]
+    for j in range(len(before) - 1):
+        if before[j] == "first" and before[j + 1] == "time" and j > 1 and \
+                before[j - 1] == "the" and before[j - 2] in _FIRST_TIME:
+            return True  # "It was the first time a government had been toppled since 1962"
+    for j in range(k - 1, max(0, k - 4) - 1, -1):
+        w = doc.words[j]
+        if w in ("worst", "most", "biggest", "largest", "deadliest", "heaviest") or \
+                len(w) > 5 and w.endswith("iest"):
+            return j >= 2 and doc.words[j - 1] == "the" and doc.words[j - 2] in _PREDICATING
+    return False
 
 
 def _sentence_casualties(doc: Document, sentence: int, lex: Lexicon) -> list[CasualtyReport]:

@@ -68,6 +68,9 @@ def find_name_candidates(doc: Document, sent: SentenceSpan, lex: Lexicon,
         if i < next_free or not is_name_token(toks[i], lex):
             continue
         j = _chunk_end(toks, i, lex)
+        if j == i and toks[i].lower.rpartition("-")[2] in _ATTRIBUTIVE_SUFFIXES:
+            next_free = j + 1
+            continue  # "the Hamas-run enclave", "Iran-backed": describes, names no entity
         p = _inner_title(toks, i, j, lex)
         parts = [(i, j)] if p is None else [(i, p - 1), (p, j)]
         for a, b in parts:
@@ -147,6 +150,10 @@ def _and_joins(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
     return k > j + 3 and toks[k - 1].lower in heads
 
 
+# "Hamas-run", "Russian-backed", "Kurdish-led": a name turned into a modifier.
+_ATTRIBUTIVE_SUFFIXES = frozenset({"run", "led", "backed", "controlled", "held", "allied",
+                                   "aligned", "linked", "funded", "sponsored", "occupied",
+                                   "appointed", "installed", "affiliated", "inspired"})
 _BANK_SIDES = frozenset({"west", "east", "left", "right", "north", "south"})
 _PERIOD_HEADS = frozenset({"war", "wars", "revolution", "spring", "uprising", "crisis",
                            "era", "olympics", "games", "cup"})

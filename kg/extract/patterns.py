@@ -369,7 +369,8 @@ def find_group_candidates(doc: Document, lex: Lexicon) -> list[Candidate]:
     """Armed groups named in the lexicon ("Hamas", "Boko Haram fighters"): organisations,
     one entity per group whatever its spelling ("Hezbollah", "Hizbollah")."""
     pattern, canonical, firsts = _group_pattern(lex)
-    if firsts.isdisjoint(doc.words):
+    if firsts.isdisjoint(doc.words) and \
+            firsts.isdisjoint(w.partition("-")[0] for w in doc.words if "-" in w):
         return []  # (most articles name none: one set test instead of the pattern)
     out = []
     for m in pattern.finditer(doc.text):
@@ -382,6 +383,8 @@ def find_group_candidates(doc: Document, lex: Lexicon) -> list[Candidate]:
     return out
 
 
+_GROUP_MODIFIERS = ("run", "led", "backed", "controlled", "held", "allied", "aligned", "linked",
+                    "affiliated", "inspired")
 _GROUP_PATTERNS: dict[int, tuple[re.Pattern, dict[str, str], frozenset[str]]] = {}
 
 
@@ -394,8 +397,10 @@ def _group_pattern(lex: Lexicon) -> tuple[re.Pattern, dict[str, str], frozenset[
             for spelling in spellings:
                 canonical[spelling] = spellings[0]
         names = sorted(canonical, key=len, reverse=True)
+        # "Hamas-run", "Hezbollah-backed": the group, not the modifier made from it
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) +
-                             r")(?![\w-])", re.IGNORECASE)
+                             r")(?!\w|-(?!(?:" + "|".join(_GROUP_MODIFIERS) + r")\b))",
+                             re.IGNORECASE)
         # the first word of each spelling as the tokeniser lower-cases it
         firsts = frozenset(n.split()[0].replace("’", "'") for n in names)
         found = _GROUP_PATTERNS[id(lex)] = (pattern, canonical, firsts)

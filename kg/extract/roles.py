@@ -459,7 +459,20 @@ class RoleFinder:
         found = [m for m in self.between(floor, pron.start) if self._fits_pronoun(m, want, floor)]
         if speaker and sent is not None and found and found[0].start < sent.start:
             return self.actor_id(found[0])  # the subject of the sentence before
+        if not speaker and sent is not None and want != "person" and \
+                not any(m.start >= sent.start for m in found) and self._unnamed_subject(sent):
+            return None  # "The military has carried out ... since it seized power": the military
         return self.actor_id(found[-1]) if found else None
+
+    def _unnamed_subject(self, sent: SentenceSpan) -> bool:
+        """The sentence opens with a definite noun phrase no mention covers ("The military
+        has ...")."""
+        a, b = self.doc.sentence_tokens[sent.index]
+        words = self.doc.words[a:min(b, a + 2)]
+        return len(words) == 2 and words[0] == "the" and self.doc.tokens[a + 1].is_word and \
+            self.doc.tokens[a + 1].text.islower() and \
+            not any(m.start <= self.doc.tokens[a + 1].start < m.end
+                    for m in self.between(sent.start, self.doc.tokens[a + 1].end))
 
     def _reported_by_unnamed(self, pron: Token, sent_start: int) -> bool:
         """The pronoun opens what a speaker says ("X said (that) they ...") and the speaker,

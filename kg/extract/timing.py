@@ -240,12 +240,15 @@ class TimeAttacher:
             earliest > self.published
 
     def _temporal_object(self, trigger_start: int) -> bool:
-        """The trigger is the object of "before", "after", "since" or "until"."""
+        """The trigger is the object of "before", "after", "since" or "until" (or of a
+        toll: "the death toll from the wildfire")."""
         doc = self.doc
         k = doc.first_token_at_or_after(trigger_start)
         j = k - 1
         while j >= 0 and k - j <= 3 and doc.words[j] in _DETERMINING:
             j -= 1  # "before the meeting", "after the city's vote"
+        if j >= 1 and doc.words[j] in ("from", "in", "of") and doc.words[j - 1] == "toll":
+            return True  # "the death toll from the wildfire rose to 93 on Saturday"
         m = j
         while m >= 0 and j - m < 2 and doc.words[m] != "of" and doc.tokens[m].is_word and \
                 doc.words[m].islower() and doc.words[m] not in PREPOSITIONS:

@@ -175,6 +175,8 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
                     words[j] in _NAMING and words[j + 1] not in PREPOSITIONS
                     for j in range(max(0, k - 6), k - 2)):
             continue  # "called the shooting an attack on democracy": a name for an event
+        if entry.pos == "n" and k > 3 and _what_they_called(words, k):
+            continue  # "condemned what they called an attempted coup": their name for it
         failed = [c for c in entry.conditions if not _holds(c, words, k, n)]
         sense = (entry.lemma, entry.type)
         if failed and not (entry.pos == "n" and sense in seen and
@@ -192,6 +194,18 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
             pos = "n"  # "the storming of parliament": a gerund that names the event
         return k + n, entry, pos
     return None
+
+
+def _what_they_called(words: list[str], k: int) -> bool:
+    """ "what they called an attempted coup", "what he described as a massacre": the noun at
+    ``k`` is someone's name for an event told elsewhere."""
+    d = k - 1 if words[k - 1] in ("a", "an") else \
+        k - 2 if words[k - 2] in ("a", "an") and words[k - 1].isalpha() else None
+    if d is None:
+        return False
+    if words[d - 1] == "as":
+        d -= 1  # "described as a"
+    return words[d - 1] in _NAMING and "what" in words[max(0, d - 5):d - 1]
 
 
 def guess_pos(toks: list[Token], words: list[str], k: int, n: int) -> str:

@@ -440,3 +440,66 @@ def test_a_headline_toll_is_the_strike_the_body_tells():
                   gazetteer=FakeGazetteer("Rafah"))
     assert [e.type for e in doc.events] == ["AirStrike"]
     assert one(doc, "AirStrike").fatalities == 45
+
+
+def test_a_group_turned_modifier_names_the_group():
+    doc = analyse("Health officials in the Hamas-run enclave said 100 people were killed. "
+                  "Kremlin-backed forces advanced.")
+    labels = {e.label: e.kind for e in doc.entities}
+    assert labels.get("Hamas") == "organization"
+    assert not any("-" in label for label in labels)
+
+
+def test_a_war_s_overall_toll_is_not_the_incident_s():
+    doc = analyse("More than 100 people were killed on Thursday near an aid convoy in Gaza "
+                  "City. The health ministry said the overall death toll in the war had passed "
+                  "30,000.")
+    assert [e.fatalities for e in doc.events if e.fatalities] == [100]
+
+
+def test_national_tv_is_no_entity():
+    doc = analyse("Soldiers appeared on national TV on Wednesday.")
+    assert [e.label for e in doc.entities] == []
+
+
+def test_coups_and_seizures_of_power_are_events_and_a_name_for_one_is_not():
+    doc = analyse("Soldiers said on Wednesday that they had removed President Mohamed Bazoum "
+                  "from power. The African Union condemned what it called an attempted coup.",
+                  published=date(2023, 7, 27))
+    coups = [e for e in doc.events if e.type == "Other"]
+    assert [trigger(doc, e) for e in coups] == ["removed"]
+    assert coups[0].time.value == "2023-07-26"
+    doc = analyse("The military has carried out hundreds of airstrikes since it seized power in "
+                  "February 2021.", published=date(2023, 4, 12))
+    seizure = next(e for e in doc.events if trigger(doc, e) == "seized power")
+    assert seizure.time.value == "2021-02"
+
+
+def test_a_state_of_emergency_is_no_statement():
+    doc = analyse("President Tayyip Erdogan declared a three-month state of emergency in 10 "
+                  "provinces on Tuesday.", published=date(2023, 2, 7))
+    assert [e.type for e in doc.events] == ["Announcement"]
+
+
+def test_a_toll_s_date_and_a_superlative_do_not_date_the_disaster():
+    doc = analyse("The death toll from the wildfire that destroyed the town of Lahaina rose to "
+                  "93 on Saturday, making it the deadliest U.S. wildfire in a century. The fire "
+                  "swept into the town on Tuesday afternoon.", published=date(2023, 8, 13))
+    fire = one(doc, "Wildfire")
+    assert fire.fatalities == 93
+    assert fire.time.value == "2023-08-08TAF"
+
+
+def test_it_in_a_sentence_opened_by_an_unnamed_subject_is_that_subject():
+    doc = analyse("The United Nations said it was horrified. The military has carried out "
+                  "hundreds of airstrikes since it seized power in February 2021.",
+                  published=date(2023, 4, 12))
+    seizure = next(e for e in doc.events if trigger(doc, e) == "seized power")
+    assert role(doc, seizure, "agent") == []
+
+
+def test_the_first_time_since_compares_and_tells_no_new_event():
+    doc = analyse("Lawmakers ousted the government in a no-confidence vote on Wednesday. It "
+                  "was the first time a government had been toppled by parliament since 1962.",
+                  published=date(2024, 12, 5))
+    assert "toppled" not in [trigger(doc, e) for e in doc.events]
