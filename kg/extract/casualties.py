@@ -52,6 +52,7 @@ def _before_inclusion(words: list[str], m: int) -> int:
     return m
 
 
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "one"})
 _DEAD_BY = frozenset({"shot", "gunned", "stabbed", "beaten", "hacked", "burned", "found"})
 _OF_DETERMINERS = frozenset({"its", "their", "the", "those", "these", "his", "her", "our"})
 
@@ -67,6 +68,7 @@ class CasualtyReport:
     end: int
     active: bool  # "X killed 3" (an agent may precede) rather than "3 were killed"
     toll: bool = False  # "the death toll rose to 41": a new figure for an event told before
+    named: bool = False  # "Ismail Haniyeh was killed": one named person (no count given)
 
 
 def number_value(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, int]:
@@ -153,7 +155,7 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
         what = "killed" if w in _KILLED_FORMS else "injured" if w in _INJURED_FORMS else None
         if what is None:
             continue
-        count, found, active, toll = None, False, False, False
+        count, found, active, toll, named = None, False, False, False, False
         # "killing one 40-year-old man", "wounding two residents", "killed 12 people",
         # "shot dead a security guard"
         if (w in _ACTIVE or w == "dead" and k > 0 and words[k - 1] in _DEAD_BY) and \
@@ -201,6 +203,10 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                     used.add(m)
                 elif words[m] in lex.words("casualties", "vague"):
                     count, found = None, True
+                elif w == "killed" and steps == 0 and m > 0 and toks[m].is_cap and \
+                        toks[m].is_word and words[m] not in _PRONOUNS and \
+                        "was" in words[m + 1:k] and toks[m].text == toks[m].bare:
+                    named = True  # "Ismail Haniyeh was killed in a strike"
         # "the death toll rose to 45", "the death toll from last week's landslide ... rose to
         # 23", "the number of people killed when ... has risen to 23"
         if not found and w in ("death", "dead") and _aggregate(words, k):
@@ -218,6 +224,10 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                     if f:
                         count, found, toll = c, True, True
                         break
+        if named and not found:
+            out.append(CasualtyReport(what, None, toks[k].i, toks[k].start, toks[k].end,
+                                      active=False, named=True))
+            continue
         if not found:
             continue
         if w in ("dead", "death") and count is None:

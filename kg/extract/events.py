@@ -80,6 +80,9 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
 
     for trig, reading in zip(triggers, readings, strict=True):
         sent = doc.sentences[trig.sentence]
+        if trig.pos == "n" and trig.type in _NEGOTIATED and reading.modality == "asserted" and \
+                _topic_of_talks(doc, trig):
+            reading = dataclasses.replace(reading, modality="planned", cue="topic of talks")
         reporting = trig.type == "Statement" and trig.entry.lemma in _REPORTING_STATEMENT
         if trig.type == "Statement" and trig.pos == "v" and _continues_report(doc, trig, lex):
             continue  # "..., adding that ...", "..., warning that ...": the same statement
@@ -134,6 +137,24 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
     drafts.extend(_casualties(doc, lex, finder, drafts, bounds))
     drafts.sort(key=lambda d: (d.trig.start, d.trig.end))
     return drafts
+
+
+_NEGOTIATED = frozenset({"Ceasefire", "Agreement"})
+_TALKS = frozenset({"talks", "negotiations", "negotiation", "talk", "push", "bid", "proposal",
+                    "proposals", "efforts", "effort", "plan", "hopes", "hope", "calls", "call"})
+
+
+def _topic_of_talks(doc: Document, trig: Trigger) -> bool:
+    """ "talks on a ceasefire", "negotiations for a truce", "a push for a deal": what the
+    talks seek, not something agreed."""
+    k = trig.first
+    j = k - 1
+    while j >= 0 and k - j <= 3 and (doc.words[j] in ("a", "an", "the", "new", "lasting",
+                                                       "permanent", "possible", "temporary")
+                                     or doc.words[j].endswith("-term")):
+        j -= 1
+    return j >= 1 and doc.words[j] in ("on", "for", "over", "about", "towards", "toward") and \
+        doc.words[j - 1] in _TALKS
 
 
 _FIRST_TIME = frozenset({"was", "is", "marked", "marks", "marking"})
@@ -423,6 +444,17 @@ def _report_event(doc: Document, lex: Lexicon, finder: RoleFinder, report: Casua
                   bounds) -> EventDraft | None:
     tok = doc.tokens[report.token]
     sent = doc.sentence_at(tok.start)
+    if report.named:
+        # "Ismail Haniyeh was killed in a strike on his residence": a killing of that person
+        entry = TriggerEntry("Killing", "kill", "v", 0.7, (), "Killing", 0)
+        trig = Trigger(sent.index, tok.i, tok.i, tok.start, tok.end, entry, "v", tok.text)
+        reading = read_modality(doc, trig, bounds(sent.index), lex)
+        roles = finder.find(trig, bounds(sent.index), reading)
+        if not roles.targets:
+            return None  # no named person after all
+        confidence = round(0.7 * _KIND_WEIGHT.get(sent.kind, 1.0), 3)
+        return EventDraft(trig, reading, roles, confidence, f"casualties:{tok.lower}",
+                          sent.kind)
     killing = (report.active or _perpetrated(doc, report)) and report.what == "killed"
     etype = "CasualtiesReport"
     entry = TriggerEntry(etype, tok.lower, "v" if report.active else "n", 0.7, (),

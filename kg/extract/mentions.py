@@ -228,7 +228,24 @@ def _confirm_guesses(cands: list[Candidate]) -> list[Candidate]:
         variant = _variant_of(c.surface, firm)
         if variant is not None:
             out.append(_as_mention_of(c, variant, "coref:variant"))
+            continue
+        if c.extra.get("after") in _SAYS and c.surface[:1].isupper() and \
+                not c.surface.isupper() and not _plural_noun(c.surface):
+            # "Intel said on Thursday ...": an unknown single name that speaks, and no
+            # surname of anyone named: a company or body
+            extra = {k: v for k, v in c.extra.items() if k != "unconfirmed"}
+            out.append(dataclasses.replace(c, kind="organization", rule="name:speaker",
+                                           confidence=0.5, extra=extra))
     return out
+
+
+def _plural_noun(word: str) -> bool:
+    """ "Scientists", "Unions": a plural noun opening a sentence, no name."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+_SAYS = frozenset({"said", "says", "told", "announced", "reported", "forecast", "confirmed",
+                   "denied", "warned"})
 
 
 # words after a capital that show it acting: "Moscow said", "Kyiv did not comment"

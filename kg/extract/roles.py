@@ -37,6 +37,8 @@ TERRITORY_TYPES = frozenset({"TerritoryTaken", "TerritoryRetaken", "Occupation",
 # taken.)
 _SETTLEMENTS = frozenset({"city", "town", "village", "port", "capital", "enclave", "suburb",
                           "camp", "settlement"})
+# Participles between a weapon and its launcher: "a missile fired by X".
+_LAUNCHED = frozenset({"fired", "launched", "dropped", "flown", "sent", "operated", "planted"})
 # Court decisions whose object (or passive subject) is the person judged.
 _JUDGED = frozenset({"sentence", "jail", "imprison", "convict", "acquit"})
 GROUP_TYPES = frozenset({"Meeting", "Negotiation", "Agreement", "Ceasefire", "Election",
@@ -285,6 +287,8 @@ class RoleFinder:
                 roles.agent = self._speaker(trig, before, after, clause)
             else:
                 roles.agent = self._subject(before, clause, trig.start)
+                if roles.agent is None and trig.type in ATTACK_TYPES:
+                    roles.agent = self._launcher(before, trig)
                 relative = self._relative_antecedent(clause, trig)
                 if relative is not None:
                     # "a patient who had travelled": the patient (no named actor), and nobody
@@ -463,6 +467,18 @@ class RoleFinder:
                 not any(m.start >= sent.start for m in found) and self._unnamed_subject(sent):
             return None  # "The military has carried out ... since it seized power": the military
         return self.actor_id(found[-1]) if found else None
+
+    def _launcher(self, before: list[MentionRef], trig: Trigger) -> str | None:
+        """ "A missile fired by Yemen's Houthi movement struck ...": who fired the weapon
+        that is the subject."""
+        for m in reversed(before):
+            words = [t.lower for t in self._tokens_fast(max(0, m.start - 40), m.start)][-3:]
+            if len(words) >= 2 and words[-1] == "by" and words[-2] in _LAUNCHED or \
+                    len(words) == 3 and words[-2] == "by" and words[-3] in _LAUNCHED:
+                gap = self._tokens_fast(m.end, trig.start)
+                if len(gap) <= 3 and not any(t.text in (",", ";") for t in gap):
+                    return self.actor_id(m)
+        return None
 
     def _unnamed_subject(self, sent: SentenceSpan) -> bool:
         """The sentence opens with a definite noun phrase no mention covers ("The military

@@ -503,3 +503,33 @@ def test_the_first_time_since_compares_and_tells_no_new_event():
                   "was the first time a government had been toppled by parliament since 1962.",
                   published=date(2024, 12, 5))
     assert "toppled" not in [trigger(doc, e) for e in doc.events]
+
+
+def test_a_named_person_killed_is_a_killing_of_that_person():
+    doc = analyse("Hamas political leader Ismail Haniyeh was killed in a strike on his "
+                  "residence in Tehran early on Wednesday, the group said. He was killed hours "
+                  "after a ceremony.", published=date(2024, 7, 31))
+    killing = one(doc, "Killing")
+    assert role(doc, killing, "target") == ["Ismail Haniyeh"]
+    assert killing.time.value == "2024-07-31" and killing.fatalities is None
+
+
+def test_who_fired_the_weapon_that_struck_is_the_agent():
+    doc = analyse("A missile fired by Yemen's Houthi movement struck a fuel tanker in the Gulf "
+                  "of Aden on Friday evening.")
+    assert role(doc, one(doc, "ShellingMissileAttack"), "agent") == ["Houthi movement"]
+
+
+def test_a_ceasefire_that_talks_seek_is_no_ceasefire_yet():
+    doc = analyse("Haniyeh led the group's diplomacy during talks on a ceasefire in Gaza. In "
+                  "March the two sides agreed a ceasefire.")
+    ceasefires = events_of(doc, "Ceasefire")
+    assert [c.modality for c in ceasefires] == ["planned", "asserted"]
+
+
+def test_executives_titles_and_a_company_that_speaks():
+    doc = analyse("Intel said on Thursday it would cut more than 15% of its workforce. Chief "
+                  "Executive Pat Gelsinger said in a memo that most cuts would be completed by "
+                  "the end of the year. Scientists said the chips were slow.")
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert kinds == {"Intel": "organization", "Pat Gelsinger": "person"}
