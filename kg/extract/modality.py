@@ -307,6 +307,8 @@ def _claim(doc: Document, trig: Trigger, clause: tuple[int, int],
         if kind == "comma":
             comma_at = m
         elif comma_at is not None and m - comma_at <= 8:
+            if m == comma_at + 1 and words[m].endswith("ing"):
+                break  # "resigned on Wednesday, saying he took responsibility": goes on
             if _has_complement(doc, m, b):
                 break  # "..., officials said that ...": it reports what follows
             return m, according

@@ -675,7 +675,7 @@ class RoleFinder:
         # "the southern Gaza city of Rafah", "the Kharkiv region town of Balakliia": the
         # place the head noun names
         best = next((m for m in after if m.kind == "place" and not m.demonym and
-                     m.start > best.end and self._settlement_of(best.end, m.start)), best)
+                     m.start > best.end and self._settlement_of(best, m.start)), best)
         if best.country:
             # "in Mozambique's capital Maputo": the place inside the country
             inner = next((m for m in after if m.kind == "place" and not m.country and
@@ -692,9 +692,13 @@ class RoleFinder:
             places.append(nxt[0].entity)
         return places
 
-    def _settlement_of(self, end: int, start: int) -> bool:
-        """Only "city of", "town of", "port of" ... lies between two places."""
-        words = [t.lower for t in self._tokens_fast(end, start)]
+    def _settlement_of(self, place: MentionRef, start: int) -> bool:
+        """Only "city of", "town of", "port of" ... lies between the place and ``start``, or
+        only "of" after a place ending in such a word ("the Mississippi Delta town of")."""
+        words = [t.lower for t in self._tokens_fast(place.end, start)]
+        if words == ["of"]:
+            last = self.doc.text[place.start:place.end].rsplit(None, 1)[-1].lower()
+            return last in _SETTLEMENTS
         return 2 <= len(words) <= 4 and words[-1] == "of" and words[-2] in _SETTLEMENTS
 
     def _circumstance_place(self, trig: Trigger, clause: tuple[int, int],

@@ -227,7 +227,9 @@ class TimeAttacher:
                 return False  # "declared Sunday a day of mourning": the day named, not when
             obj = gap[:-1] if gap and gap[-1] in ("on", "in", "at") else gap
             if declaring and len(obj) <= 10 and \
-                    not any(w in _CLAUSE_MARKS or w in self.reporting for w in obj):
+                    not any(w in _CLAUSE_MARKS or w in self.reporting and
+                            obj[i + 1:i + 2] != ["of"]  # "a state of emergency": a noun
+                            for i, w in enumerate(obj)):
                 return True  # "declared a period of national mourning on Sunday"
             return len(gap) <= 4 and all(w in _SPEECH_ADJUNCTS for w in gap)
         return True

@@ -533,3 +533,25 @@ def test_executives_titles_and_a_company_that_speaks():
                   "the end of the year. Scientists said the chips were slow.")
     kinds = {e.label: e.kind for e in doc.entities}
     assert kinds == {"Intel": "organization", "Pat Gelsinger": "person"}
+
+
+def test_abbreviated_governor_and_a_dated_state_of_emergency():
+    doc = analyse("Mississippi Gov. Tate Reeves declared a state of emergency on Saturday.",
+                  published=date(2023, 3, 25))
+    announcement = one(doc, "Announcement")
+    assert role(doc, announcement, "speaker") == ["Tate Reeves"]
+    assert announcement.time.value == "2023-03-25"
+
+
+def test_a_participle_after_the_comma_goes_on_and_claims_nothing():
+    doc = analyse("Transport minister Kostas Karamanlis resigned on Wednesday, saying he took "
+                  "responsibility for the failures.")
+    assert one(doc, "Resignation").modality == "asserted"
+
+
+def test_ferries_resume_and_the_town_named_after_its_region():
+    doc = analyse("Ferries between Dover and Calais resumed on Friday morning. A tornado ripped "
+                  "through the Mississippi Delta town of Rolling Fork late Friday.",
+                  published=date(2023, 3, 25))
+    assert trigger(doc, one(doc, "RestorationOfServices")) == "resumed"
+    assert places(doc, one(doc, "Storm")) == ["Rolling Fork"]
