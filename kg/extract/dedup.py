@@ -88,6 +88,16 @@ def _specific(types: list[str]) -> str:
     return best
 
 
+def _narrower(a: TimeSpec, b: TimeSpec) -> bool:
+    """``a`` lies inside ``b`` and is shorter ("on Monday" inside "in recent weeks": a day
+    told beats a stretch)."""
+    la, ha = _bounds(a)
+    lb, hb = _bounds(b)
+    if None in (la, ha, lb, hb):
+        return False
+    return lb <= la and ha <= hb and (ha - la) < (hb - lb)
+
+
 def _same_actor(x: str | None, y: str | None, sides: Mapping[str, str]) -> bool:
     return x == y or (x is not None and y is not None and x in sides and
                       sides.get(x) == sides.get(y))
@@ -304,8 +314,11 @@ def _absorb(best: EventDraft, other: EventDraft) -> None:
     elif other.quote and best.quote and other.quote_span != best.quote_span and \
             other.quote not in best.quote:
         best.quote = f"{best.quote} … {other.quote}"
-    if best.time is not None and other.time is not None and \
-            _BASIS_RANK.get(other.time.basis, 4) < _BASIS_RANK.get(best.time.basis, 4):
+    if best.time is not None and other.time is not None and (
+            _BASIS_RANK.get(other.time.basis, 4) < _BASIS_RANK.get(best.time.basis, 4) or
+            _BASIS_RANK.get(other.time.basis, 4) == _BASIS_RANK.get(best.time.basis, 4) and
+            best.time.type == "DURATION" and other.time.type != "DURATION" and
+            _narrower(other.time, best.time)):
         best.time = other.time
     best.confidence = max(best.confidence, other.confidence)
     best.merged.append(other)

@@ -392,6 +392,8 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
             if earlier is not None and earlier.fatalities is not None and \
                     earlier.injured is None:
                 host = earlier
+        if host is None and all(r.count == 0 for r in reports):
+            continue  # "no one was killed" with no event to say it of: no event of its own
         if host is None:
             host = _report_event(doc, lex, finder, reports[0], bounds)
             if host is None:

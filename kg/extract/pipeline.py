@@ -80,7 +80,8 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
                                  infinitive=d.reading.cue in ("to", "to (purpose)"))
         if d.modality in ("asserted", "claimed") and published is not None and \
                 _after(d.time, published):
-            if d.type in _COUNTED_AFTERWARDS:
+            if d.type in _COUNTED_AFTERWARDS or d.fatalities is not None or \
+                    d.injured is not None:
                 # deaths are counted after they happen: a later date is not this event's
                 # ("Crush during Halloween festivities kills 151" filed the day before)
                 d.time = attacher.fallback()

@@ -33,7 +33,8 @@ COMMON_WORDS = frozenset(fold_word(w) for w in (
 # Words that are also names of towns: not taken for a place at the start of a sentence.
 TOWN_LIKE_WORDS = frozenset(fold_word(w) for w in (
     "victory hope liberty independence union unity peace progress friendship energy mobile "
-    "reading nice bath split bar best gap gold grand hero"
+    "reading nice bath split bar best gap gold grand hero human humans rescue power justice "
+    "freedom"
 ).split())
 
 

@@ -555,3 +555,37 @@ def test_ferries_resume_and_the_town_named_after_its_region():
                   published=date(2023, 3, 25))
     assert trigger(doc, one(doc, "RestorationOfServices")) == "resumed"
     assert places(doc, one(doc, "Storm")) == ["Rolling Fork"]
+
+
+def test_pitch_invasions_stampedes_and_police_regaining_a_studio():
+    doc = analyse("At least 125 people were killed when police fired tear gas at fans who "
+                  "invaded the pitch, causing a crush at the exits. Police regained control of "
+                  "the studio on Tuesday.")
+    assert [e.type for e in doc.events] == ["Accident"]
+    assert (trigger(doc, doc.events[0]), doc.events[0].fatalities) == ("crush", 125)
+
+
+def test_nobody_killed_with_no_event_to_say_it_of_is_no_event():
+    doc = analyse("Police said 13 people had been arrested and that no one was killed.")
+    assert [e.type for e in doc.events] == ["Arrest"]
+
+
+def test_a_day_told_beats_a_stretch_when_two_mentions_merge():
+    doc = analyse("Shelling damaged the last main power line connecting the nuclear plant to "
+                  "the grid on Monday, forcing it to rely on a reserve line, the agency said.\n\n"
+                  "The Russian-held plant in southern Ukraine has been shelled repeatedly in "
+                  "recent weeks.", published=date(2022, 9, 5))
+    assert [e.time.value for e in events_of(doc, "ShellingMissileAttack")] == ["2022-09-05"]
+
+
+def test_a_headline_disaster_dated_after_publication_with_its_dead_is_no_plan():
+    doc = analyse("Crush at Halloween street party kills 21\n\nTwenty-one people were killed "
+                  "when a crowd surged into a lane in Plovdiv late on Monday.",
+                  published=date(2024, 10, 30))
+    assert [(e.type, e.modality, e.fatalities) for e in doc.events] == \
+        [("Accident", "asserted", 21)]
+
+
+def test_football_clubs_are_organisations():
+    doc = analyse("Arema FC lost to its rivals on Saturday.")
+    assert {e.label: e.kind for e in doc.entities} == {"Arema FC": "organization"}
