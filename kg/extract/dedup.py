@@ -261,7 +261,10 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
         for n, (cluster, kinds) in enumerate(zip(clusters, types, strict=True)):
             if kinds.isdisjoint(compatible):
                 continue
-            if not any(conflict(d, other, sides) for other in cluster) and \
+            # a headline restates the event its cluster began with; anaphors that joined it
+            # later ("the storm first hit Mozambique") may tell other parts of it
+            judged = [o for o in cluster if not o.anaphoric] if d.kind != "body" else cluster
+            if not any(conflict(d, other, sides) for other in judged or cluster) and \
                     any(linked(d, other, sides) for other in cluster):
                 fits.append((-max(_affinity(d, o, sides) for o in cluster), n))
                 if d.kind == "body":

@@ -89,7 +89,7 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     words = doc.words[lo:trig.first] if lo < trig.first else []
     perfect = trig.pos == "v" and any(w in ("has", "have", "'ve", "hasn't", "haven't")
                                       for w in words[-3:])
-    negation = _negated(words, trig)
+    negation = _negated(words, trig) or _thwarted(doc, trig, words)
     planned = _cue_before(words, lex.phrase_index("planned"), 9, trig)
     if planned and words and words[-1] in ("and", "but") and trig.pos == "v" and \
             doc.words[trig.first] != trig.entry.lemma.split()[0] and \
@@ -207,6 +207,26 @@ _NEG_TRANSPARENT = frozenset({
     "launch", "launched", "carry", "carried", "out", "conduct", "conducted", "stage", "staged",
     "make", "made", "mount", "mounted", "hold", "held", "to", "by", "from", "further", "new",
     "major", "such", "single", "reported", "confirmed", "involved", "in", "take", "taken"})
+
+
+_THWARTED = frozenset({"thwarted", "foiled", "averted", "prevented", "aborted"})
+
+
+def _thwarted(doc: Document, trig: Trigger, words: list[str]) -> str | None:
+    """ "a foiled attack", "an attack ... had been thwarted": it did not happen."""
+    if trig.pos != "n":
+        return None
+    if words and words[-1] in _THWARTED:
+        return words[-1]  # "a foiled bombing"
+    if len(words) > 1 and words[-2] in _THWARTED and words[-1] in ("a", "an", "the"):
+        return words[-2]  # "police foiled an attack"
+    after = doc.words[trig.last + 1:trig.last + 7]
+    for i, w in enumerate(after):
+        if w in _THWARTED:
+            return w if i > 0 and after[i - 1] in ("been", "was", "were", "is", "are") else None
+        if w in (",", ".", ";", "and", "but"):
+            return None
+    return None
 
 
 def _other_verb_between(words: list[str], trig: Trigger) -> bool:

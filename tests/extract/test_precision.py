@@ -589,3 +589,18 @@ def test_a_headline_disaster_dated_after_publication_with_its_dead_is_no_plan():
 def test_football_clubs_are_organisations():
     doc = analyse("Arema FC lost to its rivals on Saturday.")
     assert {e.label: e.kind for e in doc.entities} == {"Arema FC": "organization"}
+
+
+def test_a_headline_joins_its_event_whatever_anaphors_told_of_other_parts():
+    doc = analyse("Cyclone Freddy kills more than 100 in Malawi\n\nCyclone Freddy has killed "
+                  "more than 100 people in Malawi since it made landfall on Saturday night, "
+                  "authorities said.\n\nThe storm first hit Mozambique in late February, "
+                  "killing at least 10 people there.", published=None)
+    assert [(e.type, e.fatalities) for e in events_of(doc, "Storm")] == [("Storm", 100)]
+
+
+def test_thwarted_and_foiled_attacks_did_not_happen():
+    doc = analyse("Officials said an attack on the depot had been thwarted in mid-October. "
+                  "Police foiled a bombing at a concert.")
+    assert [e.modality for e in doc.events if e.type in ("Attack", "Bombing")] == \
+        ["negated", "negated"]
