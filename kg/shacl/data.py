@@ -30,6 +30,10 @@ _IRI_CHARS = re.compile(r'[^<>"{}|^`\\\x00-\x20]*')
 _LANG = re.compile(r"[a-z]+(?:-[a-z0-9]+)*")
 
 
+# datatype IRI -> whether it is an ordinary one (checked once per datatype)
+_USUAL_DATATYPES: dict[str, bool] = {}
+
+
 class Defer(Exception):
     """The screen cannot decide this graph; the reference engine must."""
 
@@ -53,6 +57,8 @@ def parse_literal(raw: str) -> tuple[str, str, str | None]:
         raise Defer("not a literal")
     lexical = raw[1:end]
     tail = raw[end + 1:]
+    if "\n" in lexical or "\r" in lexical:
+        raise Defer("raw line break in a literal")
     if "\\" in lexical:
         rest = _ESCAPE.sub("", lexical)
         if '"' in rest or "\\" in rest:
@@ -60,13 +66,16 @@ def parse_literal(raw: str) -> tuple[str, str, str | None]:
         lexical = _ESCAPE.sub(_unescape_char, lexical)
     elif '"' in lexical:
         raise Defer("malformed literal")
-    if "\n" in raw[1:end] or "\r" in raw[1:end]:
-        raise Defer("raw line break in a literal")
     if not tail:
         return lexical, XSD_STRING, None
     if tail.startswith("^^<") and tail.endswith(">"):
         datatype = tail[3:-1]
-        if datatype == RDF_LANGSTRING or not _IRI_CHARS.fullmatch(datatype):
+        usual = _USUAL_DATATYPES.get(datatype)
+        if usual is None:
+            usual = datatype != RDF_LANGSTRING and _IRI_CHARS.fullmatch(datatype) is not None
+            if len(_USUAL_DATATYPES) < 1024:
+                _USUAL_DATATYPES[datatype] = usual
+        if not usual:
             raise Defer("unusual datatype")
         return lexical, datatype, None
     if tail.startswith("@") and _LANG.fullmatch(tail[1:]):
