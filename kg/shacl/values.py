@@ -24,6 +24,8 @@ _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(Z|[+-][0-9]{2}:[0-9]{2})?"
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?"
                        r"(Z|[+-][0-9]{2}:[0-9]{2})?")
 
+XSD_DATE = XSD + "date"
+
 # The datatypes whose well-formedness the screen checks itself; shapes naming any other
 # datatype are not compiled (the reference engine validates them).
 CHECKED = {XSD + "string", XSD + "boolean", XSD + "integer", XSD + "decimal", XSD + "date",
@@ -79,11 +81,14 @@ def comparable(lexical: str, datatype: str) -> tuple[str, object]:
         elif not _DECIMAL.fullmatch(lexical):
             raise Defer("odd decimal")
         return "number", Decimal(lexical)
-    if datatype == XSD + "date":
-        value = _date(lexical)
-        if value is None or _DATE.fullmatch(lexical).group(4):
+    if datatype == XSD_DATE:
+        m = _DATE.fullmatch(lexical)
+        if m is None or m.group(4) or m.group(1) == "0000":
             raise Defer("date with a zone or odd form")
-        return "date", value
+        try:
+            return "date", date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            raise Defer("date with a zone or odd form") from None
     if datatype == XSD + "dateTime":
         value = _datetime(lexical)
         if value is None:
