@@ -98,22 +98,23 @@ class MappedGraph:
     """An article's graph as N-Triples statements (one per line, in a deterministic order)."""
 
     iri: str
-    triples: list[tuple[str, str, str]] = field(default_factory=list)
-    _seen: set[tuple[str, str, str]] = field(default_factory=set, repr=False)
+    # the statements in the order first added (a dict: one insertion also drops a repeat)
+    _statements: dict[tuple[str, str, str], None] = field(default_factory=dict, repr=False)
 
     def add(self, s: str, p: str, o: str) -> None:
-        triple = (s, p, o)
-        if triple not in self._seen:
-            self._seen.add(triple)
-            self.triples.append(triple)
+        self._statements[s, p, o] = None
+
+    @property
+    def triples(self) -> list[tuple[str, str, str]]:
+        return list(self._statements)
 
     def __len__(self) -> int:
-        return len(self.triples)
+        return len(self._statements)
 
     @property
     def lines(self) -> list[str]:
         """The statements as N-Triples lines (without line ends)."""
-        return [f"{s} {p} {o} ." for s, p, o in self.triples]
+        return [f"{s} {p} {o} ." for s, p, o in self._statements]
 
     @property
     def ntriples(self) -> str:
