@@ -132,7 +132,7 @@ def settle_long_lived() -> None:
     """Move every object alive now (lexicon, gazetteer, catalog: loaded once, kept for the
     process) out of the cyclic garbage collector's reach, so that its full collections stop
     rescanning them. ``bench/extraction.py`` times the end-to-end loop with and without it
-    (0-22% more articles per second in runs on a noisy machine). Objects that are garbage
+    (0-35% more articles per second in runs on a noisy machine). Objects that are garbage
     later are still freed by reference counting.
     Once per process (the first analyser's data is the bulk; later ones are rare)."""
     global _settled
