@@ -69,9 +69,14 @@ _DATELINE_RE = re.compile(
     r"\s*[-–—]{1,2}\s+")
 
 
+# A news brief's label: "Peru: A bus plunged off a mountain road ..."
+_BRIEF_LABEL_RE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}:\s+(?=[A-Z])")
+
+
 def dateline_end(text: str, start: int, end: int) -> int | None:
-    """End of a dateline opening the paragraph ``text[start:end]`` (place, date, dash)."""
-    m = _DATELINE_RE.match(text, start, end)
+    """End of a dateline opening the paragraph ``text[start:end]`` (place, date, dash; or
+    a brief's place label and colon)."""
+    m = _DATELINE_RE.match(text, start, end) or _BRIEF_LABEL_RE.match(text, start, end)
     return m.end() if m is not None and m.end() < end else None
 
 

@@ -197,6 +197,10 @@ class TimeAttacher:
             # "last month's election": the time of the noun it qualifies, nothing else
             k = self.doc.first_token_at_or_after(t.end + 2)
             return start >= t.end and self.doc.first_token_at_or_after(start) - k <= 3
+        if self.doc.words[max(0, self.doc.first_token_at_or_after(t.start) - 3):
+                          self.doc.first_token_at_or_after(t.start)][-1:] == ["from"] and \
+                _POSTPONED.intersection(self.doc.words_between(start, t.start)):
+            return False  # "postponed from February": the date it no longer has
         if self._premodifies(t):
             # "before the 2016 election": the year of that election, of nothing else
             k = self.doc.first_token_at_or_after(t.end)
@@ -353,6 +357,8 @@ _FRONTED = frozenset({"on", "in", "at", "late", "early", "by", "the", "last", "t
 _CLAUSE_MARKS = frozenset({"that", ",", '"', "“", "”", "to", "which", "who", "after",
                            "before", "when", "while", "and", "but", "since", "until"})
 _TEMPORAL_PREPOSITIONS = frozenset({"before", "after", "since", "until", "following"})
+_POSTPONED = frozenset({"postponed", "delayed", "moved", "pushed", "brought", "rescheduled",
+                        "deferred", "shifted", "put"})
 _STRETCHES = frozenset({"hours", "days", "weeks", "months", "years", "decades"})
 _STRETCH_COUNTS = frozenset({"two", "three", "four", "five", "six", "several", "many", "few"})
 _DETERMINING = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that",
@@ -372,7 +378,8 @@ _SPEECH_ADJUNCTS = frozenset({
     "last", "statement", "interview", "reporters", "journalists", "briefing", "conference",
     "news", "press", "television", "tv", "radio", "video", "address", "post", "message",
     "speech", "earlier", "later", "parliament", "lawmakers", "supporters", "online", "nation",
-    "country", "people", "public", "assembly", "congress", "senate", "crowd", "crowds"})
+    "country", "people", "public", "assembly", "congress", "senate", "crowd", "crowds",
+    "defeat"})
 _SUBORDINATE_OPENERS = frozenset({"after", "before", "since", "until", "till", "because",
                                   "although", "though", "unlike", "despite", "who", "which",
                                   "whose", "whom"})  # (relative clauses: their own times)

@@ -604,3 +604,29 @@ def test_thwarted_and_foiled_attacks_did_not_happen():
                   "Police foiled a bombing at a concert.")
     assert [e.modality for e in doc.events if e.type in ("Attack", "Bombing")] == \
         ["negated", "negated"]
+
+
+def test_a_news_brief_s_place_label_places_its_events():
+    doc = analyse("World news in brief\n\nPeru: A bus plunged off a mountain road on Monday "
+                  "night, killing 25 passengers, police said.\n\nPhilippines: A typhoon forced "
+                  "more than 12,000 people to leave their homes on Wednesday.",
+                  published=date(2023, 7, 26))
+    crash = one(doc, "Accident")
+    assert (trigger(doc, crash), crash.fatalities, places(doc, crash)) == \
+        ("plunged", 25, ["Peru"])
+    assert places(doc, one(doc, "Storm")) == ["Philippines"]
+    assert trigger(doc, one(doc, "Evacuation")) == "leave their homes"
+
+
+def test_the_date_an_election_was_postponed_from_is_not_its_date():
+    doc = analyse("Faye won about 54% of Sunday's ballot, results showed. Ba conceded defeat "
+                  "on Monday. The election had been postponed from February.",
+                  published=date(2024, 3, 25))
+    assert [e.time.value for e in events_of(doc, "Election")] == ["2024-03-24"]
+    concession = next(e for e in doc.events if trigger(doc, e) == "conceded")
+    assert concession.time.value == "2024-03-25"
+
+
+def test_urging_families_to_leave_their_homes_is_no_evacuation():
+    doc = analyse("The authority urged families living near riverbanks to leave their homes.")
+    assert events_of(doc, "Evacuation") == []
