@@ -173,7 +173,7 @@ def _predicative_superlative(doc: Document, trig: Trigger) -> bool:
         if before[j] == "first" and before[j + 1] == "time" and j > 1 and \
                 before[j - 1] == "the" and before[j - 2] in _FIRST_TIME:
             return True  # "It was the first time a government had been toppled since 1962"
-    for j in range(k - 1, max(0, k - 4) - 1, -1):
+    for j in range(k - 1, max(a, k - 4) - 1, -1):
         w = doc.words[j]
         if w in ("worst", "most", "biggest", "largest", "deadliest", "heaviest") or \
                 len(w) > 5 and w.endswith("iest"):

@@ -405,4 +405,3 @@ def _group_pattern(lex: Lexicon) -> tuple[re.Pattern, dict[str, str], frozenset[
         firsts = frozenset(n.split()[0].replace("’", "'") for n in names)
         found = _GROUP_PATTERNS[id(lex)] = (pattern, canonical, firsts)
     return found
-

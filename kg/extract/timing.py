@@ -197,8 +197,8 @@ class TimeAttacher:
             # "last month's election": the time of the noun it qualifies, nothing else
             k = self.doc.first_token_at_or_after(t.end + 2)
             return start >= t.end and self.doc.first_token_at_or_after(start) - k <= 3
-        if self.doc.words[max(0, self.doc.first_token_at_or_after(t.start) - 3):
-                          self.doc.first_token_at_or_after(t.start)][-1:] == ["from"] and \
+        k = self.doc.first_token_at_or_after(t.start)
+        if k > 0 and self.doc.words[k - 1] == "from" and \
                 _POSTPONED.intersection(self.doc.words_between(start, t.start)):
             return False  # "postponed from February": the date it no longer has
         if self._premodifies(t):
