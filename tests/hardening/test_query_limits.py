@@ -19,8 +19,11 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 RUNAWAYS = {
     "cross product": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . "
                      "?j ?k ?l }",
+    # (three path hops: with two, a fast moment of the machine once finished it inside the
+    # 2 s limit, about 280,000 rows)
     "property path over everything": "SELECT (COUNT(*) AS ?n) WHERE { ?x (!<urn:x:none>)* ?y "
-                                     ". ?y (!<urn:x:none>)* ?z . ?z ?p ?o }",
+                                     ". ?y (!<urn:x:none>)* ?z . ?z (!<urn:x:none>)* ?w "
+                                     ". ?w ?p ?o }",
     "huge ORDER BY": "SELECT ?a ?d ?g WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } "
                      "ORDER BY DESC(STR(?c)) ?f ?i LIMIT 1",
 }
