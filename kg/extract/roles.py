@@ -462,11 +462,21 @@ class RoleFinder:
         want = _PRONOUNS[pron.lower]
         found = [m for m in self.between(floor, pron.start) if self._fits_pronoun(m, want, floor)]
         if speaker and sent is not None and found and found[0].start < sent.start:
+            here = [m for m in found if m.start >= sent.start]
+            if here and self._speaks(here[0]):
+                # "The RSF said ... that it had attacked army positions and denied ...": the
+                # speaker of this sentence
+                return self.actor_id(here[0])
             return self.actor_id(found[0])  # the subject of the sentence before
         if not speaker and sent is not None and want != "person" and \
                 not any(m.start >= sent.start for m in found) and self._unnamed_subject(sent):
             return None  # "The military has carried out ... since it seized power": the military
         return self.actor_id(found[-1]) if found else None
+
+    def _speaks(self, m: MentionRef) -> bool:
+        """A reporting verb follows the mention ("The RSF said", "Kyiv has said")."""
+        k = self.doc.first_token_at_or_after(m.end)
+        return any(self.lex.reporting_lemma(w) is not None for w in self.doc.words[k:k + 2])
 
     def _launcher(self, before: list[MentionRef], trig: Trigger) -> str | None:
         """ "A missile fired by Yemen's Houthi movement struck ...": who fired the weapon

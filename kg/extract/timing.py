@@ -166,6 +166,9 @@ class TimeAttacher:
             return dataclasses.replace(best, basis="expression")
         if not (reporting or infinitive) and not self._subordinate(clause):
             in_sentence = [t for t in here if _usable(t, False) and not self._premodifies(t) and
+                           # "the war, which began in April 2023, has displaced millions": a
+                           # perfect reaches up to now; another clause's date is not its own
+                           not (perfect and clause_of(bounds, t.start) != clause) and
                            clause_of(bounds, t.start) not in self._owned_clauses and
                            (not self._subordinate(clause_of(bounds, t.start)) or
                             self._describes(clause_of(bounds, t.start), end)) and

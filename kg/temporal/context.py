@@ -153,7 +153,7 @@ class Context:
         elif signal == "deadline":
             tense = NEUTRAL
         # The nearest occurrence wins; one in the past under a future tense is (almost)
-        # excluded, one in the future under a past tense pays 120 days, one in the DCT's own
+        # excluded, one in the future under a past tense pays 200 days, one in the DCT's own
         # year gets 30 days' credit (news drops the year of dates in the current year).
         best = None
         for cand in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
@@ -163,7 +163,7 @@ class Context:
             delta = (d - self.dct).days
             cost = abs(delta) - (30 if cand == self.dct.year else 0)
             if tense == PAST and delta > 0:
-                cost += 120  # reported speech: "said it would vote on Feb. 10" is ahead
+                cost += 200  # reported speech: "said it would vote on Feb. 10" is ahead
             elif tense == FUTURE and delta < 0:
                 cost += 400
             if best is None or cost < best[0]:

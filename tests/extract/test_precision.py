@@ -630,3 +630,22 @@ def test_the_date_an_election_was_postponed_from_is_not_its_date():
 def test_urging_families_to_leave_their_homes_is_no_evacuation():
     doc = analyse("The authority urged families living near riverbanks to leave their homes.")
     assert events_of(doc, "Evacuation") == []
+
+
+def test_it_in_a_report_is_the_speaker_of_that_sentence():
+    doc = analyse("The Wad Al-Noura Resistance Committee said the fighters stormed the village "
+                  "twice. The RSF "
+                  "said in a statement that it had attacked army positions and denied "
+                  "targeting civilians.")
+    denial = next(e for e in doc.events if trigger(doc, e) == "denied")
+    assert role(doc, denial, "speaker") == ["RSF"]
+
+
+def test_a_perfect_is_not_dated_by_another_clause_and_hostages_taken_last_autumn():
+    doc = analyse("The war, which began in April 2023, has displaced more than 10 million "
+                  "people. The four were taken hostage from a music festival on Oct. 7.",
+                  published=date(2024, 6, 8))
+    assert one(doc, "Evacuation").time.basis == "publication"
+    taking = one(doc, "Attack")
+    assert (trigger(doc, taking), taking.time.value, taking.modality) == \
+        ("taken hostage", "2023-10-07", "asserted")
