@@ -246,8 +246,8 @@ def _medium(doc: Document, trig: Trigger, by_sentence: dict[int, list[Trigger]])
     words = [t.lower for t in doc.tokens[max(0, trig.first - 4):trig.first]]
     if _TOLD & set(words):
         return True  # "told a news conference": whom the speaker told
-    if "in" not in words:
-        return False
+    if "in" not in words and "at" not in words:
+        return False  # ("said in a statement", "said at a news conference")
     return any(o is not trig and o.type == "Statement" and o.pos == "v"
                for o in by_sentence[trig.sentence])
 

@@ -649,3 +649,16 @@ def test_a_perfect_is_not_dated_by_another_clause_and_hostages_taken_last_autumn
     taking = one(doc, "Attack")
     assert (trigger(doc, taking), taking.time.value, taking.modality) == \
         ("taken hostage", "2023-10-07", "asserted")
+
+
+def test_naming_a_suspect_is_no_appointment_and_a_news_conference_is_a_medium():
+    doc = analyse("Police named the suspect as Robert Card, 40. Governor Janet Mills said at a "
+                  "news conference that schools would stay closed.")
+    assert not any(e.type in ("Appointment", "Meeting") for e in doc.events)
+
+
+def test_companies_named_by_their_trade():
+    doc = analyse("The blast happened at a factory run by Shandong Yuhuang Chemical in the city "
+                  "of Heze on Sunday.")
+    assert {e.label: e.kind for e in doc.entities}.get("Shandong Yuhuang Chemical") == \
+        "organization"
