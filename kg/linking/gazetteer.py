@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .normalise import key_lengths, name_key_shape, shape_compatible, words
+from .normalise import key_lengths, name_key, name_key_shape, shape_compatible, words
 from .traps import COMMON_WORDS, inside_longer_name, is_trap, lower_case_keys
 
 MAX_WORDS = 5
@@ -104,13 +104,20 @@ class Gazetteer:
             places.append(GazPlace(gid, c["name"], c["iso"], None, None,
                                    int(c.get("population") or 0), "country", None))
             names.append((c["name"], gid))
+        # a city's alternate name that is a country's or a US state's name ("Maine" among Des
+        # Plaines' names) would make every mention of the state or country that city
+        with open(folder / "us_states.json", encoding="utf-8") as f:
+            states = json.load(f)
+        reserved = {name_key(c["name"]) for c in countries.values()} | \
+            {name_key(st["name"]) for st in states.values()}
         for c in cities.values():
             gid = int(c["geonameid"])
             places.append(GazPlace(gid, c["name"], c["countrycode"], float(c["latitude"]),
                                    float(c["longitude"]), int(c.get("population") or 0), "city",
                                    c.get("admin1code") or None))
             names.append((c["name"], gid))
-            names.extend((alt, gid) for alt in c.get("alternatenames") or () if _usable(alt))
+            names.extend((alt, gid) for alt in c.get("alternatenames") or ()
+                         if _usable(alt) and name_key(alt) not in reserved)
         return cls(places, names)
 
     # -- queries ----------------------------------------------------------------------------
