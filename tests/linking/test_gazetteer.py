@@ -106,3 +106,9 @@ def test_seed_articles_give_consistent_matches(gaz: Gazetteer) -> None:
             assert m.surface.casefold() not in lower_words, (path.name, m.surface)
             ids = tuple(p.geonames for p in m.places)
             assert meaning.setdefault(m.surface, ids) == ids
+
+
+def test_country_and_us_state_names_are_no_alternate_names_of_cities(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Maine") == []  # one of Des Plaines' alternate names
+    assert [p.feature for p in gaz.lookup("Kuwait")] == ["country"]
+    assert gaz.lookup("Des Plaines")  # the city keeps its own name
