@@ -169,7 +169,10 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         while i <= j and toks[i].bare == toks[i].text and (
                 toks[i].lower in openers or
                 (toks[i].lower in lex.common_words or toks[i].lower in lowercase_words)
-                and (i == j or not is_name_token(toks[i + 1], lex))):
+                and (i == j or not is_name_token(toks[i + 1], lex)) or
+                # "Two Russian guided bombs struck ...": a count before a demonym
+                i < j and toks[i].lower in lex.cues["numbers"] and
+                lex.demonyms.get(toks[i + 1].lower) is not None):
             i += 1
             while i <= j and toks[i].lower in _CONNECTORS:
                 i += 1

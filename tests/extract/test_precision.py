@@ -662,3 +662,17 @@ def test_companies_named_by_their_trade():
                   "of Heze on Sunday.")
     assert {e.label: e.kind for e in doc.entities}.get("Shandong Yuhuang Chemical") == \
         "organization"
+
+
+def test_what_troops_withdraw_to_avoid_did_not_happen():
+    doc = analyse("Ukraine's army said on Saturday it had withdrawn its troops from the town of "
+                  "Avdiivka to avoid encirclement.", published=date(2024, 2, 17))
+    assert one(doc, "Encirclement").modality == "negated"
+    assert one(doc, "Withdrawal").modality in ("asserted", "claimed")
+
+
+def test_a_count_before_a_demonym_is_no_name_and_shell_stocks_are_no_shelling():
+    doc = analyse("Two Russian guided bombs struck a store in Kharkiv on Saturday. Officials "
+                  "blamed the setback on a shortage of artillery shells.")
+    assert not any(e.label.startswith("Two") for e in doc.entities)
+    assert events_of(doc, "ShellingMissileAttack") == []
