@@ -694,6 +694,12 @@ class RoleFinder:
                           len(self._tokens_fast(best.end, m.start)) <= 3), None)
             best = inner or best
         places.append(best.entity)
+        # "captured the villages of Stepove and Berdychi": a second place joined by "and"
+        joined = next((m for m in after if m.start > best.end), None)
+        if joined is not None and joined.kind == "place" and not joined.demonym and \
+                not joined.country and not best.country and joined.entity not in used and \
+                self.doc.text[best.end:joined.start] == " and ":
+            places.append(joined.entity)
         # "in Biskvitne, Ukraine": a country right after the place
         nxt = [m for m in after if m.start >= best.end and m.start - best.end <= 3
                and m.kind == "place" and m.country]

@@ -676,3 +676,13 @@ def test_a_count_before_a_demonym_is_no_name_and_shell_stocks_are_no_shelling():
                   "blamed the setback on a shortage of artillery shells.")
     assert not any(e.label.startswith("Two") for e in doc.entities)
     assert events_of(doc, "ShellingMissileAttack") == []
+
+
+def test_two_places_joined_by_and_and_a_warship_sunk_by_drones():
+    doc = analyse("Russia's defence ministry said its forces had captured the villages of "
+                  "Stepove and Berdychi on Wednesday.", gazetteer=FakeGazetteer("Stepove",
+                                                                                "Berdychi"))
+    assert places(doc, one(doc, "TerritoryTaken")) == ["Stepove", "Berdychi"]
+    doc = analyse("Ukraine said it sank a Russian warship off Crimea with sea drones.")
+    assert events_of(doc, "Accident") == []
+    assert trigger(doc, one(doc, "Attack")) == "sank"
