@@ -686,3 +686,10 @@ def test_two_places_joined_by_and_and_a_warship_sunk_by_drones():
     doc = analyse("Ukraine said it sank a Russian warship off Crimea with sea drones.")
     assert events_of(doc, "Accident") == []
     assert trigger(doc, one(doc, "Attack")) == "sank"
+
+
+def test_drones_shot_down_tell_a_drone_attack():
+    doc = analyse("Ukraine's air force said its air defences shot down 11 of 14 Shahed drones "
+                  "launched by Russia overnight.", published=date(2024, 2, 28))
+    attack = one(doc, "ShellingMissileAttack")
+    assert (trigger(doc, attack), attack.modality) == ("shot down", "claimed")
