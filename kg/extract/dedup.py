@@ -60,6 +60,10 @@ _GENERIC = {"Attack": _ATTACKS - {"Attack"}, "Explosion": frozenset({"Bombing"})
             # a headline's "... kills dozens" is the deadly event the body tells
             "CasualtiesReport": _ATTACKS | {"ArmedClash", "Killing", "Accident", "Earthquake",
                                             "Flood", "Storm", "Wildfire"}}
+# Nouns that name a whole campaign: "the invasion that began on Feb. 24" refers back only to an
+# invasion, not to any attack told before ("the attack" after a shelling does).
+_CAMPAIGN_HEADS = frozenset({"invasion", "offensive", "counteroffensive", "counter-offensive",
+                             "incursion", "occupation", "siege", "war"})
 _ONE_PER_REPORT = frozenset({"Earthquake", "Flood", "Storm", "Wildfire", "Election"})
 
 
@@ -251,7 +255,8 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
             # its family ("the assault" after a shelling)
             antecedent = next((c for c in same if any(
                 o.type == dtype or head in o.trig.text.lower() for o in c)), None) or \
-                next((c for c in same if c[0].type in family), None)
+                next((c for c in same if c[0].type in family and head not in _CAMPAIGN_HEADS),
+                     None)
             if antecedent is not None:
                 antecedent.append(d)
                 types[clusters.index(antecedent)].add(dtype)

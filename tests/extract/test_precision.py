@@ -693,3 +693,14 @@ def test_drones_shot_down_tell_a_drone_attack():
                   "launched by Russia overnight.", published=date(2024, 2, 28))
     attack = one(doc, "ShellingMissileAttack")
     assert (trigger(doc, attack), attack.modality) == ("shot down", "claimed")
+
+
+def test_troops_entering_a_city_and_the_invasion_is_no_earlier_blast():
+    doc = analyse("Ukrainian troops entered the southern city of Kherson on Friday. Ukraine's "
+                  "military said Russian forces had blown up bridges as they left.\n\nRussia "
+                  "captured Kherson in the first days of the invasion that began on Feb. 24.",
+                  published=date(2022, 11, 11), gazetteer=FakeGazetteer("Kherson"))
+    entry = one(doc, "Advance")
+    assert (trigger(doc, entry), places(doc, entry), entry.time.value) == \
+        ("entered", ["Kherson"], "2022-11-11")
+    assert one(doc, "Explosion").time.text != "the first days of the invasion"
