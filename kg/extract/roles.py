@@ -39,6 +39,8 @@ _SETTLEMENTS = frozenset({"city", "town", "village", "port", "capital", "enclave
                           "camp", "settlement"})
 # Participles between a weapon and its launcher: "a missile fired by X".
 _LAUNCHED = frozenset({"fired", "launched", "dropped", "flown", "sent", "operated", "planted"})
+# Events whose object is whom they concern, not where they happen ("blamed Israel").
+_NOT_PLACED_OBJECTS = frozenset({"Accusation", "Sanctions", "Arrest"})
 # Court decisions whose object (or passive subject) is the person judged.
 _JUDGED = frozenset({"sentence", "jail", "imprison", "convict", "acquit"})
 GROUP_TYPES = frozenset({"Meeting", "Negotiation", "Agreement", "Ceasefire", "Election",
@@ -367,6 +369,13 @@ class RoleFinder:
             sent = doc.sentences[trig.sentence]
             clause = (sent.start, clause[1])
             before = [m for m in self.between(sent.start, trig.start) if m.end <= trig.start]
+            # "Hezbollah blamed Israel for the blasts and vowed ...": the first actor of the
+            # sentence, not the first verb's object
+            first = next((m for m in before if self.actor_id(m) and
+                          not (m.demonym and not m.official) and
+                          not self._in_prepositional_phrase(m, sent.start)), None)
+            if first is not None and first is not before[-1]:
+                return self.actor_id(first)
         if mark is not None:
             floor = doc.tokens[mark].end
             before = [m for m in before if m.start >= floor]
@@ -668,7 +677,8 @@ class RoleFinder:
                 continue
             prep = self._governing_preposition(m, sent_start)
             territorial = m in objects and (trig.type in TERRITORY_TYPES or m is impact or
-                                            trig.type in ATTACK_TYPES and not m.facility)
+                                            trig.type in ATTACK_TYPES and not m.facility and
+                                            trig.type not in _NOT_PLACED_OBJECTS)
             subject = m is first_in_clause and trig.type in ATTACK_TYPES and not m.country \
                 and prep is None and self._undergoes(m, trig)
             hosted = trig.type in _HOSTED and m.country and m.end <= trig.start and \

@@ -704,3 +704,19 @@ def test_troops_entering_a_city_and_the_invasion_is_no_earlier_blast():
     assert (trigger(doc, entry), places(doc, entry), entry.time.value) == \
         ("entered", ["Kherson"], "2022-11-11")
     assert one(doc, "Explosion").time.text != "the first days of the invasion"
+
+
+def test_the_accused_is_no_place_and_and_vowed_keeps_the_first_subject():
+    doc = analyse("Hezbollah blamed Israel for the blasts and vowed to retaliate. Iran's "
+                  "ambassador was among those injured, Iranian state media reported.")
+    accusation = one(doc, "Accusation")
+    assert places(doc, accusation) == []
+    vow = next(e for e in doc.events if trigger(doc, e) == "vowed")
+    assert role(doc, vow, "speaker") == ["Hezbollah"]
+    assert "state" not in [trigger(doc, e) for e in doc.events]
+
+
+def test_an_attack_defeated_is_no_military_victory():
+    doc = analyse("President Joe Biden said the attack appeared to have been defeated and "
+                  "ineffective.")
+    assert events_of(doc, "MilitaryVictory") == []
