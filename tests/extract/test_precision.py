@@ -720,3 +720,10 @@ def test_an_attack_defeated_is_no_military_victory():
     doc = analyse("President Joe Biden said the attack appeared to have been defeated and "
                   "ineffective.")
     assert events_of(doc, "MilitaryVictory") == []
+
+
+def test_striking_an_ammunition_depot_is_a_strike():
+    doc = analyse("Ukraine's military said it had struck a Russian ammunition depot near Nova "
+                  "Kakhovka, triggering secondary explosions.")
+    strike = one(doc, "ShellingMissileAttack")
+    assert (trigger(doc, strike), strike.modality) == ("struck", "claimed")
