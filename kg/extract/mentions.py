@@ -230,7 +230,8 @@ def _confirm_guesses(cands: list[Candidate]) -> list[Candidate]:
             out.append(_as_mention_of(c, variant, "coref:variant"))
             continue
         if c.extra.get("after") in _SAYS and c.surface[:1].isupper() and \
-                not c.surface.isupper() and not _plural_noun(c.surface):
+                not c.surface.isupper() and not _plural_noun(c.surface) and \
+                c.extra.get("prev") not in _GOVERNING:  # ("police in the canton of Valais said")
             # "Intel said on Thursday ...": an unknown single name that speaks, and no
             # surname of anyone named: a company or body
             extra = {k: v for k, v in c.extra.items() if k != "unconfirmed"}
@@ -244,6 +245,8 @@ def _plural_noun(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
+_GOVERNING = frozenset({"of", "in", "at", "on", "from", "for", "to", "with", "by", "near",
+                        "about", "against", "into", "over"})
 _SAYS = frozenset({"said", "says", "told", "announced", "reported", "forecast", "confirmed",
                    "denied", "warned"})
 

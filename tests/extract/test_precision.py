@@ -727,3 +727,13 @@ def test_striking_an_ammunition_depot_is_a_strike():
                   "Kakhovka, triggering secondary explosions.")
     strike = one(doc, "ShellingMissileAttack")
     assert (trigger(doc, strike), strike.modality) == ("struck", "claimed")
+
+
+def test_avalanches_and_a_place_after_of_that_says_nothing():
+    doc = analyse("An avalanche swept away a group of skiers near Riederalp on Monday afternoon, "
+                  "killing three people and injuring one, police in the canton of Valais said. "
+                  "The firm faced an avalanche of criticism.")
+    avalanche = one(doc, "Accident")
+    assert (trigger(doc, avalanche), avalanche.fatalities, avalanche.injured) == \
+        ("avalanche", 3, 1)
+    assert {e.label: e.kind for e in doc.entities}.get("Valais") != "organization"
