@@ -385,11 +385,10 @@ def find_group_candidates(doc: Document, lex: Lexicon) -> list[Candidate]:
 
 _GROUP_MODIFIERS = ("run", "led", "backed", "controlled", "held", "allied", "aligned", "linked",
                     "affiliated", "inspired")
-_GROUP_PATTERNS: dict[int, tuple[re.Pattern, dict[str, str], frozenset[str]]] = {}
 
 
 def _group_pattern(lex: Lexicon) -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
-    found = _GROUP_PATTERNS.get(id(lex))
+    found = lex._sets.get("armed_groups")
     if found is None:
         canonical = {}
         for line in lex.cues["armed_groups"]["names"]:
@@ -403,5 +402,5 @@ def _group_pattern(lex: Lexicon) -> tuple[re.Pattern, dict[str, str], frozenset[
                              re.IGNORECASE)
         # the first word of each spelling as the tokeniser lower-cases it
         firsts = frozenset(n.split()[0].replace("’", "'") for n in names)
-        found = _GROUP_PATTERNS[id(lex)] = (pattern, canonical, firsts)
+        found = lex._sets["armed_groups"] = (pattern, canonical, firsts)
     return found
