@@ -24,8 +24,6 @@ _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(Z|[+-][0-9]{2}:[0-9]{2})?"
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?"
                        r"(Z|[+-][0-9]{2}:[0-9]{2})?")
 
-XSD_DATE = XSD + "date"
-
 # The datatypes whose well-formedness the screen checks itself; shapes naming any other
 # datatype are not compiled (the reference engine validates them).
 CHECKED = {XSD + "string", XSD + "boolean", XSD + "integer", XSD + "decimal", XSD + "date",
@@ -53,9 +51,10 @@ def well_formed(lexical: str, datatype: str) -> bool:
     return True
 
 
-def _date(lexical: str) -> date | None:
+def _date(lexical: str, *, zoned: bool = True) -> date | None:
+    """The date of a plain xsd:date lexical form (with ``zoned=False``, none with a zone)."""
     m = _DATE.fullmatch(lexical)
-    if m is None or m.group(1) == "0000":
+    if m is None or m.group(1) == "0000" or not zoned and m.group(4):
         return None
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -81,14 +80,11 @@ def comparable(lexical: str, datatype: str) -> tuple[str, object]:
         elif not _DECIMAL.fullmatch(lexical):
             raise Defer("odd decimal")
         return "number", Decimal(lexical)
-    if datatype == XSD_DATE:
-        m = _DATE.fullmatch(lexical)
-        if m is None or m.group(4) or m.group(1) == "0000":
+    if datatype == XSD + "date":
+        value = _date(lexical, zoned=False)  # (one match; zoned dates are not ordered here)
+        if value is None:
             raise Defer("date with a zone or odd form")
-        try:
-            return "date", date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            raise Defer("date with a zone or odd form") from None
+        return "date", value
     if datatype == XSD + "dateTime":
         value = _datetime(lexical)
         if value is None:
