@@ -98,7 +98,6 @@ def words(text: str) -> tuple[Word, ...]:
     prev_end = 0
     prev_word = ""
     new_word = _new_word
-    folded = _FOLDED
     # each match is (the separators before the word, the word): offsets follow from lengths
     for gap, word in _GAP_WORD_RE.findall(text):
         start = prev_end + len(gap)
@@ -122,10 +121,8 @@ def words(text: str) -> tuple[Word, ...]:
                 initial = not joins and "." not in prev_word and _initial(text, start)
         if "." in raw and not possessive and text[end:end + 1] == ".":
             end += 1  # the closing dot of "U.S."
-        key_shape = folded.get(raw)
-        if key_shape is None:
-            key_shape = _fold_and_shape(raw)
-        out.append(new_word((start, end, key_shape[0], key_shape[1], initial, joins, False)))
+        key, shape = key_and_shape(raw)
+        out.append(new_word((start, end, key, shape, initial, joins, False)))
         lines.append(line)
         prev_word = word
     return _mark_title_lines(out, lines)
@@ -133,16 +130,12 @@ def words(text: str) -> tuple[Word, ...]:
 
 # The separators before a word and the word (the separators hold no word character).
 _GAP_WORD_RE = re.compile(r"([\W_]*)(" + _WORD_RE.pattern + ")")
-_FOLDED: dict[str, tuple[str, str]] = {}
 
 
-def _fold_and_shape(word: str) -> tuple[str, str]:
-    """The key and shape of a word, remembered (a bounded table of the words seen)."""
-    found = (fold_word(word), word_shape(word))
-    if len(_FOLDED) >= 262144:
-        _FOLDED.clear()
-    _FOLDED[word] = found
-    return found
+@lru_cache(maxsize=262144)
+def key_and_shape(word: str) -> tuple[str, str]:
+    """:func:`fold_word` and :func:`word_shape` of a word, in one cached call."""
+    return fold_word(word), word_shape(word)
 
 
 _APOSTROPHES = frozenset("'’ʼ`")
@@ -189,8 +182,9 @@ def name_key_shape(name: str) -> tuple[str, str]:
     for raw in _WORD_RE.findall(name):
         if len(raw) > 2 and _POSSESSIVE_RE.search(raw):
             raw = raw[:-2]
-        keys.append(fold_word(raw))
-        shapes.append(word_shape(raw))
+        key, shape = key_and_shape(raw)
+        keys.append(key)
+        shapes.append(shape)
     if len(keys) > 1 and keys[0] == "the":
         del keys[0], shapes[0]
     return " ".join(keys), "".join(shapes)
