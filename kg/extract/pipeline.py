@@ -32,7 +32,7 @@ from .lexicon import Lexicon, load_lexicon
 from .mentions import collect_mentions
 from .roles import MentionRef, RoleFinder
 from .screening import screen
-from .timing import TimeAttacher, find_anchors, merge_anchors, to_date
+from .timing import TimeAttacher, find_anchors, merge_anchors, starts_after, to_date
 
 EXTRACTOR = "kg.extract/1.0 (rules)"
 _SPEECH = frozenset({"Statement", "Announcement", "Accusation"})
@@ -226,9 +226,7 @@ def _drop_idle_roles(entities: list[Entity], mentions: list[Mention], events: li
 
 def _after(t: TimeSpec, published: date) -> bool:
     """The time lies wholly after publication (a plan or forecast)."""
-    earliest = to_date(t.earliest)
-    return t.basis == "expression" and t.type == "DATE" and earliest is not None and \
-        earliest > published
+    return t.basis == "expression" and t.type == "DATE" and starts_after(t, published)
 
 
 def _sides(groups: list[EntityGroup]) -> dict[str, str]:

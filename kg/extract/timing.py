@@ -43,6 +43,12 @@ def to_date(value: date | datetime | None) -> date | None:
     return value
 
 
+def starts_after(t: TimeSpec, day: date) -> bool:
+    """The time lies wholly after ``day`` (its earliest day is later)."""
+    earliest = to_date(t.earliest)
+    return earliest is not None and earliest > day
+
+
 def publication_time(published: date | None, precision: str, *, planned: bool = False
                      ) -> TimeSpec:
     """"On or before publication" (or "on or after" for plans); unknown without a date."""
@@ -244,9 +250,7 @@ class TimeAttacher:
     def _ahead(self, t: TimeSpec) -> bool:
         """The time lies wholly after publication ("which will happen on May 30"): it dates
         no later sentence's event told as done."""
-        earliest = to_date(t.earliest)
-        return self.published is not None and earliest is not None and \
-            earliest > self.published
+        return self.published is not None and starts_after(t, self.published)
 
     def _temporal_object(self, trigger_start: int) -> bool:
         """The trigger is the object of "before", "after", "since" or "until" (or of a
