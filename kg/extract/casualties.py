@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .inflection import looks_plural
 from .lexicon import Lexicon
 from .tokens import Token
 
@@ -286,8 +287,7 @@ def _risen_to(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, bool]
 
 def _plural(word: str) -> bool:
     """A counted plural noun ("candidates", "journalists")."""
-    return len(word) > 3 and word.endswith("s") and word.isalpha() and \
-        not word.endswith(("ss", "us", "is"))
+    return word.isalpha() and looks_plural(word)
 
 
 def _adjective_like(word: str) -> bool:

@@ -82,3 +82,8 @@ def is_participle_or_gerund(form: str, lemma: str,
     if irregular and lemma in irregular and form in irregular[lemma]:
         return True
     return form.endswith(("ed", "ing")) or form.endswith("en")
+
+
+def looks_plural(word: str) -> bool:
+    """Ends like a regular plural ("candidates", "Scientists"; not "press", "census", "crisis")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))

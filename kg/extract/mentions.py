@@ -15,6 +15,7 @@ from typing import Any
 
 from .candidates import SOURCE_RANK, Candidate
 from .document import Document
+from .inflection import looks_plural
 from .lexicon import Lexicon
 from .names import find_name_candidates
 from .patterns import (
@@ -230,19 +231,14 @@ def _confirm_guesses(cands: list[Candidate]) -> list[Candidate]:
             out.append(_as_mention_of(c, variant, "coref:variant"))
             continue
         if c.extra.get("after") in _SAYS and c.surface[:1].isupper() and \
-                not c.surface.isupper() and not _plural_noun(c.surface) and \
+                not c.surface.isupper() and not looks_plural(c.surface) and \
                 c.extra.get("prev") not in _GOVERNING:  # ("police in the canton of Valais said")
-            # "Intel said on Thursday ...": an unknown single name that speaks, and no
-            # surname of anyone named: a company or body
+            # "Intel said on Thursday ...": an unknown single name that speaks, no surname of
+            # anyone named and no plural ("Scientists said"): a company or body
             extra = {k: v for k, v in c.extra.items() if k != "unconfirmed"}
             out.append(dataclasses.replace(c, kind="organization", rule="name:speaker",
                                            confidence=0.5, extra=extra))
     return out
-
-
-def _plural_noun(word: str) -> bool:
-    """ "Scientists", "Unions": a plural noun opening a sentence, no name."""
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 _GOVERNING = frozenset({"of", "in", "at", "on", "from", "for", "to", "with", "by", "near",
