@@ -322,6 +322,13 @@ def _apply_place(g: EntityGroup, place: Any) -> None:
     """The GeoNames place the linker says the name means (coordinates, GeoNames id)."""
     if place is None or g.entity is None:
         return
+    name = getattr(place, "name", None)
+    if name and g.entity.label.isupper() and not name.isupper() and \
+            name.casefold() == g.entity.label.casefold():
+        # a dateline's "BALTIMORE" is the place the gazetteer spells "Baltimore"
+        g.entity.aliases = [a for a in g.entity.aliases if a != name]
+        g.entity.aliases.insert(0, g.entity.label)
+        g.entity.label = name
     if place.geonames and not g.entity.geonames:
         g.entity.geonames = int(place.geonames)
     if g.entity.lat is None and place.lat is not None and place.lon is not None:

@@ -640,6 +640,16 @@ def test_a_dateline_joins_the_place_the_gazetteer_found(linking_adapters):
     assert [e.label for e in doc.entities].count("Rotterdam") == 1
 
 
+def test_a_dateline_in_capitals_takes_the_gazetteer_spelling(linking_adapters):
+    """ "BALTIMORE (AP) -" is the place the gazetteer spells "Baltimore"."""
+    doc = analyse_article(Article(text="Bridge struck\n\nBALTIMORE (AP) - A container ship lost "
+                                       "power and struck a bridge early Tuesday.",
+                                  published=date(2024, 3, 27)), **linking_adapters)
+    place = next(e for e in doc.entities if e.kind == "place")
+    assert (place.label, place.geonames) == ("Baltimore", 4347778)
+    assert "BALTIMORE" in place.aliases
+
+
 def test_names_linked_to_one_item_are_one_entity(linking_adapters):
     """ "Britain's prime minister ... the British people": one United Kingdom."""
     doc = analyse_article(Article(text="Starmer became Britain's prime minister on Friday. "
