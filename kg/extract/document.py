@@ -38,8 +38,9 @@ class Document:
                       for t in self.tokens]
         self._cache: dict = {}  # per-document results of the stages (by key)
         # datelines ("KADOMA, Zimbabwe, June 12 - "): where and when the report was filed
-        self.datelines = [(p.start, e) for p in self.paragraphs if p.kind == "body"
-                          for e in [dateline_end(self.text, p.start, p.end)] if e is not None]
+        self.datelines = [(p.start, e) for p in self.paragraphs
+                          for e in [dateline_end(self.text, p.start, p.end, p.kind)]
+                          if e is not None]
 
     def in_dateline(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.datelines)

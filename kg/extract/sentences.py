@@ -73,10 +73,18 @@ _DATELINE_RE = re.compile(
 _BRIEF_LABEL_RE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}:\s+(?=[A-Z])")
 
 
-def dateline_end(text: str, start: int, end: int) -> int | None:
+# A live page's entry stamp: "09:15 GMT - Explosions heard in Kyiv", "1:30pm: ..."
+_STAMP_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[-–—|:]\s+",
+                       re.IGNORECASE)
+
+
+def dateline_end(text: str, start: int, end: int, kind: str = "body") -> int | None:
     """End of a dateline opening the paragraph ``text[start:end]`` (place, date, dash; or
-    a brief's place label and colon)."""
-    m = _DATELINE_RE.match(text, start, end) or _BRIEF_LABEL_RE.match(text, start, end)
+    a brief's place label and colon; or, in a paragraph of any kind, an entry's time stamp:
+    when the entry was posted, not when anything happened)."""
+    m = _STAMP_RE.match(text, start, end)
+    if m is None and kind == "body":
+        m = _DATELINE_RE.match(text, start, end) or _BRIEF_LABEL_RE.match(text, start, end)
     return m.end() if m is not None and m.end() < end else None
 
 

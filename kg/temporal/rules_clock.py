@@ -59,11 +59,25 @@ def _day_for(m: re.Match, ctx: Context) -> Point | None:
             return found.point if found is not None else None
         if m[p + "wd"]:
             return ctx.weekday(weekday_of(m[p + "wd"]), m.start(), m.end(), None)
+    if _entry_stamp(ctx.text, m):
+        # "12:30 GMT - Ukraine says ...": a live page's entry stamp is of the page's own day,
+        # not of the day the entry before it talked about
+        return ctx.dct_point("day")
     ref = ctx.reference("day")
     if ref is not None and ctx.last_day_pos >= 0 and \
             ctx.sentences.index(m.start()) - ctx.sentences.index(ctx.last_day_pos) <= 2:
         return ref
     return ctx.dct_point("day")
+
+
+_STAMP_END = re.compile(r"[ \t]*[-–—|:][ \t]")
+
+
+def _entry_stamp(text: str, m: re.Match) -> bool:
+    """Whether the time opens a line and a dash or colon follows it: an entry's time stamp."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    return not text[line_start:m.start()].strip() and \
+        _STAMP_END.match(text, m.end()) is not None
 
 
 def _explicit_day(m: re.Match) -> bool:

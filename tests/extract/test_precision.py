@@ -737,3 +737,27 @@ def test_avalanches_and_a_place_after_of_that_says_nothing():
     assert (trigger(doc, avalanche), avalanche.fatalities, avalanche.injured) == \
         ("avalanche", 3, 1)
     assert {e.label: e.kind for e in doc.entities}.get("Valais") != "organization"
+
+
+def test_a_live_page_entry_stamp_is_of_the_page_day_and_dates_no_event():
+    text = ("War live: strikes in the east\n\n"
+            "09:15 GMT - Shelling kills two in Lysychansk\n\n"
+            "Two civilians were killed by shelling in Lysychansk on Wednesday, the governor "
+            "said.\n\n"
+            "10:40 GMT - Leaders arrive in Kyiv\n\n"
+            "The leaders of France and Germany arrived in Kyiv by overnight train.")
+    doc = analyse(text, published=date(2022, 6, 16))
+    stamps = {t.text: t.value for t in doc.timexes if "GMT" in (t.text or "")}
+    assert stamps == {"09:15 GMT": "2022-06-16T09:15", "10:40 GMT": "2022-06-16T10:40"}
+    shelling = one(doc, "ShellingMissileAttack")  # the entry's heading and body: one event
+    assert (shelling.time.value, shelling.fatalities) == ("2022-06-15", 2)
+    visit = one(doc, "Visit")
+    assert visit.time.basis == "publication"  # posted at 10:40, not arrived at 10:40
+
+
+def test_striking_a_warship_is_a_strike_and_a_cruiser_is_no_cruise_missile():
+    doc = analyse("Ukraine's navy said it struck a Russian tugboat carrying troops and "
+                  "weapons. A freighter hit a cruiser moored at the dock. A storm hit a "
+                  "cruise ship off Norway.")
+    strike = one(doc, "ShellingMissileAttack")
+    assert (trigger(doc, strike), strike.modality) == ("struck", "claimed")
