@@ -787,6 +787,9 @@ class RoleFinder:
         the dateline's sentence that names no place of its own happened where it was filed."""
         for s, e in self.doc.datelines:
             if start <= s < end:
+                if "/" in self.doc.text[s:e].split(",", 1)[0]:
+                    return []  # "MOSCOW/KYIV, April 15 -": filed from two cities, placed in
+                    # neither
                 filed = [m.entity for m in self.between(s, e)
                          if m.kind == "place" and not m.demonym and m.entity not in roles.targets]
                 if filed and any(m.kind == "place" and not m.demonym and not m.country and

@@ -761,3 +761,11 @@ def test_striking_a_warship_is_a_strike_and_a_cruiser_is_no_cruise_missile():
                   "cruise ship off Norway.")
     strike = one(doc, "ShellingMissileAttack")
     assert (trigger(doc, strike), strike.modality) == ("struck", "claimed")
+
+
+def test_a_dateline_of_two_cities_places_nothing():
+    doc = analyse("Warship sinks\n\nMOSCOW/KYIV, April 15 - The cruiser sank on Thursday while "
+                  "being towed to port in stormy seas, the defence ministry said.",
+                  published=date(2022, 4, 15))
+    sinking = one(doc, "Accident")
+    assert places(doc, sinking) == []
