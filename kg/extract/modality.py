@@ -151,10 +151,12 @@ _CLAUSE_WORDS = frozenset({"and", "or", "but", "that", "which", "who", "while", 
 def _infinitive(doc: Document, words: list[str], trig: Trigger) -> str | None:
     """ "to VERB": an intention ("agreed to reopen", "signed a deal to reopen ports") unless a
     factive verb governs it ("began to withdraw"); None when the trigger is no infinitive."""
-    if trig.pos != "v" or words[-1:] != ["to"]:
+    if trig.pos != "v":
         return None
-    if doc.words[trig.first] != trig.entry.lemma.split()[0]:
-        return None  # not the base form
+    if words[-2:] == ["to", "be"] and doc.words[trig.first] != trig.entry.lemma.split()[0]:
+        words = words[:-1]  # "wants the fighters to be exchanged": a passive infinitive
+    elif words[-1:] != ["to"] or doc.words[trig.first] != trig.entry.lemma.split()[0]:
+        return None  # no infinitive, or not the base form
     if words[-3:-1] in (["in", "order"], ["so", "as"]):
         return "to (purpose)"
     # the governing verb, possibly before an object: "forced them to leave", "ordered the
@@ -172,6 +174,11 @@ def _infinitive(doc: Document, words: list[str], trig: Trigger) -> str | None:
 def _negated(words: list[str], trig: Trigger) -> str | None:
     from_forms, to_forms, deny = _negation_forms()
     window = words[-9:]
+    if trig.pos == "n":
+        # "an evacuation rather than a surrender", "instead of an attack"
+        det = 1 if words[-1:] and words[-1] in ("a", "an", "the") else 0
+        if words[-2 - det:len(words) - det] in (["rather", "than"], ["instead", "of"]):
+            return " ".join(words[-2 - det:len(words) - det])
     cues = _negation_words()
     if not any(w in cues or w.endswith("n't") for w in window):
         return None
@@ -183,6 +190,9 @@ def _negated(words: list[str], trig: Trigger) -> str | None:
                 return w
     if words[-2:-1] == ["without"] or words[-1:] == ["without"]:
         return "without"
+    if trig.pos == "n" and words[-1:] == ["any"] and \
+            any(w in _NEG_PARTICLES or w.endswith("n't") for w in window[-5:]):
+        return "not ... any"  # "Moscow has not acknowledged any attack"
     joined = " ".join(words[-6:])
     for p in _NO_PHRASES:
         if " ".join(p) in joined:

@@ -387,7 +387,9 @@ class RoleFinder:
                                        doc.words[k - 1] in _CLOSERS):
             return subject
         for m in after[:1]:  # inverted: '"...," said Tendai Moyo'
-            if len(self._tokens_fast(trig.end, m.start)) <= 1 and not m.demonym:
+            between = self._tokens_fast(trig.end, m.start)
+            if len(between) <= 1 and not m.demonym and \
+                    not (between and between[0].lower == "that"):  # ", warning that Russia"
                 return self.actor_id(m)
         return None
 
@@ -884,6 +886,7 @@ class RoleFinder:
                 for m in self.between(verb.end, min(sent_end, verb.end + 40))[:1]:
                     gap = self._tokens_fast(verb.end, m.start)
                     aid = self.actor_id(m)
-                    if aid and len(gap) <= 3 and not m.demonym:
+                    if aid and len(gap) <= 3 and not m.demonym and \
+                            not (gap and gap[0].lower == "that"):  # ", warning that Russia"
                         return aid
         return None

@@ -769,3 +769,22 @@ def test_a_dateline_of_two_cities_places_nothing():
                   published=date(2022, 4, 15))
     sinking = one(doc, "Accident")
     assert places(doc, sinking) == []
+
+
+def test_rather_than_and_not_any_negate_and_a_passive_infinitive_is_planned():
+    doc = analyse("The command called the operation an evacuation rather than a surrender. "
+                  "Moscow has not acknowledged any attack on the ship. Kyiv wants the "
+                  "fighters to be exchanged for Russian prisoners.")
+    assert one(doc, "MilitaryVictory").modality == "negated"
+    assert one(doc, "Attack").modality == "negated"
+    exchange = next(e for e in doc.events if trigger(doc, e) == "exchanged")
+    assert exchange.modality == "planned"
+
+
+def test_a_warning_that_names_no_speaker_after_that_and_preparing_an_attack_is_a_plan():
+    doc = analyse("Authorities in the region have been urging residents to leave, warning "
+                  "that Russia is preparing a major offensive.")
+    warning = next(e for e in doc.events if trigger(doc, e) == "warning")
+    assert role(doc, warning, "speaker") == []
+    offensive = one(doc, "Attack")  # being prepared: planned, and not Russia's claim
+    assert (offensive.modality, offensive.according_to) == ("planned", None)
