@@ -173,10 +173,14 @@ def _predicative_superlative(doc: Document, trig: Trigger) -> bool:
         if before[j] == "first" and before[j + 1] == "time" and j > 1 and \
                 before[j - 1] == "the" and before[j - 2] in _FIRST_TIME:
             return True  # "It was the first time a government had been toppled since 1962"
-    for j in range(k - 1, max(a, k - 4) - 1, -1):
+    for j in range(k - 1, max(a, k - 7) - 1, -1):
         w = doc.words[j]
+        if w == ",":
+            break
         if w in ("worst", "most", "biggest", "largest", "deadliest", "heaviest") or \
                 len(w) > 5 and w.endswith("iest"):
+            if k - j > 3 and not {"since", "ever"} & set(doc.words[k + 1:k + 9]):
+                return False  # far from the trigger, only "... since 1945" makes it one
             return j >= 2 and doc.words[j - 1] == "the" and doc.words[j - 2] in _PREDICATING
     return False
 

@@ -788,3 +788,12 @@ def test_a_warning_that_names_no_speaker_after_that_and_preparing_an_attack_is_a
     assert role(doc, warning, "speaker") == []
     offensive = one(doc, "Attack")  # being prepared: planned, and not Russia's claim
     assert (offensive.modality, offensive.according_to) == ("planned", None)
+
+
+def test_a_superlative_since_a_war_tells_no_event():
+    doc = analyse("The Moskva is the largest Russian warship lost in combat since the Second "
+                  "World War.")
+    assert doc.events == []
+    # far from the superlative and without "since" or "ever", the noun still tells an event
+    doc = analyse("It was the largest group of soldiers killed in combat near the town.")
+    assert [trigger(doc, e) for e in doc.events] == ["combat"]
