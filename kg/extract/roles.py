@@ -57,6 +57,9 @@ _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "go
                           "gets"})
 _PRONOUNS = {"they": "plural", "it": "thing", "he": "person", "she": "person", "we": "plural",
              "its": "thing", "their": "plural"}
+# Verbs whose object an "it" after them is ("a fire left it badly damaged"): no subject.
+_RESULT_VERBS = frozenset({"left", "leave", "leaves", "leaving", "found", "find", "finds",
+                           "kept", "keep", "keeps", "rendered", "render", "renders"})
 # Words between "who"/"which" and its verb when the pronoun is the verb's subject.
 _RELATIVE_FILLERS = frozenset({"had", "has", "have", "was", "were", "is", "are", "been",
                                "being", "also", "already", "later", "then", "reportedly",
@@ -450,12 +453,14 @@ class RoleFinder:
                     _closes_apposition(toks, bisect.bisect_left(starts, m.start)):
                 continue  # "Bankman-Fried, the founder of the exchange FTX, was sentenced"
             # a pronoun between the actor and the trigger is the real subject
-            pron = next((t for t in reversed(toks[after:]) if t.lower in _PRONOUNS), None)
+            pron = next((t for n, t in reversed(list(enumerate(toks))[after:])
+                         if t.lower in _PRONOUNS and not _object_of_result(toks, n)), None)
             if pron is not None and pron.lower not in ("its", "their"):
                 return self._resolve_pronoun(pron, clause, speaker=speaker)
             return aid
-        pron = next((t for t in reversed(toks) if t.lower in _PRONOUNS
-                     and t.lower not in ("its", "their")), None)
+        pron = next((t for n, t in reversed(list(enumerate(toks))) if t.lower in _PRONOUNS
+                     and t.lower not in ("its", "their") and not _object_of_result(toks, n)),
+                    None)
         if pron is not None:
             return self._resolve_pronoun(pron, clause, speaker=speaker)
         return None
@@ -890,3 +895,8 @@ class RoleFinder:
                             not (gap and gap[0].lower == "that"):  # ", warning that Russia"
                         return aid
         return None
+
+
+def _object_of_result(toks: list[Token], n: int) -> bool:
+    """ "a fire left it badly damaged": the pronoun is the object of a verb before it."""
+    return n > 0 and toks[n - 1].lower in _RESULT_VERBS

@@ -797,3 +797,10 @@ def test_a_superlative_since_a_war_tells_no_event():
     # far from the superlative and without "since" or "ever", the noun still tells an event
     doc = analyse("It was the largest group of soldiers killed in combat near the town.")
     assert [trigger(doc, e) for e in doc.events] == ["combat"]
+
+
+def test_it_after_left_is_an_object_not_the_subject():
+    doc = analyse("The cruiser sank on Thursday, the defence ministry said, a day after a fire "
+                  "left it badly damaged.")
+    damage = one(doc, "Damage")
+    assert role(doc, damage, "agent") == []
