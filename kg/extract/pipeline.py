@@ -38,6 +38,7 @@ EXTRACTOR = "kg.extract/1.0 (rules)"
 _SPEECH = frozenset({"Statement", "Announcement", "Accusation"})
 _COUNTED_AFTERWARDS = frozenset({"CasualtiesReport", "Killing"})
 _DECLARING = frozenset({"announce", "declare", "unveil", "present"})  # take a noun phrase
+_YIELDING = frozenset({"surrender"})  # whose subject undergoes the event it names
 
 
 def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = None,
@@ -251,7 +252,8 @@ def _events(doc: Document, lex: Lexicon, drafts: list[EventDraft], groups: list[
         sent = doc.sentences[d.trig.sentence]
         words = [t.lower for t in doc.sentence_tokens_of(sent.index)]
         participants = []
-        role = "speaker" if d.type in ("Statement", "Announcement") else "agent"
+        role = "speaker" if d.type in ("Statement", "Announcement") else \
+            "affected" if d.trig.entry.lemma in _YIELDING else "agent"
         if r.agent:
             participants.append(Participant(r.agent, role))
         for t in r.targets:

@@ -804,3 +804,11 @@ def test_it_after_left_is_an_object_not_the_subject():
                   "left it badly damaged.")
     damage = one(doc, "Damage")
     assert role(doc, damage, "agent") == []
+
+
+def test_who_surrenders_undergoes_the_defeat():
+    doc = analyse("Russia said on Friday that Ukrainian troops in the steelworks had "
+                  "surrendered.", published=date(2022, 5, 21))
+    surrender = one(doc, "MilitaryVictory")
+    assert role(doc, surrender, "agent") == []
+    assert role(doc, surrender, "affected") == ["Armed Forces of Ukraine"]
