@@ -159,6 +159,11 @@ _PERIOD_HEADS = frozenset({"war", "wars", "revolution", "spring", "uprising", "c
                            "era", "olympics", "games", "cup"})
 
 
+# Plural heads before a list of place names: "the villages of X and Y".
+_PLACES_OF = frozenset((w, "of") for w in ("villages", "towns", "cities", "settlements",
+                                            "regions", "provinces", "districts", "islands"))
+
+
 def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int, lex: Lexicon,
               lowercase_words: set[str]) -> Candidate | None:
     title: str | None = None
@@ -296,6 +301,11 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             _ends_with_phrase(before, lex.phrase_set("place_heads", "lowercase_before")):
         return Candidate(start, end, surface, "place", "pattern", "name:place-context", 0.6,
                          weak=len(words) > 1, extra=extra)
+    if prev == "and" and len(words) == 1 and i >= 4 and toks[i - 2].text[:1].isupper() and \
+            (toks[i - 4].lower, toks[i - 3].lower) in _PLACES_OF:
+        # "the villages of Hirske and Zolote": the second of two places named together
+        return Candidate(start, end, surface, "place", "pattern", "name:place-context", 0.6,
+                         extra=extra)
     if prev in _WEAK_PLACE_PREPOSITIONS and len(words) == 1 and prev != "of":
         return Candidate(start, end, surface, "place", "pattern", "name:place-context", 0.5,
                          weak=True, extra=extra)

@@ -812,3 +812,9 @@ def test_who_surrenders_undergoes_the_defeat():
     surrender = one(doc, "MilitaryVictory")
     assert role(doc, surrender, "agent") == []
     assert role(doc, surrender, "affected") == ["Armed Forces of Ukraine"]
+
+
+def test_the_second_of_two_villages_is_a_place_without_a_gazetteer():
+    doc = analyse("Russian forces captured the villages of Hirske and Zolote, the military "
+                  "said.")
+    assert places(doc, one(doc, "TerritoryTaken")) == ["Hirske", "Zolote"]
