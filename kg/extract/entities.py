@@ -292,7 +292,8 @@ def _fill_from_gazetteer(g: EntityGroup) -> None:
 def _link(g: EntityGroup, linker: Any, context: list[str]) -> None:
     from ..linking import MentionToLink  # the adapter's own request type
 
-    requests = [MentionToLink(surface=c.surface, kind=g.kind, start=c.start, end=c.end)
+    requests = [MentionToLink(surface=c.extra.get("link_as") or c.surface, kind=g.kind,
+                              start=c.start, end=c.end)
                 for c in g.mentions if not c.extra.get("metonymy")]
     if g.key and g.key.startswith(("country:", "forces:", "branch:")) and \
             (all(c.surface != g.label for c in g.mentions) or not requests):

@@ -106,20 +106,29 @@ def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[st
     for m in catalog.scan(doc.text):
         if not m.entries or not _usable_surface(doc, lex, m.start, m.end, lower):
             continue
-        kinds = [model_kind(e.kind) for e in m.entries]
+        entries, link_as = m.entries, None
+        if _next_word(doc, m.end) in _REGIONAL:
+            # "Donetsk regional governor": the region, never the city of that name
+            link_as = f"{m.surface} region"
+            entries = next((r.entries for r in catalog.scan(link_as)
+                            if r.start == 0 and r.end == len(link_as) and r.entries), ())
+            if not entries:
+                continue
+        kinds = [model_kind(e.kind) for e in entries]
         kind = max(set(kinds), key=lambda k: (kinds.count(k), -kinds.index(k)))
         key = None
         country = lex.country_names.get(m.surface.lower())
-        first = m.entries[0]
-        if country is None and kind == "place" and len(m.entries) == 1 and \
+        first = entries[0]
+        if country is None and kind == "place" and len(entries) == 1 and \
                 "country" in " ".join(getattr(first, "types", ()) or ()).lower():
             country = lex.countries.get(str(getattr(first, "country", "") or "").upper())
         if country is not None and kind == "place":
             key = f"country:{country.code}"
-        elif len({_entry_key(e) for e in m.entries}) == 1:
+        elif len({_entry_key(e) for e in entries}) == 1:
             key = _entry_key(first)
         out.append(Candidate(m.start, m.end, doc.text[m.start:m.end], kind, "catalog",
-                             "catalog", 0.9, entries=tuple(m.entries), key=key))
+                             "catalog", 0.9, entries=tuple(entries), key=key,
+                             extra={"link_as": link_as} if link_as else {}))
     return out
 
 
@@ -129,8 +138,10 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
     for m in gazetteer.scan(doc.text):
         if not m.places or not _usable_surface(doc, lex, m.start, m.end, lower):
             continue
-        if " " not in m.surface and _next_word(doc, m.end) in _GROUP_NOUNS:
-            continue  # "Hamas militants", "Wagner fighters": a group, not a place
+        following = _next_word(doc, m.end)
+        if " " not in m.surface and following in _GROUP_NOUNS or following in _REGIONAL:
+            continue  # "Hamas militants", "Wagner fighters": a group, not a place; "Donetsk
+            # regional governor": a region, not the city
         key = None
         country = lex.country_names.get(m.surface.lower())
         best = dominant_place(m.places)
@@ -154,6 +165,7 @@ def _entry_key(entry: Any) -> str:
     return f"entry:{entry.kind}:{entry.label}"
 
 
+_REGIONAL = frozenset({"regional", "provincial"})
 _GROUP_NOUNS = frozenset({"militants", "fighters", "members", "leaders", "supporters",
                           "spokesman", "spokeswoman", "spokesperson", "commander",
                           "commanders", "gunmen", "mercenaries", "rebels", "insurgents",

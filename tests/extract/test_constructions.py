@@ -660,3 +660,14 @@ def test_names_linked_to_one_item_are_one_entity(linking_adapters):
                                                       for e in doc.entities]
     assert sorted(e.id for e in doc.entities) == sorted(f"e{n}" for n in
                                                         range(1, len(doc.entities) + 1))
+
+
+def test_a_regional_governor_names_the_region_not_its_city(linking_adapters):
+    """ "Donetsk regional governor": Donetsk Oblast, never the city of Donetsk."""
+    doc = analyse_article(Article(text="Station hit\n\nDonetsk regional governor Pavlo "
+                                       "Kyrylenko said the station in Kramatorsk was hit by a "
+                                       "missile.", published=date(2022, 4, 8)),
+                          **linking_adapters)
+    items = {e.label: e.wikidata for e in doc.entities}
+    assert items.get("Donetsk Oblast") == "Q2012050"
+    assert "Q43070" not in items.values()  # the city
