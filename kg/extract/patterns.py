@@ -274,6 +274,10 @@ def _numbered_units(doc: Document, toks: list[Token]) -> list[Candidate]:
     return out
 
 
+# Lower-case heads that make the capitalised name before them a military unit.
+_UNIT_HEADS = frozenset({"regiment", "brigade", "battalion", "division", "legion"})
+
+
 def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
                      lowercase_words: set[str] | frozenset[str]) -> list[Candidate]:
     """"Kharkiv region", "Siverskyi Donets river", "Kharkov regional administration"."""
@@ -283,7 +287,8 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
     heads = lex.phrases("org_patterns", "heads")
     wanted = lex._sets.get("lowercase_heads")
     if wanted is None:
-        wanted = lex._sets["lowercase_heads"] = place_after | qualifiers | {h[0] for h in heads}
+        wanted = lex._sets["lowercase_heads"] = place_after | qualifiers | \
+            {h[0] for h in heads} | _UNIT_HEADS
     if not any(t.lower in wanted and not t.is_cap for t in toks):
         return out  # no lower-case head or qualifier in the sentence
     first_word = next((t for t in toks if t.is_word), None)
@@ -334,6 +339,13 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
                                  "org:place-and-head", 0.75,
                                  extra={"place_span": (tok.start, toks[m].end)}))
             k = end
+            continue
+        if q == m + 1 and q < len(toks) and toks[q].text in _UNIT_HEADS:
+            # "the Azov regiment", "the Kraken battalion": a named unit
+            start, stop = tok.start, toks[q].end
+            out.append(Candidate(start, stop, doc.text[start:stop], "military_unit",
+                                 "pattern", "unit:name-and-head", 0.75))
+            k = q + 1
             continue
         # "Kharkiv region", "Guarulhos international airport" (a qualifier before the head)
         if q < len(toks) and toks[q].lower in place_after and toks[q].text.islower() and \

@@ -358,7 +358,9 @@ class RoleFinder:
                            if doc.words[m] == ","), None)
             inside = [m for m in before if opener is not None and
                       m.start > doc.tokens[opener].start and m.end <= doc.tokens[mark].start
-                      and self.actor_id(m) and not m.demonym]
+                      and self.actor_id(m) and not m.demonym and
+                      # "Prokopenko, commander of the Azov regiment, said": not the regiment
+                      not self._in_prepositional_phrase(m, doc.tokens[opener].end)]
             if inside:
                 # '"...," the hospital's director, Jana Horvathova, told reporters'
                 return self.actor_id(inside[-1])

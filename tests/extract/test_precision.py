@@ -818,3 +818,12 @@ def test_the_second_of_two_villages_is_a_place_without_a_gazetteer():
     doc = analyse("Russian forces captured the villages of Hirske and Zolote, the military "
                   "said.")
     assert places(doc, one(doc, "TerritoryTaken")) == ["Hirske", "Zolote"]
+
+
+def test_a_name_before_a_lower_case_regiment_is_a_unit_and_no_speaker_of_its_commander():
+    doc = analyse("Denis Prokopenko, commander of the Azov regiment, said in a video that his "
+                  "men had been ordered to stop. The Azov Regiment held the plant for weeks.")
+    units = [e.label for e in doc.entities if e.kind == "military_unit"]
+    assert units == ["Azov regiment"]  # one unit, however its head is written
+    statement = one(doc, "Statement")
+    assert role(doc, statement, "speaker") == ["Denis Prokopenko"]
