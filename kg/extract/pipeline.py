@@ -68,7 +68,15 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
     warnings.extend(link_warnings)
 
     finder = RoleFinder(doc, _mention_refs(groups, lex), lex)
-    drafts = extract_drafts(doc, lex, finder)
+    # "the first days of the invasion" is a time: the invasion there is its anchor, told
+    # elsewhere, not an event of this sentence ("the first day of a four-day truce" is one,
+    # and so is "the first days of the invasion that began on Feb. 24")
+    anchoring = [(t.start, t.end) for t in timexes if t.rule and t.rule.startswith("anchored")
+                 and t.start is not None and t.end is not None and
+                 doc.text[t.end:t.end + 7].split()[:1] not in (["that"], ["which"])]
+    drafts = [d for d in extract_drafts(doc, lex, finder)
+              if not (d.trig.first and doc.words[d.trig.first - 1] == "the" and
+                      any(s <= d.trig.start and d.trig.end <= e for s, e in anchoring))]
     attacher = TimeAttacher(doc, timexes, published, precision, [d.trig.start for d in drafts],
                             reporting=lex.reporting)
     for d in drafts:

@@ -672,6 +672,7 @@ class RoleFinder:
         used = set(roles.targets) | {roles.agent}
         candidates: list[tuple[int, MentionRef]] = []
         first_in_clause = before[0] if before else None
+        undergoer = None
         impact = self._impact_object(trig, after)
         if impact is not None and impact not in objects:
             objects = [*objects, impact]
@@ -697,6 +698,12 @@ class RoleFinder:
                 continue
             distance = m.start - trig.end if m.start >= trig.end else (trig.start - m.end) * 2
             candidates.append((distance, m))
+            if subject:
+                # "Mariupol, on the Sea of Azov, came under attack": not the apposition's place
+                undergoer = m
+        if undergoer is not None:
+            candidates = [c for c in candidates
+                          if not undergoer.end <= c[1].start < trig.start]
         if not candidates:
             return places
         candidates.sort(key=lambda c: (c[0], c[1].start))

@@ -827,3 +827,15 @@ def test_a_name_before_a_lower_case_regiment_is_a_unit_and_no_speaker_of_its_com
     assert units == ["Azov regiment"]  # one unit, however its head is written
     statement = one(doc, "Statement")
     assert role(doc, statement, "speaker") == ["Denis Prokopenko"]
+
+
+def test_the_war_a_time_is_anchored_on_is_no_event_and_the_undergoer_is_the_place():
+    doc = analyse("Mariupol, on the Sea of Azov, came under attack in the first days of the "
+                  "invasion in late February.", published=date(2022, 5, 21),
+                  gazetteer=FakeGazetteer("Mariupol"))
+    attack = one(doc, "Attack")
+    assert (trigger(doc, attack), places(doc, attack)) == ("attack", ["Mariupol"])
+    # an anchor told in its own right stays an event
+    doc = analyse("Russia captured Kherson in the first days of the invasion that began on "
+                  "Feb. 24.", published=date(2022, 11, 11))
+    assert "invasion" in [trigger(doc, e) for e in doc.events]
