@@ -56,6 +56,18 @@ _NOT_LATIN_OR_CYRILLIC = re.compile(
     r"[^A-Za-z\u00C0-\u024F\u0400-\u052F\u1E00-\u1EFF\s'’ʼ`.,()\-]")
 
 
+# Words that extend a name without naming another place ("Al Madinah", "Iligan City").
+_NAME_FILLERS = frozenset("al an ar as at az ad el la las los le les the de del city".split())
+
+
+def _extends(longer: str, shorter: str) -> bool:
+    """Whether the name key ``longer`` holds all the words of ``shorter`` and others that
+    are no article or "city" ("New Delhi" extends "Delhi"; "Al Madinah" does not)."""
+    own = set(shorter.split())
+    words = set(longer.split())
+    return own < words and not words - own <= _NAME_FILLERS
+
+
 def _usable(name: str) -> bool:
     if len(name) < 3 or not name[0].isupper() or _NOT_LATIN_OR_CYRILLIC.search(name):
         return False
@@ -110,14 +122,23 @@ class Gazetteer:
             states = json.load(f)
         reserved = {name_key(c["name"]) for c in countries.values()} | \
             {name_key(st["name"]) for st in states.values()}
+        # a longer name that is another city's own name is not this city's ("New Delhi"
+        # among Delhi's names: New Delhi is a city of its own)
+        primary = {name_key(c["name"]) for c in cities.values()}
         for c in cities.values():
             gid = int(c["geonameid"])
             places.append(GazPlace(gid, c["name"], c["countrycode"], float(c["latitude"]),
                                    float(c["longitude"]), int(c.get("population") or 0), "city",
                                    c.get("admin1code") or None))
             names.append((c["name"], gid))
-            names.extend((alt, gid) for alt in c.get("alternatenames") or ()
-                         if _usable(alt) and name_key(alt) not in reserved)
+            own = name_key(c["name"])
+            for alt in c.get("alternatenames") or ():
+                if not _usable(alt):
+                    continue
+                key = name_key(alt)
+                if key not in reserved and not (key != own and key in primary and
+                                                _extends(key, own)):
+                    names.append((alt, gid))
         return cls(places, names)
 
     # -- queries ----------------------------------------------------------------------------

@@ -671,3 +671,13 @@ def test_a_regional_governor_names_the_region_not_its_city(linking_adapters):
     items = {e.label: e.wikidata for e in doc.entities}
     assert items.get("Donetsk Oblast") == "Q2012050"
     assert "Q43070" not in items.values()  # the city
+
+
+def test_a_city_named_by_a_longer_name_of_another_is_that_other_city(linking_adapters):
+    """ "New Delhi" is among GeoNames' names of Delhi, and a city of its own: never Delhi."""
+    doc = analyse_article(Article(text="Vote counted\n\nNEW DELHI, June 4 - Votes were counted "
+                                       "in New Delhi on Tuesday.", published=date(2024, 6, 4)),
+                          **linking_adapters)
+    place = next(e for e in doc.entities if e.kind == "place")
+    assert (place.label, place.geonames) == ("New Delhi", 1261481)
+    assert place.wikidata != "Q1353"  # Delhi
