@@ -178,7 +178,7 @@ class TimeAttacher:
                            clause_of(bounds, t.start) not in self._owned_clauses and
                            (not self._subordinate(clause_of(bounds, t.start)) or
                             self._describes(clause_of(bounds, t.start), end)) and
-                           not (t.start > trigger_start and self._since(t, sent.start)) and
+                           not self._since(t, sent.start) and
                            not self._reported_after(t, end) and
                            not (t.end <= trigger_start and
                                 self._dates_report(t, trigger_start))]
@@ -200,8 +200,10 @@ class TimeAttacher:
     def _fits(self, t: TimeSpec, start: int, end: int, reporting: bool, infinitive: bool,
               declaring: bool = False) -> bool:
         """Whether an expression of the trigger's own clause dates it."""
-        if t.start > start and self._since(t, start):
-            return False  # "the first deal since February": a bound, not the deal's date
+        if self._since(t, start if t.start > start else 0):
+            # "the first deal since February", "who had lived in Germany since 2006, was
+            # arrested": a bound of a state, not the date of an event
+            return False
         if self.doc.text[t.end:t.end + 2] in ("'s", "’s"):
             # "last month's election": the time of the noun it qualifies, nothing else
             k = self.doc.first_token_at_or_after(t.end + 2)
@@ -343,6 +345,10 @@ class TimeAttacher:
         return self.doc.words_between(end, clause[0]) in ([","], [])
 
     def _since(self, t: TimeSpec, floor: int) -> bool:
+        """A time after "since" (a bound), unless a "when" clause tells what happened then
+        ("the deadliest crash since 2007, when a jet overshot the runway")."""
+        if self.doc.text[t.end:t.end + 7].startswith((", when", " when")):
+            return False
         return self.doc.word_before(floor, t.start) == "since" or \
             (t.text or "").lower().startswith("since ")
 

@@ -839,3 +839,12 @@ def test_the_war_a_time_is_anchored_on_is_no_event_and_the_undergoer_is_the_plac
     doc = analyse("Russia captured Kherson in the first days of the invasion that began on "
                   "Feb. 24.", published=date(2022, 11, 11))
     assert "invasion" in [trigger(doc, e) for e in doc.events]
+
+
+def test_a_time_after_since_dates_no_event_unless_a_when_clause_tells_one():
+    doc = analyse("The driver, a doctor who had lived in Germany since 2006, was arrested at "
+                  "the scene, officials said.", published=date(2024, 12, 20))
+    assert one(doc, "Arrest").time.basis == "publication"
+    doc = analyse("It was the worst crash since 2007, when a jet overshot the runway, killing "
+                  "199 people.", published=date(2024, 8, 10))
+    assert [e.time.value for e in doc.events] == ["2007"]
