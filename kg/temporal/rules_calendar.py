@@ -682,6 +682,13 @@ def _weekday(m: re.Match, ctx: Context) -> Found | None:
 
 # -- holidays -------------------------------------------------------------------------------
 
+# Nouns a holiday's name describes rather than dates ("a Christmas market").
+_HOLIDAY_THINGS = frozenset("""
+market markets fair fairs tree trees shopping shoppers lights decorations card cards gift gifts
+present presents carol carols sales parade parades bazaar concert concerts egg eggs bunny
+jumper jumpers pudding cake cakes song songs film films movie movies special specials
+""".split())
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _HOLIDAYS = sorted(set(lx.FIXED_HOLIDAYS) | set(lx.MOVABLE_HOLIDAYS), key=len, reverse=True)
 
 
@@ -694,6 +701,10 @@ def _holiday(m: re.Match, ctx: Context) -> Found | None:
     name = m["h"]
     if name[:1].islower():
         return None
+    if not m["year"] and not m["rel"] and \
+            _NEXT_WORD.match(ctx.text, m.end()) and \
+            _NEXT_WORD.match(ctx.text, m.end())[1].lower() in _HOLIDAY_THINGS:
+        return None  # "a Christmas market", "Easter eggs": a thing, not a time
     if m["year"]:
         d = holiday(name, int(m["year"]))
         return dated("holiday", Point("day", d)) if d else None

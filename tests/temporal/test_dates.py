@@ -171,6 +171,11 @@ def test_holidays():
     assert one("Pilgrims gathered at Easter 2022.").value == "2022-04-17"
 
 
+def test_a_holiday_naming_a_thing_is_no_time():
+    assert tag("A car drove into the Christmas market and hit the Christmas tree.") == []
+    assert one("The market closed at Christmas.", dct=date(2024, 12, 20)).value == "2023-12-25"
+
+
 def test_spelled_out_year():
     assert one("It happened in nineteen ninety-six.").value == "1996"
 
