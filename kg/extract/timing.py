@@ -111,8 +111,10 @@ class TimeAttacher:
         self.published = published
         self.precision = precision
         # the date of a dateline is when the report was filed, not when anything happened
+        # and the time of a figure compared with ("down from 303 in 2019") dates nothing
         self.timexes = [t for t in timexes if t.start is not None and t.end is not None
-                        and t.type != "SET" and not doc.in_dateline(t.start)]
+                        and t.type != "SET" and not doc.in_dateline(t.start)
+                        and not self._compared(t)]
         self._by_sentence: dict[int, list[TimeSpec]] = {}
         for t in self.timexes:
             sent = doc.sentence_at(t.start)
@@ -343,6 +345,20 @@ class TimeAttacher:
     def _describes(self, clause: tuple[int, int], end: int) -> bool:
         """A relative clause right after the trigger: "The outbreak, which began in October"."""
         return self.doc.words_between(end, clause[0]) in ([","], [])
+
+    def _compared(self, t: TimeSpec) -> bool:
+        """The time of a figure compared with: "down from 303 in 2019", "than in 2019",
+        "compared with 12% a year earlier"."""
+        k = self.doc.first_token_at_or_after(t.start)
+        before = self.doc.words[max(0, k - 6):k]
+        if before[-1:] == ["than"] or before[-2:-1] == ["than"] and before[-1] in (
+                "in", "on", "at", "during"):
+            return True  # "more than in 2019", not "more than 1,000 died during this year's"
+        for i, w in enumerate(before):
+            if w == "compared" or w == "from" and i > 0 and before[i - 1] in (
+                    "down", "up", "rose", "fell", "increased", "decreased", "risen", "fallen"):
+                return not any(x in (",", ";", ".") for x in before[i + 1:])
+        return False
 
     def _since(self, t: TimeSpec, floor: int) -> bool:
         """A time after "since" (a bound), unless a "when" clause tells what happened then

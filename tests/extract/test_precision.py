@@ -848,3 +848,10 @@ def test_a_time_after_since_dates_no_event_unless_a_when_clause_tells_one():
     doc = analyse("It was the worst crash since 2007, when a jet overshot the runway, killing "
                   "199 people.", published=date(2024, 8, 10))
     assert [e.time.value for e in doc.events] == ["2007"]
+
+
+def test_a_figure_compared_with_dates_nothing_and_seats_secured_are_no_territory():
+    doc = analyse("The party won 240 of the 543 seats, down from 303 in 2019. Its alliance "
+                  "secured 293 seats, above the 272 needed.", published=date(2024, 6, 4))
+    assert [e.time.value for e in doc.events if e.time.basis != "publication"] == []
+    assert events_of(doc, "TerritoryRetaken") == []
