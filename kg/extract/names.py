@@ -159,6 +159,8 @@ _PERIOD_HEADS = frozenset({"war", "wars", "revolution", "spring", "uprising", "c
                            "era", "olympics", "games", "cup"})
 
 
+_QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "millions", "scores", "tens",
+                         "some", "many", "most", "all", "none", "both", "each", "several"})
 # Plural heads before a list of place names: "the villages of X and Y".
 _PLACES_OF = frozenset((w, "of") for w in ("villages", "towns", "cities", "settlements",
                                             "regions", "provinces", "districts", "islands"))
@@ -183,6 +185,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                 i += 1
         if i > j:
             return None
+    if i + 1 < j and toks[i].lower in _QUANTITIES and toks[i + 1].lower == "of":
+        i += 2  # "Hundreds of Arce's supporters": a number of them, no part of a name
     # event names: "Battle of Kharkiv" -> "Kharkiv"; "Hurricane Idalia" is no entity
     if i + 1 < j and toks[i].lower in lex.words("event_names", "words") and \
             toks[i + 1].lower == "of":

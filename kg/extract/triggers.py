@@ -248,9 +248,12 @@ def _adjectival(toks: list[Token], words: list[str], k: int, n: int, lex: Lexico
     if (nxt in lex.demonyms and toks[nxt_i].is_cap or nxt in _FORCE_WORDS) and \
             (prev in DETERMINERS or prev in PREPOSITIONS):
         return True  # "against counterattacking Ukrainian forces", "the retreating troops"
-    if words[k].endswith("ed") and nxt in lex.words("casualties", "people_nouns") and \
+    if words[k].endswith("ed") and (nxt in lex.words("casualties", "people_nouns") or
+                                    nxt in lex.demonyms and nxt.endswith("s")) and \
             (prev in DETERMINERS or prev in PREPOSITIONS or prev.endswith("ing")):
-        return True  # "sheltering displaced families", "the evacuated residents"
+        # "sheltering displaced families", "the evacuated residents", "housing displaced
+        # Palestinians"
+        return True
     return prev in DETERMINERS or prev in PREPOSITIONS and not words[k].endswith("ing")
 
 

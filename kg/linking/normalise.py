@@ -208,10 +208,14 @@ def shape_compatible(alias_shape: str, surface_shape: str, *, sentence_initial: 
     if len(alias_shape) != len(surface_shape):
         return False
     has_title = "T" in alias_shape or "U" in alias_shape
+    # a name of several words all in capitals (a dateline's "NEW DELHI", "LA PAZ"): its short
+    # words are no acronyms
+    capitals = len(surface_shape) > 1 and surface_shape.strip("U") == "" and \
+        alias_letters is not None and sum(alias_letters) >= 5
     for i, (a, s) in enumerate(zip(alias_shape, surface_shape, strict=True)):
         if a == "N" or s == "N" or a == s:
             continue
-        long_word = alias_letters is not None and alias_letters[i] >= 4
+        long_word = alias_letters is not None and (alias_letters[i] >= 4 or capitals)
         if a == "U":
             if not (s == "T" and long_word):
                 return False

@@ -855,3 +855,10 @@ def test_a_figure_compared_with_dates_nothing_and_seats_secured_are_no_territory
                   "secured 293 seats, above the 272 needed.", published=date(2024, 6, 4))
     assert [e.time.value for e in doc.events if e.time.basis != "publication"] == []
     assert events_of(doc, "TerritoryRetaken") == []
+
+
+def test_displaced_before_a_people_name_and_hundreds_of_are_no_event_and_no_name():
+    doc = analyse("An air strike hit a school housing displaced Palestinians. Hundreds of "
+                  "Arce's supporters gathered outside the palace.")
+    assert events_of(doc, "Evacuation") == []
+    assert not any(e.label.startswith("Hundreds") for e in doc.entities)

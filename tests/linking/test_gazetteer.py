@@ -112,3 +112,16 @@ def test_country_and_us_state_names_are_no_alternate_names_of_cities(gaz: Gazett
     assert gaz.lookup("Maine") == []  # one of Des Plaines' alternate names
     assert [p.feature for p in gaz.lookup("Kuwait")] == ["country"]
     assert gaz.lookup("Des Plaines")  # the city keeps its own name
+
+
+def test_a_longer_name_of_another_city_is_not_an_alternate_name(gaz: Gazetteer) -> None:
+    assert [p.name for p in gaz.lookup("New Delhi")] == ["New Delhi"]  # not Delhi too
+    assert "Delhi" in [p.name for p in gaz.lookup("Delhi")]
+    assert "Madinah" in [p.name for p in gaz.lookup("Al Madinah")]  # an article is no name
+
+
+def test_datelines_in_capitals_with_short_words(gaz: Gazetteer) -> None:
+    text = "LA PAZ, June 26 (AP) - Troops left.\n\nNEW DELHI, June 4 - Votes were counted."
+    found = {m.surface: m.places[0].name for m in gaz.scan(text)}
+    assert found == {"LA PAZ": "La Paz", "NEW DELHI": "New Delhi"}
+    assert gaz.scan("THE US AND UK SAID SO") == []
