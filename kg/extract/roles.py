@@ -686,6 +686,8 @@ class RoleFinder:
                     m.start >= trig.end and len(self._tokens_fast(trig.end, m.start)) <= 2):
                 continue
             prep = self._governing_preposition(m, sent_start)
+            if prep == "between" and trig.type in GROUP_TYPES and self.actor_id(m):
+                continue  # "talks between Russia and Ukraine": parties, not places
             territorial = m in objects and (trig.type in TERRITORY_TYPES or m is impact or
                                             trig.type in ATTACK_TYPES and not m.facility and
                                             trig.type not in _NOT_PLACED_OBJECTS)

@@ -862,3 +862,11 @@ def test_displaced_before_a_people_name_and_hundreds_of_are_no_event_and_no_name
                   "Arce's supporters gathered outside the palace.")
     assert events_of(doc, "Evacuation") == []
     assert not any(e.label.startswith("Hundreds") for e in doc.entities)
+
+
+def test_parties_between_which_talks_run_are_no_places():
+    doc = analyse("Talks between Russia and Ukraine resumed in Istanbul on Tuesday.",
+                  gazetteer=FakeGazetteer("Istanbul"))
+    talks = one(doc, "Negotiation")
+    assert places(doc, talks) == ["Istanbul"]
+    assert {"Russia", "Ukraine"} <= set(role(doc, talks, "participant"))
