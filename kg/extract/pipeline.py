@@ -264,11 +264,12 @@ def _events(doc: Document, lex: Lexicon, drafts: list[EventDraft], groups: list[
             "affected" if d.trig.entry.lemma in _YIELDING else "agent"
         if r.agent:
             participants.append(Participant(r.agent, role))
+            participants.extend(Participant(c, role) for c in r.co_agents)
         for t in r.targets:
             if t != r.agent:
                 participants.append(Participant(t, "target"))
         for p in r.participants:
-            if p != r.agent and p not in r.targets:
+            if p != r.agent and p not in r.targets and p not in r.co_agents:
                 participants.append(Participant(p, "participant"))
         label = event_label(d.trig.entry.label, d.type, d.modality, agent=r.agent,
                             targets=r.targets, places=r.places,

@@ -186,6 +186,7 @@ class Roles:
     participants: list[str] = field(default_factory=list)
     according_to: str | None = None
     passive_subject: str | None = None
+    co_agents: list[str] = field(default_factory=list)  # "Egypt, Qatar and Jordan condemned"
 
 
 class RoleFinder:
@@ -305,6 +306,8 @@ class RoleFinder:
             roles.agent = self._noun_agent(before, after, clause, trig)
         if reading.purpose:
             roles.agent = None  # "signed deals to reopen ports": who reopens is not said
+        if roles.agent is not None and not passive and trig.pos == "v":
+            roles.co_agents = self._conjuncts(roles.agent, before, trig)
         if trig.type in GROUP_TYPES and roles.agent and self._coordinated(roles.agent, before):
             roles.agent = None  # "Ukraine and Russia signed agreements": both are parties
         roles.targets, objects = self._targets(trig, after, passive, roles)
@@ -397,6 +400,35 @@ class RoleFinder:
                     not (between and between[0].lower == "that"):  # ", warning that Russia"
                 return self.actor_id(m)
         return None
+
+    def _conjuncts(self, agent: str, before: list[MentionRef], trig: Trigger) -> list[str]:
+        """The actors joined to the subject ("Egypt, Qatar and Jordan condemned", "Macron,
+        German Chancellor Olaf Scholz and Mario Draghi arrived"): the agent's co-agents."""
+        before = [m for m in before if not m.demonym]  # "German Chancellor": a title
+        n = next((n for n in range(len(before) - 1, -1, -1)
+                  if self.actor_id(before[n]) == agent), None)
+        if n is None or len(self._tokens_fast(before[n].end, trig.start)) > 3:
+            return []
+        found: list[str] = []
+        joined = False
+        while n > 0:
+            m, prev = before[n], before[n - 1]
+            gap = self._tokens_fast(prev.end, m.start)
+            k = 0
+            while k < len(gap) and gap[k].lower in (",", "and"):
+                k += 1
+            if k == 0 or len(gap) - k > 4 or not all(t.is_cap for t in gap[k:]):
+                break  # only titles may stand between: ", German Chancellor"
+            if not joined and not any(t.lower == "and" for t in gap[:k]):
+                break  # the last two are joined by "and", or this is no coordination
+            joined = True
+            aid = self.actor_id(prev)
+            if aid is None:
+                break
+            if aid != agent and aid not in found:
+                found.append(aid)
+            n -= 1
+        return found[::-1]
 
     def _coordinated(self, agent: str, before: list[MentionRef]) -> bool:
         """The agent is the second of two actors joined by "and" ("Ukraine and Russia")."""

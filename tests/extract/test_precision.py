@@ -870,3 +870,18 @@ def test_parties_between_which_talks_run_are_no_places():
     talks = one(doc, "Negotiation")
     assert places(doc, talks) == ["Istanbul"]
     assert {"Russia", "Ukraine"} <= set(role(doc, talks, "participant"))
+
+
+def test_subjects_joined_by_and_all_act():
+    doc = analyse("Egypt, Qatar and Jordan condemned the attack. French President Emmanuel "
+                  "Macron, German Chancellor Olaf Scholz and Italian Prime Minister Mario "
+                  "Draghi arrived in Kyiv by overnight train.")
+    condemnation = next(e for e in doc.events if trigger(doc, e) == "condemned")
+    assert sorted(role(doc, condemnation, "speaker")) == ["Egypt", "Jordan", "Qatar"]
+    visit = one(doc, "Visit")
+    assert sorted(role(doc, visit, "agent")) == ["Emmanuel Macron", "Mario Draghi",
+                                                  "Olaf Scholz"]
+    # a list that is no subject is no agent: "talks with Iran and Turkey, Russia said"
+    doc = analyse("Russia held talks with Iran and Turkey on Monday.")
+    talks = one(doc, "Meeting")
+    assert role(doc, talks, "agent") in ([], ["Russia"])
