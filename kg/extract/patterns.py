@@ -274,6 +274,10 @@ def _numbered_units(doc: Document, toks: list[Token]) -> list[Candidate]:
     return out
 
 
+# Nouns after an organisation's head that make the whole a facility ("command centre").
+_FACILITY_TAILS = frozenset({"centre", "center", "centres", "centers", "post", "posts",
+                             "bunker", "bunkers", "compound", "facility", "facilities",
+                             "building", "tunnel", "tunnels", "room", "vehicle", "vehicles"})
 # Lower-case heads that make the capitalised name before them a military unit.
 _UNIT_HEADS = frozenset({"regiment", "brigade", "battalion", "division", "legion"})
 
@@ -326,6 +330,9 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
         while q < len(toks) and toks[q].lower in qualifiers and toks[q].text.islower():
             q += 1
         end = _match_phrase(toks, q, heads)
+        if end > q and end < len(toks) and toks[end].lower in _FACILITY_TAILS:
+            k = end + 1  # "a Hamas command centre": a place of the group, not a body
+            continue
         if end > q and all(t.text.islower() for t in toks[q:end]):
             if q == m + 1 and toks[q].lower in lex.words("org_patterns", "name_heads"):
                 # "the Georgian Dream party": the name is the party's

@@ -885,3 +885,8 @@ def test_subjects_joined_by_and_all_act():
     doc = analyse("Russia held talks with Iran and Turkey on Monday.")
     talks = one(doc, "Meeting")
     assert role(doc, talks, "agent") in ([], ["Russia"])
+
+
+def test_an_organisation_head_before_a_facility_noun_names_no_body():
+    doc = analyse("The military said it struck a Hamas command centre inside the school.")
+    assert [e.label for e in doc.entities] == ["Hamas"]
