@@ -114,8 +114,9 @@ def adapters(folder: Path) -> dict:
     try:
         from kg.bootstrap import Analyser
         from kg.settings import Settings
-    except ImportError:
-        print("kg.linking not installed: figures without linking only")
+    except ImportError as exc:
+        print(f"kg.linking not importable ({exc}): figures without linking only",
+              file=sys.stderr)
         return {}
     built = Analyser(Settings(data_dir=folder, demo=False)).adapters()
     return {k: built[k] for k in ("catalog", "gazetteer", "linker")}

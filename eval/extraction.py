@@ -57,7 +57,9 @@ def adapters(folder: Path) -> dict:
         from kg.linking import Gazetteer, Linker
         from kg.linking.defaults import ensure_catalog
         from kg.settings import Settings
-    except ImportError:
+    except ImportError as exc:
+        print(f"linking adapters unavailable ({exc}): figures without linking",
+              file=sys.stderr)
         return {}
     catalog = ensure_catalog(folder / "catalog.sqlite")
     gazetteer = Gazetteer.load()
