@@ -15,6 +15,7 @@ from datetime import date, datetime
 
 from ..model import EVENT_TYPES, TimeSpec
 from .events import EventDraft
+from .roles import INTERCEPTING
 
 _BASIS_RANK = {"expression": 0, "sentence": 1, "paragraph": 2, "publication": 3, "unknown": 4}
 _KIND_RANK = {"body": 0, "caption": 1, "headline": 2}
@@ -172,6 +173,9 @@ def linked(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
         return False  # "a second quake hit", "after a smaller collapse": another event
     if a.type == "Statement":
         return True  # same speaker, compatible times (checked by conflict)
+    if (a.trig.entry.lemma in INTERCEPTING) != (b.trig.entry.lemma in INTERCEPTING) and \
+            "headline" not in (a.kind, b.kind):
+        return False  # drones shot down are a raid of their own, not the shelling nearby
     if set(ra.places) & set(rb.places) or set(ra.targets) & set(rb.targets):
         return a.type == b.type or "headline" in (a.kind, b.kind) or \
             bool(a.anaphoric or b.anaphoric)

@@ -316,7 +316,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if words[0].text.isupper() and len(words[0].text) >= 2 and len(words) == 1:
         return Candidate(start, end, surface, "organization", "pattern", "name:acronym", 0.5,
                          weak=True, extra=extra)
-    if len(words) in (2, 3) and "of" not in lowers and all(t.is_word for t in words):
+    if len(words) in (2, 3) and "of" not in lowers and all(t.is_word for t in words) and \
+            not any(c.isdigit() for c in surface) and lowers[0] not in lex.demonyms:
+        # (not "Russian Orlan-10", "Ukrainian Su-25": a model of a nation's weapon)
         conf = 0.65 if after in _SPEECH_AFTER else 0.5
         return Candidate(start, end, surface, "person", "pattern", "name:full-name", conf,
                          weak=True, extra=extra)

@@ -181,9 +181,11 @@ def _forces_and_demonyms(doc: Document, toks: list[Token], lex: Lexicon) -> list
                     and demonym_country(t, lex) is None), None)  # "Greek and Polish officials"
         people = nxt is not None and nxt.lower not in heads and any(
             t.lower in _people_nouns(lex) for t in toks[k + 1:k + 4] if t.text.islower())
-        if not people and (nxt is None or (nxt.lower not in heads and
-                                           not _trigger_noun(nxt.lower, lex))) and \
-                not _head_skipped(toks, k, nxt, heads):
+        # a weapon's model after the demonym: "Ukrainian Su-25 aircraft", "Russian Kh-101"
+        model = nxt is not None and "-" in nxt.text and any(c.isdigit() for c in nxt.text)
+        if not people and not model and (nxt is None or (nxt.lower not in heads and
+                                                         not _trigger_noun(nxt.lower, lex))) \
+                and not _head_skipped(toks, k, nxt, heads):
             continue  # "an American think tank", "said in Russian": not an actor
         # "German train drivers", "Egyptian pilgrims": the country is named, but the people
         # are not its government (no actor)

@@ -57,6 +57,8 @@ _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "go
                           "gets"})
 _PRONOUNS = {"they": "plural", "it": "thing", "he": "person", "she": "person", "we": "plural",
              "its": "thing", "their": "plural"}
+# Triggers whose subject defends against the attack they tell ("shot down", "downed").
+INTERCEPTING = frozenset({"shoot down", "down", "intercept"})
 # Verbs whose object an "it" after them is ("a fire left it badly damaged"): no subject.
 _RESULT_VERBS = frozenset({"left", "leave", "leaves", "leaving", "found", "find", "finds",
                            "kept", "keep", "keeps", "rendered", "render", "renders"})
@@ -304,6 +306,12 @@ class RoleFinder:
                     roles.agent = None  # "Mexico elects ...": the country hosts the vote
         else:
             roles.agent = self._noun_agent(before, after, clause, trig)
+        if trig.entry.lemma in INTERCEPTING:
+            # "Ukraine's air force downed 24 Shahed drones launched by Russia": the attack is
+            # the launcher's; who shot the drones down takes part in it
+            defender, roles.agent = roles.agent, self._weapon_owner(trig, after)
+            if defender is not None and defender != roles.agent:
+                roles.participants.append(defender)
         if reading.purpose:
             roles.agent = None  # "signed deals to reopen ports": who reopens is not said
         if roles.agent is not None and not passive and trig.pos == "v":
@@ -527,6 +535,20 @@ class RoleFinder:
         """A reporting verb follows the mention ("The RSF said", "Kyiv has said")."""
         k = self.doc.first_token_at_or_after(m.end)
         return any(self.lex.reporting_lemma(w) is not None for w in self.doc.words[k:k + 2])
+
+    def _weapon_owner(self, trig: Trigger, after: list[MentionRef]) -> str | None:
+        """Whose weapons were shot down: "two Ukrainian Su-25 aircraft", "drones launched by
+        Russia" (a demonym or a launcher within the object)."""
+        for m in after[:3]:
+            toks = self._tokens_fast(trig.end, m.start)
+            if len(toks) > 8 or any(t.text in (",", ";") for t in toks):
+                break
+            words = [t.lower for t in toks]
+            if m.demonym and len(words) <= 3 or \
+                    words[-2:-1] == ["by"] or words[-1:] == ["by"] and len(words) >= 2 and \
+                    words[-2] in _LAUNCHED:
+                return self.actor_id(m)
+        return None
 
     def _launcher(self, before: list[MentionRef], trig: Trigger) -> str | None:
         """ "A missile fired by Yemen's Houthi movement struck ...": who fired the weapon

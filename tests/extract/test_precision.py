@@ -890,3 +890,18 @@ def test_subjects_joined_by_and_all_act():
 def test_an_organisation_head_before_a_facility_noun_names_no_body():
     doc = analyse("The military said it struck a Hamas command centre inside the school.")
     assert [e.label for e in doc.entities] == ["Hamas"]
+
+
+def test_drones_shot_down_are_the_launcher_s_attack_and_the_defender_takes_part():
+    doc = analyse("Ukraine's Air Force said on Tuesday that it downed 24 of 30 Shahed drones "
+                  "launched by Russia overnight. Russian shelling injured six people in the "
+                  "Kharkiv region, the governor said.", published=date(2024, 8, 14))
+    downing = next(e for e in doc.events if trigger(doc, e) == "downed")
+    assert role(doc, downing, "agent") == ["Russia"]
+    assert role(doc, downing, "participant") == ["Ukraine Air Force"]
+    assert len(events_of(doc, "ShellingMissileAttack")) == 2  # not one with the shelling
+    doc = analyse("The ministry said that Russian air defences shot down two Ukrainian Su-25 "
+                  "aircraft and three Orlan-10 drones near the town of Berestovoye.")
+    downing = one(doc, "ShellingMissileAttack")
+    assert role(doc, downing, "agent") == ["Ukraine"]
+    assert not any(e.kind == "person" for e in doc.entities)  # "Ukrainian Su-25" is no one
