@@ -124,6 +124,8 @@ def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
     if a.trig.sentence == b.trig.sentence and a.subordinate != b.subordinate and \
             not (a.anaphoric or b.anaphoric):
         return True  # "resigned on Thursday, a day after lawmakers ousted him": two events
+    if _background(a, b) or _background(b, a):
+        return True
     ra, rb = a.roles, b.roles
     if ra.agent and rb.agent and not _same_actor(ra.agent, rb.agent, sides) and not (
             a.type in _MULTIPARTY and _parties(a) & _parties(b)):
@@ -145,6 +147,18 @@ def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
             if x is not None and y is not None and x != y:
                 return True
     return False
+
+
+def _background(old: EventDraft, new: EventDraft) -> bool:
+    """ "its biggest gain since it captured Bakhmut in May last year" is not the "taken full
+    control of the town" told later: a subordinate clause's event dated over a month before
+    the publication that bounds an undated main-clause event."""
+    if not old.subordinate or new.subordinate or old.anaphoric or new.anaphoric or \
+            old.time is None or new.time is None or old.time.basis != "expression" or \
+            new.time.basis != "publication":
+        return False
+    end, bound = _day(old.time.latest), _day(new.time.latest)
+    return end is not None and bound is not None and (bound - end).days > 30
 
 
 _MULTIPARTY = frozenset({"Meeting", "Negotiation", "Agreement", "Ceasefire"})

@@ -109,8 +109,9 @@ def _chunk_end(toks: list[Token], i: int, lex: Lexicon) -> int:
     n = len(toks)
     while j + 1 < n:
         cur = toks[j]
-        if cur.bare != cur.text:  # possessive ends a name
-            break
+        if cur.bare != cur.text and not (cur.bare == "People" and j + 1 < n and
+                                         toks[j + 1].is_cap):
+            break  # a possessive ends a name, but "the Luhansk People's Republic" goes on
         nxt = toks[j + 1]
         if is_name_token(nxt, lex) and nxt.start - cur.end <= 1:
             j += 1
@@ -160,10 +161,20 @@ _PERIOD_HEADS = frozenset({"war", "wars", "revolution", "spring", "uprising", "c
 
 
 _QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "millions", "scores", "tens",
-                         "some", "many", "most", "all", "none", "both", "each", "several"})
+                         "some", "many", "most", "all", "none", "both", "each", "several",
+                         "units", "members", "fighters", "troops", "soldiers", "supporters",
+                         "officials", "leaders", "residents"})
 # Plural heads before a list of place names: "the villages of X and Y".
 _PLACES_OF = frozenset((w, "of") for w in ("villages", "towns", "cities", "settlements",
                                             "regions", "provinces", "districts", "islands"))
+
+
+def _after_places_of(toks: list[Token], k: int) -> bool:
+    """Whether ``toks[k]`` follows "the villages of" and a name of one to three words."""
+    j = k - 1
+    while j >= 0 and k - j <= 3 and toks[j].text[:1].isupper():
+        j -= 1
+    return k - j > 1 and j >= 1 and (toks[j - 1].lower, toks[j].lower) in _PLACES_OF
 
 
 def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int, lex: Lexicon,
@@ -186,7 +197,10 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         if i > j:
             return None
     if i + 1 < j and toks[i].lower in _QUANTITIES and toks[i + 1].lower == "of":
-        i += 2  # "Hundreds of Arce's supporters": a number of them, no part of a name
+        i += 2  # "Hundreds of Arce's supporters", "Units of the Luhansk People's Republic":
+        # a number or a part of them, no part of a name
+        if i < j and toks[i].lower == "the":
+            i += 1
     # event names: "Battle of Kharkiv" -> "Kharkiv"; "Hurricane Idalia" is no entity
     if i + 1 < j and toks[i].lower in lex.words("event_names", "words") and \
             toks[i + 1].lower == "of":
@@ -282,6 +296,10 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         # "Jeju Air", "Air India": airlines
         return Candidate(start, end, surface, "organization", "pattern", "name:airline", 0.75,
                          extra=extra)
+    if len(lowers) > 2 and lowers[-2:] == ["people", "republic"]:
+        # "the Luhansk People's Republic": a proclaimed state that acts, not a place
+        return Candidate(start, end, surface, "organization", "pattern", "name:org-head", 0.75,
+                         extra=extra)
     if lowers[-1] in place_heads and len(lowers) > 1 or \
             (len(lowers) > 2 and lowers[0] in place_heads and lowers[1] == "of"):
         return Candidate(start, end, surface, "place", "pattern", "name:place-head", 0.75,
@@ -305,8 +323,7 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             _ends_with_phrase(before, lex.phrase_set("place_heads", "lowercase_before")):
         return Candidate(start, end, surface, "place", "pattern", "name:place-context", 0.6,
                          weak=len(words) > 1, extra=extra)
-    if prev == "and" and len(words) == 1 and i >= 4 and toks[i - 2].text[:1].isupper() and \
-            (toks[i - 4].lower, toks[i - 3].lower) in _PLACES_OF:
+    if prev == "and" and len(words) == 1 and _after_places_of(toks, i - 1):
         # "the villages of Hirske and Zolote": the second of two places named together
         return Candidate(start, end, surface, "place", "pattern", "name:place-context", 0.6,
                          extra=extra)

@@ -193,7 +193,8 @@ class TimeAttacher:
         if not perfect and not reporting:
             earlier = [t for t in self.timexes if t.resolved and _usable(t, False)
                        and t.end <= sent.start and self._same_paragraph(t.start, sent.paragraph)
-                       and not self._premodifies(t) and (planned or not self._ahead(t))]
+                       and not self._premodifies(t) and (planned or not self._ahead(t))
+                       and not self._in_subordinate(t)]
             if earlier:
                 best = max(earlier, key=lambda t: t.start)
                 return dataclasses.replace(best, basis="paragraph")
@@ -367,6 +368,13 @@ class TimeAttacher:
             return False
         return self.doc.word_before(floor, t.start) == "since" or \
             (t.text or "").lower().startswith("since ")
+
+    def _in_subordinate(self, t: TimeSpec) -> bool:
+        """ "... its biggest gain since it captured Bakhmut in May last year": a time of a
+        subordinate clause dates that clause's event, not the sentences after it."""
+        sent = self.doc.sentence_at(t.start)
+        return sent is not None and self._subordinate(clause_of(self.bounds(sent.index),
+                                                                t.start))
 
     def _subordinate(self, clause: tuple[int, int]) -> bool:
         """A clause opened by "after", "since", "because"...: its times are its own."""

@@ -905,3 +905,25 @@ def test_drones_shot_down_are_the_launcher_s_attack_and_the_defender_takes_part(
     downing = one(doc, "ShellingMissileAttack")
     assert role(doc, downing, "agent") == ["Ukraine"]
     assert not any(e.kind == "person" for e in doc.entities)  # "Ukrainian Su-25" is no one
+
+
+def test_military_report_phrasing():
+    doc = analyse("Units of the Luhansk People's Republic have taken full control of the town "
+                  "of Svitlodarsk, Lieutenant-General Igor Konashenkov said on Friday. Russian "
+                  "forces fired artillery at the villages of Ruska Lozova and Prudianka. They "
+                  "may attempt to resume offensive operations toward Sloviansk in the coming "
+                  "days.", published=date(2022, 5, 27))
+    labels = {e.label for e in doc.entities}
+    assert {"Luhansk People's Republic", "Igor Konashenkov"} <= labels
+    capture = one(doc, "TerritoryTaken")
+    assert places(doc, capture) == ["Svitlodarsk"]
+    shelling = one(doc, "ShellingMissileAttack")
+    assert places(doc, shelling) == ["Ruska Lozova", "Prudianka"]
+    assert events_of(doc, "RestorationOfServices") == []
+
+
+def test_a_background_capture_in_a_since_clause_is_not_the_new_one():
+    doc = analyse("Ukraine withdrew from the town on Saturday, handing Russia its biggest gain "
+                  "since it captured Bakhmut in May last year. Russia's defence ministry said "
+                  "its forces had taken full control of the town.", published=date(2024, 2, 18))
+    assert len(events_of(doc, "TerritoryTaken")) == 2
