@@ -310,7 +310,8 @@ def _claim(doc: Document, trig: Trigger, clause: tuple[int, int],
            ) -> tuple[int | None, tuple[int, int] | None]:
     """The reporting verb (token index) or "according to" span that governs the trigger."""
     cues = _sentence_cues(doc, trig.sentence, lex)
-    according = next((span for _k, span, q in cues.according if q is None or q == quote),
+    according = next((span for k, span, q in cues.according if (q is None or q == quote) and
+                      not _contrast_between(doc.words, min(k, trig.first), max(k, trig.first))),
                      None)
     if is_reporting and quote is None:
         return None, according
@@ -344,6 +345,16 @@ def _claim(doc: Document, trig: Trigger, clause: tuple[int, int],
                 break  # "..., officials said that ...": it reports what follows
             return m, according
     return None, according
+
+
+_CONTRAST = frozenset({"but", "while", "whereas", "although", "though", "yet", "however"})
+
+
+def _contrast_between(words: list[str], lo: int, hi: int) -> bool:
+    """ "X counterattacked ..., but Russian forces shelled ..., according to Y": a ";" or a
+    contrasting ", but" ends what "according to" vouches for."""
+    return any(words[k] == ";" or words[k] == "," and words[k + 1] in _CONTRAST
+               for k in range(lo, hi))
 
 
 _NEW_CLAUSE = frozenset({"but", "while", "whereas", "although", "though", "yet", "however",

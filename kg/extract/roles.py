@@ -936,10 +936,14 @@ class RoleFinder:
             a, b = reading.according_to
             start = self.doc.tokens[a].start
             end = self.doc.tokens[b - 1].end
-            for m in self.between(start, end):
-                aid = self.actor_id(m)
-                if aid:
-                    return aid
+            named = [m for m in self.between(start, end) if self.actor_id(m)]
+            # "according to Kharkiv Oblast Administration Head Oleh Synehubov": the head
+            person = [m for m in named if m.kind == "person"]
+            if person and person[-1] is named[-1] and len(named) > 1 and \
+                    len(self._tokens_fast(named[-2].end, person[-1].start)) <= 2:
+                return self.actor_id(person[-1])
+            if named:
+                return self.actor_id(named[0])
         if reading.reporter is not None:
             verb = self.doc.tokens[reading.reporter]
             clause = clause_of(bounds, verb.start)

@@ -927,3 +927,14 @@ def test_a_background_capture_in_a_since_clause_is_not_the_new_one():
                   "since it captured Bakhmut in May last year. Russia's defence ministry said "
                   "its forces had taken full control of the town.", published=date(2024, 2, 18))
     assert len(events_of(doc, "TerritoryTaken")) == 2
+
+
+def test_according_to_vouches_for_its_own_clause_and_names_the_head_of_a_body():
+    doc = analyse("Ukrainian forces recaptured several villages in the past week, but Russian "
+                  "forces shelled Kharkiv on May 29, killing at least nine civilians, according "
+                  "to Kharkiv Oblast Administration Head Oleh Synehubov.",
+                  published=date(2022, 5, 30), gazetteer=FakeGazetteer("Kharkiv"))
+    recapture = one(doc, "TerritoryRetaken")
+    assert (recapture.modality, recapture.according_to) == ("asserted", None)
+    shelling = one(doc, "ShellingMissileAttack")
+    assert entity_label(doc, shelling.according_to) == "Oleh Synehubov"
