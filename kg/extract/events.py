@@ -102,6 +102,8 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
             continue  # the verb only attributes what it reports
         if reporting and reading.modality == "negated":
             continue  # "did not say", "did not comment": nothing was said
+        if trig.type == "Statement" and trig.first > 0 and doc.words[trig.first - 1] in _WEIGHED:
+            continue  # "cannot confirm claims that ...": claims of others, the topic here
         roles = finder.find(trig, bounds(trig.sentence), reading)
         if attributes and (roles.agent is None or roles.agent in finder.unnamed):
             continue  # nobody named says something ("the fire service said": a source only)
@@ -139,6 +141,10 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
     return drafts
 
 
+# verbs whose object is someone else's statement ("could not verify reports that ...")
+_WEIGHED = frozenset({"confirm", "confirmed", "verify", "verified", "deny", "denied", "denies",
+                      "dismissed", "dismisses", "rejected", "rejects", "investigate",
+                      "investigating", "examining", "dispute", "disputed", "disputes"})
 _NEGOTIATED = frozenset({"Ceasefire", "Agreement"})
 _TALKS = frozenset({"talks", "negotiations", "negotiation", "talk", "push", "bid", "proposal",
                     "proposals", "efforts", "effort", "plan", "hopes", "hope", "calls", "call"})

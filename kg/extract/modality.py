@@ -41,6 +41,7 @@ class Reading:
     quoted: tuple[int, int] | None = None  # the quotation holding the trigger
     perfect: bool = False  # present perfect ("has won"): anchored to the present
     purpose: bool = False  # "signed a deal to reopen ports": an aim, with no subject of its own
+    unconfirmed: bool = False  # the reporter "could not confirm" it: no source vouches for it
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +108,14 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         planned = None
     reporter, according = _claim(doc, trig, _reported_span(doc, bounds, clause), quote, lex,
                                  is_reporting)
+    # "The Pentagon could not confirm what caused the explosion": nobody vouches for it,
+    # least of all the one who cannot confirm it
+    unconfirmed = reporter is not None and not is_reporting and \
+        doc.words[reporter] in _VERIFYING and \
+        any(w in _NEG_PARTICLES or w.endswith("n't")
+            for w in doc.words[max(0, reporter - 3):reporter])
+    if unconfirmed:
+        hedge = hedge or "unconfirmed"
     if negation:
         modality, cue = "negated", negation
     elif planned:
@@ -119,7 +128,8 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     else:
         modality, cue = "asserted", None
     return Reading(modality, cue, reporter, according, quote, perfect,
-                   purpose=infinitive == "to (purpose)" and modality == "planned")
+                   purpose=infinitive == "to (purpose)" and modality == "planned",
+                   unconfirmed=unconfirmed)
 
 
 # verbs and adjectives after which "to VERB" reports what happened ("began to withdraw")
@@ -347,6 +357,7 @@ def _claim(doc: Document, trig: Trigger, clause: tuple[int, int],
     return None, according
 
 
+_VERIFYING = frozenset({"confirm", "confirmed", "verify", "verified"})
 _CONTRAST = frozenset({"but", "while", "whereas", "although", "though", "yet", "however"})
 
 

@@ -944,7 +944,7 @@ class RoleFinder:
                 return self.actor_id(person[-1])
             if named:
                 return self.actor_id(named[0])
-        if reading.reporter is not None:
+        if reading.reporter is not None and not reading.unconfirmed:
             verb = self.doc.tokens[reading.reporter]
             clause = clause_of(bounds, verb.start)
             before = self.between(clause[0], verb.start)

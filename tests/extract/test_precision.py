@@ -938,3 +938,11 @@ def test_according_to_vouches_for_its_own_clause_and_names_the_head_of_a_body():
     assert (recapture.modality, recapture.according_to) == ("asserted", None)
     shelling = one(doc, "ShellingMissileAttack")
     assert entity_label(doc, shelling.according_to) == "Oleh Synehubov"
+
+
+def test_what_a_source_cannot_confirm_is_hedged_and_not_its_claim():
+    doc = analyse("Reuters could not verify that Russian forces had shelled the town, and the "
+                  "institute cannot independently confirm claims that they captured a village.")
+    shelling = one(doc, "ShellingMissileAttack")
+    assert (shelling.modality, shelling.according_to) == ("hedged", None)
+    assert events_of(doc, "Statement") == []  # the claims are others'
