@@ -629,6 +629,19 @@ class RoleFinder:
                     t.text in (",", ";") for t in gap):
                 return None
             subj = [m for m in before if m.end <= light]
+            verb = last
+            while verb > lo and doc.words[verb - 1] in _LIGHT_VERBS:
+                verb -= 1  # "carried out"
+            if verb > 0 and doc.words[verb - 1] == "and" and \
+                    doc.token_sentence[verb - 1] == trig.sentence:
+                # "Russian troops shelled Ukrainian positions and carried out air strikes":
+                # the subject of the first verb, not its object
+                sent = doc.sentences[trig.sentence]
+                first = next((m for m in self.between(sent.start, light)
+                              if self.actor_id(m) and not (m.demonym and not m.official) and
+                              not self._in_prepositional_phrase(m, sent.start)), None)
+                if first is not None:
+                    return self.actor_id(first)
             return self._subject(subj, clause, light) if subj else None
         return None
 

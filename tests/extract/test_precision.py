@@ -946,3 +946,10 @@ def test_what_a_source_cannot_confirm_is_hedged_and_not_its_claim():
     shelling = one(doc, "ShellingMissileAttack")
     assert (shelling.modality, shelling.according_to) == ("hedged", None)
     assert events_of(doc, "Statement") == []  # the claims are others'
+
+
+def test_a_noun_after_and_a_light_verb_takes_the_first_verb_s_subject():
+    doc = analyse("According to the report, Russian troops shelled Ukrainian positions along "
+                  "the front line and carried out air strikes near Bakhmut.")
+    strikes = one(doc, "AirStrike")
+    assert role(doc, strikes, "agent") == ["Russian Armed Forces"]
