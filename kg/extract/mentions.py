@@ -63,7 +63,7 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
         cands.extend(find_pattern_candidates(doc, sent, lex, lower))
     blocked = SpanSet(blocked)
     cands = [c for c in cands if not blocked.overlaps(c.start, c.end)]
-    accepted = _resolve_overlaps(cands)
+    accepted = _people_over_places(_resolve_overlaps(cands))
     confirmed = _confirm_guesses(accepted)
     confirmed = _propagate(doc, lex, confirmed, blocked)
     confirmed = _one_kind_per_guessed_name(confirmed)
@@ -362,6 +362,22 @@ def _named_holders(cands: list[Candidate]) -> list[Candidate]:
 # qualifiers a named holder's title may leave out ("the regional governor" is "Governor X")
 _LOOSE_QUALIFIERS = frozenset({"regional", "provincial", "state", "local", "city", "district",
                                "county", "municipal", "national", "federal", "top"})
+
+
+def _people_over_places(cands: list[Candidate]) -> list[Candidate]:
+    """ "Calhoun, who took over in 2020" after "Dave Calhoun", "Kim greeted him" after "Kim
+    Jong Un": a one-word name the gazetteer alone calls a place is the person of that name."""
+    people: dict[str, Candidate] = {}
+    for c in cands:
+        words = c.surface.split()
+        if c.kind == "person" and len(words) > 1 and c.source != "propagated" and not c.weak:
+            for form in (*surname_forms(c.surface), words[0] if len(words) == 3 else ""):
+                if form:
+                    people.setdefault(form, c)
+    if not people:
+        return cands
+    return [_as_mention_of(c, people[c.surface], "coref:surname")
+            if c.source == "gazetteer" and c.surface in people else c for c in cands]
 
 
 def _as_mention_of(c: Candidate, target: Candidate, rule: str) -> Candidate:

@@ -953,3 +953,13 @@ def test_a_noun_after_and_a_light_verb_takes_the_first_verb_s_subject():
                   "the front line and carried out air strikes near Bakhmut.")
     strikes = one(doc, "AirStrike")
     assert role(doc, strikes, "agent") == ["Russian Armed Forces"]
+
+
+def test_a_one_word_gazetteer_place_named_like_a_person_of_the_story_is_that_person():
+    doc = analyse("North Korean leader Kim Jong Un greeted Russian President Vladimir Putin at "
+                  "the airport. Kim said the pact was historic. Chief Executive Dave Calhoun "
+                  "will step down. Calhoun, who took over in 2020, said so.",
+                  gazetteer=FakeGazetteer("Kim", "Calhoun"))
+    assert not {"Kim", "Calhoun"} & {e.label for e in doc.entities if e.kind == "place"}
+    meant = {doc.article.text[m.start:m.end]: doc.entity(m.entity).label for m in doc.mentions}
+    assert (meant["Kim"], meant["Calhoun"]) == ("Kim Jong Un", "Dave Calhoun")
