@@ -102,6 +102,8 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
             continue  # the verb only attributes what it reports
         if reporting and reading.modality == "negated":
             continue  # "did not say", "did not comment": nothing was said
+        if doc.words[trig.last + 1:trig.last + 2] and doc.words[trig.last + 1] in _LEGAL_HEADS:
+            continue  # "murder charges", "a terrorism trial": the charge names no event here
         if trig.type == "Statement" and trig.first > 0 and doc.words[trig.first - 1] in _WEIGHED:
             continue  # "cannot confirm claims that ...": claims of others, the topic here
         roles = finder.find(trig, bounds(trig.sentence), reading)
@@ -141,6 +143,10 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
     return drafts
 
 
+# nouns an event noun may modify without telling the event ("murder charges")
+_LEGAL_HEADS = frozenset({"charge", "charges", "trial", "trials", "suspect",
+                          "suspects", "conviction", "convictions", "sentence", "verdict",
+                          "indictment", "count", "counts", "law", "laws", "statute"})
 # verbs whose object is someone else's statement ("could not verify reports that ...")
 _WEIGHED = frozenset({"confirm", "confirmed", "verify", "verified", "deny", "denied", "denies",
                       "dismissed", "dismisses", "rejected", "rejects", "investigate",

@@ -963,3 +963,10 @@ def test_a_one_word_gazetteer_place_named_like_a_person_of_the_story_is_that_per
     assert not {"Kim", "Calhoun"} & {e.label for e in doc.entities if e.kind == "place"}
     meant = {doc.article.text[m.start:m.end]: doc.entity(m.entity).label for m in doc.mentions}
     assert (meant["Kim"], meant["Calhoun"]) == ("Kim Jong Un", "Dave Calhoun")
+
+
+def test_charges_and_supplied_shells_tell_no_event():
+    doc = analyse("Prosecutors are expected to file murder charges later this week. The United "
+                  "States has accused North Korea of supplying Russia with artillery shells.",
+                  published=date(2024, 12, 9))
+    assert [e.type for e in doc.events] == ["Accusation"]
