@@ -160,6 +160,15 @@ _PERIOD_HEADS = frozenset({"war", "wars", "revolution", "spring", "uprising", "c
                            "era", "olympics", "games", "cup"})
 
 
+# Plural nouns of people after a place's or a body's name ("New York officials").
+_BODY_NOUNS = frozenset({"officials", "authorities", "police", "prosecutors", "lawmakers",
+                         "residents", "officers", "investigators", "leaders", "voters",
+                         "troops", "forces", "firefighters", "rescuers", "lawyers"})
+# Capitalised abbreviations of common nouns, no organisation's name.
+_COMMON_ACRONYMS = frozenset("""
+id tv pc dna gps ceo cfo coo cto gdp ipo suv atm pin vip diy faq pdf usb cctv led lgbt lgbtq
+rpg ied mri icu er pm am
+""".split())
 _QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "millions", "scores", "tens",
                          "some", "many", "most", "all", "none", "both", "each", "several",
                          "units", "members", "fighters", "troops", "soldiers", "supporters",
@@ -284,6 +293,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                 words[0].text.isupper():
             return Candidate(start, end, surface, "media", "pattern", "name:media", 0.75,
                              extra=extra)
+    if len(lowers) == 1 and lowers[0] in org_heads and i == first_word and \
+            not words[0].text.isupper():
+        return None  # "Board chairman Larry Kellner ...": a common noun opening the sentence
     if any(w in org_heads for w in lowers):
         if lowers[-1] in place_heads and not any(w in org_heads for w in lowers[:-1]) and \
                 not (lowers[-1] == "bank" and lowers[0] not in _BANK_SIDES):
@@ -330,12 +342,16 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if prev in _WEAK_PLACE_PREPOSITIONS and len(words) == 1 and prev != "of":
         return Candidate(start, end, surface, "place", "pattern", "name:place-context", 0.5,
                          weak=True, extra=extra)
-    if words[0].text.isupper() and len(words[0].text) >= 2 and len(words) == 1:
+    if words[0].text.isupper() and len(words[0].text) >= 2 and len(words) == 1 and \
+            not (i > 0 and toks[i - 1].is_number) and lowers[0] not in _COMMON_ACRONYMS:
+        # (not "a 737 MAX jet", "a fake ID")
         return Candidate(start, end, surface, "organization", "pattern", "name:acronym", 0.5,
                          weak=True, extra=extra)
     if len(words) in (2, 3) and "of" not in lowers and all(t.is_word for t in words) and \
-            not any(c.isdigit() for c in surface) and lowers[0] not in lex.demonyms:
-        # (not "Russian Orlan-10", "Ukrainian Su-25": a model of a nation's weapon)
+            not any(c.isdigit() for c in surface) and lowers[0] not in lex.demonyms and \
+            after not in _BODY_NOUNS:
+        # (not "Russian Orlan-10", "Ukrainian Su-25": a model of a nation's weapon; not "New
+        # York officials": people of a place)
         conf = 0.65 if after in _SPEECH_AFTER else 0.5
         return Candidate(start, end, surface, "person", "pattern", "name:full-name", conf,
                          weak=True, extra=extra)

@@ -51,6 +51,10 @@ PLACE_LEADERS = frozenset(fold_word(w) for w in (
 ).split())
 
 
+# Common words that open place names ("New York", "Fort Worth", "Port Sudan").
+NAME_OPENERS = frozenset(fold_word(w) for w in "new fort port mount cape saint".split())
+
+
 def is_trap(ws: Sequence[Word], i: int, j: int, lower_keys: frozenset[str] | set[str]) -> bool:
     """Is the span of words ``i..j`` a capitalised common word rather than a name?
     ``lower_keys`` holds the keys of the words the text writes in lower case."""
@@ -76,7 +80,10 @@ def inside_longer_name(ws: Sequence[Word], i: int, j: int) -> bool:
         return True
     prev = ws[i - 1] if i > 0 and ws[i].joins_previous else None
     if prev is not None and prev.shape in "TU" and prev.key not in PLACE_LEADERS:
-        return not (prev.sentence_initial and prev.key in COMMON_WORDS)
+        # a common word opening the sentence is no part of the name, unless it opens names
+        # ("New York prosecutors": not York)
+        return not (prev.sentence_initial and prev.key in COMMON_WORDS and
+                    prev.key not in NAME_OPENERS)
     return False
 
 

@@ -3,6 +3,8 @@ claims, plans, capitals acting for their countries, background times, speakers, 
 
 from datetime import date
 
+import pytest
+
 from extract.helpers import (
     FakeGazetteer,
     analyse,
@@ -970,3 +972,18 @@ def test_charges_and_supplied_shells_tell_no_event():
                   "States has accused North Korea of supplying Russia with artillery shells.",
                   published=date(2024, 12, 9))
     assert [e.type for e in doc.events] == ["Accusation"]
+
+
+def test_common_capitals_and_people_of_a_place_name_no_entity():
+    doc = analyse("Board chairman Larry Kellner will not stand again, the company said after a "
+                  "door panel blew off a 737 MAX jet. Officers found a fake ID. New York "
+                  "officials said the suspect was held. NATO allies met in Vilnius.")
+    labels = {e.label for e in doc.entities}
+    assert not {"Board", "MAX", "ID", "New York"} & labels
+    assert "NATO" in labels  # an acronym opening a sentence still names a body
+
+
+def test_new_opening_a_sentence_is_part_of_the_place_name():
+    gazetteer = pytest.importorskip("kg.linking").Gazetteer.load()
+    assert [m.surface for m in gazetteer.scan("New York prosecutors are expected to act.")] \
+        == []  # not "York"
