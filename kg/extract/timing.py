@@ -100,6 +100,11 @@ def find_anchors(doc: Document, timexes: Sequence[TimeSpec]) -> dict[str, date]:
     return anchors
 
 
+# Verbs after which "over"/"for" names what someone is held for ("arrested over the attack").
+_CHARGING = frozenset({"arrested", "detained", "charged", "convicted", "sentenced", "jailed",
+                       "held", "questioned", "indicted", "prosecuted", "tried", "fined"})
+
+
 class TimeAttacher:
     """Chooses the time of each event trigger (see the module docstring)."""
 
@@ -267,6 +272,13 @@ class TimeAttacher:
             j -= 1  # "before the meeting", "after the city's vote"
         if j >= 1 and doc.words[j] in ("from", "in", "of") and doc.words[j - 1] == "toll":
             return True  # "the death toll from the wildfire rose to 93 on Saturday"
+        p = j
+        while p > 0 and j - p < 2 and doc.words[p].isalpha() and doc.words[p] not in (
+                "with", "over", "for"):
+            p -= 1  # over an adjective: "in connection with the fatal shooting"
+        if p >= 1 and (doc.words[p] == "with" and doc.words[p - 1] == "connection" or
+                       doc.words[p] in ("over", "for") and doc.words[p - 1] in _CHARGING):
+            return True  # "arrested on Monday in connection with the shooting": the arrest's
         m = j
         while m >= 0 and j - m < 2 and doc.words[m] != "of" and doc.tokens[m].is_word and \
                 doc.words[m].islower() and doc.words[m] not in PREPOSITIONS:

@@ -987,3 +987,14 @@ def test_new_opening_a_sentence_is_part_of_the_place_name():
     gazetteer = pytest.importorskip("kg.linking").Gazetteer.load()
     assert [m.surface for m in gazetteer.scan("New York prosecutors are expected to act.")] \
         == []  # not "York"
+
+
+def test_was_shot_is_a_shooting_and_an_arrest_s_day_is_not_the_crime_s():
+    doc = analyse("Police arrested a man on Monday in connection with the fatal shooting of "
+                  "Brian Thompson. Thompson was shot from behind early on Wednesday morning. "
+                  "The film was shot in Morocco.", published=date(2024, 12, 9))
+    shooting = one(doc, "Attack")
+    assert shooting.time.value == "2024-12-04TMO"
+    assert role(doc, shooting, "target") == ["Brian Thompson"]
+    arrest = one(doc, "Arrest")
+    assert arrest.time.value == "2024-12-09"
