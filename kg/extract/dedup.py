@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 
 from ..model import EVENT_TYPES, TimeSpec
-from .events import EventDraft
+from .events import CAMPAIGN_HEADS, EventDraft
 from .roles import INTERCEPTING
 
 _BASIS_RANK = {"expression": 0, "sentence": 1, "paragraph": 2, "publication": 3, "unknown": 4}
@@ -61,10 +61,6 @@ _GENERIC = {"Attack": _ATTACKS - {"Attack"}, "Explosion": frozenset({"Bombing"})
             # a headline's "... kills dozens" is the deadly event the body tells
             "CasualtiesReport": _ATTACKS | {"ArmedClash", "Killing", "Accident", "Earthquake",
                                             "Flood", "Storm", "Wildfire"}}
-# Nouns that name a whole campaign: "the invasion that began on Feb. 24" refers back only to an
-# invasion, not to any attack told before ("the attack" after a shelling does).
-_CAMPAIGN_HEADS = frozenset({"invasion", "offensive", "counteroffensive", "counter-offensive",
-                             "incursion", "occupation", "siege", "war"})
 _ONE_PER_REPORT = frozenset({"Earthquake", "Flood", "Storm", "Wildfire", "Election"})
 
 
@@ -273,7 +269,7 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
             # its family ("the assault" after a shelling)
             antecedent = next((c for c in same if any(
                 o.type == dtype or head in o.trig.text.lower() for o in c)), None) or \
-                next((c for c in same if c[0].type in family and head not in _CAMPAIGN_HEADS),
+                next((c for c in same if c[0].type in family and head not in CAMPAIGN_HEADS),
                      None)
             if antecedent is not None:
                 antecedent.append(d)

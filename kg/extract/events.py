@@ -396,7 +396,8 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
                 cands = [d for d in by_sentence.get(prev.index, [])
                          if d.type in HOST_TYPES and d.modality != "negated"
                          and d.fatalities is None and d.injured is None
-                         and "+casualties" not in d.rule]  # ("killing about 1,200")
+                         and "+casualties" not in d.rule  # ("killing about 1,200")
+                         and d.trig.entry.lemma.split()[-1] not in CAMPAIGN_HEADS]
                 host = cands[-1] if cands else None
         if host is None and reports[0].toll:
             # "the death toll rose to 41": a new figure for the deadly event told before
@@ -431,6 +432,11 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
 
 
 _PEACEFUL_HOSTS = frozenset({"Protest", "Disease", "Riot"})
+# Nouns that name a whole campaign: "the invasion that began on Feb. 24" refers back only to an
+# invasion, not to any attack told before ("the attack" after a shelling does), and a toll
+# told after it is no count of the whole war.
+CAMPAIGN_HEADS = frozenset({"invasion", "offensive", "counteroffensive", "counter-offensive",
+                            "incursion", "occupation", "siege", "war"})
 
 
 def _told_before(drafts: list[EventDraft], new: list[EventDraft], before: int

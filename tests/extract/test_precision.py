@@ -998,3 +998,11 @@ def test_was_shot_is_a_shooting_and_an_arrest_s_day_is_not_the_crime_s():
     assert role(doc, shooting, "target") == ["Brian Thompson"]
     arrest = one(doc, "Arrest")
     assert arrest.time.value == "2024-12-09"
+
+
+def test_a_toll_after_a_sentence_naming_the_invasion_is_not_the_invasion_s():
+    doc = analyse("The city has been shelled almost constantly since the invasion began on 24 "
+                  "February. Local officials say more than 600 civilians have been killed in "
+                  "the region.", published=date(2022, 5, 14))
+    invasion = next(e for e in doc.events if trigger(doc, e) == "invasion")
+    assert invasion.fatalities is None
