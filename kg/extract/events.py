@@ -386,11 +386,13 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
         reports = _sentence_casualties(doc, sent.index, lex)
         if not reports:
             continue
-        host = _host(by_sentence.get(sent.index, []), reports[0])
+        # "Haniyeh was killed in an Israeli strike": the killing of that person, which the
+        # strike's mention then joins (a named victim is no count of the strike)
+        host = None if reports[0].named else _host(by_sentence.get(sent.index, []), reports[0])
         if host is not None and host.type in _PEACEFUL_HOSTS and \
                 _perpetrated(doc, reports[0]):
             host = None  # "killed by security forces ... since the protests began": a killing
-        if host is None and sent.index > 0:
+        if host is None and sent.index > 0 and not reports[0].named:
             prev = doc.sentences[sent.index - 1]
             if prev.paragraph == sent.paragraph:
                 cands = [d for d in by_sentence.get(prev.index, [])

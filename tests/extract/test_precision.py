@@ -1006,3 +1006,15 @@ def test_a_toll_after_a_sentence_naming_the_invasion_is_not_the_invasion_s():
                   "the region.", published=date(2022, 5, 14))
     invasion = next(e for e in doc.events if trigger(doc, e) == "invasion")
     assert invasion.fatalities is None
+
+
+def test_a_strike_that_kills_is_a_strike_and_a_named_victim_stays_a_killing():
+    doc = analyse("In Deir el-Balah, a strike on a house killed eight members of one family. "
+                  "A lightning strike killed two hikers. A strike by bus drivers halted "
+                  "services.", gazetteer=FakeGazetteer("Deir el-Balah"))
+    strike = one(doc, "Attack")
+    assert (trigger(doc, strike), strike.fatalities) == ("strike", 8)
+    doc = analyse("Hamas leader Ismail Haniyeh was killed in an Israeli strike on his residence "
+                  "in Tehran early on Wednesday, the group said.", published=date(2024, 7, 31))
+    killing = one(doc, "Killing")
+    assert role(doc, killing, "target") == ["Ismail Haniyeh"]
