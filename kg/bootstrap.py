@@ -100,10 +100,9 @@ class Analyser:
         with self._lock:
             if self._adapters is None:
                 from .anchors import AnchorTable
+                from .extract.lexicon import load_lexicon
                 from .linking.defaults import make_linker
                 from .linking.gazetteer import Gazetteer
-
-                from .extract.lexicon import load_lexicon
 
                 catalog = self._open_catalog()
                 gazetteer = Gazetteer.load()

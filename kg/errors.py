@@ -34,7 +34,8 @@ class KGError(Exception):
         message = self.message if self.client_fault or self.status in (503,) else \
             self.public_message
         body: dict[str, Any] = {"ok": False, "status": self.status, "code": self.code,
-                                "error": message, "errors": self.errors if self.client_fault else []}
+                                "error": message,
+                                "errors": self.errors if self.client_fault else []}
         body.update(self.extra if self.client_fault else {})
         return body
 

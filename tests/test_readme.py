@@ -29,7 +29,7 @@ def test_ci_runs_the_readme_test_command():
 
 def test_every_setting_is_documented():
     table = README.split("<!-- settings-table")[1].split("<!-- end settings-table -->")[0]
-    for name, env, default, help_text in documented_settings():
+    for name, env, default, _help in documented_settings():
         row = [line for line in table.splitlines() if f"`{env}`" in line]
         assert row, f"{env} ({name}) is missing from the README settings table"
         shown = "(unset)" if default is None or default == "" else str(default)

@@ -240,9 +240,9 @@ def test_combined_filters_select_the_intersection_of_single_filters(kg):
     for n in (2, 3):
         for names in itertools.combinations(options, n):
             for picks in itertools.product(*(range(len(options[k])) for k in names)):
-                args = {k: v for name, i in zip(names, picks) for k, v in
+                args = {k: v for name, i in zip(names, picks, strict=True) for k, v in
                         options[name][i].items()}
-                sets = [set(single[(name, i)]) for name, i in zip(names, picks)]
+                sets = [set(single[(name, i)]) for name, i in zip(names, picks, strict=True)]
                 first = single[(names[0], picks[0])]
                 want = [e for e in first if all(e in s for s in sets)]
                 got = select(args)

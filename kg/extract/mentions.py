@@ -8,7 +8,6 @@ person's surname, or a spelling variant) are found everywhere, headlines include
 from __future__ import annotations
 
 import dataclasses
-
 import re
 from collections.abc import Iterable
 from typing import Any

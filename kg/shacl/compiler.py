@@ -225,7 +225,7 @@ class Compiler:
     def _value_checks(self, shape, params: dict) -> list[ValueCheck]:
         checks: list[ValueCheck] = []
         for cls in params.get(SH["class"], []):
-            checks.append(lambda v, data, c=term_of(cls): v[0] != '"' and data.has_class(v, c))
+            checks.append(_class_check(term_of(cls)))
         for dt in params.get(SH.datatype, []):
             checks.append(_datatype(str(dt), shape))
         for kind in params.get(SH.nodeKind, []):
@@ -393,3 +393,8 @@ def _less(v: str, o: str, or_equal: bool, data: DataGraph) -> bool:
     if kv != ko:
         raise Defer("incomparable values")
     return a <= b if or_equal else a < b
+
+
+def _class_check(cls: str):
+    """A value that is a node with ``cls`` among its classes (rdf:type + rdfs:subClassOf)."""
+    return lambda v, data: v[0] != '"' and data.has_class(v, cls)

@@ -121,8 +121,8 @@ class Store(abc.ABC):
                          "them; use the Graph Store Protocol instead")
 
     # -- lifecycle -------------------------------------------------------------------------------
-    def close(self) -> None:  # pragma: no cover - backends override when they hold resources
+    def close(self) -> None:  # noqa: B027 - pragma: no cover; backends holding resources override
         """Release the store's resources."""
 
-    def flush(self) -> None:
+    def flush(self) -> None:  # noqa: B027 - a no-op where writes are already durable
         """Make committed writes durable (no-op where writes are already durable)."""

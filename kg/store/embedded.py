@@ -13,8 +13,7 @@ import pyoxigraph as ox
 
 from ..errors import BadRequest, QuerySyntaxError, StoreError
 from ..iris import parse_iri
-from .base import (QueryResult, Store, add_triples_update, ntriples_text,
-                   replace_graphs_update)
+from .base import QueryResult, Store, add_triples_update, ntriples_text, replace_graphs_update
 from .stack import run_on_large_stack
 
 

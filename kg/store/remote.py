@@ -27,8 +27,7 @@ from ..errors import (
     StoreError,
 )
 from ..iris import parse_iri
-from .base import (QueryResult, Store, add_triples_update, ntriples_text,
-                   replace_graphs_update)
+from .base import QueryResult, Store, add_triples_update, ntriples_text, replace_graphs_update
 from .transport import HttpTransport, Reply
 
 log = logging.getLogger(__name__)
