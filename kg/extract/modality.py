@@ -345,6 +345,9 @@ def _claim(doc: Document, trig: Trigger, clause: tuple[int, int],
         if m < k:
             continue
         if kind == "stop":
+            if words[m] == "," and words[m + 1] not in _CONTRAST and \
+                    words[m + 1] not in _OWN_SUBJECT:
+                continue  # "..., after weeks of shelling, the military says": the same report
             break  # ";" or ", but the governor said ...": another clause, another report
         if kind == "comma":
             comma_at = m
@@ -357,6 +360,9 @@ def _claim(doc: Document, trig: Trigger, clause: tuple[int, int],
     return None, according
 
 
+# Openers after a comma whose clause may carry its own report ("..., as the governor said").
+_OWN_SUBJECT = frozenset({"as", "which", "who", "whom", "whose", "where", "when", "if",
+                          "unless"})
 _VERIFYING = frozenset({"confirm", "confirmed", "verify", "verified"})
 _CONTRAST = frozenset({"but", "while", "whereas", "although", "though", "yet", "however"})
 

@@ -1018,3 +1018,13 @@ def test_a_strike_that_kills_is_a_strike_and_a_named_victim_stays_a_killing():
                   "in Tehran early on Wednesday, the group said.", published=date(2024, 7, 31))
     killing = one(doc, "Killing")
     assert role(doc, killing, "target") == ["Ismail Haniyeh"]
+
+
+def test_a_closing_report_reaches_over_a_subordinate_clause_but_not_over_but():
+    doc = analyse("Russian troops are withdrawing from the city, after weeks of heavy "
+                  "bombardment, Ukraine's military says. Troops advanced on Monday, but the "
+                  "shelling went on, officials said.", published=date(2022, 5, 14))
+    withdrawal = one(doc, "Withdrawal")
+    assert (withdrawal.modality, entity_label(doc, withdrawal.according_to)) == \
+        ("claimed", "Ukraine")
+    assert one(doc, "Advance").modality == "asserted"
