@@ -135,7 +135,8 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
 # verbs and adjectives after which "to VERB" reports what happened ("began to withdraw")
 _FACTIVE_TO = frozenset({
     "begin", "begins", "began", "begun", "start", "starts", "started", "continue", "continues",
-    "continued", "manage", "manages", "managed", "forced", "compelled", "had", "has", "have",
+    "continued", "manage", "manages", "managed", "forced", "forcing", "compelled",
+    "compelling", "prompted", "prompting", "had", "has", "have",
     "having", "used", "help", "helps", "helped", "came", "went", "got", "able", "unable",
     "proceeded", "moved", "rushed", "scrambled"})
 # words before "to VERB" that make the infinitive an intention of their subject
@@ -145,7 +146,7 @@ _CONTROL_TO = frozenset({
     "about", "going", "is", "are", "was", "were", "be", "promise", "promised", "pledge",
     "pledged", "threaten", "threatened", "threatens", "seek", "seeks", "sought", "want",
     "wants", "wanted", "try", "tries", "tried", "trying", "attempt", "attempts", "attempted",
-    "intend", "intends", "intended", "aim", "aims", "aimed", "prepare", "prepared",
+    "attempting", "intend", "intends", "intended", "aim", "aims", "aimed", "prepare", "prepared",
     "preparing", "prepares", "hope", "hopes", "hoped", "refuse", "refused", "offer",
     "offered", "offers", "ask", "asked", "urge", "urged", "order", "ordered", "likely",
     "unlikely", "need", "needs", "needed", "wish", "wishes", "vote", "voted", "voting",

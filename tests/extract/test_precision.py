@@ -1028,3 +1028,13 @@ def test_a_closing_report_reaches_over_a_subordinate_clause_but_not_over_but():
     assert (withdrawal.modality, entity_label(doc, withdrawal.according_to)) == \
         ("claimed", "Ukraine")
     assert one(doc, "Advance").modality == "asserted"
+
+
+def test_forcing_people_to_flee_tells_the_flight_and_attempting_to_plans():
+    doc = analyse("The fire raged north of the city on Monday, forcing thousands of people to "
+                  "flee, officials said. Russian forces attempting to seize Kyiv in February "
+                  "were pushed back.", published=date(2024, 8, 12))
+    flight = one(doc, "Evacuation")
+    assert flight.modality == "claimed"
+    seizure = one(doc, "TerritoryTaken")
+    assert (seizure.modality, role(doc, seizure, "agent")) == ("planned", ["Russian Armed Forces"])
