@@ -544,9 +544,10 @@ class RoleFinder:
             if len(toks) > 8 or any(t.text in (",", ";") for t in toks):
                 break
             words = [t.lower for t in toks]
-            if m.demonym and len(words) <= 3 or \
-                    words[-2:-1] == ["by"] or words[-1:] == ["by"] and len(words) >= 2 and \
-                    words[-2] in _LAUNCHED:
+            owner = m.demonym and len(words) <= 3  # "two Ukrainian Su-25 aircraft"
+            launched = words[-2:-1] == ["by"] or (  # "flown by the", "launched by"
+                words[-1:] == ["by"] and len(words) >= 2 and words[-2] in _LAUNCHED)
+            if owner or launched:
                 return self.actor_id(m)
         return None
 
