@@ -125,7 +125,14 @@ def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[st
             key = f"country:{country.code}"
         elif len({_entry_key(e) for e in entries}) == 1:
             key = _entry_key(first)
-        out.append(Candidate(m.start, m.end, doc.text[m.start:m.end], kind, "catalog",
+        end = m.end
+        if kind == "place" and country is None and link_as is None and \
+                doc.text.startswith(" City", m.end) and \
+                not doc.text[m.end + 5:m.end + 6].isalpha() and \
+                "city" in str(getattr(first, "description", "") or "").lower():
+            # "Kharkiv City" (as ISW writes it): the city the catalog knows as "Kharkiv"
+            end, link_as = m.end + 5, m.surface
+        out.append(Candidate(m.start, end, doc.text[m.start:end], kind, "catalog",
                              "catalog", 0.9, entries=tuple(entries), key=key,
                              extra={"link_as": link_as} if link_as else {}))
     return out

@@ -681,3 +681,12 @@ def test_a_city_named_by_a_longer_name_of_another_is_that_other_city(linking_ada
     place = next(e for e in doc.entities if e.kind == "place")
     assert (place.label, place.geonames) == ("New Delhi", 1261481)
     assert place.wikidata != "Q1353"  # Delhi
+
+
+def test_a_city_written_with_city_after_it_is_that_city(linking_adapters):
+    """ISW's "Kharkiv City" is Kharkiv; "Kuwait City" and "New York City" stay themselves."""
+    doc = analyse_article(Article(text="Shelling\n\nRussian forces shelled Kharkiv City on May "
+                                       "29, officials in Kuwait City and New York City said.",
+                                  published=date(2022, 5, 30)), **linking_adapters)
+    items = {e.label: e.wikidata for e in doc.entities if e.kind == "place"}
+    assert items == {"Kharkiv": "Q42308", "Kuwait City": "Q35178", "New York City": "Q60"}
