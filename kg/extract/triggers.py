@@ -233,6 +233,13 @@ def guess_pos(toks: list[Token], words: list[str], k: int, n: int) -> str:
     return "v"
 
 
+# Verbs whose object a participle before a noun describes ("inspecting destroyed buildings").
+_LOOKING_AT = frozenset({"inspecting", "inspected", "visiting", "visited", "touring", "toured",
+                         "surveying", "surveyed", "showing", "showed", "shows", "photographing",
+                         "filming", "clearing", "cleared", "repairing", "repaired",
+                         "rebuilding", "rebuilt", "examining", "examined"})
+
+
 def _adjectival(toks: list[Token], words: list[str], k: int, n: int, lex: Lexicon) -> bool:
     """A participle modifying the next noun: "a destroyed tank", "the occupying forces"."""
     prev = words[k - 1] if k > 0 else ""
@@ -254,6 +261,8 @@ def _adjectival(toks: list[Token], words: list[str], k: int, n: int, lex: Lexico
         # "sheltering displaced families", "the evacuated residents", "housing displaced
         # Palestinians"
         return True
+    if words[k].endswith("ed") and prev in _LOOKING_AT and nxt.isalpha():
+        return True  # "inspecting destroyed buildings": what was looked at, not an event
     return prev in DETERMINERS or prev in PREPOSITIONS and not words[k].endswith("ing")
 
 

@@ -1038,3 +1038,10 @@ def test_forcing_people_to_flee_tells_the_flight_and_attempting_to_plans():
     assert flight.modality == "claimed"
     seizure = one(doc, "TerritoryTaken")
     assert (seizure.modality, role(doc, seizure, "agent")) == ("planned", ["Russian Armed Forces"])
+
+
+def test_a_visitor_meets_and_leaves_and_inspects_what_was_destroyed():
+    doc = analyse("Zelensky was shown inspecting destroyed buildings in Kharkiv. He also met "
+                  "the head of the regional administration, Oleh Synehubov. Hours after he "
+                  "left, Russian forces shelled the city again.", published=date(2022, 5, 29))
+    assert sorted(e.type for e in doc.events) == ["Meeting", "ShellingMissileAttack"]
