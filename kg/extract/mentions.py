@@ -87,7 +87,16 @@ def _usable_surface(doc: Document, lex: Lexicon, start: int, end: int, lower: se
                  and not _all_caps_line(doc, start)):
         return False  # a common word, unless an acronym in running text ("the WHO said")
     sent = doc.sentence_at(start)
-    return sent is not None
+    if sent is None:
+        return False
+    before = doc.word_before(sent.start, start)
+    # "the Russian warship Moskva", "the Singapore-flagged Dali": a ship's name, no place
+    return before not in _VESSELS and not before.endswith("-flagged")
+
+
+_VESSELS = frozenset({"warship", "ship", "cruiser", "vessel", "flagship", "tanker", "frigate",
+                      "destroyer", "carrier", "submarine", "ferry", "boat", "yacht",
+                      "freighter", "liner", "tugboat", "corvette", "icebreaker"})
 
 
 def _all_caps_line(doc: Document, offset: int) -> bool:

@@ -500,9 +500,12 @@ class RoleFinder:
             if pron is not None and pron.lower not in ("its", "their"):
                 return self._resolve_pronoun(pron, clause, speaker=speaker)
             return aid
+        # (not a pronoun before "that": "said it had struck a depot and that the ammunition
+        # detonated" — "it" is the subject of another clause)
+        that = max((n for n, t in enumerate(toks) if t.lower == "that"), default=-1)
         pron = next((t for n, t in reversed(list(enumerate(toks))) if t.lower in _PRONOUNS
-                     and t.lower not in ("its", "their") and not _object_of_result(toks, n)),
-                    None)
+                     and t.lower not in ("its", "their") and not _object_of_result(toks, n)
+                     and n > that), None)
         if pron is not None:
             return self._resolve_pronoun(pron, clause, speaker=speaker)
         return None

@@ -50,7 +50,9 @@ FRAGMENTS: dict[str, str] = {
              r"eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five))?))?|twenty[\s-]+"
              r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
              r"nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))",
-    "S": r"(?:[\s\u00a0]+)",  # at least one space (a group, so "<S>?" is optional)
+    # at least one space, never a blank line (a group, so "<S>?" is optional): "kills 18\n\n
+    # June 28 - ..." is no "18 June"
+    "S": r"(?:(?:[^\S\n]|\n(?![^\S\n]*\n))+)",
 }
 _PLACEHOLDER = re.compile(r"(?<!\?P)<([A-Z0-9]+)>")
 

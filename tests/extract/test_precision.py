@@ -1045,3 +1045,14 @@ def test_a_visitor_meets_and_leaves_and_inspects_what_was_destroyed():
                   "the head of the regional administration, Oleh Synehubov. Hours after he "
                   "left, Russian forces shelled the city again.", published=date(2022, 5, 29))
     assert sorted(e.type for e in doc.events) == ["Meeting", "ShellingMissileAttack"]
+
+
+def test_ship_names_and_a_pronoun_of_another_clause_and_no_date_across_a_blank_line():
+    doc = analyse("Strike on mall kills at least 18\n\nJune 28 - The garrison refused to "
+                  "surrender to the Russian warship Moskva. The ministry said it had struck a "
+                  "depot and that the ammunition detonated.", published=date(2022, 6, 28),
+                  gazetteer=FakeGazetteer("Moskva"))
+    assert [t.text for t in doc.timexes] == ["June 28"]  # not "18\n\nJune"
+    assert "Moskva" not in [e.label for e in doc.entities]
+    blast = one(doc, "Explosion")
+    assert role(doc, blast, "agent") == []
