@@ -170,6 +170,8 @@ def _topic_of_talks(doc: Document, trig: Trigger) -> bool:
 
 
 _FIRST_TIME = frozenset({"was", "is", "marked", "marks", "marking"})
+# ordinals that count an event told elsewhere: "It was the third attack on Kyiv in a week"
+_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "latest"})
 _PREDICATING = frozenset({"it", "was", "is", "be", "been", "making", "becoming", "became",
                           "as", "remains", "remained"})
 
@@ -190,7 +192,7 @@ def _predicative_superlative(doc: Document, trig: Trigger) -> bool:
         if w == ",":
             break
         if w in ("worst", "most", "biggest", "largest", "deadliest", "heaviest") or \
-                len(w) > 5 and w.endswith("iest"):
+                w in _ORDINALS and k - j <= 2 or len(w) > 5 and w.endswith("iest"):
             if k - j > 3 and not {"since", "ever"} & set(doc.words[k + 1:k + 9]):
                 return False  # far from the trigger, only "... since 1945" makes it one
             return j >= 2 and doc.words[j - 1] == "the" and doc.words[j - 2] in _PREDICATING
@@ -490,6 +492,9 @@ def _report_event(doc: Document, lex: Lexicon, finder: RoleFinder, report: Casua
     reading = read_modality(doc, trig, bounds(sent.index), lex)
     roles = finder.find(trig, bounds(sent.index), reading)
     before = [t.lower for t in doc.tokens[max(0, tok.i - 3):tok.i]]
+    if roles.agent is not None and not report.active and not _perpetrated(doc, report) and \
+            any(w in ("was", "were", "been", "being", "be") for w in before):
+        roles.agent = None  # "100 Ukrainian soldiers were being killed": the dead, not killers
     perpetrator = any(w in lex.words("perpetrators", "words") for w in before)
     if killing and (roles.agent is not None or perpetrator):
         entry = TriggerEntry("Killing", tok.lower, "v", 0.7, (), "Killing", 0)

@@ -233,6 +233,8 @@ def guess_pos(toks: list[Token], words: list[str], k: int, n: int) -> str:
     return "v"
 
 
+# Participles that, right before a noun, describe it ("advanced weapons", "besieged city").
+_DESCRIBING = frozenset({"advanced", "embattled", "besieged", "occupied", "contested"})
 # Verbs whose object a participle before a noun describes ("inspecting destroyed buildings").
 _LOOKING_AT = frozenset({"inspecting", "inspected", "visiting", "visited", "touring", "toured",
                          "surveying", "surveyed", "showing", "showed", "shows", "photographing",
@@ -263,6 +265,9 @@ def _adjectival(toks: list[Token], words: list[str], k: int, n: int, lex: Lexico
         return True
     if words[k].endswith("ed") and prev in _LOOKING_AT and nxt.isalpha():
         return True  # "inspecting destroyed buildings": what was looked at, not an event
+    if words[k] in _DESCRIBING and nxt.isalpha() and not nxt.endswith("ly") and \
+            nxt not in DETERMINERS:
+        return True  # "includes advanced rocket systems", "the embattled city"
     return prev in DETERMINERS or prev in PREPOSITIONS and not words[k].endswith("ing")
 
 

@@ -1056,3 +1056,13 @@ def test_ship_names_and_a_pronoun_of_another_clause_and_no_date_across_a_blank_l
     assert "Moskva" not in [e.label for e in doc.entities]
     blast = one(doc, "Explosion")
     assert role(doc, blast, "agent") == []
+
+
+def test_soldiers_being_killed_kill_nobody_and_ordinals_and_advanced_weapons_tell_nothing():
+    doc = analyse("Ukrainian officials said on Thursday that up to 100 Ukrainian soldiers were "
+                  "being killed every day. It was the third attack on Kyiv in a week. The "
+                  "package includes advanced rocket systems, the Pentagon said.",
+                  published=date(2022, 6, 3))
+    toll = one(doc, "CasualtiesReport")
+    assert role(doc, toll, "agent") == []
+    assert events_of(doc, "Attack") == [] and events_of(doc, "Advance") == []
