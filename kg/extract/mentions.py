@@ -66,7 +66,7 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
     confirmed = _confirm_guesses(accepted)
     confirmed = _propagate(doc, lex, confirmed, blocked)
     confirmed = _one_kind_per_guessed_name(confirmed)
-    confirmed = _named_holders(confirmed)
+    confirmed = _named_holders(doc, confirmed)
     confirmed = [_metonymy(doc, lex, c) for c in confirmed]
     confirmed.sort(key=lambda c: (c.start, c.end))
     return confirmed
@@ -348,9 +348,11 @@ def surname_forms(name: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _named_holders(cands: list[Candidate]) -> list[Candidate]:
+def _named_holders(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     """"the governor" after (or before) "Governor Oleh Syniehubov", "the ministry" of an
-    article naming one ministry: the unnamed role is the one named holder of the title."""
+    article naming one ministry: the unnamed role is the one named holder of the title (a
+    person named only later is so only in the role's own paragraph: "the region's governor
+    said" in the lead is not the governor of another region named paragraphs below)."""
     roles = [c for c in cands if c.rule == ROLE_RULE]
     if not roles:
         return cands
@@ -366,12 +368,19 @@ def _named_holders(cands: list[Candidate]) -> list[Candidate]:
                     continue
                 words = (n.title or "").lower().split() if c.kind == "person" else \
                     n.surface.lower().split()
-                if words and words[-1] == head and qualifiers <= set(words) | _LOOSE_QUALIFIERS:
+                if words and words[-1] == head and qualifiers <= set(words) | _LOOSE_QUALIFIERS \
+                        and not (c.kind == "person" and n.start > c.start and
+                                 _paragraph_of(doc, n.start) != _paragraph_of(doc, c.start)):
                     holders.setdefault(n.key or n.surface, n)
             if len(holders) == 1:
                 c = _as_mention_of(c, next(iter(holders.values())), "coref:role")
         out.append(c)
     return out
+
+
+def _paragraph_of(doc: Document, offset: int) -> int | None:
+    sent = doc.sentence_at(offset)
+    return sent.paragraph if sent is not None else None
 
 
 # qualifiers a named holder's title may leave out ("the regional governor" is "Governor X")

@@ -1066,3 +1066,14 @@ def test_soldiers_being_killed_kill_nobody_and_ordinals_and_advanced_weapons_tel
     toll = one(doc, "CasualtiesReport")
     assert role(doc, toll, "agent") == []
     assert events_of(doc, "Attack") == [] and events_of(doc, "Advance") == []
+
+
+def test_a_title_in_the_lead_is_not_a_holder_named_paragraphs_later():
+    doc = analyse("Ukrainian forces have pushed Russian troops back to the border, the region's "
+                  "governor said on Monday.\n\nIn the west, Russian missiles struck a depot "
+                  "overnight, regional governor Maksym Kozytskyy said.",
+                  published=date(2022, 5, 16))
+    advance = one(doc, "Advance")
+    assert entity_label(doc, advance.according_to) != "Maksym Kozytskyy"
+    strike = one(doc, "ShellingMissileAttack")
+    assert entity_label(doc, strike.according_to) == "Maksym Kozytskyy"
