@@ -335,7 +335,7 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             _ends_with_phrase(before, lex.phrase_set("place_heads", "lowercase_before")):
         return Candidate(start, end, surface, "place", "pattern", "name:place-context", 0.6,
                          weak=len(words) > 1, extra=extra)
-    if prev == "and" and len(words) == 1 and _after_places_of(toks, i - 1):
+    if prev == "and" and len(words) <= 3 and _after_places_of(toks, i - 1):
         # "the villages of Hirske and Zolote": the second of two places named together
         return Candidate(start, end, surface, "place", "pattern", "name:place-context", 0.6,
                          extra=extra)

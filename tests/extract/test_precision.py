@@ -820,6 +820,9 @@ def test_the_second_of_two_villages_is_a_place_without_a_gazetteer():
     doc = analyse("Russian forces captured the villages of Hirske and Zolote, the military "
                   "said.")
     assert places(doc, one(doc, "TerritoryTaken")) == ["Hirske", "Zolote"]
+    doc = analyse("Ukrainian forces recaptured the villages of Pytomnyk and Rusky Tyshky, the "
+                  "military said.")
+    assert places(doc, one(doc, "TerritoryRetaken")) == ["Pytomnyk", "Rusky Tyshky"]
 
 
 def test_a_name_before_a_lower_case_regiment_is_a_unit_and_no_speaker_of_its_commander():
