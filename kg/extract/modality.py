@@ -92,16 +92,16 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     perfect = trig.pos == "v" and any(w in ("has", "have", "'ve", "hasn't", "haven't")
                                       for w in words[-3:])
     negation = _negated(words, trig) or _thwarted(doc, trig, words)
+    # an inflected verb ("were detained", "attacked", "said"), not the base form
+    inflected = trig.pos == "v" and doc.words[trig.first] != trig.entry.lemma.split()[0]
     planned = _cue_before(words, lex.phrase_index("planned"), 9, trig)
-    if planned and words and words[-1] in ("and", "but") and trig.pos == "v" and \
-            doc.words[trig.first] != trig.entry.lemma.split()[0] and \
+    if planned and words and words[-1] in ("and", "but") and inflected and \
             not doc.words[trig.first].endswith("ing"):
         planned = None  # "called for a response and said ...": a finite verb of its own
     infinitive = _infinitive(doc, words, trig)
     if infinitive is not None and not planned:
         planned = infinitive
-    # an inflected verb ("were detained", "attacked") is no noun a "suspected" could modify
-    inflected = trig.pos == "v" and doc.words[trig.first] != trig.entry.lemma.split()[0]
+    # (an inflected verb is no noun a "suspected" could modify: "were detained")
     hedge = _cue_before(words, lex.phrase_index("hedges"), 5, trig,
                         skip=_ATTRIBUTIVE_HEDGES if inflected else frozenset())
     if planned == "would" and hedge:
@@ -375,9 +375,9 @@ def _contrast_between(words: list[str], lo: int, hi: int) -> bool:
                for k in range(lo, hi))
 
 
-_NEW_CLAUSE = frozenset({"but", "while", "whereas", "although", "though", "yet", "however",
-                         "because", "since", "after", "before", "when", "which", "who",
-                         "whom", "whose", "where", "if", "unless", "until", "as"})
+_NEW_CLAUSE = _CONTRAST | frozenset({"because", "since", "after", "before", "when", "which",
+                                     "who", "whom", "whose", "where", "if", "unless", "until",
+                                     "as"})
 _MAX_TAIL = 10  # words after a reporting verb that closes its sentence ("..., X said ...")
 
 

@@ -495,17 +495,14 @@ class RoleFinder:
                     _closes_apposition(toks, bisect.bisect_left(starts, m.start)):
                 continue  # "Bankman-Fried, the founder of the exchange FTX, was sentenced"
             # a pronoun between the actor and the trigger is the real subject
-            pron = next((t for n, t in reversed(list(enumerate(toks))[after:])
-                         if t.lower in _PRONOUNS and not _object_of_result(toks, n)), None)
+            pron = _last_pronoun(toks, after, possessive=True)
             if pron is not None and pron.lower not in ("its", "their"):
                 return self._resolve_pronoun(pron, clause, speaker=speaker)
             return aid
         # (not a pronoun before "that": "said it had struck a depot and that the ammunition
         # detonated" — "it" is the subject of another clause)
         that = max((n for n, t in enumerate(toks) if t.lower == "that"), default=-1)
-        pron = next((t for n, t in reversed(list(enumerate(toks))) if t.lower in _PRONOUNS
-                     and t.lower not in ("its", "their") and not _object_of_result(toks, n)
-                     and n > that), None)
+        pron = _last_pronoun(toks, that + 1, possessive=False)
         if pron is not None:
             return self._resolve_pronoun(pron, clause, speaker=speaker)
         return None
@@ -983,6 +980,12 @@ class RoleFinder:
         return None
 
 
-def _object_of_result(toks: list[Token], n: int) -> bool:
-    """ "a fire left it badly damaged": the pronoun is the object of a verb before it."""
-    return n > 0 and toks[n - 1].lower in _RESULT_VERBS
+def _last_pronoun(toks: list[Token], lo: int, *, possessive: bool) -> Token | None:
+    """The last pronoun from ``toks[lo]`` on that may be a subject ("its"/"their" only with
+    ``possessive``); not the object of a verb before it ("a fire left it badly damaged")."""
+    for n in range(len(toks) - 1, lo - 1, -1):
+        t = toks[n]
+        if t.lower in _PRONOUNS and (possessive or t.lower not in ("its", "their")) and \
+                not (n > 0 and toks[n - 1].lower in _RESULT_VERBS):
+            return t
+    return None

@@ -701,9 +701,9 @@ def _holiday(m: re.Match, ctx: Context) -> Found | None:
     name = m["h"]
     if name[:1].islower():
         return None
-    if not m["year"] and not m["rel"] and \
-            _NEXT_WORD.match(ctx.text, m.end()) and \
-            _NEXT_WORD.match(ctx.text, m.end())[1].lower() in _HOLIDAY_THINGS:
+    following = _NEXT_WORD.match(ctx.text, m.end())
+    if not m["year"] and not m["rel"] and following and \
+            following[1].lower() in _HOLIDAY_THINGS:
         return None  # "a Christmas market", "Easter eggs": a thing, not a time
     if m["year"]:
         d = holiday(name, int(m["year"]))
