@@ -22,7 +22,7 @@ from .tokens import Token
 _AGE_RE = re.compile(r"^\d+-(?:year|month|week|day)s?-old$", re.IGNORECASE)
 _DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
 _KILLED_FORMS = frozenset({"killed", "dead", "died", "deaths", "fatalities", "perished",
-                           "kills", "kill", "killing", "dies", "die", "dying", "death"})
+                           "drowned", "kills", "kill", "killing", "dies", "die", "dying", "death"})
 _INJURED_FORMS = frozenset({"wounded", "injured", "hurt", "injuries", "wounding", "injuring",
                             "hurting", "wounds", "injures", "injure", "wound",
                             "hospitalised", "hospitalized"})

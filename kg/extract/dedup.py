@@ -285,11 +285,14 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
             judged = [o for o in cluster if not o.anaphoric] if d.kind != "body" else cluster
             if not any(conflict(d, other, sides) for other in judged or cluster) and \
                     any(linked(d, other, sides) for other in cluster):
-                fits.append((-max(_affinity(d, o, sides) for o in cluster), n))
                 if d.kind == "body":
-                    break  # body text: the first (earliest) fitting event
+                    # body text: the event told in the same clause ("was also arrested and
+                    # charged"), else the first (earliest) fitting event
+                    fits.append((not any(_same_clause(d, o) for o in cluster), len(fits), n))
+                    continue
+                fits.append((-max(_affinity(d, o, sides) for o in cluster), n))
         if fits:
-            n = min(fits)[1]
+            n = min(fits)[-1]
             clusters[n].append(d)
             types[n].add(d.type)
         else:

@@ -71,6 +71,7 @@ def group_mentions(cands: list[Candidate], lex: Lexicon) -> list[EntityGroup]:
         if ref in by_span:
             uf.union(by_span[ref], i)
     _merge_person_variants(cands, uf)
+    _merge_surnames(cands, uf)
     _merge_unkeyed_spellings(cands, uf)
     _merge_acronyms(cands, uf)
     _merge_name_variants(cands, uf)
@@ -107,6 +108,31 @@ def _merge_person_variants(cands: list[Candidate], uf: _UnionFind) -> None:
             j = full.get(short)
             if j is not None and j != i:
                 uf.union(i, j)
+
+
+def _merge_surnames(cands: list[Candidate], uf: _UnionFind) -> None:
+    """A one-word person name found on its own ("President Fico" in the lead) is the one
+    full name of the text it shortens ("Robert Fico"). A name whose last word never stands
+    alone but whose first word does is written family name first ("Yoon Suk Yeol" ...
+    "Yoon"): that first word shortens it."""
+    full = [(i, c.surface.split()) for i, c in enumerate(cands)
+            if c.kind == "person" and len(c.surface.split()) > 1]
+    singles = [(i, c.surface) for i, c in enumerate(cands)
+               if c.kind == "person" and " " not in c.surface]
+    if not full or not singles:
+        return
+    alone = {s for _, s in singles}
+    by_short: dict[str, set[int]] = {}
+    for i, words in full:
+        forms = surname_forms(" ".join(words))
+        if words[-1] not in alone and words[0] in alone:
+            forms = [*forms, words[0]]
+        for form in forms:
+            by_short.setdefault(form, set()).add(uf.find(i))
+    for i, surface in singles:
+        roots = {uf.find(j) for j in by_short.get(surface, ())}
+        if len(roots) == 1:
+            uf.union(roots.pop(), i)
 
 
 def _merge_unkeyed_spellings(cands: list[Candidate], uf: _UnionFind) -> None:
@@ -233,8 +259,9 @@ def build_entities(groups: list[EntityGroup], *, linker: Any = None
     for g in order:
         g.entity = Entity(id=g.id, label=g.label, kind=g.kind, aliases=list(g.aliases))
         _fill_from_gazetteer(g)
-        if linker is not None and not (g.key or "").startswith("role:"):
-            # ("the governor": an unnamed holder of a title has no Wikidata item)
+        if linker is not None and not (g.key or "").startswith(("role:", "us-state:")):
+            # ("the governor": an unnamed holder of a title has no Wikidata item; the state
+            # of Georgia is not the country the catalog holds)
             try:
                 _link(g, linker, context)
             except Exception as exc:  # a broken adapter must not lose the article
@@ -265,6 +292,10 @@ def _merge_same_items(groups: list[EntityGroup]) -> None:
             for alias in [g.entity.label, *g.entity.aliases]:
                 if alias != into.entity.label and alias not in into.entity.aliases:
                     into.entity.aliases.append(alias)
+            if (g.key or "").startswith("country:") and \
+                    not (into.key or "").startswith("country:"):
+                # "US" in a headline and "the United States" below: a country that acts
+                into.key, into.country_code = g.key, into.country_code or g.country_code
             continue
         if qid:
             first[qid] = g

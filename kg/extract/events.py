@@ -102,8 +102,10 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
             continue  # the verb only attributes what it reports
         if reporting and reading.modality == "negated":
             continue  # "did not say", "did not comment": nothing was said
-        if doc.words[trig.last + 1:trig.last + 2] and doc.words[trig.last + 1] in _LEGAL_HEADS:
-            continue  # "murder charges", "a terrorism trial": the charge names no event here
+        if doc.words[trig.last + 1:trig.last + 2] and doc.words[trig.last + 1] in _LEGAL_HEADS \
+                or trig.pos == "n" and _named_charge(doc.words, trig.first):
+            continue  # "murder charges", "a terrorism trial", "charged with murder": the
+            # charge names no event here
         if trig.type == "Statement" and trig.first > 0 and doc.words[trig.first - 1] in _WEIGHED:
             continue  # "cannot confirm claims that ...": claims of others, the topic here
         roles = finder.find(trig, bounds(trig.sentence), reading)
@@ -131,7 +133,9 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
             doc.token_sentence[trig.first - 1] == trig.sentence and trig.type != "Statement"
         a = doc.sentence_tokens[trig.sentence][0]
         draft.indefinite = trig.pos == "n" and any(
-            w in _INDEFINITE for w in doc.words[max(a, trig.first - 3):trig.first])
+            w in _INDEFINITE for w in doc.words[max(a, trig.first - 3):trig.first]) or \
+            trig.pos == "v" and trig.type not in _TOLD_AGAIN and \
+            "also" in doc.words[max(a, trig.first - 2):trig.first]  # "was also arrested"
         if quote_span is not None:
             draft.quote_span = quote_span
             draft.quote = quote_text(doc, quote_span)
@@ -143,10 +147,33 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
     return drafts
 
 
+# types whose verb after "also" goes on telling the same event ("also killed three", "also
+# said")
+_TOLD_AGAIN = frozenset({"Killing", "CasualtiesReport", "Statement", "Announcement",
+                         "Accusation", "Damage"})
 # nouns an event noun may modify without telling the event ("murder charges")
 _LEGAL_HEADS = frozenset({"charge", "charges", "trial", "trials", "suspect",
                           "suspects", "conviction", "convictions", "sentence", "verdict",
                           "indictment", "count", "counts", "law", "laws", "statute"})
+# a crime named as what someone is charged with, tried for or found guilty of
+_CHARGED = frozenset({("charged", "with"), ("convicted", "of"), ("guilty", "of"),
+                      ("acquitted", "of"), ("cleared", "of"), ("indicted", "for"),
+                      ("indicted", "on"), ("suspicion", "of"), ("charges", "of"),
+                      ("counts", "of"), ("count", "of"), ("tried", "for"),
+                      ("sentenced", "for"), ("jailed", "for"), ("innocent", "of")})
+_CHARGE_MODIFIERS = frozenset({"a", "an", "first-degree", "second-degree", "third-degree",
+                               "attempted", "premeditated", "aggravated", "involuntary",
+                               "voluntary", "felony", "capital", "mass"})
+
+
+def _named_charge(words: list[str], k: int) -> bool:
+    """ "charged with murder", "found guilty of first-degree murder": a charge, no event."""
+    k -= 1
+    while k >= 0 and words[k] in _CHARGE_MODIFIERS:
+        k -= 1
+    return k >= 1 and (words[k - 1], words[k]) in _CHARGED
+
+
 # verbs whose object is someone else's statement ("could not verify reports that ...")
 _WEIGHED = frozenset({"confirm", "confirmed", "verify", "verified", "deny", "denied", "denies",
                       "dismissed", "dismisses", "rejected", "rejects", "investigate",

@@ -62,6 +62,8 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
         cands.extend(find_pattern_candidates(doc, sent, lex, lower))
     blocked = SpanSet(blocked)
     cands = [c for c in cands if not blocked.overlaps(c.start, c.end)]
+    if _in_the_united_states(cands):
+        cands = [_as_us_state(c) for c in cands]
     accepted = _people_over_places(_resolve_overlaps(cands))
     confirmed = _confirm_guesses(accepted)
     confirmed = _propagate(doc, lex, confirmed, blocked)
@@ -112,8 +114,12 @@ def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[st
                         ) -> list[Candidate]:
     out = []
     for m in catalog.scan(doc.text):
-        if not m.entries or not _usable_surface(doc, lex, m.start, m.end, lower):
-            continue
+        if not m.entries or not _usable_surface(doc, lex, m.start, m.end, lower) or \
+                _division_follows(doc, m.end) and \
+                all(model_kind(e.kind) == "place" and getattr(e, "country", None)
+                    for e in m.entries):
+            continue  # "Sumy Oblast" when the catalog only knows the city (a place in a
+            # country: not "U.S. District Judge")
         entries, link_as = m.entries, None
         if _next_word(doc, m.end) in _REGIONAL:
             # "Donetsk regional governor": the region, never the city of that name
@@ -154,9 +160,11 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
         if not m.places or not _usable_surface(doc, lex, m.start, m.end, lower):
             continue
         following = _next_word(doc, m.end)
-        if " " not in m.surface and following in _GROUP_NOUNS or following in _REGIONAL:
+        if " " not in m.surface and following in _GROUP_NOUNS or following in _REGIONAL or \
+                _division_follows(doc, m.end) and \
+                all(p.feature != "country" for p in m.places):
             continue  # "Hamas militants", "Wagner fighters": a group, not a place; "Donetsk
-            # regional governor": a region, not the city
+            # regional governor", "Barrow County": a division, not the city
         key = None
         country = lex.country_names.get(m.surface.lower())
         best = dominant_place(m.places)
@@ -169,6 +177,31 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
         out.append(Candidate(m.start, m.end, doc.text[m.start:m.end], "place", "gazetteer",
                              "gazetteer", 0.8, places=tuple(m.places), key=key))
     return out
+
+
+# Countries that share their name with a state of the United States.
+_COUNTRY_AND_US_STATE = frozenset({"georgia"})
+
+
+def _in_the_united_states(cands: list[Candidate]) -> bool:
+    """Whether the text names a town or city of the United States other than its capital
+    ("WINDER, Ga.")."""
+    for c in cands:
+        if c.source == "gazetteer":
+            best = dominant_place(c.places)
+            if best is not None and best.feature == "city" and best.country_code == "US" and \
+                    best.name != "Washington":
+                return True  # (the capital is named in stories from everywhere)
+    return False
+
+
+def _as_us_state(c: Candidate) -> Candidate:
+    """ "Georgia" in a story from the United States: the state, which no list here holds
+    (unlinked), never the country."""
+    if c.surface.lower() not in _COUNTRY_AND_US_STATE or not (c.key or "").startswith("country:"):
+        return c
+    return Candidate(c.start, c.end, c.surface, "place", "pattern", "place:us-state", 0.7,
+                     key=f"us-state:{c.surface.lower()}", label=c.surface)
 
 
 def _entry_key(entry: Any) -> str:
@@ -185,6 +218,17 @@ _GROUP_NOUNS = frozenset({"militants", "fighters", "members", "leaders", "suppor
                           "spokesman", "spokeswoman", "spokesperson", "commander",
                           "commanders", "gunmen", "mercenaries", "rebels", "insurgents",
                           "loyalists", "activists", "movement", "group", "militia"})
+
+
+# Capitalised after a city's name, they name another place: "Barrow County", "Sumy Oblast"
+_DIVISIONS = frozenset({"county", "oblast", "province", "region", "district", "governorate",
+                        "prefecture", "municipality", "raion", "parish", "borough"})
+
+
+def _division_follows(doc: Document, offset: int) -> bool:
+    tok = doc.token_at(offset + 1) if offset + 1 < len(doc.text) else None
+    return tok is not None and tok.is_cap and tok.lower in _DIVISIONS and \
+        doc.text[offset:tok.start] == " "
 
 
 def _next_word(doc: Document, offset: int) -> str:

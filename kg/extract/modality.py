@@ -153,7 +153,11 @@ _CONTROL_TO = frozenset({
     "choose", "chose", "elect", "elected", "seem", "seems", "seemed", "appear", "appears",
     "appeared", "allowed", "authorised", "authorized", "permitted", "invited", "told",
     "called", "asking", "calling", "struggle", "struggled", "struggling", "eager", "willing",
-    "determined", "poised", "scheduled", "slated", "meant", "supposed"})
+    "determined", "poised", "scheduled", "slated", "meant", "supposed", "threat", "threats",
+    "plot", "plots", "bid"})
+# verbs that make an event noun their object: "to make an arrest", "to carry out an attack"
+_LIGHT_VERBS = frozenset({"make", "commit", "carry", "launch", "stage", "mount", "conduct",
+                          "hold", "organise", "organize", "perpetrate"})
 
 
 _CLAUSE_WORDS = frozenset({"and", "or", "but", "that", "which", "who", "while", "when"})
@@ -161,19 +165,38 @@ _CLAUSE_WORDS = frozenset({"and", "or", "but", "that", "which", "who", "while", 
 
 def _infinitive(doc: Document, words: list[str], trig: Trigger) -> str | None:
     """ "to VERB": an intention ("agreed to reopen", "signed a deal to reopen ports") unless a
-    factive verb governs it ("began to withdraw"); None when the trigger is no infinitive."""
-    if trig.pos != "v":
-        return None
+    factive verb governs it ("began to withdraw"); None when the trigger is no infinitive.
+    An event noun after "to" and a light verb ("to make an arrest", "to carry out an attack")
+    is read as that infinitive."""
+    if trig.pos == "n":
+        k = len(words) - 1  # back over "out", an article and up to two modifiers
+        while k >= 0 and len(words) - k <= 4 and words[k] not in _LIGHT_VERBS and \
+                words[k].isalpha() and words[k] not in _CLAUSE_WORDS:
+            k -= 1
+        if k < 1 or words[k] not in _LIGHT_VERBS or words[k - 1] != "to":
+            return None
+        return _governed_infinitive(words[:k], "")
     if words[-2:] == ["to", "be"] and doc.words[trig.first] != trig.entry.lemma.split()[0]:
         words = words[:-1]  # "wants the fighters to be exchanged": a passive infinitive
     elif words[-1:] != ["to"] or doc.words[trig.first] != trig.entry.lemma.split()[0]:
         return None  # no infinitive, or not the base form
+    return _governed_infinitive(words, trig.entry.lemma)
+
+
+# what a vote does by being taken: "lawmakers voted to impeach the president"
+_ENACTED_BY_VOTE = frozenset({"impeach", "oust", "remove", "dismiss", "expel", "censure"})
+_VOTED = frozenset({"vote", "votes", "voted"})
+
+
+def _governed_infinitive(words: list[str], lemma: str) -> str | None:
+    """What governs the "to" that ends ``words``: an intention ("to"), a purpose, or a
+    factive verb (None: "began to withdraw" tells what happened)."""
     if words[-3:-1] in (["in", "order"], ["so", "as"]):
         return "to (purpose)"
     # the governing verb, possibly before an object: "forced them to leave", "ordered the
     # army to withdraw"
     for w in reversed(words[-6:-1]):
-        if w in _FACTIVE_TO:
+        if w in _FACTIVE_TO or w in _VOTED and lemma in _ENACTED_BY_VOTE:
             return None
         if w in _CONTROL_TO:
             return "to"
@@ -216,8 +239,9 @@ def _negated(words: list[str], trig: Trigger) -> str | None:
         if w in to_forms and window[i + 1:i + 2] == ["to"]:
             return f"{w} to"
         if w in deny and (len(window) - i <= 3 or "that" in window[i + 1:i + 2]) and \
-                "and" not in window[i + 1:]:
-            return w
+                not any(x == "and" or x in _SUBORDINATE or x == "as"
+                        for x in window[i + 1:]):
+            return w  # not "inmates escape as gangs storm the prison"
     return None
 
 

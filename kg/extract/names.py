@@ -313,7 +313,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         return Candidate(start, end, surface, "organization", "pattern", "name:org-head", 0.75,
                          extra=extra)
     if lowers[-1] in place_heads and len(lowers) > 1 or \
-            (len(lowers) > 2 and lowers[0] in place_heads and lowers[1] == "of"):
+            (len(lowers) > 2 and lowers[0] in place_heads and lowers[1] == "of") or \
+            len(lowers) > 1 and lowers[0] in lex.words("place_heads", "prefixed"):
         return Candidate(start, end, surface, "place", "pattern", "name:place-head", 0.75,
                          extra=extra)
     after = toks[j + 1].lower if j + 1 < len(toks) else ""

@@ -423,7 +423,8 @@ class RoleFinder:
             m, prev = before[n], before[n - 1]
             gap = self._tokens_fast(prev.end, m.start)
             k = 0
-            while k < len(gap) and gap[k].lower in (",", "and"):
+            while k < len(gap) and gap[k].lower in (",", "and") or \
+                    k and k < len(gap) and gap[k].lower == "the":  # ", the United States"
                 k += 1
             if k == 0 or len(gap) - k > 4 or not all(t.is_cap for t in gap[k:]):
                 break  # only titles may stand between: ", German Chancellor"

@@ -41,7 +41,7 @@ _INFINITIVE_TAKERS = frozenset({
     "promise", "promised", "pledge", "pledged", "intend", "intended", "intends", "aim", "aimed",
     "aims", "prepare", "prepared", "preparing", "moved", "need", "needed", "managed", "used",
     "likely", "unlikely", "failed", "fail", "fails", "urged", "called", "asked", "vote", "voted",
-    "started", "start", "starts"})
+    "started", "start", "starts", "threat", "threats", "plot", "plots", "bid"})
 _ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
                        "his", "her", "our", "my", "your"})
 _VERBAL_BEFORE = frozenset({

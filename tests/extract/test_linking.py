@@ -65,3 +65,22 @@ def test_events_use_linked_labels(adapters):
     withdrawal = next(e for e in doc.events if e.type == "Withdrawal")
     assert doc.entity(withdrawal.places[0]).label == \
         adapters["catalog"].lookup("Kharkiv region", kind="place")[0].label
+
+
+def test_georgia_in_a_story_from_a_us_town_is_not_the_country(adapters):
+    doc = analyse("WINDER, Ga. (AP) - A student opened fire at a Georgia high school on "
+                  "Wednesday, killing four people.", **adapters)
+    georgia = by_label(doc, "Georgia")
+    assert georgia.wikidata is None and georgia.geonames is None
+    doc = analyse("TBILISI, Georgia - Police in Georgia detained 30 protesters on Sunday.",
+                  **adapters)
+    country = adapters["catalog"].lookup("Georgia", kind="place")[0]
+    assert by_label(doc, country.label).wikidata == country.qid
+
+
+def test_a_country_named_in_a_headline_acts_in_a_list_below(adapters):
+    doc = analyse("Missile fired into sea ahead of US election\n\nSouth Korea, the United "
+                  "States and Japan condemned the launch on Thursday.", **adapters)
+    condemned = next(e for e in doc.events if e.type == "Statement")
+    us = adapters["catalog"].lookup("United States", kind="place")[0]
+    assert us.qid in {doc.entity(p.entity).wikidata for p in condemned.participants}

@@ -1080,3 +1080,67 @@ def test_a_title_in_the_lead_is_not_a_holder_named_paragraphs_later():
     assert entity_label(doc, advance.according_to) != "Maksym Kozytskyy"
     strike = one(doc, "ShellingMissileAttack")
     assert entity_label(doc, strike.according_to) == "Maksym Kozytskyy"
+
+
+def test_an_escape_before_another_clause_denies_nothing_in_it():
+    doc = analyse("Hundreds of inmates escape as gangs storm the main prison of the capital "
+                  "on Saturday, the police said.")
+    attack = one(doc, "Attack")
+    assert attack.modality == "claimed"
+
+
+def test_lakes_governed_provinces_and_penitentiaries_are_places_and_the_drowned_count():
+    doc = analyse("At least 78 people drowned when a boat capsized on Lake Kivu on Thursday, "
+                  "according to the governor of North Kivu, who said ten people survived. "
+                  "Gangs later stormed the National Penitentiary in the capital.",
+                  published=date(2024, 10, 4))
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert kinds["Lake Kivu"] == kinds["North Kivu"] == "place"
+    assert kinds["National Penitentiary"] == "place"
+    accident = one(doc, "Accident")
+    assert (accident.fatalities, places(doc, accident)) == (78, ["Lake Kivu"])
+
+
+def test_threats_to_commit_and_evidence_to_make_an_arrest_are_no_facts_nor_is_a_charge():
+    doc = analyse("The boy had been questioned last year about threats to commit a school "
+                  "shooting, but there was not enough evidence to make an arrest. Another "
+                  "student made threats to attack a school. He will be charged with murder, "
+                  "the sheriff said.", published=date(2024, 9, 6))
+    assert events_of(doc, "Killing") == []  # "charged with murder" names the charge
+    assert {(trigger(doc, e), e.modality) for e in doc.events
+            if e.type in ("Attack", "Arrest") and e.modality != "planned"} == set()
+
+
+def test_a_suspect_surrendering_to_police_is_arrested_a_garrison_surrendering_is_defeated():
+    doc = analyse("The gunman surrendered to police after a standoff on Tuesday. Later that "
+                  "week the garrison surrendered to Russian forces.")
+    assert sorted(e.type for e in doc.events) == ["Arrest", "MilitaryVictory"]
+
+
+def test_a_county_after_a_city_name_is_not_the_city_and_a_sheriff_is_a_title():
+    doc = analyse("Barrow County Sheriff Jud Smith said the suspect was arrested on Wednesday.",
+                  gazetteer=FakeGazetteer("Barrow"))
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert kinds == {"Barrow County": "place", "Jud Smith": "person"}
+    assert all(e.geonames is None for e in doc.entities)
+
+
+def test_a_surname_in_the_lead_and_a_family_name_written_first_join_the_full_name():
+    doc = analyse("Lawmakers voted against President Fico on Saturday. Robert Fico said he "
+                  "would appeal.\n\nIn Seoul, lawmakers voted to impeach President Yoon. Yoon "
+                  "Suk Yeol said he would fight on.", published=date(2024, 12, 14))
+    people = sorted(e.label for e in doc.entities if e.kind == "person")
+    assert people == ["Robert Fico", "Yoon Suk Yeol"]
+    impeachment = next(e for e in doc.events if trigger(doc, e) == "impeach")
+    assert impeachment.modality == "asserted"  # a vote to impeach impeaches
+
+
+def test_every_country_of_a_list_with_articles_speaks_and_an_also_tells_another_event():
+    doc = analyse("South Korea, the United States and Japan condemned the launch on Thursday. "
+                  "The suspect surrendered and was taken into custody, the police said. On "
+                  "Thursday his father was also arrested and charged with manslaughter.",
+                  published=date(2024, 10, 31))
+    condemned = next(e for e in doc.events if trigger(doc, e) == "condemned")
+    assert sorted(role(doc, condemned, "speaker")) == [
+        "Japan", "South Korea", "United States"]
+    assert len(events_of(doc, "Arrest")) == 2
