@@ -351,8 +351,13 @@ def _link(g: EntityGroup, linker: Any, context: list[str]) -> None:
 
 
 def _apply_place(g: EntityGroup, place: Any) -> None:
-    """The GeoNames place the linker says the name means (coordinates, GeoNames id)."""
+    """The GeoNames place the linker says the name means (coordinates, GeoNames id); never
+    for a name only ever written after "the" ("the White House" is no town, though GeoNames
+    lists it among Casablanca's names), unless the place's own name has it ("The Hague")."""
     if place is None or g.entity is None:
+        return
+    if all(c.extra.get("after_the") for c in g.mentions) and \
+            not str(getattr(place, "name", "")).startswith("The "):
         return
     name = getattr(place, "name", None)
     if name and g.entity.label.isupper() and not name.isupper() and \

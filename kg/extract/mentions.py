@@ -70,6 +70,9 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
     confirmed = _one_kind_per_guessed_name(confirmed)
     confirmed = _named_holders(doc, confirmed)
     confirmed = [_metonymy(doc, lex, c) for c in confirmed]
+    confirmed = [dataclasses.replace(c, extra={**c.extra, "after_the": True})
+                 if c.kind == "place" and _the_name(doc, lex, c.start, c.end) else c
+                 for c in confirmed]
     confirmed.sort(key=lambda c: (c.start, c.end))
     return confirmed
 
@@ -168,6 +171,9 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
         key = None
         country = lex.country_names.get(m.surface.lower())
         best = dominant_place(m.places)
+        if best is not None and best.feature == "city" and \
+                _the_name(doc, lex, m.start, m.end) and not str(best.name).startswith("The "):
+            continue  # "the Elysee said": a palace or a body, not the district of that name
         if country is None and best is not None and best.feature == "country":
             country = lex.countries.get(str(best.country_code or "").upper())
         if country is not None:
@@ -177,6 +183,18 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
         out.append(Candidate(m.start, m.end, doc.text[m.start:m.end], "place", "gazetteer",
                              "gazetteer", 0.8, places=tuple(m.places), key=key))
     return out
+
+
+def _the_name(doc: Document, lex: Lexicon, start: int, end: int) -> bool:
+    """The name follows "the" and heads its own phrase ("the White House", "the Elysee said";
+    not "the Nuseirat refugee camp", "the Solomianskyi district")."""
+    if doc.text[max(0, start - 4):start] != "the ":
+        return False
+    nxt = _next_word(doc, end)
+    return nxt not in lex.words("place_heads", "lowercase_after") and nxt not in _CAMP_WORDS
+
+
+_CAMP_WORDS = frozenset({"camp", "refugee", "camps"})
 
 
 # Countries that share their name with a state of the United States.

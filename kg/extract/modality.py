@@ -51,8 +51,10 @@ def _negation_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     irregular = load_lexicon().irregular
     from_forms = frozenset(f for v in _NEG_FROM_VERBS for f in verb_forms(v, irregular))
     to_forms = frozenset(f for v in _NEG_TO_VERBS for f in verb_forms(v, irregular))
-    # "denied attacking", "to avoid encirclement": the verb right before the event denies it
-    deny = frozenset(f for v in ("deny", "avoid", "escape") for f in verb_forms(v, irregular))
+    # "denied attacking", "to avoid encirclement", "rejected the deal": the verb right before
+    # the event denies it
+    deny = frozenset(f for v in ("deny", "avoid", "escape", "reject")
+                     for f in verb_forms(v, irregular))
     return from_forms, to_forms, deny
 
 

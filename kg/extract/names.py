@@ -164,6 +164,10 @@ _PERIOD_HEADS = frozenset({"war", "wars", "revolution", "spring", "uprising", "c
 _BODY_NOUNS = frozenset({"officials", "authorities", "police", "prosecutors", "lawmakers",
                          "residents", "officers", "investigators", "leaders", "voters",
                          "troops", "forces", "firefighters", "rescuers", "lawyers"})
+# Words after a name that make it a company or a body: its staff, its owners, its shares.
+_STAFF_AFTER = frozenset({"chief", "ceo", "cfo", "executive", "executives", "employees",
+                          "shareholders", "shares", "machinists", "spokesman", "spokeswoman",
+                          "spokesperson"})
 # Capitalised abbreviations of common nouns, no organisation's name.
 _COMMON_ACRONYMS = frozenset("""
 id tv pc dna gps ceo cfo coo cto gdp ipo suv atm pin vip diy faq pdf usb cctv led lgbt lgbtq
@@ -332,6 +336,12 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          key=f"country:{listed.code}" if is_country else None,
                          label=listed.name if is_country else None,
                          extra={**extra, "capital_of": None if is_country else listed.code})
+    if after in _STAFF_AFTER and not (after == "chief" and
+                                      (toks[j + 2].lower if j + 2 < len(toks) else "")
+                                      not in ("executive", "financial", "operating")):
+        # "Boeing machinists", "Boeing chief executive Kelly Ortberg": a company's people
+        return Candidate(start, end, surface, "organization", "pattern", "name:org-staff", 0.7,
+                         weak=len(words) > 1, extra=extra)
     if gov in _PLACE_PREPOSITIONS and "of" not in lowers[:-1] or \
             _ends_with_phrase(before, lex.phrase_set("place_heads", "lowercase_before")):
         return Candidate(start, end, surface, "place", "pattern", "name:place-context", 0.6,

@@ -714,6 +714,7 @@ class RoleFinder:
                 m = self._appositive(m, after)
                 if m is None:
                     break
+            m = self._titled_person(m, after) or m  # "of UnitedHealthcare CEO Brian Thompson"
             objects.append(m)
             if trig.type in ATTACK_TYPES and (m.kind != "place" or m.facility):
                 aid = m.entity if m.kind == "place" else self.actor_id(m)
@@ -721,6 +722,17 @@ class RoleFinder:
                     targets.append(aid)
             break
         return targets, objects
+
+    def _titled_person(self, m: MentionRef, after: list[MentionRef]) -> MentionRef | None:
+        """The person a body's name and a title introduce ("UnitedHealthcare CEO Brian
+        Thompson", "Kremlin spokesman Dmitry Peskov"), or None."""
+        if m.kind not in ("organization", "media", "military_unit"):
+            return None
+        nxt = next((n for n in after if n.start >= m.end), None)
+        if nxt is None or nxt.kind != "person":
+            return None
+        gap = tuple(t.lower for t in self._tokens_fast(m.end, nxt.start))
+        return nxt if 0 < len(gap) <= 3 and gap in self.lex.titles else None
 
     def _appositive(self, m: MentionRef, after: list[MentionRef]) -> MentionRef | None:
         """The person named after a comma that closes the noun phrase ``m`` opens."""

@@ -120,8 +120,12 @@ class Gazetteer:
         # Plaines' names) would make every mention of the state or country that city
         with open(folder / "us_states.json", encoding="utf-8") as f:
             states = json.load(f)
-        reserved = {name_key(c["name"]) for c in countries.values()} | \
-            {name_key(st["name"]) for st in states.values()}
+        state_keys = {name_key(st["name"]) for st in states.values()}
+        reserved = {name_key(c["name"]) for c in countries.values()} | state_keys
+        # nor is a town's own name that is a US state's ("Oregon", Ohio; "Nevada", Missouri):
+        # the state is meant, which this gazetteer does not hold; a capital keeps its name
+        # (Washington)
+        capitals = {name_key(c.get("capital") or "") for c in countries.values()}
         # a longer name that is another city's own name is not this city's ("New Delhi"
         # among Delhi's names: New Delhi is a city of its own)
         primary = {name_key(c["name"]) for c in cities.values()}
@@ -130,8 +134,9 @@ class Gazetteer:
             places.append(GazPlace(gid, c["name"], c["countrycode"], float(c["latitude"]),
                                    float(c["longitude"]), int(c.get("population") or 0), "city",
                                    c.get("admin1code") or None))
-            names.append((c["name"], gid))
             own = name_key(c["name"])
+            if own not in state_keys or own in capitals:
+                names.append((c["name"], gid))
             for alt in c.get("alternatenames") or ():
                 if not _usable(alt):
                     continue

@@ -84,3 +84,12 @@ def test_a_country_named_in_a_headline_acts_in_a_list_below(adapters):
     condemned = next(e for e in doc.events if e.type == "Statement")
     us = adapters["catalog"].lookup("United States", kind="place")[0]
     assert us.qid in {doc.entity(p.entity).wikidata for p in condemned.participants}
+
+
+def test_a_name_after_the_is_no_town_of_that_name_unless_it_heads_a_place(adapters):
+    doc = analyse("Lawmakers met at the White House on Friday, the Elysee said. Strikes hit "
+                  "the Nuseirat refugee camp in Gaza.", **adapters)
+    labels = {e.label: e for e in doc.entities}
+    assert labels["White House"].geonames is None  # GeoNames lists it among Casablanca's
+    assert "Elysee" not in labels or labels["Elysee"].geonames is None
+    assert labels["Nuseirat"].geonames is not None

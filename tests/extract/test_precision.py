@@ -1144,3 +1144,16 @@ def test_every_country_of_a_list_with_articles_speaks_and_an_also_tells_another_
     assert sorted(role(doc, condemned, "speaker")) == [
         "Japan", "South Korea", "United States"]
     assert len(events_of(doc, "Arrest")) == 2
+
+
+def test_a_company_before_its_staff_a_rejected_deal_and_a_walkout_and_a_titled_victim():
+    doc = analyse("Thousands of Acmecorp machinists walked off the job on Friday after "
+                  "voting to reject the deal, the first strike at Acmecorp since 2008. "
+                  "Acmecorp chief executive Jane Doerr said talks would resume. Police are "
+                  "investigating the shooting of Globex CEO Hank Scorpio on Monday.")
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert kinds["Acmecorp"] == kinds["Globex"] == "organization"
+    assert one(doc, "Agreement").modality == "negated"
+    strike = next(e for e in doc.events if trigger(doc, e) == "walked off the job")
+    assert strike.type == "Protest" and strike.modality == "asserted"
+    assert role(doc, one(doc, "Attack"), "target") == ["Hank Scorpio"]

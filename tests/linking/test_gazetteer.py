@@ -125,3 +125,9 @@ def test_datelines_in_capitals_with_short_words(gaz: Gazetteer) -> None:
     found = {m.surface: m.places[0].name for m in gaz.scan(text)}
     assert found == {"LA PAZ": "La Paz", "NEW DELHI": "New Delhi"}
     assert gaz.scan("THE US AND UK SAID SO") == []
+
+
+def test_a_town_named_like_a_us_state_is_not_found_by_that_name(gaz: Gazetteer) -> None:
+    # "Oregon" (a town in Ohio) and "Nevada" (one in Missouri) would stand for the states
+    assert gaz.lookup("Oregon") == [] and gaz.lookup("Nevada") == []
+    assert [p.country_code for p in gaz.lookup("Washington")][:1] == ["US"]  # the capital
