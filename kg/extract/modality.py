@@ -197,14 +197,26 @@ def _governed_infinitive(words: list[str], lemma: str) -> str | None:
         return "to (purpose)"
     # the governing verb, possibly before an object: "forced them to leave", "ordered the
     # army to withdraw"
-    for w in reversed(words[-6:-1]):
-        if w in _FACTIVE_TO or w in _VOTED and lemma in _ENACTED_BY_VOTE:
-            return None
-        if w in _CONTROL_TO:
-            return "to"
+    window = words[-7:-1]
+    for n in range(len(window) - 1, -1, -1):
+        w = window[n]
+        if w in _FACTIVE_TO or w in _VOTED and lemma in _ENACTED_BY_VOTE or \
+                w in ("forces", "force") and n + 1 < len(window) and \
+                (window[n + 1] in _FORCED or window[n + 1][:1].isdigit()):
+            return None  # ("forces tens of thousands to flee": the verb, not troops)
+        if w in _CONTROL_TO and (w != "about" or n == len(window) - 1):
+            return "to"  # ("about to leave", not "forced about 30,000 residents to leave")
+        if w[:1].isdigit():
+            continue  # "forcing about 30,000 residents to evacuate"
         if not w[:1].isalpha() or w in _CLAUSE_WORDS:
             break
     return "to (purpose)"
+
+
+# who is forced: "forces thousands to flee", "forced them to leave"
+_FORCED = frozenset({"tens", "thousands", "hundreds", "dozens", "millions", "residents",
+                     "people", "them", "him", "her", "us", "families", "civilians", "many",
+                     "some", "most", "all"})
 
 
 def _negated(words: list[str], trig: Trigger) -> str | None:

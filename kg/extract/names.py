@@ -157,7 +157,13 @@ _ATTRIBUTIVE_SUFFIXES = frozenset({"run", "led", "backed", "controlled", "held",
                                    "appointed", "installed", "affiliated", "inspired"})
 _BANK_SIDES = frozenset({"west", "east", "left", "right", "north", "south"})
 _PERIOD_HEADS = frozenset({"war", "wars", "revolution", "spring", "uprising", "crisis",
-                           "era", "olympics", "games", "cup"})
+                           "era", "olympics", "games", "cup", "fire"})  # "the Palisades Fire"
+# Compass words that open a region's name: "Southern California", "Northern Gaza"
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                      "western", "central", "northeastern", "northwestern", "southeastern",
+                      "southwestern"})
+# adjectives of continents: "Central African", "East European" name no place
+_CONTINENTAL = frozenset({"african", "european", "asian", "american", "arab", "latin"})
 
 
 # Plural nouns of people after a place's or a body's name ("New York officials").
@@ -357,6 +363,10 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             not (i > 0 and toks[i - 1].is_number) and lowers[0] not in _COMMON_ACRONYMS:
         # (not "a 737 MAX jet", "a fake ID")
         return Candidate(start, end, surface, "organization", "pattern", "name:acronym", 0.5,
+                         weak=True, extra=extra)
+    if len(words) == 2 and lowers[0] in _COMPASS and lowers[1] not in lex.demonyms and \
+            lowers[1] not in _CONTINENTAL and all(t.is_word for t in words):
+        return Candidate(start, end, surface, "place", "pattern", "name:place-region", 0.6,
                          weak=True, extra=extra)
     if len(words) in (2, 3) and "of" not in lowers and all(t.is_word for t in words) and \
             not any(c.isdigit() for c in surface) and lowers[0] not in lex.demonyms and \

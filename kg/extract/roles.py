@@ -50,6 +50,10 @@ ACTOR_KINDS = frozenset({"person", "organization", "military_unit", "media", "gr
 # how they came to harm.
 _COUNTED = frozenset({"CasualtiesReport"})
 _CIRCUMSTANCE = frozenset({"when", "as", "after"})
+# words of a journey: a place after "from" or "to" near them is the route's, not the event's
+_JOURNEY = frozenset({"flying", "flight", "travelling", "traveling", "bound", "sailing",
+                      "en", "heading", "headed", "route", "journey", "carrying", "departed",
+                      "leaving", "driving"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "into",
                           "on", "over", "throughout", "from", "to", "toward", "towards",
                           "through", "of", "off", "along", "within", "between"})
@@ -769,6 +773,8 @@ class RoleFinder:
             prep = self._governing_preposition(m, sent_start)
             if prep == "between" and trig.type in GROUP_TYPES and self.actor_id(m):
                 continue  # "talks between Russia and Ukraine": parties, not places
+            if m.end <= trig.start and self._on_route(m, before, prep, sent_start):
+                continue  # "a jet flying from Baku to Grozny in Russia crashed near Aktau"
             territorial = m in objects and (trig.type in TERRITORY_TYPES or m is impact or
                                             trig.type in ATTACK_TYPES and not m.facility and
                                             trig.type not in _NOT_PLACED_OBJECTS)
@@ -931,6 +937,23 @@ class RoleFinder:
     def _starts_relative(self, span: tuple[int, int]) -> bool:
         toks = self._tokens_fast(span[0], span[1])
         return bool(toks) and toks[0].lower in ("which", "who", "whose", "where")
+
+    def _on_route(self, m: MentionRef, before: list[MentionRef], prep: str | None,
+                  floor: int) -> bool:
+        """Before the trigger, a place a journey starts from or heads to ("flying from Baku to
+        Grozny in Russia"), or the place such an end lies in, is no place of the event."""
+        if prep in ("from", "to", "toward", "towards"):
+            return self._route_verb_before(m, floor)
+        if prep != "in":
+            return False
+        prev = next((p for p in reversed(before) if p.end <= m.start), None)
+        return prev is not None and prev.kind == "place" and \
+            [t.lower for t in self._tokens_fast(prev.end, m.start)] == ["in"] and \
+            self._on_route(prev, before, self._governing_preposition(prev, floor), floor)
+
+    def _route_verb_before(self, m: MentionRef, floor: int) -> bool:
+        words = [t.lower for t in self._tokens_fast(max(floor, m.start - 120), m.start)][-8:]
+        return any(w in _JOURNEY for w in words)
 
     def _governing_preposition(self, m: MentionRef, floor: int) -> str | None:
         """The preposition a place depends on: "in Dergachi", "in the northeast suburb of X"."""

@@ -1157,3 +1157,30 @@ def test_a_company_before_its_staff_a_rejected_deal_and_a_walkout_and_a_titled_v
     strike = next(e for e in doc.events if trigger(doc, e) == "walked off the job")
     assert strike.type == "Protest" and strike.modality == "asserted"
     assert role(doc, one(doc, "Attack"), "target") == ["Hank Scorpio"]
+
+
+def test_named_fires_are_events_regions_open_with_a_compass_and_the_forced_do_flee():
+    doc = analyse("Wildfire forces tens of thousands to flee homes\n\nThe Palisades Fire swept "
+                  "through Southern California on Tuesday, forcing about 30,000 residents to "
+                  "evacuate. Residents abandoned their cars and fled on foot.",
+                  published=date(2025, 1, 8))
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert "Palisades Fire" not in kinds and kinds["Southern California"] == "place"
+    assert {e.type for e in doc.events} == {"Wildfire", "Evacuation"}
+    assert all(e.modality == "asserted" for e in doc.events)
+    assert role(doc, one(doc, "Wildfire"), "agent") == []
+
+
+def test_the_route_of_a_journey_is_not_where_the_crash_happened():
+    doc = analyse("A passenger jet flying from Baku to Grozny in Russia crashed near Aktau in "
+                  "Kazakhstan on Wednesday, killing 38 people.", published=date(2024, 12, 25),
+                  gazetteer=FakeGazetteer("Baku", "Grozny", "Aktau"))
+    crash = one(doc, "Accident")
+    assert places(doc, crash) == ["Aktau"] and crash.fatalities == 38
+
+
+def test_rebels_entering_a_capital_advance():
+    doc = analyse("Rebels entered Damascus unopposed early on Sunday, residents said.",
+                  published=date(2024, 12, 8))
+    entry = one(doc, "Advance")
+    assert places(doc, entry) == ["Damascus"]
