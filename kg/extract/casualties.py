@@ -173,6 +173,10 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             while m >= 0 and (words[m] in _BE or words[m] == "not" or
                               w in ("injuries", "wounds") and words[m] in _INJURY_LEADS):
                 m -= 1  # "were seriously injured", "were treated for injuries"
+            if m >= 0 and words[m] in ("aboard", "onboard"):
+                m -= 1  # "all eight people aboard died"
+            elif m >= 1 and words[m - 1:m + 1] == ["on", "board"]:
+                m -= 2
             m = _before_inclusion(words, m)  # "15 people, including seven firefighters,"
             steps = 0
             vague = lex.words("casualties", "vague")

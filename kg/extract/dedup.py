@@ -169,6 +169,10 @@ def _coarse(places: list[str], sides: Mapping[str, str]) -> bool:
     return all(sides.get(f"country:{p}") is not None for p in places)
 
 
+def _specific_places(r, sides: Mapping[str, str]) -> list[str]:
+    return [p for p in r.places if sides.get(f"country:{p}") is None]
+
+
 def _same_clause(a: EventDraft, b: EventDraft) -> bool:
     return a.clause is not None and a.clause == b.clause
 
@@ -200,9 +204,10 @@ def linked(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
     if a.type == b.type and near and (same_agent or quoted_self or
                                       not (ra.agent and rb.agent)):
         # a follow-up mention a sentence or two later elaborates the same event; for violent
-        # events only when one of the two names no place and no target of its own
-        if a.type not in _VIOLENT or not (ra.places or ra.targets) or \
-                not (rb.places or rb.targets):
+        # events only when one of the two names no place (a country is none: "crashed in
+        # northwest Iran" ... "went down near the town of Varzaqan") and no target of its own
+        if a.type not in _VIOLENT or not (_specific_places(ra, sides) or ra.targets) or \
+                not (_specific_places(rb, sides) or rb.targets):
             return True
     if a.type == b.type and a.type not in _VIOLENT and same_agent and \
             not (ra.places and rb.places):

@@ -103,6 +103,8 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     infinitive = _infinitive(doc, words, trig)
     if infinitive is not None and not planned:
         planned = infinitive
+    if not planned and trig.pos == "n":
+        planned = _future_predicate(doc.words[trig.last + 1:trig.last + 6])
     # (an inflected verb is no noun a "suspected" could modify: "were detained")
     hedge = _cue_before(words, lex.phrase_index("hedges"), 5, trig,
                         skip=_ATTRIBUTIVE_HEDGES if inflected else frozenset())
@@ -183,6 +185,29 @@ def _infinitive(doc: Document, words: list[str], trig: Trigger) -> str | None:
     elif words[-1:] != ["to"] or doc.words[trig.first] != trig.entry.lemma.split()[0]:
         return None  # no infinitive, or not the base form
     return _governed_infinitive(words, trig.entry.lemma)
+
+
+# an event noun whose own predicate is still to come: "an election must be held within 50
+# days", "talks will take place next week", "the vote is scheduled for Sunday"
+_MODAL_AFTER = frozenset({"will", "must", "would", "shall", "could", "may", "might", "should"})
+_STAGED = frozenset({"held", "staged", "organised", "organized", "called", "convened",
+                     "conducted"})
+_STARTING = frozenset({"take", "begin", "start", "resume", "go", "open", "proceed"})
+_SCHEDULED = frozenset({"expected", "due", "scheduled", "set", "planned", "slated"})
+
+
+def _future_predicate(after: list[str]) -> str | None:
+    """The event noun is the subject of a future or obligatory predicate."""
+    if len(after) < 2:
+        return None
+    first, second = after[0], after[1]
+    if first in _MODAL_AFTER:
+        if second == "be" and len(after) > 2 and after[2] in _STAGED or second in _STARTING:
+            return f"{first} ... (after)"
+        return None
+    if first in ("is", "are") and second in _SCHEDULED:
+        return f"{first} {second}"
+    return None
 
 
 # what a vote does by being taken: "lawmakers voted to impeach the president"

@@ -174,6 +174,23 @@ _BODY_NOUNS = frozenset({"officials", "authorities", "police", "prosecutors", "l
 _STAFF_AFTER = frozenset({"chief", "ceo", "cfo", "executive", "executives", "employees",
                           "shareholders", "shares", "machinists", "spokesman", "spokeswoman",
                           "spokesperson"})
+_VESSEL_NOUNS = frozenset({"ship", "vessel", "tanker", "carrier", "freighter", "warship",
+                           "frigate", "cruiser", "destroyer", "submarine", "ferry", "yacht",
+                           "trawler", "liner", "tugboat", "corvette", "icebreaker", "boat"})
+
+
+def _vessel_apposition(toks: list[Token], k: int) -> bool:
+    """ "..., a car carrier", "..., a Liberian-flagged tanker": the name before is a ship's."""
+    if k >= len(toks) or toks[k].lower not in ("a", "an", "the"):
+        return False
+    for t in toks[k + 1:k + 5]:
+        if t.lower in _VESSEL_NOUNS:
+            return True
+        if not t.is_word or t.lower in ("of", "and", "who", "which", "that"):
+            return False
+    return False
+
+
 # Capitalised abbreviations of common nouns, no organisation's name.
 _COMMON_ACRONYMS = frozenset("""
 id tv pc dna gps ceo cfo coo cto gdp ipo suv atm pin vip diy faq pdf usb cctv led lgbt lgbtq
@@ -282,6 +299,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     joined = " ".join(lowers)
     before = _words_before(toks, i, 3)
     extra = {"country": country.code if country else None}
+    if j + 1 < len(toks) and toks[j + 1].text == "," and _vessel_apposition(toks, j + 2):
+        return None  # "The Galaxy Leader, a car carrier owned by ...": a ship's name
     if title is not None and not (set(lowers) & (org_heads | mil_heads)):
         return Candidate(start, end, surface, "person", "pattern", "name:title", 0.85,
                          title=title, extra=extra)

@@ -1184,3 +1184,33 @@ def test_rebels_entering_a_capital_advance():
                   published=date(2024, 12, 8))
     entry = one(doc, "Advance")
     assert places(doc, entry) == ["Damascus"]
+
+
+def test_a_helicopter_going_down_counts_those_on_board_and_joins_the_crash_in_the_country():
+    doc = analyse("Iran's president was killed when his helicopter crashed in the mountains of "
+                  "northwest Iran, state media said on Monday.\n\nThe helicopter went down on "
+                  "Sunday afternoon near the town of Varzaqan. All eight people on board died, "
+                  "officials said. A presidential election must be held within 50 days.",
+                  published=date(2024, 5, 20))
+    crash = one(doc, "Accident")
+    assert (crash.fatalities, crash.time.value) == (8, "2024-05-19TAF")
+    assert one(doc, "Election").modality == "planned"
+
+
+def test_expelled_diplomats_a_hijacked_ship_and_a_bankruptcy_filing():
+    doc = analyse("Germany expelled two Russian diplomats on Wednesday. Rebels hijacked the "
+                  "Galaxy Leader, a car carrier owned by a British company, on Sunday. The "
+                  "retailer filed for bankruptcy protection on Monday.",
+                  published=date(2024, 3, 14))
+    assert events_of(doc, "TerritoryRetaken") == []
+    labels = sorted(e.label.split(" by ")[0].split(" on ")[0] for e in doc.events)
+    assert labels == ["Bankruptcy filing", "Expulsion", "Hijacking"], labels
+    assert "Galaxy Leader" not in [e.label for e in doc.entities]
+
+
+def test_an_event_noun_before_a_future_predicate_is_planned():
+    doc = analyse("Talks will take place in Geneva, officials said. A "
+                  "new vote must be held, the court ruled. The attack will be investigated by "
+                  "police.", published=date(2024, 3, 14))
+    assert {(e.type, e.modality) for e in doc.events} == {
+        ("Negotiation", "planned"), ("Election", "planned"), ("Attack", "asserted")}
