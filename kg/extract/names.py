@@ -162,6 +162,8 @@ _PERIOD_HEADS = frozenset({"war", "wars", "revolution", "spring", "uprising", "c
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                       "western", "central", "northeastern", "northwestern", "southeastern",
                       "southwestern"})
+# place heads that also name a legislature ("the Illinois House", "the State House")
+_CHAMBERS = frozenset({"house"})
 # adjectives of continents: "Central African", "East European" name no place
 _CONTINENTAL = frozenset({"african", "european", "asian", "american", "arab", "latin"})
 
@@ -339,6 +341,11 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          extra=extra)
     if len(lowers) > 2 and lowers[-2:] == ["people", "republic"]:
         # "the Luhansk People's Republic": a proclaimed state that acts, not a place
+        return Candidate(start, end, surface, "organization", "pattern", "name:org-head", 0.75,
+                         extra=extra)
+    if lowers[-1] in _CHAMBERS and len(lowers) > 1 and j + 1 < len(toks) and \
+            _match_title(toks, j + 1, len(toks) - 1, lex) > j + 1:
+        # "Illinois House Speaker Michael Madigan": a chamber, whose officer is named
         return Candidate(start, end, surface, "organization", "pattern", "name:org-head", 0.75,
                          extra=extra)
     if lowers[-1] in place_heads and len(lowers) > 1 or \

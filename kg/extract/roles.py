@@ -720,7 +720,8 @@ class RoleFinder:
                     break
             m = self._titled_person(m, after) or m  # "of UnitedHealthcare CEO Brian Thompson"
             objects.append(m)
-            if trig.type in ATTACK_TYPES and (m.kind != "place" or m.facility):
+            if judged and m.kind == "person" or \
+                    trig.type in ATTACK_TYPES and (m.kind != "place" or m.facility):
                 aid = m.entity if m.kind == "place" else self.actor_id(m)
                 if aid and aid not in targets and aid != roles.agent:
                     targets.append(aid)

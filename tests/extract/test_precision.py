@@ -1214,3 +1214,14 @@ def test_an_event_noun_before_a_future_predicate_is_planned():
                   "police.", published=date(2024, 3, 14))
     assert {(e.type, e.modality) for e in doc.events} == {
         ("Negotiation", "planned"), ("Election", "planned"), ("Attack", "asserted")}
+
+
+def test_the_convicted_are_targets_and_a_house_before_its_speaker_is_a_chamber():
+    doc = analyse("A federal jury on Thursday convicted former Illinois House Speaker Michael "
+                  "Madigan of bribery. The judge sentenced Rod Blagojevich to 14 years in "
+                  "prison on Friday.",
+                  published=date(2025, 2, 13))
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert kinds["Illinois House"] == "organization"
+    targets = sorted(t for e in doc.events for t in role(doc, e, "target"))
+    assert targets == ["Michael Madigan", "Rod Blagojevich"]
