@@ -164,7 +164,7 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
             continue
         following = _next_word(doc, m.end)
         if " " not in m.surface and following in _GROUP_NOUNS or following in _REGIONAL or \
-                _division_follows(doc, m.end) and \
+                following in _PRODUCT_NOUNS or _division_follows(doc, m.end) and \
                 all(p.feature != "country" for p in m.places):
             continue  # "Hamas militants", "Wagner fighters": a group, not a place; "Donetsk
             # regional governor", "Barrow County": a division, not the city
@@ -232,6 +232,8 @@ def _entry_key(entry: Any) -> str:
 
 
 _REGIONAL = frozenset({"regional", "provincial"})
+# lower-case words after a place's name that make it the name of a product: "Brent crude"
+_PRODUCT_NOUNS = frozenset({"crude", "futures", "blend"})
 _GROUP_NOUNS = frozenset({"militants", "fighters", "members", "leaders", "supporters",
                           "spokesman", "spokeswoman", "spokesperson", "commander",
                           "commanders", "gunmen", "mercenaries", "rebels", "insurgents",

@@ -157,7 +157,8 @@ _ATTRIBUTIVE_SUFFIXES = frozenset({"run", "led", "backed", "controlled", "held",
                                    "appointed", "installed", "affiliated", "inspired"})
 _BANK_SIDES = frozenset({"west", "east", "left", "right", "north", "south"})
 _PERIOD_HEADS = frozenset({"war", "wars", "revolution", "spring", "uprising", "crisis",
-                           "era", "olympics", "games", "cup", "fire"})  # "the Palisades Fire"
+                           "era", "olympics", "games", "cup", "fire", "championship",
+                           "championships", "tournament"})  # "the Palisades Fire"
 # Compass words that open a region's name: "Southern California", "Northern Gaza"
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                       "western", "central", "northeastern", "northwestern", "southeastern",
@@ -172,6 +173,10 @@ _CONTINENTAL = frozenset({"african", "european", "asian", "american", "arab", "l
 _BODY_NOUNS = frozenset({"officials", "authorities", "police", "prosecutors", "lawmakers",
                          "residents", "officers", "investigators", "leaders", "voters",
                          "troops", "forces", "firefighters", "rescuers", "lawyers"})
+# Lower-case words after a name of several words that make it the name of a competition or a
+# gathering, which is no entity: "the Champions League final"
+_EVENT_AFTER = frozenset({"final", "finals", "semifinal", "semi-final", "match", "fixture",
+                          "tournament", "qualifier", "qualifiers", "draw"})
 # Words after a name that make it a company or a body: its staff, its owners, its shares.
 _STAFF_AFTER = frozenset({"chief", "ceo", "cfo", "executive", "executives", "employees",
                           "shareholders", "shares", "machinists", "spokesman", "spokeswoman",
@@ -278,7 +283,7 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if len(words) == 1 and words[0].lower in lex.common_words:
         return None  # "Western allies", "National" on their own are adjectives
     if words[0].text.isupper() and len(words[0].text) > 2 and i == first_word and \
-            j + 1 < len(toks) and toks[j + 1].text in (",", "-", "—", "–") and \
+            j + 1 < len(toks) and toks[j + 1].text in (",", "-", "—", "–", "(") and \
             all(t.text.isupper() for t in words):
         # a dateline: "PESHAWAR, Pakistan - ..."
         start, end = words[0].start, words[-1].end
@@ -368,6 +373,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          key=f"country:{listed.code}" if is_country else None,
                          label=listed.name if is_country else None,
                          extra={**extra, "capital_of": None if is_country else listed.code})
+    if after in _EVENT_AFTER and len(words) > 1 and title is None:
+        return None  # "the Champions League final", "the Eurovision Song Contest final"
     if after in _STAFF_AFTER and not (after == "chief" and
                                       (toks[j + 2].lower if j + 2 < len(toks) else "")
                                       not in ("executive", "financial", "operating")):

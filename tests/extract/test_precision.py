@@ -1225,3 +1225,15 @@ def test_the_convicted_are_targets_and_a_house_before_its_speaker_is_a_chamber()
     assert kinds["Illinois House"] == "organization"
     targets = sorted(t for e in doc.events for t in role(doc, e, "target"))
     assert targets == ["Michael Madigan", "Rod Blagojevich"]
+
+
+def test_a_match_report_and_a_market_report_tell_no_war():
+    doc = analyse("Real Madrid beat Borussia Dortmund 2-0 in the Champions League final at "
+                  "Wembley on Saturday, securing the Spanish club's 15th European title. Kroos "
+                  "played his last match before the European Championship.\n\nNEW YORK (Reuters) "
+                  "- Brent crude rose $1.80 to $83.20 a barrel on Tuesday.",
+                  published=date(2024, 6, 2), gazetteer=FakeGazetteer("Brent", "Wembley"))
+    assert doc.events == []
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert "Champions League" not in kinds and "European Championship" not in kinds
+    assert "Brent" not in kinds and kinds["New York"] == "place"
