@@ -310,9 +310,14 @@ def _merge_same_items(groups: list[EntityGroup]) -> None:
 def _fill_from_gazetteer(g: EntityGroup) -> None:
     if g.kind != "place":
         return
+    state, sure = _us_state(g)
     for c in g.mentions:
-        if c.places:
-            best = dominant_place(c.places)
+        places = c.places if state is None else tuple(
+            p for p in c.places if p.country_code == "US" and p.admin1 == state)
+        if not places and not sure:
+            places = c.places
+        if places:
+            best = dominant_place(places)
             if best is not None:
                 g.entity.geonames = int(best.geonames) if best.geonames else None
                 if best.lat is not None and best.lon is not None:
@@ -333,6 +338,12 @@ def _link(g: EntityGroup, linker: Any, context: list[str]) -> None:
         requests.append(MentionToLink(surface=g.label, kind=g.kind, start=first.start,
                                       end=first.end))
     decisions = list(linker.link(requests, context_qids=tuple(context)))
+    state, sure = _us_state(g)
+    if state is not None:
+        # "PLAINS, Ga.": neither Paris in France nor a Plains of another state ("Moscow,
+        # Washington and ...": a state's name only counts when a place there is offered)
+        inside = [d for d in decisions if _in_us_state(d, state)]
+        decisions = inside if sure or inside else decisions
     if not decisions:
         return
     linked = [d for d in decisions if d.entry is not None and d.entry.qid and
@@ -348,6 +359,22 @@ def _link(g: EntityGroup, linker: Any, context: list[str]) -> None:
     g.entity.link = chosen.info
     if g.kind == "place":
         _apply_place(g, getattr(chosen, "place", None))
+
+
+def _us_state(g: EntityGroup) -> tuple[str | None, bool]:
+    """The US state a place's mentions put it in, and whether an abbreviation says so."""
+    marked = [c for c in g.mentions if c.extra.get("us_state")]
+    sure = [c for c in marked if c.extra.get("us_state_sure")]
+    chosen = (sure or marked or [None])[0]
+    return (None, False) if chosen is None else (chosen.extra["us_state"], bool(sure))
+
+
+def _in_us_state(decision: Any, state: str) -> bool:
+    entry, place = decision.entry, getattr(decision, "place", None)
+    if entry is not None and getattr(entry, "country", None) not in (None, "Q30"):
+        return False
+    return place is None or (getattr(place, "country_code", None) == "US" and
+                             getattr(place, "admin1", None) == state)
 
 
 def _apply_place(g: EntityGroup, place: Any) -> None:

@@ -61,7 +61,7 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
         cands.extend(find_name_candidates(doc, sent, lex, lower))
         cands.extend(find_pattern_candidates(doc, sent, lex, lower))
     blocked = SpanSet(blocked)
-    cands = [c for c in cands if not blocked.overlaps(c.start, c.end)]
+    cands = _mark_us_states(doc, [c for c in cands if not blocked.overlaps(c.start, c.end)])
     if _in_the_united_states(cands):
         cands = [_as_us_state(c) for c in cands]
     accepted = _people_over_places(_resolve_overlaps(cands))
@@ -195,6 +195,28 @@ def _the_name(doc: Document, lex: Lexicon, start: int, end: int) -> bool:
 
 
 _CAMP_WORDS = frozenset({"camp", "refugee", "camps"})
+
+
+def _mark_us_states(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """A place written "PLAINS, Ga." or "Paris, Texas" is in that US state: the linker may
+    only take a place there (``extra["us_state"]``)."""
+    try:
+        from ..linking.gazetteer import us_state_after
+    except ImportError:
+        return cands
+    found = {(c.start, c.end): us_state_after(doc.text, c.end)
+             for c in cands if c.kind == "place"}
+    # a state's name is sure when the gazetteer holds a place of that name there
+    held = {span for c in cands if c.source == "gazetteer" and found.get((c.start, c.end))
+            for span in [(c.start, c.end)]
+            if any(p.country_code == "US" and p.admin1 == found[span][0] for p in c.places)}
+    out = []
+    for c in cands:
+        state = found.get((c.start, c.end))
+        out.append(c if state is None else dataclasses.replace(
+            c, extra={**c.extra, "us_state": state[0],
+                      "us_state_sure": state[1] or (c.start, c.end) in held}))
+    return out
 
 
 # Countries that share their name with a state of the United States.

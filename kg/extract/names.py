@@ -158,7 +158,8 @@ _ATTRIBUTIVE_SUFFIXES = frozenset({"run", "led", "backed", "controlled", "held",
 _BANK_SIDES = frozenset({"west", "east", "left", "right", "north", "south"})
 _PERIOD_HEADS = frozenset({"war", "wars", "revolution", "spring", "uprising", "crisis",
                            "era", "olympics", "games", "cup", "fire", "championship",
-                           "championships", "tournament"})  # "the Palisades Fire"
+                           "championships", "tournament", "prize", "accords", "accord",
+                           "treaty"})  # "the Palisades Fire", "the Nobel Peace Prize"
 # Compass words that open a region's name: "Southern California", "Northern Gaza"
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                       "western", "central", "northeastern", "northwestern", "southeastern",
@@ -397,8 +398,10 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         # (not "a 737 MAX jet", "a fake ID")
         return Candidate(start, end, surface, "organization", "pattern", "name:acronym", 0.5,
                          weak=True, extra=extra)
-    if len(words) == 2 and lowers[0] in _COMPASS and lowers[1] not in lex.demonyms and \
-            lowers[1] not in _CONTINENTAL and all(t.is_word for t in words):
+    if len(words) == 2 and all(t.is_word for t in words) and (
+            lowers[0] in _COMPASS and lowers[1] not in lex.demonyms and
+            lowers[1] not in _CONTINENTAL or lowers[1] in lex.country_names):
+        # "Southern California"; "Nazi Germany", "Imperial Japan": a country in an age
         return Candidate(start, end, surface, "place", "pattern", "name:place-region", 0.6,
                          weak=True, extra=extra)
     if len(words) in (2, 3) and "of" not in lowers and all(t.is_word for t in words) and \

