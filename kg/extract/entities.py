@@ -256,6 +256,7 @@ def build_entities(groups: list[EntityGroup], *, linker: Any = None
     entities, mentions = [], []
     context: list[str] = []
     order = sorted(groups, key=lambda g: (not (g.key or "").startswith("country:"), g.first))
+    countries: dict[str, str] = {}  # ISO code -> Q-id of the countries linked so far
     for g in order:
         g.entity = Entity(id=g.id, label=g.label, kind=g.kind, aliases=list(g.aliases))
         _fill_from_gazetteer(g)
@@ -263,11 +264,13 @@ def build_entities(groups: list[EntityGroup], *, linker: Any = None
             # ("the governor": an unnamed holder of a title has no Wikidata item; the state
             # of Georgia is not the country the catalog holds)
             try:
-                _link(g, linker, context)
+                _link(g, linker, context, countries)
             except Exception as exc:  # a broken adapter must not lose the article
                 warnings.append(f"linking failed for {g.label!r}: {type(exc).__name__}")
         if g.entity.wikidata:
             context.append(g.entity.wikidata)
+            if (g.key or "").startswith("country:"):
+                countries[g.key.split(":", 1)[1]] = g.entity.wikidata
     _merge_same_items(groups)
     for g in groups:
         entities.append(g.entity)
@@ -311,11 +314,14 @@ def _fill_from_gazetteer(g: EntityGroup) -> None:
     if g.kind != "place":
         return
     state, sure = _us_state(g)
+    code = _in_country(g)
     for c in g.mentions:
         places = c.places if state is None else tuple(
             p for p in c.places if p.country_code == "US" and p.admin1 == state)
         if not places and not sure:
             places = c.places
+        if code is not None:
+            places = tuple(p for p in places if p.country_code == code)
         if places:
             best = dominant_place(places)
             if best is not None:
@@ -325,7 +331,8 @@ def _fill_from_gazetteer(g: EntityGroup) -> None:
                 return
 
 
-def _link(g: EntityGroup, linker: Any, context: list[str]) -> None:
+def _link(g: EntityGroup, linker: Any, context: list[str],
+          countries: dict[str, str] | None = None) -> None:
     from ..linking import MentionToLink  # the adapter's own request type
 
     requests = [MentionToLink(surface=c.extra.get("link_as") or c.surface, kind=g.kind,
@@ -344,6 +351,10 @@ def _link(g: EntityGroup, linker: Any, context: list[str]) -> None:
         # Washington and ...": a state's name only counts when a place there is offered)
         inside = [d for d in decisions if _in_us_state(d, state)]
         decisions = inside if sure or inside else decisions
+    code = _in_country(g)
+    if code is not None:
+        # "the Pakistani city of Hyderabad": not the Indian city the catalog holds
+        decisions = [d for d in decisions if _of_country(d, code, countries or {})]
     if not decisions:
         return
     linked = [d for d in decisions if d.entry is not None and d.entry.qid and
@@ -359,6 +370,22 @@ def _link(g: EntityGroup, linker: Any, context: list[str]) -> None:
     g.entity.link = chosen.info
     if g.kind == "place":
         _apply_place(g, getattr(chosen, "place", None))
+
+
+def _in_country(g: EntityGroup) -> str | None:
+    """The country (ISO code) the text puts a place in, if it says so."""
+    return next((c.extra["in_country"] for c in g.mentions if c.extra.get("in_country")), None)
+
+
+def _of_country(decision: Any, code: str, countries: dict[str, str]) -> bool:
+    """Whether a linker's decision is a place of that country (as far as can be told)."""
+    place = getattr(decision, "place", None)
+    if place is not None and getattr(place, "country_code", None) not in (None, code):
+        return False
+    entry = decision.entry
+    qid = countries.get(code)
+    country = getattr(entry, "country", None) if entry is not None else None
+    return not (country and qid and country != qid)
 
 
 def _us_state(g: EntityGroup) -> tuple[str | None, bool]:

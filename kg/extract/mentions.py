@@ -62,6 +62,7 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
         cands.extend(find_pattern_candidates(doc, sent, lex, lower))
     blocked = SpanSet(blocked)
     cands = _mark_us_states(doc, [c for c in cands if not blocked.overlaps(c.start, c.end)])
+    cands = _mark_countries(doc, lex, cands)
     if _in_the_united_states(cands):
         cands = [_as_us_state(c) for c in cands]
     accepted = _people_over_places(_resolve_overlaps(cands))
@@ -217,6 +218,50 @@ def _mark_us_states(doc: Document, cands: list[Candidate]) -> list[Candidate]:
             c, extra={**c.extra, "us_state": state[0],
                       "us_state_sure": state[1] or (c.start, c.end) in held}))
     return out
+
+
+# Nouns of a settlement or an area a demonym describes: "the Pakistani city of Hyderabad"
+_SETTLEMENTS = frozenset({"city", "town", "village", "port", "capital", "province", "region",
+                          "district", "state", "island", "county"})
+
+
+def _mark_countries(doc: Document, lex: Lexicon, cands: list[Candidate]) -> list[Candidate]:
+    """A place the text puts in a country ("the Pakistani city of Hyderabad", "Argentina's
+    central province of Cordoba", "Pakistan's Hyderabad") may only be linked to a place of that
+    country (``extra["in_country"]``, an ISO code)."""
+    out = []
+    for c in cands:
+        code = _country_before(doc, lex, c.start) if c.kind == "place" and \
+            not (c.key or "").startswith("country:") else None
+        out.append(c if code is None else
+                   dataclasses.replace(c, extra={**c.extra, "in_country": code}))
+    return out
+
+
+def _country_before(doc: Document, lex: Lexicon, start: int) -> str | None:
+    toks = doc.tokens_between(max(0, start - 80), start)[-6:]
+    words = [t.lower for t in toks]
+    if len(words) >= 2 and words[-1] == "of" and words[-2] in _SETTLEMENTS:
+        words, toks = words[:-2], toks[:-2]  # "... city of X": what describes the city
+        k = len(words) - 1
+        while k >= 0 and len(words) - k <= 3:  # over "northern", "central", "the"
+            country = lex.demonyms.get(words[k]) or _possessive_country(lex, toks[k])
+            if country is not None:
+                return country.code
+            if not words[k].isalpha() or toks[k].is_cap:
+                return None
+            k -= 1
+        return None
+    if toks and toks[-1].end == start - 1:
+        country = _possessive_country(lex, toks[-1])  # "Pakistan's Hyderabad"
+        return country.code if country is not None else None
+    return None
+
+
+def _possessive_country(lex: Lexicon, tok: Any) -> Any:
+    if tok.bare == tok.text:
+        return None
+    return lex.country_names.get(tok.bare.lower())
 
 
 # Countries that share their name with a state of the United States.

@@ -109,3 +109,14 @@ def test_a_place_written_with_its_us_state_is_only_a_place_of_that_state(adapter
     portland = adapters["gazetteer"].lookup("Portland")
     assert labels["Portland"].geonames == next(
         p.geonames for p in portland if p.admin1 == "OR")
+
+
+def test_a_place_the_text_puts_in_another_country_is_not_the_catalog_city(adapters):
+    doc = analyse("KARACHI - A building collapsed in the Pakistani city of Hyderabad on "
+                  "Wednesday, killing six people. Pakistan's government ordered an inquiry.",
+                  **adapters)
+    india = adapters["catalog"].lookup("Hyderabad", kind="place")[0]  # the Indian city
+    hyderabad = next(e for e in doc.entities if e.label == "Hyderabad")
+    assert hyderabad.wikidata != india.qid
+    doc = analyse("Floods hit the Indian city of Hyderabad on Wednesday.", **adapters)
+    assert next(e for e in doc.entities if e.label == "Hyderabad").wikidata == india.qid
