@@ -260,7 +260,7 @@ def build_entities(groups: list[EntityGroup], *, linker: Any = None
     for g in order:
         g.entity = Entity(id=g.id, label=g.label, kind=g.kind, aliases=list(g.aliases))
         _fill_from_gazetteer(g)
-        if linker is not None and not (g.key or "").startswith(("role:", "us-state:")):
+        if linker is not None and not (g.key or "").startswith(("role:", "us-state:", "region:")):
             # ("the governor": an unnamed holder of a title has no Wikidata item; the state
             # of Georgia is not the country the catalog holds)
             try:

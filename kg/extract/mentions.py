@@ -62,7 +62,7 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
         cands.extend(find_pattern_candidates(doc, sent, lex, lower))
     blocked = SpanSet(blocked)
     cands = _mark_us_states(doc, [c for c in cands if not blocked.overlaps(c.start, c.end)])
-    cands = _mark_countries(doc, lex, cands)
+    cands = _mark_countries(doc, lex, _regions_after_places(doc, lex, cands))
     if _in_the_united_states(cands):
         cands = [_as_us_state(c) for c in cands]
     accepted = _people_over_places(_resolve_overlaps(cands))
@@ -231,11 +231,79 @@ def _mark_countries(doc: Document, lex: Lexicon, cands: list[Candidate]) -> list
     country (``extra["in_country"]``, an ISO code)."""
     out = []
     for c in cands:
-        code = _country_before(doc, lex, c.start) if c.kind == "place" and \
-            not (c.key or "").startswith("country:") else None
+        code = None
+        if c.kind == "place" and not (c.key or "").startswith(("country:", "region:")) and \
+                not _is_country(lex, c):
+            code = _country_before(doc, lex, c.start)
+            if code is None:
+                found = _region_after(doc, lex, c.end)
+                code = found[2] if found is not None else None
         out.append(c if code is None else
                    dataclasses.replace(c, extra={**c.extra, "in_country": code}))
     return out
+
+
+_AFTER_NAME_RE = re.compile(r", ([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})")
+
+
+def _region_after(doc: Document, lex: Lexicon, end: int) -> tuple[int, int, str, bool] | None:
+    """The country or first-level region written right after a place's name ("Kingston,
+    Ontario", "Perth, Scotland", "Quetta, Pakistan"): its span, ISO code and whether it is a
+    region."""
+    m = _AFTER_NAME_RE.match(doc.text, end)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    regions = lex.cues["country_regions"]["regions"]
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n]).rstrip(".")
+        low = name.lower()
+        country = lex.country_names.get(low)
+        if country is not None or low in regions:
+            start = m.start(1)
+            return (start, start + len(name), country.code if country else regions[low],
+                    country is None)
+    return None
+
+
+def _regions_after_places(doc: Document, lex: Lexicon, cands: list[Candidate]
+                          ) -> list[Candidate]:
+    """ "Kingston, Ontario", "Victoria, British Columbia": the region after a place is a place
+    of its own, no city of that name (Ontario, California); and "Birmingham, Ala.": a state's
+    abbreviation names no place."""
+    spans: list[tuple[int, int, str | None]] = []
+    for c in cands:
+        if c.kind != "place" or c.extra.get("us_state"):
+            if c.kind == "place" and c.extra.get("us_state_sure"):
+                m = _AFTER_NAME_RE.match(doc.text, c.end)
+                if m is not None:
+                    spans.append((m.start(1), m.start(1) + len(m.group(1).split()[0]), None))
+            continue
+        found = _region_after(doc, lex, c.end)
+        if found is not None and found[3]:
+            spans.append((found[0], found[1], found[2]))
+    if not spans:
+        return cands
+    taken = SpanSet((a, b) for a, b, _ in spans)
+    out = [c for c in cands if not taken.overlaps(c.start, c.end) or
+           (c.start, c.end) in {(a, b) for a, b, _ in spans} and c.source == "catalog"]
+    held = {(c.start, c.end) for c in out}
+    for a, b, code in dict.fromkeys(spans):
+        if code is None or (a, b) in held:
+            continue
+        name = doc.text[a:b]
+        out.append(Candidate(a, b, name, "place", "pattern", "place:region", 0.8,
+                             key=f"region:{name.lower()}", label=name,
+                             extra={"region_of": code}))
+    return out
+
+
+def _is_country(lex: Lexicon, c: Candidate) -> bool:
+    """ "Burundi, Kenya, Rwanda and Uganda": a list of countries, none inside the next."""
+    return c.surface.lower() in lex.country_names or \
+        bool(c.entries) and all(not getattr(e, "country", None) for e in c.entries) or \
+        any(getattr(p, "feature", None) == "country" for p in c.places)  # (a catalog place
+    # in no country is a country, or wider)
 
 
 def _country_before(doc: Document, lex: Lexicon, start: int) -> str | None:

@@ -120,3 +120,18 @@ def test_a_place_the_text_puts_in_another_country_is_not_the_catalog_city(adapte
     assert hyderabad.wikidata != india.qid
     doc = analyse("Floods hit the Indian city of Hyderabad on Wednesday.", **adapters)
     assert next(e for e in doc.entities if e.label == "Hyderabad").wikidata == india.qid
+
+
+def test_a_place_before_its_region_or_country_is_a_place_there(adapters):
+    doc = analyse("A storm hit Kingston, Ontario, on Sunday. Police in Perth, Scotland, "
+                  "arrested two men. A tornado struck Birmingham, Ala., on Monday. Burundi, "
+                  "Kenya and Uganda have confirmed cases.", **adapters)
+    labels = {e.label: e for e in doc.entities}
+    jamaica = adapters["catalog"].lookup("Kingston", kind="place")[0]
+    assert labels["Kingston"].wikidata != jamaica.qid
+    assert labels["Ontario"].geonames is None  # no town in California
+    perth = {p.geonames: p.country_code for p in adapters["gazetteer"].lookup("Perth")}
+    assert perth[labels["Perth"].geonames] == "GB"
+    assert "Ala" not in labels
+    burundi = adapters["catalog"].lookup("Burundi", kind="place")[0]
+    assert labels["Burundi"].wikidata == burundi.qid  # a list of countries
