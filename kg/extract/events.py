@@ -80,6 +80,8 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
 
     for trig, reading in zip(triggers, readings, strict=True):
         sent = doc.sentences[trig.sentence]
+        if sent.kind == "credit":
+            continue  # "(Editing by ...)", "By ...": who wrote the report
         if trig.pos == "n" and trig.type in _NEGOTIATED and reading.modality == "asserted" and \
                 _topic_of_talks(doc, trig):
             reading = dataclasses.replace(reading, modality="planned", cue="topic of talks")

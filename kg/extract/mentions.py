@@ -60,6 +60,7 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
     for sent in doc.sentences:
         cands.extend(find_name_candidates(doc, sent, lex, lower))
         cands.extend(find_pattern_candidates(doc, sent, lex, lower))
+    cands = _in_credits(doc, cands)
     blocked = SpanSet(blocked)
     cands = _mark_us_states(doc, [c for c in cands if not blocked.overlaps(c.start, c.end)])
     cands = _mark_countries(doc, lex, _regions_after_places(doc, lex, cands))
@@ -76,6 +77,31 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
                  for c in confirmed]
     confirmed.sort(key=lambda c: (c.start, c.end))
     return confirmed
+
+
+def _in_credits(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """In a byline or a trailer of reporters ("By Anna Kovalenko", "(Reporting by X in London;
+    Editing by Y)") only the people and the agencies count: the names after "by" and "writer"
+    are people (no town called Anna), the places are where they wrote."""
+    credits = [p for p in doc.paragraphs if p.kind == "credit"]
+    if not credits:
+        return cands
+    spans = SpanSet((p.start, p.end) for p in credits)
+    out = [c for c in cands if not spans.overlaps(c.start, c.end) or c.kind in ("person",
+                                                                                "media")]
+    taken = SpanSet((c.start, c.end) for c in out)
+    for p in credits:
+        for m in _CREDITED_RE.finditer(doc.text, p.start, p.end):
+            s, e = m.span("name")
+            if not taken.overlaps(s, e):
+                out.append(Candidate(s, e, m.group("name"), "person", "pattern",
+                                     "name:credit", 0.8))
+                taken.add(s, e)
+    return out
+
+
+_CREDITED_RE = re.compile(r"(?:\b[Bb]y|\bwriters?|\b[Cc]orrespondents?|\band|&) "
+                          r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3})")
 
 
 # -- sources ---------------------------------------------------------------------------------

@@ -39,12 +39,22 @@ _CAPTION_RE = re.compile(
     r"|getty images|photo by|\(photo|credit:|/\s*(?:reuters|afp|ap)\b", re.IGNORECASE)
 
 
+# A byline, a wire service's trailer of reporters and editors, an agency's line of
+# contributors, a separator: who wrote the report, not what it reports.
+_NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
+_CREDIT_RE = re.compile(
+    rf"(?:By {_NAME}(?:,? (?:and|&) {_NAME})?(?:,? {_NAME})?"
+    r"|\(?(?:Additional )?(?:Reporting|reporting|Writing|Editing|Compiled) by .*"
+    r"|_{3,}|-{3,}"
+    r"|.*\bcontributed (?:to this report|reporting)\.?)$")
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     index: int
     start: int
     end: int
-    kind: str  # body | headline | caption
+    kind: str  # body | headline | caption | credit
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +65,7 @@ class SentenceSpan:
     start: int
     end: int
     paragraph: int
-    kind: str  # body | headline | caption
+    kind: str  # body | headline | caption | credit
     titlecase: bool = False
 
 
@@ -118,6 +128,8 @@ def _continues(previous: str, line: str) -> bool:
 
 
 def _paragraph_kind(line: str) -> str:
+    if _CREDIT_RE.match(line):
+        return "credit"
     if _CAPTION_RE.search(line):
         return "caption"
     if not line.endswith(_FINAL_PUNCT):

@@ -1245,3 +1245,18 @@ def test_prizes_accords_beaches_and_a_country_in_an_age():
                   "on Thursday.", published=date(2024, 6, 6))
     kinds = {e.label: e.kind for e in doc.entities}
     assert kinds == {"Nazi Germany": "place", "Omaha Beach": "place"}
+
+
+def test_bylines_and_trailers_name_the_reporters_and_tell_no_event():
+    text = ("Drone attack on port kills two\n\nBy Anna Kovalenko\n\nKYIV, Nov 17 (Reuters) - A "
+            "drone attack on Odesa overnight killed two people, the governor said.\n\n"
+            "(Reporting by Anna Kovalenko; Additional reporting by Max Hunder in London; "
+            "Editing by Tom Balmforth)\n\n___\n\nAssociated Press writer Riaz Khan in Peshawar "
+            "contributed to this report.")
+    doc = analyse(text, published=date(2024, 11, 17),
+                  gazetteer=FakeGazetteer("Anna", "Odesa", "London", "Peshawar"))
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert {"Anna Kovalenko", "Max Hunder", "Tom Balmforth", "Riaz Khan"} <= set(kinds)
+    assert all(kinds[n] == "person" for n in ("Anna Kovalenko", "Max Hunder", "Riaz Khan"))
+    assert "London" not in kinds and "Peshawar" not in kinds and "Anna" not in kinds
+    assert [e.type for e in doc.events] == ["ShellingMissileAttack"]
