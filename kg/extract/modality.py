@@ -110,6 +110,8 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
                         skip=_ATTRIBUTIVE_HEDGES if inflected else frozenset())
     if planned == "would" and hedge:
         planned = None
+    if hedge in ("feared", "fear") and _fears_for_people(words):
+        hedge = None  # "20 people are feared dead after the quake": the toll is feared
     reporter, according = _claim(doc, trig, _reported_span(doc, bounds, clause), quote, lex,
                                  is_reporting)
     # "The Pentagon could not confirm what caused the explosion": nobody vouches for it,
@@ -208,6 +210,18 @@ def _future_predicate(after: list[str]) -> str | None:
     if first in ("is", "are") and second in _SCHEDULED:
         return f"{first} {second}"
     return None
+
+
+_FEARED_STATES = frozenset({"dead", "killed", "missing", "trapped", "drowned", "lost",
+                            "injured", "buried"})
+
+
+def _fears_for_people(words: list[str]) -> bool:
+    """ "feared dead", "feared trapped": the fear is for people, not about the event."""
+    for k in range(len(words) - 1, max(-1, len(words) - 7), -1):
+        if words[k] in ("feared", "fear"):
+            return k + 1 < len(words) and words[k + 1] in _FEARED_STATES
+    return False
 
 
 # what a vote does by being taken: "lawmakers voted to impeach the president"

@@ -1260,3 +1260,12 @@ def test_bylines_and_trailers_name_the_reporters_and_tell_no_event():
     assert all(kinds[n] == "person" for n in ("Anna Kovalenko", "Max Hunder", "Riaz Khan"))
     assert "London" not in kinds and "Peshawar" not in kinds and "Anna" not in kinds
     assert [e.type for e in doc.events] == ["ShellingMissileAttack"]
+
+
+def test_a_feared_offensive_is_uncertain_a_toll_feared_is_not_and_should_is_a_condition():
+    doc = analyse("Residents fear a new offensive in the spring. At least 20 people are feared "
+                  "dead after the quake on Monday. Should the talks fail, fighting could "
+                  "resume.", published=date(2024, 3, 14))
+    assert one(doc, "Attack").modality == "hedged"
+    assert one(doc, "Earthquake").modality == "asserted"
+    assert one(doc, "Negotiation").modality == "hedged"
