@@ -154,4 +154,12 @@ def _clock_military(m: re.Match, ctx: Context) -> Found | None:
 def _clock_word(m: re.Match, ctx: Context) -> Found | None:
     word = norm(m["w"])
     hour = 24 if word == "midnight" else 12
+    if word == "midnight" and not _explicit_day(m) and ctx.dct is not None and \
+            ctx.tense(m.start(), m.end()) == "past" and _day_for(m, ctx) == ctx.dct_point("day"):
+        # "the blast, which occurred shortly after midnight": the midnight that began the
+        # day of the report (the end of the day before), not the one that ends it
+        day = ctx.dct_point("day").first - timedelta(days=1)
+        p = Point("minute", day, None, 24, 0, 0, _tz_of(m, ctx))
+        return dated("clock_word", p, "TIME", "APPROX" if m["approx"] else None,
+                     sets_reference=True)
     return _make(m, ctx, "clock_word", hour, 0)

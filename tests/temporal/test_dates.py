@@ -196,3 +196,14 @@ def test_second_day_of_a_pair_takes_the_month():
     assert [(t.text, t.value) for t in specs] == [("April 24", "2022-04-24"),
                                                   ("25", "2022-04-25")]
     assert tag("He scored 24 and 25 points.") == []
+
+
+def test_a_bare_midnight_in_the_past_is_the_one_that_began_the_day_of_the_report():
+    from kg.temporal import tag_timexes
+
+    def value(text):
+        return [t.value for t in tag_timexes(text, date(2024, 3, 14))]
+
+    assert value("The blast occurred shortly after midnight.") == ["2024-03-13T24:00"]
+    assert value("The curfew will begin at midnight.") == ["2024-03-14T24:00"]
+    assert value("The ceasefire took effect at midnight on Sunday.") == ["2024-03-10T24:00"]
