@@ -58,6 +58,7 @@ def _negation_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return from_forms, to_forms, deny
 
 
+_REPORT_BREAKS = frozenset({",", ";", ":", '"', "“", "”"})
 _SUBORDINATE = frozenset({"since", "after", "before", "until", "till", "because", "although",
                           "though", "while", "when", "once", "whereas"})
 
@@ -91,6 +92,10 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     lo = doc.first_token_at_or_after(clause[0] if quote is None else
                                      max(clause[0], quote[0] + 1))
     words = doc.words[lo:trig.first] if lo < trig.first else []
+    if is_reporting and trig.pos == "v":
+        # "... would take two weeks, he said": what is reported is no cue of the saying
+        cut = max((i for i, w in enumerate(words) if w in _REPORT_BREAKS), default=-1)
+        words = words[cut + 1:]
     perfect = trig.pos == "v" and any(w in ("has", "have", "'ve", "hasn't", "haven't")
                                       for w in words[-3:])
     negation = _negated(words, trig) or _thwarted(doc, trig, words)

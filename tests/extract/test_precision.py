@@ -1269,3 +1269,14 @@ def test_a_feared_offensive_is_uncertain_a_toll_feared_is_not_and_should_is_a_co
     assert one(doc, "Attack").modality == "hedged"
     assert one(doc, "Earthquake").modality == "asserted"
     assert one(doc, "Negotiation").modality == "hedged"
+
+
+def test_forces_abandoning_a_city_withdraw_and_a_closing_said_is_no_plan():
+    doc = analyse("Investigators found graves near Izium, which Russian forces abandoned last "
+                  "week, officials said on Friday.\n\nOleh Synehubov said most of the dead were "
+                  "civilians. Exhumations began on Friday and would take about two weeks, he "
+                  "said.", published=date(2022, 9, 16))
+    withdrawal = one(doc, "Withdrawal")
+    assert (withdrawal.time.value, places(doc, withdrawal)) == ("2022-W36", ["Izium"])
+    statements = events_of(doc, "Statement")
+    assert len(statements) == 1 and statements[0].modality == "asserted"
