@@ -198,12 +198,14 @@ def _load_demonyms(path: Path) -> tuple[dict[str, Country], ...]:
     for n, cols in _read_rows(path):
         if len(cols) != 5:
             raise ValueError(f"{path.name}:{n}: expected 5 columns")
-        code, name, demonyms, forces, capitals = cols
+        code, names, demonyms, forces, capitals = cols
+        name, *others = (n.strip() for n in names.split(","))
         caps = tuple(c.strip() for c in capitals.split(",")) if capitals != "-" else ()
         country = Country(code, name, forces if forces != "-" else f"Armed Forces of {name}",
                           caps)
         by_code[code] = country
-        by_name[name.lower()] = country
+        for n in (name, *others):
+            by_name[n.lower()] = country
         for d in demonyms.split(","):
             by_demonym[d.strip().lower()] = country
         for c in caps:

@@ -28,7 +28,8 @@ def affiliations(demonyms_tsv: str, catalog_jsonl: str) -> dict[str, str]:
         cols = line.split("\t")
         if len(cols) < 4:
             continue
-        country, forces = cols[1].strip(), cols[3].strip()
+        # (the name column may list other names after a comma: "United Kingdom,Britain,UK")
+        country, forces = cols[1].split(",")[0].strip(), cols[3].strip()
         qid = qid_of.get(country.casefold())
         if not qid:
             continue

@@ -135,3 +135,14 @@ def test_a_place_before_its_region_or_country_is_a_place_there(adapters):
     assert "Ala" not in labels
     burundi = adapters["catalog"].lookup("Burundi", kind="place")[0]
     assert labels["Burundi"].wikidata == burundi.qid  # a list of countries
+
+
+def test_countries_by_the_short_names_news_uses(adapters):
+    doc = analyse("Floods killed 14 people in central Bosnia on Friday. Britain and the UAE "
+                  "sent aid.", **adapters)
+    catalog = adapters["catalog"]
+    expected = {catalog.lookup(n, kind="place")[0].qid
+                for n in ("Bosnia and Herzegovina", "United Kingdom", "United Arab Emirates")}
+    assert expected <= {e.wikidata for e in doc.entities}
+    flood = next(e for e in doc.events if e.type == "Flood")
+    assert [doc.entity(p).label for p in flood.places] == ["Bosnia and Herzegovina"]
