@@ -35,6 +35,7 @@ _BE = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "be",
                  "gravely", "mortally", "fatally"})
 
 
+_PASSIVE_BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 # Words between a count and "injuries": "15 people were treated for injuries".
 _INJURY_LEADS = frozenset({"treated", "for", "suffered", "sustained", "received", "minor",
                            "serious", "severe", "with"})
@@ -212,6 +213,10 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                         toks[m].is_word and words[m] not in _PRONOUNS and \
                         "was" in words[m + 1:k] and toks[m].text == toks[m].bare:
                     named = True  # "Ismail Haniyeh was killed in a strike"
+        if not found and w in ("killed", "kills", "killing") and k + 1 < len(toks) and \
+                toks[k + 1].is_cap and toks[k + 1].is_word and \
+                not (k > 0 and words[k - 1] in _PASSIVE_BE):
+            named = True  # "troops had killed Hamas leader Yahya Sinwar": that person
         # "the death toll rose to 45", "the death toll from last week's landslide ... rose to
         # 23", "the number of people killed when ... has risen to 23"
         if not found and w in ("death", "dead") and _aggregate(words, k):

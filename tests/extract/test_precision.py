@@ -1280,3 +1280,13 @@ def test_forces_abandoning_a_city_withdraw_and_a_closing_said_is_no_plan():
     assert (withdrawal.time.value, places(doc, withdrawal)) == ("2022-W36", ["Izium"])
     statements = events_of(doc, "Statement")
     assert len(statements) == 1 and statements[0].modality == "asserted"
+
+
+def test_troops_killing_a_named_leader_is_a_killing_of_that_person():
+    doc = analyse("Two days earlier, Israel said its troops had killed Hamas leader Yahya "
+                  "Sinwar in a gunfight in Rafah.\n\nThree soldiers were killed Tuesday "
+                  "near Bakhmut.", published=date(2024, 10, 19))
+    killing = one(doc, "Killing")
+    assert role(doc, killing, "target") == ["Yahya Sinwar"]
+    assert killing.modality == "claimed"
+    assert one(doc, "CasualtiesReport").fatalities == 3
