@@ -349,6 +349,9 @@ class RoleFinder:
                 if trig.start < reporter < m.start + 40 and m.start > trig.end and \
                         self._after_comma(m, trig):
                     continue  # "…, the European Council said": the source, not a party
+                if trig.type == "Protest" and m.end <= reporter < trig.start:
+                    continue  # "Ruto said the protests had been hijacked": who speaks of them
+                    # (of talks or an election, a speaker is often a party: not skipped)
                 if aid and aid not in seen and not m.demonym:
                     roles.participants.append(aid)
                     seen.add(aid)

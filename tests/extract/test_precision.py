@@ -1290,3 +1290,13 @@ def test_troops_killing_a_named_leader_is_a_killing_of_that_person():
     assert role(doc, killing, "target") == ["Yahya Sinwar"]
     assert killing.modality == "claimed"
     assert one(doc, "CasualtiesReport").fatalities == 3
+
+
+def test_who_speaks_of_protests_is_no_protester_and_a_hijacking_needs_a_vehicle():
+    doc = analyse("President William Ruto said the protests had been hijacked by dangerous "
+                  "people. Gunmen hijacked a bus near the border on Monday.",
+                  published=date(2024, 6, 26))
+    protest = one(doc, "Protest")
+    assert role(doc, protest, "participant") == []
+    assert [trigger(doc, e) for e in doc.events if e.type == "Other"] == ["hijacked"]
+    assert sum(e.type == "Other" for e in doc.events) == 1
