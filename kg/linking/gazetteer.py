@@ -157,11 +157,15 @@ class Gazetteer:
         # Plaines' names) would make every mention of the state or country that city
         with open(folder / "us_states.json", encoding="utf-8") as f:
             states = json.load(f)
-        state_keys = {name_key(st["name"]) for st in states.values()}
+        with open(folder / "continents.json", encoding="utf-8") as f:
+            continents = json.load(f)
+        # a continent's name is no town's either ("Asia", a town in the Philippines)
+        state_keys = {name_key(st["name"]) for st in states.values()} | \
+            {name_key(c["name"]) for c in continents.values()}
         reserved = {name_key(c["name"]) for c in countries.values()} | state_keys
-        # nor is a town's own name that is a US state's ("Oregon", Ohio; "Nevada", Missouri):
-        # the state is meant, which this gazetteer does not hold; a capital keeps its name
-        # (Washington)
+        # nor is a town's own name that is a US state's or a continent's ("Oregon", Ohio;
+        # "Nevada", Missouri; "Asia"): the state or continent is meant, which this gazetteer
+        # does not hold; a capital keeps its name (Washington)
         capitals = {name_key(c.get("capital") or "") for c in countries.values()}
         # a longer name that is another city's own name is not this city's ("New Delhi"
         # among Delhi's names: New Delhi is a city of its own)

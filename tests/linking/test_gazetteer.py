@@ -131,3 +131,8 @@ def test_a_town_named_like_a_us_state_is_not_found_by_that_name(gaz: Gazetteer) 
     # "Oregon" (a town in Ohio) and "Nevada" (one in Missouri) would stand for the states
     assert gaz.lookup("Oregon") == [] and gaz.lookup("Nevada") == []
     assert [p.country_code for p in gaz.lookup("Washington")][:1] == ["US"]  # the capital
+
+
+def test_a_continent_is_no_town(gaz: Gazetteer) -> None:
+    # "Asia" is a town in the Philippines, "Africa" an old name of Mahdia in Tunisia
+    assert gaz.lookup("Asia") == [] and gaz.lookup("Africa") == []
