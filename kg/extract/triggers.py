@@ -290,8 +290,10 @@ _EXACT_ONLY = 2
 def _any_in(cond: Condition, words: list[str], lo: int, hi: int) -> bool:
     parts = _STEMS.get(cond)
     if parts is None:
-        parts = _STEMS[cond] = (cond.stems,
-                                frozenset(s for s in cond.stems if len(s) > _EXACT_ONLY),
+        plain = frozenset(s for s in cond.stems if not s.endswith("!"))
+        exact = frozenset(w for s in cond.stems if s.endswith("!") for w in (s[:-1], s[:-1] + "s"))
+        parts = _STEMS[cond] = (plain | exact,
+                                frozenset(s for s in plain if len(s) > _EXACT_ONLY),
                                 cond.phrases)
     stems, extensible, phrases = parts
     numbers = "#" in stems  # "#" stands for any number ("the 288 votes needed")
@@ -311,6 +313,8 @@ def _any_in(cond: Condition, words: list[str], lo: int, hi: int) -> bool:
 def _prefix(word: str, stem: str) -> bool:
     if stem == "#":
         return word[:1].isdigit()  # "fell to 121": any number
+    if stem.endswith("!"):
+        return word in (stem[:-1], stem[:-1] + "s")  # "plan!": plan, plans, not plant
     if len(stem) <= _EXACT_ONLY:
         return word == stem
     return word.startswith(stem) and len(word) - len(stem) <= 2

@@ -1300,3 +1300,10 @@ def test_who_speaks_of_protests_is_no_protester_and_a_hijacking_needs_a_vehicle(
     assert role(doc, protest, "participant") == []
     assert [trigger(doc, e) for e in doc.events if e.type == "Other"] == ["hijacked"]
     assert sum(e.type == "Other" for e in doc.events) == 1
+
+
+def test_a_withdrawal_from_a_plant_is_no_withdrawn_plan():
+    doc = analyse("Russia withdrew its troops from the plant on Monday. The government "
+                  "withdrew its plan on Tuesday. Staff began the evacuation of the plant.",
+                  published=date(2024, 3, 14))
+    assert [trigger(doc, e) for e in doc.events] == ["withdrew", "evacuation"]
