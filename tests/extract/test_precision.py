@@ -1307,3 +1307,11 @@ def test_a_withdrawal_from_a_plant_is_no_withdrawn_plan():
                   "withdrew its plan on Tuesday. Staff began the evacuation of the plant.",
                   published=date(2024, 3, 14))
     assert [trigger(doc, e) for e in doc.events] == ["withdrew", "evacuation"]
+
+
+def test_winds_do_not_make_a_landslide_an_election_win():
+    doc = analyse("Strong winds and rain triggered a landslide that buried ten homes on "
+                  "Monday. The ruling party won the election by a landslide.",
+                  published=date(2024, 3, 14))
+    assert [(e.type, trigger(doc, e)) for e in doc.events] == [
+        ("Flood", "landslide"), ("Election", "election")]
