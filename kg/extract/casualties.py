@@ -35,7 +35,7 @@ _BE = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "be",
                  "gravely", "mortally", "fatally"})
 
 
-_PASSIVE_BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
+_PASSIVE_BE = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", "get"})
 # Words between a count and "injuries": "15 people were treated for injuries".
 _INJURY_LEADS = frozenset({"treated", "for", "suffered", "sustained", "received", "minor",
                            "serious", "severe", "with"})
@@ -70,7 +70,8 @@ class CasualtyReport:
     end: int
     active: bool  # "X killed 3" (an agent may precede) rather than "3 were killed"
     toll: bool = False  # "the death toll rose to 41": a new figure for an event told before
-    named: bool = False  # "Ismail Haniyeh was killed": one named person (no count given)
+    named: bool = False  # "Ismail Haniyeh was killed", "killed Yahya Sinwar": one named person
+    # (no count given; ``active`` when the person is the object)
 
 
 def number_value(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, int]:
@@ -155,8 +156,8 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
     used: set[int] = set()
     for k, w in enumerate(words):
         what = "killed" if w in _KILLED_FORMS else "injured" if w in _INJURED_FORMS else None
-        if what is None:
-            continue
+        if what is None or w == "drowned" and words[k + 1:k + 2] == ["out"]:
+            continue  # ("boos drowned out the anthem")
         count, found, active, toll, named = None, False, False, False, False
         # "killing one 40-year-old man", "wounding two residents", "killed 12 people",
         # "shot dead a security guard"
@@ -213,10 +214,10 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                         toks[m].is_word and words[m] not in _PRONOUNS and \
                         "was" in words[m + 1:k] and toks[m].text == toks[m].bare:
                     named = True  # "Ismail Haniyeh was killed in a strike"
-        if not found and w in ("killed", "kills", "killing") and k + 1 < len(toks) and \
-                toks[k + 1].is_cap and toks[k + 1].is_word and \
-                not (k > 0 and words[k - 1] in _PASSIVE_BE):
-            named = True  # "troops had killed Hamas leader Yahya Sinwar": that person
+        named_object = not found and not named and w in ("killed", "kills", "killing") and \
+            k + 1 < len(toks) and toks[k + 1].is_cap and toks[k + 1].is_word and \
+            not (k > 0 and words[k - 1] in _PASSIVE_BE)  # "troops had killed Hamas leader
+        # Yahya Sinwar": that person, if a person is named there (see events._report_event)
         # "the death toll rose to 45", "the death toll from last week's landslide ... rose to
         # 23", "the number of people killed when ... has risen to 23"
         if not found and w in ("death", "dead") and _aggregate(words, k):
@@ -234,9 +235,9 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                     if f:
                         count, found, toll = c, True, True
                         break
-        if named and not found:
+        if (named or named_object) and not found:
             out.append(CasualtyReport(what, None, toks[k].i, toks[k].start, toks[k].end,
-                                      active=False, named=True))
+                                      active=named_object, named=True))
             continue
         if not found:
             continue

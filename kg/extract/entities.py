@@ -15,7 +15,7 @@ from typing import Any
 from ..model import Entity, LinkInfo, Mention
 from .candidates import SOURCE_RANK, Candidate
 from .lexicon import Lexicon
-from .mentions import dominant_place, surname_forms
+from .mentions import alternate_name, dominant_place, surname_forms
 from .variants import are_variants, fold
 
 
@@ -411,7 +411,7 @@ def _apply_place(g: EntityGroup, place: Any) -> None:
     if place is None or g.entity is None:
         return
     if all(c.extra.get("after_the") for c in g.mentions) and \
-            not str(getattr(place, "name", "")).startswith("The "):
+            all(alternate_name(c.surface, place) for c in g.mentions):
         return
     name = getattr(place, "name", None)
     if name and g.entity.label.isupper() and not name.isupper() and \

@@ -414,7 +414,14 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
     for d in drafts:
         by_sentence.setdefault(d.trig.sentence, []).append(d)
     for sent in doc.sentences:
+        if sent.kind == "credit":
+            continue
         reports = _sentence_casualties(doc, sent.index, lex)
+        if reports and reports[0].named and reports[0].active and \
+                _report_event(doc, lex, finder, reports[0], bounds) is None:
+            # "killed Hezbollah fighters ..., killing at least 20": no named person, so the
+            # counts go where counts go
+            reports = [r for r in reports if not r.named]
         if not reports:
             continue
         # "Haniyeh was killed in an Israeli strike": the killing of that person, which the
@@ -507,8 +514,9 @@ def _report_event(doc: Document, lex: Lexicon, finder: RoleFinder, report: Casua
         trig = Trigger(sent.index, tok.i, tok.i, tok.start, tok.end, entry, "v", tok.text)
         reading = read_modality(doc, trig, bounds(sent.index), lex)
         roles = finder.find(trig, bounds(sent.index), reading)
-        if not roles.targets:
-            return None  # no named person after all
+        if not roles.targets or report.active and not any(
+                finder.kind_of(t) == "person" for t in roles.targets):
+            return None  # no named person after all ("killed Hezbollah fighters")
         confidence = round(0.7 * _KIND_WEIGHT.get(sent.kind, 1.0), 3)
         return EventDraft(trig, reading, roles, confidence, f"casualties:{tok.lower}",
                           sent.kind)

@@ -204,8 +204,8 @@ def _load_demonyms(path: Path) -> tuple[dict[str, Country], ...]:
         country = Country(code, name, forces if forces != "-" else f"Armed Forces of {name}",
                           caps)
         by_code[code] = country
-        for n in (name, *others):
-            by_name[n.lower()] = country
+        for spelling in (name, *others):
+            by_name[spelling.lower()] = country
         for d in demonyms.split(","):
             by_demonym[d.strip().lower()] = country
         for c in caps:

@@ -16,7 +16,7 @@ from .candidates import SOURCE_RANK, Candidate
 from .document import Document
 from .inflection import looks_plural
 from .lexicon import Lexicon
-from .names import find_name_candidates
+from .names import VESSEL_NOUNS, find_name_candidates
 from .patterns import (
     ROLE_RULE,
     find_credit_candidates,
@@ -24,7 +24,7 @@ from .patterns import (
     find_pattern_candidates,
 )
 from .spans import SpanSet
-from .variants import are_variants
+from .variants import are_variants, fold
 
 _KIND_ALIASES = {"organisation": "organization", "org": "organization", "unit": "military_unit",
                  "location": "place", "country": "place", "city": "place", "human": "person"}
@@ -123,12 +123,7 @@ def _usable_surface(doc: Document, lex: Lexicon, start: int, end: int, lower: se
         return False
     before = doc.word_before(sent.start, start)
     # "the Russian warship Moskva", "the Singapore-flagged Dali": a ship's name, no place
-    return before not in _VESSELS and not before.endswith("-flagged")
-
-
-_VESSELS = frozenset({"warship", "ship", "cruiser", "vessel", "flagship", "tanker", "frigate",
-                      "destroyer", "carrier", "submarine", "ferry", "boat", "yacht",
-                      "freighter", "liner", "tugboat", "corvette", "icebreaker"})
+    return before not in VESSEL_NOUNS and not before.endswith("-flagged")
 
 
 def _all_caps_line(doc: Document, offset: int) -> bool:
@@ -198,8 +193,8 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
         key = None
         country = lex.country_names.get(m.surface.lower())
         best = dominant_place(m.places)
-        if best is not None and best.feature == "city" and \
-                _the_name(doc, lex, m.start, m.end) and not str(best.name).startswith("The "):
+        if best is not None and best.feature == "city" and alternate_name(m.surface, best) \
+                and _the_name(doc, lex, m.start, m.end):
             continue  # "the Elysee said": a palace or a body, not the district of that name
         if country is None and best is not None and best.feature == "country":
             country = lex.countries.get(str(best.country_code or "").upper())
@@ -215,7 +210,7 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
 def _the_name(doc: Document, lex: Lexicon, start: int, end: int) -> bool:
     """The name follows "the" and heads its own phrase ("the White House", "the Elysee said";
     not "the Nuseirat refugee camp", "the Solomianskyi district")."""
-    if doc.text[max(0, start - 4):start] != "the ":
+    if doc.text[max(0, start - 4):start].lower() != "the ":
         return False
     nxt = _next_word(doc, end)
     return nxt not in lex.words("place_heads", "lowercase_after") and nxt not in _CAMP_WORDS
@@ -224,13 +219,19 @@ def _the_name(doc: Document, lex: Lexicon, start: int, end: int) -> bool:
 _CAMP_WORDS = frozenset({"camp", "refugee", "camps"})
 
 
+def alternate_name(surface: str, place: Any) -> bool:
+    """The name is one of the place's other names, not its own ("White House" for Casablanca,
+    "Elysee" for the 8th arrondissement of Paris; not "Beirut" in "the Beirut port blast")."""
+    name = str(getattr(place, "name", ""))
+    if name[:4].lower() == "the ":
+        name = name[4:]  # "the Hague": The Hague's own name
+    return fold(surface) != fold(name)
+
+
 def _mark_us_states(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     """A place written "PLAINS, Ga." or "Paris, Texas" is in that US state: the linker may
     only take a place there (``extra["us_state"]``)."""
-    try:
-        from ..linking.gazetteer import us_state_after
-    except ImportError:
-        return cands
+    from ..linking.gazetteer import us_state_after  # (the table of US states lives there)
     found = {(c.start, c.end): us_state_after(doc.text, c.end)
              for c in cands if c.kind == "place"}
     # a state's name is sure when the gazetteer holds a place of that name there
@@ -279,17 +280,16 @@ def _region_after(doc: Document, lex: Lexicon, end: int) -> tuple[int, int, str,
     m = _AFTER_NAME_RE.match(doc.text, end)
     if m is None:
         return None
-    words = m.group(1).split()
+    name = m.group(1).rstrip(".")
+    stop = m.start(1) + len(name)
+    if doc.text[stop:stop + 1] not in ("", ",", ".", ";", ":", ")", "\n"):
+        return None  # "Lviv, Poland scrambled jets", "Paris, Victoria Beckham said": no place
+    low = name.lower()
     regions = lex.cues["country_regions"]["regions"]
-    for n in range(len(words), 0, -1):
-        name = " ".join(words[:n]).rstrip(".")
-        low = name.lower()
-        country = lex.country_names.get(low)
-        if country is not None or low in regions:
-            start = m.start(1)
-            return (start, start + len(name), country.code if country else regions[low],
-                    country is None)
-    return None
+    country = lex.country_names.get(low)
+    if country is None and low not in regions:
+        return None
+    return m.start(1), stop, country.code if country else regions[low], country is None
 
 
 def _regions_after_places(doc: Document, lex: Lexicon, cands: list[Candidate]
@@ -300,10 +300,10 @@ def _regions_after_places(doc: Document, lex: Lexicon, cands: list[Candidate]
     spans: list[tuple[int, int, str | None]] = []
     for c in cands:
         if c.kind != "place" or c.extra.get("us_state"):
-            if c.kind == "place" and c.extra.get("us_state_sure"):
-                m = _AFTER_NAME_RE.match(doc.text, c.end)
-                if m is not None:
-                    spans.append((m.start(1), m.start(1) + len(m.group(1).split()[0]), None))
+            m = _AFTER_NAME_RE.match(doc.text, c.end) if c.kind == "place" else None
+            first = m.group(1).split()[0] if m is not None else ""
+            if first.endswith(".") and c.extra.get("us_state_sure"):
+                spans.append((m.start(1), m.start(1) + len(first), None))  # ", Ala."
             continue
         found = _region_after(doc, lex, c.end)
         if found is not None and found[3]:
@@ -364,14 +364,17 @@ _COUNTRY_AND_US_STATE = frozenset({"georgia"})
 
 def _in_the_united_states(cands: list[Candidate]) -> bool:
     """Whether the text names a town or city of the United States other than its capital
-    ("WINDER, Ga.")."""
+    ("WINDER, Ga.") and none of the country of Georgia ("Tbilisi, Georgia")."""
+    found = False
     for c in cands:
         if c.source == "gazetteer":
             best = dominant_place(c.places)
+            if best is not None and best.feature == "city" and best.country_code == "GE":
+                return False
             if best is not None and best.feature == "city" and best.country_code == "US" and \
                     best.name != "Washington":
-                return True  # (the capital is named in stories from everywhere)
-    return False
+                found = True  # (the capital is named in stories from everywhere)
+    return found
 
 
 def _as_us_state(c: Candidate) -> Candidate:

@@ -58,6 +58,8 @@ def _negation_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return from_forms, to_forms, deny
 
 
+# what can be rejected before it happens: "rejected the deal" (not "rejected the annexation")
+_PROPOSED = frozenset({"Agreement", "Ceasefire", "Negotiation"})
 _REPORT_BREAKS = frozenset({",", ";", ":", '"', "“", "”"})
 _SUBORDINATE = frozenset({"since", "after", "before", "until", "till", "because", "although",
                           "though", "while", "when", "once", "whereas"})
@@ -93,9 +95,11 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
                                      max(clause[0], quote[0] + 1))
     words = doc.words[lo:trig.first] if lo < trig.first else []
     if is_reporting and trig.pos == "v":
-        # "... would take two weeks, he said": what is reported is no cue of the saying
+        # "... would take two weeks, he said": what is reported is no cue of the saying (but
+        # "Hamas may, officials said, announce a ceasefire": the subject stands before)
         cut = max((i for i, w in enumerate(words) if w in _REPORT_BREAKS), default=-1)
-        words = words[cut + 1:]
+        if cut >= 0 and 0 < len(words) - cut - 1 <= 5:
+            words = words[cut + 1:]
     perfect = trig.pos == "v" and any(w in ("has", "have", "'ve", "hasn't", "haven't")
                                       for w in words[-3:])
     negation = _negated(words, trig) or _thwarted(doc, trig, words)
@@ -113,8 +117,8 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     # (an inflected verb is no noun a "suspected" could modify: "were detained")
     hedge = _cue_before(words, lex.phrase_index("hedges"), 5, trig,
                         skip=_ATTRIBUTIVE_HEDGES if inflected else frozenset())
-    if planned == "would" and hedge:
-        planned = None
+    if planned == "would" and hedge or planned == "must" and hedge == "must have":
+        planned = None  # ("the plane must have crashed": a guess, not a plan)
     if hedge in ("feared", "fear") and _fears_for_people(words):
         hedge = None  # "20 people are feared dead after the quake": the toll is feared
     reporter, according = _claim(doc, trig, _reported_span(doc, bounds, clause), quote, lex,
@@ -199,7 +203,8 @@ def _infinitive(doc: Document, words: list[str], trig: Trigger) -> str | None:
 _MODAL_AFTER = frozenset({"will", "must", "would", "shall", "could", "may", "might", "should"})
 _STAGED = frozenset({"held", "staged", "organised", "organized", "called", "convened",
                      "conducted"})
-_STARTING = frozenset({"take", "begin", "start", "resume", "go", "open", "proceed"})
+_STARTING = frozenset({"begin", "start", "resume"})
+_STARTING_PHRASES = frozenset({("take", "place"), ("go", "ahead")})
 _SCHEDULED = frozenset({"expected", "due", "scheduled", "set", "planned", "slated"})
 
 
@@ -209,7 +214,8 @@ def _future_predicate(after: list[str]) -> str | None:
         return None
     first, second = after[0], after[1]
     if first in _MODAL_AFTER:
-        if second == "be" and len(after) > 2 and after[2] in _STAGED or second in _STARTING:
+        if second == "be" and len(after) > 2 and after[2] in _STAGED or second in _STARTING \
+                or tuple(after[1:3]) in _STARTING_PHRASES:
             return f"{first} ... (after)"
         return None
     if first in ("is", "are") and second in _SCHEDULED:
@@ -222,10 +228,12 @@ _FEARED_STATES = frozenset({"dead", "killed", "missing", "trapped", "drowned", "
 
 
 def _fears_for_people(words: list[str]) -> bool:
-    """ "feared dead", "feared trapped": the fear is for people, not about the event."""
+    """ "feared dead", "feared trapped": the fear is for people, not about the event; "live in
+    fear since the massacre": a state of fear, the massacre no less real."""
     for k in range(len(words) - 1, max(-1, len(words) - 7), -1):
         if words[k] in ("feared", "fear"):
-            return k + 1 < len(words) and words[k + 1] in _FEARED_STATES
+            return k + 1 < len(words) and words[k + 1] in _FEARED_STATES or \
+                words[k] == "fear" and k > 0 and words[k - 1] in ("in", "with", "of")
     return False
 
 
@@ -297,6 +305,7 @@ def _negated(words: list[str], trig: Trigger) -> str | None:
         if w in to_forms and window[i + 1:i + 2] == ["to"]:
             return f"{w} to"
         if w in deny and (len(window) - i <= 3 or "that" in window[i + 1:i + 2]) and \
+                (not w.startswith("reject") or trig.type in _PROPOSED) and \
                 not any(x == "and" or x in _SUBORDINATE or x == "as"
                         for x in window[i + 1:]):
             return w  # not "inmates escape as gangs storm the prison"

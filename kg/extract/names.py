@@ -166,6 +166,10 @@ _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", 
                       "southwestern"})
 # place heads that also name a legislature ("the Illinois House", "the State House")
 _CHAMBERS = frozenset({"house"})
+# words before a country's name that make it the country in an age ("Nazi Germany")
+_AGES = frozenset({"nazi", "imperial", "soviet", "fascist", "communist", "tsarist", "colonial",
+                   "occupied", "wartime", "postwar", "post-war", "ancient", "medieval",
+                   "modern", "independent"})
 # adjectives of continents: "Central African", "East European" name no place
 _CONTINENTAL = frozenset({"african", "european", "asian", "american", "arab", "latin"})
 
@@ -180,20 +184,34 @@ _EVENT_AFTER = frozenset({"final", "finals", "semifinal", "semi-final", "match",
                           "tournament", "qualifier", "qualifiers", "draw"})
 # Words after a name that make it a company or a body: its staff, its owners, its shares.
 _STAFF_AFTER = frozenset({"chief", "ceo", "cfo", "executive", "executives", "employees",
-                          "shareholders", "shares", "machinists", "spokesman", "spokeswoman",
-                          "spokesperson"})
-_VESSEL_NOUNS = frozenset({"ship", "vessel", "tanker", "carrier", "freighter", "warship",
-                           "frigate", "cruiser", "destroyer", "submarine", "ferry", "yacht",
-                           "trawler", "liner", "tugboat", "corvette", "icebreaker", "boat"})
+                          "shareholders", "shares", "machinists"})  # (a person has a
+# spokesman too: "Netanyahu spokesman Omer Dostri")
+# Nouns of ships: a name after them ("the warship Moskva") or before ", a car carrier" is a ship's
+VESSEL_NOUNS = frozenset({"ship", "vessel", "tanker", "carrier", "freighter", "warship",
+                          "frigate", "cruiser", "destroyer", "submarine", "ferry", "yacht",
+                          "trawler", "liner", "tugboat", "corvette", "icebreaker", "boat",
+                          "flagship"})
+
+
+def _agency_credit(toks: list[Token], k: int) -> bool:
+    """ "NEW YORK (Reuters) -": an agency's name in parentheses and a dash after a dateline."""
+    return k + 3 < len(toks) and toks[k].text == "(" and toks[k + 1].is_cap and \
+        toks[k + 2].text == ")" and toks[k + 3].text in ("-", "—", "–")
+
+
+_CARRIED = frozenset({"car", "bulk", "aircraft", "oil", "gas", "lng", "crude", "cargo",
+                      "container", "vehicle", "helicopter"})
 
 
 def _vessel_apposition(toks: list[Token], k: int) -> bool:
     """ "..., a car carrier", "..., a Liberian-flagged tanker": the name before is a ship's."""
     if k >= len(toks) or toks[k].lower not in ("a", "an", "the"):
         return False
+    prev = ""
     for t in toks[k + 1:k + 5]:
-        if t.lower in _VESSEL_NOUNS:
-            return True
+        if t.lower in VESSEL_NOUNS and (t.lower != "carrier" or prev in _CARRIED):
+            return True  # (not "Wizz Air, a low-cost carrier": an airline)
+        prev = t.lower
         if not t.is_word or t.lower in ("of", "and", "who", "which", "that"):
             return False
     return False
@@ -284,7 +302,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if len(words) == 1 and words[0].lower in lex.common_words:
         return None  # "Western allies", "National" on their own are adjectives
     if words[0].text.isupper() and len(words[0].text) > 2 and i == first_word and \
-            j + 1 < len(toks) and toks[j + 1].text in (",", "-", "—", "–", "(") and \
+            j + 1 < len(toks) and (toks[j + 1].text in (",", "-", "—", "–") or
+                                   _agency_credit(toks, j + 1)) and \
             all(t.text.isupper() for t in words):
         # a dateline: "PESHAWAR, Pakistan - ..."
         start, end = words[0].start, words[-1].end
@@ -376,9 +395,10 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          extra={**extra, "capital_of": None if is_country else listed.code})
     if after in _EVENT_AFTER and len(words) > 1 and title is None:
         return None  # "the Champions League final", "the Eurovision Song Contest final"
-    if after in _STAFF_AFTER and not (after == "chief" and
-                                      (toks[j + 2].lower if j + 2 < len(toks) else "")
-                                      not in ("executive", "financial", "operating")):
+    after2 = toks[j + 2].lower if j + 2 < len(toks) else ""
+    if after in _STAFF_AFTER and not (after == "chief" and after2 not in (
+            "executive", "financial", "operating")) and \
+            not (after == "executive" and after2 in ("order", "orders", "branch", "power")):
         # "Boeing machinists", "Boeing chief executive Kelly Ortberg": a company's people
         return Candidate(start, end, surface, "organization", "pattern", "name:org-staff", 0.7,
                          weak=len(words) > 1, extra=extra)
@@ -400,7 +420,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          weak=True, extra=extra)
     if len(words) == 2 and all(t.is_word for t in words) and (
             lowers[0] in _COMPASS and lowers[1] not in lex.demonyms and
-            lowers[1] not in _CONTINENTAL or lowers[1] in lex.country_names):
+            lowers[1] not in _CONTINENTAL or
+            lowers[0] in _AGES and lowers[1] in lex.country_names):
         # "Southern California"; "Nazi Germany", "Imperial Japan": a country in an age
         return Candidate(start, end, surface, "place", "pattern", "name:place-region", 0.6,
                          weak=True, extra=extra)

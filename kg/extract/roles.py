@@ -210,6 +210,10 @@ class RoleFinder:
 
     # -- lookups ---------------------------------------------------------------------------
 
+    def kind_of(self, entity: str) -> str | None:
+        """The kind of an entity's mentions ("person", "place", ...)."""
+        return next((m.kind for m in self.mentions if m.entity == entity), None)
+
     def between(self, a: int, b: int) -> list[MentionRef]:
         i = bisect.bisect_left(self._starts, a)
         out = []

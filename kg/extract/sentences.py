@@ -41,10 +41,13 @@ _CAPTION_RE = re.compile(
 
 # A byline, a wire service's trailer of reporters and editors, an agency's line of
 # contributors, a separator: who wrote the report, not what it reports.
-_NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
+_WORD = r"(?!(?:And|Or|Of|The|In|On|At|To|For|With|From|Sea|Land|Air)\b)[A-Z][\w.'’-]+"
+_NAME = rf"{_WORD}(?: {_WORD}){{0,3}}"
 _CREDIT_RE = re.compile(
-    rf"(?:By {_NAME}(?:,? (?:and|&) {_NAME})?(?:,? {_NAME})?"
-    r"|\(?(?:Additional )?(?:Reporting|reporting|Writing|Editing|Compiled) by .*"
+    rf"(?:By {_NAME}(?:,? (?:and|&) {_NAME})?"
+    r"(?:, (?:Reuters|AP|AFP|Associated Press|Bloomberg|CNN|BBC News))?"
+    r"|\((?:Additional )?(?:Reporting|reporting|Writing|Editing|Compiled) by .*"
+    r"|(?:Additional )?(?:Reporting|Writing|Editing|Compiled) by [^.]*(?:;|Editing by) .*"
     r"|_{3,}|-{3,}"
     r"|.*\bcontributed (?:to this report|reporting)\.?)$")
 

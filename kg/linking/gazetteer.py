@@ -51,6 +51,8 @@ def us_state_after(text: str, end: int) -> tuple[str, bool] | None:
     name = m.group(1)
     if name not in codes and " " in name:
         name = name.split()[0]  # ", Texas On ..." read as far as "Texas"
+    if name not in codes and name.endswith("."):
+        name = name[:-1]  # "Paris, Texas." closing a sentence
     code = codes.get(name)
     return None if code is None else (code, name.endswith("."))
 

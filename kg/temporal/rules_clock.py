@@ -155,9 +155,11 @@ def _clock_word(m: re.Match, ctx: Context) -> Found | None:
     word = norm(m["w"])
     hour = 24 if word == "midnight" else 12
     if word == "midnight" and not _explicit_day(m) and ctx.dct is not None and \
-            ctx.tense(m.start(), m.end()) == "past" and _day_for(m, ctx) == ctx.dct_point("day"):
+            not _entry_stamp(ctx.text, m) and ctx.tense(m.start(), m.end()) == "past" and \
+            _day_for(m, ctx) == ctx.dct_point("day"):
         # "the blast, which occurred shortly after midnight": the midnight that began the
-        # day of the report (the end of the day before), not the one that ends it
+        # day of the report (the end of the day before), not the one that ends it, which
+        # lies after the report (also when the text last named the report's own day)
         day = ctx.dct_point("day").first - timedelta(days=1)
         p = Point("minute", day, None, 24, 0, 0, _tz_of(m, ctx))
         return dated("clock_word", p, "TIME", "APPROX" if m["approx"] else None,

@@ -146,3 +146,16 @@ def test_countries_by_the_short_names_news_uses(adapters):
     assert expected <= {e.wikidata for e in doc.entities}
     flood = next(e for e in doc.events if e.type == "Flood")
     assert [doc.entity(p).label for p in flood.places] == ["Bosnia and Herzegovina"]
+
+
+def test_review_cases_of_linking(adapters):
+    doc = analyse("Police in Tbilisi, Georgia, detained 30 protesters on Sunday, a day after "
+                  "the president returned from Chicago.", **adapters)
+    country = adapters["catalog"].lookup("Georgia", kind="place")[0]
+    assert country.qid in {e.wikidata for e in doc.entities}
+    doc = analyse("The tornado hit Paris, Texas. The White House said on Monday it would "
+                  "help.", **adapters)
+    labels = {e.label: e for e in doc.entities}
+    france = adapters["catalog"].lookup("Paris", kind="place")[0]
+    assert labels["Paris"].wikidata != france.qid
+    assert labels["White House"].geonames is None  # not Casablanca

@@ -1315,3 +1315,45 @@ def test_winds_do_not_make_a_landslide_an_election_win():
                   published=date(2024, 3, 14))
     assert [(e.type, trigger(doc, e)) for e in doc.events] == [
         ("Flood", "landslide"), ("Election", "election")]
+
+
+def test_review_cases_keep_what_the_rules_of_this_stop_must_not_take():
+    # places and people the "City, Region" and "the X" rules must leave alone
+    doc = analyse("After Russian missiles struck Lviv, Poland scrambled jets. At a gala in "
+                  "Paris, Victoria Beckham said she was delighted. Survivors of the Beirut port "
+                  "explosion protested.", published=date(2024, 3, 14),
+                  gazetteer=FakeGazetteer("Lviv", "Paris", "Beirut"))
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert kinds.get("Victoria Beckham") == "person" and kinds.get("Beirut") == "place"
+    assert "Victoria" not in kinds
+    # a named killing needs a person; other counts of the sentence stay
+    doc = analyse("Israeli airstrikes killed Palestinian civilians in Rafah, killing at least "
+                  "20 people. An Israeli strike killed Hezbollah fighters in Lebanon.",
+                  published=date(2024, 3, 14))
+    assert events_of(doc, "Killing") == []
+    assert one(doc, "AirStrike").fatalities == 20
+    # modality cues that must not reach too far
+    doc = analyse("Rebuilding after the earthquake could take years. Western governments "
+                  "rejected the annexation of Crimea. Residents live in fear since the "
+                  "massacre in the village. Experts said the plane must have crashed.",
+                  published=date(2024, 3, 14))
+    assert one(doc, "Earthquake").modality == "asserted"
+    assert one(doc, "TerritoryTaken").modality == "asserted"
+    assert one(doc, "Killing").modality == "asserted"
+    assert one(doc, "Accident").modality == "hedged"  # a guess, no plan
+
+
+def test_review_cases_of_words_with_another_sense():
+    doc = analyse("Boos from the 40,000 drowned out the anthem. Jet fuel prices went down "
+                  "sharply on Monday. Flights were cancelled by Wizz Air, a low-cost carrier. "
+                  "UNICEF (the UN children's agency) said schools had reopened. Netanyahu "
+                  "spokesman Omer Dostri said talks would resume. Russian forces abandoned plans "
+                  "to storm the capital.", published=date(2024, 3, 14))
+    assert {e.type for e in doc.events} <= {"Statement", "Negotiation", "Attack",
+                                             "RestorationOfServices"}
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert kinds.get("Wizz Air") == "organization" and kinds.get("UNICEF") != "place"
+    assert kinds.get("Netanyahu") != "organization"
+    assert "Air And Sea" not in {e.label for e in analyse(
+        "By Air And Sea, Israel Strikes Houthi Ports\n\nIsraeli jets struck the port of "
+        "Hodeidah on Sunday.").entities}
