@@ -349,7 +349,7 @@ def _link(g: EntityGroup, linker: Any, context: list[str],
     if state is not None:
         # "PLAINS, Ga.": neither Paris in France nor a Plains of another state ("Moscow,
         # Washington and ...": a state's name only counts when a place there is offered)
-        inside = [d for d in decisions if _in_us_state(d, state)]
+        inside = [d for d in decisions if _in_us_state(d, state, (countries or {}).get("US"))]
         decisions = inside if sure or inside else decisions
     code = _in_country(g)
     if code is not None:
@@ -396,12 +396,16 @@ def _us_state(g: EntityGroup) -> tuple[str | None, bool]:
     return (None, False) if chosen is None else (chosen.extra["us_state"], bool(sure))
 
 
-def _in_us_state(decision: Any, state: str) -> bool:
-    entry, place = decision.entry, getattr(decision, "place", None)
-    if entry is not None and getattr(entry, "country", None) not in (None, "Q30"):
-        return False
-    return place is None or (getattr(place, "country_code", None) == "US" and
-                             getattr(place, "admin1", None) == state)
+def _in_us_state(decision: Any, state: str, us_item: str | None) -> bool:
+    """Whether a linker's decision is a place of that US state (``us_item``: the Q-id the
+    text's own "United States" was linked to, if it names the country)."""
+    place = getattr(decision, "place", None)
+    if place is not None:
+        return getattr(place, "country_code", None) == "US" and \
+            getattr(place, "admin1", None) == state
+    entry = decision.entry
+    country = getattr(entry, "country", None) if entry is not None else None
+    return not country or country == us_item
 
 
 def _apply_place(g: EntityGroup, place: Any) -> None:

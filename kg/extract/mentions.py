@@ -235,9 +235,12 @@ def _mark_us_states(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     found = {(c.start, c.end): us_state_after(doc.text, c.end)
              for c in cands if c.kind == "place"}
     # a state's name is sure when the gazetteer holds a place of that name there
-    held = {span for c in cands if c.source == "gazetteer" and found.get((c.start, c.end))
-            for span in [(c.start, c.end)]
-            if any(p.country_code == "US" and p.admin1 == found[span][0] for p in c.places)}
+    held = set()
+    for c in cands:
+        state = found.get((c.start, c.end)) if c.source == "gazetteer" else None
+        if state is not None and any(p.country_code == "US" and p.admin1 == state[0]
+                                     for p in c.places):
+            held.add((c.start, c.end))
     out = []
     for c in cands:
         state = found.get((c.start, c.end))
