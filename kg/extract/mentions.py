@@ -232,7 +232,7 @@ def _mark_us_states(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     """A place written "PLAINS, Ga." or "Paris, Texas" is in that US state: the linker may
     only take a place there (``extra["us_state"]``)."""
     from ..linking.gazetteer import us_state_after  # (the table of US states lives there)
-    found = {(c.start, c.end): us_state_after(doc.text, c.end)
+    found = {(c.start, c.end): us_state_after(doc.text, c.end) or _georgia_after(doc, c)
              for c in cands if c.kind == "place"}
     # a state's name is sure when the gazetteer holds a place of that name there
     held = set()
@@ -248,6 +248,17 @@ def _mark_us_states(doc: Document, cands: list[Candidate]) -> list[Candidate]:
             c, extra={**c.extra, "us_state": state[0],
                       "us_state_sure": state[1] or (c.start, c.end) in held}))
     return out
+
+
+def _georgia_after(doc: Document, c: Candidate) -> tuple[str, bool] | None:
+    """ "Atlanta, Georgia", "Savannah, Georgia": a town the gazetteer knows in the US state and
+    not in the country is in the state."""
+    if not doc.text.startswith(", Georgia", c.end) or doc.text[c.end + 9:c.end + 10].isalpha():
+        return None
+    codes = {(p.country_code, p.admin1) for p in c.places}
+    if ("US", "GA") in codes and not any(cc == "GE" for cc, _ in codes):
+        return "GA", True
+    return None
 
 
 # Nouns of a settlement or an area a demonym describes: "the Pakistani city of Hyderabad"
@@ -290,8 +301,8 @@ def _region_after(doc: Document, lex: Lexicon, end: int) -> tuple[int, int, str,
     low = name.lower()
     regions = lex.cues["country_regions"]["regions"]
     country = lex.country_names.get(low)
-    if country is None and low not in regions:
-        return None
+    if country is None and low not in regions or low in _COUNTRY_AND_US_STATE:
+        return None  # ("Atlanta, Georgia": the state; see _mark_us_states)
     return m.start(1), stop, country.code if country else regions[low], country is None
 
 

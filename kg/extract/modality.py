@@ -58,6 +58,21 @@ def _negation_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return from_forms, to_forms, deny
 
 
+_CONCLUDED = frozenset({"signed", "reached", "agreed", "concluded", "brokered", "struck",
+                        "that", "which", "in"})
+
+
+def _concluded(doc: Document, trig: Trigger) -> bool:
+    """ "the ceasefire agreement signed by the government", "the deal that Moscow signed": an
+    agreement that exists, which a rejection does not undo."""
+    return any(w in _CONCLUDED for w in doc.words[trig.last + 1:trig.last + 4])
+
+
+# verbs that end what they govern: the cues before them are theirs, not the event's
+_ENDING = frozenset({"halt", "halts", "halted", "halting", "end", "ends", "ended", "ending",
+                     "stop", "stops", "stopped", "stopping", "cease", "ceases", "ceased",
+                     "suspend", "suspends", "suspended", "lift", "lifts", "lifted", "pause",
+                     "paused", "scale", "wind"})
 # what can be rejected before it happens: "rejected the deal" (not "rejected the annexation")
 _PROPOSED = frozenset({"Agreement", "Ceasefire", "Negotiation"})
 _REPORT_BREAKS = frozenset({",", ";", ":", '"', "“", "”"})
@@ -94,6 +109,12 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     lo = doc.first_token_at_or_after(clause[0] if quote is None else
                                      max(clause[0], quote[0] + 1))
     words = doc.words[lo:trig.first] if lo < trig.first else []
+    if trig.pos == "n":
+        stop = max((i for i in range(max(0, len(words) - 4), len(words))
+                    if words[i] in _ENDING), default=-1)
+        if stop >= 0:
+            words = words[stop + 1:]  # "Israel should halt its offensive": the halt is asked,
+            # the offensive goes on
     if is_reporting and trig.pos == "v":
         # "... would take two weeks, he said": what is reported is no cue of the saying (but
         # "Hamas may, officials said, announce a ceasefire": the subject stands before)
@@ -102,7 +123,7 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
             words = words[cut + 1:]
     perfect = trig.pos == "v" and any(w in ("has", "have", "'ve", "hasn't", "haven't")
                                       for w in words[-3:])
-    negation = _negated(words, trig) or _thwarted(doc, trig, words)
+    negation = _negated(doc, words, trig) or _thwarted(doc, trig, words)
     # an inflected verb ("were detained", "attacked", "said"), not the base form
     inflected = trig.pos == "v" and doc.words[trig.first] != trig.entry.lemma.split()[0]
     planned = _cue_before(words, lex.phrase_index("planned"), 9, trig)
@@ -119,7 +140,7 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
                         skip=_ATTRIBUTIVE_HEDGES if inflected else frozenset())
     if planned == "would" and hedge or planned == "must" and hedge == "must have":
         planned = None  # ("the plane must have crashed": a guess, not a plan)
-    if hedge in ("feared", "fear") and _fears_for_people(words):
+    if hedge in ("feared", "fear", "fears", "fearing") and _fear_not_of_event(words):
         hedge = None  # "20 people are feared dead after the quake": the toll is feared
     reporter, according = _claim(doc, trig, _reported_span(doc, bounds, clause), quote, lex,
                                  is_reporting)
@@ -227,14 +248,19 @@ _FEARED_STATES = frozenset({"dead", "killed", "missing", "trapped", "drowned", "
                             "injured", "buried"})
 
 
-def _fears_for_people(words: list[str]) -> bool:
-    """ "feared dead", "feared trapped": the fear is for people, not about the event; "live in
-    fear since the massacre": a state of fear, the massacre no less real."""
+def _fear_not_of_event(words: list[str]) -> bool:
+    """ "feared dead", "feared trapped": the fear is for people; "live in fear since the
+    massacre": a state of fear; "fear the attack on the dam will cause flooding": a fear of
+    what the event (given, definite) will bring. The event itself is no less real."""
     for k in range(len(words) - 1, max(-1, len(words) - 7), -1):
-        if words[k] in ("feared", "fear"):
+        if words[k] in ("feared", "fear", "fears", "fearing"):
             return k + 1 < len(words) and words[k + 1] in _FEARED_STATES or \
-                words[k] == "fear" and k > 0 and words[k - 1] in ("in", "with", "of")
+                words[k] == "fear" and k > 0 and words[k - 1] in ("in", "with", "of") or \
+                words[k] != "feared" and any(w in _DEFINITE for w in words[k + 1:])
     return False
+
+
+_DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her", "our"})
 
 
 # what a vote does by being taken: "lawmakers voted to impeach the president"
@@ -271,7 +297,7 @@ _FORCED = frozenset({"tens", "thousands", "hundreds", "dozens", "millions", "res
                      "some", "most", "all"})
 
 
-def _negated(words: list[str], trig: Trigger) -> str | None:
+def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
     from_forms, to_forms, deny = _negation_forms()
     window = words[-9:]
     if trig.pos == "n":
@@ -305,7 +331,8 @@ def _negated(words: list[str], trig: Trigger) -> str | None:
         if w in to_forms and window[i + 1:i + 2] == ["to"]:
             return f"{w} to"
         if w in deny and (len(window) - i <= 3 or "that" in window[i + 1:i + 2]) and \
-                (not w.startswith("reject") or trig.type in _PROPOSED) and \
+                (not w.startswith("reject") or trig.type in _PROPOSED and
+                 not _concluded(doc, trig)) and \
                 not any(x == "and" or x in _SUBORDINATE or x == "as"
                         for x in window[i + 1:]):
             return w  # not "inmates escape as gangs storm the prison"

@@ -50,6 +50,15 @@ ACTOR_KINDS = frozenset({"person", "organization", "military_unit", "media", "gr
 # how they came to harm.
 _COUNTED = frozenset({"CasualtiesReport"})
 _CIRCUMSTANCE = frozenset({"when", "as", "after"})
+# events that move away from a place, which "from X" names
+_AWAY = frozenset({"Withdrawal", "Evacuation", "TerritoryRetaken"})
+# nouns whose "from X" is where people or help come from, not where the event is
+_FROM_NOUNS = frozenset({"officials", "official", "delegation", "delegations", "counterpart",
+                         "counterparts", "envoy", "envoys", "mediation", "mediators",
+                         "diplomats", "representatives", "leaders", "ministers", "minister",
+                         "troops", "soldiers", "fighters", "aid", "help", "support", "visitors",
+                         "experts", "investigators", "monitors", "observers", "team", "teams",
+                         "volunteers", "workers", "students", "refugees", "migrants"})
 # words of a journey: a place after "from" or "to" near them is the route's, not the event's
 _JOURNEY = frozenset({"flying", "flight", "travelling", "traveling", "bound", "sailing",
                       "en", "heading", "headed", "route", "journey", "carrying", "departed",
@@ -783,6 +792,9 @@ class RoleFinder:
                 continue  # "talks between Russia and Ukraine": parties, not places
             if m.end <= trig.start and self._on_route(m, before, prep, sent_start):
                 continue  # "a jet flying from Baku to Grozny in Russia crashed near Aktau"
+            if prep == "from" and trig.type not in _AWAY and self._origin(m, sent_start):
+                continue  # "officials from the UAE met ... in Port Sudan": where they come from
+                # (but "the withdrawal of its troops from Kharkiv": the place it concerns)
             territorial = m in objects and (trig.type in TERRITORY_TYPES or m is impact or
                                             trig.type in ATTACK_TYPES and not m.facility and
                                             trig.type not in _NOT_PLACED_OBJECTS)
@@ -945,6 +957,14 @@ class RoleFinder:
     def _starts_relative(self, span: tuple[int, int]) -> bool:
         toks = self._tokens_fast(span[0], span[1])
         return bool(toks) and toks[0].lower in ("which", "who", "whose", "where")
+
+    def _origin(self, m: MentionRef, floor: int) -> bool:
+        """ "officials from the UAE", "mediation from Qatar": "from" after a noun of people or
+        help names where they come from."""
+        words = [t.lower for t in self._tokens_fast(max(floor, m.start - 60), m.start)]
+        while words and words[-1] in ("the", "a", "an"):
+            words.pop()
+        return len(words) >= 2 and words[-1] == "from" and words[-2] in _FROM_NOUNS
 
     def _on_route(self, m: MentionRef, before: list[MentionRef], prep: str | None,
                   floor: int) -> bool:

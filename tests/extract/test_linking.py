@@ -159,3 +159,11 @@ def test_review_cases_of_linking(adapters):
     france = adapters["catalog"].lookup("Paris", kind="place")[0]
     assert labels["Paris"].wikidata != france.qid
     assert labels["White House"].geonames is None  # not Casablanca
+
+
+def test_a_us_town_before_georgia_is_in_the_state(adapters):
+    doc = analyse("A gunman opened fire at a mall in Atlanta, Georgia, on Saturday.", **adapters)
+    atlanta = adapters["catalog"].lookup("Atlanta", kind="place")[0]
+    labels = {e.label: e for e in doc.entities}
+    assert labels[atlanta.label].wikidata == atlanta.qid
+    assert labels["Georgia"].wikidata is None

@@ -1357,3 +1357,19 @@ def test_review_cases_of_words_with_another_sense():
     assert "Air And Sea" not in {e.label for e in analyse(
         "By Air And Sea, Israel Strikes Houthi Ports\n\nIsraeli jets struck the port of "
         "Hodeidah on Sunday.").entities}
+
+
+def test_second_review_cases():
+    # people from a country meet somewhere else
+    doc = analyse("Officials from the UAE met Sudanese army leaders in Port Sudan on Monday.",
+                  published=date(2024, 3, 14), gazetteer=FakeGazetteer("Port Sudan"))
+    assert places(doc, one(doc, "Meeting")) == ["Port Sudan"]
+    # an offensive asked to halt goes on; a feared consequence is no fear of the event; an
+    # agreement already signed is not undone by its rejection
+    doc = analyse("Israel should halt its offensive, the UN said. Residents fear the attack on "
+                  "the dam will cause flooding. The opposition rejected the ceasefire agreement "
+                  "signed by the government.", published=date(2024, 3, 14))
+    modalities = {e.type: e.modality for e in doc.events}
+    assert modalities["Attack"] in ("claimed", "asserted")
+    assert modalities["Ceasefire"] == "asserted"
+    assert all(e.modality != "hedged" for e in doc.events if e.type == "Attack")
