@@ -249,6 +249,8 @@ def _adjectival(toks: list[Token], words: list[str], k: int, n: int, lex: Lexico
     if nxt_i >= len(toks) or not toks[nxt_i].is_word:
         return False
     nxt = words[nxt_i]
+    if prev in ("later", "earlier") and (k < 2 or words[k - 2] not in _ARTICLES):
+        return False  # "A judge later sentenced Rod Blagojevich": an adverb, then the verb
     if nxt in PREPOSITIONS or nxt in ("and", "or", "but", "that", "which", "who", "the", "a",
                                       "an", "his", "her", "their", "its", "them", "him"):
         return False

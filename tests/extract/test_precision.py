@@ -1373,3 +1373,9 @@ def test_second_review_cases():
     assert modalities["Attack"] in ("claimed", "asserted")
     assert modalities["Ceasefire"] == "asserted"
     assert all(e.modality != "hedged" for e in doc.events if e.type == "Attack")
+
+
+def test_later_before_a_verb_is_an_adverb():
+    doc = analyse("A judge later sentenced Rod Blagojevich to 14 years in prison.",
+                  published=date(2024, 3, 14))
+    assert role(doc, one(doc, "Other"), "target") == ["Rod Blagojevich"]
