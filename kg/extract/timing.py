@@ -162,6 +162,7 @@ class TimeAttacher:
             if own:
                 return dataclasses.replace(own[0], basis="expression")
             return self.fallback(planned)
+        here = [t for t in here if not self._in_attribution(t, end)]
         own = [t for t in here if clause[0] <= t.start < clause[1] and _usable(t, True)
                and self._fits(t, trigger_start, end, reporting, infinitive, declaring)
                and not (perfect and self._first_conjunct(t, trigger_start))
@@ -372,6 +373,14 @@ class TimeAttacher:
                     "down", "up", "rose", "fell", "increased", "decreased", "risen", "fallen"):
                 return not any(x in (",", ";", ".") for x in before[i + 1:])
         return False
+
+    def _in_attribution(self, t: TimeSpec, trigger_end: int) -> bool:
+        """ "won the election ..., according to results released on Monday": a time inside the
+        source's phrase after the event dates the source, not the event."""
+        if t.start < trigger_end:
+            return False
+        between = self.doc.words_between(trigger_end, t.start)
+        return any(between[i:i + 2] == ["according", "to"] for i in range(len(between) - 1))
 
     def _since(self, t: TimeSpec, floor: int) -> bool:
         """A time after "since" (a bound), unless a "when" clause tells what happened then

@@ -1379,3 +1379,11 @@ def test_later_before_a_verb_is_an_adverb():
     doc = analyse("A judge later sentenced Rod Blagojevich to 14 years in prison.",
                   published=date(2024, 3, 14))
     assert role(doc, one(doc, "Other"), "target") == ["Rod Blagojevich"]
+
+
+def test_a_time_in_the_source_phrase_dates_the_source_not_the_event():
+    doc = analyse("Faye won Senegal's presidential election in the first round, according to "
+                  "provisional results released on Monday. Turnout in Sunday's vote was 61%.",
+                  published=date(2024, 3, 25))
+    election = one(doc, "Election")
+    assert election.time.value == "2024-03-24"
