@@ -1387,3 +1387,10 @@ def test_a_time_in_the_source_phrase_dates_the_source_not_the_event():
                   published=date(2024, 3, 25))
     election = one(doc, "Election")
     assert election.time.value == "2024-03-24"
+
+
+def test_a_cooperation_is_an_organisation():
+    doc = analyse("The two leaders met on the sidelines of the Asia-Pacific Economic Cooperation "
+                  "summit on Wednesday.", published=date(2023, 11, 16))
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert kinds["Asia-Pacific Economic Cooperation"] == "organization"
