@@ -426,7 +426,8 @@ def _sentence_cues(doc: Document, sentence: int, lex: Lexicon) -> _SentenceCues:
         elif w in (",", "”", '"'):
             new_clause = w == "," and k + 1 < b and words[k + 1] in _NEW_CLAUSE
             marks.append((k, "stop" if new_clause else "comma"))
-        elif w in reporting and toks[k].is_word and not _noun_use(words, a, k):
+        elif w in reporting and toks[k].is_word and not _noun_use(words, a, k) and \
+                not (w in ("state", "states") and _state_noun(doc, sentence, k, a)):
             marks.append((k, "verb"))
             if doc.quote_at(toks[k].start) is None:
                 reporters.append(k)
@@ -515,6 +516,15 @@ def _has_complement(doc: Document, verb: int, end: int) -> bool:
 
 _NOUNS_TOO = frozenset({"note", "report", "claim", "estimate", "reply", "post", "tweet",
                         "quote", "statement", "comment", "response", "answer", "remark"})
+
+
+def _state_noun(doc: Document, sentence: int, k: int, first: int) -> bool:
+    """ "the United States", "Lashio, Shan state, in August": a state, no verb of saying (a
+    capitalised "States" inside a sentence not in title case, or a state after a name)."""
+    toks = doc.tokens
+    if doc.sentences[sentence].titlecase:
+        return False
+    return k > first and (toks[k].is_cap or k - 1 > first and toks[k - 1].is_cap)
 
 
 def _noun_use(words: list[str], first: int, k: int) -> bool:

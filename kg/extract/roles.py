@@ -847,6 +847,8 @@ class RoleFinder:
         """Only "city of", "town of", "port of" ... lies between the place and ``start``, or
         only "of" after a place ending in such a word ("the Mississippi Delta town of")."""
         words = [t.lower for t in self._tokens_fast(place.end, start)]
+        if words[:1] == [","]:
+            return False  # "El Fasher, the capital of North Darfur": an apposition
         if words == ["of"]:
             last = self.doc.text[place.start:place.end].rsplit(None, 1)[-1].lower()
             return last in _SETTLEMENTS

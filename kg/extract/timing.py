@@ -335,7 +335,13 @@ class TimeAttacher:
         if t.start < end:
             return False
         between = self.doc.words_between(end, t.start)
-        return "," in between and any(w in self.reporting for w in between[-4:])
+        if "," not in between:
+            return False
+        toks = self.doc.tokens_between(end, t.start)[-4:]
+        # (not "North Darfur state, on Friday": "state" after a name is no verb of saying)
+        return any(tok.lower in self.reporting and not (
+            tok.lower in ("state", "states") and n and toks[n - 1].is_cap)
+            for n, tok in enumerate(toks))
 
     def _dates_report(self, t: TimeSpec, trigger: int) -> bool:
         """The expression follows a reporting verb ("said on Tuesday", "told reporters on

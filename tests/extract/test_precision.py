@@ -1394,3 +1394,16 @@ def test_a_cooperation_is_an_organisation():
                   "summit on Wednesday.", published=date(2023, 11, 16))
     kinds = {e.label: e.kind for e in doc.entities}
     assert kinds["Asia-Pacific Economic Cooperation"] == "organization"
+
+
+def test_a_state_in_a_name_says_nothing_and_an_apposition_keeps_the_city():
+    doc = analyse("The United States expelled two Russian diplomats on Monday. The RSF shelled "
+                  "a hospital in El Fasher, the capital of North Darfur state, on Friday, "
+                  "killing at least 30 people. Rebels captured Lashio, Shan state, in August.",
+                  published=date(2024, 10, 26),
+                  gazetteer=FakeGazetteer("El Fasher", "North Darfur", "Lashio"))
+    expulsion = next(e for e in doc.events if trigger(doc, e) == "expelled")
+    assert expulsion.modality == "asserted"  # "States" is no "states" of saying
+    shelling = one(doc, "ShellingMissileAttack")
+    assert (places(doc, shelling), shelling.time.value) == (["El Fasher"], "2024-10-25")
+    assert one(doc, "TerritoryTaken").time.value == "2024-08"
