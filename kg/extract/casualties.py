@@ -210,10 +210,10 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                     used.add(m)
                 elif words[m] in lex.words("casualties", "vague"):
                     count, found = None, True
-                elif w == "killed" and steps == 0 and m > 0 and toks[m].is_cap and \
-                        toks[m].is_word and words[m] not in _PRONOUNS and \
-                        "was" in words[m + 1:k] and toks[m].text == toks[m].bare:
-                    named = True  # "Ismail Haniyeh was killed in a strike"
+                elif w == "killed" and steps == 0 and m > 0 and "was" in words[m + 1:k] and \
+                        _named_subject(toks, words, m):
+                    named = True  # "Ismail Haniyeh was killed in a strike", "Igor Kirillov,
+                    # the head of the chemical troops, was killed"
         named_object = not found and not named and w in ("killed", "kills", "killing") and \
             k + 1 < len(toks) and toks[k + 1].is_cap and toks[k + 1].is_word and \
             not (k > 0 and words[k - 1] in _PASSIVE_BE)  # "troops had killed Hamas leader
@@ -252,6 +252,19 @@ _AGGREGATE_BEFORE = frozenset({"overall", "total", "cumulative", "war's", "confl
                                "war’s", "conflict’s"})
 _AGGREGATE_AFTER = frozenset({"war", "conflict", "pandemic", "campaign", "offensive",
                               "fighting", "violence", "unrest", "crisis"})
+
+
+def _named_subject(toks: list[Token], words: list[str], m: int) -> bool:
+    """A capitalised name ends at ``m``, or before an apposition that ends there."""
+    if words[m] == ",":
+        j = m - 1
+        while j > 0 and m - j <= 15 and words[j] not in (",", "."):
+            j -= 1
+        if j <= 0 or words[j] != ",":
+            return False
+        m = j - 1
+    return toks[m].is_cap and toks[m].is_word and words[m] not in _PRONOUNS and \
+        toks[m].text == toks[m].bare
 
 
 def _aggregate(words: list[str], k: int) -> bool:

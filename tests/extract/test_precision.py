@@ -1407,3 +1407,12 @@ def test_a_state_in_a_name_says_nothing_and_an_apposition_keeps_the_city():
     shelling = one(doc, "ShellingMissileAttack")
     assert (places(doc, shelling), shelling.time.value) == (["El Fasher"], "2024-10-25")
     assert one(doc, "TerritoryTaken").time.value == "2024-08"
+
+
+def test_a_named_victim_before_an_apposition_is_killed():
+    doc = analyse("Lieutenant General Igor Kirillov, the head of Russia's chemical protection "
+                  "troops, was killed on Tuesday when a bomb exploded outside his building.",
+                  published=date(2024, 12, 18))
+    killing = one(doc, "Killing")
+    assert role(doc, killing, "target") == ["Igor Kirillov"]
+    assert killing.time.value == "2024-12-17"
