@@ -417,11 +417,13 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
         if sent.kind == "credit":
             continue
         reports = _sentence_casualties(doc, sent.index, lex)
-        if reports and reports[0].named and reports[0].active and \
-                _report_event(doc, lex, finder, reports[0], bounds) is None:
-            # "killed Hezbollah fighters ..., killing at least 20": no named person, so the
-            # counts go where counts go
-            reports = [r for r in reports if not r.named]
+        killing = None  # the killing of the person an active "killed" names, if a person
+        if reports and reports[0].named and reports[0].active:
+            killing = _report_event(doc, lex, finder, reports[0], bounds)
+            if killing is None:
+                # "killed Hezbollah fighters ..., killing at least 20": no named person, so the
+                # counts go where counts go
+                reports = [r for r in reports if not r.named]
         if not reports:
             continue
         # "Haniyeh was killed in an Israeli strike": the killing of that person, which the
@@ -452,7 +454,7 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
         if host is None and all(r.count == 0 for r in reports):
             continue  # "no one was killed" with no event to say it of: no event of its own
         if host is None:
-            host = _report_event(doc, lex, finder, reports[0], bounds)
+            host = killing or _report_event(doc, lex, finder, reports[0], bounds)
             if host is None:
                 continue
             new.append(host)

@@ -313,8 +313,10 @@ def _regions_after_places(doc: Document, lex: Lexicon, cands: list[Candidate]
     abbreviation names no place."""
     spans: list[tuple[int, int, str | None]] = []
     for c in cands:
-        if c.kind != "place" or c.extra.get("us_state"):
-            m = _AFTER_NAME_RE.match(doc.text, c.end) if c.kind == "place" else None
+        if c.kind != "place":
+            continue
+        if c.extra.get("us_state"):
+            m = _AFTER_NAME_RE.match(doc.text, c.end)
             first = m.group(1).split()[0] if m is not None else ""
             if first.endswith(".") and c.extra.get("us_state_sure"):
                 spans.append((m.start(1), m.start(1) + len(first), None))  # ", Ala."
@@ -325,8 +327,9 @@ def _regions_after_places(doc: Document, lex: Lexicon, cands: list[Candidate]
     if not spans:
         return cands
     taken = SpanSet((a, b) for a, b, _ in spans)
+    exact = {(a, b) for a, b, _ in spans}
     out = [c for c in cands if not taken.overlaps(c.start, c.end) or
-           (c.start, c.end) in {(a, b) for a, b, _ in spans} and c.source == "catalog"]
+           (c.start, c.end) in exact and c.source == "catalog"]
     held = {(c.start, c.end) for c in out}
     for a, b, code in dict.fromkeys(spans):
         if code is None or (a, b) in held:

@@ -67,6 +67,7 @@ def _state_codes() -> dict[str, str]:
     return {**_AP_STATES, **{st["name"]: st["code"] for st in states.values()
                              if st["name"] != "Georgia"}}
 
+
 @dataclass(frozen=True)
 class GazPlace:
     """A GeoNames place. ``feature`` is ``city`` or ``country``."""
