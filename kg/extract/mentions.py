@@ -87,17 +87,29 @@ def _in_credits(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     if not credits:
         return cands
     spans = SpanSet((p.start, p.end) for p in credits)
-    out = [c for c in cands if not spans.overlaps(c.start, c.end) or c.kind in ("person",
-                                                                                "media")]
+    out = [c for c in cands if not spans.overlaps(c.start, c.end) or
+           c.kind == "media" or c.kind == "person" and not _staff_name(c.surface)]
     taken = SpanSet((c.start, c.end) for c in out)
     for p in credits:
         for m in _CREDITED_RE.finditer(doc.text, p.start, p.end):
             s, e = m.span("name")
-            if not taken.overlaps(s, e):
+            if not taken.overlaps(s, e) and not _staff_name(m.group("name")):
                 out.append(Candidate(s, e, m.group("name"), "person", "pattern",
                                      "name:credit", 0.8))
                 taken.add(s, e)
     return out
+
+
+def _staff_name(name: str) -> bool:
+    """A credit without a name: "By Staff Reporter", "By Our Foreign Correspondent"."""
+    return all(w.lower() in _STAFF_WORDS for w in name.split())
+
+
+_STAFF_WORDS = frozenset({
+    "staff", "reporter", "reporters", "correspondent", "correspondents", "writer", "writers",
+    "editor", "editors", "desk", "team", "bureau", "agency", "agencies", "news", "our", "special",
+    "senior", "chief", "foreign", "political", "diplomatic", "defence", "defense", "security",
+    "web", "digital", "online", "wire", "wires", "service", "services", "newsroom", "and"})
 
 
 _CREDITED_RE = re.compile(r"(?:\b[Bb]y|\bwriters?|\b[Cc]orrespondents?|\band|&) "
@@ -123,7 +135,13 @@ def _usable_surface(doc: Document, lex: Lexicon, start: int, end: int, lower: se
         return False
     before = doc.word_before(sent.start, start)
     # "the Russian warship Moskva", "the Singapore-flagged Dali": a ship's name, no place
-    return before not in VESSEL_NOUNS and not before.endswith("-flagged")
+    if before in VESSEL_NOUNS or before.endswith("-flagged"):
+        return False
+    if before == "the":  # "The ship, the Dali, had left port": a ship's name in apposition
+        k = doc.first_token_at_or_after(start)
+        return not (k >= 3 and doc.words[k - 2] == "," and doc.words[k - 3] in VESSEL_NOUNS
+                    and doc.tokens[k - 3].start >= sent.start)
+    return True
 
 
 def _all_caps_line(doc: Document, offset: int) -> bool:

@@ -474,6 +474,9 @@ def _claim(doc: Document, trig: Trigger, clause: tuple[int, int],
         elif comma_at is not None and m - comma_at <= 8:
             if m == comma_at + 1 and words[m].endswith("ing"):
                 break  # "resigned on Wednesday, saying he took responsibility": goes on
+            if m == comma_at + 1 and words[doc.first_token_at_or_after(clause[0])] in \
+                    _RELATIVES:
+                break  # "Zelensky, who met Biden, said ...": the meeting is not what he says
             if _has_complement(doc, m, b):
                 break  # "..., officials said that ...": it reports what follows
             return m, according
@@ -483,6 +486,7 @@ def _claim(doc: Document, trig: Trigger, clause: tuple[int, int],
 # Openers after a comma whose clause may carry its own report ("..., as the governor said").
 _OWN_SUBJECT = frozenset({"as", "which", "who", "whom", "whose", "where", "when", "if",
                           "unless"})
+_RELATIVES = frozenset({"who", "whom", "whose", "which"})
 _VERIFYING = frozenset({"confirm", "confirmed", "verify", "verified"})
 _CONTRAST = frozenset({"but", "while", "whereas", "although", "though", "yet", "however"})
 

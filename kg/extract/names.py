@@ -24,6 +24,7 @@ _TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "across", "inside",
                                  "into", "toward", "towards", "through", "throughout"})
 _WEAK_PLACE_PREPOSITIONS = frozenset({"from", "to", "of"})
+_NEAR = frozenset({"neighbouring", "neighboring", "nearby"})
 _GENERIC_FORCES = frozenset({"armed forces", "army", "military", "forces", "defence forces",
                              "defense forces", "armed force"})
 _SPEECH_AFTER = frozenset({"said", "says", "told", "wrote", "added", "tweeted", "posted",
@@ -381,7 +382,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     after = toks[j + 1].lower if j + 1 < len(toks) else ""
     prev = toks[i - 1].lower if i > 0 else ""
     # the preposition a name depends on, over an article: "at the Grand Mosque"
-    gov = toks[i - 2].lower if prev == "the" and i > 1 else prev
+    # ("in neighbouring Castilla-La Mancha": over an adjective of nearness too)
+    gov = toks[i - 2].lower if (prev == "the" or prev in _NEAR) and i > 1 else prev
     if _ends_with_phrase(before, lex.phrase_set("organisation_cues", "words")):
         return Candidate(start, end, surface, "organization", "pattern", "name:org-cue", 0.7,
                          extra=extra)

@@ -265,6 +265,12 @@ class RoleFinder:
         while k >= lo and steps < 12:
             w, tok = doc.words[k], doc.tokens[k]
             if w in _PREPOSITIONS_NOT_AS:
+                if w == "of" and m.kind == "person" and not listed and k > lo and \
+                        doc.tokens[k - 1].is_cap and doc.tokens[k + 1].is_cap:
+                    # "Secretary of State Antony Blinken": a title, no phrase of "of"
+                    k -= 1
+                    steps += 1
+                    continue
                 # "after Erdogan agreed ...": a conjunction opening the clause, not a preposition
                 return not (k == lo and w in _CONJUNCTIONS)
             if w in ("and", "or"):
@@ -508,7 +514,8 @@ class RoleFinder:
             after = bisect.bisect_left(starts, m.end)  # first token at or after the mention
             if len(toks) - after > max_gap:
                 break
-            if self._in_prepositional_phrase(m, clause[0]):
+            if self._in_prepositional_phrase(m, clause[0]) or \
+                    _in_relative_clause(toks, bisect.bisect_left(starts, m.start)):
                 continue
             if m.kind == "media" and after < len(toks) and toks[after].lower in _STAFF_NOUNS:
                 continue  # "Gershkovich, a Wall Street Journal reporter, was arrested"
@@ -600,11 +607,18 @@ class RoleFinder:
         doc = self.doc
         k = pron.i - 1
         if k >= 0 and doc.words[k] == "that":
-            k -= 1
+            # "announced on national television late Wednesday that they": a few words between
+            k = next((j for j in range(k - 1, max(-1, k - 7), -1)
+                      if doc.words[j] in (",", ";") or
+                      self.lex.reporting_lemma(doc.words[j]) is not None), k - 1)
         if k < 0 or doc.tokens[k].start < sent_start or \
                 self.lex.reporting_lemma(doc.words[k]) is None:
             return False
-        return not any(self.actor_id(m) for m in self.between(sent_start, doc.tokens[k].start))
+        toks = self._tokens_fast(sent_start, doc.tokens[k].start)
+        starts = [t.start for t in toks]
+        return not any(self.actor_id(m) and
+                       not _in_relative_clause(toks, bisect.bisect_left(starts, m.start))
+                       for m in self.between(sent_start, doc.tokens[k].start))
 
     def _fits_pronoun(self, m: MentionRef, want: str, floor: int) -> bool:
         if self.actor_id(m) is None or m.demonym and not m.official:
@@ -725,13 +739,15 @@ class RoleFinder:
                 trig.pos == "n" and words[:1] == ["of"])
             if not (direct or marked):
                 continue
-            if m.kind == "place" and words[-1:] == ["of"] and trig.type in ATTACK_TYPES:
-                # "detained the mayor of Istanbul, Ekrem Imamoglu,": the named holder
+            if m.kind != "person" and words[-1:] == ["of"] and trig.type in ATTACK_TYPES:
+                # "detained the mayor of Istanbul, Ekrem Imamoglu,", "the leader of Hamas,
+                # Yahya Sinwar,": the named holder
                 m = self._appositive(m, after) or m
             if self.doc.text[m.end:m.end + 2] in ("'s", "’s") and m.kind != "place":
                 # "arrested Kiprono's former finance officer, James Mwangi,": the possessor
-                # is not the object; an appositive name after a comma is
-                m = self._appositive(m, after)
+                # is not the object; an appositive name after a comma ("Hamas's leader Yahya
+                # Sinwar": a title and a name) is
+                m = self._titled_person(m, after) or self._appositive(m, after)
                 if m is None:
                     break
             m = self._titled_person(m, after) or m  # "of UnitedHealthcare CEO Brian Thompson"
@@ -747,12 +763,15 @@ class RoleFinder:
     def _titled_person(self, m: MentionRef, after: list[MentionRef]) -> MentionRef | None:
         """The person a body's name and a title introduce ("UnitedHealthcare CEO Brian
         Thompson", "Kremlin spokesman Dmitry Peskov"), or None."""
-        if m.kind not in ("organization", "media", "military_unit"):
+        place = m.kind == "place" and not m.facility
+        if m.kind not in ("organization", "media", "military_unit") and not place:
             return None
         nxt = next((n for n in after if n.start >= m.end), None)
         if nxt is None or nxt.kind != "person":
             return None
         gap = tuple(t.lower for t in self._tokens_fast(m.end, nxt.start))
+        if place and self.doc.text[m.end:m.end + 2] not in ("'s", "’s"):
+            return None  # (but "Niger's President Mohamed Bazoum": a country's title holder)
         return nxt if 0 < len(gap) <= 3 and gap in self.lex.titles else None
 
     def _appositive(self, m: MentionRef, after: list[MentionRef]) -> MentionRef | None:
@@ -1027,6 +1046,11 @@ class RoleFinder:
         if reading.reporter is not None and not reading.unconfirmed:
             verb = self.doc.tokens[reading.reporter]
             clause = clause_of(bounds, verb.start)
+            idx = bounds.index(clause) if clause in bounds else -1
+            if idx >= 2 and clause[0] == verb.start and self._starts_relative(bounds[idx - 1]):
+                # "Zelensky, who met Biden, said ...": the subject before the relative clause
+                main = bounds[idx - 2]
+                return self._subject(self.between(*main), main, main[1], speaker=True)
             before = self.between(clause[0], verb.start)
             mark = self._closing_mark(reading.reporter, clause[0])
             if mark is not None:  # "..., the Israeli military said": after the last comma
@@ -1044,6 +1068,22 @@ class RoleFinder:
                             not (gap and gap[0].lower == "that"):  # ", warning that Russia"
                         return aid
         return None
+
+
+def _in_relative_clause(toks: list[Token], n: int) -> bool:
+    """``toks[n]`` lies inside a relative clause not closed by a comma before it, past the
+    clause's first word ("Soldiers who detained President Bazoum announced": not Bazoum;
+    "unclear which Russian unit attacked": the unit may be the subject)."""
+    for r in range(n - 2, 0, -1):
+        w = toks[r].lower
+        if w == ",":
+            return False
+        if w in _RELATIVES:
+            return toks[r - 1].is_word
+    return False
+
+
+_RELATIVES = frozenset({"who", "whom", "which"})
 
 
 def _last_pronoun(toks: list[Token], lo: int, *, possessive: bool) -> Token | None:

@@ -167,3 +167,11 @@ def test_a_us_town_before_georgia_is_in_the_state(adapters):
     labels = {e.label: e for e in doc.entities}
     assert labels[atlanta.label].wikidata == atlanta.qid
     assert labels["Georgia"].wikidata is None
+
+
+def test_a_group_named_with_a_possessive_is_no_town(adapters):
+    # GeoNames lists "Hamas" among the names of Hamm (Germany)
+    doc = analyse("Hamas's armed wing said on Monday it had fired rockets at Tel Aviv.",
+                  **adapters)
+    hamas = next(e for e in doc.entities if e.label == "Hamas")
+    assert (hamas.kind, hamas.geonames) == ("organization", None)

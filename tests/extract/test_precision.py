@@ -1416,3 +1416,56 @@ def test_a_named_victim_before_an_apposition_is_killed():
     killing = one(doc, "Killing")
     assert role(doc, killing, "target") == ["Igor Kirillov"]
     assert killing.time.value == "2024-12-17"
+
+
+def test_a_relative_clause_before_the_verb_of_saying_neither_speaks_nor_is_said():
+    doc = analyse("U.S. Secretary of State Antony Blinken said on Friday that Washington would "
+                  "not recognise the takeover.", published=date(2023, 7, 28))
+    assert role(doc, one(doc, "Statement"), "speaker") == ["Antony Blinken"]
+    doc = analyse("Soldiers who detained President Mohamed Bazoum said on national television "
+                  "late Wednesday that they had seized power.", published=date(2023, 7, 27))
+    coup = next(e for e in doc.events if trigger(doc, e) == "seized power")
+    assert coup.according_to is None and role(doc, coup, "agent") == []
+    doc = analyse("Volodymyr Zelensky, who met Joe Biden in Kyiv on Monday, said Russian "
+                  "forces had attacked Kharkiv.", published=date(2024, 3, 14))
+    assert entity_label(doc, one(doc, "Attack").according_to) == "Volodymyr Zelensky"
+    meeting = one(doc, "Meeting")
+    assert (meeting.modality, meeting.according_to) == ("asserted", None)
+
+
+def test_a_countrys_or_groups_title_holder_is_the_target():
+    doc = analyse("Soldiers detained Niger's President Mohamed Bazoum at the palace on "
+                  "Wednesday.", published=date(2023, 7, 27))
+    assert role(doc, one(doc, "Arrest"), "target") == ["Mohamed Bazoum"]
+    doc = analyse("Israel killed Hamas's leader Yahya Sinwar in Gaza, the army said on "
+                  "Thursday.", published=date(2024, 10, 18))
+    killing = one(doc, "Killing")
+    assert role(doc, killing, "target") == ["Yahya Sinwar"]
+    assert {e.label: e.kind for e in doc.entities}["Hamas"] == "organization"
+
+
+def test_a_ship_named_in_apposition_is_no_place():
+    doc = analyse("The ship, the Dali, had left the port of Baltimore at about 1 a.m. and "
+                  "rammed into a support column of the bridge on Tuesday.",
+                  published=date(2024, 3, 26), gazetteer=FakeGazetteer("Dali", "Baltimore"))
+    assert {e.label for e in doc.entities if e.kind == "place"} == {"Baltimore"}
+    assert one(doc, "Accident").time.value == "2024-03-26"
+
+
+def test_ramming_a_crowd_is_an_attack_and_rams_fans_are_not():
+    doc = analyse("The driver rammed the car into a crowd of people on Bourbon Street on "
+                  "Wednesday.", published=date(2025, 1, 2))
+    assert one(doc, "Attack").label.startswith("Ramming attack")
+    doc = analyse("Rams fans crowded into the stadium on Sunday to watch the game.",
+                  published=date(2024, 3, 14))
+    assert doc.events == []
+
+
+def test_a_place_after_neighbouring_and_a_spa_are_places_and_a_staff_credit_no_person():
+    doc = analyse("By Staff Reporter\n\nThree people died in neighbouring Castilla-La Mancha "
+                  "on Tuesday. The nearby Blue Lagoon spa closed its doors on Monday.",
+                  published=date(2024, 3, 14))
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert kinds["Castilla-La Mancha"] == "place"
+    assert kinds.get("Blue Lagoon", kinds.get("Blue Lagoon spa")) == "place"
+    assert "Staff Reporter" not in kinds
