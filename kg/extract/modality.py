@@ -227,6 +227,9 @@ _STAGED = frozenset({"held", "staged", "organised", "organized", "called", "conv
 _STARTING = frozenset({"begin", "start", "resume"})
 _STARTING_PHRASES = frozenset({("take", "place"), ("go", "ahead")})
 _SCHEDULED = frozenset({"expected", "due", "scheduled", "set", "planned", "slated"})
+_STILL_BE = frozenset({"is", "are", "remains", "remain", "remained"})
+_STALLED = frozenset({"stalled", "blocked", "frozen", "stuck", "pending"})
+_STALLED_PHRASES = frozenset({("held", "up"), ("on", "hold")})
 
 
 def _future_predicate(after: list[str]) -> str | None:
@@ -241,6 +244,8 @@ def _future_predicate(after: list[str]) -> str | None:
         return None
     if first in ("is", "are") and second in _SCHEDULED:
         return f"{first} {second}"
+    if first in _STILL_BE and (second in _STALLED or tuple(after[1:3]) in _STALLED_PHRASES):
+        return f"{first} {second}"  # "an aid package is stalled in Congress": not yet given
     return None
 
 

@@ -25,6 +25,8 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "acros
                                  "into", "toward", "towards", "through", "throughout"})
 _WEAK_PLACE_PREPOSITIONS = frozenset({"from", "to", "of"})
 _NEAR = frozenset({"neighbouring", "neighboring", "nearby"})
+_MODIFIER_SUFFIXES = frozenset({"run", "led", "held", "made", "built", "born", "style", "era",
+                                "type", "class", "like", "friendly", "bound", "wide"})
 _GENERIC_FORCES = frozenset({"armed forces", "army", "military", "forces", "defence forces",
                              "defense forces", "armed force"})
 _SPEECH_AFTER = frozenset({"said", "says", "told", "wrote", "added", "tweeted", "posted",
@@ -244,6 +246,11 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
               lowercase_words: set[str]) -> Candidate | None:
     title: str | None = None
     country = None
+    head, _, suffix = toks[j].text.rpartition("-")
+    if head and suffix.islower() and (suffix.endswith("ed") and len(suffix) > 3 or
+                                      suffix in _MODIFIER_SUFFIXES):
+        return None  # "a Taylor Swift-themed dance class", "Wagner-linked": a modifier (but
+        # "Choi Sang-mok", "Kim Jong-un": a name)
     # sentence opener ("Meanwhile", "The", "Fighting") is not part of a name
     if i == first_word or (i > 0 and toks[i - 1].text in _OPENING):
         openers = lex.words("sentence_openers", "words")

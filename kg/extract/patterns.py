@@ -315,9 +315,10 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
                 m += 2
             else:
                 break
-        if m == k and demonym_country(tok, lex) is not None:
-            k += 1  # "Greek authorities", "Russian troops": handled as demonyms
-            continue
+        if m == k and (demonym_country(tok, lex) is not None or
+                       tok.lower in lex.words("regional_adjectives", "words")):
+            k += 1  # "Greek authorities", "Russian troops": handled as demonyms; "the
+            continue  # English town of Southport": a description
         if m > k and (tok is first_word and (tok.lower in lex.common_words or
                                              tok.lower in lowercase_words) or
                       tok.lower in ("the", "a", "an")):

@@ -58,7 +58,9 @@ _FROM_NOUNS = frozenset({"officials", "official", "delegation", "delegations", "
                          "diplomats", "representatives", "leaders", "ministers", "minister",
                          "troops", "soldiers", "fighters", "aid", "help", "support", "visitors",
                          "experts", "investigators", "monitors", "observers", "team", "teams",
-                         "volunteers", "workers", "students", "refugees", "migrants"})
+                         "volunteers", "workers", "students", "refugees", "migrants", "man",
+                         "woman", "boy", "girl", "teenager", "suspect", "resident",
+                         "residents"})
 # words of a journey: a place after "from" or "to" near them is the route's, not the event's
 _JOURNEY = frozenset({"flying", "flight", "travelling", "traveling", "bound", "sailing",
                       "en", "heading", "headed", "route", "journey", "carrying", "departed",
@@ -811,7 +813,8 @@ class RoleFinder:
                 continue  # "talks between Russia and Ukraine": parties, not places
             if m.end <= trig.start and self._on_route(m, before, prep, sent_start):
                 continue  # "a jet flying from Baku to Grozny in Russia crashed near Aktau"
-            if prep == "from" and trig.type not in _AWAY and self._origin(m, sent_start):
+            if prep in ("from", "of") and trig.type not in _AWAY and \
+                    self._origin(m, sent_start):
                 continue  # "officials from the UAE met ... in Port Sudan": where they come from
                 # (but "the withdrawal of its troops from Kharkiv": the place it concerns)
             territorial = m in objects and (trig.type in TERRITORY_TYPES or m is impact or
@@ -983,7 +986,10 @@ class RoleFinder:
         """ "officials from the UAE", "mediation from Qatar": "from" after a noun of people or
         help names where they come from."""
         words = [t.lower for t in self._tokens_fast(max(floor, m.start - 60), m.start)]
-        while words and words[-1] in ("the", "a", "an"):
+        if len(words) >= 2 and words[-1] == "of" and words[-2] in _SETTLEMENTS:
+            del words[-2:]  # "a boy from the nearby village of Banks"
+        while words and words[-1] in ("the", "a", "an", "nearby", "neighbouring",
+                                      "neighboring"):
             words.pop()
         return len(words) >= 2 and words[-1] == "from" and words[-2] in _FROM_NOUNS
 
@@ -1010,9 +1016,11 @@ class RoleFinder:
         for n, t in enumerate(reversed(toks[-5:])):
             low = t.lower
             if low == "of":
-                # "the city of X", "the outskirts of X", not "with the help of Egypt"
+                # "the city of X", "the outskirts of X", "out of X", not "with the help of
+                # Egypt"
                 k = len(toks) - 2 - n
                 return low if k >= 0 and (toks[k].lower in _PLACE_FILLERS or
+                                          toks[k].lower == "out" or
                                           toks[k].lower in _OF_PLACE_NOUNS or
                                           toks[k].lower in self._site_heads) else None
             if low in PREPOSITIONS or low in _PLACE_PREPS:

@@ -144,7 +144,9 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
     for form, entry, participle in options:
         n = len(form)
         if n > 1 and tuple(words[k:k + n]) != form:
-            continue
+            n = _separated(toks, words, k, form) if entry.pos == "v" else 0
+            if not n:
+                continue
         pos = entry.pos if entry.pos != "x" else "n"
         if lex.pos_ambiguous(form):
             guess = guess_pos(toks, words, k, n)
@@ -194,6 +196,36 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
             pos = "n"  # "the storming of parliament": a gerund that names the event
         return k + n, entry, pos
     return None
+
+
+def _separated(toks: list[Token], words: list[str], k: int, form: tuple[str, ...]) -> int:
+    """The length of a phrasal verb whose object stands between verb and particle ("pulls
+    troops out", "shot the drone down", "blew it up"), or 0. The object is a pronoun or a
+    short noun phrase headed by a noun of forces or of things that are shot down or blown up
+    ("pulled survivors out of the rubble" is no pullout)."""
+    if len(form) != 2 or form[1] not in _PARTICLES:
+        return 0
+    for j in range(k + 2, min(len(words), k + 5)):
+        if words[j] == form[1]:
+            obj = words[k + 1:j]
+            if not all(t.is_word for t in toks[k + 1:j]):
+                return 0
+            if obj in (["it"], ["them"]) or obj[-1] in _SEPARABLE_OBJECTS and \
+                    not any(w in _NOT_IN_OBJECT for w in obj[:-1]):
+                return j - k + 1
+            return 0
+    return 0
+
+
+_PARTICLES = frozenset({"out", "back", "down", "up"})
+_SEPARABLE_OBJECTS = frozenset({
+    "troops", "forces", "soldiers", "units", "army", "military", "fighters", "personnel",
+    "garrison", "drone", "drones", "missile", "missiles", "rocket", "rockets", "plane", "planes",
+    "jet", "jets", "aircraft", "helicopter", "helicopters", "bridge", "building", "buildings",
+    "house", "houses", "home", "homes", "dam", "depot"})
+_NOT_IN_OBJECT = frozenset({"and", "or", "but", "that", "which", "who", "to", "of", "in", "on",
+                            "at", "from", "with", "by", "for", "into", "was", "were", "is",
+                            "are", "had", "has", "have"})
 
 
 def _what_they_called(words: list[str], k: int) -> bool:

@@ -1469,3 +1469,39 @@ def test_a_place_after_neighbouring_and_a_spa_are_places_and_a_staff_credit_no_p
     assert kinds["Castilla-La Mancha"] == "place"
     assert kinds.get("Blue Lagoon", kinds.get("Blue Lagoon spa")) == "place"
     assert "Staff Reporter" not in kinds
+
+
+def test_a_phrasal_verb_with_its_object_between_verb_and_particle():
+    doc = analyse("Ukraine pulled its troops out of Avdiivka on Saturday to avoid "
+                  "encirclement.", published=date(2024, 2, 17),
+                  gazetteer=FakeGazetteer("Avdiivka"))
+    withdrawal = one(doc, "Withdrawal")
+    assert (places(doc, withdrawal), withdrawal.modality) == (["Avdiivka"], "asserted")
+    doc = analyse("Rescuers pulled survivors out of the rubble in Antakya on Saturday.",
+                  published=date(2024, 2, 17), gazetteer=FakeGazetteer("Antakya"))
+    assert events_of(doc, "Withdrawal") == []
+
+
+def test_a_stalled_package_is_not_yet_given():
+    doc = analyse("Ukraine faces shortages of shells while a $60 billion U.S. aid package is "
+                  "stalled in Congress.", published=date(2024, 2, 17))
+    assert one(doc, "AidDelivery").modality == "planned"
+
+
+def test_a_hyphenated_modifier_names_nobody_and_an_english_town_is_no_name():
+    doc = analyse("A teenager attacked a Taylor Swift-themed dance class in the northern "
+                  "English town of Southport on Monday, police said.",
+                  published=date(2024, 7, 30), gazetteer=FakeGazetteer("Southport"))
+    assert {e.label for e in doc.entities} == {"Southport"}
+    attack = one(doc, "Attack")
+    assert (places(doc, attack), role(doc, attack, "target")) == (["Southport"], [])
+    doc = analyse("Acting President Choi Sang-mok declared a week of national mourning on "
+                  "Sunday.", published=date(2024, 12, 29))  # a name, no modifier
+    assert role(doc, one(doc, "Announcement"), "speaker") == ["Choi Sang-mok"]
+
+
+def test_where_a_suspect_comes_from_is_not_where_he_was_arrested():
+    doc = analyse("A 17-year-old boy from the nearby village of Banks was arrested at the "
+                  "scene in Southport on Monday, police said.", published=date(2024, 7, 30),
+                  gazetteer=FakeGazetteer("Southport", "Banks"))
+    assert places(doc, one(doc, "Arrest")) == ["Southport"]
