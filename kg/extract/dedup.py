@@ -271,11 +271,19 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
             same = [c for c in reversed(clusters) if all(
                 _polarity(o) == _polarity(d) for o in c)]
             # "the attack": the last attack (or mention with that word), else the last of
-            # its family ("the assault" after a shelling)
-            antecedent = next((c for c in same if any(
-                o.type == dtype or head in o.trig.text.lower() for o in c)), None) or \
-                next((c for c in same if c[0].type in family and head not in CAMPAIGN_HEADS),
-                     None)
+            # its family ("the assault" after a shelling); an event told in an "after"/"since"
+            # clause only when no main one fits ("struck a ship ..., the first deaths since
+            # the group began attacking shipping": the attack is the strike)
+            antecedent = None
+            for main_only in (True, False):
+                pool = [c for c in same if not main_only or
+                        not all(o.subordinate for o in c)]
+                antecedent = next((c for c in pool if any(
+                    o.type == dtype or head in o.trig.text.lower() for o in c)), None) or \
+                    next((c for c in pool if c[0].type in family and
+                          head not in CAMPAIGN_HEADS), None)
+                if antecedent is not None:
+                    break
             if antecedent is not None:
                 antecedent.append(d)
                 types[clusters.index(antecedent)].add(dtype)

@@ -180,7 +180,10 @@ _CONTINENTAL = frozenset({"african", "european", "asian", "american", "arab", "l
 # Plural nouns of people after a place's or a body's name ("New York officials").
 _BODY_NOUNS = frozenset({"officials", "authorities", "police", "prosecutors", "lawmakers",
                          "residents", "officers", "investigators", "leaders", "voters",
-                         "troops", "forces", "firefighters", "rescuers", "lawyers"})
+                         "troops", "forces", "firefighters", "rescuers", "lawyers",
+                         # "Indigenous Kanak groups": a people, no person
+                         "groups", "group", "communities", "community", "people", "activists",
+                         "militants", "separatists", "tribes", "clans"})
 # Lower-case words after a name of several words that make it the name of a competition or a
 # gathering, which is no entity: "the Champions League final"
 _EVENT_AFTER = frozenset({"final", "finals", "semifinal", "semi-final", "match", "fixture",
@@ -388,6 +391,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          extra=extra)
     after = toks[j + 1].lower if j + 1 < len(toks) else ""
     prev = toks[i - 1].lower if i > 0 else ""
+    if len(words) == 1 and lowers[0] in lex.words("regional_adjectives", "words") and \
+            j + 1 < len(toks) and toks[j + 1].is_word and not toks[j + 1].is_cap:
+        return None  # "in the Pacific territory": an adjective
     # the preposition a name depends on, over an article: "at the Grand Mosque"
     # ("in neighbouring Castilla-La Mancha": over an adjective of nearness too)
     gov = toks[i - 2].lower if (prev == "the" or prev in _NEAR) and i > 1 else prev
@@ -440,6 +446,12 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         # (not "Russian Orlan-10", "Ukrainian Su-25": a model of a nation's weapon; not "New
         # York officials": people of a place)
         conf = 0.65 if after in _SPEECH_AFTER else 0.5
+        if prev == "the" and not any(t.text.isupper() for t in words) and \
+                (lowers[-1],) not in lex.titles:
+            # "the Red Crescent", "the True Confidence": a person's name takes no article (but
+            # "the UN Secretary-General" is one)
+            return Candidate(start, end, surface, "organization", "pattern", "name:the-name",
+                             conf, weak=True, extra=extra)
         return Candidate(start, end, surface, "person", "pattern", "name:full-name", conf,
                          weak=True, extra=extra)
     if len(words) >= 2 and "of" in lowers:

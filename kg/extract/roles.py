@@ -16,6 +16,7 @@ their country's government) fill agent, speaker and source roles.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from .clauses import clause_of, measured_opener
@@ -268,7 +269,8 @@ class RoleFinder:
             w, tok = doc.words[k], doc.tokens[k]
             if w in _PREPOSITIONS_NOT_AS:
                 if w == "of" and m.kind == "person" and not listed and k > lo and \
-                        doc.tokens[k - 1].is_cap and doc.tokens[k + 1].is_cap:
+                        doc.tokens[k - 1].is_cap and doc.tokens[k + 1].is_cap and \
+                        (doc.words[k - 1],) in self.lex.titles:
                     # "Secretary of State Antony Blinken": a title, no phrase of "of"
                     k -= 1
                     steps += 1
@@ -485,7 +487,10 @@ class RoleFinder:
             return False
         toks = self._tokens_fast(clause[0], trig.start)[-3:]
         if any(t.lower in _PASSIVE_AUX for t in toks):
-            return True
+            # (not "said a government would be formed and promised that ...": the auxiliary
+            # of another verb, and a clause of what is promised follows)
+            return not (toks[-1].lower == "and" and
+                        self.doc.words[trig.last + 1:trig.last + 2] == ["that"])
         # headlines tell past events in the present and drop "was": a bare participle there
         # is passive ("FTX founder sentenced to 25 years", "Mayor arrested over bribes")
         return self.doc.sentences[trig.sentence].kind == "headline" and \
@@ -516,6 +521,10 @@ class RoleFinder:
             after = bisect.bisect_left(starts, m.end)  # first token at or after the mention
             if len(toks) - after > max_gap:
                 break
+            if self._modifies(m):
+                return None  # "Iran-backed militias attacked": the militias, unnamed
+            if _subordinate_between(toks, after):
+                break  # "Hasina resigns as protesters storm her residence": the protesters
             if self._in_prepositional_phrase(m, clause[0]) or \
                     _in_relative_clause(toks, bisect.bisect_left(starts, m.start)):
                 continue
@@ -607,18 +616,17 @@ class RoleFinder:
         """The pronoun opens what a speaker says ("X said (that) they ...") and the speaker,
         before the verb in the same sentence, is no named actor: the pronoun is that speaker."""
         doc = self.doc
-        k = pron.i - 1
-        if k >= 0 and doc.words[k] == "that":
-            # "announced on national television late Wednesday that they": a few words between
-            k = next((j for j in range(k - 1, max(-1, k - 7), -1)
-                      if doc.words[j] in (",", ";") or
-                      self.lex.reporting_lemma(doc.words[j]) is not None), k - 1)
+        # "said (that) they", "announced on national television late Wednesday that they":
+        # the nearest verb of saying a few words before, within the clause
+        k = next((j for j in range(pron.i - 1, max(-1, pron.i - 8), -1)
+                  if doc.words[j] in _CLAUSE_BREAKS or
+                  self.lex.reporting_lemma(doc.words[j]) is not None), -1)
         if k < 0 or doc.tokens[k].start < sent_start or \
                 self.lex.reporting_lemma(doc.words[k]) is None:
             return False
         toks = self._tokens_fast(sent_start, doc.tokens[k].start)
         starts = [t.start for t in toks]
-        return not any(self.actor_id(m) and
+        return not any(self.actor_id(m) and not self._modifies(m) and
                        not _in_relative_clause(toks, bisect.bisect_left(starts, m.start))
                        for m in self.between(sent_start, doc.tokens[k].start))
 
@@ -725,6 +733,8 @@ class RoleFinder:
         if passive and roles.passive_subject and (trig.type in ATTACK_TYPES or judged):
             targets.append(roles.passive_subject)
         for m in after[:3]:
+            if self._modifies(m):
+                continue  # "struck a Barbados-flagged bulk carrier": the carrier is struck
             gap = self._tokens_fast(trig.end, m.start)
             words = [t.lower for t in gap]
             if m.kind == "person" and trig.type in ATTACK_TYPES and _apposition_gap(words):
@@ -761,6 +771,23 @@ class RoleFinder:
                     targets.append(aid)
             break
         return targets, objects
+
+    def _object_of_speech(self, trig: Trigger) -> bool:
+        """The event noun is the object of a verb that reports or judges ("condemned the
+        attack", "denounced the brutal killing")."""
+        k = trig.first
+        gap = self.doc.words[max(0, k - 4):k]
+        return any(w in _speech_verbs(self.lex) and all(t[:1].isalpha() for t in gap[n + 1:])
+                   for n, w in enumerate(gap))
+
+    def _modifies(self, m: MentionRef) -> bool:
+        """The name opens a hyphenated modifier ("a Barbados-flagged carrier", "Iran-backed
+        militias"): it is neither the object nor the place of the event."""
+        text = self.doc.text
+        if text[m.end:m.end + 1] not in ("-", "‑"):
+            return False
+        tail = _WORD_AFTER_HYPHEN.match(text, m.end + 1)
+        return tail is not None and tail.group().islower()
 
     def _titled_person(self, m: MentionRef, after: list[MentionRef]) -> MentionRef | None:
         """The person a body's name and a title introduce ("UnitedHealthcare CEO Brian
@@ -800,7 +827,7 @@ class RoleFinder:
         if impact is not None and impact not in objects:
             objects = [*objects, impact]
         for m in before + after:
-            if m.kind != "place" or m.demonym or m.entity in used:
+            if m.kind != "place" or m.demonym or m.entity in used or self._modifies(m):
                 continue
             if m.capital_of and m not in objects and self._is_actor_position(m) and \
                     trig.type not in TERRITORY_TYPES:
@@ -809,6 +836,11 @@ class RoleFinder:
                     m.start >= trig.end and len(self._tokens_fast(trig.end, m.start)) <= 2):
                 continue
             prep = self._governing_preposition(m, sent_start)
+            if m.end <= trig.start and trig.pos == "n" and prep not in (None, "of") and \
+                    self._object_of_speech(trig):
+                continue  # "Leaders across Europe condemned the attack": the leaders' place
+                # (but "the governor of Kursk said ... shelling": the governor's region, and
+                # "Mozambique reported outbreaks": the country)
             if prep == "between" and trig.type in GROUP_TYPES and self.actor_id(m):
                 continue  # "talks between Russia and Ukraine": parties, not places
             if m.end <= trig.start and self._on_route(m, before, prep, sent_start):
@@ -1078,6 +1110,36 @@ class RoleFinder:
         return None
 
 
+_WORD_AFTER_HYPHEN = re.compile(r"[^\W\d_]+")
+
+
+def _speech_verbs(lex: Lexicon) -> frozenset[str]:
+    """Every form of a verb that reports or judges ("said", "condemned", "denounced")."""
+    found = lex._sets.get("speech_verbs")
+    if found is None:
+        found = lex._sets["speech_verbs"] = frozenset(lex.reporting) | frozenset(
+            word for word, options in lex.triggers.items()
+            if any(e.type in _SPEECH_TYPES and e.pos == "v" for _, e, _ in options))
+    return found
+
+
+def _subordinate_between(toks: list[Token], n: int) -> bool:
+    """A subordinate clause with a subject of its own opens after ``toks[n - 1]`` ("resigns
+    and flees country as protesters storm ..."; not "as well as", "as president")."""
+    for r in range(n, len(toks) - 1):
+        if toks[r].lower in _SUBORDINATORS and toks[r - 1].is_word and \
+                toks[r + 1].is_word and not toks[r + 1].is_cap and \
+                toks[r + 1].lower not in _NOT_CLAUSE_AFTER and \
+                toks[r - 1].lower not in ("such", "well", "as", "so", "just"):
+            return True
+    return False
+
+
+_SUBORDINATORS = frozenset({"as", "while", "whereas", "because", "although", "though"})
+_NOT_CLAUSE_AFTER = frozenset({"well", "part", "a", "an", "of", "soon", "long", "much", "many",
+                               "far", "expected", "usual", "such", "if", "though", "to"})
+
+
 def _in_relative_clause(toks: list[Token], n: int) -> bool:
     """``toks[n]`` lies inside a relative clause not closed by a comma before it, past the
     clause's first word ("Soldiers who detained President Bazoum announced": not Bazoum;
@@ -1092,6 +1154,7 @@ def _in_relative_clause(toks: list[Token], n: int) -> bool:
 
 
 _RELATIVES = frozenset({"who", "whom", "which"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "and", "but", "or", '"', "“", "”"})
 
 
 def _last_pronoun(toks: list[Token], lo: int, *, possessive: bool) -> Token | None:

@@ -1505,3 +1505,63 @@ def test_where_a_suspect_comes_from_is_not_where_he_was_arrested():
                   "scene in Southport on Monday, police said.", published=date(2024, 7, 30),
                   gazetteer=FakeGazetteer("Southport", "Banks"))
     assert places(doc, one(doc, "Arrest")) == ["Southport"]
+
+
+def test_a_name_in_a_hyphenated_modifier_is_neither_object_nor_place_nor_subject():
+    doc = analyse("A missile fired by Houthi rebels struck a Barbados-flagged bulk carrier in "
+                  "the Gulf of Aden on Wednesday, killing three crew members.",
+                  published=date(2024, 3, 7), gazetteer=FakeGazetteer("Barbados", "Gulf of Aden"))
+    strike = one(doc, "ShellingMissileAttack")
+    assert (places(doc, strike), role(doc, strike, "target")) == (["Gulf of Aden"], [])
+    doc = analyse("Iran-backed militias attacked a base in Syria on Monday. Russia-backed "
+                  "separatists said on Tuesday they had captured the town.",
+                  published=date(2024, 3, 7))
+    assert role(doc, one(doc, "Attack"), "agent") == []
+    assert role(doc, one(doc, "TerritoryTaken"), "agent") == []
+
+
+def test_where_leaders_speak_is_not_where_the_attack_was():
+    doc = analyse("Leaders across Europe condemned the attack on the prime minister on "
+                  "Wednesday.", published=date(2024, 5, 15), gazetteer=FakeGazetteer("Europe"))
+    assert places(doc, one(doc, "Attack")) == []
+
+
+def test_a_subordinate_clause_has_a_subject_of_its_own():
+    doc = analyse("Sheikh Hasina resigns and flees country as protesters storm her residence\n\n"
+                  "Thousands of protesters stormed her official residence in Dhaka on Monday.",
+                  published=date(2024, 8, 5), gazetteer=FakeGazetteer("Dhaka"))
+    storming = one(doc, "Attack")
+    assert (role(doc, storming, "agent"), places(doc, storming)) == ([], ["Dhaka"])
+
+
+def test_a_verb_of_saying_after_another_verbs_passive_is_active():
+    doc = analyse("Army chief General Waker-Uz-Zaman said an interim government would be formed "
+                  "and promised that the military would investigate the killings.",
+                  published=date(2024, 8, 5))
+    statements = events_of(doc, "Statement")
+    assert statements and all(role(doc, s, "speaker") == ["Waker-Uz-Zaman"]
+                              for s in statements)
+
+
+def test_the_attack_refers_to_the_main_event_not_to_a_campaign_in_a_since_clause():
+    doc = analyse("A missile struck a bulk carrier in the Gulf of Aden on Wednesday, killing "
+                  "three crew members, the first deaths since the group began attacking "
+                  "shipping in November. The attack also wounded four people.",
+                  published=date(2024, 3, 7))
+    strike = one(doc, "ShellingMissileAttack")
+    assert (strike.time.value, strike.fatalities, strike.injured) == ("2024-03-06", 3, 4)
+
+
+def test_an_ocean_adjective_and_a_name_after_the_are_no_place_and_no_person():
+    doc = analyse("Rioting in the Pacific territory left four people dead on Wednesday. The "
+                  "attack on the True Confidence wounded four people on Thursday.",
+                  published=date(2024, 5, 16))
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert "Pacific" not in kinds and kinds["True Confidence"] != "person"
+
+
+def test_a_possessor_after_a_number_of_is_no_title():
+    doc = analyse("Opposition leader Venancio Mondlane called for protests. Two of Mondlane's "
+                  "allies were shot dead in Maputo on Oct. 19.", published=date(2024, 11, 7),
+                  gazetteer=FakeGazetteer("Maputo"))
+    assert role(doc, one(doc, "Killing"), "target") == []
