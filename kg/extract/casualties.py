@@ -315,4 +315,5 @@ def _plural(word: str) -> bool:
 
 def _adjective_like(word: str) -> bool:
     return word.endswith(("ian", "ese", "ish", "al", "ed", "ing", "ic")) and len(word) > 4 or \
-        word in ("more", "other", "local", "young", "elderly", "innocent", "civilian")
+        word in ("more", "other", "local", "young", "elderly", "innocent", "civilian",
+                 "foreign", "unarmed", "fellow", "off-duty", "senior", "former")

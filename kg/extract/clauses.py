@@ -20,9 +20,29 @@ _SUBORDINATORS = frozenset({"after", "before", "since", "while", "when", "as", "
                             "though", "once", "until", "despite", "following", "if",
                             "because", "even", "amid", "with"})
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "there"})
+# Phrases before an event noun that make it what another event answers ("in retaliation for
+# the barrage", "in response to the attack"): an earlier event of its own.
+ANSWERING = frozenset({("retaliation", "for"), ("response", "to"), ("revenge", "for"),
+                       ("reprisal", "for"), ("reprisals", "for"), ("retaliating", "for")})
 _AUX = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would", "could",
                   "can", "may", "might", "must", "should", "did", "does", "do", "remain",
                   "remains", "said", "says"})
+
+
+def _scare_quotes(toks: list[Token], words: list[str]) -> set[int]:
+    """Quotation marks around at most three words inside a sentence ('carried out "precise
+    strikes" on military targets'): a phrase quoted, no clause of its own."""
+    out: set[int] = set()
+    for k, w in enumerate(words):
+        if w not in ('"', "“") or k == 0 or k in out:
+            continue
+        for e in range(k + 2, min(len(words), k + 5)):
+            if words[e] in ('"', "”"):
+                if e + 1 < len(words) and toks[e + 1].is_word and \
+                        all(t.is_word for t in toks[k + 1:e]):
+                    out.update((k, e))
+                break
+    return out
 
 
 def clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:
@@ -35,8 +55,9 @@ def clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:
     words = doc.words[a:b]
     cuts: set[int] = set()  # token indices where a new clause starts
     n = len(toks)
+    scare = _scare_quotes(toks, words)
     for k, w in enumerate(words):
-        if w in _HARD:
+        if w in _HARD and k not in scare:
             cuts.update((k, k + 1))
         elif w == "," and k + 1 < n:
             nxt = words[k + 1]

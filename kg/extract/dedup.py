@@ -118,7 +118,8 @@ def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
     if not times_compatible(a.time, b.time):
         return True
     if a.trig.sentence == b.trig.sentence and a.subordinate != b.subordinate and \
-            not (a.anaphoric or b.anaphoric):
+            not (a.anaphoric or b.anaphoric) or \
+            a.trig.sentence == b.trig.sentence and a.answered != b.answered:
         return True  # "resigned on Thursday, a day after lawmakers ousted him": two events
     if _background(a, b) or _background(b, a):
         return True
@@ -269,7 +270,10 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
             family = _FAMILIES.get(dtype, {dtype})
             head = d.trig.entry.lemma.split()[-1]
             same = [c for c in reversed(clusters) if all(
-                _polarity(o) == _polarity(d) for o in c)]
+                _polarity(o) == _polarity(d) for o in c) and not (
+                d.answered and any(o.trig.sentence == d.trig.sentence for o in c))]
+            # ("struck Iran in retaliation for the barrage": the barrage is no strike of the
+            # same sentence, but may be one told before)
             # "the attack": the last attack (or mention with that word), else the last of
             # its family ("the assault" after a shelling); an event told in an "after"/"since"
             # clause only when no main one fits ("struck a ship ..., the first deaths since

@@ -202,6 +202,9 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
     for m in gazetteer.scan(doc.text):
         if not m.places or not _usable_surface(doc, lex, m.start, m.end, lower):
             continue
+        if " " not in m.surface and _after_title(doc, lex, m.start) and \
+                all(p.feature != "country" for p in m.places):
+            continue  # "candidate Lai", "President Hou": a titled person, not the town
         following = _next_word(doc, m.end)
         if " " not in m.surface and following in _GROUP_NOUNS or following in _REGIONAL or \
                 following in _PRODUCT_NOUNS or _division_follows(doc, m.end) and \
@@ -223,6 +226,13 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
         out.append(Candidate(m.start, m.end, doc.text[m.start:m.end], "place", "gazetteer",
                              "gazetteer", 0.8, places=tuple(m.places), key=key))
     return out
+
+
+def _after_title(doc: Document, lex: Lexicon, start: int) -> bool:
+    """A title stands right before ``start`` ("candidate Lai", "Rear Adm. Hagari")."""
+    k = doc.first_token_at_or_after(start)
+    words = [w for w in doc.words[max(0, k - 4):k] if w != "."]
+    return any(tuple(words[n:]) in lex.titles for n in range(len(words)))
 
 
 def _the_name(doc: Document, lex: Lexicon, start: int, end: int) -> bool:
@@ -657,14 +667,22 @@ def _people_over_places(cands: list[Candidate]) -> list[Candidate]:
     people: dict[str, Candidate] = {}
     for c in cands:
         words = c.surface.split()
-        if c.kind == "person" and len(words) > 1 and c.source != "propagated" and not c.weak:
-            for form in (*surname_forms(c.surface), words[0] if len(words) == 3 else ""):
+        # a given name written "Ching-te", "Yu-ih", "Jong-un" follows its family name: even a
+        # guessed name is a person's ("Lai Ching-te", then "Lai", which is also a town)
+        family_first = len(words) == 2 and _GIVEN_NAME_RE.fullmatch(words[1]) is not None
+        if c.kind == "person" and len(words) > 1 and c.source != "propagated" and \
+                (not c.weak or family_first):
+            for form in (*surname_forms(c.surface),
+                         words[0] if len(words) == 3 or family_first else ""):
                 if form:
                     people.setdefault(form, c)
     if not people:
         return cands
     return [_as_mention_of(c, people[c.surface], "coref:surname")
             if c.source == "gazetteer" and c.surface in people else c for c in cands]
+
+
+_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 def _as_mention_of(c: Candidate, target: Candidate, rule: str) -> Candidate:

@@ -328,6 +328,14 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         return None
     if len(words) > 1 and " ".join(lowers) in lex.demonyms:
         return None  # "South Korean airlines": a demonym, no name
+    cut = _person_before_of(lowers, lex)
+    if cut:
+        # "Hou Yu-ih of the Kuomintang": a person of a party, not a body's name
+        words, lowers = words[:cut], lowers[:cut]
+        start, end = words[0].start, words[-1].bare_end
+        return Candidate(start, end, doc.text[start:end], "person", "pattern",
+                         "name:full-name", 0.5, weak=True,
+                         extra={"country": country.code if country else None})
     if title is None:
         title = _title_before(toks, i, lex)
     org_heads = lex.words("organisation_heads", "organization")
@@ -468,6 +476,26 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          weak=True, extra={**extra, "unconfirmed": True,
                                            "prev": prev, "after": after})
     return None
+
+
+def _person_before_of(lowers: list[str], lex: Lexicon) -> int:
+    """How many words of a name joined by "of" are a person's name ("Hou Yu-ih of the
+    Kuomintang" -> 2), or 0: two or three words before "of" none of which heads a body, a
+    place or an event ("Bank of England", "Gulf of Aden", "Duke of Sussex" keep "of")."""
+    if "of" not in lowers[2:4]:
+        return 0
+    cut = lowers.index("of")
+    if lowers[cut + 1:cut + 2] != ["the"]:
+        return 0  # ("Africa Cup of Nations")
+    heads = lex.union(("organisation_heads", "organization"), ("organisation_heads",
+                                                               "military_unit"),
+                      ("organisation_heads", "media"), ("place_heads", "capitalised"),
+                      ("place_heads", "prefixed"), ("event_names", "words"))
+    head = lowers[:cut]
+    if any(w in heads or (w,) in lex.titles or w in lex.demonyms or w in lex.common_words or
+           w in lex.country_names for w in head):
+        return 0
+    return cut
 
 
 def _match_title(toks: list[Token], i: int, j: int, lex: Lexicon) -> int:

@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .clauses import clause_of, measured_opener
+from .clauses import ANSWERING, clause_of, measured_opener
 from .document import Document
 from .inflection import is_participle_or_gerund
 from .lexicon import Lexicon
@@ -126,9 +126,9 @@ _PLACE_FILLERS = frozenset({
 _OF_PLACE_NOUNS = frozenset({"troops", "forces", "soldiers", "units", "residents", "people",
                              "citizens", "villagers", "inhabitants", "outskirts", "edge",
                              "coast", "shores", "banks", "mayor", "governor", "council",
-                             "battle", "siege", "capture", "liberation", "fall", "defence",
-                             "defense", "occupation", "evacuation", "bombing", "shelling",
-                             "storming", "blockade", "encirclement", "recapture"})
+                             "battle", "siege", "capture", "control", "liberation", "fall",
+                             "defence", "defense", "occupation", "evacuation", "bombing",
+                             "shelling", "storming", "blockade", "encirclement", "recapture"})
 _IMPACT = frozenset({"struck", "strikes", "strike", "hit", "hits", "rocked", "rocks", "jolted",
                      "shook", "battered", "batters", "swept", "sweeps", "lashed", "lashes",
                      "slammed", "slams", "flattened", "devastated", "engulfed", "flooded",
@@ -419,7 +419,8 @@ class RoleFinder:
             # sentence, not the first verb's object
             first = next((m for m in before if self.actor_id(m) and
                           not (m.demonym and not m.official) and
-                          not self._in_prepositional_phrase(m, sent.start)), None)
+                          not self._in_prepositional_phrase(m, sent.start) and
+                          not self._describes_person(m, before)), None)
             if first is not None and first is not before[-1]:
                 return self.actor_id(first)
         if mark is not None:
@@ -732,9 +733,13 @@ class RoleFinder:
             return targets, objects
         if passive and roles.passive_subject and (trig.type in ATTACK_TYPES or judged):
             targets.append(roles.passive_subject)
+        weapons = self.lex.words("weapon_nouns")
         for m in after[:3]:
             if self._modifies(m):
                 continue  # "struck a Barbados-flagged bulk carrier": the carrier is struck
+            k = self.doc.first_token_at_or_after(m.end)
+            if k < len(self.doc.words) and self.doc.words[k] in weapons:
+                continue  # "fired ATACMS missiles at a facility": the weapon's name
             gap = self._tokens_fast(trig.end, m.start)
             words = [t.lower for t in gap]
             if m.kind == "person" and trig.type in ATTACK_TYPES and _apposition_gap(words):
@@ -748,7 +753,11 @@ class RoleFinder:
             direct = trig.pos == "v" and not passive and all(
                 w not in PREPOSITIONS or w == "of" and len(words) > 1 for w in words)
             marked = words[:1] in (["on"], ["against"]) or (
-                trig.pos == "n" and words[:1] == ["of"])
+                trig.pos == "n" and words[:1] == ["of"] and
+                (m.kind == "person" or words[-1] in ("of", "the") or
+                 words[-1] in _PLACE_FILLERS))
+            # ("the barrage of ballistic missiles Iran fired": Iran is no object of it; but
+            # "the murder of teacher Samuel Paty")
             if not (direct or marked):
                 continue
             if m.kind != "person" and words[-1:] == ["of"] and trig.type in ATTACK_TYPES:
@@ -771,6 +780,15 @@ class RoleFinder:
                     targets.append(aid)
             break
         return targets, objects
+
+    def _describes_person(self, m: MentionRef, mentions: list[MentionRef]) -> bool:
+        """A demonym that only describes the titled person after it ("Israeli military
+        spokesman Rear Adm. Daniel Hagari")."""
+        if not m.demonym:
+            return False
+        nxt = next((n for n in mentions if n.start >= m.end), None)
+        return nxt is not None and nxt.kind == "person" and \
+            len(self._tokens_fast(m.end, nxt.start)) <= 5
 
     def _object_of_speech(self, trig: Trigger) -> bool:
         """The event noun is the object of a verb that reports or judges ("condemned the
@@ -826,7 +844,11 @@ class RoleFinder:
         impact = self._impact_object(trig, after)
         if impact is not None and impact not in objects:
             objects = [*objects, impact]
-        for m in before + after:
+        words = self.doc.words
+        answered = any((words[i], words[i + 1]) in ANSWERING
+                       for i in range(max(0, trig.first - 5), trig.first - 1))
+        for m in after if answered else before + after:
+            # ("struck Iran in retaliation for the barrage": not where the barrage was)
             if m.kind != "place" or m.demonym or m.entity in used or self._modifies(m):
                 continue
             if m.capital_of and m not in objects and self._is_actor_position(m) and \

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 from ..model import TimeSpec
-from .clauses import clause_of, measured_opener
+from .clauses import ANSWERING, clause_of, measured_opener
 from .document import Document
 from .triggers import PREPOSITIONS
 
@@ -271,8 +271,16 @@ class TimeAttacher:
         j = k - 1
         while j >= 0 and k - j <= 3 and doc.words[j] in _DETERMINING:
             j -= 1  # "before the meeting", "after the city's vote"
-        if j >= 1 and doc.words[j] in ("from", "in", "of") and doc.words[j - 1] == "toll":
+        t = j
+        while t > j - 2 and t >= 1 and doc.words[t].isalpha() and doc.words[t].islower() and \
+                doc.words[t] not in PREPOSITIONS:
+            t -= 1  # over adjectives: "the death toll from the strongest earthquake"
+        while t >= 0 and j - t <= 3 and doc.words[t] in _DETERMINING:
+            t -= 1
+        if t >= 1 and doc.words[t] in ("from", "in", "of") and doc.words[t - 1] == "toll":
             return True  # "the death toll from the wildfire rose to 93 on Saturday"
+        if j >= 1 and (doc.words[j - 1], doc.words[j]) in ANSWERING:
+            return True  # "struck on Saturday in retaliation for the barrage": an earlier one
         p = j
         while p > 0 and j - p < 2 and doc.words[p].isalpha() and doc.words[p] not in (
                 "with", "over", "for"):

@@ -159,6 +159,9 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
         if entry.pos == "v" and not participle and k > 0 and words[k] == form[0] and \
                 words[k - 1] in PREPOSITIONS and words[k - 1] != "to":
             continue  # a noun after all: "on state television", "into travel agencies"
+        if entry.pos == "v" and k > 0 and form[0] == entry.lemma.split()[0] + "s" and \
+                words[k - 1] in _NOUN_MODIFIERS:
+            continue  # a plural noun: "strikes on military targets"
         if entry.pos == "n" and not lex.pos_ambiguous(form) and k + n < len(words) and \
                 words[k + n] in _OBJECT_DETERMINERS and k > 0 and \
                 words[k - 1] not in DETERMINERS and words[k - 1] not in PREPOSITIONS and \
@@ -218,6 +221,10 @@ def _separated(toks: list[Token], words: list[str], k: int, form: tuple[str, ...
 
 
 _PARTICLES = frozenset({"out", "back", "down", "up"})
+# words before a plural noun that is spelled like a verb ("military targets", "air raids")
+_NOUN_MODIFIERS = frozenset({"military", "civilian", "strategic", "key", "legitimate", "enemy",
+                             "energy", "russian", "ukrainian", "israeli", "iranian", "other",
+                             "new", "several", "many", "more", "further"})
 _SEPARABLE_OBJECTS = frozenset({
     "troops", "forces", "soldiers", "units", "army", "military", "fighters", "personnel",
     "garrison", "drone", "drones", "missile", "missiles", "rocket", "rockets", "plane", "planes",
@@ -256,7 +263,9 @@ def guess_pos(toks: list[Token], words: list[str], k: int, n: int) -> str:
     if k > 1 and words[k - 2] in _ARTICLES and toks[k - 1].is_word and \
             not toks[k - 1].is_cap:
         return "n"  # "a smaller collapse", "the latest attack"
-    nxt = words[k + n] if k + n < len(words) else ""
+    after = k + n + (k + n < len(words) and words[k + n] in _CLOSING_QUOTES)
+    nxt = words[after] if after < len(words) else ""  # (over a closing quotation mark:
+    # 'carried out "precise strikes" on military targets')
     if nxt in ("on", "against", "by", "of", "in", "at", "near", ",", ".", "was", "were",
                "is", "are", "killed", "has", "have", "had", "that", "which"):
         return "n"
@@ -265,6 +274,7 @@ def guess_pos(toks: list[Token], words: list[str], k: int, n: int) -> str:
     return "v"
 
 
+_CLOSING_QUOTES = frozenset({'"', "”", "'", "’"})
 # Participles that, right before a noun, describe it ("advanced weapons", "besieged city").
 _DESCRIBING = frozenset({"advanced", "embattled", "besieged", "occupied", "contested"})
 # Verbs whose object a participle before a noun describes ("inspecting destroyed buildings").

@@ -226,8 +226,8 @@ class Gazetteer:
                 entries = self._index.get(key)
                 if not entries:
                     continue
-                if i == j and (key in COMMON_WORDS or is_trap(ws, i, j, lower_keys)
-                               or inside_longer_name(ws, i, j)):
+                if i == j and (key in COMMON_WORDS or is_trap(ws, i, j, lower_keys)) or \
+                        inside_longer_name(ws, i, j):
                     continue
                 shape = "".join(ws[k].shape for k in range(i, j + 1))
                 lens = key_lengths(key)

@@ -70,15 +70,17 @@ def is_trap(ws: Sequence[Word], i: int, j: int, lower_keys: frozenset[str] | set
 
 
 def inside_longer_name(ws: Sequence[Word], i: int, j: int) -> bool:
-    """Is the one-word span ``i..j`` likely a part of a longer name that is not a place
-    ("Vladimir Zelensky", "John Moore", "President Vladimir")? Not judged on title-case
-    lines, where every word is capitalised."""
-    if i != j or ws[i].title_line:
+    """Is the span ``i..j`` likely a part of a longer name that is not a place ("Vladimir
+    Zelensky", "John Moore", "President Vladimir"; of several words, "Lai Ching-te": a name
+    before it)? Not judged on title-case lines, where every word is capitalised."""
+    if ws[i].title_line:
         return False
-    nxt = ws[i + 1] if i + 1 < len(ws) and ws[i + 1].joins_previous else None
+    nxt = ws[i + 1] if i == j and i + 1 < len(ws) and ws[i + 1].joins_previous else None
     if nxt is not None and nxt.shape in "TU" and nxt.key not in PLACE_FOLLOWERS:
         return True
     prev = ws[i - 1] if i > 0 and ws[i].joins_previous else None
+    if prev is not None and ws[i].start - prev.end >= 3:
+        prev = None  # a possessive ends the name before: "Ukraine's Kharkiv"
     if prev is not None and prev.shape in "TU" and prev.key not in PLACE_LEADERS:
         # a common word opening the sentence is no part of the name, unless it opens names
         # ("New York prosecutors": not York)

@@ -175,3 +175,14 @@ def test_a_group_named_with_a_possessive_is_no_town(adapters):
                   **adapters)
     hamas = next(e for e in doc.entities if e.label == "Hamas")
     assert (hamas.kind, hamas.geonames) == ("organization", None)
+
+
+def test_a_city_after_its_countrys_possessive_and_a_titled_family_name(adapters):
+    doc = analyse("Drones hit Ukraine's Kharkiv overnight, officials said.", **adapters)
+    kharkiv = adapters["catalog"].lookup("Kharkiv", kind="place")[0]
+    assert kharkiv.qid in {e.wikidata for e in doc.entities}
+    doc = analyse("Taiwan's ruling party candidate Lai wins presidential election\n\n"
+                  "Lai Ching-te won the election on Saturday. Hou Yu-ih came second. Hou "
+                  "conceded defeat on Saturday night.", **adapters)
+    places = {e.label for e in doc.entities if e.kind == "place"}
+    assert not places & {"Lai", "Hou", "Ching-te"}, places

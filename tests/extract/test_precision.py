@@ -1565,3 +1565,51 @@ def test_a_possessor_after_a_number_of_is_no_title():
                   "allies were shot dead in Maputo on Oct. 19.", published=date(2024, 11, 7),
                   gazetteer=FakeGazetteer("Maputo"))
     assert role(doc, one(doc, "Killing"), "target") == []
+
+
+def test_control_of_a_place_is_taken_there_and_a_toll_does_not_date_its_quake():
+    doc = analyse("M23 rebels said on Monday they had taken control of Goma, the biggest city "
+                  "in eastern Congo.", published=date(2025, 1, 27),
+                  gazetteer=FakeGazetteer("Goma", "Congo"))
+    assert places(doc, one(doc, "TerritoryTaken")) == ["Goma"]
+    doc = analyse("The death toll from the strongest earthquake to hit Morocco in a century "
+                  "rose to 2,012 on Sunday. The quake struck late on Friday.",
+                  published=date(2023, 9, 10))
+    assert one(doc, "Earthquake").time.value.startswith("2023-09-08")
+
+
+def test_a_strike_in_scare_quotes_and_the_barrage_it_answers_are_two_events():
+    doc = analyse('Israel\'s military said it carried out "precise strikes" on military targets '
+                  "in Iran early Saturday, in retaliation for the barrage of ballistic missiles "
+                  "Iran fired at Israel earlier this month.", published=date(2024, 10, 26))
+    strikes = next(e for e in doc.events if trigger(doc, e) == "strikes")
+    barrage = next(e for e in doc.events if trigger(doc, e) == "barrage")
+    assert (places(doc, strikes), strikes.time.value) == (["Iran"], "2024-10-26")
+    assert places(doc, barrage) == ["Israel"] and barrage.time.value != "2024-10-26"
+
+
+def test_a_count_past_an_adjective_and_a_weapon_name_is_no_target():
+    doc = analyse("At least 13 foreign peacekeepers were killed in fighting with the rebels last "
+                  "week, the United Nations said.", published=date(2025, 1, 27))
+    assert one(doc, "ArmedClash").fatalities == 13
+    doc = analyse("Ukraine fired ATACMS missiles at a military facility in the Bryansk region on "
+                  "Tuesday, Russia's defence ministry said.", published=date(2024, 11, 19))
+    assert role(doc, one(doc, "ShellingMissileAttack"), "target") == []
+
+
+def test_a_titled_spokesman_says_what_he_warned():
+    doc = analyse("Israeli military spokesman Rear Adm. Daniel Hagari said the strikes were over "
+                  "and warned that Israel would respond.", published=date(2024, 10, 26))
+    assert all(role(doc, s, "speaker") == ["Daniel Hagari"]
+               for s in events_of(doc, "Statement"))
+    assert "Rear" not in {e.label for e in doc.entities}
+
+
+def test_a_rally_where_defeat_is_conceded_is_no_protest_and_targets_are_no_verb():
+    doc = analyse("Hou Yu-ih conceded defeat at a rally in New Taipei on Saturday. The military "
+                  "hit military targets in the region on Sunday.", published=date(2024, 1, 14))
+    assert events_of(doc, "Protest") == [] and events_of(doc, "Attack") == []
+    doc = analyse("Lai Ching-te of the Democratic Progressive Party won, and Hou Yu-ih of the "
+                  "Kuomintang came second.", published=date(2024, 1, 14))
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert kinds["Hou Yu-ih"] == "person" and kinds["Lai Ching-te"] == "person"
