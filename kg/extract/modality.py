@@ -319,6 +319,9 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
             if (w == "no" or "longer" not in words[-3:]) and \
                     not _other_verb_between(near[i + 1:], trig):
                 return w
+            if w == "no" and len(near) - i <= 3 and all(
+                    x.isalpha() and x not in _NOT_MODIFIERS for x in near[i + 1:]):
+                return w  # "no radiation leak", "no major damage": modifiers of the noun
     if words[-2:-1] == ["without"] or words[-1:] == ["without"]:
         return "without"
     if trig.pos == "n" and words[-1:] == ["any"] and \
@@ -372,6 +375,12 @@ def _thwarted(doc: Document, trig: Trigger, words: list[str]) -> str | None:
         if w in (",", ".", ";", "and", "but"):
             return None
     return None
+
+
+# words that end the noun phrase "no" opens ("no comment on the attack")
+_NOT_MODIFIERS = frozenset({"on", "of", "in", "at", "for", "about", "to", "from", "with", "by",
+                            "the", "a", "an", "and", "or", "was", "were", "is", "are", "be",
+                            "that", "which"})
 
 
 def _other_verb_between(words: list[str], trig: Trigger) -> bool:

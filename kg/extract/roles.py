@@ -486,12 +486,19 @@ class RoleFinder:
         if not is_participle_or_gerund(first.lower, trig.entry.lemma.split()[0],
                                        self.lex.irregular) or first.lower.endswith("ing"):
             return False
-        toks = self._tokens_fast(clause[0], trig.start)[-3:]
+        before = self._tokens_fast(clause[0], trig.start)
+        toks = before[-3:]
         if any(t.lower in _PASSIVE_AUX for t in toks):
             # (not "said a government would be formed and promised that ...": the auxiliary
             # of another verb, and a clause of what is promised follows)
             return not (toks[-1].lower == "and" and
                         self.doc.words[trig.last + 1:trig.last + 2] == ["that"])
+        if toks and toks[-1].lower == "and" and first.lower.endswith("ed") and \
+                self.doc.words[trig.last + 1:trig.last + 2] in _NO_OBJECT and any(
+                t.lower in ("was", "were") and n + 1 < len(before) - 1 and
+                before[n + 1].lower.endswith("ed") for n, t in enumerate(before[:-1])):
+            return True  # "was arrested in Yekaterinburg in March 2023 and sentenced to 16
+            # years" (but "were deployed in March and attacked the town": active)
         # headlines tell past events in the present and drop "was": a bare participle there
         # is passive ("FTX founder sentenced to 25 years", "Mayor arrested over bribes")
         return self.doc.sentences[trig.sentence].kind == "headline" and \
@@ -520,7 +527,15 @@ class RoleFinder:
             if aid is None or speaker and m.demonym and not m.official:
                 continue
             after = bisect.bisect_left(starts, m.end)  # first token at or after the mention
-            if len(toks) - after > max_gap:
+            gap = len(toks) - after
+            if after < len(toks) and toks[after].text == ",":
+                # "Darya Dugina, the daughter of ... Alexander Dugin, was killed": the
+                # apposition does not count
+                close = next((c for c in range(after + 1, len(toks)) if toks[c].text == ","),
+                             None)
+                if close is not None:
+                    gap = len(toks) - close - 1
+            if gap > max_gap:
                 break
             if self._modifies(m):
                 return None  # "Iran-backed militias attacked": the militias, unnamed
@@ -798,6 +813,26 @@ class RoleFinder:
         return any(w in _speech_verbs(self.lex) and all(t[:1].isalpha() for t in gap[n + 1:])
                    for n, w in enumerate(gap))
 
+    def _owner_of_speaker(self, m: MentionRef) -> bool:
+        """A country in the possessive before what is no place ("Ukraine's military said";
+        but "Libya's capital", "Ukraine's second-largest city")."""
+        if self.doc.text[m.end:m.end + 2] not in ("'s", "’s"):
+            return False
+        k = self.doc.first_token_at_or_after(m.end + 2)
+        nxt = self.doc.words[k] if k < len(self.doc.words) else ""
+        return not (nxt in _SETTLEMENTS or nxt in _PLACE_FILLERS or nxt in _RANKS or
+                    nxt.endswith("est") or nxt.endswith("-largest"))
+
+    def _ranks_in(self, m: MentionRef) -> bool:
+        """A continent where something ranks ("at Europe's largest nuclear power plant") is
+        no place of the event (a country or a city is: "Kharkiv's largest market")."""
+        if self.doc.text[m.end:m.end + 2] not in ("'s", "’s") or \
+                self.doc.text[m.start:m.end].lower() not in _CONTINENTS:
+            return False
+        k = self.doc.first_token_at_or_after(m.end + 2)
+        nxt = self.doc.words[k] if k < len(self.doc.words) else ""
+        return nxt.endswith("est") and len(nxt) > 4 or nxt in _RANKS
+
     def _modifies(self, m: MentionRef) -> bool:
         """The name opens a hyphenated modifier ("a Barbados-flagged carrier", "Iran-backed
         militias"): it is neither the object nor the place of the event."""
@@ -849,7 +884,8 @@ class RoleFinder:
                        for i in range(max(0, trig.first - 5), trig.first - 1))
         for m in after if answered else before + after:
             # ("struck Iran in retaliation for the barrage": not where the barrage was)
-            if m.kind != "place" or m.demonym or m.entity in used or self._modifies(m):
+            if m.kind != "place" or m.demonym or m.entity in used or self._modifies(m) or \
+                    self._ranks_in(m):
                 continue
             if m.capital_of and m not in objects and self._is_actor_position(m) and \
                     trig.type not in TERRITORY_TYPES:
@@ -915,8 +951,8 @@ class RoleFinder:
         nxt = [m for m in after if m.start >= best.end and m.start - best.end <= 3
                and m.kind == "place" and m.country]
         if nxt and self.doc.text[best.end:nxt[0].start].strip() == "," and \
-                nxt[0].entity not in places:
-            places.append(nxt[0].entity)
+                nxt[0].entity not in places and not self._owner_of_speaker(nxt[0]):
+            places.append(nxt[0].entity)  # (not "in Mariupol, Ukraine's military said")
         return places
 
     def _settlement_of(self, place: MentionRef, start: int) -> bool:
@@ -1133,6 +1169,13 @@ class RoleFinder:
 
 
 _WORD_AFTER_HYPHEN = re.compile(r"[^\W\d_]+")
+_RANKS = frozenset({"most", "only", "main", "top", "leading", "second", "third"})
+# what follows a passive participle that takes no object ("sentenced to", "charged with")
+_NO_OBJECT = [[w] for w in ("to", "with", "for", "on", "in", "at", "by", "over", ",", ".",
+                            "and", "after")]
+_CONTINENTS = frozenset({"europe", "asia", "africa", "america", "north america",
+                         "south america", "latin america", "oceania", "the middle east",
+                         "middle east"})
 
 
 def _speech_verbs(lex: Lexicon) -> frozenset[str]:

@@ -40,7 +40,8 @@ _CAPTION_RE = re.compile(
 
 
 # A byline, a wire service's trailer of reporters and editors, an agency's line of
-# contributors, a separator: who wrote the report, not what it reports.
+# contributors, a separator, a link to another story: who wrote the report or where else to
+# read, not what it reports.
 _WORD = r"(?!(?:And|Or|Of|The|In|On|At|To|For|With|From|Sea|Land|Air)\b)[A-Z][\w.'’-]+"
 _NAME = rf"{_WORD}(?: {_WORD}){{0,3}}"
 _CREDIT_RE = re.compile(
@@ -49,6 +50,8 @@ _CREDIT_RE = re.compile(
     r"|\((?:Additional )?(?:Reporting|reporting|Writing|Editing|Compiled) by .*"
     r"|(?:Additional )?(?:Reporting|Writing|Editing|Compiled) by [^.]*(?:;|Editing by) .*"
     r"|_{3,}|-{3,}"
+    # a link to another story: "READ MORE: Russia says it has captured Mariupol"
+    r"|(?:READ MORE|Read [Mm]ore|RELATED|Related|SEE ALSO|See [Aa]lso|WATCH|Watch|MORE)\s*:.*"
     r"|.*\bcontributed (?:to this report|reporting)\.?)$")
 
 

@@ -186,3 +186,9 @@ def test_a_city_after_its_countrys_possessive_and_a_titled_family_name(adapters)
                   "conceded defeat on Saturday night.", **adapters)
     places = {e.label for e in doc.entities if e.kind == "place"}
     assert not places & {"Lai", "Hou", "Ching-te"}, places
+
+
+def test_due_opening_a_sentence_is_no_town(adapters):
+    doc = analyse('"Due to the threat of encirclement, allied troops were withdrawn," the '
+                  "ministry said.", **adapters)
+    assert "Due" not in {e.label for e in doc.entities}

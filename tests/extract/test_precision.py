@@ -1613,3 +1613,50 @@ def test_a_rally_where_defeat_is_conceded_is_no_protest_and_targets_are_no_verb(
                   "Kuomintang came second.", published=date(2024, 1, 14))
     kinds = {e.label: e.kind for e in doc.entities}
     assert kinds["Hou Yu-ih"] == "person" and kinds["Lai Ching-te"] == "person"
+
+
+def test_no_before_a_modified_event_noun_denies_it():
+    doc = analyse("No radiation leak was detected at the plant, the agency said on Saturday. "
+                  "There was no immediate comment on the attack from Moscow.",
+                  published=date(2022, 8, 6))
+    assert one(doc, "Accident").modality == "negated"
+    assert one(doc, "Attack").modality != "negated"
+
+
+def test_a_victim_named_before_a_long_apposition_is_killed():
+    doc = analyse("Darya Dugina, the daughter of Russian nationalist philosopher Alexander Dugin, "
+                  "was killed when the car she was driving exploded on Saturday night.",
+                  published=date(2022, 8, 22))
+    assert role(doc, one(doc, "Killing"), "target") == ["Darya Dugina"]
+
+
+def test_a_link_to_another_story_tells_no_event():
+    doc = analyse("Fighters leave steel plant\n\nMore than 260 soldiers were evacuated from the "
+                  "steelworks on Monday, the military said.\n\nREAD MORE: Russia says it has "
+                  "captured Mariupol\n\nRelated: Zelensky visits troops in Kharkiv",
+                  published=date(2022, 5, 17))
+    assert events_of(doc, "TerritoryTaken") == [] and events_of(doc, "Visit") == []
+
+
+def test_a_country_whose_military_speaks_and_a_continent_where_a_plant_ranks():
+    doc = analyse("More than 260 soldiers were evacuated from the steelworks in Mariupol, "
+                  "Ukraine's military said on Tuesday. Militia fighters clashed in Tripoli, "
+                  "Libya's capital, overnight.", published=date(2022, 5, 17),
+                  gazetteer=FakeGazetteer("Mariupol", "Tripoli"))
+    assert places(doc, one(doc, "Evacuation")) == ["Mariupol"]
+    assert places(doc, one(doc, "ArmedClash")) == ["Tripoli", "Libya"]
+    doc = analyse("The agency said shelling at Europe's largest nuclear power plant on Friday "
+                  "damaged a power line.", published=date(2022, 8, 6),
+                  gazetteer=FakeGazetteer("Europe"))
+    assert places(doc, one(doc, "ShellingMissileAttack")) == []
+
+
+def test_a_participle_after_and_shares_the_passive_only_without_an_object():
+    doc = analyse("Evan Gershkovich, a Wall Street Journal reporter, was arrested in March 2023 "
+                  "and sentenced to 16 years in July.", published=date(2024, 8, 2))
+    sentencing = next(e for e in doc.events if trigger(doc, e) == "sentenced")
+    assert (role(doc, sentencing, "target"), role(doc, sentencing, "agent")) == \
+        (["Evan Gershkovich"], [])
+    doc = analyse("Russian forces were deployed in March and attacked Kharkiv in April.",
+                  published=date(2024, 8, 2), gazetteer=FakeGazetteer("Kharkiv"))
+    assert role(doc, one(doc, "Attack"), "agent") == ["Russian Armed Forces"]
