@@ -275,8 +275,9 @@ def _aggregate(words: list[str], k: int) -> bool:
     if _AGGREGATE_BEFORE.intersection(words[max(0, k - 3):k]):
         return True
     after = words[k + 2:k + 6]
+    # ("the death toll in Gaza since Oct. 7": everyone killed since that day)
     return bool(after) and after[0] in ("in", "since", "of", "from") and \
-        bool(_AGGREGATE_AFTER.intersection(after))
+        (bool(_AGGREGATE_AFTER.intersection(after)) or "since" in after)
 
 
 _TOLL_STOPS = frozenset({",", ";", "but", "and", "said", "says", "while", "after", "when",

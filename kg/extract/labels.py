@@ -7,7 +7,7 @@ from collections.abc import Callable
 _GENERIC_STRIKES = frozenset({"Strike", "Attack", "Shelling", "Barrage", "Bombardment"})
 _FROM_TYPES = frozenset({"Withdrawal", "Evacuation"})
 _SELF_MOVING = frozenset({"Withdrawal"})  # "Withdrawal of X": X itself moves
-_TARGET_PREPOSITION = {"Accusation": "against", "Damage": "of"}
+_TARGET_PREPOSITION = {"Accusation": "against", "Protest": "against", "Damage": "of"}
 # "Arrest of X by Y", "Assassination of X by Y": the person the act is done to comes first
 _TARGET_FIRST = frozenset({"Arrest", "Killing"})
 _TO_TYPES = frozenset({"Advance", "Visit", "AidDelivery"})

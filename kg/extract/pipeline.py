@@ -58,7 +58,8 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
 
     article = _with_title(article, doc)
     article, published, precision = _publication(article, warnings)
-    timexes = _tag_times(doc, published, anchors, warnings)
+    # a month guessed from the text resolves no "overnight" or "on Monday": only a day does
+    timexes = _tag_times(doc, published if precision == "day" else None, anchors, warnings)
     blocked = [(t.start, t.end) for t in timexes if t.start is not None and t.end is not None]
 
     cands = collect_mentions(doc, lex, catalog=_safe(catalog, "catalog", warnings),

@@ -375,6 +375,15 @@ class RoleFinder:
                 if trig.type == "Protest" and m.end <= reporter < trig.start:
                     continue  # "Ruto said the protests had been hijacked": who speaks of them
                     # (of talks or an election, a speaker is often a party: not skipped)
+                if trig.type == "Protest" and m.start >= trig.end and \
+                        "against" in self.doc.words_between(trig.end, m.start):
+                    # "protested against President Javier Milei's measures": what is
+                    # protested, not who protests (its target when named right after)
+                    gap = self.doc.words_between(trig.end, m.start)
+                    if aid and len(gap) - gap.index("against") <= 3 and not m.demonym and \
+                            aid not in roles.targets:
+                        roles.targets.append(aid)
+                    continue
                 if aid and aid not in seen and not m.demonym:
                     roles.participants.append(aid)
                     seen.add(aid)
@@ -549,6 +558,11 @@ class RoleFinder:
             if after < len(toks) and toks[after].text == "," and \
                     _closes_apposition(toks, bisect.bisect_left(starts, m.start)):
                 continue  # "Bankman-Fried, the founder of the exchange FTX, was sentenced"
+            first = bisect.bisect_left(starts, m.start)
+            if first > 0 and toks[first - 1].text == "," and \
+                    self.doc.text[m.end:m.end + 2] in ("'s", "’s") and \
+                    any(t.text == "," for t in toks[after:]):
+                continue  # "Odesa, Ukraine's largest port, has come under attack"
             # a pronoun between the actor and the trigger is the real subject
             pron = _last_pronoun(toks, after, possessive=True)
             if pron is not None and pron.lower not in ("its", "their"):
@@ -649,6 +663,9 @@ class RoleFinder:
     def _fits_pronoun(self, m: MentionRef, want: str, floor: int) -> bool:
         if self.actor_id(m) is None or m.demonym and not m.official:
             return False  # ("The Israeli military said ... It said": the military's country)
+        if m.kind == "media" and self.doc.text[m.start - 1:m.start] == "(" and \
+                self.doc.text[m.end:m.end + 1] == ")":
+            return False  # the agency of a dateline ("GAZA, Feb 29 (Reuters) -")
         if want == "person" and m.kind != "person":
             return False
         if want != "person" and m.kind == "person":
@@ -1142,7 +1159,13 @@ class RoleFinder:
             if named:
                 return self.actor_id(named[0])
         if reading.reporter is not None and not reading.unconfirmed:
-            verb = self.doc.tokens[reading.reporter]
+            k = reading.reporter
+            words = self.doc.words
+            if words[k].endswith("ing") and k >= 2 and words[k - 1] == "," and \
+                    self.lex.reporting_lemma(words[k - 2]) is not None:
+                k -= 2  # "..., health authorities said, accusing Israeli forces of ...": the
+                # participle's subject is the speaker of "said"
+            verb = self.doc.tokens[k]
             clause = clause_of(bounds, verb.start)
             idx = bounds.index(clause) if clause in bounds else -1
             if idx >= 2 and clause[0] == verb.start and self._starts_relative(bounds[idx - 1]):
@@ -1150,15 +1173,16 @@ class RoleFinder:
                 main = bounds[idx - 2]
                 return self._subject(self.between(*main), main, main[1], speaker=True)
             before = self.between(clause[0], verb.start)
-            mark = self._closing_mark(reading.reporter, clause[0])
+            mark = self._closing_mark(k, clause[0])
             if mark is not None:  # "..., the Israeli military said": after the last comma
                 before = [m for m in before if m.start >= mark]
             subj = self._subject(before, clause, verb.start, speaker=True)
             if subj:
                 return subj
             # "..., said X": the speaker right after a reporting verb that follows a comma
+            # (not "..., accusing Israeli forces of ...": whom a participle accuses)
             prev = self._tokens_fast(max(sent_start, verb.start - 4), verb.start)
-            if prev and prev[-1].text in (",", '"', "”"):
+            if prev and prev[-1].text in (",", '"', "”") and not verb.lower.endswith("ing"):
                 for m in self.between(verb.end, min(sent_end, verb.end + 40))[:1]:
                     gap = self._tokens_fast(verb.end, m.start)
                     aid = self.actor_id(m)

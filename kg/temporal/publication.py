@@ -21,11 +21,13 @@ def infer_publication_date(text: str) -> tuple[date, str] | None:
     first lines (a dateline); else the latest explicit full date (the article cannot predate
     the last day it reports), with precision "day". Without any explicit dated day but with
     explicit months, the latest month is returned with precision "month". Relative
-    expressions are never used (there is nothing to anchor them on).
+    expressions are never used (there is nothing to anchor them on), nor are dates in a
+    "since ..." phrase (a start of what still goes on, perhaps long before).
     """
     if not isinstance(text, str) or not text.strip():
         return None
-    specs = [t for t in tag_timexes(text, None) if t.resolved and t.earliest is not None]
+    specs = [t for t in tag_timexes(text, None) if t.resolved and t.earliest is not None and
+             not _since(text, t.start)]
     days = [t for t in specs if t.rule in _EXPLICIT and t.precision in ("day", "minute",
                                                                         "second", "hour")]
     for t in days:
@@ -40,6 +42,17 @@ def infer_publication_date(text: str) -> tuple[date, str] | None:
     if months:
         return max(_day(t.earliest) for t in months), "month"
     return None
+
+
+def _since(text: str, start: int) -> bool:
+    """The date starts something still going on ("under attack since Russia launched its
+    invasion in February 2022"): the article may be years later, so it dates nothing."""
+    before = text[max(0, start - 80):start]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind(", "))
+    return _SINCE.search(before[cut + 1:]) is not None
+
+
+_SINCE = re.compile(r"\bsince\b", re.I)
 
 
 def _day(value) -> date:

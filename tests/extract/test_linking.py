@@ -192,3 +192,18 @@ def test_due_opening_a_sentence_is_no_town(adapters):
     doc = analyse('"Due to the threat of encirclement, allied troops were withdrawn," the '
                   "ministry said.", **adapters)
     assert "Due" not in {e.label for e in doc.entities}
+
+
+def test_a_dateline_agency_is_no_antecedent_and_a_possessor_in_an_apposition_no_subject(
+        adapters):
+    doc = analyse("Strikes hit camp\n\nGAZA, Feb 29 (Reuters) - Residents said they had fled "
+                  "their homes on Thursday. They said tanks had shelled the camp.", **adapters)
+    for ev in doc.events:
+        names = {doc.entity(p.entity).label for p in ev.participants}
+        if ev.according_to:
+            names.add(doc.entity(ev.according_to).label)
+        assert "Reuters" not in names, ev
+    doc = analyse("Odesa, Ukraine's largest port, has come under regular attack since "
+                  "February.", **adapters)
+    (attack,) = [e for e in doc.events if e.type == "Attack"]
+    assert not [p for p in attack.participants if p.role == "agent"]

@@ -1660,3 +1660,38 @@ def test_a_participle_after_and_shares_the_passive_only_without_an_object():
     doc = analyse("Russian forces were deployed in March and attacked Kharkiv in April.",
                   published=date(2024, 8, 2), gazetteer=FakeGazetteer("Kharkiv"))
     assert role(doc, one(doc, "Attack"), "agent") == ["Russian Armed Forces"]
+
+
+def test_a_toll_since_a_date_is_no_count_of_the_days_attack():
+    doc = analyse("More than 100 Palestinians were killed in Gaza City on Thursday, the health "
+                  "ministry said, accusing Israeli forces of opening fire on the crowd. The "
+                  "ministry said the death toll in Gaza since Oct. 7 had passed 30,000.",
+                  published=date(2024, 2, 29))
+    attack = one(doc, "Attack")
+    assert attack.fatalities == 100
+    assert entity_label(doc, attack.according_to) == "health ministry"  # who accuses
+
+
+def test_crowds_around_trucks_encircle_nothing_and_leaving_dead_is_no_pullout():
+    doc = analyse("Crowds surround aid trucks in Gaza City\n\nMilitia fighters clashed in "
+                  "Tripoli overnight, leaving at least 55 dead.", published=date(2024, 2, 29))
+    assert events_of(doc, "Encirclement") == [] and events_of(doc, "Withdrawal") == []
+
+
+def test_a_protest_against_a_named_leader_has_him_as_target():
+    doc = analyse("Thousands protested in Buenos Aires against President Javier Milei's "
+                  "austerity measures on Monday.", published=date(2024, 3, 14))
+    protest = one(doc, "Protest")
+    assert (role(doc, protest, "target"), role(doc, protest, "participant")) == \
+        (["Javier Milei"], [])
+    assert protest.label.startswith("Protest against Javier Milei")
+
+
+def test_a_date_after_since_dates_no_publication_and_a_guessed_month_no_night():
+    from kg.temporal import infer_publication_date
+    assert infer_publication_date("Odesa has come under attack since Russia launched its "
+                                  "invasion in February 2022.") is None
+    doc = analyse("Drones hit Odesa\n\nFighting resumed in March 2023. Russian drones struck "
+                  "an apartment block in Odesa overnight, killing two people.", published=None)
+    strike = one(doc, "ShellingMissileAttack")
+    assert strike.time.precision != "part_of_day"  # no night of a guessed month
