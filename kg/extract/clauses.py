@@ -24,6 +24,14 @@ _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "there"})
 # the barrage", "in response to the attack"): an earlier event of its own.
 ANSWERING = frozenset({("retaliation", "for"), ("response", "to"), ("revenge", "for"),
                        ("reprisal", "for"), ("reprisals", "for"), ("retaliating", "for")})
+# Pronouns that open a relative clause.
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
+
+
+def answers_before(words: list[str], lo: int, first: int) -> bool:
+    """An answering phrase ("in retaliation for") stands in ``words[lo:first]``: the event
+    at ``first`` is what another answers."""
+    return any((words[i], words[i + 1]) in ANSWERING for i in range(lo, first - 1))
 _AUX = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would", "could",
                   "can", "may", "might", "must", "should", "did", "does", "do", "remain",
                   "remains", "said", "says"})
@@ -34,15 +42,23 @@ def _scare_quotes(toks: list[Token], words: list[str]) -> set[int]:
     strikes" on military targets'): a phrase quoted, no clause of its own."""
     out: set[int] = set()
     for k, w in enumerate(words):
-        if w not in ('"', "“") or k == 0 or k in out:
+        if w not in ('"', "“") or k == 0 or k in out or words[k - 1] in _BEFORE_SPEECH:
             continue
         for e in range(k + 2, min(len(words), k + 5)):
             if words[e] in ('"', "”"):
                 if e + 1 < len(words) and toks[e + 1].is_word and \
-                        all(t.is_word for t in toks[k + 1:e]):
+                        all(t.is_word and t.lower not in _SPOKEN for t in toks[k + 1:e]):
                     out.update((k, e))
                 break
     return out
+
+
+# words before a quotation of speech ('He said "we will retaliate"'), and words found only in
+# speech, not in a quoted phrase
+_BEFORE_SPEECH = frozenset({",", ":", "said", "says", "say", "told", "added", "warned",
+                            "wrote", "declared", "announced", "shouted", "chanted"})
+_SPOKEN = frozenset({"i", "we", "you", "he", "she", "they", "it", "will", "would", "must",
+                     "can", "could", "shall", "should", "may", "might"})
 
 
 def clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:

@@ -275,13 +275,11 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
             # ("struck Iran in retaliation for the barrage": the barrage is no strike of the
             # same sentence, but may be one told before)
             # "the attack": the last attack (or mention with that word), else the last of
-            # its family ("the assault" after a shelling); an event told in an "after"/"since"
-            # clause only when no main one fits ("struck a ship ..., the first deaths since
-            # the group began attacking shipping": the attack is the strike)
+            # its family ("the assault" after a shelling); a campaign begun ("the first deaths
+            # since the group began attacking shipping. The attack also wounded four": the
+            # attack is the strike told before) only when nothing else fits
             antecedent = None
-            for main_only in (True, False):
-                pool = [c for c in same if not main_only or
-                        not all(o.subordinate for o in c)]
+            for pool in ([c for c in same if not all(o.begun for o in c)], same):
                 antecedent = next((c for c in pool if any(
                     o.type == dtype or head in o.trig.text.lower() for o in c)), None) or \
                     next((c for c in pool if c[0].type in family and

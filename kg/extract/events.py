@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..model import TimeSpec
 from .casualties import CASUALTY_WORDS, CasualtyReport, find_casualties
-from .clauses import ANSWERING, clause_of, measured_opener
+from .clauses import answers_before, clause_of, measured_opener
 from .document import Document
 from .lexicon import Lexicon, TriggerEntry
 from .modality import Reading, read_modality
@@ -26,6 +26,8 @@ HOST_TYPES = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Attack
                         "ArmedClash", "Explosion", "Accident", "Earthquake", "Flood", "Storm",
                         "Wildfire", "Riot", "Protest", "Damage", "Disease"})
 _TEMPORAL_SUBORDINATORS = frozenset({"after", "before", "since", "until", "till"})
+_BEGINNING = frozenset({"began", "begun", "begin", "begins", "started", "start", "starts",
+                        "continued", "continues", "resumed"})
 _INDEFINITE = frozenset({"a", "an", "another", "second", "third", "fresh", "separate"})
 _KIND_WEIGHT = {"body": 1.0, "caption": 0.9, "headline": 0.85}
 _REPORTING_STATEMENT = frozenset({"say", "tell", "write", "add", "state", "insist", "claim",
@@ -50,6 +52,7 @@ class EventDraft:
     indefinite: bool = False  # "a smaller collapse", "another quake": introduces a new one
     subordinate: bool = False  # in an "after ..."/"since ..." clause: before or after the main
     answered: bool = False  # "in retaliation for the barrage": an earlier event, not this one's
+    begun: bool = False  # "began attacking shipping": a campaign's start, no single event
     clause: tuple[int, int] | None = None
     context_places: frozenset[str] = frozenset()  # every place named in the sentence
     retype: str | None = None  # a more specific type learnt from a merged mention
@@ -135,7 +138,9 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
         draft.anaphoric = trig.pos == "n" and prev in ("the", "this", "that") and \
             doc.token_sentence[trig.first - 1] == trig.sentence and trig.type != "Statement"
         a = doc.sentence_tokens[trig.sentence][0]
-        if _answered(doc.words, max(a, trig.first - 5), trig.first):
+        draft.begun = trig.pos == "v" and trig.text.lower().endswith("ing") and \
+            prev in _BEGINNING
+        if answers_before(doc.words, max(a, trig.first - 5), trig.first):
             # "struck Iran in retaliation for the barrage ... Iran fired": what is answered is
             # another, earlier event, not one the same sentence tells
             draft.subordinate = draft.answered = True
@@ -380,12 +385,6 @@ def _damage_of_cause(doc: Document, t: Trigger, earlier: list[Trigger]) -> bool:
 
 _DAMAGE_CAUSES = _CAUSES | frozenset({"ShellingMissileAttack", "AirStrike", "Bombing",
                                       "Attack", "Explosion", "Accident", "Storm"})
-
-
-def _answered(words: list[str], lo: int, first: int) -> bool:
-    """The trigger is what another event answers ("in retaliation for the barrage", "in
-    response to Tuesday's attack"): the words before it hold such a phrase."""
-    return any((words[i], words[i + 1]) in ANSWERING for i in range(lo, first - 1))
 
 
 def _retype_fires(triggers: list[Trigger]) -> list[Trigger]:

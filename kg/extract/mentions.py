@@ -16,7 +16,7 @@ from .candidates import SOURCE_RANK, Candidate
 from .document import Document
 from .inflection import looks_plural
 from .lexicon import Lexicon
-from .names import VESSEL_NOUNS, find_name_candidates
+from .names import VESSEL_NOUNS, find_name_candidates, title_before
 from .patterns import (
     ROLE_RULE,
     find_credit_candidates,
@@ -202,7 +202,8 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
     for m in gazetteer.scan(doc.text):
         if not m.places or not _usable_surface(doc, lex, m.start, m.end, lower):
             continue
-        if " " not in m.surface and _after_title(doc, lex, m.start) and \
+        if " " not in m.surface and \
+                title_before(doc.tokens, doc.first_token_at_or_after(m.start), lex) and \
                 all(p.feature != "country" for p in m.places):
             continue  # "candidate Lai", "President Hou": a titled person, not the town
         following = _next_word(doc, m.end)
@@ -226,13 +227,6 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
         out.append(Candidate(m.start, m.end, doc.text[m.start:m.end], "place", "gazetteer",
                              "gazetteer", 0.8, places=tuple(m.places), key=key))
     return out
-
-
-def _after_title(doc: Document, lex: Lexicon, start: int) -> bool:
-    """A title stands right before ``start`` ("candidate Lai", "Rear Adm. Hagari")."""
-    k = doc.first_token_at_or_after(start)
-    words = [w for w in doc.words[max(0, k - 4):k] if w != "."]
-    return any(tuple(words[n:]) in lex.titles for n in range(len(words)))
 
 
 def _the_name(doc: Document, lex: Lexicon, start: int, end: int) -> bool:

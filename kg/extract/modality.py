@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .clauses import clause_of, measured_opener
+from .clauses import RELATIVE_PRONOUNS, clause_of, measured_opener
 from .document import Document
 from .inflection import verb_forms
 from .lexicon import Lexicon
@@ -134,7 +134,8 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     if infinitive is not None and not planned:
         planned = infinitive
     if not planned and trig.pos == "n":
-        planned = _future_predicate(doc.words[trig.last + 1:trig.last + 6])
+        planned = _future_predicate(doc.words[trig.last + 1:trig.last + 6],
+                                    stallable=trig.type in _GIVEN_OR_AGREED)
     # (an inflected verb is no noun a "suspected" could modify: "were detained")
     hedge = _cue_before(words, lex.phrase_index("hedges"), 5, trig,
                         skip=_ATTRIBUTIVE_HEDGES if inflected else frozenset())
@@ -228,12 +229,16 @@ _STARTING = frozenset({"begin", "start", "resume"})
 _STARTING_PHRASES = frozenset({("take", "place"), ("go", "ahead")})
 _SCHEDULED = frozenset({"expected", "due", "scheduled", "set", "planned", "slated"})
 _STILL_BE = frozenset({"is", "are", "remains", "remain", "remained"})
+# (not "the counteroffensive remains stalled": an attack that stalls took place)
+_GIVEN_OR_AGREED = frozenset({"AidDelivery", "Agreement", "Ceasefire", "Negotiation",
+                              "Sanctions"})
 _STALLED = frozenset({"stalled", "blocked", "frozen", "stuck", "pending"})
 _STALLED_PHRASES = frozenset({("held", "up"), ("on", "hold")})
 
 
-def _future_predicate(after: list[str]) -> str | None:
-    """The event noun is the subject of a future or obligatory predicate."""
+def _future_predicate(after: list[str], *, stallable: bool = False) -> str | None:
+    """The event noun is the subject of a future or obligatory predicate (or, for what is
+    given or agreed, of "is stalled", "remains on hold": not given yet)."""
     if len(after) < 2:
         return None
     first, second = after[0], after[1]
@@ -244,7 +249,8 @@ def _future_predicate(after: list[str]) -> str | None:
         return None
     if first in ("is", "are") and second in _SCHEDULED:
         return f"{first} {second}"
-    if first in _STILL_BE and (second in _STALLED or tuple(after[1:3]) in _STALLED_PHRASES):
+    if stallable and first in _STILL_BE and (second in _STALLED or
+                                             tuple(after[1:3]) in _STALLED_PHRASES):
         return f"{first} {second}"  # "an aid package is stalled in Congress": not yet given
     return None
 
@@ -319,9 +325,13 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
             if (w == "no" or "longer" not in words[-3:]) and \
                     not _other_verb_between(near[i + 1:], trig):
                 return w
+            k = trig.first - (len(near) - i)
             if w == "no" and len(near) - i <= 3 and all(
-                    x.isalpha() and x not in _NOT_MODIFIERS for x in near[i + 1:]):
+                    x.isalpha() and x not in _NOT_MODIFIERS for x in near[i + 1:]) and \
+                    not (doc.tokens[k].text == "No" and doc.tokens[k + 1].is_cap and
+                         k > doc.sentence_tokens[trig.sentence][0]):
                 return w  # "no radiation leak", "no major damage": modifiers of the noun
+                # (not "No Kings rallies": a name)
     if words[-2:-1] == ["without"] or words[-1:] == ["without"]:
         return "without"
     if trig.pos == "n" and words[-1:] == ["any"] and \
@@ -489,7 +499,7 @@ def _claim(doc: Document, trig: Trigger, clause: tuple[int, int],
             if m == comma_at + 1 and words[m].endswith("ing"):
                 break  # "resigned on Wednesday, saying he took responsibility": goes on
             if m == comma_at + 1 and words[doc.first_token_at_or_after(clause[0])] in \
-                    _RELATIVES:
+                    RELATIVE_PRONOUNS:
                 break  # "Zelensky, who met Biden, said ...": the meeting is not what he says
             if _has_complement(doc, m, b):
                 break  # "..., officials said that ...": it reports what follows
@@ -500,7 +510,6 @@ def _claim(doc: Document, trig: Trigger, clause: tuple[int, int],
 # Openers after a comma whose clause may carry its own report ("..., as the governor said").
 _OWN_SUBJECT = frozenset({"as", "which", "who", "whom", "whose", "where", "when", "if",
                           "unless"})
-_RELATIVES = frozenset({"who", "whom", "whose", "which"})
 _VERIFYING = frozenset({"confirm", "confirmed", "verify", "verified"})
 _CONTRAST = frozenset({"but", "while", "whereas", "although", "though", "yet", "however"})
 

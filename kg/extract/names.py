@@ -24,7 +24,19 @@ _TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "across", "inside",
                                  "into", "toward", "towards", "through", "throughout"})
 _WEAK_PLACE_PREPOSITIONS = frozenset({"from", "to", "of"})
-_NEAR = frozenset({"neighbouring", "neighboring", "nearby"})
+# words of nearness before a place ("in neighbouring Castilla-La Mancha")
+NEARNESS = frozenset({"neighbouring", "neighboring", "nearby"})
+# nouns a regional adjective describes ("the Pacific territory", "a Catalan village")
+_ADJECTIVE_HEADS = frozenset({"territory", "territories", "nation", "nations", "state",
+                              "states", "country", "countries", "island", "islands", "region",
+                              "town", "village", "city", "port", "coast", "coastline", "rim",
+                              "archipelago", "fleet", "community", "communities", "people",
+                              "leaders", "government", "capital", "province"})
+# nouns a person's name may modify after "the" ("the Taylor Swift concert")
+_OF_A_PERSON = frozenset({"concert", "concerts", "tour", "show", "rally", "campaign", "trial",
+                          "case", "family", "estate", "song", "album", "film", "book",
+                          "speech", "visit", "presidency", "era", "government"})
+_VENUES = frozenset({"spa", "resort", "hotel", "casino", "restaurant", "nightclub", "cafe"})
 _MODIFIER_SUFFIXES = frozenset({"run", "led", "held", "made", "built", "born", "style", "era",
                                 "type", "class", "like", "friendly", "bound", "wide"})
 _GENERIC_FORCES = frozenset({"armed forces", "army", "military", "forces", "defence forces",
@@ -337,7 +349,7 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          "name:full-name", 0.5, weak=True,
                          extra={"country": country.code if country else None})
     if title is None:
-        title = _title_before(toks, i, lex)
+        title = title_before(toks, i, lex)
     org_heads = lex.words("organisation_heads", "organization")
     mil_heads = lex.words("organisation_heads", "military_unit")
     media_heads = lex.words("organisation_heads", "media")
@@ -400,11 +412,12 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     after = toks[j + 1].lower if j + 1 < len(toks) else ""
     prev = toks[i - 1].lower if i > 0 else ""
     if len(words) == 1 and lowers[0] in lex.words("regional_adjectives", "words") and \
-            j + 1 < len(toks) and toks[j + 1].is_word and not toks[j + 1].is_cap:
-        return None  # "in the Pacific territory": an adjective
+            after in _ADJECTIVE_HEADS:
+        return None  # "in the Pacific territory": an adjective (but "in the Mediterranean
+        # off Libya", "the Arctic melted": the sea, the region)
     # the preposition a name depends on, over an article: "at the Grand Mosque"
     # ("in neighbouring Castilla-La Mancha": over an adjective of nearness too)
-    gov = toks[i - 2].lower if (prev == "the" or prev in _NEAR) and i > 1 else prev
+    gov = toks[i - 2].lower if (prev == "the" or prev in NEARNESS) and i > 1 else prev
     if _ends_with_phrase(before, lex.phrase_set("organisation_cues", "words")):
         return Candidate(start, end, surface, "organization", "pattern", "name:org-cue", 0.7,
                          extra=extra)
@@ -425,6 +438,11 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         # "Boeing machinists", "Boeing chief executive Kelly Ortberg": a company's people
         return Candidate(start, end, surface, "organization", "pattern", "name:org-staff", 0.7,
                          weak=len(words) > 1, extra=extra)
+    if after in _VENUES and title is None:
+        # "the Blue Lagoon spa", "the Marriott resort in Islamabad": a business, not a person
+        # nor the place of what happens there
+        return Candidate(start, end, surface, "organization", "pattern", "name:venue", 0.6,
+                         weak=True, extra=extra)
     if gov in _PLACE_PREPOSITIONS and "of" not in lowers[:-1] or \
             _ends_with_phrase(before, lex.phrase_set("place_heads", "lowercase_before")):
         return Candidate(start, end, surface, "place", "pattern", "name:place-context", 0.6,
@@ -455,9 +473,10 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         # York officials": people of a place)
         conf = 0.65 if after in _SPEECH_AFTER else 0.5
         if prev == "the" and not any(t.text.isupper() for t in words) and \
-                (lowers[-1],) not in lex.titles:
+                (lowers[-1],) not in lex.titles and after not in _OF_A_PERSON:
             # "the Red Crescent", "the True Confidence": a person's name takes no article (but
-            # "the UN Secretary-General" is one)
+            # "the UN Secretary-General", "the Taylor Swift concert": the article is the
+            # noun's after it)
             return Candidate(start, end, surface, "organization", "pattern", "name:the-name",
                              conf, weak=True, extra=extra)
         return Candidate(start, end, surface, "person", "pattern", "name:full-name", conf,
@@ -516,7 +535,7 @@ def _match_title(toks: list[Token], i: int, j: int, lex: Lexicon) -> int:
     return best
 
 
-def _title_before(toks: list[Token], i: int, lex: Lexicon) -> str | None:
+def title_before(toks: list[Token], i: int, lex: Lexicon) -> str | None:
     """A lower-case title just before the name ("poet Serhiy Zhadan", "president X")."""
     for size in range(lex.max_title_words, 0, -1):
         if i - size < 0:

@@ -19,11 +19,12 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .clauses import ANSWERING, clause_of, measured_opener
+from .clauses import RELATIVE_PRONOUNS, answers_before, clause_of, measured_opener
 from .document import Document
 from .inflection import is_participle_or_gerund
 from .lexicon import Lexicon
 from .modality import Reading
+from .names import NEARNESS
 from .sentences import SentenceSpan
 from .tokens import Token
 from .triggers import DETERMINERS, PREPOSITIONS, Trigger
@@ -502,12 +503,13 @@ class RoleFinder:
             # of another verb, and a clause of what is promised follows)
             return not (toks[-1].lower == "and" and
                         self.doc.words[trig.last + 1:trig.last + 2] == ["that"])
-        if toks and toks[-1].lower == "and" and first.lower.endswith("ed") and \
+        if toks and toks[-1].lower == "and" and first.lower in _DONE_TO and \
                 self.doc.words[trig.last + 1:trig.last + 2] in _NO_OBJECT and any(
                 t.lower in ("was", "were") and n + 1 < len(before) - 1 and
                 before[n + 1].lower.endswith("ed") for n, t in enumerate(before[:-1])):
             return True  # "was arrested in Yekaterinburg in March 2023 and sentenced to 16
-            # years" (but "were deployed in March and attacked the town": active)
+            # years" (but "were deployed in March and attacked the town", "were repelled near
+            # Kharkiv and retreated to the border": active)
         # headlines tell past events in the present and drop "was": a bare participle there
         # is passive ("FTX founder sentenced to 25 years", "Mayor arrested over bribes")
         return self.doc.sentences[trig.sentence].kind == "headline" and \
@@ -770,8 +772,10 @@ class RoleFinder:
             if self._modifies(m):
                 continue  # "struck a Barbados-flagged bulk carrier": the carrier is struck
             k = self.doc.first_token_at_or_after(m.end)
-            if k < len(self.doc.words) and self.doc.words[k] in weapons:
-                continue  # "fired ATACMS missiles at a facility": the weapon's name
+            if k < len(self.doc.words) and self.doc.words[k] in weapons and \
+                    self.doc.text[m.start:m.end].isupper() and m.kind not in ("place", "media"):
+                continue  # "fired ATACMS missiles at a facility": the weapon's name (but
+                # "struck Hamas rocket launchers": whose they were)
             gap = self._tokens_fast(trig.end, m.start)
             words = [t.lower for t in gap]
             if m.kind == "person" and trig.type in ATTACK_TYPES and _apposition_gap(words):
@@ -823,32 +827,32 @@ class RoleFinder:
             len(self._tokens_fast(m.end, nxt.start)) <= 5
 
     def _object_of_speech(self, trig: Trigger) -> bool:
-        """The event noun is the object of a verb that reports or judges ("condemned the
-        attack", "denounced the brutal killing")."""
+        """The event noun is the object of a verb that judges it ("condemned the attack",
+        "denounced the brutal killing"; not "said the strike killed five")."""
         k = trig.first
         gap = self.doc.words[max(0, k - 4):k]
-        return any(w in _speech_verbs(self.lex) and all(t[:1].isalpha() for t in gap[n + 1:])
+        return any(w in _judging_verbs(self.lex) and all(t[:1].isalpha() for t in gap[n + 1:])
                    for n, w in enumerate(gap))
 
-    def _owner_of_speaker(self, m: MentionRef) -> bool:
-        """A country in the possessive before what is no place ("Ukraine's military said";
-        but "Libya's capital", "Ukraine's second-largest city")."""
+    def _possessed(self, m: MentionRef) -> str | None:
+        """The word after a mention in the possessive ("Ukraine's military" -> "military"),
+        or None when the mention is no possessive."""
         if self.doc.text[m.end:m.end + 2] not in ("'s", "’s"):
-            return False
+            return None
         k = self.doc.first_token_at_or_after(m.end + 2)
-        nxt = self.doc.words[k] if k < len(self.doc.words) else ""
-        return not (nxt in _SETTLEMENTS or nxt in _PLACE_FILLERS or nxt in _RANKS or
-                    nxt.endswith("est") or nxt.endswith("-largest"))
+        return self.doc.words[k] if k < len(self.doc.words) else ""
+
+    def _owner_of_speaker(self, m: MentionRef) -> bool:
+        """A country in the possessive before who speaks ("in Mariupol, Ukraine's military
+        said"; but "Libya's capital", "Ukraine's Black Sea port")."""
+        return self._possessed(m) in _SPEAKING_BODIES
 
     def _ranks_in(self, m: MentionRef) -> bool:
         """A continent where something ranks ("at Europe's largest nuclear power plant") is
         no place of the event (a country or a city is: "Kharkiv's largest market")."""
-        if self.doc.text[m.end:m.end + 2] not in ("'s", "’s") or \
-                self.doc.text[m.start:m.end].lower() not in _CONTINENTS:
-            return False
-        k = self.doc.first_token_at_or_after(m.end + 2)
-        nxt = self.doc.words[k] if k < len(self.doc.words) else ""
-        return nxt.endswith("est") and len(nxt) > 4 or nxt in _RANKS
+        nxt = self._possessed(m)
+        return nxt is not None and self.doc.text[m.start:m.end].lower() in _CONTINENTS and \
+            (nxt.endswith("est") and len(nxt) > 4 or nxt in _RANKS)
 
     def _modifies(self, m: MentionRef) -> bool:
         """The name opens a hyphenated modifier ("a Barbados-flagged carrier", "Iran-backed
@@ -896,9 +900,8 @@ class RoleFinder:
         impact = self._impact_object(trig, after)
         if impact is not None and impact not in objects:
             objects = [*objects, impact]
-        words = self.doc.words
-        answered = any((words[i], words[i + 1]) in ANSWERING
-                       for i in range(max(0, trig.first - 5), trig.first - 1))
+        first = self.doc.sentence_tokens[trig.sentence][0]
+        answered = answers_before(self.doc.words, max(first, trig.first - 5), trig.first)
         for m in after if answered else before + after:
             # ("struck Iran in retaliation for the barrage": not where the barrage was)
             if m.kind != "place" or m.demonym or m.entity in used or self._modifies(m) or \
@@ -931,7 +934,10 @@ class RoleFinder:
                 and prep is None and self._undergoes(m, trig)
             hosted = trig.type in _HOSTED and m.country and m.end <= trig.start and \
                 len(self._tokens_fast(m.end, trig.start)) <= 3
-            marked = prep in _PLACE_PREPS or territorial or subject or hosted
+            # ("pulled out of Avdiivka": where the pullout was; "companies pulled out of
+            # Russia after the invasion": not where the invasion was)
+            marked = prep in _PLACE_PREPS or territorial or subject or hosted or \
+                prep == "out of" and trig.type in _AWAY
             if not marked:
                 continue
             distance = m.start - trig.end if m.start >= trig.end else (trig.start - m.end) * 2
@@ -1095,8 +1101,7 @@ class RoleFinder:
         words = [t.lower for t in self._tokens_fast(max(floor, m.start - 60), m.start)]
         if len(words) >= 2 and words[-1] == "of" and words[-2] in _SETTLEMENTS:
             del words[-2:]  # "a boy from the nearby village of Banks"
-        while words and words[-1] in ("the", "a", "an", "nearby", "neighbouring",
-                                      "neighboring"):
+        while words and (words[-1] in ("the", "a", "an") or words[-1] in NEARNESS):
             words.pop()
         return len(words) >= 2 and words[-1] == "from" and words[-2] in _FROM_NOUNS
 
@@ -1123,11 +1128,11 @@ class RoleFinder:
         for n, t in enumerate(reversed(toks[-5:])):
             low = t.lower
             if low == "of":
-                # "the city of X", "the outskirts of X", "out of X", not "with the help of
-                # Egypt"
+                # "the city of X", "the outskirts of X", not "with the help of Egypt"
                 k = len(toks) - 2 - n
+                if k >= 0 and toks[k].lower == "out":
+                    return "out of"  # "pulled out of Avdiivka"
                 return low if k >= 0 and (toks[k].lower in _PLACE_FILLERS or
-                                          toks[k].lower == "out" or
                                           toks[k].lower in _OF_PLACE_NOUNS or
                                           toks[k].lower in self._site_heads) else None
             if low in PREPOSITIONS or low in _PLACE_PREPS:
@@ -1194,21 +1199,36 @@ class RoleFinder:
 
 _WORD_AFTER_HYPHEN = re.compile(r"[^\W\d_]+")
 _RANKS = frozenset({"most", "only", "main", "top", "leading", "second", "third"})
+# participles that are passive after "and" when the verb before was ("was arrested ... and
+# sentenced"): what is done to someone by courts and police
+_DONE_TO = frozenset({"sentenced", "charged", "jailed", "convicted", "fined", "deported",
+                      "indicted", "imprisoned", "questioned", "released", "detained",
+                      "arrested", "tried", "executed", "expelled", "extradited"})
 # what follows a passive participle that takes no object ("sentenced to", "charged with")
 _NO_OBJECT = [[w] for w in ("to", "with", "for", "on", "in", "at", "by", "over", ",", ".",
                             "and", "after")]
+# what a country in the possessive may head that speaks for it ("Ukraine's military said")
+_SPEAKING_BODIES = frozenset({
+    "military", "army", "armed", "ministry", "officials", "official", "president", "prime",
+    "government", "forces", "troops", "police", "authorities", "leader", "leaders",
+    "spokesman", "spokeswoman", "foreign", "defence", "defense", "interior", "health",
+    "emergency", "emergencies", "general", "security", "state", "air", "navy", "parliament",
+    "national", "top", "chief", "ambassador", "embassy", "intelligence", "prosecutor",
+    "prosecutors", "regional", "central"})
 _CONTINENTS = frozenset({"europe", "asia", "africa", "america", "north america",
                          "south america", "latin america", "oceania", "the middle east",
                          "middle east"})
 
 
-def _speech_verbs(lex: Lexicon) -> frozenset[str]:
-    """Every form of a verb that reports or judges ("said", "condemned", "denounced")."""
-    found = lex._sets.get("speech_verbs")
+def _judging_verbs(lex: Lexicon) -> frozenset[str]:
+    """Every form of a verb that judges an event ("condemned", "denounced"), not one that
+    reports it ("said", "reported": what follows is what happened)."""
+    found = lex._sets.get("judging_verbs")
     if found is None:
-        found = lex._sets["speech_verbs"] = frozenset(lex.reporting) | frozenset(
+        found = lex._sets["judging_verbs"] = frozenset(
             word for word, options in lex.triggers.items()
-            if any(e.type in _SPEECH_TYPES and e.pos == "v" for _, e, _ in options))
+            if lex.reporting_lemma(word) is None and
+            any(e.type in _SPEECH_TYPES and e.pos == "v" for _, e, _ in options))
     return found
 
 
@@ -1216,15 +1236,17 @@ def _subordinate_between(toks: list[Token], n: int) -> bool:
     """A subordinate clause with a subject of its own opens after ``toks[n - 1]`` ("resigns
     and flees country as protesters storm ..."; not "as well as", "as president")."""
     for r in range(n, len(toks) - 1):
-        if toks[r].lower in _SUBORDINATORS and toks[r - 1].is_word and \
+        prev = toks[r - 1].lower
+        if toks[r].lower in _CLAUSE_OPENERS and toks[r - 1].is_word and \
                 toks[r + 1].is_word and not toks[r + 1].is_cap and \
                 toks[r + 1].lower not in _NOT_CLAUSE_AFTER and \
-                toks[r - 1].lower not in ("such", "well", "as", "so", "just"):
+                prev not in ("such", "well", "as", "so", "just", "known", "posing") and \
+                not prev.endswith("ed"):  # ("fighters dressed as soldiers attacked")
             return True
     return False
 
 
-_SUBORDINATORS = frozenset({"as", "while", "whereas", "because", "although", "though"})
+_CLAUSE_OPENERS = frozenset({"as", "while", "whereas", "because", "although", "though"})
 _NOT_CLAUSE_AFTER = frozenset({"well", "part", "a", "an", "of", "soon", "long", "much", "many",
                                "far", "expected", "usual", "such", "if", "though", "to"})
 
@@ -1237,12 +1259,11 @@ def _in_relative_clause(toks: list[Token], n: int) -> bool:
         w = toks[r].lower
         if w == ",":
             return False
-        if w in _RELATIVES:
+        if w in RELATIVE_PRONOUNS:
             return toks[r - 1].is_word
     return False
 
 
-_RELATIVES = frozenset({"who", "whom", "which"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "and", "but", "or", '"', "“", "”"})
 
 

@@ -160,8 +160,11 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
                 words[k - 1] in PREPOSITIONS and words[k - 1] != "to":
             continue  # a noun after all: "on state television", "into travel agencies"
         if entry.pos == "v" and k > 0 and form[0] == entry.lemma.split()[0] + "s" and \
-                words[k - 1] in _NOUN_MODIFIERS:
-            continue  # a plural noun: "strikes on military targets"
+                words[k - 1] in _NOUN_MODIFIERS and \
+                (k + n >= len(words) or not toks[k + n].is_word or words[k + n] in PREPOSITIONS
+                 or words[k + n] in ("and", "or")):
+            continue  # a plural noun: "strikes on military targets in Iran" (but "Ukraine's
+            # military targets Russian oil refineries": a verb and its object)
         if entry.pos == "n" and not lex.pos_ambiguous(form) and k + n < len(words) and \
                 words[k + n] in _OBJECT_DETERMINERS and k > 0 and \
                 words[k - 1] not in DETERMINERS and words[k - 1] not in PREPOSITIONS and \
@@ -203,9 +206,9 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
 
 def _separated(toks: list[Token], words: list[str], k: int, form: tuple[str, ...]) -> int:
     """The length of a phrasal verb whose object stands between verb and particle ("pulls
-    troops out", "shot the drone down", "blew it up"), or 0. The object is a pronoun or a
-    short noun phrase headed by a noun of forces or of things that are shot down or blown up
-    ("pulled survivors out of the rubble" is no pullout)."""
+    troops out", "shot the drone down"), or 0. The object is a short noun phrase headed by a
+    noun of forces or of things that are shot down or blown up ("pulled survivors out of the
+    rubble" is no pullout; "pulled them out", "blew it up" say too little)."""
     if len(form) != 2 or form[1] not in _PARTICLES:
         return 0
     for j in range(k + 2, min(len(words), k + 5)):
@@ -213,8 +216,7 @@ def _separated(toks: list[Token], words: list[str], k: int, form: tuple[str, ...
             obj = words[k + 1:j]
             if not all(t.is_word for t in toks[k + 1:j]):
                 return 0
-            if obj in (["it"], ["them"]) or obj[-1] in _SEPARABLE_OBJECTS and \
-                    not any(w in _NOT_IN_OBJECT for w in obj[:-1]):
+            if obj[-1] in _SEPARABLE_OBJECTS and not any(w in _NOT_IN_OBJECT for w in obj[:-1]):
                 return j - k + 1
             return 0
     return 0

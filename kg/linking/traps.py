@@ -71,9 +71,10 @@ def is_trap(ws: Sequence[Word], i: int, j: int, lower_keys: frozenset[str] | set
 
 def inside_longer_name(ws: Sequence[Word], i: int, j: int) -> bool:
     """Is the span ``i..j`` likely a part of a longer name that is not a place ("Vladimir
-    Zelensky", "John Moore", "President Vladimir"; of several words, "Lai Ching-te": a name
-    before it)? Not judged on title-case lines, where every word is capitalised."""
-    if ws[i].title_line:
+    Zelensky", "John Moore", "President Vladimir"; of several words, a hyphenated given name
+    after a family name: "Lai Ching-te", not "Arab East Jerusalem")? Not judged on
+    title-case lines, where every word is capitalised."""
+    if ws[i].title_line or i != j and all(ws[k].shape != "L" for k in range(i, j + 1)):
         return False
     nxt = ws[i + 1] if i == j and i + 1 < len(ws) and ws[i + 1].joins_previous else None
     if nxt is not None and nxt.shape in "TU" and nxt.key not in PLACE_FOLLOWERS:

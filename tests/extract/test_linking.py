@@ -207,3 +207,10 @@ def test_a_dateline_agency_is_no_antecedent_and_a_possessor_in_an_apposition_no_
                   "February.", **adapters)
     (attack,) = [e for e in doc.events if e.type == "Attack"]
     assert not [p for p in attack.participants if p.role == "agent"]
+
+
+def test_review_of_the_fourteenth_stop_rules_with_the_gazetteer(adapters):
+    doc = analyse("A migrant boat capsized in the Mediterranean off Libya on Monday. Israeli "
+                  "police raided homes in Arab East Jerusalem on Tuesday.", **adapters)
+    labels = {e.label for e in doc.entities}
+    assert "Mediterranean" in labels and "East Jerusalem" in labels, labels
