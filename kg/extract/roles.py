@@ -596,7 +596,10 @@ class RoleFinder:
                 # "The RSF said ... that it had attacked army positions and denied ...": the
                 # speaker of this sentence
                 return self.actor_id(here[0])
-            return self.actor_id(found[0])  # the subject of the sentence before
+            # the speaker of the sentence before ("Russia launched 188 drones ..., Ukraine's
+            # air force said. It said 76 had been shot down"), else its subject
+            spoke = next((m for m in found if m.start < sent.start and self._speaks(m)), None)
+            return self.actor_id(spoke or found[0])
         if not speaker and sent is not None and want != "person" and \
                 not any(m.start >= sent.start for m in found) and self._unnamed_subject(sent):
             return None  # "The military has carried out ... since it seized power": the military
@@ -1261,9 +1264,16 @@ def _in_relative_clause(toks: list[Token], n: int) -> bool:
             return False
         if w in RELATIVE_PRONOUNS:
             return toks[r - 1].is_word
+        if w == "that" and toks[r - 1].is_word and toks[r - 1].text.islower() and \
+                toks[r - 1].lower.endswith("s") and (toks[r + 1].lower.endswith("ed") or
+                                                      toks[r + 1].lower in _PAST_FORMS):
+            return True  # "earthquakes that struck western Japan ... damaged": not Japan
+            # (a plural noun, "that", a past verb: a relative clause, not what is said)
     return False
 
 
+_PAST_FORMS = frozenset({"struck", "hit", "shook", "swept", "tore", "began", "left", "took",
+                         "sent", "brought", "made", "broke", "fell", "spread"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "and", "but", "or", '"', "“", "”"})
 
 

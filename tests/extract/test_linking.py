@@ -214,3 +214,9 @@ def test_review_of_the_fourteenth_stop_rules_with_the_gazetteer(adapters):
                   "police raided homes in Arab East Jerusalem on Tuesday.", **adapters)
     labels = {e.label for e in doc.entities}
     assert "Mediterranean" in labels and "East Jerusalem" in labels, labels
+
+
+def test_a_tsunami_opening_a_sentence_is_no_town(adapters):
+    doc = analyse("Tsunami waves of about 1.2 meters reached the coast of Wajima on Monday.",
+                  **adapters)
+    assert "Tsunami" not in {e.label for e in doc.entities}

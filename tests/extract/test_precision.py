@@ -1741,3 +1741,25 @@ def test_review_of_the_fourteenth_stop_rules():
     doc = run("Russian forces were repelled near Kharkiv and retreated to the border on "
               "Monday.")
     assert role(doc, one(doc, "Withdrawal"), "agent") == ["Russian Armed Forces"]
+
+
+def test_an_election_landslide_and_a_canopy_collapse():
+    doc = analyse("Sheinbaum elected Mexico's first woman president in landslide\n\nAt least 37 "
+                  "candidates were killed during the campaign, a consulting firm said.",
+                  published=date(2024, 6, 3))
+    assert events_of(doc, "Flood") == []
+    doc = analyse("A concrete canopy at the railway station in Novi Sad collapsed on Friday, "
+                  "killing 14 people.", published=date(2024, 11, 2))
+    assert one(doc, "Accident").fatalities == 14
+
+
+def test_a_relative_that_clause_and_the_speaker_a_pronoun_continues():
+    doc = analyse("A series of earthquakes that struck western Japan on Monday killed at least "
+                  "48 people, damaged thousands of buildings and set off fires, officials "
+                  "said.", published=date(2024, 1, 2))
+    assert role(doc, one(doc, "Damage"), "agent") == []
+    doc = analyse("Russia launched 188 drones at Ukraine overnight, Ukraine's air force said. It "
+                  "said 76 drones had been shot down.", published=date(2024, 11, 26))
+    statement = next(e for e in events_of(doc, "Statement") if trigger(doc, e) == "said" and
+                     e.trigger_start > doc.article.text.index("It said"))
+    assert role(doc, statement, "speaker") == ["Ukraine Air Force"]
