@@ -109,6 +109,10 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     lo = doc.first_token_at_or_after(clause[0] if quote is None else
                                      max(clause[0], quote[0] + 1))
     words = doc.words[lo:trig.first] if lo < trig.first else []
+    if "may" in words:
+        # "On 25 May, a guided bomb struck ...": the month, no "may" of a hedge
+        words = [w if w != "may" or doc.tokens[lo + n].text != "May" else "<month>"
+                 for n, w in enumerate(words)]
     if trig.pos == "n":
         stop = max((i for i in range(max(0, len(words) - 4), len(words))
                     if words[i] in _ENDING), default=-1)

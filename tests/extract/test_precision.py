@@ -1763,3 +1763,12 @@ def test_a_relative_that_clause_and_the_speaker_a_pronoun_continues():
     statement = next(e for e in events_of(doc, "Statement") if trigger(doc, e) == "said" and
                      e.trigger_start > doc.article.text.index("It said"))
     assert role(doc, statement, "speaker") == ["Ukraine Air Force"]
+
+
+def test_the_month_may_is_no_hedge():
+    doc = analyse("On the afternoon of 25 May, a guided aerial bomb struck a hypermarket in "
+                  "Kharkiv. On 26 May, a missile strike damaged a printing house, killing seven "
+                  "workers. Russia may launch a new offensive in May.",
+                  published=date(2024, 5, 27))
+    modalities = sorted(e.modality for e in doc.events)
+    assert modalities.count("hedged") == 1, [(trigger(doc, e), e.modality) for e in doc.events]
