@@ -331,7 +331,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         # a dateline: "PESHAWAR, Pakistan - ..."
         start, end = words[0].start, words[-1].end
         return Candidate(start, end, doc.text[start:end], "place", "pattern", "place:dateline",
-                         0.75, label=" ".join(t.text.capitalize() for t in words))
+                         0.75, label=" ".join("-".join(part.capitalize()
+                                                       for part in t.text.split("-"))
+                                              for t in words))  # "DEIR AL-BALAH": Al-Balah
     start, end = words[0].start, words[-1].bare_end
     surface = doc.text[start:end]
     lowers = [t.bare.lower() for t in words]

@@ -403,7 +403,10 @@ class RoleFinder:
         lo = max(doc.first_token_at_or_after(clause[0]), k - 8)
         mark = next((m for m in range(k - 1, lo - 1, -1) if doc.words[m] in _CLOSERS), None)
         max_gap = _MAX_SUBJECT_GAP
-        if mark == k - 1 and doc.words[mark] == ",":
+        # (over auxiliaries: "Ukraine's new commander, Oleksandr Syrskyi, has promised")
+        closes = mark is not None and doc.words[mark] == "," and \
+            all(w in _AUXILIARIES for w in doc.words[mark + 1:k])
+        if closes:
             # "France, the former colonial power, condemned": an apposition closes
             opener = next((m for m in range(mark - 1, max(lo, mark - 10) - 1, -1)
                            if doc.words[m] == ","), None)
@@ -1272,6 +1275,8 @@ def _in_relative_clause(toks: list[Token], n: int) -> bool:
     return False
 
 
+_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "would",
+                          "also", "later", "then", "again"})
 _PAST_FORMS = frozenset({"struck", "hit", "shook", "swept", "tore", "began", "left", "took",
                          "sent", "brought", "made", "broke", "fell", "spread"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "and", "but", "or", '"', "“", "”"})

@@ -162,7 +162,7 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
         if entry.pos == "v" and k > 0 and form[0] == entry.lemma.split()[0] + "s" and \
                 words[k - 1] in _NOUN_MODIFIERS and \
                 (k + n >= len(words) or not toks[k + n].is_word or words[k + n] in PREPOSITIONS
-                 or words[k + n] in ("and", "or")):
+                 or words[k + n] in ("and", "or", "than")):
             continue  # a plural noun: "strikes on military targets in Iran" (but "Ukraine's
             # military targets Russian oil refineries": a verb and its object)
         if entry.pos == "n" and not lex.pos_ambiguous(form) and k + n < len(words) and \
@@ -226,7 +226,8 @@ _PARTICLES = frozenset({"out", "back", "down", "up"})
 # words before a plural noun that is spelled like a verb ("military targets", "air raids")
 _NOUN_MODIFIERS = frozenset({"military", "civilian", "strategic", "key", "legitimate", "enemy",
                              "energy", "russian", "ukrainian", "israeli", "iranian", "other",
-                             "new", "several", "many", "more", "further"})
+                             "new", "several", "many", "more", "further", "artillery",
+                             "tank", "mortar", "howitzer"})
 _SEPARABLE_OBJECTS = frozenset({
     "troops", "forces", "soldiers", "units", "army", "military", "fighters", "personnel",
     "garrison", "drone", "drones", "missile", "missiles", "rocket", "rockets", "plane", "planes",

@@ -1772,3 +1772,16 @@ def test_the_month_may_is_no_hedge():
                   published=date(2024, 5, 27))
     modalities = sorted(e.modality for e in doc.events)
     assert modalities.count("hedged") == 1, [(trigger(doc, e), e.modality) for e in doc.events]
+
+
+def test_shells_to_supply_a_speaker_before_an_auxiliary_and_a_rate_are_no_events():
+    doc = analyse("Kyiv would need far more artillery shells than its allies are currently "
+                  "supplying. Ukraine's new commander, Oleksandr Syrskyi, has promised to rotate "
+                  "exhausted units. Road accidents kill about three thousand people a year in "
+                  "Peru.", published=date(2024, 2, 19))
+    assert events_of(doc, "ShellingMissileAttack") == []
+    assert events_of(doc, "Accident") == [] and events_of(doc, "CasualtiesReport") == []
+    assert role(doc, one(doc, "Statement"), "speaker") == ["Oleksandr Syrskyi"]
+    doc = analyse("Strike on school\n\nDEIR AL-BALAH, Gaza Strip (AP) — An Israeli airstrike "
+                  "hit a school on Saturday.", published=date(2024, 7, 27))
+    assert "Deir Al-Balah" in {e.label for e in doc.entities}
