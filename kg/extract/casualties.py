@@ -275,9 +275,19 @@ def _aggregate(words: list[str], k: int) -> bool:
     if _AGGREGATE_BEFORE.intersection(words[max(0, k - 3):k]):
         return True
     after = words[k + 2:k + 6]
-    # ("the death toll in Gaza since Oct. 7": everyone killed since that day)
-    return bool(after) and after[0] in ("in", "since", "of", "from") and \
-        (bool(_AGGREGATE_AFTER.intersection(after)) or "since" in after)
+    if not after or after[0] not in ("in", "since", "of", "from"):
+        return False
+    if _AGGREGATE_AFTER.intersection(after):
+        return True
+    # "the death toll in Gaza since Oct. 7": everyone killed since a date (but "the death toll
+    # from the floods since Friday": the floods' own)
+    n = after.index("since") if "since" in after else -1
+    return 0 <= n < len(after) - 1 and (after[n + 1] in _MONTHS or after[n + 1][:1].isdigit())
+
+
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december", "jan", "feb", "mar",
+                     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 
 _TOLL_STOPS = frozenset({",", ";", "but", "and", "said", "says", "while", "after", "when",

@@ -26,15 +26,23 @@ ANSWERING = frozenset({("retaliation", "for"), ("response", "to"), ("revenge", "
                        ("reprisal", "for"), ("reprisals", "for"), ("retaliating", "for")})
 # Pronouns that open a relative clause.
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
+_AUX = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would", "could",
+                  "can", "may", "might", "must", "should", "did", "does", "do", "remain",
+                  "remains", "said", "says"})
+
+
+# words before a quotation of speech ('He said "we will retaliate"'), and words found only in
+# speech, not in a quoted phrase
+_BEFORE_SPEECH = frozenset({",", ":", "said", "says", "say", "told", "added", "warned",
+                            "wrote", "declared", "announced", "shouted", "chanted"})
+_SPOKEN = frozenset({"i", "we", "you", "he", "she", "they", "it", "will", "would", "must",
+                     "can", "could", "shall", "should", "may", "might"})
 
 
 def answers_before(words: list[str], lo: int, first: int) -> bool:
     """An answering phrase ("in retaliation for") stands in ``words[lo:first]``: the event
     at ``first`` is what another answers."""
     return any((words[i], words[i + 1]) in ANSWERING for i in range(lo, first - 1))
-_AUX = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would", "could",
-                  "can", "may", "might", "must", "should", "did", "does", "do", "remain",
-                  "remains", "said", "says"})
 
 
 def _scare_quotes(toks: list[Token], words: list[str]) -> set[int]:
@@ -52,13 +60,6 @@ def _scare_quotes(toks: list[Token], words: list[str]) -> set[int]:
                 break
     return out
 
-
-# words before a quotation of speech ('He said "we will retaliate"'), and words found only in
-# speech, not in a quoted phrase
-_BEFORE_SPEECH = frozenset({",", ":", "said", "says", "say", "told", "added", "warned",
-                            "wrote", "declared", "announced", "shouted", "chanted"})
-_SPOKEN = frozenset({"i", "we", "you", "he", "she", "they", "it", "will", "would", "must",
-                     "can", "could", "shall", "should", "may", "might"})
 
 
 def clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:

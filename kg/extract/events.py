@@ -183,7 +183,12 @@ def _named_charge(words: list[str], k: int) -> bool:
     k -= 1
     while k >= 0 and words[k] in _CHARGE_MODIFIERS:
         k -= 1
+    if k >= 2 and words[k - 1] in _OBJECT_PRONOUNS and (words[k - 2], words[k]) in _CHARGED:
+        return True  # "charged him with murder"
     return k >= 1 and (words[k - 1], words[k]) in _CHARGED
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
 
 
 # verbs whose object is someone else's statement ("could not verify reports that ...")

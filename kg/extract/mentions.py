@@ -87,8 +87,10 @@ def _in_credits(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     if not credits:
         return cands
     spans = SpanSet((p.start, p.end) for p in credits)
+    # (a guessed name runs on past the byline's name: "By Tom Walker On 5/15/22")
     out = [c for c in cands if not spans.overlaps(c.start, c.end) or
-           c.kind == "media" or c.kind == "person" and not _staff_name(c.surface)]
+           c.kind == "media" or c.kind == "person" and not _staff_name(c.surface) and
+           (c.source != "pattern" or c.rule == "name:credit")]
     taken = SpanSet((c.start, c.end) for c in out)
     for p in credits:
         for m in _CREDITED_RE.finditer(doc.text, p.start, p.end):
@@ -113,7 +115,8 @@ _STAFF_WORDS = frozenset({
 
 
 _CREDITED_RE = re.compile(r"(?:\b[Bb]y|\bwriters?|\b[Cc]orrespondents?|\band|&) "
-                          r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3})")
+                          r"(?P<name>[A-Z][\w'’-]+(?: (?!(?:On|At|In|Updated|Published)\b)"
+                          r"[A-Z][\w'’-]+){1,3})")  # (not "By Tom Walker On 5/15/22")
 
 
 # -- sources ---------------------------------------------------------------------------------
@@ -207,6 +210,9 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
                 all(p.feature != "country" for p in m.places):
             continue  # "candidate Lai", "President Hou": a titled person, not the town
         following = _next_word(doc, m.end)
+        if " " not in m.surface and following in lex.words("weapon_nouns") and \
+                all(p.feature != "country" for p in m.places):
+            continue  # "Iskander missiles", "Shahed drones": a weapon's name, not a town
         if " " not in m.surface and following in _GROUP_NOUNS or following in _REGIONAL or \
                 following in _PRODUCT_NOUNS or _division_follows(doc, m.end) and \
                 all(p.feature != "country" for p in m.places):

@@ -33,9 +33,7 @@ _ADJECTIVE_HEADS = frozenset({"territory", "territories", "nation", "nations", "
                               "archipelago", "fleet", "community", "communities", "people",
                               "leaders", "government", "capital", "province"})
 # nouns a person's name may modify after "the" ("the Taylor Swift concert")
-_OF_A_PERSON = frozenset({"concert", "concerts", "tour", "show", "rally", "campaign", "trial",
-                          "case", "family", "estate", "song", "album", "film", "book",
-                          "speech", "visit", "presidency", "era", "government"})
+_OF_A_PERSON = frozenset({"concert", "concerts", "tour", "album", "song", "film"})
 _VENUES = frozenset({"spa", "resort", "hotel", "casino", "restaurant", "nightclub", "cafe"})
 _MODIFIER_SUFFIXES = frozenset({"run", "led", "held", "made", "built", "born", "style", "era",
                                 "type", "class", "like", "friendly", "bound", "wide"})
@@ -238,7 +236,7 @@ def _vessel_apposition(toks: list[Token], k: int) -> bool:
 # Capitalised abbreviations of common nouns, no organisation's name.
 _COMMON_ACRONYMS = frozenset("""
 id tv pc dna gps ceo cfo coo cto gdp ipo suv atm pin vip diy faq pdf usb cctv led lgbt lgbtq
-rpg ied mri icu er pm am
+rpg ied mri icu er pm am et est edt gmt utc bst cet pst pdt
 """.split())
 _QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "millions", "scores", "tens",
                          "some", "many", "most", "all", "none", "both", "each", "several",

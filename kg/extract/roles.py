@@ -323,6 +323,8 @@ class RoleFinder:
                 roles.agent = self._speaker(trig, before, after, clause)
             else:
                 roles.agent = self._subject(before, clause, trig.start)
+                if roles.agent is not None and self.doc.words[trig.first - 1] == "and":
+                    roles.agent = self._shared_subject(before, clause) or roles.agent
                 if roles.agent is None and trig.type in ATTACK_TYPES:
                     roles.agent = self._launcher(before, trig)
                 relative = self._relative_antecedent(clause, trig)
@@ -376,11 +378,13 @@ class RoleFinder:
                 if trig.type == "Protest" and m.end <= reporter < trig.start:
                     continue  # "Ruto said the protests had been hijacked": who speaks of them
                     # (of talks or an election, a speaker is often a party: not skipped)
-                if trig.type == "Protest" and m.start >= trig.end and \
-                        "against" in self.doc.words_between(trig.end, m.start):
+                gap = self.doc.words_between(trig.end, m.start) \
+                    if trig.type == "Protest" and m.start >= trig.end else []
+                if "against" in gap and not _PROTEST_BREAKS.intersection(
+                        gap[gap.index("against"):]):
                     # "protested against President Javier Milei's measures": what is
-                    # protested, not who protests (its target when named right after)
-                    gap = self.doc.words_between(trig.end, m.start)
+                    # protested, not who protests (its target when named right after; but
+                    # "..., with the FNSEA union joining the march": a protester)
                     if aid and len(gap) - gap.index("against") <= 3 and not m.demonym and \
                             aid not in roles.targets:
                         roles.targets.append(aid)
@@ -565,9 +569,9 @@ class RoleFinder:
                 continue  # "Bankman-Fried, the founder of the exchange FTX, was sentenced"
             first = bisect.bisect_left(starts, m.start)
             if first > 0 and toks[first - 1].text == "," and \
-                    self.doc.text[m.end:m.end + 2] in ("'s", "’s") and \
-                    any(t.text == "," for t in toks[after:]):
-                continue  # "Odesa, Ukraine's largest port, has come under attack"
+                    self._possesses_place(m) and any(t.text == "," for t in toks[after:]):
+                continue  # "Odesa, Ukraine's largest port, has come under attack" (but
+                # "Earlier, Hamas's fighters, emerging from tunnels, attacked": Hamas)
             # a pronoun between the actor and the trigger is the real subject
             pron = _last_pronoun(toks, after, possessive=True)
             if pron is not None and pron.lower not in ("its", "their"):
@@ -601,7 +605,9 @@ class RoleFinder:
                 return self.actor_id(here[0])
             # the speaker of the sentence before ("Russia launched 188 drones ..., Ukraine's
             # air force said. It said 76 had been shot down"), else its subject
-            spoke = next((m for m in found if m.start < sent.start and self._speaks(m)), None)
+            spoke = next((m for m in found if m.start < sent.start and self._speaks(m) and
+                          self.doc.word_before(0, m.start) not in RELATIVE_PRONOUNS), None)
+            # ("Israel, which Hamas says bombed the school, rejected ... It said": Israel)
             return self.actor_id(spoke or found[0])
         if not speaker and sent is not None and want != "person" and \
                 not any(m.start >= sent.start for m in found) and self._unnamed_subject(sent):
@@ -778,10 +784,13 @@ class RoleFinder:
             if self._modifies(m):
                 continue  # "struck a Barbados-flagged bulk carrier": the carrier is struck
             k = self.doc.first_token_at_or_after(m.end)
-            if k < len(self.doc.words) and self.doc.words[k] in weapons and \
-                    self.doc.text[m.start:m.end].isupper() and m.kind not in ("place", "media"):
-                continue  # "fired ATACMS missiles at a facility": the weapon's name (but
-                # "struck Hamas rocket launchers": whose they were)
+            words = self.doc.words
+            if k < len(words) and words[k] in weapons and \
+                    words[k + 1:k + 2] != [] and words[k + 1] not in _WEAPON_SITES and \
+                    (self.doc.text[m.start:m.end].isupper() or m.kind == "place"):
+                continue  # "fired ATACMS missiles", "Iskander missiles at Kharkiv": the
+                # weapon's name (but "struck Hamas rocket launchers", "Russia missile sites":
+                # whose they were)
             gap = self._tokens_fast(trig.end, m.start)
             words = [t.lower for t in gap]
             if m.kind == "person" and trig.type in ATTACK_TYPES and _apposition_gap(words):
@@ -823,6 +832,20 @@ class RoleFinder:
             break
         return targets, objects
 
+    def _shared_subject(self, before: list[MentionRef], clause: tuple[int, int]) -> str | None:
+        """The subject a verb after "and" shares with the clause's first verb ("Ukrainian
+        troops have pushed Russian forces back from Kharkiv and reached the border": the
+        troops, not the forces pushed), or None when the clause opens with no actor."""
+        first = next((m for m in before if self.actor_id(m) and not m.people and
+                      not self._in_prepositional_phrase(m, clause[0])), None)
+        if first is None:
+            return None
+        lead = self.doc.words_between(clause[0], first.start)
+        if any(w not in _ARTICLES and not w.isdigit() for w in lead) and \
+                not all(t.is_cap for t in self.doc.tokens_between(clause[0], first.start)):
+            return None  # ("After the talks, Russia ..." : not the clause's first words)
+        return self.actor_id(first)
+
     def _describes_person(self, m: MentionRef, mentions: list[MentionRef]) -> bool:
         """A demonym that only describes the titled person after it ("Israeli military
         spokesman Rear Adm. Daniel Hagari")."""
@@ -847,6 +870,14 @@ class RoleFinder:
             return None
         k = self.doc.first_token_at_or_after(m.end + 2)
         return self.doc.words[k] if k < len(self.doc.words) else ""
+
+    def _possesses_place(self, m: MentionRef) -> bool:
+        """A possessive before a place or a rank ("Ukraine's largest port", "Libya's
+        capital")."""
+        nxt = self._possessed(m)
+        return nxt is not None and (nxt in _SETTLEMENTS or nxt in _PLACE_FILLERS or
+                                    nxt in _RANKS or nxt.endswith("est") or
+                                    nxt.endswith("-largest") or nxt in _PORTS)
 
     def _owner_of_speaker(self, m: MentionRef) -> bool:
         """A country in the possessive before who speaks ("in Mariupol, Ukraine's military
@@ -1221,6 +1252,10 @@ _SPEAKING_BODIES = frozenset({
     "emergency", "emergencies", "general", "security", "state", "air", "navy", "parliament",
     "national", "top", "chief", "ambassador", "embassy", "intelligence", "prosecutor",
     "prosecutors", "regional", "central"})
+_WEAPON_SITES = frozenset({"site", "sites", "launcher", "launchers", "depot", "depots",
+                           "factory", "factories", "plant", "base", "bases", "battery",
+                           "batteries", "unit", "units", "positions", "stockpile", "stockpiles"})
+_PORTS = frozenset({"port", "harbour", "harbor", "city", "region", "province"})
 _CONTINENTS = frozenset({"europe", "asia", "africa", "america", "north america",
                          "south america", "latin america", "oceania", "the middle east",
                          "middle east"})
@@ -1246,13 +1281,17 @@ def _subordinate_between(toks: list[Token], n: int) -> bool:
         if toks[r].lower in _CLAUSE_OPENERS and toks[r - 1].is_word and \
                 toks[r + 1].is_word and not toks[r + 1].is_cap and \
                 toks[r + 1].lower not in _NOT_CLAUSE_AFTER and \
-                prev not in ("such", "well", "as", "so", "just", "known", "posing") and \
-                not prev.endswith("ed"):  # ("fighters dressed as soldiers attacked")
+                prev not in _AS_TAKERS:  # ("fighters dressed as soldiers attacked"; but
+            # "Hasina resigned as protesters stormed her residence")
             return True
     return False
 
 
 _CLAUSE_OPENERS = frozenset({"as", "while", "whereas", "because", "although", "though"})
+_PROTEST_BREAKS = frozenset({",", "with", "led", "organised", "organized", "by", ";"})
+_AS_TAKERS = frozenset({"such", "well", "as", "so", "just", "known", "posing", "posed",
+                        "dressed", "disguised", "masked", "described", "regarded", "seen",
+                        "identified", "listed", "named", "designated", "serving", "served"})
 _NOT_CLAUSE_AFTER = frozenset({"well", "part", "a", "an", "of", "soon", "long", "much", "many",
                                "far", "expected", "usual", "such", "if", "though", "to"})
 
@@ -1267,16 +1306,22 @@ def _in_relative_clause(toks: list[Token], n: int) -> bool:
             return False
         if w in RELATIVE_PRONOUNS:
             return toks[r - 1].is_word
-        if w == "that" and toks[r - 1].is_word and toks[r - 1].text.islower() and \
-                toks[r - 1].lower.endswith("s") and (toks[r + 1].lower.endswith("ed") or
-                                                      toks[r + 1].lower in _PAST_FORMS):
+        prev = toks[r - 1]
+        if w == "that" and prev.is_word and (prev.text.islower() or r == 1) and \
+                not prev.lower.endswith("ed") and prev.lower not in _NOT_ANTECEDENTS and \
+                (toks[r + 1].lower.endswith("ed") or toks[r + 1].lower in _PAST_FORMS):
             return True  # "earthquakes that struck western Japan ... damaged": not Japan
-            # (a plural noun, "that", a past verb: a relative clause, not what is said)
+            # (a noun, "that", a past verb: a relative clause, not what is said)
     return False
 
 
 _AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "would",
                           "also", "later", "then", "again"})
+# words before "that" that make it no relative pronoun ("said that Russia attacked")
+_NOT_ANTECEDENTS = frozenset({"said", "says", "say", "told", "warned", "claimed", "reported",
+                              "announced", "noted", "stated", "added", "believe", "believes",
+                              "so", "such", "now", "and", "but", "than", "fact", "clear",
+                              "sure", "confirmed", "denied", "insisted", "argued", "feared"})
 _PAST_FORMS = frozenset({"struck", "hit", "shook", "swept", "tore", "began", "left", "took",
                          "sent", "brought", "made", "broke", "fell", "spread"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "and", "but", "or", '"', "“", "”"})

@@ -47,6 +47,7 @@ _NAME = rf"{_WORD}(?: {_WORD}){{0,3}}"
 _CREDIT_RE = re.compile(
     rf"(?:By {_NAME}(?:,? (?:and|&) {_NAME})?"
     r"(?:, (?:Reuters|AP|AFP|Associated Press|Bloomberg|CNN|BBC News))?"
+    r"(?: (?:On|Updated|Published|at) \S.*)?"
     r"|\((?:Additional )?(?:Reporting|reporting|Writing|Editing|Compiled) by .*"
     r"|(?:Additional )?(?:Reporting|Writing|Editing|Compiled) by [^.]*(?:;|Editing by) .*"
     r"|_{3,}|-{3,}"

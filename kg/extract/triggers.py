@@ -162,7 +162,7 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
         if entry.pos == "v" and k > 0 and form[0] == entry.lemma.split()[0] + "s" and \
                 words[k - 1] in _NOUN_MODIFIERS and \
                 (k + n >= len(words) or not toks[k + n].is_word or words[k + n] in PREPOSITIONS
-                 or words[k + n] in ("and", "or", "than")):
+                 or words[k + n] in ("and", "or", "than") or words[k + n] in _TIME_ADVERBS):
             continue  # a plural noun: "strikes on military targets in Iran" (but "Ukraine's
             # military targets Russian oil refineries": a verb and its object)
         if entry.pos == "n" and not lex.pos_ambiguous(form) and k + n < len(words) and \
@@ -208,7 +208,8 @@ def _separated(toks: list[Token], words: list[str], k: int, form: tuple[str, ...
     """The length of a phrasal verb whose object stands between verb and particle ("pulls
     troops out", "shot the drone down"), or 0. The object is a short noun phrase headed by a
     noun of forces or of things that are shot down or blown up ("pulled survivors out of the
-    rubble" is no pullout; "pulled them out", "blew it up" say too little)."""
+    rubble" is no pullout), or "it"/"them" after such a noun in the sentence ("mined the dam
+    and blew it up"; not "Netanyahu blew it up", a deal)."""
     if len(form) != 2 or form[1] not in _PARTICLES:
         return 0
     for j in range(k + 2, min(len(words), k + 5)):
@@ -218,11 +219,15 @@ def _separated(toks: list[Token], words: list[str], k: int, form: tuple[str, ...
                 return 0
             if obj[-1] in _SEPARABLE_OBJECTS and not any(w in _NOT_IN_OBJECT for w in obj[:-1]):
                 return j - k + 1
+            if obj in (["it"], ["them"]) and _SEPARABLE_OBJECTS.intersection(words[:k]):
+                return j - k + 1  # "mined the Kakhovka dam and blew it up"
             return 0
     return 0
 
 
 _PARTICLES = frozenset({"out", "back", "down", "up"})
+_TIME_ADVERBS = frozenset({"overnight", "today", "yesterday", "tonight", "early", "late",
+                           "this", "last", "on", "earlier", "again"})
 # words before a plural noun that is spelled like a verb ("military targets", "air raids")
 _NOUN_MODIFIERS = frozenset({"military", "civilian", "strategic", "key", "legitimate", "enemy",
                              "energy", "russian", "ukrainian", "israeli", "iranian", "other",

@@ -220,3 +220,8 @@ def test_a_tsunami_opening_a_sentence_is_no_town(adapters):
     doc = analyse("Tsunami waves of about 1.2 meters reached the coast of Wajima on Monday.",
                   **adapters)
     assert "Tsunami" not in {e.label for e in doc.entities}
+
+
+def test_a_weapons_name_is_no_town(adapters):
+    doc = analyse("Russia fired Iskander missiles at Kharkiv on Friday.", **adapters)
+    assert "Iskander" not in {e.label for e in doc.entities}

@@ -116,3 +116,12 @@ def test_publication_date_on_garbage():
 def test_dct_far_from_today_is_used_as_given():
     (t,) = tag_timexes("The mayor spoke yesterday.", date(1850, 3, 1))
     assert t.value == "1850-02-28"
+
+
+def test_a_date_in_a_since_phrase_infers_no_publication():
+    assert infer_publication_date("Odesa has come under attack since Russia launched its "
+                                  "invasion in February 2022.") is None
+    assert infer_publication_date("Fighting has raged since March 2023.") is None
+    found = infer_publication_date("The first strike since the truce began came on March 3, "
+                                   "2024 in Rafah.")
+    assert found is not None and found[0].isoformat() == "2024-03-03"
