@@ -836,6 +836,10 @@ class RoleFinder:
         """The subject a verb after "and" shares with the clause's first verb ("Ukrainian
         troops have pushed Russian forces back from Kharkiv and reached the border": the
         troops, not the forces pushed), or None when the clause opens with no actor."""
+        k = self.doc.first_token_at_or_after(clause[0])
+        if k < len(self.doc.words) and self.doc.words[k] in _PRONOUNS:
+            # "said it had killed 300 Russian soldiers and destroyed 12 tanks": it destroyed
+            return self._resolve_pronoun(self.doc.tokens[k], clause, speaker=False)
         first = next((m for m in before if self.actor_id(m) and not m.people and
                       not self._in_prepositional_phrase(m, clause[0])), None)
         if first is None:

@@ -1837,3 +1837,12 @@ def test_review_of_the_fifty_fourth_to_fifty_sixth_batches():
     assert len(events_of(doc, "Explosion")) == 1
     doc = run("The Golden Dawn trial ended in Athens.")
     assert {e.label: e.kind for e in doc.entities}.get("Golden Dawn") != "person"
+
+
+def test_a_pronoun_opening_the_reported_clause_is_the_subject_after_and():
+    doc = analyse("Ukraine's military said it had killed 300 Russian soldiers and destroyed 12 "
+                  "tanks over the past day. Power was cut to 200,000 homes in Kharkiv after a "
+                  "Russian strike on an energy facility on Tuesday, the governor said.",
+                  published=date(2024, 7, 3))
+    assert role(doc, one(doc, "Damage"), "agent") == ["Ukraine"]
+    assert role(doc, one(doc, "Attack"), "agent") == ["Russia"]
