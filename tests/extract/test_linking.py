@@ -225,3 +225,12 @@ def test_a_tsunami_opening_a_sentence_is_no_town(adapters):
 def test_a_weapons_name_is_no_town(adapters):
     doc = analyse("Russia fired Iskander missiles at Kharkiv on Friday.", **adapters)
     assert "Iskander" not in {e.label for e in doc.entities}
+
+
+def test_us_states_of_two_words_are_places_not_towns_or_people(adapters):
+    doc = analyse("Rescuers reached mountain towns in western North Carolina on Monday. Severe "
+                  "floods hit parts of West Virginia and northern New Mexico, killing two "
+                  "people, officials said.", **adapters)
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert kinds.get("North Carolina") == "place" and "Carolina" not in kinds
+    assert kinds.get("New Mexico") == "place"

@@ -1846,3 +1846,9 @@ def test_a_pronoun_opening_the_reported_clause_is_the_subject_after_and():
                   published=date(2024, 7, 3))
     assert role(doc, one(doc, "Damage"), "agent") == ["Ukraine"]
     assert role(doc, one(doc, "Attack"), "agent") == ["Russia"]
+
+
+def test_a_name_stops_before_an_adjective_of_a_noun():
+    doc = analyse("The wildfire destroyed the historic town of Lahaina on the Hawaiian island of "
+                  "Maui on Tuesday.", published=date(2023, 8, 13))
+    assert places(doc, one(doc, "Wildfire")) == ["Lahaina"]
