@@ -38,7 +38,6 @@ _BEFORE_SPEECH = frozenset({",", ":", "said", "says", "say", "told", "added", "w
 _SPOKEN = frozenset({"i", "we", "you", "he", "she", "they", "it", "will", "would", "must",
                      "can", "could", "shall", "should", "may", "might"})
 
-
 def answers_before(words: list[str], lo: int, first: int) -> bool:
     """An answering phrase ("in retaliation for") stands in ``words[lo:first]``: the event
     at ``first`` is what another answers."""
@@ -59,7 +58,6 @@ def _scare_quotes(toks: list[Token], words: list[str]) -> set[int]:
                     out.update((k, e))
                 break
     return out
-
 
 
 def clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:

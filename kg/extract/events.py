@@ -407,10 +407,11 @@ def _rate_of(doc: Document, k: int) -> bool:
                for i in range(len(words)))
 
 
-_GENERIC_VERBS = frozenset({"kill", "kills", "cause", "causes", "claim", "claims", "leave",
-                            "leaves", "affect", "affects", "displace", "displaces", "injure",
-                            "injures", "destroy", "destroys", "hit", "hits", "strike",
-                            "strikes"})
+# verbs in the present that tell a rate (not "hit", which is also a past: "airstrikes hit
+# the city every day last week")
+_GENERIC_VERBS = frozenset({"kill", "kills", "cause", "causes", "claim", "claims", "affect",
+                            "affects", "displace", "displaces", "injure", "injures", "destroy",
+                            "destroys"})
 _RATES = frozenset({("a", "year"), ("each", "year"), ("every", "year"), ("per", "year"),
                     ("a", "day"), ("each", "day"), ("every", "day"), ("a", "month"),
                     ("every", "month"), ("each", "month")})

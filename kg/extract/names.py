@@ -510,9 +510,9 @@ def _person_before_of(lowers: list[str], lex: Lexicon) -> int:
     """How many words of a name joined by "of" are a person's name ("Hou Yu-ih of the
     Kuomintang" -> 2), or 0: two or three words before "of" none of which heads a body, a
     place or an event ("Bank of England", "Gulf of Aden", "Duke of Sussex" keep "of")."""
-    if "of" not in lowers[2:4]:
+    cut = next((n for n in (2, 3) if n < len(lowers) and lowers[n] == "of"), 0)
+    if not cut or "of" in lowers[:cut]:
         return 0
-    cut = lowers.index("of")
     if lowers[cut + 1:cut + 2] != ["the"]:
         return 0  # ("Africa Cup of Nations")
     heads = lex.union(("organisation_heads", "organization"), ("organisation_heads",

@@ -323,7 +323,8 @@ class RoleFinder:
                 roles.agent = self._speaker(trig, before, after, clause)
             else:
                 roles.agent = self._subject(before, clause, trig.start)
-                if roles.agent is not None and self.doc.words[trig.first - 1] == "and":
+                if roles.agent is not None and trig.first > 0 and \
+                        self.doc.words[trig.first - 1] == "and":
                     roles.agent = self._shared_subject(before, clause) or roles.agent
                 if roles.agent is None and trig.type in ATTACK_TYPES:
                     roles.agent = self._launcher(before, trig)
@@ -784,9 +785,9 @@ class RoleFinder:
             if self._modifies(m):
                 continue  # "struck a Barbados-flagged bulk carrier": the carrier is struck
             k = self.doc.first_token_at_or_after(m.end)
-            words = self.doc.words
-            if k < len(words) and words[k] in weapons and \
-                    words[k + 1:k + 2] != [] and words[k + 1] not in _WEAPON_SITES and \
+            doc_words = self.doc.words
+            if k + 1 < len(doc_words) and doc_words[k] in weapons and \
+                    doc_words[k + 1] not in _WEAPON_SITES and \
                     (self.doc.text[m.start:m.end].isupper() or m.kind == "place"):
                 continue  # "fired ATACMS missiles", "Iskander missiles at Kharkiv": the
                 # weapon's name (but "struck Hamas rocket launchers", "Russia missile sites":
