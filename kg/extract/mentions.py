@@ -16,7 +16,7 @@ from .candidates import SOURCE_RANK, Candidate
 from .document import Document
 from .inflection import looks_plural
 from .lexicon import Lexicon
-from .names import VESSEL_NOUNS, find_name_candidates, title_before
+from .names import VESSEL_NOUNS, find_name_candidates, names_a_weapon, title_before
 from .patterns import (
     ROLE_RULE,
     find_credit_candidates,
@@ -210,11 +210,15 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
                 title_before(doc.tokens, doc.first_token_at_or_after(m.start), lex) and \
                 all(p.feature != "country" for p in m.places):
             continue  # "candidate Lai", "President Hou": a titled person, not the town
-        if " " not in m.surface and _in_state_name(doc, m.start, m.surface):
-            continue  # "western North Carolina": the state, not a town called Carolina
+        start = _state_name_start(doc, m.start, m.surface) if " " not in m.surface else -1
+        if start >= 0:
+            # "western North Carolina": the state, not a town called Carolina
+            out.append(Candidate(start, m.end, doc.text[start:m.end], "place", "pattern",
+                                 "name:us-state", 0.75))
+            continue
         following = _next_word(doc, m.end)
-        if " " not in m.surface and following in lex.words("weapon_nouns") and \
-                all(p.feature != "country" for p in m.places):
+        if " " not in m.surface and all(p.feature != "country" for p in m.places) and \
+                names_a_weapon(doc.words, doc.first_token_at_or_after(m.end), lex):
             continue  # "Iskander missiles", "Shahed drones": a weapon's name, not a town
         if " " not in m.surface and following in _GROUP_NOUNS or following in _REGIONAL or \
                 following in _PRODUCT_NOUNS or _division_follows(doc, m.end) and \
@@ -248,13 +252,17 @@ def _as_state(c: Candidate) -> Candidate:
     return dataclasses.replace(c, kind="place", rule="name:us-state", weak=False)
 
 
-def _in_state_name(doc: Document, start: int, surface: str) -> bool:
-    """The word is the end of a US state's name of two words ("North Carolina", "New
-    Mexico", "West Virginia")."""
+def _state_name_start(doc: Document, start: int, surface: str) -> int:
+    """Where the US state's name of two words that the word at ``start`` ends begins
+    ("North Carolina", "New Mexico", "West Virginia"), or -1."""
     from ..linking.gazetteer import is_us_state
-    prev = doc.text[max(0, start - 6):start].split()
-    return bool(prev) and prev[-1] in _STATE_OPENERS and \
-        is_us_state(f"{prev[-1]} {surface}")
+    for opener in _STATE_OPENERS:
+        begin = start - len(opener) - 1
+        if begin >= 0 and doc.text.startswith(f"{opener} ", begin) and \
+                (begin == 0 or not doc.text[begin - 1].isalnum()) and \
+                is_us_state(f"{opener} {surface}"):
+            return begin
+    return -1
 
 
 _STATE_OPENERS = frozenset({"North", "South", "West", "New", "Rhode"})

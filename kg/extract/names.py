@@ -148,6 +148,20 @@ def _chunk_end(toks: list[Token], i: int, lex: Lexicon) -> int:
     return j
 
 
+def names_a_weapon(words: list[str], k: int, lex: Lexicon) -> bool:
+    """The name before ``words[k]`` names a weapon: a weapon noun heads the phrase there
+    ("Iskander missiles", "ATACMS missiles at a facility"), not a site it modifies ("Gaza
+    rocket launchers", "Russia missile sites", "rocket launch sites")."""
+    if k >= len(words) or words[k] not in lex.words("weapon_nouns"):
+        return False
+    return not any(w in _WEAPON_SITES for w in words[k + 1:k + 3])
+
+
+_WEAPON_SITES = frozenset({"site", "sites", "launcher", "launchers", "depot", "depots",
+                           "factory", "factories", "plant", "base", "bases", "battery",
+                           "batteries", "unit", "units", "positions", "stockpile", "stockpiles"})
+
+
 def _adjective_before_noun(toks: list[Token], k: int, lex: Lexicon) -> bool:
     """A demonym or regional adjective before a lower-case noun ("Lahaina on the Hawaiian
     island of Maui"): no part of the name before it."""

@@ -24,7 +24,7 @@ from .document import Document
 from .inflection import is_participle_or_gerund
 from .lexicon import Lexicon
 from .modality import Reading
-from .names import NEARNESS
+from .names import NEARNESS, names_a_weapon
 from .sentences import SentenceSpan
 from .tokens import Token
 from .triggers import DETERMINERS, PREPOSITIONS, Trigger
@@ -385,7 +385,8 @@ class RoleFinder:
                         gap[gap.index("against"):]):
                     # "protested against President Javier Milei's measures": what is
                     # protested, not who protests (its target when named right after; but
-                    # "..., with the FNSEA union joining the march": a protester)
+                    # "..., with the FNSEA union joining the march", "organised by": a
+                    # protester)
                     if aid and len(gap) - gap.index("against") <= 3 and not m.demonym and \
                             aid not in roles.targets:
                         roles.targets.append(aid)
@@ -780,18 +781,14 @@ class RoleFinder:
             return targets, objects
         if passive and roles.passive_subject and (trig.type in ATTACK_TYPES or judged):
             targets.append(roles.passive_subject)
-        weapons = self.lex.words("weapon_nouns")
         for m in after[:3]:
             if self._modifies(m):
                 continue  # "struck a Barbados-flagged bulk carrier": the carrier is struck
-            k = self.doc.first_token_at_or_after(m.end)
-            doc_words = self.doc.words
-            if k + 1 < len(doc_words) and doc_words[k] in weapons and \
-                    doc_words[k + 1] not in _WEAPON_SITES and \
-                    (self.doc.text[m.start:m.end].isupper() or m.kind == "place"):
-                continue  # "fired ATACMS missiles", "Iskander missiles at Kharkiv": the
-                # weapon's name (but "struck Hamas rocket launchers", "Russia missile sites":
-                # whose they were)
+            if (self.doc.text[m.start:m.end].isupper() or m.kind == "place") and \
+                    names_a_weapon(self.doc.words, self.doc.first_token_at_or_after(m.end),
+                                   self.lex):
+                continue  # "fired ATACMS missiles": the weapon's name (but "struck Hamas
+                # rocket launchers", "Russia missile sites": whose they were)
             gap = self._tokens_fast(trig.end, m.start)
             words = [t.lower for t in gap]
             if m.kind == "person" and trig.type in ATTACK_TYPES and _apposition_gap(words):
@@ -881,8 +878,7 @@ class RoleFinder:
         capital")."""
         nxt = self._possessed(m)
         return nxt is not None and (nxt in _SETTLEMENTS or nxt in _PLACE_FILLERS or
-                                    nxt in _RANKS or nxt.endswith("est") or
-                                    nxt.endswith("-largest") or nxt in _PORTS)
+                                    nxt in ("harbour", "harbor") or _rank(nxt))
 
     def _owner_of_speaker(self, m: MentionRef) -> bool:
         """A country in the possessive before who speaks ("in Mariupol, Ukraine's military
@@ -894,7 +890,7 @@ class RoleFinder:
         no place of the event (a country or a city is: "Kharkiv's largest market")."""
         nxt = self._possessed(m)
         return nxt is not None and self.doc.text[m.start:m.end].lower() in _CONTINENTS and \
-            (nxt.endswith("est") and len(nxt) > 4 or nxt in _RANKS)
+            _rank(nxt)
 
     def _modifies(self, m: MentionRef) -> bool:
         """The name opens a hyphenated modifier ("a Barbados-flagged carrier", "Iran-backed
@@ -1257,13 +1253,14 @@ _SPEAKING_BODIES = frozenset({
     "emergency", "emergencies", "general", "security", "state", "air", "navy", "parliament",
     "national", "top", "chief", "ambassador", "embassy", "intelligence", "prosecutor",
     "prosecutors", "regional", "central"})
-_WEAPON_SITES = frozenset({"site", "sites", "launcher", "launchers", "depot", "depots",
-                           "factory", "factories", "plant", "base", "bases", "battery",
-                           "batteries", "unit", "units", "positions", "stockpile", "stockpiles"})
-_PORTS = frozenset({"port", "harbour", "harbor", "city", "region", "province"})
 _CONTINENTS = frozenset({"europe", "asia", "africa", "america", "north america",
                          "south america", "latin america", "oceania", "the middle east",
                          "middle east"})
+
+
+def _rank(word: str) -> bool:
+    """A word of rank ("largest", "second-largest", "main")."""
+    return word.endswith("est") and len(word) > 4 or word in _RANKS
 
 
 def _judging_verbs(lex: Lexicon) -> frozenset[str]:
@@ -1281,19 +1278,21 @@ def _judging_verbs(lex: Lexicon) -> frozenset[str]:
 def _subordinate_between(toks: list[Token], n: int) -> bool:
     """A subordinate clause with a subject of its own opens after ``toks[n - 1]`` ("resigns
     and flees country as protesters storm ..."; not "as well as", "as president")."""
+    apposition = n < len(toks) and toks[n].text == ","
     for r in range(n, len(toks) - 1):
         prev = toks[r - 1].lower
         if toks[r].lower in _CLAUSE_OPENERS and toks[r - 1].is_word and \
                 toks[r + 1].is_word and not toks[r + 1].is_cap and \
                 toks[r + 1].lower not in _NOT_CLAUSE_AFTER and \
-                prev not in _AS_TAKERS:  # ("fighters dressed as soldiers attacked"; but
-            # "Hasina resigned as protesters stormed her residence")
+                prev not in _AS_TAKERS and not (apposition and prev.endswith("ed")):
+            # ("fighters dressed as soldiers attacked", "The Houthis, recognised as the
+            # government in Sanaa, attacked"; but "Hasina resigned as protesters stormed")
             return True
     return False
 
 
 _CLAUSE_OPENERS = frozenset({"as", "while", "whereas", "because", "although", "though"})
-_PROTEST_BREAKS = frozenset({",", "with", "led", "organised", "organized", "by", ";"})
+_PROTEST_BREAKS = frozenset({",", ";", "organised", "organized"})
 _AS_TAKERS = frozenset({"such", "well", "as", "so", "just", "known", "posing", "posed",
                         "dressed", "disguised", "masked", "described", "regarded", "seen",
                         "identified", "listed", "named", "designated", "serving", "served"})

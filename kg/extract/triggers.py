@@ -7,6 +7,7 @@ adjectives ("a destroyed tank", "the occupying forces") are not triggers.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .document import Document
@@ -149,7 +150,7 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
                 continue
         pos = entry.pos if entry.pos != "x" else "n"
         if lex.pos_ambiguous(form):
-            guess = guess_pos(toks, words, k, n)
+            guess = guess_pos(toks, words, k, n, lex.demonyms)
             if entry.pos != guess:
                 continue
         if participle and _adjectival(toks, words, k, n, lex):
@@ -219,7 +220,8 @@ def _separated(toks: list[Token], words: list[str], k: int, form: tuple[str, ...
                 return 0
             if obj[-1] in _SEPARABLE_OBJECTS and not any(w in _NOT_IN_OBJECT for w in obj[:-1]):
                 return j - k + 1
-            if obj in (["it"], ["them"]) and _SEPARABLE_OBJECTS.intersection(words[:k]):
+            if obj in (["it"], ["them"]) and form[1] in ("up", "down") and \
+                    _DESTROYED.intersection(words[:k]):
                 return j - k + 1  # "mined the Kakhovka dam and blew it up"
             return 0
     return 0
@@ -238,6 +240,10 @@ _SEPARABLE_OBJECTS = frozenset({
     "garrison", "drone", "drones", "missile", "missiles", "rocket", "rockets", "plane", "planes",
     "jet", "jets", "aircraft", "helicopter", "helicopters", "bridge", "building", "buildings",
     "house", "houses", "home", "homes", "dam", "depot"})
+# things blown up or shot down that "it" or "them" may stand for
+_DESTROYED = frozenset({"dam", "bridge", "building", "buildings", "depot", "plane", "planes",
+                        "jet", "jets", "aircraft", "helicopter", "helicopters", "drone",
+                        "drones", "missile", "missiles"})
 _NOT_IN_OBJECT = frozenset({"and", "or", "but", "that", "which", "who", "to", "of", "in", "on",
                             "at", "from", "with", "by", "for", "into", "was", "were", "is",
                             "are", "had", "has", "have"})
@@ -255,9 +261,12 @@ def _what_they_called(words: list[str], k: int) -> bool:
     return words[d - 1] in _NAMING and "what" in words[max(0, d - 5):d - 1]
 
 
-def guess_pos(toks: list[Token], words: list[str], k: int, n: int) -> str:
+def guess_pos(toks: list[Token], words: list[str], k: int, n: int,
+              demonyms: Mapping[str, object] | None = None) -> str:
     """'n' or 'v' for a form that can be either ("attack", "attacks", "shelling")."""
     prev = words[k - 1] if k > 0 else ""
+    if demonyms is not None and prev in demonyms and toks[k - 1].is_cap:
+        return "n"  # "Israeli strikes kill 30": a nation's strikes
     if prev == "to" and k > 1 and words[k - 2] in _INFINITIVE_TAKERS:
         return "v"
     if prev in DETERMINERS or prev in PREPOSITIONS or (k > 0 and toks[k - 1].bare !=

@@ -47,15 +47,15 @@ def infer_publication_date(text: str) -> tuple[date, str] | None:
 def _since(text: str, start: int) -> bool:
     """The date starts something still going on ("under attack since Russia launched its
     invasion in February 2022", "since March 2023"): the article may be years later, so it
-    dates nothing. "since" stands at most six words before the date, in the same clause, and
-    no verb of the main clause comes between ("the first strike since the truce began came on
-    March 3, 2024": that date counts)."""
+    dates nothing. "since" stands before the date in its clause, and no verb of the main
+    clause comes between ("the first strike since the truce began came on March 3, 2024":
+    that date counts)."""
     before = text[max(0, start - 80):start]
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind(", "), before.rfind(";"))
-    words = [w.lower() for w in before[cut + 1:].split()[-7:]]
+    words = [w.lower() for w in before[cut + 1:].split()]
     if "since" not in words:
         return False
-    return not _MAIN_VERBS.intersection(words[words.index("since") + 1:])
+    return not _MAIN_VERBS.intersection(words[len(words) - words[::-1].index("since"):])
 
 
 # verbs of a main clause after a "since ..." clause ("since the truce began came on ...")
