@@ -280,14 +280,18 @@ def _aggregate(words: list[str], k: int) -> bool:
     if _AGGREGATE_AFTER.intersection(after):
         return True
     # "the death toll in Gaza since Oct. 7", "since the war began": everyone killed since
-    # (but "the death toll from the floods since Friday": the floods' own)
+    # (but "since Friday", "since the earthquake struck": the event's own)
     n = after.index("since") if "since" in after else -1
-    return 0 <= n and after[n + 1:n + 2] != [] and after[n + 1] not in _RECENT
+    if n < 0 or n + 1 >= len(after):
+        return False
+    later = words[k + 3 + n:k + 7 + n]
+    return after[n + 1] in _MONTHS or after[n + 1][:1].isdigit() or \
+        bool(_AGGREGATE_AFTER.intersection(later)) or "invasion" in later
 
 
-_RECENT = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                     "sunday", "yesterday", "last", "this", "early", "late", "dawn", "morning",
-                     "midnight", "the weekend"})
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december", "jan", "feb", "mar",
+                     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 
 _TOLL_STOPS = frozenset({",", ";", "but", "and", "said", "says", "while", "after", "when",

@@ -402,7 +402,7 @@ def _rate_of(doc: Document, k: int) -> bool:
     if k >= len(doc.words) or doc.words[k] not in _GENERIC_VERBS:
         return False
     b = doc.sentence_tokens[doc.token_sentence[k]][1]
-    words = doc.words[k + 1:min(b, k + 9)]  # (the object and its rate, not the sentence)
+    words = doc.words[k + 1:b]
     return any(tuple(words[i:i + 2]) in _RATES and
                words[i + 2:i + 3] not in (["after"], ["before"], ["later"], ["earlier"],
                                           ["ago"]) or words[i] in ("annually", "yearly")

@@ -154,7 +154,8 @@ def names_a_weapon(words: list[str], k: int, lex: Lexicon) -> bool:
     rocket launchers", "Russia missile sites", "rocket launch sites")."""
     if k >= len(words) or words[k] not in lex.words("weapon_nouns"):
         return False
-    return not any(w in _WEAPON_SITES for w in words[k + 1:k + 3])
+    nxt = words[k + 2:k + 3] if words[k + 1:k + 2] == ["launch"] else words[k + 1:k + 2]
+    return not (nxt and nxt[0] in _WEAPON_SITES)
 
 
 _WEAPON_SITES = frozenset({"site", "sites", "launcher", "launchers", "depot", "depots",

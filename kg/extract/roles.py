@@ -1284,7 +1284,8 @@ def _subordinate_between(toks: list[Token], n: int) -> bool:
         if toks[r].lower in _CLAUSE_OPENERS and toks[r - 1].is_word and \
                 toks[r + 1].is_word and not toks[r + 1].is_cap and \
                 toks[r + 1].lower not in _NOT_CLAUSE_AFTER and \
-                prev not in _AS_TAKERS and not (apposition and prev.endswith("ed")):
+                prev not in _AS_TAKERS and \
+                not (apposition and r - 1 == n + 1 and prev.endswith("ed")):
             # ("fighters dressed as soldiers attacked", "The Houthis, recognised as the
             # government in Sanaa, attacked"; but "Hasina resigned as protesters stormed")
             return True

@@ -243,7 +243,8 @@ _SEPARABLE_OBJECTS = frozenset({
 # things blown up or shot down that "it" or "them" may stand for
 _DESTROYED = frozenset({"dam", "bridge", "building", "buildings", "depot", "plane", "planes",
                         "jet", "jets", "aircraft", "helicopter", "helicopters", "drone",
-                        "drones", "missile", "missiles"})
+                        "drones", "missile", "missiles", "rocket", "rockets", "house",
+                        "houses", "home", "homes"})
 _NOT_IN_OBJECT = frozenset({"and", "or", "but", "that", "which", "who", "to", "of", "in", "on",
                             "at", "from", "with", "by", "for", "into", "was", "were", "is",
                             "are", "had", "has", "have"})
@@ -265,8 +266,10 @@ def guess_pos(toks: list[Token], words: list[str], k: int, n: int,
               demonyms: Mapping[str, object] | None = None) -> str:
     """'n' or 'v' for a form that can be either ("attack", "attacks", "shelling")."""
     prev = words[k - 1] if k > 0 else ""
-    if demonyms is not None and prev in demonyms and toks[k - 1].is_cap:
-        return "n"  # "Israeli strikes kill 30": a nation's strikes
+    if demonyms is not None and prev in demonyms and toks[k - 1].is_cap and \
+            not prev.endswith("s") and (k < 2 or words[k - 2] != "the"):
+        return "n"  # "Israeli strikes kill 30": a nation's strikes (but "the Russians storm
+        # the village": a people that acts)
     if prev == "to" and k > 1 and words[k - 2] in _INFINITIVE_TAKERS:
         return "v"
     if prev in DETERMINERS or prev in PREPOSITIONS or (k > 0 and toks[k - 1].bare !=

@@ -59,7 +59,8 @@ def _since(text: str, start: int) -> bool:
 
 
 # verbs of a main clause after a "since ..." clause ("since the truce began came on ...")
-_MAIN_VERBS = frozenset({"came", "erupted", "happened", "occurred"})
+_MAIN_VERBS = frozenset({"came", "erupted", "happened", "occurred", "killed", "hit", "struck",
+                         "left", "wounded", "destroyed"})
 
 
 def _day(value) -> date:
