@@ -34,6 +34,8 @@ _ADJECTIVE_HEADS = frozenset({"territory", "territories", "nation", "nations", "
                               "leaders", "government", "capital", "province"})
 # nouns a person's name may modify after "the" ("the Taylor Swift concert")
 _OF_A_PERSON = frozenset({"concert", "concerts", "tour", "album", "song", "film"})
+# agencies and platforms credited at the end of a caption
+_CREDITS = frozenset({"reuters", "afp", "getty", "twitter", "telegram", "facebook", "youtube"})
 _VENUES = frozenset({"spa", "resort", "hotel", "casino", "restaurant", "nightclub", "cafe"})
 _MODIFIER_SUFFIXES = frozenset({"run", "led", "held", "made", "built", "born", "style", "era",
                                 "type", "class", "like", "friendly", "bound", "wide"})
@@ -364,6 +366,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         return None
     if len(words) > 1 and " ".join(lowers) in lex.demonyms:
         return None  # "South Korean airlines": a demonym, no name
+    if len(words) > 1 and lowers[-1] in _CREDITS and j + 1 >= len(toks):
+        return None  # a caption's credit after a name: "Russian retreat from Kherson
+        # Reuters" (the name before it is found on its own; the credit names no party)
     cut = _person_before_of(lowers, lex)
     if cut:
         # "Hou Yu-ih of the Kuomintang": a person of a party, not a body's name

@@ -204,7 +204,26 @@ class TimeAttacher:
             if earlier:
                 best = max(earlier, key=lambda t: t.start)
                 return dataclasses.replace(best, basis="paragraph")
+            heading = self._heading_time(sent.paragraph)
+            if heading is not None and (planned or not self._ahead(heading)):
+                return dataclasses.replace(heading, basis="paragraph")
         return self.fallback(planned)
+
+    def _heading_time(self, paragraph: int) -> TimeSpec | None:
+        """The date of a short line ending in a colon that heads the paragraphs after it
+        ("Key developments on July 12:"), for a paragraph no time of its own dates."""
+        doc = self.doc
+        for n in range(paragraph - 1, max(-1, paragraph - 6), -1):
+            para = doc.paragraphs[n]
+            text = doc.text[para.start:para.end]
+            if not text.rstrip().endswith(":"):
+                continue
+            if len(text.split()) > 12:
+                return None
+            found = [t for t in self.timexes if t.resolved and _usable(t, False) and
+                     para.start <= t.start < para.end]
+            return found[-1] if found else None
+        return None
 
     def _fits(self, t: TimeSpec, start: int, end: int, reporting: bool, infinitive: bool,
               declaring: bool = False) -> bool:

@@ -42,7 +42,9 @@ TOWN_LIKE_WORDS = frozenset(fold_word(w) for w in (
 PLACE_FOLLOWERS = frozenset(fold_word(w) for w in (
     "oblast region province district raion city county state governorate krai republic "
     "airport river port mayor governor authorities police army officials residents council "
-    "administration front direction offensive counteroffensive axis area border"
+    "administration front direction offensive counteroffensive axis area border "
+    # a photo caption's credit after the place: "Russian retreat from Kherson Reuters"
+    "reuters afp getty twitter telegram facebook youtube"
 ).split())
 # Words before a place name that keep it a place ("Eastern Ukraine", "Greater Kharkiv").
 PLACE_LEADERS = frozenset(fold_word(w) for w in (

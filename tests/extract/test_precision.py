@@ -1927,3 +1927,15 @@ def test_review_of_the_third_reviews_fixes():
     found = infer_publication_date("The deadliest attack since the truce took effect killed "
                                    "six people on March 3, 2024 in Rafah.")
     assert found is not None and found[0].isoformat() == "2024-03-03"
+
+
+def test_a_heading_line_dates_the_list_after_it_and_a_caption_credit_names_no_place():
+    doc = analyse("Ukraine war latest\n\nKey developments on July 12:\n\nRussian missiles struck "
+                  "a residential area in Dnipro, killing eight people, the governor said.\n\n"
+                  "President Zelensky met NATO leaders at the summit in Vilnius.",
+                  published=date(2023, 7, 14), gazetteer=FakeGazetteer("Dnipro", "Vilnius"))
+    assert one(doc, "ShellingMissileAttack").time.value == "2023-07-12"
+    assert one(doc, "Meeting").time.value == "2023-07-12"
+    doc = analyse("Russian retreat from Kherson\nRussian retreat from Kherson Reuters\n\nTroops "
+                  "left the city on Friday.", published=date(2022, 11, 11))
+    assert "Kherson Reuters" not in {e.label for e in doc.entities}
