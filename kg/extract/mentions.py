@@ -67,7 +67,7 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
     cands = _mark_countries(doc, lex, _regions_after_places(doc, lex, cands))
     if _in_the_united_states(cands):
         cands = [_as_us_state(c) for c in cands]
-    accepted = _people_over_places(_resolve_overlaps(cands))
+    accepted = _places_in_lists(doc, _people_over_places(_resolve_overlaps(cands)))
     confirmed = _confirm_guesses(accepted)
     confirmed = _propagate(doc, lex, confirmed, blocked)
     confirmed = _one_kind_per_guessed_name(confirmed)
@@ -716,6 +716,24 @@ def _people_over_places(cands: list[Candidate]) -> list[Candidate]:
 
 
 _GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def _places_in_lists(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """A guessed name listed after a place ("liberated Rubizhne, Cherkaski Tyshky and Ruski
+    Tyshky") is a place too, not a person."""
+    order = sorted(range(len(cands)), key=lambda n: (cands[n].start, cands[n].end))
+    out = list(cands)  # (in the order given: what follows reads it in that order)
+    for prev_n, n in zip(order, order[1:], strict=False):
+        c, prev = out[n], out[prev_n]
+        if c.kind != "person" or c.rule != "name:full-name" or prev.kind != "place":
+            continue
+        after = doc.text[c.end:c.end + 6]
+        if doc.text[prev.end:c.start] in (", ", " and ", ", and ") and \
+                (after[:1] in (".", ";", "") or after.startswith(" and ") or
+                 after.startswith(", ") and after[2:3].isupper()):
+            # (not "in Kyiv, Oleksandr Syrskyi said", "in Kyiv, John Smith, the commander")
+            out[n] = dataclasses.replace(c, kind="place", rule="name:listed-place")
+    return out
 
 
 def _as_mention_of(c: Candidate, target: Candidate, rule: str) -> Candidate:

@@ -1939,3 +1939,13 @@ def test_a_heading_line_dates_the_list_after_it_and_a_caption_credit_names_no_pl
     doc = analyse("Russian retreat from Kherson\nRussian retreat from Kherson Reuters\n\nTroops "
                   "left the city on Friday.", published=date(2022, 11, 11))
     assert "Kherson Reuters" not in {e.label for e in doc.entities}
+
+
+def test_names_listed_after_a_place_are_places():
+    doc = analyse("Ukraine's defense ministry said on Friday that its troops had liberated "
+                  "Rubizhne, Cherkaski Tyshky and Ruski Tyshky. Speaking in Kyiv, Oleksandr "
+                  "Syrskyi said the army would hold.", published=date(2022, 5, 14),
+                  gazetteer=FakeGazetteer("Rubizhne", "Kyiv"))
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert kinds["Cherkaski Tyshky"] == "place" and kinds["Ruski Tyshky"] == "place"
+    assert kinds["Oleksandr Syrskyi"] == "person"
