@@ -284,8 +284,8 @@ def _aggregate(words: list[str], k: int) -> bool:
     n = after.index("since") if "since" in after else -1
     if n < 0 or n + 1 >= len(after):
         return False
-    later = words[k + 3 + n:k + 7 + n]
-    return after[n + 1] in _MONTHS or after[n + 1][:1].isdigit() or \
+    later = words[k + 3 + n:k + 9 + n]
+    return any(w in _MONTHS or w[:1].isdigit() for w in later[:3]) or \
         bool(_AGGREGATE_AFTER.intersection(later)) or "invasion" in later
 
 

@@ -403,6 +403,8 @@ def _rate_of(doc: Document, k: int) -> bool:
         return False
     b = doc.sentence_tokens[doc.token_sentence[k]][1]
     words = doc.words[k + 1:b]
+    cut = next((n for n, w in enumerate(words) if w in _RATE_BREAKS), len(words))
+    words = words[:cut]  # ("kill 30 in Gaza as aid trucks enter at barely 100 a day")
     return any(tuple(words[i:i + 2]) in _RATES and
                words[i + 2:i + 3] not in (["after"], ["before"], ["later"], ["earlier"],
                                           ["ago"]) or words[i] in ("annually", "yearly")
@@ -414,6 +416,7 @@ def _rate_of(doc: Document, k: int) -> bool:
 _GENERIC_VERBS = frozenset({"kill", "kills", "cause", "causes", "claim", "claims", "affect",
                             "affects", "displace", "displaces", "injure", "injures", "destroy",
                             "destroys"})
+_RATE_BREAKS = frozenset({",", ";", "as", "where", "that", "with", "while", "and"})
 _RATES = frozenset({("a", "year"), ("each", "year"), ("every", "year"), ("per", "year"),
                     ("a", "day"), ("each", "day"), ("every", "day"), ("a", "month"),
                     ("every", "month"), ("each", "month")})

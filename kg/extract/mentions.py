@@ -723,17 +723,30 @@ def _places_in_lists(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     Tyshky") is a place too, not a person."""
     order = sorted(range(len(cands)), key=lambda n: (cands[n].start, cands[n].end))
     out = list(cands)  # (in the order given: what follows reads it in that order)
-    for prev_n, n in zip(order, order[1:], strict=False):
-        c, prev = out[n], out[prev_n]
-        if c.kind != "person" or c.rule != "name:full-name" or prev.kind != "place":
-            continue
-        after = doc.text[c.end:c.end + 6]
-        if doc.text[prev.end:c.start] in (", ", " and ", ", and ") and \
-                (after[:1] in (".", ";", "") or after.startswith(" and ") or
-                 after.startswith(", ") and after[2:3].isupper()):
-            # (not "in Kyiv, Oleksandr Syrskyi said", "in Kyiv, John Smith, the commander")
-            out[n] = dataclasses.replace(c, kind="place", rule="name:listed-place")
+    k = 0
+    while k < len(order):
+        # a chain of names joined by ", " and " and " that a place opens
+        chain = [order[k]]
+        while k + len(chain) < len(order) and doc.text[
+                cands[chain[-1]].end:cands[order[k + len(chain)]].start] in _LIST_JOINS:
+            chain.append(order[k + len(chain)])
+        k += len(chain)
+        if len(chain) < 2 or cands[chain[0]].kind != "place" or not any(
+                doc.text[cands[a].end:cands[b].start] != ", "
+                for a, b in zip(chain, chain[1:], strict=False)):
+            continue  # (a list has an "and": not "The president of Argentina, Javier Milei,")
+        tail = doc.text[cands[chain[-1]].end:cands[chain[-1]].end + 4]
+        if not (tail[:1] in (".", ";", "") or tail.startswith(", ") and tail[2:3].islower()):
+            continue  # (not "Speaking in Kyiv, X and Y said", "In Odesa, Oleh Kiper, Odesa's
+            # regional governor, said": a list of places ends its clause)
+        for n in chain[1:]:
+            c = out[n]
+            if c.kind == "person" and c.rule == "name:full-name":
+                out[n] = dataclasses.replace(c, kind="place", rule="name:listed-place")
     return out
+
+
+_LIST_JOINS = frozenset({", ", " and ", ", and "})
 
 
 def _as_mention_of(c: Candidate, target: Candidate, rule: str) -> Candidate:

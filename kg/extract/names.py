@@ -367,8 +367,11 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if len(words) > 1 and " ".join(lowers) in lex.demonyms:
         return None  # "South Korean airlines": a demonym, no name
     if len(words) > 1 and lowers[-1] in _CREDITS and j + 1 >= len(toks):
-        return None  # a caption's credit after a name: "Russian retreat from Kherson
-        # Reuters" (the name before it is found on its own; the credit names no party)
+        # a caption's credit after a name: "Russian retreat from Kherson Reuters", "medic
+        # Iryna Tsybukh Reuters" (the credit names no party; the name before it stays)
+        words, lowers = words[:-1], lowers[:-1]
+        start, end = words[0].start, words[-1].bare_end
+        surface = doc.text[start:end]
     cut = _person_before_of(lowers, lex)
     if cut:
         # "Hou Yu-ih of the Kuomintang": a person of a party, not a body's name

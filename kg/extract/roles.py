@@ -1285,7 +1285,8 @@ def _subordinate_between(toks: list[Token], n: int) -> bool:
                 toks[r + 1].is_word and not toks[r + 1].is_cap and \
                 toks[r + 1].lower not in _NOT_CLAUSE_AFTER and \
                 prev not in _AS_TAKERS and \
-                not (apposition and r - 1 == n + 1 and prev.endswith("ed")):
+                not (apposition and prev.endswith("ed") and
+                     (r - 1 == n + 1 or r - 1 == n + 2 and toks[n + 1].lower.endswith("ly"))):
             # ("fighters dressed as soldiers attacked", "The Houthis, recognised as the
             # government in Sanaa, attacked"; but "Hasina resigned as protesters stormed")
             return True

@@ -204,8 +204,8 @@ class TimeAttacher:
             if earlier:
                 best = max(earlier, key=lambda t: t.start)
                 return dataclasses.replace(best, basis="paragraph")
-            heading = self._heading_time(sent.paragraph)
-            if heading is not None and (planned or not self._ahead(heading)):
+            heading = None if planned else self._heading_time(sent.paragraph)
+            if heading is not None and not self._ahead(heading):
                 return dataclasses.replace(heading, basis="paragraph")
         return self.fallback(planned)
 
@@ -216,13 +216,17 @@ class TimeAttacher:
         for n in range(paragraph - 1, max(-1, paragraph - 6), -1):
             para = doc.paragraphs[n]
             text = doc.text[para.start:para.end]
-            if not text.rstrip().endswith(":"):
-                continue
-            if len(text.split()) > 12:
-                return None
             found = [t for t in self.timexes if t.resolved and _usable(t, False) and
                      para.start <= t.start < para.end]
-            return found[-1] if found else None
+            if not text.rstrip().endswith(":"):
+                if found or para.kind == "headline":
+                    return None  # a paragraph with its own time, a subhead: the list ended
+                continue
+            if len(text.split()) > 12 or len(found) != 1 or found[0].precision != "day" or \
+                    _NOT_THE_DAY.intersection(text[:found[0].start - para.start].lower().split()):
+                return None  # ("Here is what has happened since November 11, 2022:", "He
+                # said:", "Updated at 10:00 GMT on July 13:", "between July 1 and July 12:")
+            return found[0]
         return None
 
     def _fits(self, t: TimeSpec, start: int, end: int, reporting: bool, infinitive: bool,
@@ -442,6 +446,9 @@ class TimeAttacher:
         return s is not None and s.paragraph == paragraph
 
 
+# words in a heading before its date that make it no day of what follows
+_NOT_THE_DAY = frozenset({"since", "before", "until", "between", "born", "updated", "posted",
+                          "published", "said", "says", "told", "wrote", "as", "after", "by"})
 _FRONTED = frozenset({"on", "in", "at", "late", "early", "by", "the", "last", "this", "'", '"',
                       "“"})
 # Words that open a clause or a second event inside an announcement's object.

@@ -44,7 +44,7 @@ PLACE_FOLLOWERS = frozenset(fold_word(w) for w in (
     "airport river port mayor governor authorities police army officials residents council "
     "administration front direction offensive counteroffensive axis area border "
     # a photo caption's credit after the place: "Russian retreat from Kherson Reuters"
-    "reuters afp getty twitter telegram facebook youtube"
+    "reuters afp getty"
 ).split())
 # Words before a place name that keep it a place ("Eastern Ukraine", "Greater Kharkiv").
 PLACE_LEADERS = frozenset(fold_word(w) for w in (

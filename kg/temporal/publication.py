@@ -55,10 +55,16 @@ def _since(text: str, start: int) -> bool:
     words = [w.lower() for w in before[cut + 1:].split()]
     if "since" not in words:
         return False
-    return not _MAIN_VERBS.intersection(words[len(words) - words[::-1].index("since"):])
+    clause = words[len(words) - words[::-1].index("since"):]
+    verbs = [n for n, w in enumerate(clause) if w.endswith("ed") or w in _PAST_VERBS]
+    # the main clause's verb comes after the since-clause's own ("since the truce took effect
+    # killed six"; but "since Hamas fighters killed 1,200 people ... on Oct. 7, 2023")
+    return not any(clause[n] in _MAIN_VERBS for n in verbs[1:])
 
 
 # verbs of a main clause after a "since ..." clause ("since the truce began came on ...")
+_PAST_VERBS = frozenset({"began", "took", "came", "broke", "struck", "hit", "left", "went",
+                         "fell", "won", "made"})
 _MAIN_VERBS = frozenset({"came", "erupted", "happened", "occurred", "killed", "hit", "struck",
                          "left", "wounded", "destroyed"})
 
