@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..temporal.lexicon import MONTH_ABBREVIATIONS, MONTHS
 from .inflection import looks_plural
 from .lexicon import Lexicon
 from .tokens import Token
@@ -289,9 +290,7 @@ def _aggregate(words: list[str], k: int) -> bool:
         bool(_AGGREGATE_AFTER.intersection(later)) or "invasion" in later
 
 
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                     "september", "october", "november", "december", "jan", "feb", "mar",
-                     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+_MONTHS = frozenset(MONTHS) | frozenset(MONTH_ABBREVIATIONS)  # (the temporal tagger's names)
 
 
 _TOLL_STOPS = frozenset({",", ";", "but", "and", "said", "says", "while", "after", "when",
