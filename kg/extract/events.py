@@ -471,9 +471,19 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
                 reports = [r for r in reports if not r.named]
         if not reports:
             continue
+        reports, *others = _by_source(doc, lex, reports)
+        for group in others:
+            # "the ministry said 812 had been killed, while the White Helmets said 1,020
+            # had died": a second source's count is a report of its own
+            other = _report_event(doc, lex, finder, group[0], bounds)
+            if other is not None:
+                _count(other, group)
+                new.append(other)
+                by_sentence.setdefault(sent.index, []).append(other)
         # "Haniyeh was killed in an Israeli strike": the killing of that person, which the
         # strike's mention then joins (a named victim is no count of the strike)
-        host = None if reports[0].named else _host(by_sentence.get(sent.index, []), reports[0])
+        host = None if reports[0].named else _host(doc, by_sentence.get(sent.index, []),
+                                                   reports[0])
         if host is not None and host.type in _PEACEFUL_HOSTS and \
                 _perpetrated(doc, reports[0]):
             host = None  # "killed by security forces ... since the protests began": a killing
@@ -504,18 +514,43 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
                 continue
             new.append(host)
             by_sentence.setdefault(sent.index, []).append(host)
-        if any(r.toll for r in reports):
-            host.updated = True
-        for r in reports:
-            if r.count is None:
-                continue
-            if r.what == "killed":
-                host.fatalities = r.count if host.fatalities is None else \
-                    max(host.fatalities, r.count)
-            else:
-                host.injured = r.count if host.injured is None else max(host.injured, r.count)
-        host.rule += "+casualties"
+        _count(host, reports)
     return new
+
+
+def _count(host: EventDraft, reports: list[CasualtyReport]) -> None:
+    """Give ``host`` the counts of ``reports`` (the highest of each kind)."""
+    if any(r.toll for r in reports):
+        host.updated = True
+    for r in reports:
+        if r.count is None:
+            continue
+        if r.what == "killed":
+            host.fatalities = r.count if host.fatalities is None else \
+                max(host.fatalities, r.count)
+        else:
+            host.injured = r.count if host.injured is None else max(host.injured, r.count)
+    host.rule += "+casualties"
+
+
+# Words that set a second source against the first ("..., while X said ...").
+_CONTRASTING = frozenset({"while", "whereas", "but", ";"})
+
+
+def _by_source(doc: Document, lex: Lexicon, reports: list[CasualtyReport]
+               ) -> list[list[CasualtyReport]]:
+    """The counts of a sentence grouped by who gives them: a new group starts where a
+    contrasting word and a reporting verb of its own come before a count."""
+    groups = [[reports[0]]]
+    for prev, r in zip(reports, reports[1:], strict=False):
+        words = doc.words[doc.tokens[prev.token].i + 1:doc.tokens[r.token].i]
+        cut = next((n for n, w in enumerate(words) if w in _CONTRASTING), None)
+        if cut is not None and any(lex.reporting_lemma(w) is not None for w in words[cut:]) \
+                and r.count is not None:
+            groups.append([r])
+        else:
+            groups[-1].append(r)
+    return groups
 
 
 _PEACEFUL_HOSTS = frozenset({"Protest", "Disease", "Riot"})
@@ -543,12 +578,24 @@ def _perpetrated(doc: Document, report: CasualtyReport) -> bool:
     return "by" in doc.words[report.token + 1:report.token + 3]
 
 
-def _host(candidates: list[EventDraft], report: CasualtyReport) -> EventDraft | None:
+def _host(doc: Document, candidates: list[EventDraft], report: CasualtyReport
+          ) -> EventDraft | None:
     hosts = [d for d in candidates if d.type in HOST_TYPES and d.modality != "negated"]
     if not hosts:
         return None
     before = [d for d in hosts if d.trig.start <= report.start]
-    return before[-1] if before else hosts[0]
+    if before:
+        return before[-1]
+    # (not past a second thing said: "said 26 had been killed, and that its forces had shot
+    # down five jets")
+    return next((d for d in hosts if not _second_report(doc.words[
+        doc.tokens[report.token].i + 1:d.trig.first])), None)
+
+
+def _second_report(words: list[str]) -> bool:
+    """The words between two clauses start a second report ("..., and that ...")."""
+    return ";" in words or any(a == "and" and b == "that" for a, b in zip(
+        words, words[1:], strict=False))
 
 
 def _report_event(doc: Document, lex: Lexicon, finder: RoleFinder, report: CasualtyReport,

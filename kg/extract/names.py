@@ -36,6 +36,7 @@ _ADJECTIVE_HEADS = frozenset({"territory", "territories", "nation", "nations", "
 _OF_A_PERSON = frozenset({"concert", "concerts", "tour", "album", "song", "film"})
 # agencies and platforms credited at the end of a caption
 _CREDITS = frozenset({"reuters", "afp", "getty", "twitter", "telegram", "facebook", "youtube"})
+_CARRIERS = frozenset({"airlines", "airline", "airways", "air", "aviation", "aero", "flight"})
 _VENUES = frozenset({"spa", "resort", "hotel", "casino", "restaurant", "nightclub", "cafe"})
 _MODIFIER_SUFFIXES = frozenset({"run", "led", "held", "made", "built", "born", "style", "era",
                                 "type", "class", "like", "friendly", "bound", "wide"})
@@ -281,6 +282,12 @@ def _after_places_of(toks: list[Token], k: int) -> bool:
     return k - j > 1 and j >= 1 and (toks[j - 1].lower, toks[j].lower) in _PLACES_OF
 
 
+def _model_number(tok: Token) -> bool:
+    """A model's number after its maker: "787" of "Boeing 787-8" (three digits: no year, no
+    "Apollo 11")."""
+    return tok.is_number and len(tok.text) == 3 and tok.text.isdigit()
+
+
 def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int, lex: Lexicon,
               lowercase_words: set[str]) -> Candidate | None:
     title: str | None = None
@@ -290,6 +297,11 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                                       suffix in _MODIFIER_SUFFIXES):
         return None  # "a Taylor Swift-themed dance class", "Wagner-linked": a modifier (but
         # "Choi Sang-mok", "Kim Jong-un": a name)
+    if i < j and j + 1 < len(toks) and _model_number(toks[j + 1]) and \
+            toks[j].lower not in _CARRIERS and \
+            toks[j].lower not in lex.words("organisation_heads", "organization"):
+        j -= 1  # "an Air India Boeing 787-8": the maker of a model is no part of the name
+        # (but "an Alaska Airlines 737": the airline's)
     # sentence opener ("Meanwhile", "The", "Fighting") is not part of a name
     if i == first_word or (i > 0 and toks[i - 1].text in _OPENING):
         openers = lex.words("sentence_openers", "words")
@@ -314,8 +326,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if i + 1 < j and toks[i].lower in lex.words("event_names", "words") and \
             toks[i + 1].lower == "of":
         i += 2
-    if toks[i].lower in lex.words("event_names", "storms") and i < j:
-        return None
+    if toks[i].lower in lex.words("event_names", "named") and i < j:
+        return None  # "Hurricane Idalia", "Operation Sindoor": the name of an event
     if i < j and toks[j].lower in _PERIOD_HEADS and \
             not any(t.lower in ("of", "for", "on", "against") for t in toks[i:j]):
         return None  # "the Cold War", "the Arab Spring", "the Orange Revolution": no entity

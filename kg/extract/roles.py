@@ -349,6 +349,12 @@ class RoleFinder:
             roles.co_agents = self._conjuncts(roles.agent, before, trig)
         if trig.type in GROUP_TYPES and roles.agent and self._coordinated(roles.agent, before):
             roles.agent = None  # "Ukraine and Russia signed agreements": both are parties
+        if trig.type == "Accident" and roles.agent is not None and \
+                self.kind_of(roles.agent) == "organization":
+            # "An Air India Boeing 787-8 crashed": the airline or the maker of what crashed
+            # takes part in the accident; nobody did it
+            roles.participants.append(roles.agent)
+            roles.agent = None
         roles.targets, objects = self._targets(trig, after, passive, roles)
         roles.places = self._places(trig, all_before, after, objects, roles, sent.start,
                                     sent.end)

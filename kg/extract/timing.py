@@ -153,6 +153,10 @@ class TimeAttacher:
         bounds = self.bounds(sent.index)
         clause = clause_of(bounds, trigger_start)
         here = self._by_sentence.get(sent.index, [])
+        if doc.text[end:end + 6] in (" site ", " site.", " site,", " sites"):
+            # "Modi visited the crash site on Friday": the site of a crash told before, whose
+            # day is not the visit's
+            return self.fallback(planned)
         if self._temporal_object(trigger_start):
             # "Economists polled before the meeting said ... by the end of the year": the
             # meeting is not of the clause's time; only a time of its own ("the meeting on

@@ -91,6 +91,7 @@ def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
     index = lex.triggers
     seen: set[tuple[str, str]] = set()  # (lemma, type) of the triggers found so far
+    told: set[tuple[str, str]] = set()  # the same, outside headlines
     # (lemma, type) of nouns whose context ruled their sense out ("a campaign rally"): a later
     # "the rally" refers back to that one
     refused: set[tuple[str, str]] = set()
@@ -110,11 +111,13 @@ def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
             current = sentence
             a, b = doc.sentence_tokens[sentence]
             words, toks = all_words[a:b], doc.tokens[a:b]
-        hit = _match_at(toks, words, i - a, lex, seen, refused)
+        hit = _match_at(toks, words, i - a, lex, seen, refused, told)
         if hit is None:
             continue
         end_k, entry, pos = hit
         seen.add((entry.lemma, entry.type))
+        if doc.sentences[sentence].kind != "headline":
+            told.add((entry.lemma, entry.type))
         first, last = toks[i - a], toks[end_k - 1]
         prev = out[-1] if out else None
         if prev is not None and prev.sentence == sentence and prev.last + 1 == first.i \
@@ -127,12 +130,19 @@ def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
             out.append(Trigger(sentence, first.i, last.i, first.start, last.end, entry,
                                pos, doc.text[first.start:last.end]))
         next_free = a + end_k
+    if refused:
+        # a headline's noun in a sense the report rules out further down ("... attempt at
+        # Pennsylvania rally" over "a campaign rally"): the reader reads the body's sense
+        out = [t for t in out if not (t.pos == "n" and (t.entry.lemma, t.type) in refused and
+                                      (t.entry.lemma, t.type) not in told and
+                                      doc.sentences[t.sentence].kind == "headline")]
     return out
 
 
 def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
               seen: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
-              refused: set[tuple[str, str]] | None = None
+              refused: set[tuple[str, str]] | None = None,
+              told: set[tuple[str, str]] | None = None
               ) -> tuple[int, TriggerEntry, str] | None:
     options = lex.triggers.get(words[k])
     if not options:
@@ -186,7 +196,9 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
             continue  # "called the shooting an attack on democracy": a name for an event
         if entry.pos == "n" and k > 3 and _what_they_called(words, k):
             continue  # "condemned what they called an attempted coup": their name for it
-        failed = [c for c in entry.conditions if not _holds(c, words, k, n)]
+        failed = [c for c in entry.conditions if not (
+            _between_states(toks, words, k, n, lex) if c.key == "parties" else
+            _holds(c, words, k, n))]
         sense = (entry.lemma, entry.type)
         if failed and not (entry.pos == "n" and sense in seen and
                            all(c.key in _POSITIVE for c in failed)):
@@ -195,8 +207,8 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
                 refused.add(sense)
             continue  # the context does not show this sense, nor did the article before
             # (one sense per article, for nouns: "the collapse" after "a mine collapse")
-        if refused and sense in refused and sense not in seen and entry.pos == "n" and \
-                k > 0 and words[k - 1] in ("the", "this", "that"):
+        if refused and sense in refused and sense not in (seen if told is None else told) and \
+                entry.pos == "n" and k > 0 and words[k - 1] in ("the", "this", "that"):
             continue  # "the rally" after "a campaign rally": the sense ruled out before
         if entry.pos == "v" and participle and form[-1].endswith("ing") and k > 0 and \
                 words[k - 1] in _ARTICLES:
@@ -286,8 +298,8 @@ def guess_pos(toks: list[Token], words: list[str], k: int, n: int,
     after = k + n + (k + n < len(words) and words[k + n] in _CLOSING_QUOTES)
     nxt = words[after] if after < len(words) else ""  # (over a closing quotation mark:
     # 'carried out "precise strikes" on military targets')
-    if nxt in ("on", "against", "by", "of", "in", "at", "near", ",", ".", "was", "were",
-               "is", "are", "killed", "has", "have", "had", "that", "which"):
+    if nxt in ("on", "against", "by", "of", "in", "at", "near", ",", ".", ";", ":", "",
+               "was", "were", "is", "are", "killed", "has", "have", "had", "that", "which"):
         return "n"
     if k == 0 or not toks[k - 1].is_word:
         return "n"
@@ -295,6 +307,9 @@ def guess_pos(toks: list[Token], words: list[str], k: int, n: int,
 
 
 _CLOSING_QUOTES = frozenset({'"', "”", "'", "’"})
+# Quantities before a participle and a plural noun it describes ("more collapsed buildings").
+_QUANTIFIERS = frozenset({"more", "many", "several", "other", "few", "fewer", "most",
+                          "dozens", "hundreds", "thousands"})
 # Participles that, right before a noun, describe it ("advanced weapons", "besieged city").
 _DESCRIBING = frozenset({"advanced", "embattled", "besieged", "occupied", "contested"})
 # Verbs whose object a participle before a noun describes ("inspecting destroyed buildings").
@@ -329,10 +344,37 @@ def _adjectival(toks: list[Token], words: list[str], k: int, n: int, lex: Lexico
         return True
     if words[k].endswith("ed") and prev in _LOOKING_AT and nxt.isalpha():
         return True  # "inspecting destroyed buildings": what was looked at, not an event
+    if words[k].endswith("ed") and prev in _QUANTIFIERS and nxt.isalpha() and \
+            nxt.endswith("s") and len(nxt) > 4 and lex.reporting_lemma(nxt) is None:
+        return True  # "as more collapsed buildings were searched": which buildings
     if words[k] in _DESCRIBING and nxt.isalpha() and not nxt.endswith("ly") and \
             nxt not in DETERMINERS:
         return True  # "includes advanced rocket systems", "the embattled city"
     return prev in DETERMINERS or prev in PREPOSITIONS and not words[k].endswith("ing")
+
+
+def _between_states(toks: list[Token], words: list[str], k: int, n: int, lex: Lexicon) -> bool:
+    """The ``parties=state`` condition: a country, a capital or an army right before the verb
+    and a name right after it ("India struck Pakistan", "Russia also struck Kharkiv")."""
+    j = k - 1
+    if j >= 0 and words[j] in _STATE_ADVERBS:
+        j -= 1
+    if j < 0 or k + n >= len(toks):
+        return False
+    subject = words[j]
+    state = toks[j].is_cap and (subject in lex.country_names or subject in lex.capitals) or \
+        subject in _FORCE_WORDS
+    after = toks[k + n]
+    return state and after.is_cap and after.is_word and words[k + n] not in _NOT_A_TARGET
+
+
+# Adverbs between a state and its verb ("Russia also struck", "Israel again struck").
+_STATE_ADVERBS = frozenset({"also", "again", "then", "later", "reportedly", "repeatedly",
+                            "allegedly", "had", "has", "have", "first"})
+# Capitalised words after a verb that name no target ("Israel struck on Monday").
+_NOT_A_TARGET = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                           "sunday", "january", "february", "march", "april", "may", "june",
+                           "july", "august", "september", "october", "november", "december"})
 
 
 def _holds(cond: Condition, words: list[str], k: int, n: int) -> bool:
