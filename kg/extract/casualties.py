@@ -103,6 +103,23 @@ def number_value(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, in
     return None, k
 
 
+def _before_aboard(words: list[str], m: int) -> int:
+    """The index before "aboard" or "on board" (and the vessel named after it) that ends at
+    ``m``; ``m`` itself when there is none."""
+    for a in range(m, max(-1, m - 6), -1):
+        w = words[a]
+        if w in ("aboard", "onboard"):
+            return a - 1
+        if w == "board" and a >= 1 and words[a - 1] == "on":
+            return a - 2
+        if not (w.isalnum() or "-" in w) or w in _BE or w in _CLAUSE_WORDS:
+            break
+    return m
+
+
+_CLAUSE_WORDS = frozenset({"that", "which", "who", "when", "where", "after", "before", "and"})
+
+
 def _person_follows(words: list[str], n: int, lex: Lexicon) -> bool:
     """A person noun at ``n`` or after one or two modifiers ("a 40-year-old man")."""
     people = lex.words("casualties", "people_nouns")
@@ -176,10 +193,8 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             while m >= 0 and (words[m] in _BE or words[m] == "not" or
                               w in ("injuries", "wounds") and words[m] in _INJURY_LEADS):
                 m -= 1  # "were seriously injured", "were treated for injuries"
-            if m >= 0 and words[m] in ("aboard", "onboard"):
-                m -= 1  # "all eight people aboard died"
-            elif m >= 1 and words[m - 1:m + 1] == ["on", "board"]:
-                m -= 2
+            m = _before_aboard(words, m)  # "all eight people aboard died", "the five
+            # people aboard the submersible were killed"
             m = _before_inclusion(words, m)  # "15 people, including seven firefighters,"
             steps = 0
             vague = lex.words("casualties", "vague")

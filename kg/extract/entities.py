@@ -90,7 +90,8 @@ def _key(c: Candidate) -> str:
         return c.key
     if c.kind == "person":
         return "person:" + fold(c.surface)
-    return f"name:{fold(c.surface)}"  # one name, one entity, whatever the rules guessed
+    # one name, one entity, whatever the rules guessed ("U.S. Coast Guard", "US Coast Guard")
+    return "name:" + fold(c.surface).replace(".", "")
 
 
 def _merge_person_variants(cands: list[Candidate], uf: _UnionFind) -> None:

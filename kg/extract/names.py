@@ -36,6 +36,16 @@ _ADJECTIVE_HEADS = frozenset({"territory", "territories", "nation", "nations", "
 _OF_A_PERSON = frozenset({"concert", "concerts", "tour", "album", "song", "film"})
 # agencies and platforms credited at the end of a caption
 _CREDITS = frozenset({"reuters", "afp", "getty", "twitter", "telegram", "facebook", "youtube"})
+# Nouns that a saint's or a people's possessive names ("St. Peter's Square", "Children's
+# Hospital"): the possessive is inside the name.
+_POSSESSED_HEADS = frozenset({"square", "basilica", "cathedral", "church", "chapel", "abbey",
+                              "hospital", "college", "park", "bridge", "street", "palace"})
+# Adjectives of parts of the world written in two words (no country's demonym).
+_CONTINENTAL_ADJECTIVES = frozenset({
+    "latin american", "south american", "north american", "central american", "east african",
+    "west african", "southern african", "north african", "east asian", "southeast asian",
+    "south asian", "central asian", "middle eastern", "sub-saharan african", "eastern european",
+    "western european", "central european"})
 _CARRIERS = frozenset({"airlines", "airline", "airways", "air", "aviation", "aero", "flight"})
 _VENUES = frozenset({"spa", "resort", "hotel", "casino", "restaurant", "nightclub", "cafe"})
 _MODIFIER_SUFFIXES = frozenset({"run", "led", "held", "made", "built", "born", "style", "era",
@@ -125,9 +135,10 @@ def _chunk_end(toks: list[Token], i: int, lex: Lexicon) -> int:
     n = len(toks)
     while j + 1 < n:
         cur = toks[j]
-        if cur.bare != cur.text and not (cur.bare == "People" and j + 1 < n and
-                                         toks[j + 1].is_cap):
-            break  # a possessive ends a name, but "the Luhansk People's Republic" goes on
+        if cur.bare != cur.text and not (j + 1 < n and toks[j + 1].is_cap and (
+                cur.bare == "People" or toks[j + 1].lower in _POSSESSED_HEADS)):
+            break  # a possessive ends a name, but "the Luhansk People's Republic", "St.
+            # Peter's Square" go on
         nxt = toks[j + 1]
         if is_name_token(nxt, lex) and nxt.start - cur.end <= 1:
             j += 1
@@ -356,8 +367,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             return None
         k = _match_title(toks, i, j, lex)
     words = toks[i:j + 1]
-    if not words or all(not t.is_word for t in words):
-        return None
+    if not words or all(not t.is_word for t in words) or words[0].lower == "of":
+        return None  # (nor "of Rome" of "the Bishop of Rome, Francis,": the title's)
     if len(words) == 1 and words[0].lower in lex.common_words:
         return None  # "Western allies", "National" on their own are adjectives
     if words[0].text.isupper() and len(words[0].text) > 2 and i == first_word and \
@@ -376,8 +387,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if demonym is not None and len(words) == 1 and words[0].lower == toks[i].lower and \
             lex.demonyms.get(lowers[0]):
         return None
-    if len(words) > 1 and " ".join(lowers) in lex.demonyms:
-        return None  # "South Korean airlines": a demonym, no name
+    if len(words) > 1 and (" ".join(lowers) in lex.demonyms or
+                           " ".join(lowers) in _CONTINENTAL_ADJECTIVES):
+        return None  # "South Korean airlines", "the first Latin American pope": no name
     if len(words) > 1 and lowers[-1] in _CREDITS and j + 1 >= len(toks):
         # a caption's credit after a name: "Russian retreat from Kherson Reuters", "medic
         # Iryna Tsybukh Reuters" (the credit names no party; the name before it stays)

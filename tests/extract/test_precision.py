@@ -2091,3 +2091,24 @@ def test_a_headline_reads_its_nouns_as_the_body_does():
     attacks = [e for e in events_of(doc, "Attack") if trigger(doc, e) == "attack"]
     assert attacks and all(role(doc, e, "agent") == [] for e in attacks)
     assert all(e.fatalities is None for e in doc.events if trigger(doc, e) == "shot down")
+
+
+def test_titles_with_of_possessive_place_names_and_regional_adjectives():
+    doc = analyse("The first Latin American pope greeted pilgrims in St. Peter's Square on "
+                  "Sunday. Police later arrested the CEO of Telegram, Pavel Durov, at an "
+                  "airport near Paris.")
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert "Latin American" not in kinds and "of Telegram" not in kinds
+    assert kinds.get("St. Peter's Square") == "place" and kinds.get("Pavel Durov") == "person"
+    doc = analyse("The US Coast Guard said the search would go on. The U.S. Coast Guard later "
+                  "said debris had been found.")
+    assert sum(e.label.endswith("Coast Guard") for e in doc.entities) == 1
+
+
+def test_people_aboard_a_named_vessel_are_counted():
+    doc = analyse("The five people aboard the submersible were killed when it imploded, "
+                  "officials said on Thursday. The search ended.")
+    assert [e.fatalities for e in doc.events] == [5]
+    doc = analyse("All 12 people on board the small plane were killed, the airline said. The "
+                  "airport was closed.")
+    assert [e.fatalities for e in doc.events] == [12]
