@@ -471,10 +471,18 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
                 reports = [r for r in reports if not r.named]
         if not reports:
             continue
-        reports, *others = _by_source(doc, lex, reports)
-        for group in others:
-            # "the ministry said 812 had been killed, while the White Helmets said 1,020
-            # had died": a second source's count is a report of its own
+        groups = _by_source(doc, lex, reports)
+        # "the ministry said 812 had been killed, while the White Helmets said 1,020 had
+        # died": a second source's count is a report of its own; the source in whose words
+        # the sentence's event is told ("... had died in the earthquake") gives it its count
+        starts = [d.trig.start for d in by_sentence.get(sent.index, [])
+                  if d.type in HOST_TYPES and d.modality != "negated"]
+        owner = max((n for n, (begin, _) in enumerate(groups)
+                     if any(t >= begin for t in starts)), default=0)
+        reports = groups[owner][1]
+        for n, (_, group) in enumerate(groups):
+            if n == owner:
+                continue
             other = _report_event(doc, lex, finder, group[0], bounds)
             if other is not None:
                 _count(other, group)
@@ -538,18 +546,22 @@ _CONTRASTING = frozenset({"while", "whereas", "but", ";"})
 
 
 def _by_source(doc: Document, lex: Lexicon, reports: list[CasualtyReport]
-               ) -> list[list[CasualtyReport]]:
-    """The counts of a sentence grouped by who gives them: a new group starts where a
-    contrasting word and a reporting verb of its own come before a count."""
-    groups = [[reports[0]]]
+               ) -> list[tuple[int, list[CasualtyReport]]]:
+    """The counts of a sentence grouped by who gives them, each group with the offset where
+    its words begin: a new group starts where a contrasting word and a reporting verb of its
+    own come before a count of a kind an earlier group counted too ("14 were killed; police
+    said 30 were wounded" are one event's counts)."""
+    groups: list[tuple[int, list[CasualtyReport]]] = [(-1, [reports[0]])]
     for prev, r in zip(reports, reports[1:], strict=False):
-        words = doc.words[doc.tokens[prev.token].i + 1:doc.tokens[r.token].i]
+        first = doc.tokens[prev.token].i + 1
+        words = doc.words[first:doc.tokens[r.token].i]
         cut = next((n for n, w in enumerate(words) if w in _CONTRASTING), None)
-        if cut is not None and any(lex.reporting_lemma(w) is not None for w in words[cut:]) \
-                and r.count is not None:
-            groups.append([r])
+        if cut is not None and r.count is not None and \
+                any(lex.reporting_lemma(w) is not None for w in words[cut:]) and \
+                any(o.what == r.what for _, group in groups for o in group):
+            groups.append((doc.tokens[first + cut].start, [r]))
         else:
-            groups[-1].append(r)
+            groups[-1][1].append(r)
     return groups
 
 
@@ -586,9 +598,9 @@ def _host(doc: Document, candidates: list[EventDraft], report: CasualtyReport
     before = [d for d in hosts if d.trig.start <= report.start]
     if before:
         return before[-1]
-    # (not past a second thing said: "said 26 had been killed, and that its forces had shot
-    # down five jets")
-    return next((d for d in hosts if not _second_report(doc.words[
+    # (not a verb past a second thing said: "said 26 had been killed, and that its forces
+    # had shot down five jets"; but "... were killed; the strike hit a market")
+    return next((d for d in hosts if d.trig.pos != "v" or not _second_report(doc.words[
         doc.tokens[report.token].i + 1:d.trig.first])), None)
 
 

@@ -46,7 +46,12 @@ _CONTINENTAL_ADJECTIVES = frozenset({
     "west african", "southern african", "north african", "east asian", "southeast asian",
     "south asian", "central asian", "middle eastern", "sub-saharan african", "eastern european",
     "western european", "central european"})
-_CARRIERS = frozenset({"airlines", "airline", "airways", "air", "aviation", "aero", "flight"})
+# Makers of aircraft, whose name comes before a model's number.
+_MAKERS = frozenset({"boeing", "airbus", "embraer", "bombardier", "antonov", "tupolev",
+                     "ilyushin", "sukhoi", "cessna", "atr", "lockheed", "douglas", "fokker"})
+# Endings of company names ("Siemens AG", "Uniper SE"; "AG" only in capitals: not the
+# attorney general of "New York AG Letitia James", which takes a name after it).
+_COMPANY_ENDINGS = frozenset({"AG", "GmbH", "plc", "PLC", "LLC", "SE", "SpA", "NV", "BV"})
 _VENUES = frozenset({"spa", "resort", "hotel", "casino", "restaurant", "nightclub", "cafe"})
 _MODIFIER_SUFFIXES = frozenset({"run", "led", "held", "made", "built", "born", "style", "era",
                                 "type", "class", "like", "friendly", "bound", "wide"})
@@ -309,10 +314,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         return None  # "a Taylor Swift-themed dance class", "Wagner-linked": a modifier (but
         # "Choi Sang-mok", "Kim Jong-un": a name)
     if i < j and j + 1 < len(toks) and _model_number(toks[j + 1]) and \
-            toks[j].lower not in _CARRIERS and \
-            toks[j].lower not in lex.words("organisation_heads", "organization"):
+            toks[j].lower in _MAKERS:
         j -= 1  # "an Air India Boeing 787-8": the maker of a model is no part of the name
-        # (but "an Alaska Airlines 737": the airline's)
     # sentence opener ("Meanwhile", "The", "Fighting") is not part of a name
     if i == first_word or (i > 0 and toks[i - 1].text in _OPENING):
         openers = lex.words("sentence_openers", "words")
@@ -338,6 +341,11 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             toks[i + 1].lower == "of":
         i += 2
     if toks[i].lower in lex.words("event_names", "named") and i < j:
+        if toks[i].lower == "operation" and j + 1 < len(toks) and \
+                toks[j + 1].lower in _SPEECH_AFTER:
+            start, end = toks[i].start, toks[j].bare_end
+            return Candidate(start, end, doc.text[start:end], "organization", "pattern",
+                             "name:speaker", 0.6, weak=True)  # "Operation Smile said": a charity
         return None  # "Hurricane Idalia", "Operation Sindoor": the name of an event
     if i < j and toks[j].lower in _PERIOD_HEADS and \
             not any(t.lower in ("of", "for", "on", "against") for t in toks[i:j]):
@@ -439,6 +447,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if len(lowers) == 1 and lowers[0] in org_heads and i == first_word and \
             not words[0].text.isupper():
         return None  # "Board chairman Larry Kellner ...": a common noun opening the sentence
+    if len(words) > 1 and words[-1].text in _COMPANY_ENDINGS:
+        return Candidate(start, end, surface, "organization", "pattern", "name:org-head", 0.8,
+                         extra=extra)  # "Nord Stream AG"
     if any(w in org_heads for w in lowers):
         if lowers[-1] in place_heads and not any(w in org_heads for w in lowers[:-1]) and \
                 not (lowers[-1] == "bank" and lowers[0] not in _BANK_SIDES):

@@ -153,7 +153,9 @@ class TimeAttacher:
         bounds = self.bounds(sent.index)
         clause = clause_of(bounds, trigger_start)
         here = self._by_sentence.get(sent.index, [])
-        if doc.text[end:end + 6] in (" site ", " site.", " site,", " sites"):
+        k = doc.first_token_at_or_after(trigger_start)
+        if doc.text[end:end + 6] in (" site ", " site.", " site,", " sites") and k > 0 and \
+                doc.words[k - 1] in ("the", "a", "an", "this", "that"):
             # "Modi visited the crash site on Friday": the site of a crash told before, whose
             # day is not the visit's
             return self.fallback(planned)

@@ -131,12 +131,32 @@ def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
                                pos, doc.text[first.start:last.end]))
         next_free = a + end_k
     if refused:
-        # a headline's noun in a sense the report rules out further down ("... attempt at
-        # Pennsylvania rally" over "a campaign rally"): the reader reads the body's sense
+        # a headline's noun in a sense the report rules out further down, of the same thing
+        # ("... attempt at Pennsylvania rally" over "a campaign rally in Pennsylvania"): the
+        # reader reads the body's sense (not "Storm hits southern England" over "a political
+        # storm")
         out = [t for t in out if not (t.pos == "n" and (t.entry.lemma, t.type) in refused and
                                       (t.entry.lemma, t.type) not in told and
-                                      doc.sentences[t.sentence].kind == "headline")]
+                                      doc.sentences[t.sentence].kind == "headline" and
+                                      _restated(doc, t))]
     return out
+
+
+def _restated(doc: Document, trig: Trigger) -> bool:
+    """A body sentence uses the headline trigger's word with a name of the headline."""
+    word = doc.words[trig.last]
+    a, b = doc.sentence_tokens[trig.sentence]
+    names = {t.lower for t in doc.tokens[a:b] if t.is_cap and t.is_word and t.i != trig.last
+             and t.i > a}
+    for sent in doc.sentences:
+        if sent.kind == "headline":
+            continue
+        lo, hi = doc.sentence_tokens[sent.index]
+        words = doc.words[lo:hi]
+        if word in words and any(t.is_cap and t.i > lo and t.lower in names
+                                 for t in doc.tokens[lo:hi]):
+            return True
+    return False
 
 
 def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
@@ -310,6 +330,9 @@ _CLOSING_QUOTES = frozenset({'"', "”", "'", "’"})
 # Quantities before a participle and a plural noun it describes ("more collapsed buildings").
 _QUANTIFIERS = frozenset({"more", "many", "several", "other", "few", "fewer", "most",
                           "dozens", "hundreds", "thousands"})
+_BEFORE_QUANTITIES = frozenset({"as", "and", "while", "with", "of", "where", "but", "after",
+                                "when", "the"})
+_STATE_VERBS = frozenset({"were", "was", "are", "is", "had", "have", "remain", "remained"})
 # Participles that, right before a noun, describe it ("advanced weapons", "besieged city").
 _DESCRIBING = frozenset({"advanced", "embattled", "besieged", "occupied", "contested"})
 # Verbs whose object a participle before a noun describes ("inspecting destroyed buildings").
@@ -344,9 +367,11 @@ def _adjectival(toks: list[Token], words: list[str], k: int, n: int, lex: Lexico
         return True
     if words[k].endswith("ed") and prev in _LOOKING_AT and nxt.isalpha():
         return True  # "inspecting destroyed buildings": what was looked at, not an event
-    if words[k].endswith("ed") and prev in _QUANTIFIERS and nxt.isalpha() and \
-            nxt.endswith("s") and len(nxt) > 4 and lex.reporting_lemma(nxt) is None:
-        return True  # "as more collapsed buildings were searched": which buildings
+    if words[k].endswith("ed") and prev in _QUANTIFIERS and k > 1 and \
+            words[k - 2] in _BEFORE_QUANTITIES and nxt.isalpha() and nxt.endswith("s") and \
+            any(w in _STATE_VERBS for w in words[nxt_i + 1:nxt_i + 3]):
+        return True  # "as more collapsed buildings were searched": which buildings (but
+        # "Hundreds attacked hotels": a verb)
     if words[k] in _DESCRIBING and nxt.isalpha() and not nxt.endswith("ly") and \
             nxt not in DETERMINERS:
         return True  # "includes advanced rocket systems", "the embattled city"
@@ -363,14 +388,21 @@ def _between_states(toks: list[Token], words: list[str], k: int, n: int, lex: Le
         return False
     subject = words[j]
     state = toks[j].is_cap and (subject in lex.country_names or subject in lex.capitals) or \
-        subject in _FORCE_WORDS
+        subject in _FORCE_WORDS and (j == 0 or words[j - 1] != "market")
     after = toks[k + n]
-    return state and after.is_cap and after.is_word and words[k + n] not in _NOT_A_TARGET
+    if not (state and after.is_cap and after.is_word and words[k + n] not in _NOT_A_TARGET):
+        return False
+    # "Jordan struck Garcia", "Georgia struck Tennessee 28-14": a name that is also a
+    # person's or a state's strikes only a country or a capital
+    return subject not in _AMBIGUOUS_STATES or words[k + n] in lex.country_names or \
+        words[k + n] in lex.capitals
 
 
 # Adverbs between a state and its verb ("Russia also struck", "Israel again struck").
 _STATE_ADVERBS = frozenset({"also", "again", "then", "later", "reportedly", "repeatedly",
                             "allegedly", "had", "has", "have", "first"})
+# Countries whose names are also people's or US states' names.
+_AMBIGUOUS_STATES = frozenset({"jordan", "chad", "georgia", "victoria", "washington"})
 # Capitalised words after a verb that name no target ("Israel struck on Monday").
 _NOT_A_TARGET = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                            "sunday", "january", "february", "march", "april", "may", "june",

@@ -2112,3 +2112,49 @@ def test_people_aboard_a_named_vessel_are_counted():
     doc = analyse("All 12 people on board the small plane were killed, the airline said. The "
                   "airport was closed.")
     assert [e.fatalities for e in doc.events] == [12]
+
+
+def test_review_of_the_sixty_third_batch():
+    """Texts a review found the sixty-third batch's rules misread, each now right."""
+    for text in ("Japan struck Germany twice in eight minutes to win the World Cup match 2-1. "
+                 "Fans cheered.", "Georgia struck Tennessee 28-14 on Saturday. Fans cheered.",
+                 "Jordan struck Garcia with a right hand. The crowd roared.",
+                 "Brussels struck Apple with a 1.8 billion euro fine on Monday. Shares fell.",
+                 "Market forces struck Wall Street hard on Monday. Shares fell."):
+        assert events_of(analyse(text), "Attack") == [], text
+    doc = analyse("Israel bombed sites linked to Hezbollah on Tuesday, the military said.",
+                  published=date(2024, 8, 15))
+    assert one(doc, "Bombing").time.value == "2024-08-13"
+    doc = analyse("Syria's health ministry said 812 people had been killed, while the White "
+                  "Helmets said 1,020 had died in the earthquake. Rescuers dug all night.")
+    quake = one(doc, "Earthquake")
+    assert quake.fatalities == 1020 and entity_label(doc, quake.according_to) == "White Helmets"
+    report = one(doc, "CasualtiesReport")
+    assert report.fatalities == 812 and \
+        entity_label(doc, report.according_to) == "Syria's health ministry"
+    doc = analyse("The governor said 14 people were killed in the attack; police said 30 were "
+                  "wounded. The town mourned.")
+    attack = one(doc, "Attack")
+    assert (attack.fatalities, attack.injured) == (14, 30)
+    doc = analyse("Police said 12 people were killed and that the explosion was caused by a gas "
+                  "leak. The street was closed.")
+    assert one(doc, "Explosion").fatalities == 12
+    doc = analyse("Hundreds attacked hotels housing asylum seekers in Rotherham on Sunday. "
+                  "Police arrested ten.")
+    assert len(events_of(doc, "Attack")) == 1
+    for text in ("A China Eastern 737 crashed in Guangxi on Monday, officials said.",
+                 "Max Verstappen 277, Lando Norris 199 led the standings, officials said."):
+        kinds = {e.label: e.kind for e in analyse(text).entities}
+        assert "China Eastern" in kinds or "Max Verstappen" in kinds, (text, kinds)
+    doc = analyse("New York AG Letitia James sued the company on Monday. Operation Smile said "
+                  "its surgeons treated 300 children.")
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert "New York AG Letitia James" not in kinds
+    assert kinds.get("Operation Smile") == "organization"
+    for text in ("Airline profits crashed during the pandemic, analysts said.",
+                 "A Boeing executive crashed the press conference on Monday, officials said."):
+        assert events_of(analyse(text), "Accident") == [], text
+    doc = analyse("Storm hits southern England\n\nHeavy rain and winds of 80 mph battered "
+                  "southern England on Monday. The government faced a political storm over "
+                  "its response.")
+    assert len(events_of(doc, "Storm")) == 1
