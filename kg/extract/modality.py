@@ -25,6 +25,10 @@ from .triggers import Trigger
 _NEG_PARTICLES = frozenset({"not", "never", "neither", "nor", "cannot"})
 _NEG_FROM_VERBS = ("prevent", "stop", "block", "bar", "keep", "deter", "dissuade", "restrain")
 _NEG_TO_VERBS = ("fail", "refuse", "decline")
+# Words that end the noun phrase after "no reports of" ("... of casualties as the storm hit").
+_NOT_BEFORE_A_NOUN = frozenset({"as", "when", "while", "after", "before", "in", "on", "at",
+                                "from", "by", "with", "that", "which", "who", "but", "since",
+                                "during", "amid", "despite", "because", "until", "than"})
 _NO_PHRASES = (("no", "reports", "of"), ("no", "report", "of"), ("no", "sign", "of"),
                ("no", "signs", "of"), ("no", "evidence", "of"), ("no", "word", "of"),
                ("no", "immediate", "reports", "of"), ("no", "indication", "of"))
@@ -341,10 +345,14 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
     if trig.pos == "n" and words[-1:] == ["any"] and \
             any(w in _NEG_PARTICLES or w.endswith("n't") for w in window[-5:]):
         return "not ... any"  # "Moscow has not acknowledged any attack"
-    joined = " ".join(words[-6:])
     for p in _NO_PHRASES:
-        if " ".join(p) in joined:
-            return " ".join(p)
+        # the phrase right before the noun or its modifiers: "no indication of a widespread or
+        # severe attack" (not "no reports of casualties as the storm ripped through")
+        n = len(p)
+        for i in range(max(0, len(words) - 10), len(words) - n + 1):
+            if tuple(words[i:i + n]) == p and all(
+                    w.isalpha() and w not in _NOT_BEFORE_A_NOUN for w in words[i + n:]):
+                return " ".join(p)
     if "yet to" in " ".join(words[-3:]):
         return "yet to"
     for i, w in enumerate(window):

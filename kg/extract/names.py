@@ -40,6 +40,13 @@ _CREDITS = frozenset({"reuters", "afp", "getty", "twitter", "telegram", "faceboo
 # Hospital"): the possessive is inside the name.
 _POSSESSED_HEADS = frozenset({"square", "basilica", "cathedral", "church", "chapel", "abbey",
                               "hospital", "college", "park", "bridge", "street", "palace"})
+# Adjectives of continents: before any lower-case noun they describe it ("European airports").
+_CONTINENTS_ADJECTIVES = frozenset({"european", "asian", "african"})
+_NOT_NOUNS = frozenset({"and", "or", "but", "said", "says", "is", "was", "were", "are", "has",
+                        "have", "had", "will", "would"})
+# Words that describe an office holder before a demonym ("Former Brazilian president").
+_BEFORE_A_DEMONYM = frozenset({"former", "ex", "late", "then", "outgoing", "incoming", "acting",
+                               "interim", "veteran", "jailed", "exiled", "ousted", "detained"})
 # Adjectives of parts of the world written in two words (no country's demonym).
 _CONTINENTAL_ADJECTIVES = frozenset({
     "latin american", "south american", "north american", "central american", "east african",
@@ -396,8 +403,11 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             lex.demonyms.get(lowers[0]):
         return None
     if len(words) > 1 and (" ".join(lowers) in lex.demonyms or
-                           " ".join(lowers) in _CONTINENTAL_ADJECTIVES):
-        return None  # "South Korean airlines", "the first Latin American pope": no name
+                           " ".join(lowers) in _CONTINENTAL_ADJECTIVES or
+                           lowers[-1] in lex.demonyms and
+                           all(w in _BEFORE_A_DEMONYM for w in lowers[:-1])):
+        return None  # "South Korean airlines", "the first Latin American pope", "Former
+        # Brazilian president Bolsonaro": no name
     if len(words) > 1 and lowers[-1] in _CREDITS and j + 1 >= len(toks):
         # a caption's credit after a name: "Russian retreat from Kherson Reuters", "medic
         # Iryna Tsybukh Reuters" (the credit names no party; the name before it stays)
@@ -479,7 +489,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     after = toks[j + 1].lower if j + 1 < len(toks) else ""
     prev = toks[i - 1].lower if i > 0 else ""
     if len(words) == 1 and lowers[0] in lex.words("regional_adjectives", "words") and \
-            after in _ADJECTIVE_HEADS:
+            (after in _ADJECTIVE_HEADS or lowers[0] in _CONTINENTS_ADJECTIVES and
+             after.isalpha() and after.islower() and after not in _NOT_NOUNS):
         return None  # "in the Pacific territory": an adjective (but "in the Mediterranean
         # off Libya", "the Arctic melted": the sea, the region)
     # the preposition a name depends on, over an article: "at the Grand Mosque"

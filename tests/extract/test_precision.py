@@ -2158,3 +2158,37 @@ def test_review_of_the_sixty_third_batch():
                   "southern England on Monday. The government faced a political storm over "
                   "its response.")
     assert len(events_of(doc, "Storm")) == 1
+
+
+def test_abductions_are_attacks_and_no_indication_denies():
+    doc = analyse("Gunmen kidnapped at least 80 pupils from a school in Kuriga on Thursday, "
+                  "residents said. Police searched the forest.", published=date(2024, 3, 8),
+                  gazetteer=FakeGazetteer("Kuriga"))
+    attack = one(doc, "Attack")
+    assert trigger(doc, attack) == "kidnapped" and attack.time.value == "2024-03-07"
+    doc = analyse("He was charged with kidnapping on Monday. The trial opens in May.")
+    assert events_of(doc, "Attack") == []
+    doc = analyse("Officials said there was no indication of a widespread or severe attack. "
+                  "Flights resumed on Sunday.")
+    assert one(doc, "Attack").modality == "negated"
+    doc = analyse("There were no reports of casualties as the storm ripped through the town. "
+                  "Power was cut.")
+    assert one(doc, "Storm").modality != "negated"
+    doc = analyse("The heat would ease as the monsoon advanced, forecasters said. Schools "
+                  "closed early.")
+    assert events_of(doc, "Advance") == []
+
+
+def test_adjectives_before_names_and_a_past_year_before_an_event_noun():
+    doc = analyse("Former Brazilian president Jair Bolsonaro was sentenced on Thursday. Hackers "
+                  "disrupted check-in systems at several European airports. Collins Aerospace "
+                  "said it was working on a fix.")
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert "Former Brazilian" not in kinds and "European" not in kinds
+    assert kinds.get("Collins Aerospace") == "organization"
+    doc = analyse("He was convicted of plotting a coup to overturn his 2022 election defeat. "
+                  "His lawyers will appeal.", published=date(2025, 9, 11))
+    assert one(doc, "Election").modality == "asserted"
+    doc = analyse("He vowed to contest the 2026 election. His lawyers will appeal.",
+                  published=date(2025, 9, 11))
+    assert one(doc, "Election").modality == "planned"
