@@ -193,9 +193,9 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             while m >= 0 and (words[m] in _BE or words[m] == "not" or
                               w in ("injuries", "wounds") and words[m] in _INJURY_LEADS):
                 m -= 1  # "were seriously injured", "were treated for injuries"
+            m = _before_inclusion(words, m)  # "15 people, including seven firefighters,"
             m = _before_aboard(words, m)  # "all eight people aboard died", "the five
             # people aboard the submersible were killed"
-            m = _before_inclusion(words, m)  # "15 people, including seven firefighters,"
             steps = 0
             vague = lex.words("casualties", "vague")
             while m >= 0 and steps < 3 and words[m] not in vague and (
@@ -216,6 +216,14 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                 value, _ = number_value(words, m, lex)
                 if value is None and m > 0 and words[m] in ("hundred", "thousand"):
                     value, _ = number_value(words, m - 1, lex)
+                if value is not None and m >= 3 and words[m - 1] in ("the", "its", "their") and \
+                        words[m - 2] == "of":
+                    # "one of the 67 people aboard", "None of the 300 passengers": the part
+                    part, _ = number_value(words, m - 3, lex)
+                    if part is not None or words[m - 3] in ("none", "no"):
+                        value, m = (part if part is not None else 0), m - 3
+                    elif words[m - 3] not in ("all", "each", "every"):
+                        value = None  # "most of the 67": not all of them
                 if value is not None:
                     qual = _qualifier_before(words, m, lex)
                     count, found = (None if qual == "approx" else value), True

@@ -473,25 +473,30 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
             continue
         groups = _by_source(doc, lex, reports)
         # "the ministry said 812 had been killed, while the White Helmets said 1,020 had
-        # died": a second source's count is a report of its own; the source in whose words
-        # the sentence's event is told ("... had died in the earthquake") gives it its count
-        starts = [d.trig.start for d in by_sentence.get(sent.index, [])
-                  if d.type in HOST_TYPES and d.modality != "negated"]
-        owner = max((n for n, (begin, _) in enumerate(groups)
-                     if any(t >= begin for t in starts)), default=0)
-        reports = groups[owner][1]
-        for n, (_, group) in enumerate(groups):
-            if n == owner:
-                continue
-            other = _report_event(doc, lex, finder, group[0], bounds)
+        # died": each source's count goes to the event told in its own words ("... had died
+        # in the earthquake"), else to a report of its own; the first source's, when no
+        # event is told in its words, to what the sentences around tell
+        here = by_sentence.get(sent.index, [])
+        limits = [begin for begin, _ in groups[1:]] + [sent.end]
+        inside = [[d for d in here if begin <= d.trig.start < limit] for (begin, _), limit in
+                  zip(groups, limits, strict=True)]
+        if len(groups) > 1:
+            if not inside[0] and any(inside[1:]):
+                here = []  # no event for the first source's count to join in this sentence
+            else:
+                here = inside[0]
+        for (_, group), events in zip(groups[1:], inside[1:], strict=True):
+            other = _host(doc, events, group[0]) or \
+                _report_event(doc, lex, finder, group[0], bounds)
             if other is not None:
                 _count(other, group)
-                new.append(other)
-                by_sentence.setdefault(sent.index, []).append(other)
+                if other not in drafts and other not in new:
+                    new.append(other)
+                    by_sentence.setdefault(sent.index, []).append(other)
+        reports = groups[0][1]
         # "Haniyeh was killed in an Israeli strike": the killing of that person, which the
         # strike's mention then joins (a named victim is no count of the strike)
-        host = None if reports[0].named else _host(doc, by_sentence.get(sent.index, []),
-                                                   reports[0])
+        host = None if reports[0].named else _host(doc, here, reports[0])
         if host is not None and host.type in _PEACEFUL_HOSTS and \
                 _perpetrated(doc, reports[0]):
             host = None  # "killed by security forces ... since the protests began": a killing
@@ -598,10 +603,15 @@ def _host(doc: Document, candidates: list[EventDraft], report: CasualtyReport
     before = [d for d in hosts if d.trig.start <= report.start]
     if before:
         return before[-1]
-    # (not a verb past a second thing said: "said 26 had been killed, and that its forces
-    # had shot down five jets"; but "... were killed; the strike hit a market")
-    return next((d for d in hosts if d.trig.pos != "v" or not _second_report(doc.words[
-        doc.tokens[report.token].i + 1:d.trig.first])), None)
+    # (not past a second thing said: "said 26 had been killed, and that its forces had shot
+    # down five jets", "Nine were killed; a separate flood destroyed homes")
+    for d in hosts:
+        if not _second_report(doc.words[doc.tokens[report.token].i + 1:d.trig.first]):
+            return d
+        if d.trig.pos == "n" and d.trig.first > 0 and \
+                doc.words[d.trig.first - 1] in ("the", "this", "that"):
+            return d  # "... were killed; the strike hit a market": the strike told
+    return None
 
 
 def _second_report(words: list[str]) -> bool:

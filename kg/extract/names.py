@@ -40,6 +40,8 @@ _CREDITS = frozenset({"reuters", "afp", "getty", "twitter", "telegram", "faceboo
 # Hospital"): the possessive is inside the name.
 _POSSESSED_HEADS = frozenset({"square", "basilica", "cathedral", "church", "chapel", "abbey",
                               "hospital", "college", "park", "bridge", "street", "palace"})
+_SAINTS = frozenset({"st", "saint", "san", "santa", "sainte"})
+_POSSESSORS = frozenset({"children", "women", "king", "queen", "men", "people"})
 # Adjectives of continents: before any lower-case noun they describe it ("European airports").
 _CONTINENTS_ADJECTIVES = frozenset({"european", "asian", "african"})
 _NOT_NOUNS = frozenset({"and", "or", "but", "said", "says", "is", "was", "were", "are", "has",
@@ -56,9 +58,9 @@ _CONTINENTAL_ADJECTIVES = frozenset({
 # Makers of aircraft, whose name comes before a model's number.
 _MAKERS = frozenset({"boeing", "airbus", "embraer", "bombardier", "antonov", "tupolev",
                      "ilyushin", "sukhoi", "cessna", "atr", "lockheed", "douglas", "fokker"})
-# Endings of company names ("Siemens AG", "Uniper SE"; "AG" only in capitals: not the
+# Endings of company names ("Siemens AG", "Shell plc"; "AG" only in capitals: not the
 # attorney general of "New York AG Letitia James", which takes a name after it).
-_COMPANY_ENDINGS = frozenset({"AG", "GmbH", "plc", "PLC", "LLC", "SE", "SpA", "NV", "BV"})
+_COMPANY_ENDINGS = frozenset({"AG", "GmbH", "plc", "PLC", "LLC", "SpA"})
 _VENUES = frozenset({"spa", "resort", "hotel", "casino", "restaurant", "nightclub", "cafe"})
 _MODIFIER_SUFFIXES = frozenset({"run", "led", "held", "made", "built", "born", "style", "era",
                                 "type", "class", "like", "friendly", "bound", "wide"})
@@ -148,7 +150,8 @@ def _chunk_end(toks: list[Token], i: int, lex: Lexicon) -> int:
     while j + 1 < n:
         cur = toks[j]
         if cur.bare != cur.text and not (j + 1 < n and toks[j + 1].is_cap and (
-                cur.bare == "People" or toks[j + 1].lower in _POSSESSED_HEADS)):
+                cur.bare == "People" or toks[j + 1].lower in _POSSESSED_HEADS and
+                (toks[i].lower in _SAINTS or cur.bare.lower() in _POSSESSORS))):
             break  # a possessive ends a name, but "the Luhansk People's Republic", "St.
             # Peter's Square" go on
         nxt = toks[j + 1]
@@ -306,9 +309,8 @@ def _after_places_of(toks: list[Token], k: int) -> bool:
 
 
 def _model_number(tok: Token) -> bool:
-    """A model's number after its maker: "787" of "Boeing 787-8" (three digits: no year, no
-    "Apollo 11")."""
-    return tok.is_number and len(tok.text) == 3 and tok.text.isdigit()
+    """A model's number after its maker: "787" of "Boeing 787-8", "72" of "ATR 72"."""
+    return tok.is_number and 2 <= len(tok.text) <= 3 and tok.text.isdigit()
 
 
 def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int, lex: Lexicon,
@@ -348,8 +350,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             toks[i + 1].lower == "of":
         i += 2
     if toks[i].lower in lex.words("event_names", "named") and i < j:
-        if toks[i].lower == "operation" and j + 1 < len(toks) and \
-                toks[j + 1].lower in _SPEECH_AFTER:
+        if toks[i].lower == "operation" and j + 2 < len(toks) and \
+                toks[j + 1].lower in ("said", "says") and toks[j + 2].lower != "to":
             start, end = toks[i].start, toks[j].bare_end
             return Candidate(start, end, doc.text[start:end], "organization", "pattern",
                              "name:speaker", 0.6, weak=True)  # "Operation Smile said": a charity
@@ -375,12 +377,21 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         i += 1
     # titles ("President", "Prime Minister", "Gen."), unless they name a body ("General Staff")
     k = _match_title(toks, i, j, lex) if not named_body else i
+    title_start = i
     while k > i:
         title = " ".join(t.text for t in toks[i:k] if t.text != ".")
         i = k
         if i > j:
             return None
         k = _match_title(toks, i, j, lex)
+    if i < j and toks[i].lower == "of" and title is not None:
+        # "Archbishop of Canterbury Justin Welby", "Mayor of New York Eric Adams": the title's
+        # place or body, then the holder's name (its last two words); "the Bishop of Rome,
+        # Francis,": none
+        if j - i < 3 or not all(t.is_word and t.is_cap for t in toks[j - 1:j + 1]):
+            return None
+        title = " ".join(t.text for t in toks[title_start:j - 1] if t.text != ".")
+        i = j - 1
     words = toks[i:j + 1]
     if not words or all(not t.is_word for t in words) or words[0].lower == "of":
         return None  # (nor "of Rome" of "the Bishop of Rome, Francis,": the title's)
@@ -403,7 +414,7 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             lex.demonyms.get(lowers[0]):
         return None
     if len(words) > 1 and (" ".join(lowers) in lex.demonyms or
-                           " ".join(lowers) in _CONTINENTAL_ADJECTIVES or
+                           " ".join(lowers[-2:]) in _CONTINENTAL_ADJECTIVES or
                            lowers[-1] in lex.demonyms and
                            all(w in _BEFORE_A_DEMONYM for w in lowers[:-1])):
         return None  # "South Korean airlines", "the first Latin American pope", "Former

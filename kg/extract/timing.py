@@ -154,8 +154,11 @@ class TimeAttacher:
         clause = clause_of(bounds, trigger_start)
         here = self._by_sentence.get(sent.index, [])
         k = doc.first_token_at_or_after(trigger_start)
-        if doc.text[end:end + 6] in (" site ", " site.", " site,", " sites") and k > 0 and \
-                doc.words[k - 1] in ("the", "a", "an", "this", "that"):
+        j = k - 1
+        while j > 0 and k - j <= 2 and doc.tokens[j].is_cap and doc.tokens[j].is_word:
+            j -= 1  # "the Southport stabbing site"
+        if doc.text[end:end + 6] in (" site ", " site.", " site,", " sites") and j >= 0 and \
+                doc.words[j] in ("the", "a", "an", "this", "that"):
             # "Modi visited the crash site on Friday": the site of a crash told before, whose
             # day is not the visit's
             return self.fallback(planned)

@@ -330,6 +330,8 @@ _CLOSING_QUOTES = frozenset({'"', "”", "'", "’"})
 # Quantities before a participle and a plural noun it describes ("more collapsed buildings").
 _QUANTIFIERS = frozenset({"more", "many", "several", "other", "few", "fewer", "most",
                           "dozens", "hundreds", "thousands"})
+_FINDING = frozenset({"found", "saw", "see", "find", "finds", "reach", "reached", "hit",
+                      "left", "leaves", "shows", "showed"})
 _BEFORE_QUANTITIES = frozenset({"as", "and", "while", "with", "of", "where", "but", "after",
                                 "when", "the"})
 _STATE_VERBS = frozenset({"were", "was", "are", "is", "had", "have", "remain", "remained"})
@@ -367,9 +369,13 @@ def _adjectival(toks: list[Token], words: list[str], k: int, n: int, lex: Lexico
         return True
     if words[k].endswith("ed") and prev in _LOOKING_AT and nxt.isalpha():
         return True  # "inspecting destroyed buildings": what was looked at, not an event
-    if words[k].endswith("ed") and prev in _QUANTIFIERS and k > 1 and \
-            words[k - 2] in _BEFORE_QUANTITIES and nxt.isalpha() and nxt.endswith("s") and \
-            any(w in _STATE_VERBS for w in words[nxt_i + 1:nxt_i + 3]):
+    if words[k].endswith("ed") and prev in _QUANTIFIERS and k > 1 and nxt.isalpha() and \
+            nxt.endswith("s") and (
+                words[k - 2] in _BEFORE_QUANTITIES and
+                any(w in _STATE_VERBS for w in words[nxt_i + 1:nxt_i + 3]) or
+                words[k - 2] in _FINDING or words[k - 2].endswith("ed") and
+                not toks[k - 2].is_cap):
+        # ("Rescuers found more collapsed buildings": what they found)
         return True  # "as more collapsed buildings were searched": which buildings (but
         # "Hundreds attacked hotels": a verb)
     if words[k] in _DESCRIBING and nxt.isalpha() and not nxt.endswith("ly") and \
@@ -392,10 +398,15 @@ def _between_states(toks: list[Token], words: list[str], k: int, n: int, lex: Le
     after = toks[k + n]
     if not (state and after.is_cap and after.is_word and words[k + n] not in _NOT_A_TARGET):
         return False
+    following = words[k + n + 1:k + n + 3]
+    if any(w in _DEALT for w in following) or any(
+            w in _PENALTIES for w in words[k + n + 1:k + n + 8]):
+        return False  # "Egypt struck IMF deal", "Brussels struck Apple with a ... fine",
+        # "Washington struck Cuba from its list"
     # "Jordan struck Garcia", "Georgia struck Tennessee 28-14": a name that is also a
-    # person's or a state's strikes only a country or a capital
+    # person's or a state's strikes only a country, a capital or targets
     return subject not in _AMBIGUOUS_STATES or words[k + n] in lex.country_names or \
-        words[k + n] in lex.capitals
+        words[k + n] in lex.capitals or any(w in _TARGET_NOUNS for w in words[k + n + 1:k + n + 4])
 
 
 # Adverbs between a state and its verb ("Russia also struck", "Israel again struck").
@@ -403,6 +414,15 @@ _STATE_ADVERBS = frozenset({"also", "again", "then", "later", "reportedly", "rep
                             "allegedly", "had", "has", "have", "first"})
 # Countries whose names are also people's or US states' names.
 _AMBIGUOUS_STATES = frozenset({"jordan", "chad", "georgia", "victoria", "washington"})
+# Words after the struck name that make it a deal struck ("struck IMF deal").
+_DEALT = frozenset({"deal", "deals", "agreement", "agreements", "pact", "accord", "contract",
+                    "contracts", "supply", "loan", "gold"})
+# Words a little further on that make it a penalty or a list ("struck Apple with a fine").
+_PENALTIES = frozenset({"fine", "fined", "penalty", "list", "tariff", "tariffs", "sanctions"})
+# Nouns of military targets after a name ("struck Houthi targets", "struck Boko Haram bases").
+_TARGET_NOUNS = frozenset({"targets", "target", "positions", "bases", "base", "sites", "camps",
+                           "militias", "militants", "fighters", "facilities", "depots",
+                           "strongholds", "hideouts", "forces", "troops"})
 # Capitalised words after a verb that name no target ("Israel struck on Monday").
 _NOT_A_TARGET = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                            "sunday", "january", "february", "march", "april", "may", "june",
