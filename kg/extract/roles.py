@@ -300,7 +300,12 @@ class RoleFinder:
         idx = bounds.index(clause) if clause in bounds else -1
         if idx >= 2 and self._starts_relative(bounds[idx - 1]):
             # "Kharkiv, which lies near the border, had faced ...": skip the relative clause
-            in_clause = self.between(*bounds[idx - 2]) + in_clause
+            # (after a reporting verb there: "Toninelli said the management of Autostrade,
+            # which operates the motorway, should resign": not the speaker's resignation)
+            lo, hi = bounds[idx - 2]
+            said = [t.end for t in self._tokens_fast(lo, hi)
+                    if t.text.islower() and self.lex.reporting_lemma(t.lower)]
+            in_clause = self.between(said[-1] if said else lo, hi) + in_clause
         before = [m for m in in_clause if m.end <= trig.start]
         after = [m for m in in_clause if m.start >= trig.end]
         all_before = before
@@ -308,6 +313,10 @@ class RoleFinder:
             verb = self.doc.tokens[reading.reporter]
             if clause[0] <= verb.start and verb.end <= trig.start:
                 clause = (verb.end, clause[1])  # the reporter's subject is the source
+                before = [m for m in before if m.start >= verb.end]
+            elif verb.end <= trig.start:
+                # (also past a relative clause: "Toninelli said the management of Autostrade,
+                # which operates the motorway, should resign": not Toninelli's resignation)
                 before = [m for m in before if m.start >= verb.end]
         passive = trig.pos == "v" and self._passive(trig, clause)
         if trig.pos == "v":
@@ -965,6 +974,9 @@ class RoleFinder:
                 # "Mozambique reported outbreaks": the country)
             if prep == "between" and trig.type in GROUP_TYPES and self.actor_id(m):
                 continue  # "talks between Russia and Ukraine": parties, not places
+            if prep in ("over", "about", "against") and \
+                    self.doc.text[m.end:m.end + 2] in ("'s", "’s"):
+                continue  # "talks over Tehran's nuclear program": what they are about
             if m.end <= trig.start and self._on_route(m, before, prep, sent_start):
                 continue  # "a jet flying from Baku to Grozny in Russia crashed near Aktau"
             if prep in ("from", "of") and trig.type not in _AWAY and \

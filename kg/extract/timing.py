@@ -172,6 +172,7 @@ class TimeAttacher:
                 return dataclasses.replace(own[0], basis="expression")
             return self.fallback(planned)
         here = [t for t in here if not self._in_attribution(t, end)]
+        here = [t for t in here if not self._closing_report(t, trigger_start)]
         own = [t for t in here if clause[0] <= t.start < clause[1] and _usable(t, True)
                and self._fits(t, trigger_start, end, reporting, infinitive, declaring)
                and not (perfect and self._first_conjunct(t, trigger_start))
@@ -382,6 +383,24 @@ class TimeAttacher:
         return any(tok.lower in self.reporting and not (
             tok.lower in ("state", "states") and n and toks[n - 1].is_cap)
             for n, tok in enumerate(toks))
+
+    def _closing_report(self, t: TimeSpec, trigger: int) -> bool:
+        """The expression dates a report that closes a clause before the trigger ("...,
+        authorities said on Thursday, the city's deadliest blaze in decades"): not the blaze's
+        day."""
+        between = self.doc.words_between(t.end, trigger)
+        if t.end > trigger or between[:1] != [","] or len(between) > 6 or \
+                between[1:2] not in (["the"], ["a"], ["an"], ["its"], ["their"]):
+            return False  # (an apposition: not "..., as rescuers searched for survivors
+            # buried by mudslides", which goes on at the report's time)
+        doc = self.doc
+        k = doc.first_token_at_or_after(t.start) - 1
+        steps = 0
+        while k > 0 and steps < 4 and doc.words[k] in _SPEECH_ADJUNCTS:
+            k -= 1
+            steps += 1
+        return k > 0 and doc.words[k] in self.reporting and doc.tokens[k].is_word and \
+            "," in doc.words[max(0, k - 5):k]
 
     def _dates_report(self, t: TimeSpec, trigger: int) -> bool:
         """The expression follows a reporting verb ("said on Tuesday", "told reporters on

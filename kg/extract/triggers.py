@@ -367,6 +367,11 @@ def _adjectival(toks: list[Token], words: list[str], k: int, n: int, lex: Lexico
         # "sheltering displaced families", "the evacuated residents", "housing displaced
         # Palestinians"
         return True
+    if prev.endswith("ly") and k > 1 and (words[k - 2] in DETERMINERS or
+                                          toks[k - 2].bare != toks[k - 2].text) and \
+            nxt.isalpha() and nxt not in DETERMINERS:
+        return True  # "Tehran's rapidly advancing nuclear program", "the heavily damaged
+        # bridge": an adverb between a determiner and the participle
     if words[k].endswith("ed") and prev in _LOOKING_AT and nxt.isalpha():
         return True  # "inspecting destroyed buildings": what was looked at, not an event
     if words[k].endswith("ed") and prev in _QUANTIFIERS and k > 1 and nxt.isalpha() and \

@@ -2236,3 +2236,28 @@ def test_review_of_the_sixty_fourth_batch():
     doc = analyse("Rescuers found more collapsed buildings in the hills on Tuesday. Roads were "
                   "cut.")
     assert events_of(doc, "Damage") == []
+
+
+def test_a_closing_reports_day_and_a_speaker_before_a_relative_clause():
+    doc = analyse("Fire kills 44 in Hong Kong\n\nA fire that tore through several towers killed "
+                  "at least 44 people, authorities said on Thursday, the city's deadliest blaze "
+                  "in decades.\n\nThe fire broke out on Wednesday afternoon in bamboo "
+                  "scaffolding, officials said.", published=date(2025, 11, 27))
+    fire = one(doc, "Accident")
+    assert fire.time.value == "2025-11-26TAF" and fire.fatalities == 44
+    doc = analyse("Toninelli said the top management of Autostrade, which operates the "
+                  "motorway, should resign. Salvini agreed.")
+    assert role(doc, one(doc, "Resignation"), "agent") == []
+    doc = analyse("Saudi Arabia and the United States, which brokered the truce, suspended "
+                  "talks in Jeddah on Thursday. Fighting went on.")
+    assert role(doc, one(doc, "Negotiation"), "participant")
+
+
+def test_an_adverb_before_a_participle_and_what_talks_are_about():
+    doc = analyse("U.S. and Iranian officials held talks over Tehran's rapidly advancing "
+                  "nuclear program in Oman on Saturday. Both sides were upbeat.")
+    assert events_of(doc, "Advance") == []
+    assert places(doc, one(doc, "Meeting")) == ["Oman"]
+    doc = analyse("Israeli jets carried out heavy strikes on Beirut's southern suburbs on "
+                  "Friday. Smoke rose over the city.")
+    assert any("Beirut" in places(doc, e) for e in doc.events)
