@@ -117,6 +117,7 @@ def _before_aboard(words: list[str], m: int) -> int:
     return m
 
 
+_PARTS = frozenset({"most", "many", "some", "half", "several", "few", "dozens", "hundreds"})
 _CLAUSE_WORDS = frozenset({"that", "which", "who", "when", "where", "after", "before", "and"})
 
 
@@ -193,6 +194,7 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             while m >= 0 and (words[m] in _BE or words[m] == "not" or
                               w in ("injuries", "wounds") and words[m] in _INJURY_LEADS):
                 m -= 1  # "were seriously injured", "were treated for injuries"
+            predicate = m < k - 1 or w in ("died", "perished")  # "were killed", "died"
             m = _before_inclusion(words, m)  # "15 people, including seven firefighters,"
             m = _before_aboard(words, m)  # "all eight people aboard died", "the five
             # people aboard the submersible were killed"
@@ -216,13 +218,15 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                 value, _ = number_value(words, m, lex)
                 if value is None and m > 0 and words[m] in ("hundred", "thousand"):
                     value, _ = number_value(words, m - 1, lex)
-                if value is not None and m >= 3 and words[m - 1] in ("the", "its", "their") and \
-                        words[m - 2] == "of":
-                    # "one of the 67 people aboard", "None of the 300 passengers": the part
+                if value is not None and predicate and m >= 3 and \
+                        words[m - 1] in ("the", "its", "their") and words[m - 2] == "of":
+                    # "one of the 67 people aboard ... was killed", "None of the 300
+                    # passengers ... were injured": the part (but "10 of the 35 people killed
+                    # in the airstrike were children": the 35)
                     part, _ = number_value(words, m - 3, lex)
                     if part is not None or words[m - 3] in ("none", "no"):
                         value, m = (part if part is not None else 0), m - 3
-                    elif words[m - 3] not in ("all", "each", "every"):
+                    elif words[m - 3] in _PARTS:
                         value = None  # "most of the 67": not all of them
                 if value is not None:
                     qual = _qualifier_before(words, m, lex)

@@ -480,11 +480,13 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
         limits = [begin for begin, _ in groups[1:]] + [sent.end]
         inside = [[d for d in here if begin <= d.trig.start < limit] for (begin, _), limit in
                   zip(groups, limits, strict=True)]
+        own_report = False
         if len(groups) > 1:
-            if not inside[0] and any(inside[1:]):
-                here = []  # no event for the first source's count to join in this sentence
-            else:
-                here = inside[0]
+            here = inside[0]
+            # no event in the first source's words while another's has one: its count is a
+            # report of its own, not the other's event nor one told before ("The UN said
+            # 1,000 were killed, but the Taliban said 2,400 died in the quake")
+            own_report = not here and any(inside[1:])
         for (_, group), events in zip(groups[1:], inside[1:], strict=True):
             other = _host(doc, events, group[0]) or \
                 _report_event(doc, lex, finder, group[0], bounds)
@@ -500,7 +502,7 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
         if host is not None and host.type in _PEACEFUL_HOSTS and \
                 _perpetrated(doc, reports[0]):
             host = None  # "killed by security forces ... since the protests began": a killing
-        if host is None and sent.index > 0 and not reports[0].named:
+        if host is None and sent.index > 0 and not reports[0].named and not own_report:
             prev = doc.sentences[sent.index - 1]
             if prev.paragraph == sent.paragraph:
                 cands = [d for d in by_sentence.get(prev.index, [])
@@ -509,10 +511,10 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
                          and "+casualties" not in d.rule  # ("killing about 1,200")
                          and d.trig.entry.lemma.split()[-1] not in CAMPAIGN_HEADS]
                 host = cands[-1] if cands else None
-        if host is None and reports[0].toll:
+        if host is None and reports[0].toll and not own_report:
             # "the death toll rose to 41": a new figure for the deadly event told before
             host = _told_before(drafts, new, sent.start)
-        if host is None and all(r.what == "injured" for r in reports):
+        if host is None and not own_report and all(r.what == "injured" for r in reports):
             # "15 people were treated for injuries" paragraphs after the deadly fire: its
             # injured, when it has no count of them yet
             earlier = _told_before(drafts, new, sent.start)

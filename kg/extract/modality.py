@@ -28,7 +28,9 @@ _NEG_TO_VERBS = ("fail", "refuse", "decline")
 # Words that end the noun phrase after "no reports of" ("... of casualties as the storm hit").
 _NOT_BEFORE_A_NOUN = frozenset({"as", "when", "while", "after", "before", "in", "on", "at",
                                 "from", "by", "with", "that", "which", "who", "but", "since",
-                                "during", "amid", "despite", "because", "until", "than"})
+                                "during", "amid", "despite", "because", "until", "than", "of",
+                                "to", "for", "following", "about", "over", "into", "among",
+                                "near"})
 _NO_PHRASES = (("no", "reports", "of"), ("no", "report", "of"), ("no", "sign", "of"),
                ("no", "signs", "of"), ("no", "evidence", "of"), ("no", "word", "of"),
                ("no", "immediate", "reports", "of"), ("no", "indication", "of"))

@@ -40,8 +40,6 @@ _CREDITS = frozenset({"reuters", "afp", "getty", "twitter", "telegram", "faceboo
 # Hospital"): the possessive is inside the name.
 _POSSESSED_HEADS = frozenset({"square", "basilica", "cathedral", "church", "chapel", "abbey",
                               "hospital", "college", "park", "bridge", "street", "palace"})
-_SAINTS = frozenset({"st", "saint", "san", "santa", "sainte"})
-_POSSESSORS = frozenset({"children", "women", "king", "queen", "men", "people"})
 # Adjectives of continents: before any lower-case noun they describe it ("European airports").
 _CONTINENTS_ADJECTIVES = frozenset({"european", "asian", "african"})
 _NOT_NOUNS = frozenset({"and", "or", "but", "said", "says", "is", "was", "were", "are", "has",
@@ -55,12 +53,20 @@ _CONTINENTAL_ADJECTIVES = frozenset({
     "west african", "southern african", "north african", "east asian", "southeast asian",
     "south asian", "central asian", "middle eastern", "sub-saharan african", "eastern european",
     "western european", "central european"})
+# Words of place names, never of a person's two last names ("New South Wales").
+_PLACE_NAME_WORDS = frozenset({"new", "north", "south", "east", "west", "northern", "southern",
+                               "eastern", "western", "upper", "lower", "greater", "sur",
+                               "norte", "del", "wales", "island", "islands", "city", "county",
+                               "state", "province", "region", "territory", "republic"})
 # Makers of aircraft, whose name comes before a model's number.
 _MAKERS = frozenset({"boeing", "airbus", "embraer", "bombardier", "antonov", "tupolev",
                      "ilyushin", "sukhoi", "cessna", "atr", "lockheed", "douglas", "fokker"})
 # Endings of company names ("Siemens AG", "Shell plc"; "AG" only in capitals: not the
 # attorney general of "New York AG Letitia James", which takes a name after it).
 _COMPANY_ENDINGS = frozenset({"AG", "GmbH", "plc", "PLC", "LLC", "SpA"})
+# Endings of company names that are also abbreviations of places ("Airbus SE", "Philips NV";
+# but "Police in Reno NV")
+_PLACE_OR_COMPANY_ENDINGS = frozenset({"SE", "NV", "BV"})
 _VENUES = frozenset({"spa", "resort", "hotel", "casino", "restaurant", "nightclub", "cafe"})
 _MODIFIER_SUFFIXES = frozenset({"run", "led", "held", "made", "built", "born", "style", "era",
                                 "type", "class", "like", "friendly", "bound", "wide"})
@@ -151,7 +157,7 @@ def _chunk_end(toks: list[Token], i: int, lex: Lexicon) -> int:
         cur = toks[j]
         if cur.bare != cur.text and not (j + 1 < n and toks[j + 1].is_cap and (
                 cur.bare == "People" or toks[j + 1].lower in _POSSESSED_HEADS and
-                (toks[i].lower in _SAINTS or cur.bare.lower() in _POSSESSORS))):
+                not (j + 2 < n and toks[j + 2].is_cap and toks[j + 2].is_word))):
             break  # a possessive ends a name, but "the Luhansk People's Republic", "St.
             # Peter's Square" go on
         nxt = toks[j + 1]
@@ -308,6 +314,14 @@ def _after_places_of(toks: list[Token], k: int) -> bool:
     return k - j > 1 and j >= 1 and (toks[j - 1].lower, toks[j].lower) in _PLACES_OF
 
 
+def _governing_word(toks: list[Token], i: int) -> str:
+    """The word a name at ``i`` depends on, over an article ("in the", "at")."""
+    j = i - 1
+    if j >= 0 and toks[j].lower == "the":
+        j -= 1
+    return toks[j].lower if j >= 0 else ""
+
+
 def _model_number(tok: Token) -> bool:
     """A model's number after its maker: "787" of "Boeing 787-8", "72" of "ATR 72"."""
     return tok.is_number and 2 <= len(tok.text) <= 3 and tok.text.isdigit()
@@ -388,8 +402,10 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         # "Archbishop of Canterbury Justin Welby", "Mayor of New York Eric Adams": the title's
         # place or body, then the holder's name (its last two words); "the Bishop of Rome,
         # Francis,": none
-        if j - i < 3 or not all(t.is_word and t.is_cap for t in toks[j - 1:j + 1]):
-            return None
+        if j - i < 3 or not all(t.is_word and t.is_cap for t in toks[j - 1:j + 1]) or \
+                any(t.lower in _PLACE_NAME_WORDS or t.lower in lex.country_names
+                    for t in toks[j - 1:j + 1]):
+            return None  # ("The Governor of New South Wales declared": no name after it)
         title = " ".join(t.text for t in toks[title_start:j - 1] if t.text != ".")
         i = j - 1
     words = toks[i:j + 1]
@@ -468,7 +484,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if len(lowers) == 1 and lowers[0] in org_heads and i == first_word and \
             not words[0].text.isupper():
         return None  # "Board chairman Larry Kellner ...": a common noun opening the sentence
-    if len(words) > 1 and words[-1].text in _COMPANY_ENDINGS:
+    if len(words) > 1 and (words[-1].text in _COMPANY_ENDINGS or
+                           words[-1].text in _PLACE_OR_COMPANY_ENDINGS and
+                           _governing_word(toks, i) not in _PLACE_PREPOSITIONS):
         return Candidate(start, end, surface, "organization", "pattern", "name:org-head", 0.8,
                          extra=extra)  # "Nord Stream AG"
     if any(w in org_heads for w in lowers):

@@ -330,8 +330,9 @@ _CLOSING_QUOTES = frozenset({'"', "”", "'", "’"})
 # Quantities before a participle and a plural noun it describes ("more collapsed buildings").
 _QUANTIFIERS = frozenset({"more", "many", "several", "other", "few", "fewer", "most",
                           "dozens", "hundreds", "thousands"})
-_FINDING = frozenset({"found", "saw", "see", "find", "finds", "reach", "reached", "hit",
-                      "left", "leaves", "shows", "showed"})
+_FINDING = frozenset({"found", "saw", "see", "find", "finds", "reach", "reached", "left",
+                      "leaves", "shows", "showed", "discovered", "spotted", "inspected",
+                      "searched", "cleared"})
 _BEFORE_QUANTITIES = frozenset({"as", "and", "while", "with", "of", "where", "but", "after",
                                 "when", "the"})
 _STATE_VERBS = frozenset({"were", "was", "are", "is", "had", "have", "remain", "remained"})
@@ -378,8 +379,7 @@ def _adjectival(toks: list[Token], words: list[str], k: int, n: int, lex: Lexico
             nxt.endswith("s") and (
                 words[k - 2] in _BEFORE_QUANTITIES and
                 any(w in _STATE_VERBS for w in words[nxt_i + 1:nxt_i + 3]) or
-                words[k - 2] in _FINDING or words[k - 2].endswith("ed") and
-                not toks[k - 2].is_cap):
+                words[k - 2] in _FINDING):
         # ("Rescuers found more collapsed buildings": what they found)
         return True  # "as more collapsed buildings were searched": which buildings (but
         # "Hundreds attacked hotels": a verb)
@@ -421,9 +421,9 @@ _STATE_ADVERBS = frozenset({"also", "again", "then", "later", "reportedly", "rep
 _AMBIGUOUS_STATES = frozenset({"jordan", "chad", "georgia", "victoria", "washington"})
 # Words after the struck name that make it a deal struck ("struck IMF deal").
 _DEALT = frozenset({"deal", "deals", "agreement", "agreements", "pact", "accord", "contract",
-                    "contracts", "supply", "loan", "gold"})
+                    "contracts", "loan", "gold"})
 # Words a little further on that make it a penalty or a list ("struck Apple with a fine").
-_PENALTIES = frozenset({"fine", "fined", "penalty", "list", "tariff", "tariffs", "sanctions"})
+_PENALTIES = frozenset({"fine", "fined", "penalty", "list", "tariff", "tariffs"})
 # Nouns of military targets after a name ("struck Houthi targets", "struck Boko Haram bases").
 _TARGET_NOUNS = frozenset({"targets", "target", "positions", "bases", "base", "sites", "camps",
                            "militias", "militants", "fighters", "facilities", "depots",
