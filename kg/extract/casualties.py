@@ -27,7 +27,8 @@ _KILLED_FORMS = frozenset({"killed", "dead", "died", "deaths", "fatalities", "pe
 _INJURED_FORMS = frozenset({"wounded", "injured", "hurt", "injuries", "wounding", "injuring",
                             "hurting", "wounds", "injures", "injure", "wound",
                             "hospitalised", "hospitalized"})
-CASUALTY_WORDS = _KILLED_FORMS | _INJURED_FORMS  # a sentence without them reports none
+# a sentence without them reports none ("bodies": "87 bodies have been recovered")
+CASUALTY_WORDS = _KILLED_FORMS | _INJURED_FORMS | {"bodies"}
 _ACTIVE = frozenset({"killing", "kill", "kills", "wounding", "injuring", "hurting", "killed",
                      "wounded", "injured", "injures", "injure", "wound"})
 _BE = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "be", "being",
@@ -103,6 +104,24 @@ def number_value(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, in
     return None, k
 
 
+def _count_before(words: list[str], n: int, lex: Lexicon) -> int | None:
+    """The number before the people noun at ``n`` (over up to two modifiers): 21 of
+    "Twenty-one hostages", None when there is none ("a gunman")."""
+    people = lex.words("casualties", "people_nouns")
+    if n < 0 or words[n] not in people:
+        return None
+    m = n - 1
+    while m >= 0 and n - m <= 3 and (_adjective_like(words[m]) or words[m] in people):
+        m -= 1
+    if m < 0:
+        return None
+    value, end = number_value(words, m, lex)
+    if value is None:
+        # a number of several words ("twenty - one" is one token here; "21" too)
+        return None
+    return value if end > m else None
+
+
 def _before_aboard(words: list[str], m: int) -> int:
     """The index before "aboard" or "on board" (and the vessel named after it) that ends at
     ``m``; ``m`` itself when there is none."""
@@ -117,6 +136,8 @@ def _before_aboard(words: list[str], m: int) -> int:
     return m
 
 
+_BODY_VERBS = frozenset({"recovered", "found", "retrieved", "pulled", "discovered",
+                         "exhumed", "identified"})
 _PARTS = frozenset({"most", "many", "some", "half", "several", "few", "dozens", "hundreds"})
 _CLAUSE_WORDS = frozenset({"that", "which", "who", "when", "where", "after", "before", "and"})
 
@@ -175,6 +196,12 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
     used: set[int] = set()
     for k, w in enumerate(words):
         what = "killed" if w in _KILLED_FORMS else "injured" if w in _INJURED_FORMS else None
+        if what is None and w in _BODY_VERBS:
+            j = k - 1
+            while j >= 0 and words[j] in _BE:
+                j -= 1
+            if j >= 0 and words[j] == "bodies":
+                what = "killed"  # "87 bodies have been recovered": 87 dead
         if what is None or w == "drowned" and words[k + 1:k + 2] == ["out"]:
             continue  # ("boos drowned out the anthem")
         count, found, active, toll, named = None, False, False, False, False
@@ -235,6 +262,11 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                             words[m - 2] in people or
                             words[m - 2] in lex.words("perpetrators", "words")):
                         count = None  # "a gunman and one spectator were killed": 1 is a part
+                        first = _count_before(words, m - 2, lex)
+                        if first is not None and count is None and value is not None and \
+                                qual is None:
+                            # "Twenty-one hostages and four soldiers were killed": 25
+                            count = first + value
                     used.add(m)
                 elif words[m] in lex.words("casualties", "vague"):
                     count, found = None, True
@@ -357,4 +389,5 @@ def _plural(word: str) -> bool:
 def _adjective_like(word: str) -> bool:
     return word.endswith(("ian", "ese", "ish", "al", "ed", "ing", "ic")) and len(word) > 4 or \
         word in ("more", "other", "local", "young", "elderly", "innocent", "civilian",
-                 "foreign", "unarmed", "fellow", "off-duty", "senior", "former")
+                 "foreign", "unarmed", "fellow", "off-duty", "senior", "former", "military",
+                 "paramilitary", "police", "security", "army", "border", "rescue", "aid")

@@ -314,6 +314,15 @@ def _after_places_of(toks: list[Token], k: int) -> bool:
     return k - j > 1 and j >= 1 and (toks[j - 1].lower, toks[j].lower) in _PLACES_OF
 
 
+def _us_state(name: str) -> bool:
+    """A US state's name of one word, other than those that name more ("Washington",
+    "Georgia")."""
+    if name in ("Washington", "Georgia") or not name.isalpha():
+        return False
+    from ..linking.gazetteer import is_us_state  # (the table of US states lives there)
+    return is_us_state(name)
+
+
 def _governing_word(toks: list[Token], i: int) -> str:
     """The word a name at ``i`` depends on, over an article ("in the", "at")."""
     j = i - 1
@@ -527,6 +536,11 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     gov = toks[i - 2].lower if (prev == "the" or prev in NEARNESS) and i > 1 else prev
     if _ends_with_phrase(before, lex.phrase_set("organisation_cues", "words")):
         return Candidate(start, end, surface, "organization", "pattern", "name:org-cue", 0.7,
+                         extra=extra)
+    if len(words) == 1 and _us_state(surface) and after not in _STAFF_AFTER:
+        # "flash floods in central Texas", "KERRVILLE, Texas": a state (not "Washington",
+        # "Georgia": a city, a person, a country)
+        return Candidate(start, end, surface, "place", "pattern", "name:us-state", 0.7,
                          extra=extra)
     listed = lex.country_names.get(joined) or lex.capitals.get(joined)
     if listed is not None:

@@ -208,6 +208,7 @@ class TimeAttacher:
                 return dataclasses.replace(best, basis="sentence")
         if not perfect and not reporting:
             earlier = [t for t in self.timexes if t.resolved and _usable(t, False)
+                       and t.value not in _REFERENCES  # ("now" dates no later sentence)
                        and t.end <= sent.start and self._same_paragraph(t.start, sent.paragraph)
                        and not self._premodifies(t) and (planned or not self._ahead(t))
                        and not self._in_subordinate(t)]
@@ -509,6 +510,10 @@ _SPEECH_ADJUNCTS = frozenset({
 _SUBORDINATE_OPENERS = frozenset({"after", "before", "since", "until", "till", "because",
                                   "although", "though", "unlike", "despite", "who", "which",
                                   "whose", "whom"})  # (relative clauses: their own times)
+
+
+# TimeML's values of "now", "recently", "in the future": no day for another sentence.
+_REFERENCES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
 
 def _usable(t: TimeSpec, own_clause: bool) -> bool:

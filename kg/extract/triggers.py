@@ -60,6 +60,8 @@ _POSITIVE = frozenset({"near", "after", "before"})  # conditions that look for a
 _OBJECT_DETERMINERS = frozenset({"its", "their", "his", "her", "our", "the", "a", "an"})
 _OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "after", "before", "but", "and",
                       "as", "when", "while", "if", "so", "then", "meanwhile", "still"})
+# Nouns that end the name of a disaster ("the Palisades Fire", "the Camp Fire").
+_NAMED_DISASTERS = frozenset({"fire", "fires", "wildfire", "complex"})
 _FORCE_WORDS = frozenset({"forces", "troops", "soldiers", "army", "units", "fighters",
                           "troop", "force", "unit", "columns", "convoys", "tanks"})
 
@@ -170,8 +172,11 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
     if not toks[k].is_word:
         return None
     if toks[k].is_cap and k > 0 and toks[k - 1].is_cap and toks[k - 1].is_word and \
-            words[k - 1] not in _OPENERS:
-        return None  # part of a name: "the United States", "National Rally"
+            words[k - 1] not in _OPENERS and not (
+                words[k] in _NAMED_DISASTERS and
+                (k + 1 >= len(toks) or not (toks[k + 1].is_cap and toks[k + 1].is_word))):
+        return None  # part of a name: "the United States", "National Rally" (but a named
+        # fire is one: "The Palisades Fire, which broke out on Tuesday")
     for form, entry, participle in options:
         n = len(form)
         if n > 1 and tuple(words[k:k + n]) != form:

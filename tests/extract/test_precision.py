@@ -269,7 +269,10 @@ def test_adverbs_before_a_casualty_verb_and_counts_of_one_part_of_a_list():
     doc = analyse("A bomb exploded at a market in Tarvel on Monday, and a guard and one "
                   "shopper were killed.")
     blast = one(doc, "Explosion")
-    assert blast.fatalities is None  # two died: "one shopper" is only a part of them
+    assert blast.fatalities == 2  # two died: "one shopper" is only a part of them
+    doc = analyse("A gunman opened fire at a market in Tarvel on Monday, and the gunman and "
+                  "one shopper were killed.")
+    assert all(e.fatalities in (None, 2) for e in doc.events)
 
 
 def test_a_person_shot_in_the_arm_is_an_attack_and_a_campaign_rally_no_protest():
@@ -2304,3 +2307,30 @@ def test_review_of_the_sixty_fifth_batch():
     doc = analyse("A storm erupted over the city on Tuesday evening, flooding streets and "
                   "cutting power. Schools closed.")
     assert events_of(doc, "Storm")
+
+
+def test_us_states_named_fires_bodies_and_counts_joined_by_and():
+    doc = analyse("KERRVILLE, Texas, July 8 - The death toll from flash floods in central Texas "
+                  "rose to 104 on Tuesday, officials said.\n\nIn Kerr County alone, 87 bodies "
+                  "have been recovered, including 30 children, the sheriff said.",
+                  published=date(2025, 7, 8))
+    assert {e.label: e.kind for e in doc.entities}.get("Texas") == "place"
+    assert sorted(e.fatalities for e in doc.events if e.fatalities) == [87, 104]
+    doc = analyse("The Palisades Fire, which broke out on Tuesday morning, has burned more than "
+                  "20,000 acres. Crews worked through the night.", published=date(2025, 1, 9))
+    fires = [e for e in doc.events if trigger(doc, e) == "Fire"]
+    assert [e.time.value for e in fires] == ["2025-01-07TMO"]
+    doc = analyse("The Los Angeles Fire Department said crews were at the scene. Roads closed.")
+    assert events_of(doc, "Wildfire") == [] and events_of(doc, "Accident") == []
+    doc = analyse("Twenty-one hostages and four paramilitary soldiers were killed during the "
+                  "siege, the military said. Trains stopped.")
+    assert [e.fatalities for e in doc.events if e.fatalities] == [25]
+
+
+def test_now_dates_no_later_sentence_and_restored_powers_are_no_services():
+    doc = analyse("The court now has up to 180 days to decide whether to remove him or restore "
+                  "his powers. He declared martial law on Dec. 3 and lifted it hours later "
+                  "after lawmakers voted it down.", published=date(2024, 12, 14))
+    assert events_of(doc, "RestorationOfServices") == []
+    assert all(e.time.value != "PRESENT_REF" for e in doc.events
+               if trigger(doc, e) == "voted")
