@@ -138,7 +138,6 @@ def _before_aboard(words: list[str], m: int) -> int:
 
 _BODY_VERBS = frozenset({"recovered", "found", "retrieved", "pulled", "discovered",
                          "exhumed", "identified"})
-_PARTS = frozenset({"most", "many", "some", "half", "several", "few", "dozens", "hundreds"})
 _CLAUSE_WORDS = frozenset({"that", "which", "who", "when", "where", "after", "before", "and"})
 
 
@@ -221,7 +220,7 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             while m >= 0 and (words[m] in _BE or words[m] == "not" or
                               w in ("injuries", "wounds") and words[m] in _INJURY_LEADS):
                 m -= 1  # "were seriously injured", "were treated for injuries"
-            predicate = m < k - 1 or w in ("died", "perished")  # "were killed", "died"
+            predicate = m < k - 1 or w in ("died", "perished", "drowned", "suffocated")
             m = _before_inclusion(words, m)  # "15 people, including seven firefighters,"
             m = _before_aboard(words, m)  # "all eight people aboard died", "the five
             # people aboard the submersible were killed"
@@ -253,8 +252,8 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                     part, _ = number_value(words, m - 3, lex)
                     if part is not None or words[m - 3] in ("none", "no"):
                         value, m = (part if part is not None else 0), m - 3
-                    elif words[m - 3] in _PARTS:
-                        value = None  # "most of the 67": not all of them
+                    elif words[m - 3] not in ("all", "each", "every", "both"):
+                        value = None  # "most of the 67", "a majority of the 200": a part
                 if value is not None:
                     qual = _qualifier_before(words, m, lex)
                     count, found = (None if qual == "approx" else value), True

@@ -108,10 +108,20 @@ def _polarity(d: EventDraft) -> bool:
     return d.modality != "negated"
 
 
+def _kind_of_other(d: EventDraft) -> str:
+    """What an event of type Other is, from the last word of its label ("Kidnapping" and
+    "Abduction" are one kind)."""
+    word = d.trig.entry.label.split()[-1].lower() if d.trig.entry.label else ""
+    return "kidnapping" if word == "abduction" else word
+
+
 def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
     """True when two mentions cannot be the same event."""
     if not compatible_types(a.type, b.type) or _polarity(a) != _polarity(b):
         return True
+    if a.type == b.type == "Other" and (_kind_of_other(a) == "kidnapping") != \
+            (_kind_of_other(b) == "kidnapping"):
+        return True  # a kidnapping is no hijacking, nor the sentencing for it
     if (a.modality == "planned") != (b.modality == "planned") and \
             not (a.anaphoric or b.anaphoric):
         return True  # a plan is not the event that already happened (an anaphor only refers)

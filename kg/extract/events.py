@@ -483,10 +483,13 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
         own_report = False
         if len(groups) > 1:
             here = inside[0]
-            # no event in the first source's words while another's has one: its count is a
-            # report of its own, not the other's event nor one told before ("The UN said
-            # 1,000 were killed, but the Taliban said 2,400 died in the quake")
-            own_report = not here and any(inside[1:])
+            # no event in the first source's words: the event told before takes its count,
+            # unless another source's words tell an event of that kind ("An earthquake hit
+            # Herat. The UN said 1,000 were killed, but the Taliban said 2,400 died in the
+            # quake": the UN's figure is a report of its own)
+            others = {d.type for events in inside[1:] for d in events}
+            own_report = not here and bool(others) and sent.index > 0 and any(
+                d.type in others for d in by_sentence.get(sent.index - 1, []))
         for (_, group), events in zip(groups[1:], inside[1:], strict=True):
             other = _host(doc, events, group[0]) or \
                 _report_event(doc, lex, finder, group[0], bounds)
@@ -511,10 +514,10 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
                          and "+casualties" not in d.rule  # ("killing about 1,200")
                          and d.trig.entry.lemma.split()[-1] not in CAMPAIGN_HEADS]
                 host = cands[-1] if cands else None
-        if host is None and reports[0].toll and not own_report:
+        if host is None and reports[0].toll:
             # "the death toll rose to 41": a new figure for the deadly event told before
             host = _told_before(drafts, new, sent.start)
-        if host is None and not own_report and all(r.what == "injured" for r in reports):
+        if host is None and all(r.what == "injured" for r in reports):
             # "15 people were treated for injuries" paragraphs after the deadly fire: its
             # injured, when it has no count of them yet
             earlier = _told_before(drafts, new, sent.start)

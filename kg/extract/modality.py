@@ -31,6 +31,9 @@ _NOT_BEFORE_A_NOUN = frozenset({"as", "when", "while", "after", "before", "in", 
                                 "during", "amid", "despite", "because", "until", "than", "of",
                                 "to", "for", "following", "about", "over", "into", "among",
                                 "near"})
+# Nouns of several events before "of" ("a wave of attacks", "a repeat of the clashes").
+_COLLECTIVES = frozenset({"wave", "spate", "series", "repeat", "resumption", "pattern",
+                          "string", "round", "outbreak", "renewal"})
 _NO_PHRASES = (("no", "reports", "of"), ("no", "report", "of"), ("no", "sign", "of"),
                ("no", "signs", "of"), ("no", "evidence", "of"), ("no", "word", "of"),
                ("no", "immediate", "reports", "of"), ("no", "indication", "of"))
@@ -353,8 +356,10 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
         n = len(p)
         for i in range(max(0, len(words) - 10), len(words) - n + 1):
             if tuple(words[i:i + n]) == p and all(
-                    w.isalpha() and w not in _NOT_BEFORE_A_NOUN for w in words[i + n:]):
-                return " ".join(p)
+                    w.isalpha() and (w not in _NOT_BEFORE_A_NOUN or
+                                     w == "of" and words[i + n + x - 1] in _COLLECTIVES)
+                    for x, w in enumerate(words[i + n:])):
+                return " ".join(p)  # ("no reports of a repeat of the clashes")
     if "yet to" in " ".join(words[-3:]):
         return "yet to"
     for i, w in enumerate(window):

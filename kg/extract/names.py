@@ -58,6 +58,10 @@ _PLACE_NAME_WORDS = frozenset({"new", "north", "south", "east", "west", "norther
                                "eastern", "western", "upper", "lower", "greater", "sur",
                                "norte", "del", "wales", "island", "islands", "city", "county",
                                "state", "province", "region", "territory", "republic"})
+_SAINTS = frozenset({"st", "saint", "san", "santa", "sainte"})
+_POSSESSORS = frozenset({"children", "women", "king", "queen", "men", "people"})
+# Words before company endings that make them a street's quarter ("Alabama Avenue SE").
+_STREETS = frozenset({"avenue", "road", "street", "boulevard", "drive", "lane", "way", "place"})
 # Makers of aircraft, whose name comes before a model's number.
 _MAKERS = frozenset({"boeing", "airbus", "embraer", "bombardier", "antonov", "tupolev",
                      "ilyushin", "sukhoi", "cessna", "atr", "lockheed", "douglas", "fokker"})
@@ -156,8 +160,10 @@ def _chunk_end(toks: list[Token], i: int, lex: Lexicon) -> int:
     while j + 1 < n:
         cur = toks[j]
         if cur.bare != cur.text and not (j + 1 < n and toks[j + 1].is_cap and (
-                cur.bare == "People" or toks[j + 1].lower in _POSSESSED_HEADS and
-                not (j + 2 < n and toks[j + 2].is_cap and toks[j + 2].is_word))):
+                cur.bare == "People" or toks[j + 1].lower in _POSSESSED_HEADS and (
+                    toks[i].lower in _SAINTS or cur.bare.lower() in _POSSESSORS or
+                    not (j + 2 < n and toks[j + 2].is_cap and toks[j + 2].is_word) and
+                    not _place_word(cur.bare.lower(), lex)))):
             break  # a possessive ends a name, but "the Luhansk People's Republic", "St.
             # Peter's Square" go on
         nxt = toks[j + 1]
@@ -323,6 +329,11 @@ def _us_state(name: str) -> bool:
     return is_us_state(name)
 
 
+def _place_word(word: str, lex: Lexicon) -> bool:
+    """A country's or a capital's name ("Britain's Church of England": Britain's)."""
+    return word in lex.country_names or word in lex.capitals
+
+
 def _governing_word(toks: list[Token], i: int) -> str:
     """The word a name at ``i`` depends on, over an article ("in the", "at")."""
     j = i - 1
@@ -412,8 +423,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         # place or body, then the holder's name (its last two words); "the Bishop of Rome,
         # Francis,": none
         if j - i < 3 or not all(t.is_word and t.is_cap for t in toks[j - 1:j + 1]) or \
-                any(t.lower in _PLACE_NAME_WORDS or t.lower in lex.country_names
-                    for t in toks[j - 1:j + 1]):
+                any(t.lower in _PLACE_NAME_WORDS for t in toks[j - 1:j + 1]) or \
+                toks[j].lower in lex.country_names:
             return None  # ("The Governor of New South Wales declared": no name after it)
         title = " ".join(t.text for t in toks[title_start:j - 1] if t.text != ".")
         i = j - 1
@@ -495,7 +506,10 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         return None  # "Board chairman Larry Kellner ...": a common noun opening the sentence
     if len(words) > 1 and (words[-1].text in _COMPANY_ENDINGS or
                            words[-1].text in _PLACE_OR_COMPANY_ENDINGS and
-                           _governing_word(toks, i) not in _PLACE_PREPOSITIONS):
+                           _governing_word(toks, i) not in _PLACE_PREPOSITIONS and
+                           _governing_word(toks, i) not in ("from", "of") and
+                           lowers[-2] not in _STREETS and
+                           (toks[j + 1].lower if j + 1 < len(toks) else "") not in _STAFF_AFTER):
         return Candidate(start, end, surface, "organization", "pattern", "name:org-head", 0.8,
                          extra=extra)  # "Nord Stream AG"
     if any(w in org_heads for w in lowers):

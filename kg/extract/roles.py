@@ -303,8 +303,13 @@ class RoleFinder:
             # (after a reporting verb there: "Toninelli said the management of Autostrade,
             # which operates the motorway, should resign": not the speaker's resignation)
             lo, hi = bounds[idx - 2]
-            said = [t.end for t in self._tokens_fast(lo, hi)
-                    if t.text.islower() and self.lex.reporting_lemma(t.lower)]
+            toks = self._tokens_fast(lo, hi)
+            said = [t.end for n, t in enumerate(toks)
+                    if t.text.islower() and self.lex.reporting_lemma(t.lower) and
+                    not (t.lower in _NOUN_FORMS and n and (
+                        toks[n - 1].is_cap or toks[n - 1].lower in _NOT_BEFORE_A_VERB or
+                        toks[n - 1].bare != toks[n - 1].text))]
+            # (a verb: not "Borno state", "the post office", "Kenya's state house")
             in_clause = self.between(said[-1] if said else lo, hi) + in_clause
         before = [m for m in in_clause if m.end <= trig.start]
         after = [m for m in in_clause if m.start >= trig.end]
@@ -975,8 +980,10 @@ class RoleFinder:
             if prep == "between" and trig.type in GROUP_TYPES and self.actor_id(m):
                 continue  # "talks between Russia and Ukraine": parties, not places
             if prep in ("over", "about", "against") and \
-                    self.doc.text[m.end:m.end + 2] in ("'s", "’s"):
-                continue  # "talks over Tehran's nuclear program": what they are about
+                    self.doc.text[m.end:m.end + 2] in ("'s", "’s") and \
+                    self._possessed_thing(m.end + 2):
+                continue  # "talks over Tehran's nuclear program": what they are about (but
+                # "drones over Russia's Belgorod region", "over London's Heathrow airport")
             if m.end <= trig.start and self._on_route(m, before, prep, sent_start):
                 continue  # "a jet flying from Baku to Grozny in Russia crashed near Aktau"
             if prep in ("from", "of") and trig.type not in _AWAY and \
@@ -1146,6 +1153,15 @@ class RoleFinder:
 
     def _after_comma(self, m: MentionRef, trig: Trigger) -> bool:
         return any(t.text == "," for t in self._tokens_fast(trig.end, m.start))
+
+    def _possessed_thing(self, offset: int) -> bool:
+        """The words after a possessive at ``offset`` name a thing, not a place ("Tehran's
+        rapidly advancing nuclear program"; not "Russia's Belgorod region", "Gaza's north")."""
+        k = self.doc.first_token_at_or_after(offset)
+        if k >= len(self.doc.tokens):
+            return False
+        tok = self.doc.tokens[k]
+        return tok.is_word and not tok.is_cap and tok.lower not in _PLACE_NOUNS
 
     def _starts_relative(self, span: tuple[int, int]) -> bool:
         toks = self._tokens_fast(span[0], span[1])
@@ -1360,3 +1376,16 @@ def _last_pronoun(toks: list[Token], lo: int, *, possessive: bool) -> Token | No
                 not (n > 0 and toks[n - 1].lower in _RESULT_VERBS):
             return t
     return None
+# Words before a noun spelled like a reporting verb ("the state of", "a post").
+_NOT_BEFORE_A_VERB = frozenset({"the", "a", "an", "its", "their", "his", "her", "of", "in",
+                                "this", "that", "our"})
+# Nouns of places after a possessive ("Russia's east", "Gaza's border").
+_PLACE_NOUNS = frozenset({"region", "regions", "airspace", "airport", "city", "capital",
+                          "border", "borders", "territory", "territories", "east", "west",
+                          "north", "south", "coast", "province", "state", "skies", "waters",
+                          "northeast", "northwest", "southeast", "southwest", "centre",
+                          "center", "outskirts", "frontline", "front"})
+# Forms of reporting verbs that are also nouns ("Borno state", "the post office").
+_NOUN_FORMS = frozenset({"state", "states", "post", "posts", "report", "reports", "claim",
+                         "claims", "note", "notes", "comment", "comments", "warning", "tweet",
+                         "tweets", "statement", "answer", "reply", "word"})

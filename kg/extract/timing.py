@@ -391,9 +391,11 @@ class TimeAttacher:
         day."""
         between = self.doc.words_between(t.end, trigger)
         if t.end > trigger or between[:1] != [","] or len(between) > 6 or \
-                between[1:2] not in (["the"], ["a"], ["an"], ["its"], ["their"]):
+                between[1:2] not in (["the"], ["a"], ["an"], ["its"], ["their"]) or \
+                between[2:3] in (["day"], ["same"], ["night"], ["morning"], ["evening"]):
             return False  # (an apposition: not "..., as rescuers searched for survivors
-            # buried by mudslides", which goes on at the report's time)
+            # buried by mudslides", which goes on at the report's time, nor "..., the day a
+            # cyclone hit the coast")
         doc = self.doc
         k = doc.first_token_at_or_after(t.start) - 1
         steps = 0

@@ -335,6 +335,11 @@ _CLOSING_QUOTES = frozenset({'"', "”", "'", "’"})
 # Quantities before a participle and a plural noun it describes ("more collapsed buildings").
 _QUANTIFIERS = frozenset({"more", "many", "several", "other", "few", "fewer", "most",
                           "dozens", "hundreds", "thousands"})
+# Words in -ly that are no adverbs ("Moscow's ally shelled").
+_LY_NOT_ADVERBS = frozenset({"ally", "family", "rally", "assembly", "supply", "bully", "july",
+                             "italy", "holy", "belly", "jelly", "monopoly", "anomaly", "reply",
+                             "fly", "daily", "weekly", "monthly", "yearly", "early", "only",
+                             "elderly", "friendly", "deadly", "lonely", "ugly", "lily"})
 _FINDING = frozenset({"found", "saw", "see", "find", "finds", "reach", "reached", "left",
                       "leaves", "shows", "showed", "discovered", "spotted", "inspected",
                       "searched", "cleared"})
@@ -373,9 +378,10 @@ def _adjectival(toks: list[Token], words: list[str], k: int, n: int, lex: Lexico
         # "sheltering displaced families", "the evacuated residents", "housing displaced
         # Palestinians"
         return True
-    if prev.endswith("ly") and k > 1 and (words[k - 2] in DETERMINERS or
-                                          toks[k - 2].bare != toks[k - 2].text) and \
-            nxt.isalpha() and nxt not in DETERMINERS:
+    if prev.endswith("ly") and prev not in _LY_NOT_ADVERBS and k > 1 and \
+            (words[k - 2] in DETERMINERS or
+             toks[k - 2].bare != toks[k - 2].text) and nxt.isalpha() and \
+            nxt not in DETERMINERS:
         return True  # "Tehran's rapidly advancing nuclear program", "the heavily damaged
         # bridge": an adverb between a determiner and the participle
     if words[k].endswith("ed") and prev in _LOOKING_AT and nxt.isalpha():
@@ -410,7 +416,7 @@ def _between_states(toks: list[Token], words: list[str], k: int, n: int, lex: Le
         return False
     following = words[k + n + 1:k + n + 3]
     if any(w in _DEALT for w in following) or any(
-            w in _PENALTIES for w in words[k + n + 1:k + n + 8]):
+            w in _PENALTIES or w in _SCORING for w in words[k + n + 1:k + n + 8]):
         return False  # "Egypt struck IMF deal", "Brussels struck Apple with a ... fine",
         # "Washington struck Cuba from its list"
     # "Jordan struck Garcia", "Georgia struck Tennessee 28-14": a name that is also a
@@ -429,6 +435,8 @@ _DEALT = frozenset({"deal", "deals", "agreement", "agreements", "pact", "accord"
                     "contracts", "loan", "gold"})
 # Words a little further on that make it a penalty or a list ("struck Apple with a fine").
 _PENALTIES = frozenset({"fine", "fined", "penalty", "list", "tariff", "tariffs"})
+# Words of a score in the words after the struck name ("struck Argentina with two late goals").
+_SCORING = frozenset({"goal", "goals", "penalty", "penalties", "wicket", "wickets", "win"})
 # Nouns of military targets after a name ("struck Houthi targets", "struck Boko Haram bases").
 _TARGET_NOUNS = frozenset({"targets", "target", "positions", "bases", "base", "sites", "camps",
                            "militias", "militants", "fighters", "facilities", "depots",
