@@ -470,7 +470,10 @@ def _sentence_cues(doc: Document, sentence: int, lex: Lexicon) -> _SentenceCues:
             new_clause = w == "," and k + 1 < b and words[k + 1] in _NEW_CLAUSE
             marks.append((k, "stop" if new_clause else "comma"))
         elif w in reporting and toks[k].is_word and not _noun_use(words, a, k) and \
-                not (w in ("state", "states") and _state_noun(doc, sentence, k, a)):
+                not (w in ("state", "states") and _state_noun(doc, sentence, k, a)) and \
+                not (k + 2 < b and words[k + 1] in ("by", "with") and
+                     words[k + 2].endswith("ing")):
+            # (not "Iran responded by firing drones": an act, no report)
             marks.append((k, "verb"))
             if doc.quote_at(toks[k].start) is None:
                 reporters.append(k)
@@ -578,5 +581,7 @@ def _noun_use(words: list[str], first: int, k: int) -> bool:
     prev = words[k - 1] if k > first else ""
     if prev in ("the", "a", "an", "its", "their", "his", "her", "this", "that"):
         return True
+    if prev[:1].isdigit() and prev.endswith(("st", "nd", "rd", "th")):
+        return True  # "the 51st state"
     return words[k] in _NOUNS_TOO and k - 2 >= first and words[k - 2] in ("a", "an", "the") \
         and not prev.endswith("s")

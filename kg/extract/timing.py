@@ -175,6 +175,8 @@ class TimeAttacher:
         here = [t for t in here if not self._closing_report(t, trigger_start)]
         own = [t for t in here if clause[0] <= t.start < clause[1] and _usable(t, True)
                and self._fits(t, trigger_start, end, reporting, infinitive, declaring)
+               and not (t.start > end and self._premodifies(t))
+               # ("protests marking the anniversary of 2024 demonstrations")
                and not (perfect and self._first_conjunct(t, trigger_start))
                and not (self._pluperfect(trigger_start) and
                         self._report_between(t, trigger_start))]
@@ -363,7 +365,8 @@ class TimeAttacher:
         j = doc.first_token_at_or_after(t.end)
         if k == 0 or j >= len(doc.words) or doc.token_sentence[k - 1] != doc.token_sentence[j]:
             return False
-        if doc.words[k - 1] not in _PREMODIFIER_DETERMINERS and not (
+        if doc.words[k - 1] not in _PREMODIFIER_DETERMINERS and doc.words[k - 1] != "of" and not (
+                # ("the anniversary of 2024 demonstrations")
                 # headlines drop the article: "Sunak calls surprise July 4 election"
                 doc.sentences[doc.token_sentence[k]].kind == "headline" and
                 doc.tokens[k - 1].is_word and doc.words[k - 1] not in PREPOSITIONS):

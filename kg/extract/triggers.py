@@ -190,8 +190,10 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
                 continue
         if participle and _adjectival(toks, words, k, n, lex):
             continue
-        if entry.pos == "v" and not participle and k > 0 and words[k - 1] in _ARTICLES:
-            continue  # a noun after all: "the state border", "a post"
+        if entry.pos == "v" and not participle and k > 0 and (
+                words[k - 1] in _ARTICLES or words[k - 1][:1].isdigit() and
+                words[k - 1].endswith(("st", "nd", "rd", "th"))):
+            continue  # a noun after all: "the state border", "a post", "the 51st state"
         if entry.pos == "v" and not participle and k > 0 and words[k] == form[0] and \
                 words[k - 1] in PREPOSITIONS and words[k - 1] != "to":
             continue  # a noun after all: "on state television", "into travel agencies"

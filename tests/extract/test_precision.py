@@ -2377,3 +2377,19 @@ def test_review_of_the_sixty_sixth_batch():
     doc = analyse("An earthquake hit Herat on Saturday. The UN said 1,000 people were killed, "
                   "but the Taliban said 2,400 people died in the quake.")
     assert sorted(e.fatalities for e in doc.events if e.fatalities) == [1000, 2400]
+
+
+def test_responding_by_acting_ordinals_before_nouns_and_years_of_other_nouns():
+    doc = analyse("Iran responded by firing more than 100 drones towards Israel, the Israeli "
+                  "military said. Oil prices rose.")
+    strike = one(doc, "ShellingMissileAttack")
+    assert role(doc, strike, "agent") == ["Iran"]
+    assert entity_label(doc, strike.according_to) != "Iran"
+    doc = analyse("Trump's talk of making Canada the 51st state angered voters. Carney won "
+                  "the vote.")
+    assert events_of(doc, "Statement") == []
+    doc = analyse("Kenyan police kill 16 in protests marking anniversary of 2024 "
+                  "demonstrations\n\nAt least 16 people were killed in protests across Kenya "
+                  "on Wednesday, a rights group said.", published=date(2025, 6, 26))
+    assert [e.fatalities for e in events_of(doc, "Protest") if e.time.value == "2024"] in (
+        [], [None])
