@@ -116,10 +116,17 @@ def _count_before(words: list[str], n: int, lex: Lexicon) -> int | None:
     if m < 0:
         return None
     value, end = number_value(words, m, lex)
-    if value is None:
-        # a number of several words ("twenty - one" is one token here; "21" too)
+    if value is None or end <= m:
         return None
-    return value if end > m else None
+    # the first count opens the subject: at the start of the sentence or a clause, or after
+    # "at least" (not "Troops rescued 104 hostages and 21 passengers were killed", "About 200
+    # migrants and four crew", nor a chain "two soldiers and three ... and four ...")
+    if m == 0 or words[m - 1] in (",", ";", ":", "—", "–") or \
+            m >= 2 and words[m - 2:m] in ([",", "and"], [",", "while"], [",", "but"]):
+        return value  # (", and a guard and one shopper were killed")
+    if m >= 2 and words[m - 2:m] == ["at", "least"] and (m == 2 or words[m - 3] in (",", ";")):
+        return value
+    return None
 
 
 def _before_aboard(words: list[str], m: int) -> int:
@@ -136,6 +143,10 @@ def _before_aboard(words: list[str], m: int) -> int:
     return m
 
 
+# Words of a part before "of the N" ("Many of the 500 people aboard the boat drowned").
+_PART_WORDS = frozenset({"many", "most", "some", "half", "several", "few", "all", "none", "no",
+                         "each", "every", "both", "majority", "minority", "dozens", "hundreds",
+                         "thousands"})
 _BODY_VERBS = frozenset({"recovered", "found", "retrieved", "pulled", "discovered",
                          "exhumed", "identified"})
 _CLAUSE_WORDS = frozenset({"that", "which", "who", "when", "where", "after", "before", "and"})
@@ -199,8 +210,12 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             j = k - 1
             while j >= 0 and words[j] in _BE:
                 j -= 1
-            if j >= 0 and words[j] == "bodies":
-                what = "killed"  # "87 bodies have been recovered": 87 dead
+            if j >= 1 and words[j] == "bodies" and \
+                    number_value(words, j - 1, lex)[0] is not None and \
+                    not (k + 1 < len(words) and (words[k + 1] in ("that", "to") or
+                                                 words[k + 1].endswith("ing"))):
+                what = "killed"  # "87 bodies have been recovered": 87 dead (not "Two federal
+                # bodies have found that ...", "two bodies were found orbiting a star")
         if what is None or w == "drowned" and words[k + 1:k + 2] == ["out"]:
             continue  # ("boos drowned out the anthem")
         count, found, active, toll, named = None, False, False, False, False
@@ -220,7 +235,7 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             while m >= 0 and (words[m] in _BE or words[m] == "not" or
                               w in ("injuries", "wounds") and words[m] in _INJURY_LEADS):
                 m -= 1  # "were seriously injured", "were treated for injuries"
-            predicate = m < k - 1 or w in ("died", "perished", "drowned", "suffocated")
+            predicate = m < k - 1 or w in ("died", "perished")
             m = _before_inclusion(words, m)  # "15 people, including seven firefighters,"
             m = _before_aboard(words, m)  # "all eight people aboard died", "the five
             # people aboard the submersible were killed"
@@ -244,8 +259,11 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                 value, _ = number_value(words, m, lex)
                 if value is None and m > 0 and words[m] in ("hundred", "thousand"):
                     value, _ = number_value(words, m - 1, lex)
-                if value is not None and predicate and m >= 3 and \
-                        words[m - 1] in ("the", "its", "their") and words[m - 2] == "of":
+                if value is not None and m >= 3 and \
+                        words[m - 1] in ("the", "its", "their") and words[m - 2] == "of" and \
+                        (predicate or w in ("drowned", "suffocated") and (
+                            words[m - 3] in _PART_WORDS or
+                            number_value(words, m - 3, lex)[0] is not None)):
                     # "one of the 67 people aboard ... was killed", "None of the 300
                     # passengers ... were injured": the part (but "10 of the 35 people killed
                     # in the airstrike were children": the 35)

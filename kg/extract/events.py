@@ -514,10 +514,10 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
                          and "+casualties" not in d.rule  # ("killing about 1,200")
                          and d.trig.entry.lemma.split()[-1] not in CAMPAIGN_HEADS]
                 host = cands[-1] if cands else None
-        if host is None and reports[0].toll:
+        if host is None and reports[0].toll and not own_report:
             # "the death toll rose to 41": a new figure for the deadly event told before
             host = _told_before(drafts, new, sent.start)
-        if host is None and all(r.what == "injured" for r in reports):
+        if host is None and not own_report and all(r.what == "injured" for r in reports):
             # "15 people were treated for injuries" paragraphs after the deadly fire: its
             # injured, when it has no count of them yet
             earlier = _told_before(drafts, new, sent.start)

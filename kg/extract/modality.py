@@ -34,6 +34,8 @@ _NOT_BEFORE_A_NOUN = frozenset({"as", "when", "while", "after", "before", "in", 
 # Nouns of several events before "of" ("a wave of attacks", "a repeat of the clashes").
 _COLLECTIVES = frozenset({"wave", "spate", "series", "repeat", "resumption", "pattern",
                           "string", "round", "outbreak", "renewal"})
+_BEFORE_COLLECTIVES = frozenset({"a", "an", "the", "any", "new", "fresh", "further",
+                                 "renewed", "second", "third", "major"})
 _NO_PHRASES = (("no", "reports", "of"), ("no", "report", "of"), ("no", "sign", "of"),
                ("no", "signs", "of"), ("no", "evidence", "of"), ("no", "word", "of"),
                ("no", "immediate", "reports", "of"), ("no", "indication", "of"))
@@ -355,11 +357,14 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
         # severe attack" (not "no reports of casualties as the storm ripped through")
         n = len(p)
         for i in range(max(0, len(words) - 10), len(words) - n + 1):
+            rest = words[i + n:]
             if tuple(words[i:i + n]) == p and all(
                     w.isalpha() and (w not in _NOT_BEFORE_A_NOUN or
-                                     w == "of" and words[i + n + x - 1] in _COLLECTIVES)
-                    for x, w in enumerate(words[i + n:])):
-                return " ".join(p)  # ("no reports of a repeat of the clashes")
+                                     w == "of" and x and rest[x - 1] in _COLLECTIVES and
+                                     all(v in _BEFORE_COLLECTIVES for v in rest[:x - 1]))
+                    for x, w in enumerate(rest)):
+                return " ".join(p)  # ("no reports of a repeat of the clashes"; not "No
+                # reports of injuries followed a series of explosions")
     if "yet to" in " ".join(words[-3:]):
         return "yet to"
     for i, w in enumerate(window):

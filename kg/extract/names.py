@@ -58,7 +58,7 @@ _PLACE_NAME_WORDS = frozenset({"new", "north", "south", "east", "west", "norther
                                "eastern", "western", "upper", "lower", "greater", "sur",
                                "norte", "del", "wales", "island", "islands", "city", "county",
                                "state", "province", "region", "territory", "republic"})
-_SAINTS = frozenset({"st", "saint", "san", "santa", "sainte"})
+_SAINTS = frozenset({"st", "saint", "sainte"})
 _POSSESSORS = frozenset({"children", "women", "king", "queen", "men", "people"})
 # Words before company endings that make them a street's quarter ("Alabama Avenue SE").
 _STREETS = frozenset({"avenue", "road", "street", "boulevard", "drive", "lane", "way", "place"})
@@ -161,7 +161,9 @@ def _chunk_end(toks: list[Token], i: int, lex: Lexicon) -> int:
         cur = toks[j]
         if cur.bare != cur.text and not (j + 1 < n and toks[j + 1].is_cap and (
                 cur.bare == "People" or toks[j + 1].lower in _POSSESSED_HEADS and (
-                    toks[i].lower in _SAINTS or cur.bare.lower() in _POSSESSORS or
+                    toks[i].lower in _SAINTS and j - i <= 2 and
+                    not cur.bare.lower().endswith(("burg", "ville", "town")) or
+                    cur.bare.lower() in _POSSESSORS or
                     not (j + 2 < n and toks[j + 2].is_cap and toks[j + 2].is_word) and
                     not _place_word(cur.bare.lower(), lex)))):
             break  # a possessive ends a name, but "the Luhansk People's Republic", "St.
@@ -318,6 +320,21 @@ def _after_places_of(toks: list[Token], k: int) -> bool:
     while j >= 0 and k - j <= 3 and toks[j].text[:1].isupper():
         j -= 1
     return k - j > 1 and j >= 1 and (toks[j - 1].lower, toks[j].lower) in _PLACES_OF
+
+
+def _ends_a_name(text: str, word: str) -> bool:
+    """``word`` ends a longer name elsewhere in the text ("Joe Montana", "French Montana"),
+    other than a region of a state ("North Dakota" is no name ending in Dakota here, nor
+    "central Texas")."""
+    for m in re.finditer(r"\b([A-Z][a-z]+) " + re.escape(word) + r"\b", text):
+        if m.group(1).lower() not in _REGION_WORDS:
+            return True
+    return False
+
+
+_REGION_WORDS = frozenset({"north", "south", "east", "west", "new", "central", "northern",
+                           "southern", "eastern", "western", "upstate", "downstate", "rural",
+                           "in", "of", "across", "from", "to", "at", "near", "and", "the"})
 
 
 def _us_state(name: str) -> bool:
@@ -504,6 +521,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if len(lowers) == 1 and lowers[0] in org_heads and i == first_word and \
             not words[0].text.isupper():
         return None  # "Board chairman Larry Kellner ...": a common noun opening the sentence
+    if len(words) > 2 and words[-1].text in ("SE", "NE", "NW", "SW") and lowers[-2] in _STREETS:
+        return Candidate(start, end, surface, "place", "pattern", "name:place-head", 0.7,
+                         extra=extra)  # "Alabama Avenue SE": a street of a city's quarter
     if len(words) > 1 and (words[-1].text in _COMPANY_ENDINGS or
                            words[-1].text in _PLACE_OR_COMPANY_ENDINGS and
                            _governing_word(toks, i) not in _PLACE_PREPOSITIONS and
@@ -551,7 +571,10 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if _ends_with_phrase(before, lex.phrase_set("organisation_cues", "words")):
         return Candidate(start, end, surface, "organization", "pattern", "name:org-cue", 0.7,
                          extra=extra)
-    if len(words) == 1 and _us_state(surface) and after not in _STAFF_AFTER:
+    if len(words) == 1 and _us_state(surface) and after not in _STAFF_AFTER and \
+            after not in _SPEECH_AFTER and \
+            not (after == "," and toks[j + 2].lower in ("a", "an") if j + 2 < len(toks)
+                 else False) and not _ends_a_name(doc.text, surface):
         # "flash floods in central Texas", "KERRVILLE, Texas": a state (not "Washington",
         # "Georgia": a city, a person, a country)
         return Candidate(start, end, surface, "place", "pattern", "name:us-state", 0.7,

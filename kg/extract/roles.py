@@ -1161,6 +1161,8 @@ class RoleFinder:
         if k >= len(self.doc.tokens):
             return False
         tok = self.doc.tokens[k]
+        if tok.lower.endswith("ern") and k + 1 < len(self.doc.tokens):
+            tok = self.doc.tokens[k + 1]  # "over Kyiv's western districts"
         return tok.is_word and not tok.is_cap and tok.lower not in _PLACE_NOUNS
 
     def _starts_relative(self, span: tuple[int, int]) -> bool:
@@ -1384,7 +1386,9 @@ _PLACE_NOUNS = frozenset({"region", "regions", "airspace", "airport", "city", "c
                           "border", "borders", "territory", "territories", "east", "west",
                           "north", "south", "coast", "province", "state", "skies", "waters",
                           "northeast", "northwest", "southeast", "southwest", "centre",
-                          "center", "outskirts", "frontline", "front"})
+                          "center", "outskirts", "frontline", "front", "suburbs", "suburb",
+                          "districts", "district", "neighbourhoods", "neighborhoods",
+                          "villages", "areas", "area", "towns", "cities", "ports", "port"})
 # Forms of reporting verbs that are also nouns ("Borno state", "the post office").
 _NOUN_FORMS = frozenset({"state", "states", "post", "posts", "report", "reports", "claim",
                          "claims", "note", "notes", "comment", "comments", "warning", "tweet",

@@ -417,8 +417,12 @@ def _between_states(toks: list[Token], words: list[str], k: int, n: int, lex: Le
     if not (state and after.is_cap and after.is_word and words[k + n] not in _NOT_A_TARGET):
         return False
     following = words[k + n + 1:k + n + 3]
+    later = words[k + n + 1:k + n + 8]
     if any(w in _DEALT for w in following) or any(
-            w in _PENALTIES or w in _SCORING for w in words[k + n + 1:k + n + 8]):
+            w in _PENALTIES or w in _SCORING and (w not in ("goal", "goals") or x and (
+                later[x - 1] in ("late", "early", "winning", "second", "first") or
+                later[x - 1].isdigit() or later[x - 1] in _NUMBER_WORDS))
+            for x, w in enumerate(later)):
         return False  # "Egypt struck IMF deal", "Brussels struck Apple with a ... fine",
         # "Washington struck Cuba from its list"
     # "Jordan struck Garcia", "Georgia struck Tennessee 28-14": a name that is also a
@@ -439,6 +443,7 @@ _DEALT = frozenset({"deal", "deals", "agreement", "agreements", "pact", "accord"
 _PENALTIES = frozenset({"fine", "fined", "penalty", "list", "tariff", "tariffs"})
 # Words of a score in the words after the struck name ("struck Argentina with two late goals").
 _SCORING = frozenset({"goal", "goals", "penalty", "penalties", "wicket", "wickets", "win"})
+_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine"})
 # Nouns of military targets after a name ("struck Houthi targets", "struck Boko Haram bases").
 _TARGET_NOUNS = frozenset({"targets", "target", "positions", "bases", "base", "sites", "camps",
                            "militias", "militants", "fighters", "facilities", "depots",

@@ -2393,3 +2393,40 @@ def test_responding_by_acting_ordinals_before_nouns_and_years_of_other_nouns():
                   "on Wednesday, a rights group said.", published=date(2025, 6, 26))
     assert [e.fatalities for e in events_of(doc, "Protest") if e.time.value == "2024"] in (
         [], [None])
+
+
+def test_review_of_the_sixty_seventh_batch():
+    """Texts a fifth review found the new rules misread, each now right."""
+    doc = analyse("Troops rescued 104 hostages and 21 passengers were killed in the siege of the "
+                  "train, the army said. Trains stopped.")
+    assert all(e.fatalities != 125 for e in doc.events)
+    doc = analyse("Police arrested 30 protesters and two officers were injured during clashes, "
+                  "officials said. Calm returned.")
+    assert all(e.injured != 32 for e in doc.events)
+    doc = analyse("An earthquake struck Herat province on Saturday. The UN said the death toll "
+                  "had risen to 1,000, but the Taliban said 2,400 people died in the quake.")
+    assert sorted(e.fatalities for e in doc.events if e.fatalities) == [1000, 2400]
+    doc = analyse("The families of the 40 migrants drowned off Lampedusa gathered at the port "
+                  "on Sunday. The mayor spoke.")
+    assert [e.fatalities for e in doc.events if e.fatalities] == [40]
+    for text in ("Two federal bodies have found that the train derailment was caused by a "
+                 "faulty axle. The line reopened.",
+                 "Scientists said two bodies were found orbiting a distant star. The team "
+                 "celebrated."):
+        assert all(e.fatalities is None for e in analyse(text).events), text
+    doc = analyse("Former quarterback Joe Montana was hurt in a crash on Monday. Montana was "
+                  "taken to hospital, officials said.")
+    assert {e.label: e.kind for e in doc.entities}.get("Joe Montana") == "person"
+    assert "Montana" not in {e.label for e in doc.entities if e.kind == "place"}
+    doc = analyse("A gunman opened fire near San Francisco's Church Street station on Monday. "
+                  "Two people were hurt.")
+    assert "San Francisco's Church Street" not in {e.label for e in doc.entities}
+    doc = analyse("Engineers worked through the night to restore power in order to keep "
+                  "hospitals running. Crews returned.")
+    assert events_of(doc, "RestorationOfServices")
+    doc = analyse("No reports of injuries followed a series of explosions at an arms depot in "
+                  "Tikhoretsk. Trains stopped.")
+    assert all(e.modality != "negated" for e in events_of(doc, "Explosion"))
+    doc = analyse("Israel struck Iran on Friday with the stated goal of crippling its nuclear "
+                  "program. Oil prices rose.")
+    assert len(events_of(doc, "Attack")) == 1
