@@ -38,7 +38,9 @@ _BEFORE_COLLECTIVES = frozenset({"a", "an", "the", "any", "new", "fresh", "furth
                                  "renewed", "second", "third", "major"})
 _NO_PHRASES = (("no", "reports", "of"), ("no", "report", "of"), ("no", "sign", "of"),
                ("no", "signs", "of"), ("no", "evidence", "of"), ("no", "word", "of"),
-               ("no", "immediate", "reports", "of"), ("no", "indication", "of"))
+               ("no", "immediate", "reports", "of"), ("no", "indication", "of"),
+               ("not", "caused", "by"), ("not", "triggered", "by"), ("not", "due", "to"),
+               ("not", "the", "result", "of"))
 
 
 @dataclass(frozen=True)

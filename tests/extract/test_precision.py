@@ -2430,3 +2430,18 @@ def test_review_of_the_sixty_seventh_batch():
     doc = analyse("Israel struck Iran on Friday with the stated goal of crippling its nuclear "
                   "program. Oil prices rose.")
     assert len(events_of(doc, "Attack")) == 1
+
+
+def test_a_part_of_day_takes_the_narratives_day_and_not_caused_by_denies():
+    doc = analyse("A massive power outage struck Spain and Portugal on Monday, officials said. "
+                  "The blackout began at about 12:33 p.m. local time. About half of supply had "
+                  "been restored by late evening, the grid operator said.",
+                  published=date(2025, 4, 29))
+    assert [t.value for t in doc.timexes if t.text == "late evening"] == ["2025-04-28TEV"]
+    doc = analyse("The grid operator said the outage was not caused by a cyberattack. Trains "
+                  "stopped.")
+    assert all(e.modality == "negated" for e in doc.events
+               if trigger(doc, e) == "cyberattack")
+    doc = analyse("Police said the fire was caused by an explosion in the basement. Trains "
+                  "stopped.")
+    assert one(doc, "Explosion").modality != "negated"
