@@ -104,6 +104,11 @@ def number_value(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, in
     return None, k
 
 
+# Past forms of verbs, not in -ed, that take people as their object ("freed 300 passengers").
+_ACTING = frozenset({"freed", "held", "took", "left", "led", "drove", "brought", "sent", "hid",
+                     "fed", "found", "saw", "met", "kept", "caught", "shot", "hit"})
+
+
 def _count_before(words: list[str], n: int, lex: Lexicon) -> int | None:
     """The number before the people noun at ``n`` (over up to two modifiers): 21 of
     "Twenty-one hostages", None when there is none ("a gunman")."""
@@ -118,15 +123,16 @@ def _count_before(words: list[str], n: int, lex: Lexicon) -> int | None:
     value, end = number_value(words, m, lex)
     if value is None or end <= m:
         return None
-    # the first count opens the subject: at the start of the sentence or a clause, or after
-    # "at least" (not "Troops rescued 104 hostages and 21 passengers were killed", "About 200
-    # migrants and four crew", nor a chain "two soldiers and three ... and four ...")
-    if m == 0 or words[m - 1] in (",", ";", ":", "—", "–") or \
-            m >= 2 and words[m - 2:m] in ([",", "and"], [",", "while"], [",", "but"]):
-        return value  # (", and a guard and one shopper were killed")
-    if m >= 2 and words[m - 2:m] == ["at", "least"] and (m == 2 or words[m - 3] in (",", ";")):
-        return value
-    return None
+    # the first count opens the subject, not the object of a verb before it ("Troops rescued
+    # 104 hostages and 21 passengers were killed"), nor a chain ("two soldiers and three ...
+    # and four ...") or an estimate ("About 200 migrants and four crew")
+    prev = words[m - 1] if m else ""
+    if prev == "and" and not (m >= 2 and words[m - 2] == ",") or \
+            _qualifier_before(words, m, lex) == "approx":
+        return None
+    if (prev.endswith("ed") or prev in _ACTING) and lex.reporting_lemma(prev) is None:
+        return None
+    return value
 
 
 def _before_aboard(words: list[str], m: int) -> int:
@@ -210,10 +216,12 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             j = k - 1
             while j >= 0 and words[j] in _BE:
                 j -= 1
+            n = j - 1
+            while n > 0 and j - n <= 2 and (words[n] == "more" or _adjective_like(words[n])):
+                n -= 1  # "87 charred bodies", "Twelve more bodies"
             if j >= 1 and words[j] == "bodies" and \
-                    number_value(words, j - 1, lex)[0] is not None and \
-                    not (k + 1 < len(words) and (words[k + 1] in ("that", "to") or
-                                                 words[k + 1].endswith("ing"))):
+                    number_value(words, n, lex)[0] is not None and \
+                    not (k + 1 < len(words) and words[k + 1] in ("that", "to", "orbiting")):
                 what = "killed"  # "87 bodies have been recovered": 87 dead (not "Two federal
                 # bodies have found that ...", "two bodies were found orbiting a star")
         if what is None or w == "drowned" and words[k + 1:k + 2] == ["out"]:

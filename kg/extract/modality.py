@@ -363,7 +363,9 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
             if tuple(words[i:i + n]) == p and all(
                     w.isalpha() and (w not in _NOT_BEFORE_A_NOUN or
                                      w == "of" and x and rest[x - 1] in _COLLECTIVES and
-                                     all(v in _BEFORE_COLLECTIVES for v in rest[:x - 1]))
+                                     all(v in _BEFORE_COLLECTIVES or v.isalpha() and
+                                         not v.endswith(("s", "ed")) and
+                                         v not in _NOT_BEFORE_A_NOUN for v in rest[:x - 1]))
                     for x, w in enumerate(rest)):
                 return " ".join(p)  # ("no reports of a repeat of the clashes"; not "No
                 # reports of injuries followed a series of explosions")
@@ -478,8 +480,7 @@ def _sentence_cues(doc: Document, sentence: int, lex: Lexicon) -> _SentenceCues:
             marks.append((k, "stop" if new_clause else "comma"))
         elif w in reporting and toks[k].is_word and not _noun_use(words, a, k) and \
                 not (w in ("state", "states") and _state_noun(doc, sentence, k, a)) and \
-                not (k + 2 < b and words[k + 1] in ("by", "with") and
-                     words[k + 2].endswith("ing")):
+                not (k + 2 < b and words[k + 1] == "by" and words[k + 2].endswith("ing")):
             # (not "Iran responded by firing drones": an act, no report)
             marks.append((k, "verb"))
             if doc.quote_at(toks[k].start) is None:
@@ -588,7 +589,8 @@ def _noun_use(words: list[str], first: int, k: int) -> bool:
     prev = words[k - 1] if k > first else ""
     if prev in ("the", "a", "an", "its", "their", "his", "her", "this", "that"):
         return True
-    if prev[:1].isdigit() and prev.endswith(("st", "nd", "rd", "th")):
-        return True  # "the 51st state"
+    if prev[:1].isdigit() and prev.endswith(("st", "nd", "rd", "th")) and \
+            words[k] in ("state", "states", "post", "posts", "report", "reports"):
+        return True  # "the 51st state" (but "The 42nd said it repelled five assaults")
     return words[k] in _NOUNS_TOO and k - 2 >= first and words[k - 2] in ("a", "an", "the") \
         and not prev.endswith("s")

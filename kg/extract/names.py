@@ -322,6 +322,15 @@ def _after_places_of(toks: list[Token], k: int) -> bool:
     return k - j > 1 and j >= 1 and (toks[j - 1].lower, toks[j].lower) in _PLACES_OF
 
 
+def _person_apposition(toks: list[Token], j: int) -> bool:
+    """ "Virginia, a 34-year-old nurse,": an apposition that makes the name a person's (not
+    "Texas, a state with 30 million people")."""
+    if j + 2 >= len(toks) or toks[j + 1].text != "," or toks[j + 2].lower not in ("a", "an"):
+        return False
+    head = [t.lower for t in toks[j + 3:j + 7]]
+    return not any(w in ("state", "region", "country", "place") for w in head)
+
+
 def _ends_a_name(text: str, word: str) -> bool:
     """``word`` ends a longer name elsewhere in the text ("Joe Montana", "French Montana"),
     other than a region of a state ("North Dakota" is no name ending in Dakota here, nor
@@ -334,7 +343,10 @@ def _ends_a_name(text: str, word: str) -> bool:
 
 _REGION_WORDS = frozenset({"north", "south", "east", "west", "new", "central", "northern",
                            "southern", "eastern", "western", "upstate", "downstate", "rural",
-                           "in", "of", "across", "from", "to", "at", "near", "and", "the"})
+                           "in", "of", "across", "from", "to", "at", "near", "and", "the",
+                           "southwest", "southeast", "northwest", "northeast", "middle",
+                           "upper", "lower", "lake", "neighboring", "neighbouring", "coastal",
+                           "greater", "on", "for", "with", "into", "through", "hit", "struck"})
 
 
 def _us_state(name: str) -> bool:
@@ -572,9 +584,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         return Candidate(start, end, surface, "organization", "pattern", "name:org-cue", 0.7,
                          extra=extra)
     if len(words) == 1 and _us_state(surface) and after not in _STAFF_AFTER and \
-            after not in _SPEECH_AFTER and \
-            not (after == "," and toks[j + 2].lower in ("a", "an") if j + 2 < len(toks)
-                 else False) and not _ends_a_name(doc.text, surface):
+            after not in _SPEECH_AFTER and not _person_apposition(toks, j) and \
+            not _ends_a_name(doc.text, surface):
         # "flash floods in central Texas", "KERRVILLE, Texas": a state (not "Washington",
         # "Georgia": a city, a person, a country)
         return Candidate(start, end, surface, "place", "pattern", "name:us-state", 0.7,

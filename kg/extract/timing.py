@@ -365,8 +365,11 @@ class TimeAttacher:
         j = doc.first_token_at_or_after(t.end)
         if k == 0 or j >= len(doc.words) or doc.token_sentence[k - 1] != doc.token_sentence[j]:
             return False
-        if doc.words[k - 1] not in _PREMODIFIER_DETERMINERS and doc.words[k - 1] != "of" and not (
-                # ("the anniversary of 2024 demonstrations")
+        if doc.words[k - 1] == "of" and (
+                doc.text[t.end:t.end + 2] in ("'s", "’s") or _plural_noun(doc.words[j])):
+            return True  # "the anniversary of 2024 demonstrations", "54% of Sunday's ballot"
+            # (not "The earthquake of February 6 killed", "On the night of August 4 police")
+        if doc.words[k - 1] not in _PREMODIFIER_DETERMINERS and not (
                 # headlines drop the article: "Sunak calls surprise July 4 election"
                 doc.sentences[doc.token_sentence[k]].kind == "headline" and
                 doc.tokens[k - 1].is_word and doc.words[k - 1] not in PREPOSITIONS):
@@ -515,6 +518,12 @@ _SPEECH_ADJUNCTS = frozenset({
 _SUBORDINATE_OPENERS = frozenset({"after", "before", "since", "until", "till", "because",
                                   "although", "though", "unlike", "despite", "who", "which",
                                   "whose", "whom"})  # (relative clauses: their own times)
+
+
+def _plural_noun(word: str) -> bool:
+    """A plural noun, by its spelling ("demonstrations", "protests"; not "was", "has")."""
+    return len(word) > 3 and word.isalpha() and word.endswith("s") and \
+        not word.endswith(("ss", "us", "is"))
 
 
 # TimeML's values of "now", "recently", "in the future": no day for another sentence.

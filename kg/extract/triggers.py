@@ -192,7 +192,8 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
             continue
         if entry.pos == "v" and not participle and k > 0 and (
                 words[k - 1] in _ARTICLES or words[k - 1][:1].isdigit() and
-                words[k - 1].endswith(("st", "nd", "rd", "th"))):
+                words[k - 1].endswith(("st", "nd", "rd", "th")) and
+                words[k] in ("state", "states", "post", "posts", "report", "reports")):
             continue  # a noun after all: "the state border", "a post", "the 51st state"
         if entry.pos == "v" and not participle and k > 0 and words[k] == form[0] and \
                 words[k - 1] in PREPOSITIONS and words[k - 1] != "to":
@@ -419,10 +420,10 @@ def _between_states(toks: list[Token], words: list[str], k: int, n: int, lex: Le
     following = words[k + n + 1:k + n + 3]
     later = words[k + n + 1:k + n + 8]
     if any(w in _DEALT for w in following) or any(
-            w in _PENALTIES or w in _SCORING and (w not in ("goal", "goals") or x and (
-                later[x - 1] in ("late", "early", "winning", "second", "first") or
-                later[x - 1].isdigit() or later[x - 1] in _NUMBER_WORDS))
-            for x, w in enumerate(later)):
+            w in _PENALTIES or w in _SCORING and not (
+                w in ("goal", "goals") and (later[x + 1:x + 2] == ["of"] or
+                                            x and later[x - 1] in _AIMS))
+            for x, w in enumerate(later)):  # (not "with the stated goal of crippling")
         return False  # "Egypt struck IMF deal", "Brussels struck Apple with a ... fine",
         # "Washington struck Cuba from its list"
     # "Jordan struck Garcia", "Georgia struck Tennessee 28-14": a name that is also a
@@ -443,7 +444,9 @@ _DEALT = frozenset({"deal", "deals", "agreement", "agreements", "pact", "accord"
 _PENALTIES = frozenset({"fine", "fined", "penalty", "list", "tariff", "tariffs"})
 # Words of a score in the words after the struck name ("struck Argentina with two late goals").
 _SCORING = frozenset({"goal", "goals", "penalty", "penalties", "wicket", "wickets", "win"})
-_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine"})
+# Words before "goal" that make it an aim, not a score.
+_AIMS = frozenset({"stated", "main", "strategic", "ultimate", "political", "military",
+                   "declared", "key", "primary", "overall", "long-term", "common", "shared"})
 # Nouns of military targets after a name ("struck Houthi targets", "struck Boko Haram bases").
 _TARGET_NOUNS = frozenset({"targets", "target", "positions", "bases", "base", "sites", "camps",
                            "militias", "militants", "fighters", "facilities", "depots",

@@ -2445,3 +2445,37 @@ def test_a_part_of_day_takes_the_narratives_day_and_not_caused_by_denies():
     doc = analyse("Police said the fire was caused by an explosion in the basement. Trains "
                   "stopped.")
     assert one(doc, "Explosion").modality != "negated"
+
+
+def test_review_of_the_sixty_eighth_batch():
+    """Texts a sixth review found the new rules misread, each now right."""
+    doc = analyse("The earthquake of February 6 killed more than 50,000 people. Aftershocks "
+                  "continued for weeks.", published=date(2023, 3, 1))
+    assert one(doc, "Earthquake").time.value == "2023-02-06"
+    doc = analyse("Officials said 12 soldiers and three civilians were killed in the ambush. "
+                  "Troops searched the area.")
+    assert [e.fatalities for e in doc.events if e.fatalities] == [15]
+    doc = analyse("The two countries agreed to restore diplomatic relations and resume direct "
+                  "flights. Trade rose.")
+    assert all(trigger(doc, e) != "restore" for e in doc.events)
+    doc = analyse("Argentina struck Brazil with a stoppage-time goal in Buenos Aires on "
+                  "Tuesday. Fans cheered.")
+    assert events_of(doc, "Attack") == []
+    doc = analyse("Rescuers said 87 charred bodies were recovered from the burned-out bus. "
+                  "The road was closed.")
+    assert [e.fatalities for e in doc.events if e.fatalities] == [87]
+    doc = analyse("Hurricane Ian slammed into Southwest Florida on Wednesday. Florida officials "
+                  "said power was out.")
+    assert "Florida" in {e.label for e in doc.entities}
+    doc = analyse("There were no reports of another wave of attacks on Sunday. Police stayed "
+                  "on alert.")
+    assert all(e.modality == "negated" for e in events_of(doc, "Attack"))
+    doc = analyse("The UN said with growing alarm that 300 civilians had been killed in El "
+                  "Fasher. Aid was blocked.")
+    assert all(e.modality == "claimed" for e in doc.events if e.fatalities == 300)
+    doc = analyse("Authorities warned villagers of the advance of the rainy season. Farmers "
+                  "waited.")
+    assert events_of(doc, "Advance") == []
+    doc = analyse("The 42nd said it repelled five assaults near Pokrovsk on Monday. Fighting "
+                  "went on.")
+    assert all(e.modality != "asserted" for e in doc.events if trigger(doc, e) == "repelled")
