@@ -341,6 +341,8 @@ def _ends_a_name(text: str, word: str) -> bool:
     return False
 
 
+# Capitalised words before a state's name that make no longer name of it: regions of the state
+# and words that open a sentence ("In Texas", "Across Texas").
 _REGION_WORDS = frozenset({"north", "south", "east", "west", "new", "central", "northern",
                            "southern", "eastern", "western", "upstate", "downstate", "rural",
                            "in", "of", "across", "from", "to", "at", "near", "and", "the",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..temporal.lexicon import MONTHS, WEEKDAYS
 from .document import Document
 from .lexicon import Condition, Lexicon, TriggerEntry
 from .tokens import Token
@@ -452,9 +453,7 @@ _TARGET_NOUNS = frozenset({"targets", "target", "positions", "bases", "base", "s
                            "militias", "militants", "fighters", "facilities", "depots",
                            "strongholds", "hideouts", "forces", "troops"})
 # Capitalised words after a verb that name no target ("Israel struck on Monday").
-_NOT_A_TARGET = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                           "sunday", "january", "february", "march", "april", "may", "june",
-                           "july", "august", "september", "october", "november", "december"})
+_NOT_A_TARGET = frozenset({*WEEKDAYS, *MONTHS})
 
 
 def _holds(cond: Condition, words: list[str], k: int, n: int) -> bool:
