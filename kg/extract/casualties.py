@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..temporal.lexicon import MONTH_ABBREVIATIONS, MONTHS
+from ..temporal.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from .inflection import looks_plural
 from .lexicon import Lexicon
 from .tokens import Token
@@ -104,9 +104,10 @@ def number_value(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, in
     return None, k
 
 
-# Past forms of verbs, not in -ed, that take people as their object ("freed 300 passengers").
-_ACTING = frozenset({"freed", "held", "took", "left", "led", "drove", "brought", "sent", "hid",
-                     "fed", "found", "saw", "met", "kept", "caught", "shot", "hit"})
+# Words after which a count opens a subject ("said 12 soldiers and three civilians were
+# killed"; not "rescued 104 hostages and 21 passengers were killed": an object).
+_BEFORE_A_SUBJECT = frozenset({",", ";", ":", "—", "–", "that", "the", "least", "including",
+                               "among"})
 
 
 def _count_before(words: list[str], n: int, lex: Lexicon) -> int | None:
@@ -127,12 +128,14 @@ def _count_before(words: list[str], n: int, lex: Lexicon) -> int | None:
     # 104 hostages and 21 passengers were killed"), nor a chain ("two soldiers and three ...
     # and four ...") or an estimate ("About 200 migrants and four crew")
     prev = words[m - 1] if m else ""
-    if prev == "and" and not (m >= 2 and words[m - 2] == ",") or \
-            _qualifier_before(words, m, lex) == "approx":
+    if _qualifier_before(words, m, lex) == "approx":
         return None
-    if (prev.endswith("ed") or prev in _ACTING) and lex.reporting_lemma(prev) is None:
-        return None
-    return value
+    if m == 0 or prev in _BEFORE_A_SUBJECT or prev in WEEKDAYS or \
+            lex.reporting_lemma(prev) is not None or \
+            prev in ("and", "while", "but") and m >= 2 and words[m - 2] == ",":
+        return value  # ("Officials said 12 soldiers and three civilians", ", and a guard and
+        # one shopper", "On Tuesday 14 miners and ...")
+    return None
 
 
 def _before_aboard(words: list[str], m: int) -> int:
@@ -153,6 +156,9 @@ def _before_aboard(words: list[str], m: int) -> int:
 _PART_WORDS = frozenset({"many", "most", "some", "half", "several", "few", "all", "none", "no",
                          "each", "every", "both", "majority", "minority", "dozens", "hundreds",
                          "thousands"})
+# Words between a number and "bodies" ("87 charred bodies"; not "Two federal bodies").
+_OF_BODIES = frozenset({"more", "charred", "burned", "burnt", "decomposed", "mutilated",
+                        "decapitated", "dismembered", "unidentified", "other"})
 _BODY_VERBS = frozenset({"recovered", "found", "retrieved", "pulled", "discovered",
                          "exhumed", "identified"})
 _CLAUSE_WORDS = frozenset({"that", "which", "who", "when", "where", "after", "before", "and"})
@@ -217,9 +223,9 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             while j >= 0 and words[j] in _BE:
                 j -= 1
             n = j - 1
-            while n > 0 and j - n <= 2 and (words[n] == "more" or _adjective_like(words[n])):
+            while n > 0 and j - n <= 2 and words[n] in _OF_BODIES:
                 n -= 1  # "87 charred bodies", "Twelve more bodies"
-            if j >= 1 and words[j] == "bodies" and \
+            if j >= 1 and words[j] == "bodies" and j < k - 1 and \
                     number_value(words, n, lex)[0] is not None and \
                     not (k + 1 < len(words) and words[k + 1] in ("that", "to", "orbiting")):
                 what = "killed"  # "87 bodies have been recovered": 87 dead (not "Two federal

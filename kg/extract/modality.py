@@ -39,7 +39,7 @@ _BEFORE_COLLECTIVES = frozenset({"a", "an", "the", "any", "new", "fresh", "furth
 _NO_PHRASES = (("no", "reports", "of"), ("no", "report", "of"), ("no", "sign", "of"),
                ("no", "signs", "of"), ("no", "evidence", "of"), ("no", "word", "of"),
                ("no", "immediate", "reports", "of"), ("no", "indication", "of"),
-               ("not", "caused", "by"), ("not", "triggered", "by"), ("not", "due", "to"),
+               ("not", "caused", "by"), ("not", "triggered", "by"),
                ("not", "the", "result", "of"))
 
 
@@ -360,6 +360,9 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
         n = len(p)
         for i in range(max(0, len(words) - 10), len(words) - n + 1):
             rest = words[i + n:]
+            if p[0] == "not" and rest[:1] not in ([], ["a"], ["an"], ["any"]):
+                continue  # ("not caused by a cyberattack"; but "not caused by the earthquake
+                # but by years of neglect": the earthquake happened)
             if tuple(words[i:i + n]) == p and all(
                     w.isalpha() and (w not in _NOT_BEFORE_A_NOUN or
                                      w == "of" and x and rest[x - 1] in _COLLECTIVES and

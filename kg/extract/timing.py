@@ -366,7 +366,8 @@ class TimeAttacher:
         if k == 0 or j >= len(doc.words) or doc.token_sentence[k - 1] != doc.token_sentence[j]:
             return False
         if doc.words[k - 1] == "of" and (
-                doc.text[t.end:t.end + 2] in ("'s", "’s") or _plural_noun(doc.words[j])):
+                doc.text[t.end:t.end + 2] in ("'s", "’s") or
+                _plural_noun(doc.words[j]) and doc.tokens[j].text.islower()):
             return True  # "the anniversary of 2024 demonstrations", "54% of Sunday's ballot"
             # (not "The earthquake of February 6 killed", "On the night of August 4 police")
         if doc.words[k - 1] not in _PREMODIFIER_DETERMINERS and not (

@@ -317,10 +317,7 @@ def _part_of_day(m: re.Match, ctx: Context) -> Found | None:
         if prev == "the":
             return None
         ref = ctx.reference("day")
-        # the day the narrative is at, told up to two sentences before ("... on Monday. About
-        # half of supply had been restored by late evening"), as for a clock time
-        day = ref if ref is not None and ctx.last_day_pos >= 0 and \
-            ctx.sentences.index(m.start()) - ctx.sentences.index(ctx.last_day_pos) <= 2 \
+        day = ref if ref is not None and ctx.same_sentence(ctx.last_day_pos, m.start()) \
             else ctx.dct_point("day")
     if day is None:
         return unresolved("part_of_day", f"XXXX-XX-XXT{pod}", "TIME", mod)
