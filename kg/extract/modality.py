@@ -36,6 +36,10 @@ _COLLECTIVES = frozenset({"wave", "spate", "series", "repeat", "resumption", "pa
                           "string", "round", "outbreak", "renewal"})
 _BEFORE_COLLECTIVES = frozenset({"a", "an", "the", "any", "new", "fresh", "further",
                                  "renewed", "second", "third", "major"})
+# Verbs that stop a plot before it is carried out, and the nouns of plots.
+_FOILING = frozenset({"foiled", "foil", "foils", "thwarted", "thwart", "thwarts", "disrupted",
+                      "uncovered", "prevented", "averted"})
+_PLOTS = frozenset({"plot", "plan", "attempt", "bid", "scheme", "conspiracy"})
 _NO_PHRASES = (("no", "reports", "of"), ("no", "report", "of"), ("no", "sign", "of"),
                ("no", "signs", "of"), ("no", "evidence", "of"), ("no", "word", "of"),
                ("no", "immediate", "reports", "of"), ("no", "indication", "of"),
@@ -333,6 +337,10 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
         det = 1 if words[-1:] and words[-1] in ("a", "an", "the") else 0
         if words[-2 - det:len(words) - det] in (["rather", "than"], ["instead", "of"]):
             return " ".join(words[-2 - det:len(words) - det])
+    for i, w in enumerate(window[:-1]):
+        if w in _FOILING and window[-1] == "to" and \
+                any(x in _PLOTS for x in window[i + 1:-1]):
+            return f"{w} ... plot to"  # "had foiled a plot to kidnap the governor"
     cues = _negation_words()
     if not any(w in cues or w.endswith("n't") for w in window):
         return None

@@ -357,8 +357,9 @@ class RoleFinder:
             defender, roles.agent = roles.agent, self._weapon_owner(trig, after)
             if defender is not None and defender != roles.agent:
                 roles.participants.append(defender)
-        if reading.purpose:
-            roles.agent = None  # "signed deals to reopen ports": who reopens is not said
+        if reading.purpose or reading.cue and reading.cue.endswith("plot to"):
+            roles.agent = None  # "signed deals to reopen ports": who reopens is not said;
+            # "the FBI had foiled a plot to kidnap": not the FBI's kidnapping
         if roles.agent is not None and not passive and trig.pos == "v":
             roles.co_agents = self._conjuncts(roles.agent, before, trig)
         if trig.type in GROUP_TYPES and roles.agent and self._coordinated(roles.agent, before):

@@ -420,6 +420,8 @@ def _between_states(toks: list[Token], words: list[str], k: int, n: int, lex: Le
         return False
     following = words[k + n + 1:k + n + 3]
     later = words[k + n + 1:k + n + 8]
+    if following[:1] and following[0].isdigit() and following[1:2] == ["-"]:
+        return False  # "Kenya struck Somalia 3-1": a score
     if any(w in _DEALT for w in following) or any(
             w in _PENALTIES or w in _SCORING and not (
                 w in ("goal", "goals") and (later[x + 1:x + 2] == ["of"] or
@@ -444,7 +446,8 @@ _DEALT = frozenset({"deal", "deals", "agreement", "agreements", "pact", "accord"
 # Words a little further on that make it a penalty or a list ("struck Apple with a fine").
 _PENALTIES = frozenset({"fine", "fined", "penalty", "list", "tariff", "tariffs"})
 # Words of a score in the words after the struck name ("struck Argentina with two late goals").
-_SCORING = frozenset({"goal", "goals", "penalty", "penalties", "wicket", "wickets", "win"})
+_SCORING = frozenset({"goal", "goals", "penalty", "penalties", "wicket", "wickets", "win",
+                      "runs"})
 # Words before "goal" that make it an aim, not a score.
 _AIMS = frozenset({"stated", "main", "strategic", "ultimate", "political", "military",
                    "declared", "key", "primary", "overall", "long-term", "common", "shared"})

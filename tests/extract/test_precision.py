@@ -2496,3 +2496,18 @@ def test_review_of_the_sixty_ninth_batch():
     doc = analyse("On the evening of June 12 Americans across the country watched the debate. "
                   "Trump attacked Biden over immigration.", published=date(2024, 8, 15))
     assert all(e.time.value == "2024-06-12" for e in doc.events if e.type == "Attack")
+
+
+def test_review_of_the_whole_stop():
+    """Texts an overall review of the stop's rules found misread, each now right."""
+    doc = analyse("The FBI said it had foiled a plot to kidnap the governor of Michigan. Six men "
+                  "were arrested on Thursday.")
+    kidnap = one(doc, "Other")
+    assert kidnap.modality == "negated" and role(doc, kidnap, "agent") == []
+    for text in ("Kenya struck Somalia 3-1 in the Africa Cup qualifier on Sunday. Fans in "
+                 "Nairobi cheered.", "India struck Australia for 350 runs on the first day "
+                 "of the Test in Perth. Kohli scored a century."):
+        assert events_of(analyse(text), "Attack") == [], text
+    doc = analyse("Thailand struck Cambodian military positions with F-16 jets on Thursday, "
+                  "the Thai army said. Twelve died.")
+    assert len(events_of(doc, "AirStrike")) == 1
