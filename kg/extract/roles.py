@@ -653,7 +653,11 @@ class RoleFinder:
             owner = m.demonym and len(words) <= 3  # "two Ukrainian Su-25 aircraft"
             launched = words[-2:-1] == ["by"] or (  # "flown by the", "launched by"
                 words[-1:] == ["by"] and len(words) >= 2 and words[-2] in _LAUNCHED)
-            if owner or launched:
+            nxt = self._tokens_fast(m.end, m.end + 12)[:1]
+            # "85 of the 215 drones Russia launched": a launcher in a relative clause
+            relative = bool(nxt) and nxt[0].lower in _LAUNCHED and bool(words) and \
+                words[-1].endswith("s") and words[-1].isalpha()
+            if owner or launched or relative:
                 return self.actor_id(m)
         return None
 

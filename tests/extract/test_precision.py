@@ -2511,3 +2511,15 @@ def test_review_of_the_whole_stop():
     doc = analyse("Thailand struck Cambodian military positions with F-16 jets on Thursday, "
                   "the Thai army said. Twelve died.")
     assert len(events_of(doc, "AirStrike")) == 1
+
+
+def test_armed_forces_entering_and_drones_a_state_launched():
+    doc = analyse("Units of the Armed Forces of Ukraine entered the village of Kyselivka on "
+                  "Thursday. Fighting went on.", gazetteer=FakeGazetteer("Kyselivka"))
+    assert places(doc, one(doc, "Advance")) == ["Kyselivka"]
+    doc = analyse("The treaty entered into force on Monday. Trade rose.")
+    assert events_of(doc, "Advance") == []
+    doc = analyse("Ukraine's air force said it had shot down 85 of the 215 drones Russia "
+                  "launched. Power was cut.")
+    strike = one(doc, "ShellingMissileAttack")
+    assert role(doc, strike, "agent") == ["Russia"] and places(doc, strike) == []
