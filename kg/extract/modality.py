@@ -466,6 +466,12 @@ class _SentenceCues:
     marks: tuple[tuple[int, str], ...]  # (index, "stop" | "comma" | "verb") in order
 
 
+def reporting_verbs(doc: Document, sentence: int, lex: Lexicon) -> tuple[int, ...]:
+    """Token indices of the reporting verbs of a sentence outside quotations ("said",
+    "told"; not the nouns "the report", "the 51st state")."""
+    return _sentence_cues(doc, sentence, lex).reporters
+
+
 def _sentence_cues(doc: Document, sentence: int, lex: Lexicon) -> _SentenceCues:
     key = ("modality", sentence)
     found = doc._cache.get(key)

@@ -23,7 +23,7 @@ from .clauses import RELATIVE_PRONOUNS, answers_before, clause_of, measured_open
 from .document import Document
 from .inflection import is_participle_or_gerund
 from .lexicon import Lexicon
-from .modality import Reading
+from .modality import Reading, reporting_verbs
 from .names import NEARNESS, names_a_weapon
 from .sentences import SentenceSpan
 from .tokens import Token
@@ -303,13 +303,9 @@ class RoleFinder:
             # (after a reporting verb there: "Toninelli said the management of Autostrade,
             # which operates the motorway, should resign": not the speaker's resignation)
             lo, hi = bounds[idx - 2]
-            toks = self._tokens_fast(lo, hi)
-            said = [t.end for n, t in enumerate(toks)
-                    if t.text.islower() and self.lex.reporting_lemma(t.lower) and
-                    not (t.lower in _NOUN_FORMS and n and (
-                        toks[n - 1].is_cap or toks[n - 1].lower in _NOT_BEFORE_A_VERB or
-                        toks[n - 1].bare != toks[n - 1].text))]
-            # (a verb: not "Borno state", "the post office", "Kenya's state house")
+            said = [self.doc.tokens[k].end for k in reporting_verbs(self.doc, trig.sentence,
+                                                                     self.lex)
+                    if lo <= self.doc.tokens[k].start and self.doc.tokens[k].end <= hi]
             in_clause = self.between(said[-1] if said else lo, hi) + in_clause
         before = [m for m in in_clause if m.end <= trig.start]
         after = [m for m in in_clause if m.start >= trig.end]
@@ -1383,9 +1379,8 @@ def _last_pronoun(toks: list[Token], lo: int, *, possessive: bool) -> Token | No
                 not (n > 0 and toks[n - 1].lower in _RESULT_VERBS):
             return t
     return None
-# Words before a noun spelled like a reporting verb ("the state of", "a post").
-_NOT_BEFORE_A_VERB = frozenset({"the", "a", "an", "its", "their", "his", "her", "of", "in",
-                                "this", "that", "our"})
+
+
 # Nouns of places after a possessive ("Russia's east", "Gaza's border").
 _PLACE_NOUNS = frozenset({"region", "regions", "airspace", "airport", "city", "capital",
                           "border", "borders", "territory", "territories", "east", "west",
@@ -1394,7 +1389,3 @@ _PLACE_NOUNS = frozenset({"region", "regions", "airspace", "airport", "city", "c
                           "center", "outskirts", "frontline", "front", "suburbs", "suburb",
                           "districts", "district", "neighbourhoods", "neighborhoods",
                           "villages", "areas", "area", "towns", "cities", "ports", "port"})
-# Forms of reporting verbs that are also nouns ("Borno state", "the post office").
-_NOUN_FORMS = frozenset({"state", "states", "post", "posts", "report", "reports", "claim",
-                         "claims", "note", "notes", "comment", "comments", "warning", "tweet",
-                         "tweets", "statement", "answer", "reply", "word"})
