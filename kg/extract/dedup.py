@@ -108,19 +108,16 @@ def _polarity(d: EventDraft) -> bool:
     return d.modality != "negated"
 
 
-def _kind_of_other(d: EventDraft) -> str:
-    """What an event of type Other is, from the last word of its label ("Kidnapping" and
-    "Abduction" are one kind)."""
-    word = d.trig.entry.label.split()[-1].lower() if d.trig.entry.label else ""
-    return "kidnapping" if word == "abduction" else word
+def _kidnapping(d: EventDraft) -> bool:
+    """An event of type Other that is a kidnapping (its label "Kidnapping" or "Abduction")."""
+    return d.trig.entry.label in ("Kidnapping", "Abduction")
 
 
 def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
     """True when two mentions cannot be the same event."""
     if not compatible_types(a.type, b.type) or _polarity(a) != _polarity(b):
         return True
-    if a.type == b.type == "Other" and (_kind_of_other(a) == "kidnapping") != \
-            (_kind_of_other(b) == "kidnapping"):
+    if a.type == b.type == "Other" and _kidnapping(a) != _kidnapping(b):
         return True  # a kidnapping is no hijacking, nor the sentencing for it
     if (a.modality == "planned") != (b.modality == "planned") and \
             not (a.anaphoric or b.anaphoric):

@@ -563,8 +563,8 @@ def _by_source(doc: Document, lex: Lexicon, reports: list[CasualtyReport]
     said 30 were wounded" are one event's counts)."""
     groups: list[tuple[int, list[CasualtyReport]]] = [(-1, [reports[0]])]
     for prev, r in zip(reports, reports[1:], strict=False):
-        first = doc.tokens[prev.token].i + 1
-        words = doc.words[first:doc.tokens[r.token].i]
+        first = prev.token + 1  # (a report's token is an index into the document's tokens)
+        words = doc.words[first:r.token]
         cut = next((n for n, w in enumerate(words) if w in _CONTRASTING), None)
         if cut is not None and r.count is not None and \
                 any(lex.reporting_lemma(w) is not None for w in words[cut:]) and \
@@ -611,7 +611,7 @@ def _host(doc: Document, candidates: list[EventDraft], report: CasualtyReport
     # (not past a second thing said: "said 26 had been killed, and that its forces had shot
     # down five jets", "Nine were killed; a separate flood destroyed homes")
     for d in hosts:
-        if not _second_report(doc.words[doc.tokens[report.token].i + 1:d.trig.first]):
+        if not _second_report(doc.words[report.token + 1:d.trig.first]):
             return d
         if d.trig.pos == "n" and d.trig.first > 0 and \
                 doc.words[d.trig.first - 1] in ("the", "this", "that"):

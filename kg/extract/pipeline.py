@@ -99,7 +99,7 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
                 d.reading = dataclasses.replace(d.reading, modality="planned",
                                                 cue="future time")
         elif d.modality == "planned" and d.trig.pos == "n" and published is not None and \
-                _past_year_before(doc.text, d.time, d.trig.start, published):
+                _past_year_before(d.time, d.trig.start, published):
             # "plotting a coup to overturn his 2022 election defeat": a past election named
             # by its year, not a plan
             d.reading = dataclasses.replace(d.reading, modality="asserted", cue="past year")
@@ -239,7 +239,7 @@ def _drop_idle_roles(entities: list[Entity], mentions: list[Mention], events: li
     return kept, mentions
 
 
-def _past_year_before(text: str, t: TimeSpec, trigger_start: int, published: date) -> bool:
+def _past_year_before(t: TimeSpec, trigger_start: int, published: date) -> bool:
     """The time is a year written right before the trigger, before the publication's year."""
     return t.basis == "expression" and t.precision == "year" and t.end is not None and \
         0 <= trigger_start - t.end <= 1 and t.value is not None and t.value.isdigit() and \
