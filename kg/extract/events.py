@@ -13,6 +13,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from ..model import TimeSpec
+from ..temporal.lexicon import NUMBER_WORDS
 from .casualties import CASUALTY_WORDS, CasualtyReport, find_casualties
 from .clauses import answers_before, clause_of, measured_opener
 from .document import Document
@@ -20,7 +21,7 @@ from .lexicon import Lexicon, TriggerEntry
 from .modality import Reading, read_modality
 from .quotes import attached_quote, quote_text
 from .roles import RoleFinder, Roles
-from .triggers import Trigger, find_triggers
+from .triggers import PREPOSITIONS, Trigger, find_triggers
 
 HOST_TYPES = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Attack", "Killing",
                         "ArmedClash", "Explosion", "Accident", "Earthquake", "Flood", "Storm",
@@ -92,6 +93,8 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
         reporting = trig.type == "Statement" and trig.entry.lemma in _REPORTING_STATEMENT
         if trig.type == "Statement" and trig.pos == "v" and _continues_report(doc, trig, lex):
             continue  # "..., adding that ...", "..., warning that ...": the same statement
+        if trig.entry.lemma == "add" and trig.pos == "v" and _adds_to_a_count(doc, trig):
+            continue  # "Kvaratskhelia added a fourth", "added to the pressure": no words
         quote_span = attached_quote(doc, trig.start, trig.end, loose=not reporting) \
             if trig.type == "Statement" else None
         if trig.pos == "n" and (trig.type == "Statement" or trig.entry.lemma in _MEDIA_EVENTS) \
@@ -207,10 +210,25 @@ def _topic_of_talks(doc: Document, trig: Trigger) -> bool:
     j = k - 1
     while j >= 0 and k - j <= 3 and (doc.words[j] in ("a", "an", "the", "new", "lasting",
                                                        "permanent", "possible", "temporary")
-                                     or doc.words[j].endswith("-term")):
+                                     or doc.words[j].endswith("-term") or
+                                     _plain_modifier(doc, j)):
         j -= 1
     return j >= 1 and doc.words[j] in ("on", "for", "over", "about", "towards", "toward") and \
         doc.words[j - 1] in _TALKS
+
+
+def _plain_modifier(doc: Document, j: int) -> bool:
+    """A lower-case word that may qualify the noun after it ("a broader trade agreement"),
+    not a verb ("talks for weeks reached an agreement") nor a function word."""
+    w = doc.words[j]
+    return doc.tokens[j].text.islower() and w.isalpha() and len(w) > 2 and \
+        not w.endswith(("ed", "ing")) and w not in PREPOSITIONS and w not in _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS = frozenset({"and", "or", "but", "nor", "that", "which", "who", "was", "were",
+                             "is", "are", "has", "have", "had", "will", "would", "could", "can",
+                             "may", "might", "not", "its", "their", "his", "her", "our", "this",
+                             "these", "those", "any", "all", "such", "than", "then", "also"})
 
 
 _FIRST_TIME = frozenset({"was", "is", "marked", "marks", "marking"})
@@ -279,6 +297,26 @@ def _reports_a_report(doc: Document, trig: Trigger, reporters: set[int]) -> bool
 _CONTINUATIONS = frozenset({"adding", "saying", "warning", "noting", "stressing", "insisting",
                             "arguing", "explaining", "claiming", "urging", "calling",
                             "describing", "accusing", "telling", "writing"})
+
+
+def _adds_to_a_count(doc: Document, trig: Trigger) -> bool:
+    """"add" with what is added right after it: "added a fourth", "added another", "added
+    two more", "added to fears" (not "added that ...", "added the deal was near")."""
+    nxt = doc.words[trig.last + 1:trig.last + 3]
+    if not nxt:
+        return False
+    if nxt[0] in ("to", "another") or _a_number(doc, trig.last + 1):
+        return True
+    return nxt[0] in ("a", "an", "the", "his", "her", "their", "its") and len(nxt) > 1 and \
+        (nxt[1] in _COUNTED_ORDINALS or _a_number(doc, trig.last + 2))
+
+
+def _a_number(doc: Document, i: int) -> bool:
+    return doc.tokens[i].is_number or doc.words[i] in NUMBER_WORDS
+
+
+_COUNTED_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh",
+                               "eighth", "ninth", "tenth", "further"})
 
 
 def _continues_report(doc: Document, trig: Trigger, lex: Lexicon) -> bool:

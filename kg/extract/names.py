@@ -264,7 +264,7 @@ _BODY_NOUNS = frozenset({"officials", "authorities", "police", "prosecutors", "l
 # Lower-case words after a name of several words that make it the name of a competition or a
 # gathering, which is no entity: "the Champions League final"
 _EVENT_AFTER = frozenset({"final", "finals", "semifinal", "semi-final", "match", "fixture",
-                          "tournament", "qualifier", "qualifiers", "draw"})
+                          "tournament", "qualifier", "qualifiers", "draw", "title"})
 # Words after a name that make it a company or a body: its staff, its owners, its shares.
 _STAFF_AFTER = frozenset({"chief", "ceo", "cfo", "executive", "executives", "employees",
                           "shareholders", "shares", "machinists"})  # (a person has a
@@ -546,6 +546,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                            (toks[j + 1].lower if j + 1 < len(toks) else "") not in _STAFF_AFTER):
         return Candidate(start, end, surface, "organization", "pattern", "name:org-head", 0.8,
                          extra=extra)  # "Nord Stream AG"
+    if lowers[-1] == "league" and len(lowers) > 1 and j + 1 < len(toks) and \
+            toks[j + 1].lower in _EVENT_AFTER:
+        return None  # "the Champions League final": a match (but "the Arab League")
     if any(w in org_heads for w in lowers):
         if lowers[-1] in place_heads and not any(w in org_heads for w in lowers[:-1]) and \
                 not (lowers[-1] == "bank" and lowers[0] not in _BANK_SIDES):
@@ -636,6 +639,12 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             lowers[0] in _AGES and lowers[1] in lex.country_names):
         # "Southern California"; "Nazi Germany", "Imperial Japan": a country in an age
         return Candidate(start, end, surface, "place", "pattern", "name:place-region", 0.6,
+                         weak=True, extra=extra)
+    if after.isdigit() and len(after) <= 3 and j + 3 < len(toks) and toks[j + 2].text == "-" \
+            and toks[j + 3].text.isdigit() and title is None and lowers[-1] not in _MAKERS:
+        # "beat Inter Milan 5-0", "Georgia Tech 28-14": a team before its score (not "the
+        # Boeing 737-800": a maker's model)
+        return Candidate(start, end, surface, "organization", "pattern", "name:team", 0.6,
                          weak=True, extra=extra)
     if len(words) in (2, 3) and "of" not in lowers and all(t.is_word for t in words) and \
             not any(c.isdigit() for c in surface) and lowers[0] not in lex.demonyms and \

@@ -359,7 +359,9 @@ class RoleFinder:
         if roles.agent is not None and not passive and trig.pos == "v":
             roles.co_agents = self._conjuncts(roles.agent, before, trig)
         if trig.type in GROUP_TYPES and roles.agent and self._coordinated(roles.agent, before):
-            roles.agent = None  # "Ukraine and Russia signed agreements": both are parties
+            # "Ukraine and Russia signed agreements": both are parties (so neither is a
+            # co-agent either)
+            roles.agent, roles.co_agents = None, []
         if trig.type == "Accident" and roles.agent is not None and \
                 self.kind_of(roles.agent) == "organization":
             # "An Air India Boeing 787-8 crashed": the airline or the maker of what crashed

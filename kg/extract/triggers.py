@@ -118,6 +118,8 @@ def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
         if hit is None:
             continue
         end_k, entry, pos = hit
+        if entry.type == "MilitaryVictory" and _scored(toks, words):
+            continue  # "beat Inter Milan 5-0 ..., the biggest margin of victory": a match's
         seen.add((entry.lemma, entry.type))
         if doc.sentences[sentence].kind != "headline":
             told.add((entry.lemma, entry.type))
@@ -143,6 +145,22 @@ def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
                                       doc.sentences[t.sentence].kind == "headline" and
                                       _restated(doc, t))]
     return out
+
+
+def _scored(toks: list[Token], words: list[str]) -> bool:
+    """The sentence tells a match's score: "beat Inter Milan 5-0", "won 3-1" (not "10-15
+    people", "a 52-47 vote": no name or result word before the numbers)."""
+    for x in range(1, len(words) - 2):
+        if words[x + 1] == "-" and words[x].isdigit() and words[x + 2].isdigit() and \
+                len(words[x]) <= 3 and len(words[x + 2]) <= 3 and \
+                (toks[x - 1].is_cap and toks[x - 1].is_word or words[x - 1] in _RESULTS):
+            return True
+    return False
+
+
+# Words of a result right before a score ("won 3-1", "drew 1-1").
+_RESULTS = frozenset({"won", "lost", "beat", "drew", "defeated", "edged", "thrashed", "win",
+                      "victory", "defeat", "draw", "loss"})
 
 
 def _restated(doc: Document, trig: Trigger) -> bool:

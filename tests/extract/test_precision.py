@@ -2523,3 +2523,36 @@ def test_armed_forces_entering_and_drones_a_state_launched():
                   "launched. Power was cut.")
     strike = one(doc, "ShellingMissileAttack")
     assert role(doc, strike, "agent") == ["Russia"] and places(doc, strike) == []
+
+
+def test_seventy_first_batch_coordinated_parties_scores_and_added_goals():
+    doc = analyse("Britain and China agreed on Monday to cut tariffs on each other's goods. "
+                  "Markets rose.")
+    deal = one(doc, "Agreement")
+    assert sorted(role(doc, deal, "participant")) == ["China", "United Kingdom"]
+    doc = analyse("Paris Saint-Germain beat Inter Milan 5-0 in Munich on Saturday, the biggest "
+                  "margin of victory in the history of the final. Fans celebrated.")
+    assert events_of(doc, "MilitaryVictory") == []
+    assert [e.kind for e in doc.entities if e.label == "Inter Milan"] == ["organization"]
+    doc = analyse("Ukraine declared victory in the battle for Kharkiv on Saturday, after Russian "
+                  "troops withdrew 40 km to the border.")
+    assert len(events_of(doc, "MilitaryVictory")) == 1
+    doc = analyse("Hakimi opened the scoring after 12 minutes. Doue struck twice before "
+                  "Khvicha Kvaratskhelia added a fourth. Substitute Senny Mayulu scored late.")
+    assert events_of(doc, "Statement") == []
+    assert "Senny Mayulu" in [e.label for e in doc.entities if e.kind == "person"]
+    for text in ("Dmitry Peskov added that he was satisfied.",
+                 "Dmitry Peskov added the Kremlin was satisfied."):
+        doc = analyse(text)
+        assert role(doc, one(doc, "Statement"), "speaker") == ["Dmitry Peskov"], text
+    assert events_of(analyse("Dmitry Peskov added to the confusion."), "Statement") == []
+    doc = analyse("Manchester City won the Premier League for a fourth season. The Arab League "
+                  "met in Cairo.")
+    assert {e.label: e.kind for e in doc.entities}.get("Premier League") == "organization"
+    doc = analyse("The Boeing 737-800, arriving from Bangkok, landed without its landing gear "
+                  "on Sunday.", gazetteer=FakeGazetteer("Bangkok"))
+    assert events_of(doc, "Visit") == []
+    doc = analyse("Negotiations on a broader trade agreement continued on Tuesday. Stocks rose.")
+    assert one(doc, "Agreement").modality == "planned"
+    doc = analyse("Talks for weeks reached an agreement on Tuesday. Stocks rose.")
+    assert one(doc, "Agreement").modality == "asserted"
