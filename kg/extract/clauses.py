@@ -166,7 +166,7 @@ def _finite_clause(words: list[str], k: int) -> bool:
     invaded" (not "since February", "after the attack on the city")."""
     if k < len(words) and words[k] in _PRONOUNS:
         return True
-    past = _past_forms()
+    past = irregular_verb_forms()
     for m in range(k, min(k + 6, len(words))):
         w = words[m]
         if not w[:1].isalnum() or m > k and w in _NOT_IN_SUBJECT:
@@ -178,7 +178,8 @@ def _finite_clause(words: list[str], k: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _past_forms() -> frozenset[str]:
+def irregular_verb_forms() -> frozenset[str]:
+    """The past forms and participles of the irregular verbs ("brought", "won", "seen")."""
     from .lexicon import load_lexicon
 
     return frozenset(f for forms in load_lexicon().irregular.values() for f in forms)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..model import TimeSpec
 from ..temporal.lexicon import NUMBER_WORDS
 from .casualties import CASUALTY_WORDS, CasualtyReport, find_casualties
-from .clauses import answers_before, clause_of, measured_opener
+from .clauses import answers_before, clause_of, irregular_verb_forms, measured_opener
 from .document import Document
 from .lexicon import Lexicon, TriggerEntry
 from .modality import Reading, read_modality
@@ -219,10 +219,12 @@ def _topic_of_talks(doc: Document, trig: Trigger) -> bool:
 
 def _plain_modifier(doc: Document, j: int) -> bool:
     """A lower-case word that may qualify the noun after it ("a broader trade agreement"),
-    not a verb ("talks for weeks reached an agreement") nor a function word."""
+    not a verb ("talks for weeks reached an agreement", "talks over tariffs brought a deal")
+    nor a function word."""
     w = doc.words[j]
     return doc.tokens[j].text.islower() and w.isalpha() and len(w) > 2 and \
-        not w.endswith(("ed", "ing")) and w not in PREPOSITIONS and w not in _FUNCTION_WORDS
+        not w.endswith(("ed", "ing")) and w not in PREPOSITIONS and w not in _FUNCTION_WORDS \
+        and w not in irregular_verb_forms()
 
 
 _FUNCTION_WORDS = frozenset({"and", "or", "but", "nor", "that", "which", "who", "was", "were",

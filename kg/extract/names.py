@@ -63,8 +63,9 @@ _POSSESSORS = frozenset({"children", "women", "king", "queen", "men", "people"})
 # Words before company endings that make them a street's quarter ("Alabama Avenue SE").
 _STREETS = frozenset({"avenue", "road", "street", "boulevard", "drive", "lane", "way", "place"})
 # Makers of aircraft, whose name comes before a model's number.
-_MAKERS = frozenset({"boeing", "airbus", "embraer", "bombardier", "antonov", "tupolev",
-                     "ilyushin", "sukhoi", "cessna", "atr", "lockheed", "douglas", "fokker"})
+MAKERS = frozenset({"boeing", "airbus", "embraer", "bombardier", "antonov", "tupolev",
+                    "ilyushin", "sukhoi", "cessna", "atr", "lockheed", "douglas", "fokker",
+                    "superjet", "dash"})
 # Endings of company names ("Siemens AG", "Shell plc"; "AG" only in capitals: not the
 # attorney general of "New York AG Letitia James", which takes a name after it).
 _COMPANY_ENDINGS = frozenset({"AG", "GmbH", "plc", "PLC", "LLC", "SpA"})
@@ -240,6 +241,11 @@ _PERIOD_HEADS = frozenset({"war", "wars", "revolution", "spring", "uprising", "c
                            "era", "olympics", "games", "cup", "fire", "championship",
                            "championships", "tournament", "prize", "accords", "accord",
                            "treaty"})  # "the Palisades Fire", "the Nobel Peace Prize"
+# Numbers after a period's head word that end its name ("World War Two", "World War II").
+_NUMBERED_PERIODS = frozenset({"one", "two", "i", "ii", "1", "2"})
+# Plural members of a party that end its name ("the Social Democrats", "Sweden Democrats").
+_PARTY_MEMBERS = frozenset({"democrats", "republicans", "conservatives", "liberals",
+                            "socialists", "greens", "communists", "nationalists", "tories"})
 # Compass words that open a region's name: "Southern California", "Northern Gaza"
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                       "western", "central", "northeastern", "northwestern", "southeastern",
@@ -264,7 +270,10 @@ _BODY_NOUNS = frozenset({"officials", "authorities", "police", "prosecutors", "l
 # Lower-case words after a name of several words that make it the name of a competition or a
 # gathering, which is no entity: "the Champions League final"
 _EVENT_AFTER = frozenset({"final", "finals", "semifinal", "semi-final", "match", "fixture",
-                          "tournament", "qualifier", "qualifiers", "draw", "title"})
+                          "tournament", "qualifier", "qualifiers", "draw"})
+# Last words of a competition's name ("the Nations League", "the World Cup").
+_COMPETITIONS = frozenset({"league", "cup", "championship", "championships", "open", "games",
+                           "series", "trophy", "prix"})
 # Words after a name that make it a company or a body: its staff, its owners, its shares.
 _STAFF_AFTER = frozenset({"chief", "ceo", "cfo", "executive", "executives", "employees",
                           "shareholders", "shares", "machinists"})  # (a person has a
@@ -373,6 +382,24 @@ def _governing_word(toks: list[Token], i: int) -> str:
     return toks[j].lower if j >= 0 else ""
 
 
+def _team_score(toks: list[Token], i: int, j: int) -> bool:
+    """The score after the name ``toks[i..j]`` is a match's between teams: after a result
+    verb ("beat Inter Milan 5-0") or before the other team ("Liverpool 2-1 Chelsea"); not a
+    vote or a poll ("confirmed Pete Hegseth 51-50", "leads Harris 48-45") nor a set of tennis
+    ("beat Alcaraz 6-4 7-6", "6-4 in the first set")."""
+    nxt = toks[j + 4] if j + 4 < len(toks) else None
+    if nxt is not None and (nxt.text.isdigit() or nxt.lower == "in" and
+                            any(t.lower == "set" for t in toks[j + 5:j + 9])):
+        return False
+    return i > 0 and toks[i - 1].lower in _TEAM_RESULTS or \
+        nxt is not None and nxt.is_cap and nxt.is_word
+
+
+# Verbs of a match's result before the losing team ("beat Inter Milan 5-0").
+_TEAM_RESULTS = frozenset({"beat", "beats", "defeated", "defeats", "thrashed", "edged",
+                           "crushed", "hammered", "stunned", "downed", "routed", "overcame"})
+
+
 def _model_number(tok: Token) -> bool:
     """A model's number after its maker: "787" of "Boeing 787-8", "72" of "ATR 72"."""
     return tok.is_number and 2 <= len(tok.text) <= 3 and tok.text.isdigit()
@@ -388,7 +415,7 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         return None  # "a Taylor Swift-themed dance class", "Wagner-linked": a modifier (but
         # "Choi Sang-mok", "Kim Jong-un": a name)
     if i < j and j + 1 < len(toks) and _model_number(toks[j + 1]) and \
-            toks[j].lower in _MAKERS:
+            toks[j].lower in MAKERS:
         j -= 1  # "an Air India Boeing 787-8": the maker of a model is no part of the name
     # sentence opener ("Meanwhile", "The", "Fighting") is not part of a name
     if i == first_word or (i > 0 and toks[i - 1].text in _OPENING):
@@ -424,6 +451,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if i < j and toks[j].lower in _PERIOD_HEADS and \
             not any(t.lower in ("of", "for", "on", "against") for t in toks[i:j]):
         return None  # "the Cold War", "the Arab Spring", "the Orange Revolution": no entity
+    if i + 1 < j and toks[j - 1].lower in _PERIOD_HEADS and toks[j].lower in _NUMBERED_PERIODS:
+        return None  # "World War Two", "World War II"
     whole = " ".join(t.bare.lower() for t in toks[i:j + 1])
     if whole in lex.country_names and whole not in lex.demonyms:
         c = lex.country_names[whole]
@@ -546,9 +575,10 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                            (toks[j + 1].lower if j + 1 < len(toks) else "") not in _STAFF_AFTER):
         return Candidate(start, end, surface, "organization", "pattern", "name:org-head", 0.8,
                          extra=extra)  # "Nord Stream AG"
-    if lowers[-1] == "league" and len(lowers) > 1 and j + 1 < len(toks) and \
-            toks[j + 1].lower in _EVENT_AFTER:
-        return None  # "the Champions League final": a match (but "the Arab League")
+    if lowers[-1] in _COMPETITIONS and len(lowers) > 1 and j + 1 < len(toks) and \
+            (toks[j + 1].lower in _EVENT_AFTER or toks[j + 1].lower == "title"):
+        return None  # "the Champions League final", "the Premier League title": a match, a
+        # competition (but "the Arab League")
     if any(w in org_heads for w in lowers):
         if lowers[-1] in place_heads and not any(w in org_heads for w in lowers[:-1]) and \
                 not (lowers[-1] == "bank" and lowers[0] not in _BANK_SIDES):
@@ -640,9 +670,14 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         # "Southern California"; "Nazi Germany", "Imperial Japan": a country in an age
         return Candidate(start, end, surface, "place", "pattern", "name:place-region", 0.6,
                          weak=True, extra=extra)
+    if len(lowers) > 1 and lowers[-1] in _PARTY_MEMBERS and title is None:
+        # "Chancellor Olaf Scholz's Social Democrats", "the Liberal Democrats": a party
+        return Candidate(start, end, surface, "organization", "pattern", "name:party", 0.7,
+                         extra=extra)
     if after.isdigit() and len(after) <= 3 and j + 3 < len(toks) and toks[j + 2].text == "-" \
-            and toks[j + 3].text.isdigit() and title is None and lowers[-1] not in _MAKERS:
-        # "beat Inter Milan 5-0", "Georgia Tech 28-14": a team before its score (not "the
+            and toks[j + 3].text.isdigit() and title is None and lowers[-1] not in MAKERS and \
+            _team_score(toks, i, j):
+        # "beat Inter Milan 5-0", "Liverpool 2-1 Chelsea": a team before its score (not "the
         # Boeing 737-800": a maker's model)
         return Candidate(start, end, surface, "organization", "pattern", "name:team", 0.6,
                          weak=True, extra=extra)

@@ -79,7 +79,8 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
               if not (d.trig.first and doc.words[d.trig.first - 1] == "the" and
                       any(s <= d.trig.start and d.trig.end <= e for s, e in anchoring))]
     attacher = TimeAttacher(doc, timexes, published, precision, [d.trig.start for d in drafts],
-                            reporting=lex.reporting)
+                            reporting=lex.reporting,
+                            verb_offsets=[d.trig.start for d in drafts if d.trig.pos == "v"])
     for d in drafts:
         d.time = attacher.attach(d.trig.start, trigger_end=d.trig.end,
                                  perfect=d.reading.perfect, planned=d.modality == "planned",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
@@ -110,8 +111,10 @@ class TimeAttacher:
 
     def __init__(self, doc: Document, timexes: Sequence[TimeSpec], published: date | None,
                  precision: str, trigger_offsets: Sequence[int],
-                 reporting: Mapping[str, str] | frozenset[str] = frozenset()) -> None:
+                 reporting: Mapping[str, str] | frozenset[str] = frozenset(),
+                 verb_offsets: Sequence[int] = ()) -> None:
         self.doc = doc
+        self.verb_offsets = sorted(verb_offsets)  # the starts of the triggers that are verbs
         self.reporting = reporting  # forms of reporting verbs ("said", "told")
         self.published = published
         self.precision = precision
@@ -177,6 +180,7 @@ class TimeAttacher:
                and self._fits(t, trigger_start, end, reporting, infinitive, declaring)
                and not (t.start > end and self._premodifies(t))
                # ("protests marking the anniversary of 2024 demonstrations")
+               and not (t.start > end and self._later_verbs_clause(t, end))
                and not (perfect and self._first_conjunct(t, trigger_start))
                and not (self._pluperfect(trigger_start) and
                         self._report_between(t, trigger_start))]
@@ -457,6 +461,20 @@ class TimeAttacher:
         between = self.doc.words_between(trigger_end, t.start)
         return any(between[i:i + 2] == ["according", "to"] for i in range(len(between) - 1))
 
+    def _later_verbs_clause(self, t: TimeSpec, end: int) -> bool:
+        """The time lies in a clause of "after", "before" or "until" with a verb of its own
+        after the trigger ("The protests began after the canopy collapsed on Nov. 1": the
+        collapse's day; but "arrested him after a raid on Monday" keeps it)."""
+        doc = self.doc
+        k0, k1 = doc.first_token_at_or_after(end), doc.first_token_at_or_after(t.start)
+        opener = next((k for k in range(k1 - 1, k0 - 1, -1)
+                       if doc.words[k] in _LATER_CLAUSE_OPENERS), None)
+        if opener is None:
+            return False
+        lo = doc.tokens[opener].end
+        i = bisect_left(self.verb_offsets, lo)
+        return i < len(self.verb_offsets) and self.verb_offsets[i] < t.start
+
     def _since(self, t: TimeSpec, floor: int) -> bool:
         """A time after "since" (a bound), unless a "when" clause tells what happened then
         ("the deadliest crash since 2007, when a jet overshot the runway")."""
@@ -484,6 +502,8 @@ class TimeAttacher:
         return s is not None and s.paragraph == paragraph
 
 
+# Conjunctions that open a clause whose own verb a following time dates.
+_LATER_CLAUSE_OPENERS = frozenset({"after", "before", "until", "till"})
 # words in a heading before its date that make it no day of what follows
 _NOT_THE_DAY = frozenset({"since", "before", "until", "between", "born", "updated", "posted",
                           "published", "said", "says", "told", "wrote", "as", "after", "by"})

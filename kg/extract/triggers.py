@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..temporal.lexicon import MONTHS, WEEKDAYS
+from ..temporal.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from .document import Document
 from .lexicon import Condition, Lexicon, TriggerEntry
+from .names import MAKERS
 from .tokens import Token
 
 DETERMINERS = frozenset({
@@ -148,12 +149,21 @@ def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
 
 
 def _scored(toks: list[Token], words: list[str]) -> bool:
-    """The sentence tells a match's score: "beat Inter Milan 5-0", "won 3-1" (not "10-15
-    people", "a 52-47 vote": no name or result word before the numbers)."""
+    """The sentence tells a match's score: "beat Inter Milan 5-0", "won 3-1", "Liverpool 2-1
+    Chelsea" (not "10-15 people", "Around 10-15 Ukrainian soldiers", "on May 10-11", "Route
+    2-3 checkpoints", "a Boeing 737-800": no name or result word before the numbers, or a
+    noun after them)."""
     for x in range(1, len(words) - 2):
-        if words[x + 1] == "-" and words[x].isdigit() and words[x + 2].isdigit() and \
-                len(words[x]) <= 3 and len(words[x + 2]) <= 3 and \
-                (toks[x - 1].is_cap and toks[x - 1].is_word or words[x - 1] in _RESULTS):
+        if not (words[x + 1] == "-" and words[x].isdigit() and words[x + 2].isdigit() and
+                len(words[x]) <= 3 and len(words[x + 2]) <= 3):
+            continue
+        before, after = toks[x - 1], words[x + 3] if x + 3 < len(words) else "."
+        named = before.is_cap and before.is_word and x - 1 > 0 and \
+            words[x - 1] not in MONTHS and words[x - 1] not in MONTH_ABBREVIATIONS and \
+            words[x - 1] not in MAKERS
+        if (named or words[x - 1] in _RESULTS) and \
+                not (after.isalpha() and after.islower() and after not in PREPOSITIONS and
+                     after not in ("and", "but", "while", "thanks")):
             return True
     return False
 
