@@ -89,6 +89,8 @@ def number_value(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, in
         if len(parts) == 2 and parts[0] in nums and parts[1] in nums and \
                 nums[parts[0]] >= 20 and nums[parts[1]] < 10:
             return nums[parts[0]] + nums[parts[1]], k + 1
+    if w in ("his", "her", "their") and k + 1 < len(words) and words[k + 1] in _KIN:
+        return _KIN[words[k + 1]], k + 1  # "killed his father": one person
     if w in nums and w not in ("hundred", "thousand"):
         value = nums[w]
         n = k + 1
@@ -104,6 +106,10 @@ def number_value(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, in
     return None, k
 
 
+# Relatives a possessive counts ("killed his father", "her parents").
+_KIN = {"father": 1, "mother": 1, "wife": 1, "husband": 1, "son": 1, "daughter": 1,
+        "brother": 1, "sister": 1, "grandfather": 1, "grandmother": 1, "uncle": 1, "aunt": 1,
+        "parents": 2}
 # Words after which a count opens a subject ("said 12 soldiers and three civilians were
 # killed"; not "rescued 104 hostages and 21 passengers were killed": an object).
 _BEFORE_A_SUBJECT = frozenset({",", ";", ":", "—", "–", "that", "the", "least", "including",

@@ -55,6 +55,11 @@ _CIRCUMSTANCE = frozenset({"when", "as", "after"})
 # events that move away from a place, which "from X" names
 _AWAY = frozenset({"Withdrawal", "Evacuation", "TerritoryRetaken"})
 # nouns whose "from X" is where people or help come from, not where the event is
+# Nouns of a reaction to an event, whose sources "from" names ("drew condemnation from the
+# United States, France and ECOWAS": neither places of the event nor parties to it).
+_REACTIONS = frozenset({"condemnation", "criticism", "praise", "outrage", "reaction",
+                        "reactions", "rebuke", "rebukes", "backlash", "congratulations",
+                        "condolences", "warnings", "objections", "protests"})
 _FROM_NOUNS = frozenset({"officials", "official", "delegation", "delegations", "counterpart",
                          "counterparts", "envoy", "envoys", "mediation", "mediators",
                          "diplomats", "representatives", "leaders", "ministers", "minister",
@@ -195,6 +200,10 @@ class MentionRef:
     plural: bool = False  # "Russian troops": not what "it" refers to
     official: bool = False  # "Russian officials": a demonym that speaks for its government
     unnamed: bool = False  # "the governor", "the health ministry": a title, no name
+
+
+# Superlatives by which a country's own disaster is told ("the country's worst shooting").
+_SUFFERED = frozenset({"worst", "deadliest", "bloodiest"})
 
 
 @dataclass
@@ -410,6 +419,8 @@ class RoleFinder:
                             aid not in roles.targets:
                         roles.targets.append(aid)
                     continue
+                if m.start > trig.end and self._noun_before_from(m, sent.start) in _REACTIONS:
+                    continue  # "The election drew criticism from France": who reacts to it
                 if aid and aid not in seen and not m.demonym:
                     roles.participants.append(aid)
                     seen.add(aid)
@@ -720,7 +731,8 @@ class RoleFinder:
             gap = self._tokens_fast(m.end, trig.start)
             if len(gap) <= 3 and all(_modifier(t, self.lex) for t in gap):
                 aid = self.actor_id(m)
-                if aid and not (m.country and trig.type in _HOSTED):
+                if aid and not (m.country and trig.type in _HOSTED) and \
+                        not self._suffered(m, gap, trig):
                     return aid  # "Mexico's presidential election": Mexico hosts it
         by = self._by_agent(after, trig)
         if by:
@@ -762,6 +774,15 @@ class RoleFinder:
                     return self.actor_id(first)
             return self._subject(subj, clause, light) if subj else None
         return None
+
+    def _suffered(self, m: MentionRef, gap: list[Token], trig: Trigger) -> bool:
+        """A country's worst or deadliest event with no target named after it is one it
+        suffered ("Czech Republic's worst mass shooting", "Britain's deadliest terror attack");
+        but "Russia's deadliest attack on Kyiv" is Russia's."""
+        if not m.country or not any(t.lower in _SUFFERED for t in gap):
+            return False
+        nxt = self.doc.words[trig.last + 1:trig.last + 2]
+        return nxt not in (["on"], ["against"])
 
     def _relative_antecedent(self, trig_clause: tuple[int, int], trig: Trigger
                              ) -> tuple[str | None, int] | None:
@@ -1173,14 +1194,26 @@ class RoleFinder:
         return bool(toks) and toks[0].lower in ("which", "who", "whose", "where")
 
     def _origin(self, m: MentionRef, floor: int) -> bool:
-        """ "officials from the UAE", "mediation from Qatar": "from" after a noun of people or
-        help names where they come from."""
-        words = [t.lower for t in self._tokens_fast(max(floor, m.start - 60), m.start)]
+        """ "officials from the UAE", "mediation from Qatar", "condemnation from France":
+        "from" after a noun of people, help or reaction names where they come from."""
+        noun = self._noun_before_from(m, floor)
+        return noun in _FROM_NOUNS or noun in _REACTIONS
+
+    def _noun_before_from(self, m: MentionRef, floor: int) -> str | None:
+        """The word before the "from" that governs ``m`` (over a list of names before it)."""
+        toks = self._tokens_fast(max(floor, m.start - 90), m.start)
+        words = [t.lower for t in toks]
         if len(words) >= 2 and words[-1] == "of" and words[-2] in _SETTLEMENTS:
             del words[-2:]  # "a boy from the nearby village of Banks"
         while words and (words[-1] in ("the", "a", "an") or words[-1] in NEARNESS):
             words.pop()
-        return len(words) >= 2 and words[-1] == "from" and words[-2] in _FROM_NOUNS
+        if words and words[-1] in (",", "and") and m.kind == "place":
+            # "condemnation from the United States, France and ...": a later name of the list
+            k = len(words) - 1
+            while k > 0 and (words[k] in (",", "and", "the") or toks[k].is_cap):
+                k -= 1
+            words = words[:k + 1]
+        return words[-2] if len(words) >= 2 and words[-1] == "from" else None
 
     def _on_route(self, m: MentionRef, before: list[MentionRef], prep: str | None,
                   floor: int) -> bool:

@@ -2600,3 +2600,24 @@ def test_seventy_second_batch_later_clauses_parties_and_world_wars():
                   "showing since World War Two.")
     kinds = {e.label: e.kind for e in doc.entities}
     assert kinds.get("Social Democrats") == "organization" and "World War Two" not in kinds
+
+
+def test_seventy_third_batch_relatives_killed_countries_suffering_and_reactions():
+    doc = analyse("The gunman had earlier killed his father in the village of Hostoun, police "
+                  "said.", published=date(2023, 12, 22), gazetteer=FakeGazetteer("Hostoun"))
+    assert [(e.fatalities, places(doc, e)) for e in doc.events] == [(1, ["Hostoun"])]
+    doc = analyse("Her parents were killed in an airstrike on Monday.")
+    assert one(doc, "AirStrike").fatalities == 2
+    assert analyse("The father of the victim said the police had failed.").events == []
+    doc = analyse("Gunman kills 14 at Prague university in Czech Republic's worst mass shooting",
+                  published=date(2023, 12, 22))
+    assert role(doc, one(doc, "Attack"), "agent") == []
+    doc = analyse("Two people were killed in Russia's deadliest attack on Kyiv this year.")
+    assert role(doc, one(doc, "Attack"), "agent") == ["Russia"]
+    doc = analyse("The coup drew swift condemnation from the United States, France and the "
+                  "regional bloc ECOWAS.")
+    assert places(doc, one(doc, "Other")) == []
+    doc = analyse("The election drew criticism from France and Germany.")
+    assert role(doc, one(doc, "Election"), "participant") == []
+    doc = analyse("US officials held talks with officials from Qatar and Egypt on Monday.")
+    assert role(doc, one(doc, "Meeting"), "participant") == ["Qatar", "Egypt"]
