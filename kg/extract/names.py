@@ -245,7 +245,7 @@ _PERIOD_HEADS = frozenset({"war", "wars", "revolution", "spring", "uprising", "c
 _NUMBERED_PERIODS = frozenset({"one", "two", "i", "ii", "1", "2"})
 # Plural members of a party that end its name ("the Social Democrats", "Sweden Democrats").
 _PARTY_MEMBERS = frozenset({"democrats", "republicans", "conservatives", "liberals",
-                            "socialists", "greens", "communists", "nationalists", "tories"})
+                            "socialists", "communists", "nationalists", "tories"})
 # Compass words that open a region's name: "Southern California", "Northern Gaza"
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                       "western", "central", "northeastern", "northwestern", "southeastern",
@@ -391,13 +391,19 @@ def _team_score(toks: list[Token], i: int, j: int) -> bool:
     if nxt is not None and (nxt.text.isdigit() or nxt.lower == "in" and
                             any(t.lower == "set" for t in toks[j + 5:j + 9])):
         return False
-    return i > 0 and toks[i - 1].lower in _TEAM_RESULTS or \
+    k = i - 2 if i > 1 and toks[i - 1].lower == "the" else i - 1  # ("beat the Knicks")
+    prev = toks[k].lower if k >= 0 else ""
+    return prev in _TEAM_RESULTS or \
+        prev in ("to", "with") and k > 0 and toks[k - 1].lower in _LOST_TO or \
         nxt is not None and nxt.is_cap and nxt.is_word
 
 
 # Verbs of a match's result before the losing team ("beat Inter Milan 5-0").
 _TEAM_RESULTS = frozenset({"beat", "beats", "defeated", "defeats", "thrashed", "edged",
-                           "crushed", "hammered", "stunned", "downed", "routed", "overcame"})
+                           "crushed", "hammered", "stunned", "downed", "routed", "overcame",
+                           "against", "over", "drew", "past"})
+# Verbs before "to" or "with" and the team that won or drew ("lost to the Lakers 120-115").
+_LOST_TO = frozenset({"lost", "fell", "level", "loses", "falls", "drew"})
 
 
 def _model_number(tok: Token) -> bool:
@@ -575,10 +581,12 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                            (toks[j + 1].lower if j + 1 < len(toks) else "") not in _STAFF_AFTER):
         return Candidate(start, end, surface, "organization", "pattern", "name:org-head", 0.8,
                          extra=extra)  # "Nord Stream AG"
-    if lowers[-1] in _COMPETITIONS and len(lowers) > 1 and j + 1 < len(toks) and \
-            (toks[j + 1].lower in _EVENT_AFTER or toks[j + 1].lower == "title"):
-        return None  # "the Champions League final", "the Premier League title": a match, a
-        # competition (but "the Arab League")
+    if j + 1 < len(toks) and (lowers[-1] in _COMPETITIONS and len(lowers) > 1 and
+                              toks[j + 1].lower in _EVENT_AFTER or
+                              toks[j + 1].lower == "title" and i > 0 and
+                              toks[i - 1].lower == "the"):
+        return None  # "the Champions League final", "the Serie A title": a match, a
+        # competition (but "the Arab League", "Max Verstappen title hopes")
     if any(w in org_heads for w in lowers):
         if lowers[-1] in place_heads and not any(w in org_heads for w in lowers[:-1]) and \
                 not (lowers[-1] == "bank" and lowers[0] not in _BANK_SIDES):

@@ -469,11 +469,17 @@ class TimeAttacher:
         k0, k1 = doc.first_token_at_or_after(end), doc.first_token_at_or_after(t.start)
         opener = next((k for k in range(k1 - 1, k0 - 1, -1)
                        if doc.words[k] in _LATER_CLAUSE_OPENERS), None)
-        if opener is None:
-            return False
+        if opener is None or opener + 1 >= k1 or doc.words[opener + 1].endswith("ing"):
+            return False  # ("met the prime minister after arriving in Tokyo on Monday")
         lo = doc.tokens[opener].end
         i = bisect_left(self.verb_offsets, lo)
-        return i < len(self.verb_offsets) and self.verb_offsets[i] < t.start
+        if i == len(self.verb_offsets) or self.verb_offsets[i] >= t.start:
+            return False
+        # the verb has a subject of its own after the conjunction, and is not the main
+        # clause's second verb ("shelled the town after dawn and captured it on Wednesday")
+        verb = doc.first_token_at_or_after(self.verb_offsets[i])
+        between = doc.words[opener + 1:verb]
+        return bool(between) and not any(w in ("and", ",", ";", "or", "but") for w in between)
 
     def _since(self, t: TimeSpec, floor: int) -> bool:
         """A time after "since" (a bound), unless a "when" clause tells what happened then

@@ -152,7 +152,7 @@ def _scored(toks: list[Token], words: list[str]) -> bool:
     """The sentence tells a match's score: "beat Inter Milan 5-0", "won 3-1", "Liverpool 2-1
     Chelsea" (not "10-15 people", "Around 10-15 Ukrainian soldiers", "on May 10-11", "Route
     2-3 checkpoints", "a Boeing 737-800": no name or result word before the numbers, or a
-    noun after them)."""
+    counted noun after them)."""
     for x in range(1, len(words) - 2):
         if not (words[x + 1] == "-" and words[x].isdigit() and words[x + 2].isdigit() and
                 len(words[x]) <= 3 and len(words[x + 2]) <= 3):
@@ -161,11 +161,22 @@ def _scored(toks: list[Token], words: list[str]) -> bool:
         named = before.is_cap and before.is_word and x - 1 > 0 and \
             words[x - 1] not in MONTHS and words[x - 1] not in MONTH_ABBREVIATIONS and \
             words[x - 1] not in MAKERS
-        if (named or words[x - 1] in _RESULTS) and \
-                not (after.isalpha() and after.islower() and after not in PREPOSITIONS and
-                     after not in ("and", "but", "while", "thanks")):
+        if (named or words[x - 1] in _RESULTS) and not _counted_noun(after):
             return True
     return False
+
+
+def _counted_noun(word: str) -> bool:
+    """A noun that a range of numbers counts ("10-15 people", "Brigade 10-11 positions"), not
+    what follows a score ("2-1 last night", "4-0 yesterday", "2-1 in the derby")."""
+    return word.isalpha() and word.islower() and (
+        word.endswith("s") and word not in _NOT_PLURALS or word in _COUNTED)
+
+
+_COUNTED = frozenset({"people", "men", "women", "children", "km", "per", "percent", "year",
+                      "day", "week", "month", "hour", "mile", "metre", "meter", "kilometre"})
+_NOT_PLURALS = frozenset({"afterwards", "always", "thus", "towards", "as", "its", "his", "is",
+                          "was", "this", "thanks", "has"})
 
 
 # Words of a result right before a score ("won 3-1", "drew 1-1").
