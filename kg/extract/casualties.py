@@ -83,6 +83,9 @@ def number_value(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, in
     if _AGE_RE.match(w):
         return None, k
     if _DIGITS_RE.match(w):
+        if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100 and k > 0 and \
+                words[k - 1] in _BEFORE_A_YEAR:
+            return None, k  # "the 2019 killing of a dissident": a year
         return int(w.replace(",", "")), k + 1
     if "-" in w:
         parts = w.split("-")
@@ -106,6 +109,8 @@ def number_value(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, in
     return None, k
 
 
+# Words before a four-digit number that make it a year ("the 2019 killing", "its 2014 war").
+_BEFORE_A_YEAR = frozenset({"the", "a", "his", "her", "its", "their", "our", "in", "since"})
 # Relatives a possessive counts ("killed his father", "her parents").
 _KIN = {"father": 1, "mother": 1, "wife": 1, "husband": 1, "son": 1, "daughter": 1,
         "brother": 1, "sister": 1, "grandfather": 1, "grandmother": 1, "uncle": 1, "aunt": 1,
@@ -266,6 +271,14 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                     _AGE_RE.match(words[m]) or _plural(words[m])):
                 m -= 1
                 steps += 1
+            if steps and m >= 3 and words[m] in ("their", "his", "her") and \
+                    words[m - 1] == "and" and (words[m - 2] in people or _plural(words[m - 2])):
+                # "460 patients and their companions were killed": the first count (at least)
+                m -= 2
+                while m >= 0 and steps < 6 and words[m] not in vague and (
+                        words[m] in people or _adjective_like(words[m]) or _plural(words[m])):
+                    m -= 1
+                    steps += 1
             # "41 of its citizens", "thousands of people", "two of the passengers"
             if steps and m >= 1 and words[m] in _OF_DETERMINERS:
                 m -= 1

@@ -59,7 +59,8 @@ _AWAY = frozenset({"Withdrawal", "Evacuation", "TerritoryRetaken"})
 # United States, France and ECOWAS": neither places of the event nor parties to it).
 _REACTIONS = frozenset({"condemnation", "criticism", "praise", "outrage", "reaction",
                         "reactions", "rebuke", "rebukes", "backlash", "congratulations",
-                        "condolences", "warnings", "objections", "protests"})
+                        "condolences", "warnings", "objections", "protests", "pressure",
+                        "demands", "appeals"})
 _FROM_NOUNS = frozenset({"officials", "official", "delegation", "delegations", "counterpart",
                          "counterparts", "envoy", "envoys", "mediation", "mediators",
                          "diplomats", "representatives", "leaders", "ministers", "minister",
@@ -1207,12 +1208,12 @@ class RoleFinder:
             del words[-2:]  # "a boy from the nearby village of Banks"
         while words and (words[-1] in ("the", "a", "an") or words[-1] in NEARNESS):
             words.pop()
-        if words and words[-1] in (",", "and") and m.kind == "place":
-            # "condemnation from the United States, France and ...": a later name of the list
-            k = len(words) - 1
-            while k > 0 and (words[k] in (",", "and", "the") or toks[k].is_cap):
-                k -= 1
-            words = words[:k + 1]
+        # "condemnation from the United States, France and ...": a later name of the list;
+        # "pressure from U.S. President Donald Trump": a name after its titles
+        k = len(words) - 1
+        while k > 0 and (words[k] in (",", "and", "the") or toks[k].is_cap):
+            k -= 1
+        words = words[:k + 1]
         return words[-2] if len(words) >= 2 and words[-1] == "from" else None
 
     def _on_route(self, m: MentionRef, before: list[MentionRef], prep: str | None,

@@ -2652,3 +2652,23 @@ def test_review_of_the_seventy_second_batch():
     kinds = {e.label: e.kind for e in analyse("Police said Sarah Greens was arrested in Leeds "
                                                "on Monday.").entities}
     assert kinds.get("Sarah Greens") == "person"
+
+
+def test_seventy_fourth_batch_companions_acronyms_pressure_and_years():
+    doc = analyse("More than 460 patients and their companions were killed at the hospital.")
+    assert [e.fatalities for e in doc.events] == [460]
+    doc = analyse("A source in the SBU said the drones were smuggled. Officers in the FBI "
+                  "said it was over.")
+    assert {e.label: e.kind for e in doc.entities} == {"SBU": "organization",
+                                                       "FBI": "organization"}
+    assert {e.label: e.kind for e in analyse("Two people were killed in the CAR on "
+                                              "Monday.").entities} == {"CAR": "place"}
+    doc = analyse("NATO leaders agreed on Wednesday to raise spending, bowing to pressure from "
+                  "U.S. President Donald Trump.")
+    deal = one(doc, "Agreement")
+    assert role(doc, deal, "participant") == [] and places(doc, deal) == []
+    doc = analyse("He was serving a life sentence in Germany for the 2019 killing of a "
+                  "dissident in a Berlin park.")
+    assert [e.fatalities for e in doc.events if e.fatalities] == []
+    doc = analyse("A total of 2019 people were killed in the floods.")
+    assert [e.fatalities for e in doc.events] == [2019]
