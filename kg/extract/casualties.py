@@ -93,6 +93,13 @@ def number_value(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, in
                 nums[parts[0]] >= 20 and nums[parts[1]] < 10:
             return nums[parts[0]] + nums[parts[1]], k + 1
     if w in ("his", "her", "their") and k + 1 < len(words) and words[k + 1] in _KIN:
+        rest = words[k + 2:k + 4]
+        if rest[:1] in ([","], ["and"], ["or"]) and not (
+                rest[0] == "and" and len(rest) > 1 and
+                (rest[1] in _KILLED_FORMS or rest[1] in _INJURED_FORMS)) and \
+                _object_conjunct(words, k + 1, lex) is None:
+            return None, k  # "killed her husband and three of her sons": more than one, how
+            # many untold (but "his wife and two children": the object's count adds them)
         return _KIN[words[k + 1]], k + 1  # "killed his father": one person
     if w in nums and w not in ("hundred", "thousand"):
         value = nums[w]
@@ -204,6 +211,33 @@ def _qualifier_before(words: list[str], k: int, lex: Lexicon) -> str | None:
     return None
 
 
+def _object_conjunct(words: list[str], n: int, lex: Lexicon) -> int | None:
+    """The count of a second object joined by "and" after the people counted up to ``n``
+    ("two soldiers and three civilians", "a father and his two sons"); None when there is none
+    or when it opens a clause of its own ("12 people and three more were injured")."""
+    people = lex.words("casualties", "people_nouns")
+    p = n
+    while p < len(words) and p - n < 3 and (words[p] in people or _adjective_like(words[p])
+                                            or _AGE_RE.match(words[p])):
+        p += 1
+    if p == n or p + 1 >= len(words) or words[p] != "and":
+        return None
+    q = p + 1
+    if words[q] in ("his", "her", "their", "its") and q + 1 < len(words) and \
+            words[q + 1] not in _KIN:
+        q += 1  # "and his two sons" (but "and his wife": counted as one below)
+    value, r = number_value(words, q, lex)
+    if value is None or not _person_follows(words, r, lex):
+        return None
+    while r < len(words) and (words[r] in people or _adjective_like(words[r]) or
+                              _AGE_RE.match(words[r])):
+        r += 1
+    if r < len(words) and (words[r] in _BE or words[r] in _KILLED_FORMS or
+                           words[r] in _INJURED_FORMS):
+        return None
+    return value
+
+
 def _count_at(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, bool, int]:
     """(count, found, next index) for a possibly qualified number at ``k``."""
     qual, n = _qualifier(words, k, lex)
@@ -252,6 +286,9 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             if f:
                 count, found, active = c, True, True
                 used.update(range(k + 1, n))
+                more = _object_conjunct(words, n, lex) if c is not None else None
+                if more is not None:
+                    count += more  # "killed two soldiers and three civilians": five
         # "12 people were killed", "two residents wounded", "45 dead"
         if not found:
             m = k - 1

@@ -243,7 +243,8 @@ _PERIOD_HEADS = frozenset({"war", "wars", "revolution", "spring", "uprising", "c
                            "treaty"})  # "the Palisades Fire", "the Nobel Peace Prize"
 # Numbers after a period's head word that end its name ("World War Two", "World War II").
 _NUMBERED_PERIODS = frozenset({"one", "two", "i", "ii", "1", "2"})
-# Plural members of a party that end its name ("the Social Democrats", "Sweden Democrats").
+# Plural members of a party that end its name ("the Social Democrats", "Sweden Democrats";
+# "Greens" only after a demonym, "the Austrian Greens": "Sarah Greens" is a person).
 _PARTY_MEMBERS = frozenset({"democrats", "republicans", "conservatives", "liberals",
                             "socialists", "communists", "nationalists", "tories"})
 # Compass words that open a region's name: "Southern California", "Northern Gaza"
@@ -403,7 +404,7 @@ def _team_score(toks: list[Token], i: int, j: int) -> bool:
 # Verbs of a match's result before the losing team ("beat Inter Milan 5-0").
 _TEAM_RESULTS = frozenset({"beat", "beats", "defeated", "defeats", "thrashed", "edged",
                            "crushed", "hammered", "stunned", "downed", "routed", "overcame",
-                           "against", "over", "drew", "past"})
+                           "drew", "past"})
 # Verbs before "to" or "with" and the team that won or drew ("lost to the Lakers 120-115").
 _LOST_TO = frozenset({"lost", "fell", "level", "loses", "falls", "drew"})
 
@@ -586,7 +587,7 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if j + 1 < len(toks) and (lowers[-1] in _COMPETITIONS and len(lowers) > 1 and
                               toks[j + 1].lower in _EVENT_AFTER or
                               toks[j + 1].lower == "title" and i > 0 and
-                              toks[i - 1].lower == "the"):
+                              toks[i - 1].lower == "the" and len(lowers) > 1):
         return None  # "the Champions League final", "the Serie A title": a match, a
         # competition (but "the Arab League", "Max Verstappen title hopes")
     if any(w in org_heads for w in lowers):
@@ -687,7 +688,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         # "Southern California"; "Nazi Germany", "Imperial Japan": a country in an age
         return Candidate(start, end, surface, "place", "pattern", "name:place-region", 0.6,
                          weak=True, extra=extra)
-    if len(lowers) > 1 and lowers[-1] in _PARTY_MEMBERS and title is None:
+    if len(lowers) > 1 and title is None and (lowers[-1] in _PARTY_MEMBERS or
+                                             lowers[-1] == "greens" and lowers[0] in
+                                             lex.demonyms):
         # "Chancellor Olaf Scholz's Social Democrats", "the Liberal Democrats": a party
         return Candidate(start, end, surface, "organization", "pattern", "name:party", 0.7,
                          extra=extra)

@@ -59,8 +59,8 @@ _AWAY = frozenset({"Withdrawal", "Evacuation", "TerritoryRetaken"})
 # United States, France and ECOWAS": neither places of the event nor parties to it).
 _REACTIONS = frozenset({"condemnation", "criticism", "praise", "outrage", "reaction",
                         "reactions", "rebuke", "rebukes", "backlash", "congratulations",
-                        "condolences", "warnings", "objections", "protests", "pressure",
-                        "demands", "appeals"})
+                        "condolences", "warnings", "objections", "pressure", "demands",
+                        "appeals"})
 _FROM_NOUNS = frozenset({"officials", "official", "delegation", "delegations", "counterpart",
                          "counterparts", "envoy", "envoys", "mediation", "mediators",
                          "diplomats", "representatives", "leaders", "ministers", "minister",
@@ -205,6 +205,7 @@ class MentionRef:
 
 # Superlatives by which a country's own disaster is told ("the country's worst shooting").
 _SUFFERED = frozenset({"worst", "deadliest", "bloodiest"})
+_WEAPON_STRIKES = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing"})
 
 
 @dataclass
@@ -777,10 +778,13 @@ class RoleFinder:
         return None
 
     def _suffered(self, m: MentionRef, gap: list[Token], trig: Trigger) -> bool:
-        """A country's worst or deadliest event with no target named after it is one it
-        suffered ("Czech Republic's worst mass shooting", "Britain's deadliest terror attack");
-        but "Russia's deadliest attack on Kyiv" is Russia's."""
-        if not m.country or not any(t.lower in _SUFFERED for t in gap):
+        """Where a country's worst or deadliest event happened, named after "in": one it
+        suffered ("killed 14 people in Czech Republic's worst mass shooting"); but "Russia's
+        deadliest attack in months", "in Russia's deadliest attack on Kyiv", "Israel's
+        bloodiest bombardment" are theirs."""
+        if not m.country or trig.type in _WEAPON_STRIKES or \
+                not any(t.lower in _SUFFERED for t in gap) or \
+                self.doc.word_before(0, m.start) != "in":
             return False
         nxt = self.doc.words[trig.last + 1:trig.last + 2]
         return nxt not in (["on"], ["against"])
@@ -990,6 +994,10 @@ class RoleFinder:
             if m.kind != "place" or m.demonym or m.entity in used or self._modifies(m) or \
                     self._ranks_in(m):
                 continue
+            if m.end <= trig.start and trig.pos == "n" and \
+                    self._suffered(m, self._tokens_fast(m.end, trig.start), trig) and \
+                    any(c.kind == "place" and not c.country for c in before + after):
+                continue  # "14 people in Prague ... in Czech Republic's worst mass shooting"
             if m.capital_of and m not in objects and self._is_actor_position(m) and \
                     trig.type not in TERRITORY_TYPES:
                 continue

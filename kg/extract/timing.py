@@ -168,9 +168,12 @@ class TimeAttacher:
         if self._temporal_object(trigger_start):
             # "Economists polled before the meeting said ... by the end of the year": the
             # meeting is not of the clause's time; only a time of its own ("the meeting on
-            # Monday") dates it
+            # Monday") dates it, not one after a comma or a report ("arrested over the attack,
+            # police said on Monday")
             own = [t for t in here if t.start >= end and t.resolved and _usable(t, True) and
-                   doc.first_token_at_or_after(t.start) - doc.first_token_at_or_after(end) <= 2]
+                   doc.first_token_at_or_after(t.start) - doc.first_token_at_or_after(end) <= 2
+                   and not any(w in (",", ";") or w in self.reporting
+                               for w in doc.words_between(end, t.start))]
             if own:
                 return dataclasses.replace(own[0], basis="expression")
             return self.fallback(planned)
@@ -326,7 +329,7 @@ class TimeAttacher:
                 "with", "over", "for"):
             p -= 1  # over an adjective: "in connection with the fatal shooting"
         if p >= 1 and (doc.words[p] == "with" and doc.words[p - 1] == "connection" or
-                       doc.words[p] in ("over", "for") and doc.words[p - 1] in _CHARGING):
+                       doc.words[p] in ("over", "for") and self._charged_before(p)):
             return True  # "arrested on Monday in connection with the shooting": the arrest's
         m = j
         while m >= 0 and j - m < 2 and doc.words[m] != "of" and doc.tokens[m].is_word and \
@@ -461,6 +464,24 @@ class TimeAttacher:
         between = self.doc.words_between(trigger_end, t.start)
         return any(between[i:i + 2] == ["according", "to"] for i in range(len(between) - 1))
 
+    def _charged_before(self, p: int) -> bool:
+        """A verb of charging before "over"/"for" at token ``p``, over a time between them
+        ("jailed for", "sentenced to life on Thursday for")."""
+        for q in range(p - 1, max(-1, p - 10), -1):
+            w = self.doc.words[q]
+            if w in _CHARGING:
+                return True
+            if w in (",", ";", ".") or q == p - 1 and not self._in_timex(q):
+                return False
+            if not self._in_timex(q) and w not in ("on", "in", "at", "to", "life", "prison",
+                                                   "jail", "years"):
+                return False
+        return False
+
+    def _in_timex(self, q: int) -> bool:
+        start = self.doc.tokens[q].start
+        return any(t.start <= start < t.end for t in self.timexes)
+
     def _later_verbs_clause(self, t: TimeSpec, end: int) -> bool:
         """The time lies in a clause of "after", "before" or "until" with a verb of its own
         after the trigger ("The protests began after the canopy collapsed on Nov. 1": the
@@ -476,10 +497,11 @@ class TimeAttacher:
         if i == len(self.verb_offsets) or self.verb_offsets[i] >= t.start:
             return False
         # the verb has a subject of its own after the conjunction, and is not the main
-        # clause's second verb ("shelled the town after dawn and captured it on Wednesday")
+        # clause's second verb ("shelled the town after dawn and captured it on Wednesday";
+        # but "after Hamas and Islamic Jihad fired rockets on Sunday" is the clause's)
         verb = doc.first_token_at_or_after(self.verb_offsets[i])
         between = doc.words[opener + 1:verb]
-        return bool(between) and not any(w in ("and", ",", ";", "or", "but") for w in between)
+        return bool(between) and between[-1] not in ("and", "or", "but", "then", ";")
 
     def _since(self, t: TimeSpec, floor: int) -> bool:
         """A time after "since" (a bound), unless a "when" clause tells what happened then
