@@ -93,14 +93,7 @@ def number_value(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, in
                 nums[parts[0]] >= 20 and nums[parts[1]] < 10:
             return nums[parts[0]] + nums[parts[1]], k + 1
     if w in ("his", "her", "their") and k + 1 < len(words) and words[k + 1] in _KIN:
-        rest = words[k + 2:k + 4]
-        if rest[:1] in ([","], ["and"], ["or"]) and not (
-                rest[0] == "and" and len(rest) > 1 and
-                (rest[1] in _KILLED_FORMS or rest[1] in _INJURED_FORMS)) and \
-                _object_conjunct(words, k + 1, lex) is None:
-            return None, k  # "killed her husband and three of her sons": more than one, how
-            # many untold (but "his wife and two children": the object's count adds them)
-        return _KIN[words[k + 1]], k + 1  # "killed his father": one person
+        return _relatives(words, k, lex), k + 1  # "killed his father": one person
     if w in nums and w not in ("hundred", "thousand"):
         value = nums[w]
         n = k + 1
@@ -208,6 +201,30 @@ def _qualifier_before(words: list[str], k: int, lex: Lexicon) -> str | None:
         for p in lex.phrases(key):
             if k >= len(p) and tuple(words[k - len(p):k]) == p:
                 return kind
+    return None
+
+
+def _relatives(words: list[str], k: int, lex: Lexicon) -> int | None:
+    """How many people "his father", "her son and husband", "his wife, a teacher," count
+    (``words[k]`` the possessive); None when more are named than counted ("her husband and
+    three of her sons")."""
+    value = _KIN[words[k + 1]]
+    rest = words[k + 2:k + 6]
+    if rest[:1] == [","]:
+        nxt = rest[1:2]
+        if not nxt or nxt[0] in ("a", "an", "the", "who", "whose", "aged") or \
+                nxt[0].isdigit() and rest[2:3] in ([","], ["."]):
+            return value  # "his wife, a 34-year-old teacher,", "his son, 7,", "her daughter,
+            # who ...": a description of one
+        return None  # "his wife, son and daughter": a list
+    if rest[:1] != ["and"] or len(rest) < 2 or rest[1] in _KILLED_FORMS or \
+            rest[1] in _INJURED_FORMS:
+        return value  # ("killed her parents and injured her sister")
+    q = 1 + (rest[1] in ("his", "her", "their"))
+    if q < len(rest) and rest[q] in _KIN and rest[q + 1:q + 2] not in ([","], ["and"]):
+        return value + _KIN[rest[q]]  # "his wife and daughter", "her son and husband"
+    if _object_conjunct(words, k + 1, lex) is not None:
+        return value  # "his wife and two children": the object's count adds the rest
     return None
 
 

@@ -315,8 +315,6 @@ _COMMON_ACRONYMS = frozenset("""
 id tv pc dna gps ceo cfo coo cto gdp ipo suv atm pin vip diy faq pdf usb cctv led lgbt lgbtq
 rpg ied mri icu er pm am et est edt gmt utc bst cet pst pdt
 """.split())
-# Acronyms of places that the country list does not hold ("fighting in the CAR").
-_PLACE_ACRONYMS = frozenset({"car", "gta", "prc", "dprk", "rok", "drc"})
 _QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "millions", "scores", "tens",
                          "some", "many", "most", "all", "none", "both", "each", "several",
                          "units", "members", "fighters", "troops", "soldiers", "supporters",
@@ -657,13 +655,6 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         # "the Blue Lagoon spa", "the Marriott resort in Islamabad": a business, not a person
         # nor the place of what happens there
         return Candidate(start, end, surface, "organization", "pattern", "name:venue", 0.6,
-                         weak=True, extra=extra)
-    if len(words) == 1 and prev == "the" and gov in _PLACE_PREPOSITIONS and \
-            words[0].text.isupper() and len(words[0].text) >= 2 and \
-            lowers[0] not in _COMMON_ACRONYMS and lowers[0] not in _PLACE_ACRONYMS:
-        # "a source in the SBU", "officers in the FBI": a body (a country's acronym, "the
-        # US", "the UAE", is found before as a country)
-        return Candidate(start, end, surface, "organization", "pattern", "name:acronym", 0.5,
                          weak=True, extra=extra)
     if gov in _PLACE_PREPOSITIONS and "of" not in lowers[:-1] or \
             _ends_with_phrase(before, lex.phrase_set("place_heads", "lowercase_before")):

@@ -59,8 +59,8 @@ _AWAY = frozenset({"Withdrawal", "Evacuation", "TerritoryRetaken"})
 # United States, France and ECOWAS": neither places of the event nor parties to it).
 _REACTIONS = frozenset({"condemnation", "criticism", "praise", "outrage", "reaction",
                         "reactions", "rebuke", "rebukes", "backlash", "congratulations",
-                        "condolences", "warnings", "objections", "pressure", "demands",
-                        "appeals"})
+                        "condolences", "warnings", "objections", "protests", "pressure",
+                        "demands", "appeals"})
 _FROM_NOUNS = frozenset({"officials", "official", "delegation", "delegations", "counterpart",
                          "counterparts", "envoy", "envoys", "mediation", "mediators",
                          "diplomats", "representatives", "leaders", "ministers", "minister",
@@ -205,7 +205,6 @@ class MentionRef:
 
 # Superlatives by which a country's own disaster is told ("the country's worst shooting").
 _SUFFERED = frozenset({"worst", "deadliest", "bloodiest"})
-_WEAPON_STRIKES = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing"})
 
 
 @dataclass
@@ -594,7 +593,8 @@ class RoleFinder:
             if _subordinate_between(toks, after):
                 break  # "Hasina resigns as protesters storm her residence": the protesters
             if self._in_prepositional_phrase(m, clause[0]) or \
-                    _in_relative_clause(toks, bisect.bisect_left(starts, m.start)):
+                    _in_relative_clause(toks, bisect.bisect_left(starts, m.start)) or \
+                    self._in_reduced_relative(m):
                 continue
             if m.kind == "media" and after < len(toks) and toks[after].lower in _STAFF_NOUNS:
                 continue  # "Gershkovich, a Wall Street Journal reporter, was arrested"
@@ -777,17 +777,35 @@ class RoleFinder:
             return self._subject(subj, clause, light) if subj else None
         return None
 
+    def _in_reduced_relative(self, m: MentionRef) -> bool:
+        """``m`` follows "<noun> suspected of", "accused of", "charged with" ... in its
+        sentence, with no comma between ("A man suspected of shooting Charlie Kirk was taken
+        into custody": not Kirk)."""
+        doc = self.doc
+        k = doc.first_token_at_or_after(m.start)
+        lo = doc.sentence_tokens[doc.token_sentence[k]][0] if k < len(doc.tokens) else k
+        for r in range(k - 1, max(lo + 1, k - 8) - 1, -1):
+            w = doc.words[r]
+            if w in (",", ";", ":"):
+                return False
+            if w in ("of", "with", "for") and doc.words[r - 1] in _REDUCED_RELATIVES and \
+                    r - 2 >= lo and doc.tokens[r - 2].is_word and \
+                    doc.words[r - 2] not in _AUXILIARIES:
+                return True  # (not "he was accused of killing Kirk")
+        return False
+
     def _suffered(self, m: MentionRef, gap: list[Token], trig: Trigger) -> bool:
         """Where a country's worst or deadliest event happened, named after "in": one it
-        suffered ("killed 14 people in Czech Republic's worst mass shooting"); but "Russia's
-        deadliest attack in months", "in Russia's deadliest attack on Kyiv", "Israel's
-        bloodiest bombardment" are theirs."""
-        if not m.country or trig.type in _WEAPON_STRIKES or \
-                not any(t.lower in _SUFFERED for t in gap) or \
+        suffered ("killed 14 people in Czech Republic's worst mass shooting", "In Pakistan's
+        worst bombing in years"); but "Russia's deadliest attack in months", "in Russia's
+        deadliest attack on Kyiv", "in Israel's deadliest strike in Lebanon" are theirs."""
+        if not m.country or not any(t.lower in _SUFFERED for t in gap) or \
                 self.doc.word_before(0, m.start) != "in":
             return False
-        nxt = self.doc.words[trig.last + 1:trig.last + 2]
-        return nxt not in (["on"], ["against"])
+        nxt = self.doc.tokens[trig.last + 1:trig.last + 3]
+        return not (nxt and nxt[0].lower in ("on", "against") or
+                    len(nxt) == 2 and nxt[0].lower == "in" and nxt[1].is_cap)
+        # ("in Israel's deadliest strike in Lebanon": Israel's)
 
     def _relative_antecedent(self, trig_clause: tuple[int, int], trig: Trigger
                              ) -> tuple[str | None, int] | None:
@@ -934,6 +952,14 @@ class RoleFinder:
         said"; but "Libya's capital", "Ukraine's Black Sea port")."""
         return self._possessed(m) in _SPEAKING_BODIES
 
+    def _birthplace(self, m: MentionRef) -> bool:
+        """A place someone was born or grew up in ("Prevost, born in Chicago, led ..."), no
+        place of an event."""
+        k = self.doc.first_token_at_or_after(m.start)
+        return k >= 2 and self.doc.words[k - 1] == "in" and \
+            self.doc.words[k - 2] in ("born", "raised") or \
+            k >= 3 and self.doc.words[k - 3:k] == ["grew", "up", "in"]
+
     def _ranks_in(self, m: MentionRef) -> bool:
         """A continent where something ranks ("at Europe's largest nuclear power plant") is
         no place of the event (a country or a city is: "Kharkiv's largest market")."""
@@ -992,7 +1018,7 @@ class RoleFinder:
         for m in after if answered else before + after:
             # ("struck Iran in retaliation for the barrage": not where the barrage was)
             if m.kind != "place" or m.demonym or m.entity in used or self._modifies(m) or \
-                    self._ranks_in(m):
+                    self._ranks_in(m) or self._birthplace(m):
                 continue
             if m.end <= trig.start and trig.pos == "n" and \
                     self._suffered(m, self._tokens_fast(m.end, trig.start), trig) and \
@@ -1205,6 +1231,8 @@ class RoleFinder:
     def _origin(self, m: MentionRef, floor: int) -> bool:
         """ "officials from the UAE", "mediation from Qatar", "condemnation from France":
         "from" after a noun of people, help or reaction names where they come from."""
+        if self.doc.words[self.doc.first_token_at_or_after(m.end):][:1] == ["to"]:
+            return False  # "Protests from Belgrade to Novi Sad": a stretch, not an origin
         noun = self._noun_before_from(m, floor)
         return noun in _FROM_NOUNS or noun in _REACTIONS
 
@@ -1402,6 +1430,8 @@ def _in_relative_clause(toks: list[Token], n: int) -> bool:
     return False
 
 
+# Participles that open a reduced relative clause after a noun ("a man suspected of ...").
+_REDUCED_RELATIVES = frozenset({"suspected", "accused", "charged", "convicted", "wanted"})
 _AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "would",
                           "also", "later", "then", "again"})
 # words before "that" that make it no relative pronoun ("said that Russia attacked")

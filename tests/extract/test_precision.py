@@ -2654,15 +2654,9 @@ def test_review_of_the_seventy_second_batch():
     assert kinds.get("Sarah Greens") == "person"
 
 
-def test_seventy_fourth_batch_companions_acronyms_pressure_and_years():
+def test_seventy_fourth_batch_companions_pressure_and_years():
     doc = analyse("More than 460 patients and their companions were killed at the hospital.")
     assert [e.fatalities for e in doc.events] == [460]
-    doc = analyse("A source in the SBU said the drones were smuggled. Officers in the FBI "
-                  "said it was over.")
-    assert {e.label: e.kind for e in doc.entities} == {"SBU": "organization",
-                                                       "FBI": "organization"}
-    assert {e.label: e.kind for e in analyse("Two people were killed in the CAR on "
-                                              "Monday.").entities} == {"CAR": "place"}
     doc = analyse("NATO leaders agreed on Wednesday to raise spending, bowing to pressure from "
                   "U.S. President Donald Trump.")
     deal = one(doc, "Agreement")
@@ -2711,3 +2705,35 @@ def test_review_of_the_seventy_third_batch():
              "organization")):
         kinds = {e.label: e.kind for e in analyse(text).entities}
         assert kinds.get(name) == kind, (text, kinds)
+
+
+def test_review_of_the_seventy_fourth_batch():
+    """Texts a review of the seventy-fourth batch found misread, each now right."""
+    for text, dead in (
+            ("The suspect killed his wife, a 34-year-old teacher, at their home on Friday.", 1),
+            ("The driver killed his son, 7, when his car hit a tree on Friday.", 1),
+            ("The man killed his wife and daughter before turning the gun on himself.", 2),
+            ("A drone strike killed her son and husband in Kherson on Sunday.", 2),
+            ("He killed his wife, son and daughter on Monday.", None)):
+        assert [e.fatalities for e in analyse(text).events if e.fatalities is not None] == \
+            ([dead] if dead else []), text
+    for text in ("Shelling in the DPR killed four civilians on Monday.",
+                 "Bushfires in the ACT forced evacuations on Monday."):
+        assert [e.kind for e in analyse(text).entities] == ["place"], text
+    doc = analyse("In Pakistan's worst bombing in years, 80 people were killed in Peshawar.",
+                  gazetteer=FakeGazetteer("Peshawar"))
+    assert [role(doc, e, "agent") for e in doc.events] == [[]]
+    doc = analyse("Despite protests from China, the Philippines held military drills on "
+                  "Tuesday.")
+    assert all(places(doc, e) == [] for e in doc.events)
+
+
+def test_seventy_fifth_batch_reduced_relatives_and_birthplaces():
+    doc = analyse("A 22-year-old man suspected of fatally shooting activist Charlie Kirk was "
+                  "taken into custody late Thursday.")
+    assert role(doc, one(doc, "Arrest"), "target") == []
+    doc = analyse("Charlie Kirk was arrested on Thursday.")
+    assert role(doc, one(doc, "Arrest"), "target") == ["Charlie Kirk"]
+    doc = analyse("Prevost, born in Chicago, led the Vatican office that selects bishops before "
+                  "his election.", gazetteer=FakeGazetteer("Chicago"))
+    assert places(doc, one(doc, "Election")) == []
