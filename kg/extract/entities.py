@@ -283,16 +283,20 @@ def build_entities(groups: list[EntityGroup], *, linker: Any = None
 
 
 def _merge_same_items(groups: list[EntityGroup]) -> None:
-    """Groups the linker gave the same Wikidata item are one entity ("Britain's" and
-    "British" both mean the United Kingdom): the later ones join the first, in place, and the
-    ids are numbered again."""
-    first: dict[str, EntityGroup] = {}
+    """Groups the linker gave the same Wikidata item (or places of one GeoNames id) are one
+    entity ("Britain's" and "British" both mean the United Kingdom; a dateline's "HAGUE" and
+    "The Hague"): the later ones join the first, in place, and the ids are numbered again."""
+    first: dict[tuple[str, object], EntityGroup] = {}
     kept: list[EntityGroup] = []
     for g in sorted(groups, key=lambda g: g.first):
-        qid = g.entity.wikidata if g.entity is not None else None
-        if qid and qid in first:
-            into = first[qid]
+        keys = _item_keys(g)
+        into = next((first[k] for k in keys if k in first), None)
+        if into is not None:
             into.mentions = sorted(into.mentions + g.mentions, key=lambda c: c.start)
+            if into.entity.label.isupper() and not g.entity.label.isupper():
+                # a dateline's "HAGUE" and "The Hague" below: the label as the text spells it
+                into.entity.aliases.append(into.entity.label)
+                into.entity.label = into.label = g.entity.label
             for alias in [g.entity.label, *g.entity.aliases]:
                 if alias != into.entity.label and alias not in into.entity.aliases:
                     into.entity.aliases.append(alias)
@@ -300,15 +304,28 @@ def _merge_same_items(groups: list[EntityGroup]) -> None:
                     not (into.key or "").startswith("country:"):
                 # "US" in a headline and "the United States" below: a country that acts
                 into.key, into.country_code = g.key, into.country_code or g.country_code
+            for k in keys:
+                first.setdefault(k, into)
             continue
-        if qid:
-            first[qid] = g
+        for k in keys:
+            first[k] = g
         kept.append(g)
     if len(kept) == len(groups):
         return
     groups[:] = kept
     for n, g in enumerate(groups, 1):
         g.id = g.entity.id = f"e{n}"
+
+
+def _item_keys(g: EntityGroup) -> list[tuple[str, object]]:
+    """What makes two groups one item: the Wikidata item, or for a place its GeoNames id."""
+    e = g.entity
+    if e is None:
+        return []
+    keys: list[tuple[str, object]] = [("wikidata", e.wikidata)] if e.wikidata else []
+    if e.kind == "place" and e.geonames:
+        keys.append(("geonames", e.geonames))
+    return keys
 
 
 def _fill_from_gazetteer(g: EntityGroup) -> None:

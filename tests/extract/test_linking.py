@@ -2,6 +2,8 @@
 
 No Q-id is written here: expected items are looked up in the catalog by name."""
 
+from datetime import date
+
 import pytest
 
 from extract.helpers import analyse
@@ -234,3 +236,10 @@ def test_us_states_of_two_words_are_places_not_towns_or_people(adapters):
     kinds = {e.label: e.kind for e in doc.entities}
     assert kinds.get("North Carolina") == "place" and "Carolina" not in kinds
     assert kinds.get("New Mexico") == "place"
+
+
+def test_a_dateline_and_the_text_naming_one_place_give_one_entity(adapters):
+    doc = analyse("THE HAGUE, June 25 - NATO leaders met at a summit in The Hague on "
+                  "Wednesday.", published=date(2025, 6, 25), **adapters)
+    places = [(e.label, e.geonames) for e in doc.entities if e.kind == "place"]
+    assert len(places) == 1 and places[0][0] == "The Hague", places
