@@ -214,8 +214,13 @@ def _relatives(words: list[str], k: int, lex: Lexicon) -> int | None:
         nxt = rest[1:2]
         if not nxt or nxt[0] in ("a", "an", "the", "who", "whose", "aged") or \
                 nxt[0].isdigit() and rest[2:3] in ([","], ["."]):
-            return value  # "his wife, a 34-year-old teacher,", "his son, 7,", "her daughter,
-            # who ...": a description of one
+            # "his wife, a 34-year-old teacher,", "his son, 7,", "her daughter, who ...": a
+            # description of one (but "his son, 7, and daughter, 5": more, how many untold)
+            close = next((i for i in range(k + 3, min(len(words), k + 14))
+                          if words[i] in (",", ".", ";")), None)
+            if close is not None and words[close + 1:close + 2] == ["and"]:
+                return None
+            return value
         return None  # "his wife, son and daughter": a list
     if rest[:1] != ["and"] or len(rest) < 2 or rest[1] in _KILLED_FORMS or \
             rest[1] in _INJURED_FORMS:
@@ -240,9 +245,10 @@ def _object_conjunct(words: list[str], n: int, lex: Lexicon) -> int | None:
     if p == n or p + 1 >= len(words) or words[p] != "and":
         return None
     q = p + 1
-    if words[q] in ("his", "her", "their", "its") and q + 1 < len(words) and \
-            words[q + 1] not in _KIN:
-        q += 1  # "and his two sons" (but "and his wife": counted as one below)
+    if words[q] in ("his", "her", "their", "its") and q + 1 < len(words):
+        if words[q + 1] in _KIN:
+            return None  # "his wife and his daughter": the relatives count both
+        q += 1  # "and his two sons"
     value, r = number_value(words, q, lex)
     if value is None or not _person_follows(words, r, lex):
         return None

@@ -656,6 +656,11 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         # nor the place of what happens there
         return Candidate(start, end, surface, "organization", "pattern", "name:venue", 0.6,
                          weak=True, extra=extra)
+    if len(words) == 1 and prev == "the" and gov in _PLACE_PREPOSITIONS and \
+            words[0].text.isupper() and len(words[0].text) >= 2 and after in _SPEECH_AFTER:
+        # "a source in the SBU said", "officials in the IDF said": a body that speaks
+        return Candidate(start, end, surface, "organization", "pattern", "name:acronym", 0.5,
+                         weak=True, extra=extra)
     if gov in _PLACE_PREPOSITIONS and "of" not in lowers[:-1] or \
             _ends_with_phrase(before, lex.phrase_set("place_heads", "lowercase_before")):
         return Candidate(start, end, surface, "place", "pattern", "name:place-context", 0.6,

@@ -59,8 +59,8 @@ _AWAY = frozenset({"Withdrawal", "Evacuation", "TerritoryRetaken"})
 # United States, France and ECOWAS": neither places of the event nor parties to it).
 _REACTIONS = frozenset({"condemnation", "criticism", "praise", "outrage", "reaction",
                         "reactions", "rebuke", "rebukes", "backlash", "congratulations",
-                        "condolences", "warnings", "objections", "protests", "pressure",
-                        "demands", "appeals"})
+                        "condolences", "warnings", "objections", "pressure", "demands",
+                        "appeals"})
 _FROM_NOUNS = frozenset({"officials", "official", "delegation", "delegations", "counterpart",
                          "counterparts", "envoy", "envoys", "mediation", "mediators",
                          "diplomats", "representatives", "leaders", "ministers", "minister",
@@ -205,6 +205,8 @@ class MentionRef:
 
 # Superlatives by which a country's own disaster is told ("the country's worst shooting").
 _SUFFERED = frozenset({"worst", "deadliest", "bloodiest"})
+# Strikes by weapons a state fires ("in Russia's deadliest missile strike in months": Russia's).
+_WEAPON_STRIKES = frozenset({"ShellingMissileAttack", "AirStrike"})
 
 
 @dataclass
@@ -594,7 +596,7 @@ class RoleFinder:
                 break  # "Hasina resigns as protesters storm her residence": the protesters
             if self._in_prepositional_phrase(m, clause[0]) or \
                     _in_relative_clause(toks, bisect.bisect_left(starts, m.start)) or \
-                    self._in_reduced_relative(m):
+                    self._in_reduced_relative(m, limit):
                 continue
             if m.kind == "media" and after < len(toks) and toks[after].lower in _STAFF_NOUNS:
                 continue  # "Gershkovich, a Wall Street Journal reporter, was arrested"
@@ -777,11 +779,14 @@ class RoleFinder:
             return self._subject(subj, clause, light) if subj else None
         return None
 
-    def _in_reduced_relative(self, m: MentionRef) -> bool:
+    def _in_reduced_relative(self, m: MentionRef, limit: int) -> bool:
         """``m`` follows "<noun> suspected of", "accused of", "charged with" ... in its
-        sentence, with no comma between ("A man suspected of shooting Charlie Kirk was taken
-        into custody": not Kirk)."""
+        sentence, with no comma between, and an auxiliary of the main verb follows it before
+        ``limit`` ("A man suspected of shooting Charlie Kirk was taken into custody": not Kirk;
+        but "accused of helping Iran attack Israel": Iran attacks)."""
         doc = self.doc
+        if not any(w in _MAIN_AUXILIARIES for w in doc.words_between(m.end, limit)):
+            return False
         k = doc.first_token_at_or_after(m.start)
         lo = doc.sentence_tokens[doc.token_sentence[k]][0] if k < len(doc.tokens) else k
         for r in range(k - 1, max(lo + 1, k - 8) - 1, -1):
@@ -798,14 +803,13 @@ class RoleFinder:
         """Where a country's worst or deadliest event happened, named after "in": one it
         suffered ("killed 14 people in Czech Republic's worst mass shooting", "In Pakistan's
         worst bombing in years"); but "Russia's deadliest attack in months", "in Russia's
-        deadliest attack on Kyiv", "in Israel's deadliest strike in Lebanon" are theirs."""
-        if not m.country or not any(t.lower in _SUFFERED for t in gap) or \
+        deadliest attack on Kyiv", "in Russia's deadliest missile strike" are theirs."""
+        if not m.country or trig.type in _WEAPON_STRIKES or \
+                not any(t.lower in _SUFFERED for t in gap) or \
                 self.doc.word_before(0, m.start) != "in":
             return False
-        nxt = self.doc.tokens[trig.last + 1:trig.last + 3]
-        return not (nxt and nxt[0].lower in ("on", "against") or
-                    len(nxt) == 2 and nxt[0].lower == "in" and nxt[1].is_cap)
-        # ("in Israel's deadliest strike in Lebanon": Israel's)
+        nxt = self.doc.words[trig.last + 1:trig.last + 2]
+        return nxt not in (["on"], ["against"])
 
     def _relative_antecedent(self, trig_clause: tuple[int, int], trig: Trigger
                              ) -> tuple[str | None, int] | None:
@@ -954,10 +958,10 @@ class RoleFinder:
 
     def _birthplace(self, m: MentionRef) -> bool:
         """A place someone was born or grew up in ("Prevost, born in Chicago, led ..."), no
-        place of an event."""
+        place of an event (but "The issue was raised in Geneva")."""
         k = self.doc.first_token_at_or_after(m.start)
-        return k >= 2 and self.doc.words[k - 1] == "in" and \
-            self.doc.words[k - 2] in ("born", "raised") or \
+        return k >= 2 and self.doc.words[k - 2:k] == ["born", "in"] or \
+            k >= 4 and self.doc.words[k - 4:k] == ["born", "and", "raised", "in"] or \
             k >= 3 and self.doc.words[k - 3:k] == ["grew", "up", "in"]
 
     def _ranks_in(self, m: MentionRef) -> bool:
@@ -1231,8 +1235,11 @@ class RoleFinder:
     def _origin(self, m: MentionRef, floor: int) -> bool:
         """ "officials from the UAE", "mediation from Qatar", "condemnation from France":
         "from" after a noun of people, help or reaction names where they come from."""
-        if self.doc.words[self.doc.first_token_at_or_after(m.end):][:1] == ["to"]:
+        k = self.doc.first_token_at_or_after(m.end)
+        if self.doc.words[k:k + 1] == ["to"] and k + 1 < len(self.doc.tokens) and \
+                self.doc.tokens[k + 1].is_cap:
             return False  # "Protests from Belgrade to Novi Sad": a stretch, not an origin
+            # (but "officials from Qatar to discuss")
         noun = self._noun_before_from(m, floor)
         return noun in _FROM_NOUNS or noun in _REACTIONS
 
@@ -1430,6 +1437,8 @@ def _in_relative_clause(toks: list[Token], n: int) -> bool:
     return False
 
 
+# Auxiliaries of a main verb after a subject ("A man suspected of ... was arrested").
+_MAIN_AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "will"})
 # Participles that open a reduced relative clause after a noun ("a man suspected of ...").
 _REDUCED_RELATIVES = frozenset({"suspected", "accused", "charged", "convicted", "wanted"})
 _AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "would",
