@@ -252,13 +252,21 @@ def _object_conjunct(words: list[str], n: int, lex: Lexicon) -> int | None:
     value, r = number_value(words, q, lex)
     if value is None or not _person_follows(words, r, lex):
         return None
+    if words[r:r + 1] in (["others"], ["more"]):
+        return None  # "killed 50 people and 30 others remained missing": a clause of its own
     while r < len(words) and (words[r] in people or _adjective_like(words[r]) or
                               _AGE_RE.match(words[r])):
         r += 1
-    if r < len(words) and (words[r] in _BE or words[r] in _KILLED_FORMS or
-                           words[r] in _INJURED_FORMS):
-        return None
+    if r < len(words) and words[r].isalpha() and words[r] not in _AFTER_AN_OBJECT:
+        return None  # a verb of their own ("and 200 people remain trapped")
     return value
+
+
+# Words that may follow a counted object ("killed two soldiers and three civilians in ...").
+_AFTER_AN_OBJECT = frozenset({"in", "on", "at", "near", "and", "when", "as", "after",
+                              "during", "while", "before", "inside", "outside", "from", "of",
+                              "including", "overnight", "early", "late", "last", "this",
+                              "yesterday", "today"})
 
 
 def _count_at(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, bool, int]:

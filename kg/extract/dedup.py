@@ -323,6 +323,14 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
     kept = []
     for cluster in clusters:
         cluster.sort(key=_evidence)
+        if cluster[0].anaphoric and cluster[0].modality == "planned":
+            # "died during preparations for the storm": the storm the report tells as come,
+            # whose plan the anaphor only names, is the event
+            told = next((d for d in cluster if not d.anaphoric and d.modality != "planned"),
+                        None)
+            if told is not None:
+                cluster.remove(told)
+                cluster.insert(0, told)
         best = cluster[0]
         for other in cluster[1:]:
             _absorb(best, other)

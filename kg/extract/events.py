@@ -219,12 +219,12 @@ def _topic_of_talks(doc: Document, trig: Trigger) -> bool:
 
 def _plain_modifier(doc: Document, j: int) -> bool:
     """A lower-case word that may qualify the noun after it ("a broader trade agreement"),
-    not a verb ("talks for weeks reached an agreement", "talks over tariffs brought a deal")
-    nor a function word."""
+    not a verb ("talks for weeks reached an agreement", "talks over tariffs brought a deal"),
+    a plural (the topic itself: "talks on tariffs yield trade deal") nor a function word."""
     w = doc.words[j]
     return doc.tokens[j].text.islower() and w.isalpha() and len(w) > 2 and \
-        not w.endswith(("ed", "ing")) and w not in PREPOSITIONS and w not in _FUNCTION_WORDS \
-        and w not in irregular_verb_forms()
+        not w.endswith(("ed", "ing", "s")) and w not in PREPOSITIONS and \
+        w not in _FUNCTION_WORDS and w not in irregular_verb_forms()
 
 
 _FUNCTION_WORDS = frozenset({"and", "or", "but", "nor", "that", "which", "who", "was", "were",

@@ -237,10 +237,14 @@ _ATTRIBUTIVE_SUFFIXES = frozenset({"run", "led", "backed", "controlled", "held",
                                    "aligned", "linked", "funded", "sponsored", "occupied",
                                    "appointed", "installed", "affiliated", "inspired"})
 _BANK_SIDES = frozenset({"west", "east", "left", "right", "north", "south"})
+# Last words of names of periods, events, prizes and texts, which are no entities ("the
+# Palisades Fire", "the Nobel Peace Prize", "the Inflation Reduction Act", "the First
+# Amendment", "the Geneva Conventions").
 _PERIOD_HEADS = frozenset({"war", "wars", "revolution", "spring", "uprising", "crisis",
                            "era", "olympics", "games", "cup", "fire", "championship",
                            "championships", "tournament", "prize", "accords", "accord",
-                           "treaty"})  # "the Palisades Fire", "the Nobel Peace Prize"
+                           "treaty", "act", "acts", "amendment", "amendments", "convention",
+                           "conventions"})
 # Numbers after a period's head word that end its name ("World War Two", "World War II").
 _NUMBERED_PERIODS = frozenset({"one", "two", "i", "ii", "1", "2"})
 # Plural members of a party that end its name ("the Social Democrats", "Sweden Democrats";
@@ -315,6 +319,8 @@ _COMMON_ACRONYMS = frozenset("""
 id tv pc dna gps ceo cfo coo cto gdp ipo suv atm pin vip diy faq pdf usb cctv led lgbt lgbtq
 rpg ied mri icu er pm am et est edt gmt utc bst cet pst pdt
 """.split())
+# Acronyms of places that the country list does not hold ("sources in the CAR said").
+_PLACE_ACRONYMS = frozenset({"car", "drc", "prc", "dprk", "rok", "gta", "act", "nt", "dmz"})
 _QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "millions", "scores", "tens",
                          "some", "many", "most", "all", "none", "both", "each", "several",
                          "units", "members", "fighters", "troops", "soldiers", "supporters",
@@ -390,8 +396,10 @@ def _team_score(toks: list[Token], i: int, j: int) -> bool:
     ("beat Alcaraz 6-4 7-6", "6-4 in the first set")."""
     nxt = toks[j + 4] if j + 4 < len(toks) else None
     if nxt is not None and (nxt.text.isdigit() or nxt.lower == "in" and
-                            any(t.lower == "set" for t in toks[j + 5:j + 9])):
-        return False
+                            any(t.lower == "set" for t in toks[j + 5:j + 9]) or
+                            nxt.text == "," and j + 6 < len(toks) and
+                            toks[j + 5].text.isdigit() and toks[j + 6].text == "-"):
+        return False  # (nor "6-4, 7-5": sets)
     k = i - 2 if i > 1 and toks[i - 1].lower == "the" else i - 1  # ("beat the Knicks")
     prev = toks[k].lower if k >= 0 else ""
     return prev in _TEAM_RESULTS or \
@@ -657,7 +665,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         return Candidate(start, end, surface, "organization", "pattern", "name:venue", 0.6,
                          weak=True, extra=extra)
     if len(words) == 1 and prev == "the" and gov in _PLACE_PREPOSITIONS and \
-            words[0].text.isupper() and len(words[0].text) >= 2 and after in _SPEECH_AFTER:
+            words[0].text.isupper() and len(words[0].text) >= 2 and after in _SPEECH_AFTER and \
+            lowers[0] not in _PLACE_ACRONYMS:
         # "a source in the SBU said", "officials in the IDF said": a body that speaks
         return Candidate(start, end, surface, "organization", "pattern", "name:acronym", 0.5,
                          weak=True, extra=extra)

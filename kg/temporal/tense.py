@@ -41,6 +41,11 @@ recently already well long so fully widely yet not is are am
 """.split())
 _SCHEDULED = frozenset("scheduled slated expected due planned set".split())
 _MODALS = frozenset("will would could should might must may can".split())
+# Present forms that tell a timetable ("the law takes effect on Sunday", "talks resume on
+# Tuesday"); "takes" only before the nouns of _TAKEN.
+_SCHEDULING = frozenset("takes begins starts ends expires resumes reopens convenes opens "
+                        "closes".split())
+_TAKEN = frozenset("office effect place power".split())
 _PRESENT = frozenset("is are am says say does do has have".split())
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
@@ -84,6 +89,8 @@ class Sentences:
             if start <= pos < end:
                 continue
             distance = start - stop if pos < start else (pos - end) * 1.5
+            if "," in (self.text[stop:start] if pos < start else self.text[end:pos]):
+                distance += 20  # another clause's ("who takes office on Monday, said")
             if best_distance is None or distance < best_distance:
                 best, best_distance = tense, distance
         return best
@@ -118,6 +125,12 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
                 tense = PAST
         elif word in _PRESENT:
             tense = NEUTRAL
+        elif word in _SCHEDULING and previous not in _NOT_FINITE_BEFORE:
+            nxt = _WORD.match(text, m.end() + 1) if m.end() < end else None
+            after = nxt.group().lower() if nxt is not None else ""
+            if word != "takes" and after != "fire" or after in _TAKEN:
+                tense = FUTURE  # "who takes office on Monday", "the ceasefire expires on
+                # Sunday": a timetable (not "opens fire", "takes aim")
         if previous in _MODALS and word in ("be", "have", "been"):
             tense = None
             if word == "have" and out and out[-1][2] == FUTURE:

@@ -2765,3 +2765,38 @@ def test_review_of_the_seventy_fifth_batch():
     doc = analyse("The issue was raised in Geneva at talks between Iran and the United States "
                   "on Monday.", gazetteer=FakeGazetteer("Geneva"))
     assert places(doc, one(doc, "Negotiation")) == ["Geneva"]
+
+
+def test_seventy_sixth_batch_storms_laws_and_timetables():
+    doc = analyse("Hurricane Melissa made landfall in Jamaica on Tuesday as a Category 5 storm. "
+                  "At least three people died in Jamaica during preparations for the storm.",
+                  published=date(2025, 10, 29))
+    storm = one(doc, "Storm")
+    assert storm.modality == "asserted" and storm.time.value == "2025-10-28"
+    doc = analyse("The justices said the law did not violate the First Amendment. Congress "
+                  "passed the Inflation Reduction Act in 2022.")
+    assert {e.label for e in doc.entities}.isdisjoint({"First Amendment",
+                                                       "Inflation Reduction Act"})
+    doc = analyse("President-elect Donald Trump, who takes office on Monday, said he would "
+                  "decide soon.", published=date(2025, 1, 17))
+    assert [t.value for t in doc.timexes if t.text == "Monday"] == ["2025-01-20"]
+    doc = analyse("A gunman opens fire on Monday.", published=date(2025, 1, 17))
+    assert [t.value for t in doc.timexes] == ["2025-01-13"]
+
+
+def test_review_of_the_whole_sixteenth_stop():
+    """Texts an overall review of the stop found misread, each now right."""
+    for text, name in (("Jannik Sinner beat Carlos Alcaraz 6-4, 7-5 in the Rome final on "
+                        "Sunday.", "Carlos Alcaraz"),
+                       ("Aryna Sabalenka lost to Coco Gauff 6-4, 6-2 in the semi-final.",
+                        "Coco Gauff")):
+        assert {e.label: e.kind for e in analyse(text).entities}.get(name) == "person", text
+    for text, dead in (("The mudslide killed 50 people and 30 others remained missing on "
+                        "Monday.", 50),
+                       ("The earthquake killed 120 people and 200 others remain trapped, "
+                        "officials said.", 120)):
+        assert [e.fatalities for e in analyse(text).events] == [dead], text
+    doc = analyse("US-China talks on tariffs yield trade deal")
+    assert one(doc, "Agreement").modality == "asserted"
+    doc = analyse("Sources in the CAR said rebels attacked a convoy near Bangui.")
+    assert {e.label: e.kind for e in doc.entities}.get("CAR") == "place"
