@@ -152,13 +152,15 @@ def _count_before(words: list[str], n: int, lex: Lexicon) -> int | None:
 def _before_aboard(words: list[str], m: int) -> int:
     """The index before "aboard" or "on board" (and the vessel named after it) that ends at
     ``m``; ``m`` itself when there is none."""
-    for a in range(m, max(-1, m - 6), -1):
+    for a in range(m, max(-1, m - 14), -1):
         w = words[a]
         if w in ("aboard", "onboard"):
             return a - 1
         if w == "board" and a >= 1 and words[a - 1] == "on":
             return a - 2
-        if not (w.isalnum() or "-" in w) or w in _BE or w in _CLAUSE_WORDS:
+        if w == "and" and words[a + 1:a + 2] in (["a"], ["an"], ["the"]) and a < m:
+            continue  # "aboard an American Airlines jet and a U.S. Army helicopter"
+        if not (w.isalnum() or "-" in w or "." in w[:-1]) or w in _BE or w in _CLAUSE_WORDS:
             break
     return m
 

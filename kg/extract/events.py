@@ -259,6 +259,9 @@ def _predicative_superlative(doc: Document, trig: Trigger) -> bool:
                 w in _ORDINALS and k - j <= 2 or len(w) > 5 and w.endswith("iest"):
             if k - j > 3 and not {"since", "ever"} & set(doc.words[k + 1:k + 9]):
                 return False  # far from the trigger, only "... since 1945" makes it one
+            if j >= 4 and doc.words[j - 3:j] == ["one", "of", "the"]:
+                # "It was one of the deadliest industrial accidents in years"
+                return doc.words[j - 4] in _PREDICATING
             return j >= 2 and doc.words[j - 1] == "the" and doc.words[j - 2] in _PREDICATING
     return False
 

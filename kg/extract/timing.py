@@ -192,6 +192,11 @@ class TimeAttacher:
             # the first verb's when the second has its own
             later = [t for t in own if not self._first_conjunct(t, trigger_start)]
             own = later or own
+        if len(own) > 1 and not reporting:
+            # "said on Saturday that he would travel to Washington on Monday": the report's
+            # day dates what it tells only when that has no day of its own
+            told = [t for t in own if not (t.end <= trigger_start and self._follows_report(t))]
+            own = told or own
         if own:
             best = min(own, key=lambda t: abs(t.start - trigger_start))
             if not best.resolved:
@@ -220,6 +225,7 @@ class TimeAttacher:
                        and t.value not in _REFERENCES  # ("now" dates no later sentence)
                        and t.end <= sent.start and self._same_paragraph(t.start, sent.paragraph)
                        and not self._premodifies(t) and (planned or not self._ahead(t))
+                       and not (planned and self._behind(t)) and not self._since(t, 0)
                        and not self._in_subordinate(t)]
             if earlier:
                 best = max(earlier, key=lambda t: t.start)
@@ -300,6 +306,13 @@ class TimeAttacher:
                 return True  # "declared a period of national mourning on Sunday"
             return len(gap) <= 4 and all(w in _SPEECH_ADJUNCTS for w in gap)
         return True
+
+    def _behind(self, t: TimeSpec) -> bool:
+        """The time lies wholly before publication: it dates no plan told after it ("the first
+        meeting ... since 2021. Putin suggested that their next meeting could be held in
+        Moscow")."""
+        latest = to_date(t.latest)
+        return self.published is not None and latest is not None and latest < self.published
 
     def _ahead(self, t: TimeSpec) -> bool:
         """The time lies wholly after publication ("which will happen on May 30"): it dates
@@ -425,10 +438,15 @@ class TimeAttacher:
         its troops had captured X"): the day dates the outer report only. (What the report
         tells itself — "said on Tuesday that police had arrested two men", a past perfect by
         backshift — is taken to be of that day.)"""
-        doc = self.doc
-        between = doc.words_between(t.end, trigger)
+        between = self.doc.words_between(t.end, trigger)
         if not any(w in self.reporting for w in between):
             return False
+        return self._follows_report(t)
+
+    def _follows_report(self, t: TimeSpec) -> bool:
+        """The expression follows a reporting verb ("said on Tuesday", "told reporters on
+        Monday"): the day of the report."""
+        doc = self.doc
         k = doc.first_token_at_or_after(t.start) - 1
         sent = doc.sentence_at(t.start)
         lo = doc.first_token_at_or_after(sent.start) if sent is not None else 0

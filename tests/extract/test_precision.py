@@ -2800,3 +2800,22 @@ def test_review_of_the_whole_sixteenth_stop():
     assert one(doc, "Agreement").modality == "asserted"
     doc = analyse("Sources in the CAR said rebels attacked a convoy near Bangui.")
     assert {e.label: e.kind for e in doc.entities}.get("CAR") == "place"
+
+
+def test_seventy_seventh_batch_shootings_aboard_reports_and_plans():
+    doc = analyse("Police fired on young protesters in the capital on Monday, killing at least "
+                  "19 people.")
+    assert [(e.type, e.fatalities) for e in doc.events] == [("Attack", 19)]
+    doc = analyse("All 67 people aboard an American Airlines regional jet and a U.S. Army Black "
+                  "Hawk helicopter were killed when the two aircraft collided on Wednesday.")
+    assert [e.fatalities for e in doc.events] == [67]
+    doc = analyse("Zelensky said on Saturday that he would travel to Washington on Monday.",
+                  published=date(2025, 8, 16))
+    assert one(doc, "Visit").time.value == "2025-08-18"
+    doc = analyse("It was the first meeting between the two leaders since 2021. Putin suggested "
+                  "that their next meeting could be held in Moscow.", published=date(2025, 8, 16))
+    plans = [e for e in doc.events if e.modality == "planned"]
+    assert plans and all(e.time.value != "2021" for e in plans)
+    doc = analyse("It was one of the deadliest industrial accidents in Telangana in recent "
+                  "years.")
+    assert events_of(doc, "Accident") == []
