@@ -152,13 +152,15 @@ def _count_before(words: list[str], n: int, lex: Lexicon) -> int | None:
 def _before_aboard(words: list[str], m: int) -> int:
     """The index before "aboard" or "on board" (and the vessel named after it) that ends at
     ``m``; ``m`` itself when there is none."""
+    crossed = False
     for a in range(m, max(-1, m - 14), -1):
         w = words[a]
-        if w in ("aboard", "onboard"):
-            return a - 1
-        if w == "board" and a >= 1 and words[a - 1] == "on":
-            return a - 2
+        if w in ("aboard", "onboard") or w == "board" and a >= 1 and words[a - 1] == "on":
+            if crossed and words[a + 1:a + 2] not in (["a"], ["an"], ["the"]):
+                return m  # ("had 40 migrants aboard and the captain drowned": not them)
+            return a - 1 if w != "board" else a - 2
         if w == "and" and words[a + 1:a + 2] in (["a"], ["an"], ["the"]) and a < m:
+            crossed = True
             continue  # "aboard an American Airlines jet and a U.S. Army helicopter"
         if not (w.isalnum() or "-" in w or "." in w[:-1]) or w in _BE or w in _CLAUSE_WORDS:
             break
@@ -254,21 +256,26 @@ def _object_conjunct(words: list[str], n: int, lex: Lexicon) -> int | None:
     value, r = number_value(words, q, lex)
     if value is None or not _person_follows(words, r, lex):
         return None
-    if words[r:r + 1] in (["others"], ["more"]):
-        return None  # "killed 50 people and 30 others remained missing": a clause of its own
-    while r < len(words) and (words[r] in people or _adjective_like(words[r]) or
-                              _AGE_RE.match(words[r])):
+    while r < len(words) and words[r] not in people and (_adjective_like(words[r]) or
+                                                         _AGE_RE.match(words[r])):
+        r += 1  # "three young civilians"
+    while r < len(words) and words[r] in people:
         r += 1
-    if r < len(words) and words[r].isalpha() and words[r] not in _AFTER_AN_OBJECT:
-        return None  # a verb of their own ("and 200 people remain trapped")
+    if r < len(words) and _verb_like(words[r], lex):
+        return None  # a verb of their own ("and 30 others remained missing", "and 200
+        # people remain trapped")
     return value
 
 
-# Words that may follow a counted object ("killed two soldiers and three civilians in ...").
-_AFTER_AN_OBJECT = frozenset({"in", "on", "at", "near", "and", "when", "as", "after",
-                              "during", "while", "before", "inside", "outside", "from", "of",
-                              "including", "overnight", "early", "late", "last", "this",
-                              "yesterday", "today"})
+def _verb_like(word: str, lex: Lexicon) -> bool:
+    """A finite verb after a counted group ("remained", "remain", "were", "fled")."""
+    return word in _BE or word in _KILLED_FORMS or word in _INJURED_FORMS or \
+        word in _REMAINING or len(word) > 4 and word.endswith("ed") or \
+        any(word in forms for forms in lex.irregular.values())
+
+
+_REMAINING = frozenset({"remain", "remains", "are", "is", "were", "was", "have", "had", "has",
+                        "stay", "stayed", "survived", "escaped"})
 
 
 def _count_at(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, bool, int]:

@@ -213,17 +213,19 @@ def _topic_of_talks(doc: Document, trig: Trigger) -> bool:
                                      or doc.words[j].endswith("-term") or
                                      _plain_modifier(doc, j)):
         j -= 1
+    if j + 2 < k and doc.words[j + 1].endswith("s") and _plain_modifier(doc, j + 1):
+        return False  # "talks on tariffs yield trade deal": the plural is the topic
     return j >= 1 and doc.words[j] in ("on", "for", "over", "about", "towards", "toward") and \
         doc.words[j - 1] in _TALKS
 
 
 def _plain_modifier(doc: Document, j: int) -> bool:
     """A lower-case word that may qualify the noun after it ("a broader trade agreement"),
-    not a verb ("talks for weeks reached an agreement", "talks over tariffs brought a deal"),
-    a plural (the topic itself: "talks on tariffs yield trade deal") nor a function word."""
+    not a verb ("talks for weeks reached an agreement", "talks over tariffs brought a deal")
+    nor a function word."""
     w = doc.words[j]
     return doc.tokens[j].text.islower() and w.isalpha() and len(w) > 2 and \
-        not w.endswith(("ed", "ing", "s")) and w not in PREPOSITIONS and \
+        not w.endswith(("ed", "ing")) and w not in PREPOSITIONS and \
         w not in _FUNCTION_WORDS and w not in irregular_verb_forms()
 
 
@@ -260,8 +262,11 @@ def _predicative_superlative(doc: Document, trig: Trigger) -> bool:
             if k - j > 3 and not {"since", "ever"} & set(doc.words[k + 1:k + 9]):
                 return False  # far from the trigger, only "... since 1945" makes it one
             if j >= 4 and doc.words[j - 3:j] == ["one", "of", "the"]:
-                # "It was one of the deadliest industrial accidents in years"
-                return doc.words[j - 4] in _PREDICATING
+                # "It was one of the deadliest industrial accidents in years" (but "one of the
+                # deadliest attacks on aid workers, killing 15": told here, with its toll)
+                lo, hi = doc.sentence_tokens[trig.sentence]
+                return doc.words[j - 4] in _PREDICATING and \
+                    not any(t.is_number for t in doc.tokens[lo:hi])
             return j >= 2 and doc.words[j - 1] == "the" and doc.words[j - 2] in _PREDICATING
     return False
 

@@ -243,8 +243,7 @@ _BANK_SIDES = frozenset({"west", "east", "left", "right", "north", "south"})
 _PERIOD_HEADS = frozenset({"war", "wars", "revolution", "spring", "uprising", "crisis",
                            "era", "olympics", "games", "cup", "fire", "championship",
                            "championships", "tournament", "prize", "accords", "accord",
-                           "treaty", "act", "acts", "amendment", "amendments", "convention",
-                           "conventions"})
+                           "treaty", "act", "acts", "amendment", "amendments", "conventions"})
 # Numbers after a period's head word that end its name ("World War Two", "World War II").
 _NUMBERED_PERIODS = frozenset({"one", "two", "i", "ii", "1", "2"})
 # Plural members of a party that end its name ("the Social Democrats", "Sweden Democrats";
@@ -466,6 +465,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if i < j and toks[j].lower in _PERIOD_HEADS and \
             not any(t.lower in ("of", "for", "on", "against") for t in toks[i:j]):
         return None  # "the Cold War", "the Arab Spring", "the Orange Revolution": no entity
+    if i < j and toks[j].lower == "convention" and toks[j - 1].lower == "national":
+        return None  # "the Republican National Convention": a party's gathering
     if i + 1 < j and toks[j - 1].lower in _PERIOD_HEADS and toks[j].lower in _NUMBERED_PERIODS:
         return None  # "World War Two", "World War II"
     whole = " ".join(t.bare.lower() for t in toks[i:j + 1])

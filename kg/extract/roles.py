@@ -956,6 +956,15 @@ class RoleFinder:
         said"; but "Libya's capital", "Ukraine's Black Sea port")."""
         return self._possessed(m) in _SPEAKING_BODIES
 
+    def _qualifies_a_place(self, m: MentionRef) -> bool:
+        """The name qualifies a place told elsewhere: "the Red Sea city", "the Black Sea
+        port" (but "the Black Sea port of Odesa" names it)."""
+        doc = self.doc
+        k = doc.first_token_at_or_after(m.end)
+        return doc.word_before(0, m.start) == "the" and k + 1 < len(doc.words) and \
+            doc.words[k] in _SETTLEMENTS and doc.tokens[k].text.islower() and \
+            doc.words[k + 1] != "of"
+
     def _birthplace(self, m: MentionRef) -> bool:
         """A place someone was born or grew up in ("Prevost, born in Chicago, led ..."), no
         place of an event (but "The issue was raised in Geneva")."""
@@ -1022,7 +1031,7 @@ class RoleFinder:
         for m in after if answered else before + after:
             # ("struck Iran in retaliation for the barrage": not where the barrage was)
             if m.kind != "place" or m.demonym or m.entity in used or self._modifies(m) or \
-                    self._ranks_in(m) or self._birthplace(m):
+                    self._ranks_in(m) or self._birthplace(m) or self._qualifies_a_place(m):
                 continue
             if m.end <= trig.start and trig.pos == "n" and \
                     self._suffered(m, self._tokens_fast(m.end, trig.start), trig) and \

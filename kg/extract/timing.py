@@ -196,7 +196,8 @@ class TimeAttacher:
             # "said on Saturday that he would travel to Washington on Monday": the report's
             # day dates what it tells only when that has no day of its own
             told = [t for t in own if not (t.end <= trigger_start and self._follows_report(t))]
-            own = told or own
+            if any(t.type in ("DATE", "TIME") for t in told):
+                own = told  # (a length of time, "in the past 24 hours", leaves it the day)
         if own:
             best = min(own, key=lambda t: abs(t.start - trigger_start))
             if not best.resolved:

@@ -41,11 +41,11 @@ recently already well long so fully widely yet not is are am
 """.split())
 _SCHEDULED = frozenset("scheduled slated expected due planned set".split())
 _MODALS = frozenset("will would could should might must may can".split())
-# Present forms that tell a timetable ("the law takes effect on Sunday", "talks resume on
-# Tuesday"); "takes" only before the nouns of _TAKEN.
-_SCHEDULING = frozenset("takes begins starts ends expires resumes reopens convenes opens "
-                        "closes".split())
-_TAKEN = frozenset("office effect place power".split())
+# Present forms that tell a timetable ("the law takes effect on Sunday", "the truce expires on
+# Sunday"); "takes" only before the nouns of _TAKEN. (Not "begins", "opens", "closes", "ends":
+# headlines tell past events with them, "Wall Street closes higher on Friday".)
+_SCHEDULING = frozenset("takes expires convenes".split())
+_TAKEN = frozenset("office effect power".split())
 _PRESENT = frozenset("is are am says say does do has have".split())
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
@@ -81,6 +81,12 @@ class Sentences:
             found = self._markers[i] = _find_markers(self.text, start, end)
         return found
 
+    def _outside_relative(self, start: int, pos: int) -> bool:
+        """The marker at ``pos`` lies outside the relative clause that holds ``start``."""
+        lo, _hi = self.bounds(start)
+        clause = _relative_clause_at(self.text, lo, start)
+        return clause is not None and not clause[0] < pos < clause[1]
+
     def tense(self, start: int, end: int) -> str:
         """The tense of the clause around the span: the nearest tense marker decides
         (markers after the span count half again as far)."""
@@ -89,11 +95,26 @@ class Sentences:
             if start <= pos < end:
                 continue
             distance = start - stop if pos < start else (pos - end) * 1.5
-            if "," in (self.text[stop:start] if pos < start else self.text[end:pos]):
-                distance += 20  # another clause's ("who takes office on Monday, said")
+            if self._outside_relative(start, pos):
+                distance += 20  # another clause's ("Trump, who takes office on Monday, said")
             if best_distance is None or distance < best_distance:
                 best, best_distance = tense, distance
         return best
+
+
+def _relative_clause_at(text: str, lo: int, start: int) -> tuple[int, int] | None:
+    """The span of a relative or participial clause set off by commas around ``start`` (", who
+    takes office on Monday,", ", launched in early September,"), or None."""
+    comma = text.rfind(",", lo, start)
+    if comma < 0:
+        return None
+    opener = text[comma + 1:comma + 16].lstrip().split(" ", 1)[0].lower()
+    if opener not in ("who", "which", "whose", "where") and not (
+            len(opener) > 4 and opener.endswith("ed") and opener not in _NOT_PAST or
+            opener in _IRREGULAR_PAST - {"was", "were", "had", "did", "said", "told"}):
+        return None  # (a participle: ", launched in early September,")
+    close = text.find(",", start)
+    return comma, close if close >= 0 else len(text)
 
 
 def _abbreviation_before(text: str, period: int) -> bool:
@@ -128,9 +149,9 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
         elif word in _SCHEDULING and previous not in _NOT_FINITE_BEFORE:
             nxt = _WORD.match(text, m.end() + 1) if m.end() < end else None
             after = nxt.group().lower() if nxt is not None else ""
-            if word != "takes" and after != "fire" or after in _TAKEN:
+            if word != "takes" or after in _TAKEN:
                 tense = FUTURE  # "who takes office on Monday", "the ceasefire expires on
-                # Sunday": a timetable (not "opens fire", "takes aim")
+                # Sunday": a timetable (not "takes aim")
         if previous in _MODALS and word in ("be", "have", "been"):
             tense = None
             if word == "have" and out and out[-1][2] == FUTURE:

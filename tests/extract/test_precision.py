@@ -2819,3 +2819,43 @@ def test_seventy_seventh_batch_shootings_aboard_reports_and_plans():
     doc = analyse("It was one of the deadliest industrial accidents in Telangana in recent "
                   "years.")
     assert events_of(doc, "Accident") == []
+
+
+def test_review_of_the_seventy_sixth_and_seventy_seventh_batches():
+    """Texts a review of the seventy-sixth and seventy-seventh batches found misread."""
+    for text, day in (("Wall Street closes higher on Friday as tech stocks rally.", "2025-05-09"),
+                      ("Israel begins new offensive in Gaza on Friday, military says.",
+                       "2025-05-09"),
+                      ("Police will investigate the attack on Sunday, which killed 20 people.",
+                       "2025-05-11")):
+        doc = analyse(text, published=date(2025, 5, 12))
+        assert [t.value for t in doc.timexes] == [day], text
+    for text, dead in (("The boat had 40 migrants aboard and the captain drowned.", None),
+                       ("The bombing killed 12 soldiers and three others.", 15),
+                       ("The strike killed two soldiers and three civilians Sunday.", 5),
+                       ("The strike killed five soldiers and three civilians amid heavy "
+                        "fighting in Pokrovsk.", 8),
+                       ("The mudslide killed 50 people and 30 others remained missing.", 50)):
+        assert [e.fatalities for e in analyse(text).events if e.fatalities] == \
+            ([dead] if dead else []), text
+    for text in ("Talks on a minerals agreement broke down on Friday.",
+                 "A push for an arms control agreement failed in Geneva."):
+        assert one(analyse(text), "Agreement").modality == "planned", text
+    doc = analyse("The army said on Sunday that it had killed 20 militants in the past 24 "
+                  "hours.", published=date(2025, 5, 12))
+    assert [e.time.value for e in doc.events] == ["2025-05-11"]
+    doc = analyse("It was one of the deadliest attacks on aid workers, killing 15 staff, the UN "
+                  "said.")
+    assert [(e.type, e.fatalities) for e in doc.events] == [("Attack", 15)]
+    assert {e.label: e.kind for e in analyse("The Constitutional Convention approved the draft "
+                                              "on Friday.").entities} == \
+        {"Constitutional Convention": "organization"}
+
+
+def test_seventy_eighth_batch_a_place_that_qualifies_a_city():
+    doc = analyse("Drones struck the airport on Tuesday, the third day of attacks on the Red Sea "
+                  "city.", gazetteer=FakeGazetteer("Red Sea"))
+    assert all(places(doc, e) == [] for e in doc.events)
+    doc = analyse("Drones struck the Black Sea port of Odesa on Tuesday.",
+                  gazetteer=FakeGazetteer("Black Sea", "Odesa"))
+    assert [places(doc, e) for e in doc.events] == [["Odesa"]]
