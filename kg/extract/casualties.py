@@ -156,9 +156,13 @@ def _before_aboard(words: list[str], m: int) -> int:
     for a in range(m, max(-1, m - 14), -1):
         w = words[a]
         if w in ("aboard", "onboard") or w == "board" and a >= 1 and words[a - 1] == "on":
-            if crossed and words[a + 1:a + 2] not in (["a"], ["an"], ["the"]):
-                return m  # ("had 40 migrants aboard and the captain drowned": not them)
-            return a - 1 if w != "board" else a - 2
+            at = a - 1 if w != "board" else a - 2
+            if crossed and words[a + 1:a + 2] not in (["a"], ["an"], ["the"]) and \
+                    any(v in ("had", "has", "have", "carrying", "carried", "with")
+                        for v in words[max(0, at - 4):at + 1]):
+                return m  # ("had 40 migrants aboard and the captain drowned": not them; but
+                # "Five people aboard and the pilot were killed": at least five)
+            return at
         if w == "and" and words[a + 1:a + 2] in (["a"], ["an"], ["the"]) and a < m:
             crossed = True
             continue  # "aboard an American Airlines jet and a U.S. Army helicopter"
@@ -261,10 +265,24 @@ def _object_conjunct(words: list[str], n: int, lex: Lexicon) -> int | None:
         r += 1  # "three young civilians"
     while r < len(words) and words[r] in people:
         r += 1
-    if r < len(words) and _verb_like(words[r], lex):
-        return None  # a verb of their own ("and 30 others remained missing", "and 200
-        # people remain trapped")
+    # a verb of their own ("and 30 others remained missing", "and 200 people remain trapped",
+    # "and 15 others still need treatment", "and three others inside the car were injured")
+    if r < len(words) and words[r].isalpha() and words[r] not in _AFTER_AN_OBJECT:
+        return None
+    for w in words[r:r + 8]:
+        if w in (",", ".", ";", ":", "and", "but"):
+            break  # (", and wounding nine other people": another count)
+        if _verb_like(w, lex):
+            return None
     return value
+
+
+# Words that may follow a counted object ("killed two soldiers and three civilians in ...").
+_AFTER_AN_OBJECT = frozenset({"in", "on", "at", "near", "and", "when", "as", "after", "amid",
+                              "during", "while", "before", "across", "following", "by", "from",
+                              "including", "overnight", "early", "late", "last", "this",
+                              "yesterday", "today", "according", "with", "within", "since",
+                              *WEEKDAYS})
 
 
 def _verb_like(word: str, lex: Lexicon) -> bool:

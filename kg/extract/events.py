@@ -265,8 +265,10 @@ def _predicative_superlative(doc: Document, trig: Trigger) -> bool:
                 # "It was one of the deadliest industrial accidents in years" (but "one of the
                 # deadliest attacks on aid workers, killing 15": told here, with its toll)
                 lo, hi = doc.sentence_tokens[trig.sentence]
-                return doc.words[j - 4] in _PREDICATING and \
-                    not any(t.is_number for t in doc.tokens[lo:hi])
+                return doc.words[j - 4] in _PREDICATING and not any(
+                    t.is_number and doc.words[t.i - 1] not in ("in", "since", "over", "than")
+                    and not (len(t.text) == 4 and t.text.isdigit())
+                    for t in doc.tokens[lo:hi])  # (not "since 2019", "in 50 years")
             return j >= 2 and doc.words[j - 1] == "the" and doc.words[j - 2] in _PREDICATING
     return False
 

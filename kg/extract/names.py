@@ -465,8 +465,10 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if i < j and toks[j].lower in _PERIOD_HEADS and \
             not any(t.lower in ("of", "for", "on", "against") for t in toks[i:j]):
         return None  # "the Cold War", "the Arab Spring", "the Orange Revolution": no entity
-    if i < j and toks[j].lower == "convention" and toks[j - 1].lower == "national":
-        return None  # "the Republican National Convention": a party's gathering
+    if i < j and toks[j].lower == "convention" and \
+            toks[j - 1].lower not in ("constitutional", "constituent"):
+        return None  # "the Istanbul Convention", "the Republican National Convention": a
+        # treaty, a party's gathering (but "the Constitutional Convention": a body)
     if i + 1 < j and toks[j - 1].lower in _PERIOD_HEADS and toks[j].lower in _NUMBERED_PERIODS:
         return None  # "World War Two", "World War II"
     whole = " ".join(t.bare.lower() for t in toks[i:j + 1])

@@ -39,6 +39,8 @@ TERRITORY_TYPES = frozenset({"TerritoryTaken", "TerritoryRetaken", "Occupation",
 # taken.)
 _SETTLEMENTS = frozenset({"city", "town", "village", "port", "capital", "enclave", "suburb",
                           "camp", "settlement"})
+# Last words of the names of seas ("the Red Sea city": the sea qualifies a city).
+_WATERS = frozenset({"sea", "gulf", "ocean", "coast", "bay", "strait"})
 # Participles between a weapon and its launcher: "a missile fired by X".
 _LAUNCHED = frozenset({"fired", "launched", "dropped", "flown", "sent", "operated", "planted"})
 # Events whose object is whom they concern, not where they happen ("blamed Israel").
@@ -957,13 +959,14 @@ class RoleFinder:
         return self._possessed(m) in _SPEAKING_BODIES
 
     def _qualifies_a_place(self, m: MentionRef) -> bool:
-        """The name qualifies a place told elsewhere: "the Red Sea city", "the Black Sea
-        port" (but "the Black Sea port of Odesa" names it)."""
+        """A sea's name qualifies a place told elsewhere: "the Red Sea city", "the Black Sea
+        port" (but "the Black Sea port of Odesa" names it, and "the Odesa port" is Odesa)."""
         doc = self.doc
         k = doc.first_token_at_or_after(m.end)
-        return doc.word_before(0, m.start) == "the" and k + 1 < len(doc.words) and \
-            doc.words[k] in _SETTLEMENTS and doc.tokens[k].text.islower() and \
-            doc.words[k + 1] != "of"
+        last = doc.text[m.start:m.end].split()[-1].lower()
+        return last in _WATERS and doc.word_before(0, m.start) == "the" and \
+            k + 1 < len(doc.words) and doc.words[k] in _SETTLEMENTS and \
+            doc.tokens[k].text.islower() and doc.words[k + 1] != "of"
 
     def _birthplace(self, m: MentionRef) -> bool:
         """A place someone was born or grew up in ("Prevost, born in Chicago, led ..."), no

@@ -81,11 +81,22 @@ class Sentences:
             found = self._markers[i] = _find_markers(self.text, start, end)
         return found
 
-    def _outside_relative(self, start: int, pos: int) -> bool:
-        """The marker at ``pos`` lies outside the relative clause that holds ``start``."""
+    def _across_a_comma(self, start: int, end: int, pos: int, stop: int) -> bool:
+        """A comma lies between the marker and the expression, and the marker is not in a
+        relative clause opening right after the expression ("the attack on Sunday, which
+        killed 20 people": the attack's), nor is the expression in a relative or participial
+        clause holding the marker too."""
         lo, _hi = self.bounds(start)
         clause = _relative_clause_at(self.text, lo, start)
-        return clause is not None and not clause[0] < pos < clause[1]
+        if clause is not None:
+            return not clause[0] < pos < clause[1]
+        gap = self.text[stop:start] if pos < start else self.text[end:pos]
+        if "," not in gap:
+            return False
+        if pos > end:
+            after = gap.split(",", 1)[1].lstrip().split(" ", 1)[0].lower()
+            return after not in ("which", "who", "whose", "where")
+        return True
 
     def tense(self, start: int, end: int) -> str:
         """The tense of the clause around the span: the nearest tense marker decides
@@ -95,8 +106,9 @@ class Sentences:
             if start <= pos < end:
                 continue
             distance = start - stop if pos < start else (pos - end) * 1.5
-            if self._outside_relative(start, pos):
-                distance += 20  # another clause's ("Trump, who takes office on Monday, said")
+            if self._across_a_comma(start, end, pos, stop):
+                distance += 20  # another clause's ("Trump, who takes office on Monday, said";
+                # "are due to hold talks on Thursday, the Kremlin said")
             if best_distance is None or distance < best_distance:
                 best, best_distance = tense, distance
         return best

@@ -2859,3 +2859,31 @@ def test_seventy_eighth_batch_a_place_that_qualifies_a_city():
     doc = analyse("Drones struck the Black Sea port of Odesa on Tuesday.",
                   gazetteer=FakeGazetteer("Black Sea", "Odesa"))
     assert [places(doc, e) for e in doc.events] == [["Odesa"]]
+
+
+def test_review_of_the_seventy_eighth_batch_and_its_fixes():
+    """Texts a review of the last fixes found misread, each now right."""
+    for text, day in (("Ukraine and Russia are due to hold direct talks in Istanbul on Thursday, "
+                       "the Kremlin said.", "2025-05-15"),
+                      ("The minister resigned, and on Friday parliament will elect her "
+                       "successor.", "2025-05-16"),
+                      ("Police will investigate the attack on Sunday, which killed 20 people.",
+                       "2025-05-11")):
+        doc = analyse(text, published=date(2025, 5, 12))
+        assert [t.value for t in doc.timexes] == [day], text
+    for text, dead in (("The earthquake killed 40 people and 30 others missing.", 40),
+                       ("The fire killed eight people and 15 others still need treatment.", 8),
+                       ("The crash killed two people and three others inside the car were "
+                        "injured.", 2),
+                       ("Five people aboard and the pilot were killed when the plane crashed.",
+                        5),
+                       ("A gunman opened fire at the school, killing two students and two "
+                        "teachers and wounding nine other people.", 4)):
+        assert [e.fatalities for e in analyse(text).events if e.fatalities] == [dead], text
+    for text in ("It was one of the deadliest attacks on Kyiv since the war began in 2022.",
+                 "It was one of the worst floods in 50 years, officials said."):
+        assert analyse(text).events == [], text
+    doc = analyse("Drone strikes hit the Odesa port on Sunday.", gazetteer=FakeGazetteer("Odesa"))
+    assert [places(doc, e) for e in doc.events] == [["Odesa"]]
+    doc = analyse("Turkey was the first country to ratify the Istanbul Convention.")
+    assert "Istanbul Convention" not in {e.label for e in doc.entities}
