@@ -120,8 +120,12 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
         roles = finder.find(trig, bounds(trig.sentence), reading)
         if attributes and (roles.agent is None or roles.agent in finder.unnamed):
             continue  # nobody named says something ("the fire service said": a source only)
-        if _predicative_superlative(doc, trig):
+        if _predicative_superlative(doc, trig, any(
+                t is not trig and t.type not in _REPORT_TYPES
+                for t in by_sentence.get(trig.sentence, ()))):
             continue  # "making it the deadliest U.S. wildfire in a century": a comparison
+        if trig.pos == "n" and _class_since(doc, trig):
+            continue  # "the highest turnout in a presidential vote since 1997": a class
         if trig.type == "Visit" and roles.agent is None and \
                 doc.words[trig.last + 1:trig.last + 2] == ["from"]:
             continue  # "the Boeing 737, arriving from Bangkok": where a vehicle came from
@@ -242,7 +246,16 @@ _PREDICATING = frozenset({"it", "was", "is", "be", "been", "making", "becoming",
                           "as", "remains", "remained"})
 
 
-def _predicative_superlative(doc: Document, trig: Trigger) -> bool:
+def _class_since(doc: Document, trig: Trigger) -> bool:
+    """An indefinite noun followed by "since" and a year names a class of events compared
+    with ("the highest turnout in a presidential vote since 1997")."""
+    before = doc.words[max(0, trig.first - 3):trig.first]
+    after = doc.words[trig.last + 1:trig.last + 3]
+    return ("a" in before or "an" in before) and after[:1] == ["since"] and \
+        len(after) > 1 and after[1].isdigit() and len(after[1]) == 4
+
+
+def _predicative_superlative(doc: Document, trig: Trigger, others: bool = False) -> bool:
     """ "making it the deadliest U.S. wildfire", "it was the worst flood", "it was the first
     time a government had been toppled since 1962": the trigger compares an event told
     elsewhere with others; it tells no event of its own."""
@@ -265,10 +278,14 @@ def _predicative_superlative(doc: Document, trig: Trigger) -> bool:
                 # "It was one of the deadliest industrial accidents in years" (but "one of the
                 # deadliest attacks on aid workers, killing 15": told here, with its toll)
                 lo, hi = doc.sentence_tokens[trig.sentence]
-                return doc.words[j - 4] in _PREDICATING and not any(
+                w4 = doc.words[j - 4]
+                if w4 in ('"', "“", "'", "‘") and j >= 5:
+                    w4 = doc.words[j - 5]  # 'called it "one of the most terrifying attacks"'
+                return (w4 in _PREDICATING or w4 == "in" and others) and (others or not any(
                     t.is_number and doc.words[t.i - 1] not in ("in", "since", "over", "than")
                     and not (len(t.text) == 4 and t.text.isdigit())
-                    for t in doc.tokens[lo:hi])  # (not "since 2019", "in 50 years")
+                    for t in doc.tokens[lo:hi]))  # (not "since 2019", "in 50 years"; and
+                # "killing 28 ... in one of the deadliest attacks": the killing's comparison)
             return j >= 2 and doc.words[j - 1] == "the" and doc.words[j - 2] in _PREDICATING
     return False
 
@@ -306,6 +323,7 @@ def _reports_a_report(doc: Document, trig: Trigger, reporters: set[int]) -> bool
                for r in reporters)
 
 
+_REPORT_TYPES = frozenset({"Statement", "Announcement", "Accusation"})
 _CONTINUATIONS = frozenset({"adding", "saying", "warning", "noting", "stressing", "insisting",
                             "arguing", "explaining", "claiming", "urging", "calling",
                             "describing", "accusing", "telling", "writing"})

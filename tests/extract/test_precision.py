@@ -2887,3 +2887,19 @@ def test_review_of_the_seventy_eighth_batch_and_its_fixes():
     assert [places(doc, e) for e in doc.events] == [["Odesa"]]
     doc = analyse("Turkey was the first country to ratify the Istanbul Convention.")
     assert "Istanbul Convention" not in {e.label for e in doc.entities}
+
+
+def test_seventy_ninth_batch_classes_and_comparisons_of_told_events():
+    doc = analyse("Turnout was 79.4%, the highest in a presidential vote since 1997.",
+                  published=date(2025, 6, 4))
+    assert events_of(doc, "Election") == []
+    doc = analyse("Russia pounded Kyiv with drones and missiles overnight, killing at least 28 "
+                  "people in one of the deadliest attacks on the capital since the start of "
+                  "the war.", published=date(2025, 6, 17))
+    assert [trigger(doc, e) for e in doc.events] == ["pounded"]
+    doc = analyse('Zelensky called it "one of the most terrifying attacks" on Tuesday.',
+                  published=date(2025, 6, 17))
+    assert events_of(doc, "Attack") == []
+    doc = analyse("The army said it was one of the deadliest ambushes in years, with 12 soldiers "
+                  "killed.")
+    assert [e.fatalities for e in doc.events] == [12]
