@@ -121,7 +121,7 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
         if attributes and (roles.agent is None or roles.agent in finder.unnamed):
             continue  # nobody named says something ("the fire service said": a source only)
         if _predicative_superlative(doc, trig, any(
-                t is not trig and t.type not in _REPORT_TYPES
+                t is not trig and _same_kind(t.type, trig.type)
                 for t in by_sentence.get(trig.sentence, ()))):
             continue  # "making it the deadliest U.S. wildfire in a century": a comparison
         if trig.pos == "n" and _class_since(doc, trig):
@@ -247,12 +247,19 @@ _PREDICATING = frozenset({"it", "was", "is", "be", "been", "making", "becoming",
 
 
 def _class_since(doc: Document, trig: Trigger) -> bool:
-    """An indefinite noun followed by "since" and a year names a class of events compared
-    with ("the highest turnout in a presidential vote since 1997")."""
+    """An indefinite noun after a superlative and followed by "since" and a year names a
+    class of events compared with ("the highest in a presidential vote since 1997"; but "has
+    been under a blockade since 2007" is one going on)."""
     before = doc.words[max(0, trig.first - 3):trig.first]
     after = doc.words[trig.last + 1:trig.last + 3]
+    compared = doc.words[max(0, trig.first - 7):trig.first]
     return ("a" in before or "an" in before) and after[:1] == ["since"] and \
-        len(after) > 1 and after[1].isdigit() and len(after[1]) == 4
+        len(after) > 1 and after[1].isdigit() and len(after[1]) == 4 and \
+        any(w in _COMPARING or len(w) > 4 and w.endswith("est") for w in compared)
+
+
+_COMPARING = frozenset({"highest", "lowest", "largest", "biggest", "first", "most", "least",
+                        "worst", "best", "record", "deadliest"})
 
 
 def _predicative_superlative(doc: Document, trig: Trigger, others: bool = False) -> bool:
@@ -323,7 +330,14 @@ def _reports_a_report(doc: Document, trig: Trigger, reporters: set[int]) -> bool
                for r in reporters)
 
 
-_REPORT_TYPES = frozenset({"Statement", "Announcement", "Accusation"})
+# Types of violence one comparison may stand for ("pounded Kyiv ..., killing 28 in one of the
+# deadliest attacks": the shelling is the attack compared).
+_VIOLENCE = frozenset({"Attack", "ShellingMissileAttack", "AirStrike", "Bombing", "Explosion",
+                       "Killing", "ArmedClash"})
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return a == b or a in _VIOLENCE and b in _VIOLENCE
 _CONTINUATIONS = frozenset({"adding", "saying", "warning", "noting", "stressing", "insisting",
                             "arguing", "explaining", "claiming", "urging", "calling",
                             "describing", "accusing", "telling", "writing"})

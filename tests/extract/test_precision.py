@@ -2903,3 +2903,20 @@ def test_seventy_ninth_batch_classes_and_comparisons_of_told_events():
     doc = analyse("The army said it was one of the deadliest ambushes in years, with 12 soldiers "
                   "killed.")
     assert [e.fatalities for e in doc.events] == [12]
+
+
+def test_review_of_the_seventy_ninth_batch():
+    """Texts a review of the seventy-ninth batch found misread, each now right."""
+    for text, etype in (("Gaza has been under a blockade since 2007, and aid groups say food "
+                         "is running out.", "Encirclement"),
+                        ("Kenya has seen a wave of protests since 2024 against tax increases.",
+                         "Protest"),
+                        ("Thousands fled their homes in one of the worst floods to hit "
+                         "Pakistan, officials said.", "Flood"),
+                        ("Hundreds of homes were flooded in one of the worst storms to hit "
+                         "Britain in years.", "Storm"),
+                        ("It was one of the largest protests in Georgia since 2020, and police "
+                         "detained 30 people.", "Protest"),
+                        ("During a visit to Kyiv, the German chancellor was caught in one of "
+                         "the heaviest air raids of the war.", "AirStrike")):
+        assert len(events_of(analyse(text), etype)) == 1, text
