@@ -156,6 +156,15 @@ def _tag_times(doc: Document, published: date | None, anchors: Mapping[str, date
         warnings.append("no temporal tagger available: time expressions not tagged")
         return []
     timexes = list(tag_timexes(doc.text, published, anchors=dict(anchors or {}) or None))
+    filed = _filing_day(doc, timexes, published)
+    if filed is not None:
+        # "SYDNEY, May 3 - ... on Saturday" read on May 12: the report's days count from the
+        # day its dateline was filed, not from a later publication (or scraping) date
+        gap = (published - filed).days
+        warnings.append(f"dated from the dateline ({filed.isoformat()}), {gap} "
+                        f"day{'s' if gap > 1 else ''} before publication")
+        published = filed
+        timexes = list(tag_timexes(doc.text, published, anchors=dict(anchors or {}) or None))
     found = find_anchors(doc, timexes)
     new = {k: v for k, v in found.items() if not anchors or k not in anchors}
     if new:
@@ -165,6 +174,22 @@ def _tag_times(doc: Document, published: date | None, anchors: Mapping[str, date
                and 0 <= t.start < t.end <= len(doc.text)]
     timexes.sort(key=lambda t: (t.start, t.end))
     return timexes
+
+
+def _filing_day(doc: Document, timexes: list[TimeSpec], published: date | None
+                ) -> date | None:
+    """The day of the first dateline when it names one up to two weeks before publication."""
+    if published is None or not doc.datelines:
+        return None
+    start, end = doc.datelines[0]
+    for t in timexes:
+        if t.start is not None and start <= t.start < end and t.precision == "day" and \
+                t.earliest is not None and t.earliest == t.latest:
+            day = to_date(t.earliest)
+            if day is not None and 0 < (published - day).days <= 14:
+                return day
+            return None
+    return None
 
 
 def _safe(adapter: Any, name: str, warnings: list[str]) -> Any:

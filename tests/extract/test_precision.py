@@ -2920,3 +2920,16 @@ def test_review_of_the_seventy_ninth_batch():
                         ("During a visit to Kyiv, the German chancellor was caught in one of "
                          "the heaviest air raids of the war.", "AirStrike")):
         assert len(events_of(analyse(text), etype)) == 1, text
+
+
+def test_eightieth_batch_weekdays_count_from_the_dateline_filed_before_publication():
+    text = ("UK's Sunak calls July 4 election\n\nLONDON, May 22 - British Prime Minister Rishi "
+            "Sunak on Wednesday called a national election for July 4.")
+    doc = analyse(text, published=date(2024, 6, 1))
+    call = doc.events[0]
+    assert call.time.value == "2024-05-22", call.time
+    assert any("dateline (2024-05-22), 10 days" in w for w in doc.warnings)
+    for published, day in ((date(2024, 5, 22), "2024-05-22"), (date(2024, 7, 1), "2024-06-26")):
+        doc = analyse(text, published=published)
+        assert doc.events[0].time.value == day, published
+        assert not any("dateline" in w for w in doc.warnings)
