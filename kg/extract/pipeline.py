@@ -59,7 +59,10 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
     article = _with_title(article, doc)
     article, published, precision = _publication(article, warnings)
     # a month guessed from the text resolves no "overnight" or "on Monday": only a day does
-    timexes = _tag_times(doc, published if precision == "day" else None, anchors, warnings)
+    timexes, filed = _tag_times(doc, published if precision == "day" else None, anchors,
+                                warnings)
+    if filed is not None:
+        published = filed  # the report's own day: what it tells happened on or before it
     blocked = [(t.start, t.end) for t in timexes if t.start is not None and t.end is not None]
 
     cands = collect_mentions(doc, lex, catalog=_safe(catalog, "catalog", warnings),
@@ -149,12 +152,13 @@ def _with_title(article: Article, doc: Document) -> Article:
 
 
 def _tag_times(doc: Document, published: date | None, anchors: Mapping[str, date] | None,
-               warnings: list[str]) -> list[TimeSpec]:
+               warnings: list[str]) -> tuple[list[TimeSpec], date | None]:
+    """The time expressions, and the dateline's day when they were read against it."""
     try:
         from ..temporal import tag_timexes
     except ImportError:
         warnings.append("no temporal tagger available: time expressions not tagged")
-        return []
+        return [], None
     timexes = list(tag_timexes(doc.text, published, anchors=dict(anchors or {}) or None))
     filed = _filing_day(doc, timexes, published)
     if filed is not None:
@@ -173,23 +177,30 @@ def _tag_times(doc: Document, published: date | None, anchors: Mapping[str, date
     timexes = [t for t in timexes if t.start is not None and t.end is not None
                and 0 <= t.start < t.end <= len(doc.text)]
     timexes.sort(key=lambda t: (t.start, t.end))
-    return timexes
+    return timexes, filed
 
 
 def _filing_day(doc: Document, timexes: list[TimeSpec], published: date | None
                 ) -> date | None:
-    """The day of the first dateline when it names one up to two weeks before publication."""
-    if published is None or not doc.datelines:
+    """The day of the report's only dateline when it names one up to two weeks before
+    publication, and no date written in the text is later (not a live page or an updated
+    report: "UPDATE, May 24:", "This story was updated on Oct. 11")."""
+    if published is None or len(doc.datelines) != 1:
         return None
     start, end = doc.datelines[0]
+    day = next((to_date(t.earliest) for t in timexes
+                if t.start is not None and start <= t.start < end and t.precision == "day" and
+                t.earliest is not None and t.earliest == t.latest), None)
+    if day is None or not 0 < (published - day).days <= 14:
+        return None
     for t in timexes:
-        if t.start is not None and start <= t.start < end and t.precision == "day" and \
-                t.earliest is not None and t.earliest == t.latest:
-            day = to_date(t.earliest)
-            if day is not None and 0 < (published - day).days <= 14:
-                return day
+        written = t.type == "DATE" and t.precision == "day" and t.text is not None and \
+            any(c.isdigit() for c in t.text)  # ("May 24", "Oct. 11"; not "4 p.m.")
+        if written and t.start is not None and not start <= t.start < end and \
+                t.earliest is not None and to_date(t.earliest) is not None and \
+                day < to_date(t.earliest) <= published:
             return None
-    return None
+    return day
 
 
 def _safe(adapter: Any, name: str, warnings: list[str]) -> Any:

@@ -2933,3 +2933,18 @@ def test_eightieth_batch_weekdays_count_from_the_dateline_filed_before_publicati
         doc = analyse(text, published=published)
         assert doc.events[0].time.value == day, published
         assert not any("dateline" in w for w in doc.warnings)
+
+
+def test_review_of_the_dateline_rule():
+    """A plan told after the dateline's day stays a plan; an updated report is not re-dated."""
+    text = ("Storm batters Norway\n\nOSLO, Jan 2 - A storm battered western Norway on Thursday, "
+            "cutting power to thousands. Forecasters said a second storm would hit the coast on "
+            "Saturday.")
+    doc = analyse(text, published=date(2025, 1, 9))
+    assert [(e.modality, e.time.value) for e in doc.events] == \
+        [("asserted", "2025-01-02"), ("planned", "2025-01-04")]
+    text = ("Landslide buries village\n\nPORT MORESBY, May 20 - A landslide buried a village in "
+            "Enga province on Sunday, officials said.\n\nUPDATE, May 24: The UN said on Friday "
+            "that aid convoys had reached the site.")
+    doc = analyse(text, published=date(2025, 5, 27))
+    assert not any("dateline" in w for w in doc.warnings)
