@@ -23,14 +23,16 @@ from .tokens import Token
 _AGE_RE = re.compile(r"^\d+-(?:year|month|week|day)s?-old$", re.IGNORECASE)
 _DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
 _KILLED_FORMS = frozenset({"killed", "dead", "died", "deaths", "fatalities", "perished",
-                           "drowned", "kills", "kill", "killing", "dies", "die", "dying", "death"})
+                           "drowned", "kills", "kill", "killing", "dies", "die", "dying", "death",
+                           "murdered", "murdering"})
 _INJURED_FORMS = frozenset({"wounded", "injured", "hurt", "injuries", "wounding", "injuring",
                             "hurting", "wounds", "injures", "injure", "wound",
                             "hospitalised", "hospitalized"})
 # a sentence without them reports none ("bodies": "87 bodies have been recovered")
 CASUALTY_WORDS = _KILLED_FORMS | _INJURED_FORMS | {"bodies"}
 _ACTIVE = frozenset({"killing", "kill", "kills", "wounding", "injuring", "hurting", "killed",
-                     "wounded", "injured", "injures", "injure", "wound"})
+                     "wounded", "injured", "injures", "injure", "wound", "murdered",
+                     "murdering"})
 _BE = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "be", "being",
                  "reportedly", "also", "later", "all", "confirmed", "left", "feared",
                  "critically", "seriously", "severely", "badly", "slightly", "lightly",

@@ -2948,3 +2948,14 @@ def test_review_of_the_dateline_rule():
             "that aid convoys had reached the site.")
     doc = analyse(text, published=date(2025, 5, 27))
     assert not any("dateline" in w for w in doc.warnings)
+
+
+def test_murders_are_counted_and_a_sentence_of_detention_is_no_arrest():
+    doc = analyse("A British court on Friday sentenced a man to indefinite detention in a "
+                  "high-security hospital for murdering three people in a knife attack in "
+                  "Nottingham in June 2023.", published=date(2025, 5, 12))
+    assert events_of(doc, "Arrest") == []
+    assert [(e.fatalities, e.time.value) for e in doc.events if e.fatalities] == \
+        [(3, "2023-06")]
+    doc = analyse("Gunmen murdered four villagers in Zamfara on Sunday.")
+    assert [e.fatalities for e in doc.events] == [4]
