@@ -102,7 +102,8 @@ def find_anchors(doc: Document, timexes: Sequence[TimeSpec]) -> dict[str, date]:
 
 
 # Verbs after which "over"/"for" names what someone is held for ("arrested over the attack").
-_CHARGING = frozenset({"arrested", "detained", "charged", "convicted", "sentenced", "jailed",
+_CHARGING = frozenset({"accused", "suspected", "guilty", "acquitted",
+                       "arrested", "detained", "charged", "convicted", "sentenced", "jailed",
                        "held", "questioned", "indicted", "prosecuted", "tried", "fined"})
 
 
@@ -340,10 +341,10 @@ class TimeAttacher:
             return True  # "struck on Saturday in retaliation for the barrage": an earlier one
         p = j
         while p > 0 and j - p < 2 and doc.words[p].isalpha() and doc.words[p] not in (
-                "with", "over", "for"):
+                "with", "over", "for", "of"):
             p -= 1  # over an adjective: "in connection with the fatal shooting"
         if p >= 1 and (doc.words[p] == "with" and doc.words[p - 1] == "connection" or
-                       doc.words[p] in ("over", "for") and self._charged_before(p)):
+                       doc.words[p] in ("over", "for", "of") and self._charged_before(p)):
             return True  # "arrested on Monday in connection with the shooting": the arrest's
         m = j
         while m >= 0 and j - m < 2 and doc.words[m] != "of" and doc.tokens[m].is_word and \

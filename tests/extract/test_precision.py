@@ -2959,3 +2959,9 @@ def test_murders_are_counted_and_a_sentence_of_detention_is_no_arrest():
         [(3, "2023-06")]
     doc = analyse("Gunmen murdered four villagers in Zamfara on Sunday.")
     assert [e.fatalities for e in doc.events] == [4]
+    for text in ("He was convicted on Monday of murdering his wife in 2019.",
+                 "The man accused of murdering two teenagers appeared in court on Tuesday.",
+                 "Troops were accused on Monday of shelling the village."):
+        doc = analyse(text, published=date(2025, 5, 12))
+        told = [e for e in doc.events if e.type not in ("Other", "Accusation")]
+        assert [e.time.basis for e in told] == ["publication"], text  # not the court's day
