@@ -39,10 +39,10 @@ TIME_BASES = ("expression", "sentence", "paragraph", "publication", "unknown")
 LINK_STATUSES = ("linked", "unlinked", "ambiguous")
 PUBLISHED_STATUSES = ("known", "inferred", "unknown")
 
-URL_RE = re.compile(r"^https?://(?:[^\s<>\"{}|\\^`%\x00-\x1f\x7f]|%[0-9A-Fa-f]{2})+$")
-ARTICLE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
-LOCAL_ID_RE = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
-QID_RE = re.compile(r"^Q[1-9][0-9]{0,11}$")
+URL_RE = re.compile(r"^https?://(?:[^\s<>\"{}|\\^`%\x00-\x1f\x7f]|%[0-9A-Fa-f]{2})+\Z")
+ARTICLE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}\Z")
+LOCAL_ID_RE = re.compile(r"^[A-Za-z0-9_.-]{1,64}\Z")
+QID_RE = re.compile(r"^Q[1-9][0-9]{0,11}\Z")
 
 
 # -- helpers ---------------------------------------------------------------------------------

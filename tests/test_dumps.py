@@ -176,3 +176,11 @@ def test_an_empty_store_dump_is_just_the_ontology(client):
     graph = parse_rdf(client.get("/dump").get_data(), "text/turtle")
     assert (URIRef(TL + "Event"), None, None) in graph
     assert isinstance(graph, Graph)
+
+
+@pytest.mark.parametrize("path", ["/dump/event/0%0A", "/dump/article/a%0A", "/event/0%0A",
+                                  "/article/a%0A", "/articles/a%0A"])
+def test_an_id_ending_in_a_newline_is_not_found(client, stored, path):
+    # "$" in a regular expression also matches before a final newline: ids are checked up
+    # to the end of the string ("\Z"), so "0\n" is no id and no 500 from the IRI it makes
+    assert_error_shape(client.get(path), 404)

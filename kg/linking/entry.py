@@ -12,7 +12,7 @@ from typing import Any
 
 from ..model import ENTITY_KINDS
 
-QID_RE = re.compile(r"^Q[1-9][0-9]*$")
+QID_RE = re.compile(r"^Q[1-9][0-9]*\Z")
 LANGUAGES = ("en", "uk", "ru")
 
 

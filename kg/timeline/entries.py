@@ -43,8 +43,8 @@ OPEN = "/open"
 ALL = "*"
 MAX_CROSSINGS = 24
 _DAY = re.compile(r"^\d{4}-\d{2}-(0[1-9]|[12]\d|3[01])")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_LOCAL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})\Z")
+_LOCAL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\Z")
 _WORD = re.compile(r"\w+")
 # Words too common to find anything by; a query word among them is ignored.
 STOPWORDS = frozenset(

@@ -23,7 +23,7 @@ DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 MAX_EXPORT_LIMIT = 5000
 MAX_TEXT = 200
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 PARAMS = ("place", "actor", "type", "from", "to", "q", "article", "limit", "cursor", "format")
 
 

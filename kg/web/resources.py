@@ -226,7 +226,7 @@ def canonical_list(kg) -> list[dict[str, Any]]:
             for r in kg.store.query(q)]
 
 
-_ID = re.compile(r"^[^/\s<>\"{}|\\^`]{1,200}$")
+_ID = re.compile(r"^[^/\s<>\"{}|\\^`]{1,200}\Z")
 
 
 def valid_local_id(value: str) -> bool:
