@@ -171,9 +171,14 @@ class TimeAttacher:
             # meeting is not of the clause's time; only a time of its own ("the meeting on
             # Monday") dates it, not one after a comma or a report ("arrested over the attack,
             # police said on Monday")
+            k0 = doc.first_token_at_or_after(trigger_start)
+            # (a charge after "of" keeps a day of its own further on: "A man accused of
+            # shooting dead a lawmaker at their home on Saturday was charged on Monday")
+            reach = 16 if k0 > 0 and doc.words[k0 - 1] == "of" else 2
             own = [t for t in here if t.start >= end and t.resolved and _usable(t, True) and
-                   doc.first_token_at_or_after(t.start) - doc.first_token_at_or_after(end) <= 2
-                   and not any(w in (",", ";") or w in self.reporting
+                   doc.first_token_at_or_after(t.start) - doc.first_token_at_or_after(end) <= reach
+                   and not any(w in (",", ";") or w in _MAIN_VERBS or
+                               w in self.reporting and w not in _REPORTING_NOUNS
                                for w in doc.words_between(end, t.start))]
             if own:
                 return dataclasses.replace(own[0], basis="expression")
@@ -550,6 +555,12 @@ class TimeAttacher:
         return s is not None and s.paragraph == paragraph
 
 
+# Verbs that end the subject of a charge ("The man accused of murdering two teenagers appeared
+# in court on Tuesday": the day is the court's).
+_MAIN_VERBS = frozenset({"was", "were", "is", "are", "has", "have", "had", "will", "appeared",
+                         "pleaded", "faces", "faced", "went", "remains", "remained", "goes"})
+# Reporting words that are also nouns ("Minnesota state lawmaker", "a police report").
+_REPORTING_NOUNS = frozenset({"state", "states", "report", "reports", "claim", "claims"})
 # Conjunctions that open a clause whose own verb a following time dates.
 _LATER_CLAUSE_OPENERS = frozenset({"after", "before", "until", "till"})
 # words in a heading before its date that make it no day of what follows

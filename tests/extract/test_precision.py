@@ -2964,4 +2964,19 @@ def test_murders_are_counted_and_a_sentence_of_detention_is_no_arrest():
                  "Troops were accused on Monday of shelling the village."):
         doc = analyse(text, published=date(2025, 5, 12))
         told = [e for e in doc.events if e.type not in ("Other", "Accusation")]
-        assert [e.time.basis for e in told] == ["publication"], text  # not the court's day
+        assert [e.time.value for e in told] in ([None], ["2019"]), text  # not the court's day
+
+
+def test_review_of_the_charges_of():
+    """A crime after "accused of"/"suspected of" keeps its own day, not the court's."""
+    for text, day in (("A man accused of shooting dead Minnesota state lawmaker Melissa Hortman "
+                       "and her husband at their home on Saturday was charged with murder on "
+                       "Monday, prosecutors said.", "2025-06-14"),
+                      ("A man suspected of shooting dead a police officer on Saturday was "
+                       "arrested on Monday.", "2025-06-14"),
+                      ("He was convicted on Monday of murdering his wife in 2019.", "2019")):
+        doc = analyse(text, published=date(2025, 6, 16))
+        assert [e.time.value for e in doc.events if e.type == "Killing"] == [day], text
+    doc = analyse("The man accused of murdering two teenagers appeared in court on Tuesday.",
+                  published=date(2025, 6, 16))
+    assert [e.time.value for e in doc.events if e.type == "Killing"] == [None]
