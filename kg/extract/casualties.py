@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..temporal.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from .clauses import irregular_verb_forms
 from .inflection import looks_plural
 from .lexicon import Lexicon
 from .tokens import Token
@@ -274,7 +275,7 @@ def _object_conjunct(words: list[str], n: int, lex: Lexicon) -> int | None:
     for w in words[r:r + 8]:
         if w in (",", ".", ";", ":", "and", "but"):
             break  # (", and wounding nine other people": another count)
-        if _verb_like(w, lex):
+        if _verb_like(w):
             return None
     return value
 
@@ -287,15 +288,16 @@ _AFTER_AN_OBJECT = frozenset({"in", "on", "at", "near", "and", "when", "as", "af
                               *WEEKDAYS})
 
 
-def _verb_like(word: str, lex: Lexicon) -> bool:
+def _verb_like(word: str) -> bool:
     """A finite verb after a counted group ("remained", "remain", "were", "fled")."""
     return word in _BE or word in _KILLED_FORMS or word in _INJURED_FORMS or \
         word in _REMAINING or len(word) > 4 and word.endswith("ed") or \
-        any(word in forms for forms in lex.irregular.values())
+        word in irregular_verb_forms()
 
 
-_REMAINING = frozenset({"remain", "remains", "are", "is", "were", "was", "have", "had", "has",
-                        "stay", "stayed", "survived", "escaped"})
+# Present forms of staying alive or in place ("and 200 people remain trapped"); the forms of
+# "be" and "have" are in _BE.
+_REMAINING = frozenset({"remain", "remains", "stay", "stayed", "survived", "escaped"})
 
 
 def _count_at(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, bool, int]:

@@ -30,6 +30,9 @@ bit shot sought taught caught fled bled fed meant built dealt slept swept wept l
 became forgot forgave ate sang rang sank swam overtook undertook withdrew arose awoke
 declared announced been
 """.split())
+# Irregular pasts that may open a participial clause (", struck by a drone,"): not the
+# finite verbs of a clause of their own.
+_IRREGULAR_PARTICIPLES = _IRREGULAR_PAST - {"was", "were", "had", "did", "said", "told"}
 _NOT_PAST = frozenset("""
 need speed seed feed bleed breed indeed proceed succeed exceed bed red shed hundred
 embed wed creed greed steed deed weed sled shred tweed reed heed agreed based
@@ -81,13 +84,12 @@ class Sentences:
             found = self._markers[i] = _find_markers(self.text, start, end)
         return found
 
-    def _across_a_comma(self, start: int, end: int, pos: int, stop: int) -> bool:
+    def _across_a_comma(self, start: int, end: int, pos: int, stop: int,
+                        clause: tuple[int, int] | None) -> bool:
         """A comma lies between the marker and the expression, and the marker is not in a
         relative clause opening right after the expression ("the attack on Sunday, which
         killed 20 people": the attack's), nor is the expression in a relative or participial
-        clause holding the marker too."""
-        lo, _hi = self.bounds(start)
-        clause = _relative_clause_at(self.text, lo, start)
+        clause (``clause``) holding the marker too."""
         if clause is not None:
             return not clause[0] < pos < clause[1]
         gap = self.text[stop:start] if pos < start else self.text[end:pos]
@@ -102,11 +104,12 @@ class Sentences:
         """The tense of the clause around the span: the nearest tense marker decides
         (markers after the span count half again as far)."""
         best, best_distance = NEUTRAL, None
+        clause = _relative_clause_at(self.text, self.bounds(start)[0], start)
         for pos, stop, tense in self.markers(start):
             if start <= pos < end:
                 continue
             distance = start - stop if pos < start else (pos - end) * 1.5
-            if self._across_a_comma(start, end, pos, stop):
+            if self._across_a_comma(start, end, pos, stop, clause):
                 distance += 20  # another clause's ("Trump, who takes office on Monday, said";
                 # "are due to hold talks on Thursday, the Kremlin said")
             if best_distance is None or distance < best_distance:
@@ -123,7 +126,7 @@ def _relative_clause_at(text: str, lo: int, start: int) -> tuple[int, int] | Non
     opener = text[comma + 1:comma + 16].lstrip().split(" ", 1)[0].lower()
     if opener not in ("who", "which", "whose", "where") and not (
             len(opener) > 4 and opener.endswith("ed") and opener not in _NOT_PAST or
-            opener in _IRREGULAR_PAST - {"was", "were", "had", "did", "said", "told"}):
+            opener in _IRREGULAR_PARTICIPLES):
         return None  # (a participle: ", launched in early September,")
     close = text.find(",", start)
     return comma, close if close >= 0 else len(text)
