@@ -342,7 +342,7 @@ def _fill_from_gazetteer(g: EntityGroup) -> None:
             places = tuple(p for p in places if p.country_code == code)
         if places:
             best = dominant_place(places)
-            if best is not None:
+            if best is not None and not _names_no_town(g, best):
                 g.entity.geonames = int(best.geonames) if best.geonames else None
                 if best.lat is not None and best.lon is not None:
                     g.entity.lat, g.entity.lon = float(best.lat), float(best.lon)
@@ -428,12 +428,11 @@ def _in_us_state(decision: Any, state: str, us_item: str | None) -> bool:
 
 def _apply_place(g: EntityGroup, place: Any) -> None:
     """The GeoNames place the linker says the name means (coordinates, GeoNames id); never
-    for a name only ever written after "the" ("the White House" is no town, though GeoNames
-    lists it among Casablanca's names), unless the place's own name has it ("The Hague")."""
-    if place is None or g.entity is None:
-        return
-    if all(c.extra.get("after_the") for c in g.mentions) and \
-            all(alternate_name(c.surface, place) for c in g.mentions):
+    for a name written after "the" ("the White House" is no town, though GeoNames lists it
+    among Casablanca's names, and neither is "White House" in the headline above it) or
+    before "state", "province" ... ("Borno state" is no Borna) when it is one of the place's
+    other names and not its own ("The Hague", "Kaduna state")."""
+    if place is None or g.entity is None or _names_no_town(g, place):
         return
     name = getattr(place, "name", None)
     if name and g.entity.label.isupper() and not name.isupper() and \
@@ -446,6 +445,17 @@ def _apply_place(g: EntityGroup, place: Any) -> None:
         g.entity.geonames = int(place.geonames)
     if g.entity.lat is None and place.lat is not None and place.lon is not None:
         g.entity.lat, g.entity.lon = float(place.lat), float(place.lon)
+
+
+def _names_no_town(g: EntityGroup, place: Any) -> bool:
+    """Every mention is one of the place's other names, and each is written after "the" (or
+    one is, when the name has several words: "the White House", but "the Balakliia and Izium
+    areas") or one before "state", "province" ... (see :func:`_apply_place`)."""
+    if not all(alternate_name(c.surface, place) for c in g.mentions):
+        return False
+    the = [bool(c.extra.get("after_the")) for c in g.mentions]
+    return all(the) or any(the) and all(" " in c.surface for c in g.mentions) or \
+        any(c.extra.get("division_after") for c in g.mentions)
 
 
 def _apply_entry(g: EntityGroup, entry: Any, info: LinkInfo) -> None:

@@ -689,6 +689,9 @@ def _host(doc: Document, candidates: list[EventDraft], report: CasualtyReport
         return None
     before = [d for d in hosts if d.trig.start <= report.start]
     if before:
+        if _own_clause(doc, before[-1], report):
+            return None  # "launched strikes on Wednesday, two weeks after gunmen killed 26
+            # people": the dead of the killing told in the clause, not of the strikes
         return before[-1]
     # (not past a second thing said: "said 26 had been killed, and that its forces had shot
     # down five jets", "Nine were killed; a separate flood destroyed homes")
@@ -699,6 +702,32 @@ def _host(doc: Document, candidates: list[EventDraft], report: CasualtyReport
                 doc.words[d.trig.first - 1] in ("the", "this", "that"):
             return d  # "... were killed; the strike hit a market": the strike told
     return None
+
+
+# Conjunctions that open a clause of another event ("two weeks after gunmen killed 26").
+_OTHER_EVENT_CLAUSE = frozenset({"after", "before", "since", "until"})
+_TIME_WORDS = frozenset({"noon", "midnight", "dawn", "dusk", "daybreak", "nightfall",
+                         "sunrise", "sunset"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday"})
+
+
+def _own_clause(doc: Document, host: EventDraft, report: CasualtyReport) -> bool:
+    """The count's verb is a finite one in a clause of its own opened by "after", "before",
+    "since" or "until" after the host ("after gunmen killed 26", "after 26 people were
+    killed"; not "after midnight, killing 5", "before noon and killed 12")."""
+    verb = doc.words[report.token]
+    if verb.endswith("ing"):
+        return False
+    words = doc.words[host.trig.last + 1:report.token]
+    for k in range(len(words) - 1, -1, -1):
+        if words[k] in _OTHER_EVENT_CLAUSE:
+            between = words[k + 1:]
+            return 0 < len(between) <= 6 and not any(
+                w in (",", ";", "and", "have", "has", "had") or w in _TIME_WORDS or
+                w in _WEEKDAYS for w in between)  # (not "Floodwaters that swept through
+            # Derna after two dams burst have killed 5,000": the main clause's perfect)
+    return False
 
 
 def _second_report(words: list[str]) -> bool:

@@ -76,6 +76,9 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
     confirmed = [dataclasses.replace(c, extra={**c.extra, "after_the": True})
                  if c.kind == "place" and _the_name(doc, lex, c.start, c.end) else c
                  for c in confirmed]
+    confirmed = [dataclasses.replace(c, extra={**c.extra, "division_after": True})
+                 if c.kind == "place" and _next_word(doc, c.end) in _DIVISION_WORDS else c
+                 for c in confirmed]
     confirmed.sort(key=lambda c: (c.start, c.end))
     return confirmed
 
@@ -231,6 +234,12 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
         if best is not None and best.feature == "city" and alternate_name(m.surface, best) \
                 and _the_name(doc, lex, m.start, m.end):
             continue  # "the Elysee said": a palace or a body, not the district of that name
+        if best is not None and best.feature == "city" and alternate_name(m.surface, best) \
+                and " " not in m.surface and (
+                    m.surface.lower() in lex.demonyms or
+                    following in _DIVISION_WORDS):
+            continue  # "two were Thai nationals": a demonym among Alor Setar's names; "in
+            # Borno state": a state, not Borna (Germany), whose other name it is
         if country is None and best is not None and best.feature == "country":
             country = lex.countries.get(str(best.country_code or "").upper())
         if country is not None:
@@ -479,7 +488,10 @@ _PRODUCT_NOUNS = frozenset({"crude", "futures", "blend"})
 _GROUP_NOUNS = frozenset({"militants", "fighters", "members", "leaders", "supporters",
                           "spokesman", "spokeswoman", "spokesperson", "commander",
                           "commanders", "gunmen", "mercenaries", "rebels", "insurgents",
-                          "loyalists", "activists", "movement", "group", "militia"})
+                          "loyalists", "activists", "movement", "group", "militia", "party"})
+# After a city's other name, a division of that name, not the city ("Borno state"; see also
+# entities._apply_place).
+_DIVISION_WORDS = frozenset({"state", "province", "governorate", "prefecture"})
 
 
 # Capitalised after a city's name, they name another place: "Barrow County", "Sumy Oblast"

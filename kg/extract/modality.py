@@ -148,6 +148,9 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     # an inflected verb ("were detained", "attacked", "said"), not the base form
     inflected = trig.pos == "v" and doc.words[trig.first] != trig.entry.lemma.split()[0]
     planned = _cue_before(words, lex.phrase_index("planned"), 9, trig)
+    if planned and planned.endswith(" to") and _finite_after(words, planned):
+        planned = None  # "A resident who tried to stop them was shot dead": the aim of
+        # another verb, which a finite verb of the clause follows
     if planned and words and words[-1] in ("and", "but") and inflected and \
             not doc.words[trig.first].endswith("ing"):
         planned = None  # "called for a response and said ...": a finite verb of its own
@@ -341,6 +344,13 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
         if w in _FOILING and window[-1] == "to" and \
                 any(x in _PLOTS for x in window[i + 1:-1]):
             return f"{w} ... plot to"  # "had foiled a plot to kidnap the governor"
+    if trig.pos == "v":
+        k = len(words)
+        while k > 0 and words[k - 1] in _AUXILIARIES:
+            k -= 1
+        if k < len(words) and (words[k - 1:k] == ["nobody"] or
+                               words[k - 2:k] in (["no", "one"], ["none"])):
+            return "no one"  # "Nobody had been detained by Saturday", "no one was arrested"
     cues = _negation_words()
     if not any(w in cues or w.endswith("n't") for w in window):
         return None
@@ -442,6 +452,20 @@ def _other_verb_between(words: list[str], trig: Trigger) -> bool:
 # gunmen were detained"), not the event ("a suspected attack").
 _ATTRIBUTIVE_HEDGES = frozenset({"suspected", "alleged", "apparent", "unconfirmed", "purported",
                                  "unverified"})
+
+
+_FINITE_BE_HAVE = frozenset({"was", "were", "is", "are", "has", "had"})
+# Words between a subject and its passive verb ("had been", "was reportedly").
+_AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be",
+                          "being", "will", "would", "yet", "reportedly", "immediately", "ever"})
+
+
+def _finite_after(words: list[str], cue: str) -> bool:
+    """A finite "was", "is", "has" ... follows the last ``cue`` ("tried to") in ``words``."""
+    p = cue.split()
+    last = max((i for i in range(len(words) - len(p) + 1) if words[i:i + len(p)] == p),
+               default=None)
+    return last is not None and any(w in _FINITE_BE_HAVE for w in words[last + len(p):])
 
 
 def _cue_before(words: list[str], index: dict[str, tuple[tuple[str, ...], ...]], size: int,

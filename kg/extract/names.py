@@ -221,6 +221,11 @@ def _and_joins(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
     heads = lex.words("organisation_heads", "organization")
     if toks[i].lower == "and":
         return False
+    after = toks[j + 2] if j + 2 < len(toks) else None
+    if toks[j].lower in heads or after is not None and (
+            after.bare.lower() in lex.country_names or after.bare.lower() in lex.capitals):
+        return False  # "the European Union and China": two names (not "Ministry of Trade
+        # and Industry")
     if any(t.lower in heads for t in toks[i:j + 1]):
         return True
     if j - i > 1 or any(t.bare.lower() in lex.country_names or t.lower in lex.demonyms or

@@ -206,6 +206,11 @@ class TimeAttacher:
                 own = told  # (a length of time, "in the past 24 hours", leaves it the day)
         if own:
             best = min(own, key=lambda t: abs(t.start - trigger_start))
+            if not best.resolved and self._shift(best):
+                # "Hours later, explosions were heard ... late on Saturday": the day named
+                # dates it, the shift from an untold point does not
+                best = min((t for t in own if t.resolved and t.type in ("DATE", "TIME")),
+                           key=lambda t: abs(t.start - trigger_start), default=best)
             if not best.resolved:
                 return self.fallback(planned)
             return dataclasses.replace(best, basis="expression")
@@ -241,6 +246,10 @@ class TimeAttacher:
             if heading is not None and not self._ahead(heading):
                 return dataclasses.replace(heading, basis="paragraph")
         return self.fallback(planned)
+
+    def _shift(self, t: TimeSpec) -> bool:
+        """An unresolved shift from another event ("hours later", "minutes earlier")."""
+        return self.doc.text[t.start:t.end].lower().endswith(("later", "earlier"))
 
     def _heading_time(self, paragraph: int) -> TimeSpec | None:
         """The date of a short line ending in a colon that heads the paragraphs after it

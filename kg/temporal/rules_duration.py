@@ -199,6 +199,10 @@ def _set_adverb(m: re.Match, ctx: Context) -> Found | None:
                  precision=_set_precision(value))
 
 
+# A word of letters before "per": the measure of a rate ("kilometres per hour").
+_UNIT_BEFORE = re.compile(r"[A-Za-z]{2,}\s+$")
+
+
 @rule("set_every",
       r"(?P<freq>(?:once|twice|thrice|(?:<NUM>)<S>times)<S>)?(?P<every>every|each|per|a|an)"
       r"(?:<S>(?P<other>other|second|single))?<S>(?:(?P<n><NUM>)<S>)?(?P<what><UNIT>|"
@@ -211,6 +215,9 @@ def _set_every(m: re.Match, ctx: Context) -> Found | None:
     if every in ("a", "an", "per") and not m["freq"]:
         if every != "per" and not _CURRENCY_BEFORE.search(ctx.before(m.start(), 40)):
             return None
+        if every == "per" and _UNIT_BEFORE.search(ctx.before(m.start(), 40)):
+            return None  # a rate, not a set of times: "220 kilometres per hour", "instructions
+            # per second" (but "$15 per hour")
     if every in ("a", "an", "per") and what not in lx.UNITS:
         return None
     if every == "each" and re.match(r"\s*(?:of|other)\b", ctx.text[m.end():m.end() + 10]):

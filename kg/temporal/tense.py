@@ -37,10 +37,11 @@ _NOT_PAST = frozenset("""
 need speed seed feed bleed breed indeed proceed succeed exceed bed red shed hundred
 embed wed creed greed steed deed weed sled shred tweed reed heed agreed based
 """.split())
-# After these a participle is passive or adjectival ("will be paid", "a planned visit").
+# After these a participle is passive or adjectival ("will be paid", "a planned visit", "will
+# remain closed on Monday").
 _NOT_FINITE_BEFORE = frozenset("""
 be being will to a an the still its his her their our this that these those newly
-recently already well long so fully widely yet not is are am
+recently already well long so fully widely yet not is are am remain remains stay stays
 """.split())
 _SCHEDULED = frozenset("scheduled slated expected due planned set".split())
 _MODALS = frozenset("will would could should might must may can".split())
@@ -100,6 +101,11 @@ class Sentences:
             return after not in ("which", "who", "whose", "where")
         return True
 
+    def _beyond_that(self, end: int, pos: int) -> bool:
+        """The marker after the span lies in a clause opened by "that" after it ("told
+        supporters early on Monday that she would govern": the telling's day, not a plan)."""
+        return " that " in self.text[end:pos]
+
     def tense(self, start: int, end: int) -> str:
         """The tense of the clause around the span: the nearest tense marker decides
         (markers after the span count half again as far)."""
@@ -109,7 +115,12 @@ class Sentences:
             if start <= pos < end:
                 continue
             distance = start - stop if pos < start else (pos - end) * 1.5
-            if self._across_a_comma(start, end, pos, stop, clause):
+            if pos > end and self._beyond_that(end, pos):
+                distance += 60  # the complement's tense, not the span's
+            elif clause is not None and not clause[0] < pos < clause[1]:
+                distance += 60  # the main clause's tense, not the relative clause's ("Raisi,
+                # who is expected to speak on Tuesday, said ...")
+            elif self._across_a_comma(start, end, pos, stop, clause):
                 distance += 20  # another clause's ("Trump, who takes office on Monday, said";
                 # "are due to hold talks on Thursday, the Kremlin said")
             if best_distance is None or distance < best_distance:

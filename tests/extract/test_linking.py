@@ -243,3 +243,26 @@ def test_a_dateline_and_the_text_naming_one_place_give_one_entity(adapters):
                   "Wednesday.", published=date(2025, 6, 25), **adapters)
     places = [(e.label, e.geonames) for e in doc.entities if e.kind == "place"]
     assert len(places) == 1 and places[0][0] == "The Hague", places
+
+
+def test_other_names_of_towns_that_name_no_town(adapters):
+    """GeoNames lists "Thai" among Alor Setar's names, "Borno" among Borna's, "White House"
+    among Casablanca's: a demonym, a state's name and a building are no such towns."""
+    doc = analyse("Gunmen kidnapped 20 women in Borno state, and two of the dead were Thai "
+                  "nationals. The leaders met at the White House on Friday.",
+                  published=date(2024, 3, 8), **adapters)
+    assert {e.label: e.geonames for e in doc.entities if e.kind == "place"
+            and e.label in ("Borno", "White House", "Thai")} == {"Borno": None,
+                                                                  "White House": None}
+    doc = analyse("Armenia and Azerbaijan sign declaration at White House summit\n\n"
+                  "The two leaders signed a joint declaration at the White House on Friday.",
+                  published=date(2025, 8, 9), **adapters)
+    house = [e for e in doc.entities if e.label == "White House"]
+    assert len(house) == 1 and house[0].geonames is None
+    # a town's own name keeps its place ("Kaduna state"), and a single word after "the" in
+    # a list of places keeps it too ("the Balakliia and Izium areas")
+    doc = analyse("Gunmen raided a school in Kaduna state. Troops left the Balakliia and "
+                  "Izium areas. Residents in Balakliia said the town was calm.", **adapters)
+    assert all(e.geonames for e in doc.entities if e.label in ("Kaduna", "Balakliia"))
+    doc = analyse("The ruling Morena party won a two-thirds majority.", **adapters)
+    assert all(e.kind != "place" for e in doc.entities), doc.entities

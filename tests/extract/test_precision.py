@@ -2980,3 +2980,48 @@ def test_review_of_the_charges_of():
     doc = analyse("The man accused of murdering two teenagers appeared in court on Tuesday.",
                   published=date(2025, 6, 16))
     assert [e.time.value for e in doc.events if e.type == "Killing"] == [None]
+
+
+def test_eighty_first_batch_times_counts_and_modality():
+    """First contact, 80th and 81st batches: tense across "that" and relative clauses, a
+    shift from an untold point, a count in a clause of its own, "no one", an aim in a
+    relative clause, idioms and fires that are no events of their kind."""
+    # a weekday after "will remain closed" is ahead; "told ... on Monday that she would" is
+    # the telling's Monday; "who is expected to speak on Tuesday, said" the next Tuesday
+    doc = analyse("Schools will remain closed on Monday, the governor said. Sheinbaum told "
+                  "supporters early on Monday that she would govern for all. Raisi, who is "
+                  "expected to address the assembly on Tuesday, said Tehran would decide.",
+                  published=date(2024, 3, 23))
+    assert [t.value for t in doc.timexes] == ["2024-03-25", "2024-03-18", "2024-03-26"]
+    doc = analyse("Yoon, whose party suffered a heavy defeat in elections in April, has seen "
+                  "his ratings fall.", published=date(2024, 12, 4))
+    assert [t.value for t in doc.timexes if t.type == "DATE"] == ["2024-04"]
+    # a speed is no set of times
+    doc = analyse("The storm brought winds of 220 kilometres per hour.")
+    assert not [t for t in doc.timexes if t.type == "SET"]
+    # "Hours later": the day named dates the explosions
+    doc = analyse("Just hours later, explosions were heard in Srinagar late on Saturday.",
+                  published=date(2025, 5, 11))
+    assert one(doc, "Explosion").time.value == "2025-05-10"
+    # the dead of a killing told after "after" are not the strikes'
+    doc = analyse("India launched missile strikes on Wednesday, two weeks after gunmen killed "
+                  "26 people near Pahalgam.", published=date(2025, 5, 8))
+    assert one(doc, "ShellingMissileAttack").fatalities is None
+    assert [e.fatalities for e in doc.events if e.type != "ShellingMissileAttack"] == [26]
+    doc = analyse("Floodwaters that swept through Derna after two dams burst have killed "
+                  "more than 5,000 people, officials said.")
+    assert one(doc, "Flood").fatalities == 5000
+    # "nobody had been detained": no arrest; "who tried to stop them was shot dead": no plan
+    doc = analyse("Nobody had been detained by Saturday, police said.")
+    assert one(doc, "Arrest").modality == "negated"
+    doc = analyse("A local resident who tried to stop them was reportedly shot dead.")
+    assert one(doc, "Killing").modality == "hedged"
+    # idioms and objects that make no event of the trigger's type
+    doc = analyse("Officials were told in advance. Rescuers pulled out the last two bodies "
+                  "on Saturday. Boko Haram militants seized 276 schoolgirls in Chibok in 2014.")
+    assert not [e for e in doc.events if e.type in ("Advance", "Withdrawal", "TerritoryTaken")]
+    doc = analyse("A fire swept through a passenger ferry late on Wednesday, killing 31 people.")
+    assert one(doc, "Accident").fatalities == 31 and not events_of(doc, "Wildfire")
+    # "the European Union and China": two names
+    doc = analyse("The European Union and China agreed to hold talks.")
+    assert "European Union and China" not in {e.label for e in doc.entities}
