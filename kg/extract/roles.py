@@ -342,6 +342,8 @@ class RoleFinder:
                     # "The Kakhovka dam ... was destroyed": a facility undergoes it
                     subj = next((m.entity for m in reversed(before) if m.facility and
                                  not self._in_prepositional_phrase(m, clause[0])), None)
+                if subj is None:
+                    subj = self._subject_before_being(trig, bounds)
                 roles.passive_subject = subj
             elif trig.type in _SPEECH_TYPES:
                 roles.agent = self._speaker(trig, before, after, clause)
@@ -559,6 +561,20 @@ class RoleFinder:
         return self.doc.sentences[trig.sentence].kind == "headline" and \
             first.lower.endswith("ed") and \
             not any(t.lower in ("has", "have", "had", "'s", "’s") for t in toks)
+
+    def _subject_before_being(self, trig: Trigger, bounds: list[tuple[int, int]]
+                              ) -> str | None:
+        """ "Fico was in hospital after being shot in Handlova": the subject of the clause
+        the "after/before/while being ..." clause depends on undergoes the passive verb."""
+        k = trig.first
+        words = self.doc.words
+        if k < 2 or words[k - 1] != "being" or words[k - 2] not in _BEING_OPENERS:
+            return None
+        opener = self.doc.tokens[k - 2].start
+        main = clause_of(bounds, max(bounds[0][0], opener - 1))
+        if main[0] >= opener:
+            return None
+        return self._subject(self.between(main[0], opener), main, opener)
 
     def _by_agent(self, after: list[MentionRef], trig: Trigger) -> str | None:
         for m in after[:3]:
@@ -1450,6 +1466,8 @@ def _in_relative_clause(toks: list[Token], n: int) -> bool:
 
 
 # Auxiliaries of a main verb after a subject ("A man suspected of ... was arrested").
+# Conjunctions opening a clause of "being" + participle that shares the main subject.
+_BEING_OPENERS = frozenset({"after", "before", "while", "since", "despite", "without"})
 _MAIN_AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "will"})
 # Participles that open a reduced relative clause after a noun ("a man suspected of ...").
 _REDUCED_RELATIVES = frozenset({"suspected", "accused", "charged", "convicted", "wanted"})

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 from ..model import TimeSpec
+from ..temporal.tense import named_day
 from .clauses import ANSWERING, clause_of, measured_opener
 from .document import Document
 from .triggers import PREPOSITIONS
@@ -183,7 +184,7 @@ class TimeAttacher:
             if own:
                 return dataclasses.replace(own[0], basis="expression")
             return self.fallback(planned)
-        here = [t for t in here if not self._in_attribution(t, end)]
+        here = [t for t in here if not self._in_attribution(t, end) and not self._named_day(t)]
         here = [t for t in here if not self._closing_report(t, trigger_start)]
         own = [t for t in here if clause[0] <= t.start < clause[1] and _usable(t, True)
                and self._fits(t, trigger_start, end, reporting, infinitive, declaring)
@@ -246,6 +247,10 @@ class TimeAttacher:
             if heading is not None and not self._ahead(heading):
                 return dataclasses.replace(heading, basis="paragraph")
         return self.fallback(planned)
+
+    def _named_day(self, t: TimeSpec) -> bool:
+        """ "declared Sunday a day of mourning": a day named, the time of no event told."""
+        return named_day(self.doc.text, t.start, t.end)
 
     def _shift(self, t: TimeSpec) -> bool:
         """An unresolved shift from another event ("hours later", "minutes earlier")."""
@@ -320,7 +325,14 @@ class TimeAttacher:
                             obj[i + 1:i + 2] != ["of"]  # "a state of emergency": a noun
                             for i, w in enumerate(obj)):
                 return True  # "declared a period of national mourning on Sunday"
-            return len(gap) <= 4 and all(w in _SPEECH_ADJUNCTS for w in gap)
+            if len(gap) <= 4 and all(w in _SPEECH_ADJUNCTS for w in gap):
+                return True
+            # "told Mayotte la 1ere on Sunday", "told cheering supporters in the capital early
+            # on Monday": a name or an audience the words are addressed to
+            first = doc.first_token_at_or_after(end)
+            return 0 < len(gap) <= 8 and doc.text[start:end].lower() == "told" and all(
+                w in _SPEECH_ADJUNCTS or w in _AUDIENCE or doc.tokens[first + i].is_cap
+                for i, w in enumerate(gap))
         return True
 
     def _behind(self, t: TimeSpec) -> bool:
@@ -604,6 +616,13 @@ _SPEECH_ADJUNCTS = frozenset({
     "speech", "earlier", "later", "parliament", "lawmakers", "supporters", "online", "nation",
     "country", "people", "public", "assembly", "congress", "senate", "crowd", "crowds",
     "defeat"})
+# Words of the audience after "told" ("told cheering supporters in the capital").
+_AUDIENCE = frozenset({"cheering", "supporters", "capital", "city", "rally", "gathering",
+                       "audience", "delegates", "residents", "officials", "leaders", "ministers",
+                       "correspondents", "broadcaster", "channel", "newspaper", "daily",
+                       "agency", "state", "local", "national", "public", "french", "reporters",
+                       "square", "crowd", "crowds", "thousands", "hundreds", "of", "outside",
+                       "before"})
 _SUBORDINATE_OPENERS = frozenset({"after", "before", "since", "until", "till", "because",
                                   "although", "though", "unlike", "despite", "who", "which",
                                   "whose", "whom"})  # (relative clauses: their own times)

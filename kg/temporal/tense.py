@@ -52,6 +52,9 @@ _SCHEDULING = frozenset("takes expires convenes".split())
 _TAKEN = frozenset("office effect power".split())
 _PRESENT = frozenset("is are am says say does do has have".split())
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+# A verb that names a day ("declared Sunday a national day of mourning") right before it.
+_NAMED_DAY = re.compile(r"\b(?:declared|declares|proclaimed|proclaims|designated)\s+\Z")
+_DAY_OF = re.compile(r"\s+an?\s+(?:\w+\s+){0,3}(?:day|holiday)\b")
 
 
 class Sentences:
@@ -110,6 +113,8 @@ class Sentences:
         """The tense of the clause around the span: the nearest tense marker decides
         (markers after the span count half again as far)."""
         best, best_distance = NEUTRAL, None
+        if named_day(self.text, start, end):
+            return FUTURE  # "declared Sunday a day of mourning": a day to come
         clause = _relative_clause_at(self.text, self.bounds(start)[0], start)
         for pos, stop, tense in self.markers(start):
             if start <= pos < end:
@@ -126,6 +131,11 @@ class Sentences:
             if best_distance is None or distance < best_distance:
                 best, best_distance = tense, distance
         return best
+
+
+def named_day(text: str, start: int, end: int) -> bool:
+    """The span is a day a verb names ("declared Sunday a national day of mourning")."""
+    return bool(_NAMED_DAY.search(text, max(0, start - 16), start) and _DAY_OF.match(text, end))
 
 
 def _relative_clause_at(text: str, lo: int, start: int) -> tuple[int, int] | None:

@@ -3025,3 +3025,24 @@ def test_eighty_first_batch_times_counts_and_modality():
     # "the European Union and China": two names
     doc = analyse("The European Union and China agreed to hold talks.")
     assert "European Union and China" not in {e.label for e in doc.entities}
+
+
+def test_eighty_first_batch_audiences_passive_subjects_and_named_days():
+    """First contact, 80th and 81st batches: "told" an audience before its day, the subject
+    of "after being shot", a day named by "declared", an event presupposed after "for"."""
+    doc = analyse("Sheinbaum told cheering supporters in the capital early on Monday that she "
+                  "would govern for all.", published=date(2024, 6, 3))
+    assert one(doc, "Statement").time.value == "2024-06-03"
+    doc = analyse("Prime Minister Robert Fico was in hospital on Thursday after being shot in "
+                  "the town of Handlova on Wednesday.", published=date(2024, 5, 16))
+    assert role(doc, one(doc, "Attack"), "target") == ["Robert Fico"]
+    # the day a verb names is ahead and dates no event of the sentence
+    doc = analyse("Putin declared Sunday a national day of mourning and vowed to punish those "
+                  "behind the attack.", published=date(2024, 3, 23))
+    assert [t.value for t in doc.timexes] == ["2024-03-24"]
+    assert all(e.modality != "planned" and e.time.value is None for e in doc.events), \
+        [(trigger(doc, e), e.modality, e.time.value) for e in doc.events]
+    doc = analyse("The army plans to retaliate for the bombing of the base.")
+    assert one(doc, "Bombing").modality == "asserted"
+    doc = analyse("The army plans to launch a bombing campaign.")
+    assert one(doc, "Bombing").modality == "planned"
