@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 from ..model import TimeSpec
-from ..temporal.tense import named_day
+from ..temporal.tense import named_day, relative_clause_at
 from .clauses import ANSWERING, clause_of, measured_opener
 from .document import Document
 from .triggers import PREPOSITIONS
@@ -184,7 +184,8 @@ class TimeAttacher:
             if own:
                 return dataclasses.replace(own[0], basis="expression")
             return self.fallback(planned)
-        here = [t for t in here if not self._in_attribution(t, end) and not self._named_day(t)]
+        here = [t for t in here if not self._in_attribution(t, end) and not self._named_day(t)
+                and not self._in_other_clause(t, sent.start, trigger_start)]
         here = [t for t in here if not self._closing_report(t, trigger_start)]
         own = [t for t in here if clause[0] <= t.start < clause[1] and _usable(t, True)
                and self._fits(t, trigger_start, end, reporting, infinitive, declaring)
@@ -247,6 +248,24 @@ class TimeAttacher:
             if heading is not None and not self._ahead(heading):
                 return dataclasses.replace(heading, basis="paragraph")
         return self.fallback(planned)
+
+    def _in_other_clause(self, t: TimeSpec, lo: int, trigger_start: int) -> bool:
+        """The expression lies in a relative or participial clause set off by commas that
+        does not hold the trigger ("The bridge, built in 1890, collapsed on Sunday")."""
+        if t.start is None or trigger_start < t.start:
+            return False
+        text = self.doc.text
+        clause = relative_clause_at(text, lo, t.start)
+        if clause is None or clause[1] > trigger_start:
+            return False
+        opener = text[clause[0] + 1:clause[0] + 40].split()[:2]
+        after = text[clause[1] + 1:clause[1] + 30].split()[:1]
+        # a relative clause, or a participle with its preposition (", built in 1890,"), and
+        # no participle or conjunction after it (not ", the head of Wagner, crashed in Tver
+        # on Wednesday, killing all ten")
+        return (opener[0].lower() in ("who", "which", "whose", "where") or
+                len(opener) == 2 and opener[1] in PREPOSITIONS) and \
+            not (after and (after[0].endswith("ing") or after[0] in ("and", "but")))
 
     def _named_day(self, t: TimeSpec) -> bool:
         """ "declared Sunday a day of mourning": a day named, the time of no event told."""

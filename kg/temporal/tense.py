@@ -115,7 +115,7 @@ class Sentences:
         best, best_distance = NEUTRAL, None
         if named_day(self.text, start, end):
             return FUTURE  # "declared Sunday a day of mourning": a day to come
-        clause = _relative_clause_at(self.text, self.bounds(start)[0], start)
+        clause = relative_clause_at(self.text, self.bounds(start)[0], start)
         for pos, stop, tense in self.markers(start):
             if start <= pos < end:
                 continue
@@ -138,7 +138,7 @@ def named_day(text: str, start: int, end: int) -> bool:
     return bool(_NAMED_DAY.search(text, max(0, start - 16), start) and _DAY_OF.match(text, end))
 
 
-def _relative_clause_at(text: str, lo: int, start: int) -> tuple[int, int] | None:
+def relative_clause_at(text: str, lo: int, start: int) -> tuple[int, int] | None:
     """The span of a relative or participial clause set off by commas around ``start`` (", who
     takes office on Monday,", ", launched in early September,"), or None."""
     comma = text.rfind(",", lo, start)

@@ -3046,3 +3046,21 @@ def test_eighty_first_batch_audiences_passive_subjects_and_named_days():
     assert one(doc, "Bombing").modality == "asserted"
     doc = analyse("The army plans to launch a bombing campaign.")
     assert one(doc, "Bombing").modality == "planned"
+
+
+def test_a_time_of_a_clause_set_off_by_commas_is_not_the_main_verbs():
+    """First contact, 81st batch: "The botanical garden, founded in 1931, was destroyed"
+    happened in 2024; a time of a relative clause dates no main verb after it."""
+    doc = analyse("The botanical garden, founded in 1931, was almost completely destroyed, "
+                  "officials said.", published=date(2024, 2, 5))
+    assert one(doc, "Damage").time.value is None
+    doc = analyse("The bridge, built in 1890, collapsed on Sunday.", published=date(2024, 2, 5))
+    assert one(doc, "Damage").time.value == "2024-02-04"
+    doc = analyse("President Zuzana Caputova, who leaves office in June, invited the leaders of "
+                  "all parties to a meeting.", published=date(2024, 5, 16))
+    assert one(doc, "Meeting").time.value is None
+    # (but a finite verb after an apposition keeps its day, and so does what it causes)
+    doc = analyse("A jet carrying Yevgeny Prigozhin, the head of the Wagner group, crashed in "
+                  "the Tver region on Wednesday, killing all ten people on board.",
+                  published=date(2023, 8, 24))
+    assert {e.time.value for e in doc.events} == {"2023-08-23"}
