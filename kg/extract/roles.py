@@ -363,6 +363,8 @@ class RoleFinder:
                     roles.agent = None  # "Mexico elects ...": the country hosts the vote
         else:
             roles.agent = self._noun_agent(before, after, clause, trig)
+        if trig.pos == "v" and not passive and roles.agent is None and not before:
+            roles.agent = self._subject_before_relative(bounds, clause)
         if trig.entry.lemma in INTERCEPTING:
             # "Ukraine's air force downed 24 Shahed drones launched by Russia": the attack is
             # the launcher's; who shot the drones down takes part in it
@@ -561,6 +563,29 @@ class RoleFinder:
         return self.doc.sentences[trig.sentence].kind == "headline" and \
             first.lower.endswith("ed") and \
             not any(t.lower in ("has", "have", "had", "'s", "’s") for t in toks)
+
+    def _subject_before_relative(self, bounds: list[tuple[int, int]],
+                                 clause: tuple[int, int]) -> str | None:
+        """ "Acting President Choi Sang-mok, who took over on Friday, declared seven days of
+        mourning": the subject before the relative clause the verb's clause follows."""
+        k = bounds.index(clause) if clause in bounds else -1
+        if k < 2 or self.doc.text[clause[0] - 2:clause[0]].strip() != ",":
+            return None
+        for j in range(k - 1, max(0, k - 4), -1):  # (the relative clause may hold clauses)
+            rel = self._tokens_fast(bounds[j][0], bounds[j][1])
+            if rel and rel[0].lower in ("who", "which"):
+                main = bounds[j - 1]
+                head = self.doc.text[main[0]:main[1]].rstrip()
+                if not head.endswith(","):
+                    return None
+                # the antecedent just before the comma, the subject of its clause (not
+                # "said the management of Autostrade, which ..., should resign")
+                found = [m for m in self.between(main[0], main[1])
+                         if m.end == main[0] + len(head) - 1]
+                if not found or self._in_prepositional_phrase(found[-1], main[0]):
+                    return None
+                return self._subject(found, main, main[1])
+        return None
 
     def _subject_before_being(self, trig: Trigger, bounds: list[tuple[int, int]]
                               ) -> str | None:
@@ -939,12 +964,17 @@ class RoleFinder:
 
     def _describes_person(self, m: MentionRef, mentions: list[MentionRef]) -> bool:
         """A demonym that only describes the titled person after it ("Israeli military
-        spokesman Rear Adm. Daniel Hagari")."""
-        if not m.demonym:
+        spokesman Rear Adm. Daniel Hagari"), or an employer before a title of the person
+        ("Jeju Air chief executive Kim E-bae")."""
+        if not m.demonym and m.kind not in ("organization", "media"):
             return False
         nxt = next((n for n in mentions if n.start >= m.end), None)
-        return nxt is not None and nxt.kind == "person" and \
-            len(self._tokens_fast(m.end, nxt.start)) <= 5
+        if nxt is None or nxt.kind != "person":
+            return False
+        between = self._tokens_fast(m.end, nxt.start)
+        if m.demonym:
+            return len(between) <= 5
+        return 0 < len(between) <= 4 and all(t.is_word and not t.is_cap for t in between)
 
     def _object_of_speech(self, trig: Trigger) -> bool:
         """The event noun is the object of a verb that judges it ("condemned the attack",
@@ -1434,7 +1464,20 @@ def _subordinate_between(toks: list[Token], n: int) -> bool:
             # ("fighters dressed as soldiers attacked", "The Houthis, recognised as the
             # government in Sanaa, attacked"; but "Hasina resigned as protesters stormed")
             return True
+    # "Choi, who took over on Friday after parliament impeached Han": the verb at the end
+    # has a subject of its own, a common noun after a conjunction of time
+    for r in range(max(n, len(toks) - 4), len(toks) - 1):
+        rest = toks[r + 1:]
+        if toks[r].lower in _TIME_CONJUNCTIONS and all(
+                t.is_word and not t.is_cap and t.lower not in _NOT_A_SUBJECT for t in rest) \
+                and rest[-1].lower not in _DETERMINERS_ONLY:
+            return True
     return False
+
+
+_TIME_CONJUNCTIONS = frozenset({"after", "before", "when", "until", "once"})
+_NOT_A_SUBJECT = frozenset({"being", "having", "of", "to", "in", "on", "at", "for", "with"})
+_DETERMINERS_ONLY = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
 
 _CLAUSE_OPENERS = frozenset({"as", "while", "whereas", "because", "although", "though"})

@@ -3064,3 +3064,19 @@ def test_a_time_of_a_clause_set_off_by_commas_is_not_the_main_verbs():
                   "the Tver region on Wednesday, killing all ten people on board.",
                   published=date(2023, 8, 24))
     assert {e.time.value for e in doc.events} == {"2023-08-23"}
+
+
+def test_eighty_first_batch_subjects_past_relative_clauses_and_titles():
+    """First contact, 80th batch: the subject before a relative clause speaks after it; a
+    verb after "after" + a common noun has that noun as subject; an employer before a title
+    does not speak for the person named after it."""
+    doc = analyse("Acting President Choi Sang-mok, who took over the role only on Friday after "
+                  "parliament impeached Prime Minister Han Duck-soo, declared seven days of "
+                  "national mourning.", published=date(2024, 12, 29))
+    assert role(doc, one(doc, "Announcement"), "speaker") == ["Choi Sang-mok"]
+    assert [role(doc, e, "agent") for e in doc.events if trigger(doc, e) == "impeached"] == [[]]
+    doc = analyse("Jeju Air chief executive Kim E-bae bowed in apology at a news conference and "
+                  "said the airline would cooperate fully.", published=date(2024, 12, 29))
+    assert role(doc, one(doc, "Statement"), "speaker") == ["Kim E-bae"]
+    # (but "Toninelli said the management of Autostrade, which operates the motorway, should
+    # resign": the management resigns, not Toninelli; see the test of a closing report's day)
