@@ -192,6 +192,8 @@ class TimeAttacher:
                and not (t.start > end and self._premodifies(t))
                # ("protests marking the anniversary of 2024 demonstrations")
                and not (t.start > end and self._later_verbs_clause(t, end))
+               # ("observed a day of mourning on Saturday after a canopy ... collapsed")
+               and not (t.end <= trigger_start and self._subordinate_verb(t, trigger_start))
                and not (perfect and self._first_conjunct(t, trigger_start))
                and not (self._pluperfect(trigger_start) and
                         self._report_between(t, trigger_start))]
@@ -248,6 +250,19 @@ class TimeAttacher:
             if heading is not None and not self._ahead(heading):
                 return dataclasses.replace(heading, basis="paragraph")
         return self.fallback(planned)
+
+    def _subordinate_verb(self, t: TimeSpec, trigger_start: int) -> bool:
+        """The trigger is the verb of a clause with a subject of its own opened by "after",
+        "before", "since" or "because" after the expression ("... on Saturday after a concrete
+        canopy at the station collapsed"): the expression is the main clause's (but "when"
+        tells the same time: "was killed on Tuesday when a bomb exploded")."""
+        i = bisect_left(self.verb_offsets, trigger_start)
+        if i == len(self.verb_offsets) or self.verb_offsets[i] != trigger_start:
+            return False
+        words = self.doc.words_between(t.end, trigger_start)
+        k = max((n for n, w in enumerate(words) if w in _CLAUSE_CONJUNCTIONS), default=-1)
+        return 0 <= k < len(words) - 1 and not any(
+            w in (",", ";", "and", "but", "who", "which", "that") for w in words[k + 1:])
 
     def _in_other_clause(self, t: TimeSpec, lo: int, trigger_start: int) -> bool:
         """The expression lies in a relative or participial clause set off by commas that
@@ -628,6 +643,7 @@ _NOT_NOUNS = frozenset({"and", "or", "to", "of", "in", "on", "at", "by", "for", 
 # Verbs that name something ("declared Sunday a day of mourning", "designated 2024 the year
 # of ..."): a time right after them, followed by "a"/"an", is what they name.
 _NAMING_VERBS = ("declar", "proclaim", "designat")
+_CLAUSE_CONJUNCTIONS = frozenset({"after", "before", "since", "because"})
 _SPEECH_ADJUNCTS = frozenset({
     "on", "in", "at", "late", "early", "a", "an", "the", "his", "her", "their", "its", "this",
     "last", "statement", "interview", "reporters", "journalists", "briefing", "conference",

@@ -3080,3 +3080,20 @@ def test_eighty_first_batch_subjects_past_relative_clauses_and_titles():
     assert role(doc, one(doc, "Statement"), "speaker") == ["Kim E-bae"]
     # (but "Toninelli said the management of Autostrade, which operates the motorway, should
     # resign": the management resigns, not Toninelli; see the test of a closing report's day)
+
+
+def test_eighty_first_batch_a_main_clauses_day_and_structures_that_give_way():
+    """First contact, 81st batch: the day of the main clause does not date the verb of an
+    "after" clause with its own subject (but "when" tells the same time); "gave way" is a
+    collapse; bodies pulled out are no withdrawal."""
+    doc = analyse("Serbia observed a day of national mourning on Saturday after a concrete "
+                  "canopy at the railway station in Novi Sad collapsed.",
+                  published=date(2024, 11, 2))
+    assert one(doc, "Accident").time.value is None
+    doc = analyse("General Igor Kirillov was killed on Tuesday when a bomb hidden in an electric "
+                  "scooter exploded outside his building.", published=date(2024, 12, 18))
+    assert one(doc, "Explosion").time.value == "2024-12-17"
+    doc = analyse("The canopy gave way shortly before noon on Friday. The last two bodies were "
+                  "pulled out early on Saturday.", published=date(2024, 11, 2))
+    assert one(doc, "Accident").time.value == "2024-11-01T12:00"
+    assert not events_of(doc, "Withdrawal")
