@@ -337,6 +337,19 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                     not (k + 1 < len(words) and words[k + 1] in ("that", "to", "orbiting")):
                 what = "killed"  # "87 bodies have been recovered": 87 dead (not "Two federal
                 # bodies have found that ...", "two bodies were found orbiting a star")
+        if what is None and w in _BODY_VERBS and k not in used:
+            c, f, n = _count_at(words, k + 1, lex)
+            j = n
+            while f and j < len(words) and j - n < 2 and words[j] in _OF_BODIES:
+                j += 1
+            if f and j < len(words) and words[j] == "bodies" and \
+                    words[j + 1:j + 2] not in (["that"], ["to"]):
+                # "Divers had recovered at least 40 bodies from the river": 40 dead, a
+                # figure of the deadly event told before (as a toll is)
+                used.update(range(k + 1, j + 1))
+                out.append(CasualtyReport("killed", c, toks[k].i, toks[k].start, toks[k].end,
+                                          active=False, toll=True))
+                continue
         if what is None or w == "drowned" and words[k + 1:k + 2] == ["out"]:
             continue  # ("boos drowned out the anthem")
         count, found, active, toll, named = None, False, False, False, False

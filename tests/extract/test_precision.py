@@ -3097,3 +3097,16 @@ def test_eighty_first_batch_a_main_clauses_day_and_structures_that_give_way():
                   "pulled out early on Saturday.", published=date(2024, 11, 2))
     assert one(doc, "Accident").time.value == "2024-11-01T12:00"
     assert not events_of(doc, "Withdrawal")
+
+
+def test_bodies_recovered_are_dead_of_the_event_told_before():
+    """A left-alone case of the sixteenth stop: "Divers had recovered at least 40 bodies"
+    counts 40 dead, for the flood told before (a figure as a toll is); bodies that orbit a
+    star or bodies set up to oversee are no dead."""
+    doc = analyse("Flash floods swept through the valley on Sunday. Divers had recovered at "
+                  "least 40 bodies from the river by Monday evening, officials said.",
+                  published=date(2024, 6, 4))
+    assert one(doc, "Flood").fatalities == 40 and len(doc.events) == 1
+    doc = analyse("Astronomers found two bodies that orbit a star. The government identified "
+                  "two bodies to oversee the inquiry.")
+    assert all(e.fatalities is None for e in doc.events)
