@@ -202,8 +202,9 @@ def _starts_clause(toks: list[Token], k: int) -> bool:
         low = toks[m].lower
         if toks[m].text == ",":
             return False
-        if low in _AUX or (m > k and low.endswith("ed") and toks[m].text.islower()):
-            return True
+        if low in _AUX or m > k and toks[m].text.islower() and (
+                low.endswith("ed") or low in irregular_verb_forms()):
+            return True  # ("Despite protests from China, the Philippines held drills")
     return False
 
 

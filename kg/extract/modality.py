@@ -150,7 +150,8 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     planned = _cue_before(words, lex.phrase_index("planned"), 9, trig)
     if planned and trig.pos == "n" and len(words) >= 2 and words[-1] in _DEFINITE and \
             words[-2] in _PRESUPPOSING:
-        planned = None  # "vowed to punish those behind the attack": an attack that was
+        planned = None  # "vowed to punish those behind the attack": an attack that was (and
+        # "retaliate for the bombing", "sanctions over the arrest")
     if planned and planned.endswith(" to") and _finite_after(words, planned):
         planned = None  # "A resident who tried to stop them was shot dead": the aim of
         # another verb, which a finite verb of the clause follows
@@ -459,7 +460,8 @@ _ATTRIBUTIVE_HEDGES = frozenset({"suspected", "alleged", "apparent", "unconfirme
 
 _FINITE_BE_HAVE = frozenset({"was", "were", "is", "are", "has", "had"})
 # Prepositions before "the X" that presuppose the event X ("retaliate for the attack").
-_PRESUPPOSING = frozenset({"behind", "for", "over", "after", "following", "since"})
+# (not "after", "following": "plans to visit the town after the election", one to come)
+_PRESUPPOSING = frozenset({"behind", "for", "over", "since"})
 # Words between a subject and its passive verb ("had been", "was reportedly").
 _AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be",
                           "being", "will", "would", "yet", "reportedly", "immediately", "ever"})

@@ -569,8 +569,9 @@ class RoleFinder:
         """ "Acting President Choi Sang-mok, who took over on Friday, declared seven days of
         mourning": the subject before the relative clause the verb's clause follows."""
         k = bounds.index(clause) if clause in bounds else -1
-        if k < 2 or self.doc.text[clause[0] - 2:clause[0]].strip() != ",":
-            return None
+        if k < 2 or self.doc.text[clause[0] - 2:clause[0]].strip() != "," or \
+                self.doc.words[self.doc.first_token_at_or_after(clause[0])] == "and":
+            return None  # (", and urged elections": the verb of the first subject)
         for j in range(k - 1, max(0, k - 4), -1):  # (the relative clause may hold clauses)
             rel = self._tokens_fast(bounds[j][0], bounds[j][1])
             if rel and rel[0].lower in ("who", "which"):
@@ -582,8 +583,11 @@ class RoleFinder:
                 # "said the management of Autostrade, which ..., should resign")
                 found = [m for m in self.between(main[0], main[1])
                          if m.end == main[0] + len(head) - 1]
-                if not found or self._in_prepositional_phrase(found[-1], main[0]):
-                    return None
+                if not found or self._in_prepositional_phrase(found[-1], main[0]) or any(
+                        t.is_word and not t.is_cap and t.lower not in _ARTICLES
+                        for t in self._tokens_fast(main[0], found[-1].start)):
+                    return None  # the subject opens its clause ("Acting President Choi"; not
+                    # "The UN envoy met Ahmed al-Sharaa, who ..., and urged")
                 return self._subject(found, main, main[1])
         return None
 
@@ -597,8 +601,9 @@ class RoleFinder:
             return None
         opener = self.doc.tokens[k - 2].start
         main = clause_of(bounds, max(bounds[0][0], opener - 1))
-        if main[0] >= opener:
-            return None
+        if main[0] >= opener or any(main[0] <= self.doc.tokens[r].start < opener for r in
+                                    reporting_verbs(self.doc, trig.sentence, self.lex)):
+            return None  # (not "The UN said the convoy was looted after being attacked")
         return self._subject(self.between(main[0], opener), main, opener)
 
     def _by_agent(self, after: list[MentionRef], trig: Trigger) -> str | None:
@@ -974,7 +979,8 @@ class RoleFinder:
         between = self._tokens_fast(m.end, nxt.start)
         if m.demonym:
             return len(between) <= 5
-        return 0 < len(between) <= 4 and all(t.is_word and not t.is_cap for t in between)
+        return 0 < len(between) <= 4 and all(t.is_word and not t.is_cap for t in between) \
+            and tuple(t.lower for t in between) in self.lex.titles  # (not "The UN envoy met")
 
     def _object_of_speech(self, trig: Trigger) -> bool:
         """The event noun is the object of a verb that judges it ("condemned the attack",
@@ -1100,6 +1106,11 @@ class RoleFinder:
                 # "Mozambique reported outbreaks": the country)
             if prep == "between" and trig.type in GROUP_TYPES and self.actor_id(m):
                 continue  # "talks between Russia and Ukraine": parties, not places
+            if prep == "from" and trig.type == "Protest" and m.start > trig.end and \
+                    self.doc.words_between(trig.end, m.start) in (["from"], ["from", "the"]) \
+                    and not self._stretch_after(m):
+                continue  # "Despite protests from China": who protests, not where (but
+                # "Protests from Belgrade to Novi Sad": a stretch)
             if prep in ("over", "about", "against") and \
                     self.doc.text[m.end:m.end + 2] in ("'s", "’s") and \
                     self._possessed_thing(m.end + 2):
@@ -1290,12 +1301,16 @@ class RoleFinder:
         toks = self._tokens_fast(span[0], span[1])
         return bool(toks) and toks[0].lower in ("which", "who", "whose", "where")
 
+    def _stretch_after(self, m: MentionRef) -> bool:
+        """ "from Belgrade to Novi Sad": the place opens a stretch."""
+        k = self.doc.first_token_at_or_after(m.end)
+        return self.doc.words[k:k + 1] == ["to"] and k + 1 < len(self.doc.tokens) and \
+            self.doc.tokens[k + 1].is_cap
+
     def _origin(self, m: MentionRef, floor: int) -> bool:
         """ "officials from the UAE", "mediation from Qatar", "condemnation from France":
         "from" after a noun of people, help or reaction names where they come from."""
-        k = self.doc.first_token_at_or_after(m.end)
-        if self.doc.words[k:k + 1] == ["to"] and k + 1 < len(self.doc.tokens) and \
-                self.doc.tokens[k + 1].is_cap:
+        if self._stretch_after(m):
             return False  # "Protests from Belgrade to Novi Sad": a stretch, not an origin
             # (but "officials from Qatar to discuss")
         noun = self._noun_before_from(m, floor)

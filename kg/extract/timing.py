@@ -265,9 +265,10 @@ class TimeAttacher:
             w in (",", ";", "and", "but", "who", "which", "that") for w in words[k + 1:])
 
     def _in_other_clause(self, t: TimeSpec, lo: int, trigger_start: int) -> bool:
-        """The expression lies in a relative or participial clause set off by commas that
-        does not hold the trigger ("The bridge, built in 1890, collapsed on Sunday")."""
-        if t.start is None or trigger_start < t.start:
+        """The expression, a month or coarser, lies in a relative or participial clause set
+        off by commas that does not hold the trigger ("The bridge, built in 1890, collapsed on
+        Sunday"; but "The plane, which took off from Baku on Wednesday, crashed": that day)."""
+        if t.start is None or trigger_start < t.start or t.precision not in _COARSE:
             return False
         text = self.doc.text
         clause = relative_clause_at(text, lo, t.start)
@@ -644,6 +645,7 @@ _NOT_NOUNS = frozenset({"and", "or", "to", "of", "in", "on", "at", "by", "for", 
 # of ..."): a time right after them, followed by "a"/"an", is what they name.
 _NAMING_VERBS = ("declar", "proclaim", "designat")
 _CLAUSE_CONJUNCTIONS = frozenset({"after", "before", "since", "because"})
+_COARSE = frozenset({"month", "season", "quarter", "half_year", "year", "decade", "century"})
 _SPEECH_ADJUNCTS = frozenset({
     "on", "in", "at", "late", "early", "a", "an", "the", "his", "her", "their", "its", "this",
     "last", "statement", "interview", "reporters", "journalists", "briefing", "conference",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from .points import Point
-from .tense import FUTURE, NEUTRAL, PAST, Sentences
+from .tense import FUTURE, NEUTRAL, PAST, Sentences, named_day
 from .textscan import prev_words
 
 
@@ -187,6 +187,10 @@ class Context:
             return Point("day", dct + timedelta(days=ahead or 7))
         if relation == "this":
             return Point("day", dct - timedelta(days=wd - 1) + timedelta(days=iso_weekday - 1))
+        if named_day(self.text, start, end):
+            # "declared Sunday a day of mourning": the day nearest the report, before or after
+            return Point("day", dct + timedelta(days=ahead) if ahead < back else
+                         dct - timedelta(days=back))
         tense = self.tense(start, end)
         signal = _signal(self.text, start)
         if signal == "deadline" and tense != PAST:

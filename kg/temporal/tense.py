@@ -54,7 +54,7 @@ _PRESENT = frozenset("is are am says say does do has have".split())
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 # A verb that names a day ("declared Sunday a national day of mourning") right before it.
 _NAMED_DAY = re.compile(r"\b(?:declared|declares|proclaimed|proclaims|designated)\s+\Z")
-_DAY_OF = re.compile(r"\s+an?\s+(?:\w+\s+){0,3}(?:day|holiday)\b")
+_DAY_OF = re.compile(r"\s+an?\s+(?:[\w-]+\s+){0,3}(?:day\s+of|day\s+off|holiday)\b")
 
 
 class Sentences:
@@ -113,8 +113,6 @@ class Sentences:
         """The tense of the clause around the span: the nearest tense marker decides
         (markers after the span count half again as far)."""
         best, best_distance = NEUTRAL, None
-        if named_day(self.text, start, end):
-            return FUTURE  # "declared Sunday a day of mourning": a day to come
         clause = relative_clause_at(self.text, self.bounds(start)[0], start)
         for pos, stop, tense in self.markers(start):
             if start <= pos < end:
