@@ -704,8 +704,13 @@ def _host(doc: Document, candidates: list[EventDraft], report: CasualtyReport
     return None
 
 
-# Conjunctions that open a clause of another event ("two weeks after gunmen killed 26").
-_OTHER_EVENT_CLAUSE = frozenset({"after", "before", "since", "until"})
+# Conjunctions that open a clause of another event ("two weeks after gunmen killed 26"; not
+# "until": "shelled the town until 15 civilians were killed" tells what the shelling did).
+_OTHER_EVENT_CLAUSE = frozenset({"after", "before", "since"})
+# Words of such a clause that tell what the host did: "a day after it killed 12", "hours
+# before 9 bodies were recovered", "shortly before 12 guests were found dead".
+_HOST_RESULTS = frozenset({"it", "they", "found", "recovered", "retrieved", "pulled",
+                           "discovered", "dead"})
 _TIME_WORDS = frozenset({"noon", "midnight", "dawn", "dusk", "daybreak", "nightfall",
                          "sunrise", "sunset"})
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -717,7 +722,7 @@ def _own_clause(doc: Document, host: EventDraft, report: CasualtyReport) -> bool
     "since" or "until" after the host ("after gunmen killed 26", "after 26 people were
     killed"; not "after midnight, killing 5", "before noon and killed 12")."""
     verb = doc.words[report.token]
-    if verb.endswith("ing"):
+    if verb.endswith("ing") or verb in _HOST_RESULTS:
         return False
     words = doc.words[host.trig.last + 1:report.token]
     for k in range(len(words) - 1, -1, -1):
@@ -725,8 +730,9 @@ def _own_clause(doc: Document, host: EventDraft, report: CasualtyReport) -> bool
             between = words[k + 1:]
             return 0 < len(between) <= 6 and not any(
                 w in (",", ";", "and", "have", "has", "had") or w in _TIME_WORDS or
-                w in _WEEKDAYS for w in between)  # (not "Floodwaters that swept through
-            # Derna after two dams burst have killed 5,000": the main clause's perfect)
+                w in _WEEKDAYS or w in _HOST_RESULTS for w in between)
+            # (not "Floodwaters that swept through Derna after two dams burst have killed
+            # 5,000": the main clause's perfect)
     return False
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .candidates import SOURCE_RANK, Candidate
+from .clauses import irregular_verb_forms
 from .document import Document
 from .inflection import looks_plural
 from .lexicon import Lexicon
@@ -223,6 +224,8 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
         if " " not in m.surface and all(p.feature != "country" for p in m.places) and \
                 names_a_weapon(doc.words, doc.first_token_at_or_after(m.end), lex):
             continue  # "Iskander missiles", "Shahed drones": a weapon's name, not a town
+        if following == "party" and _modifies_a_noun(doc, doc.token_at(m.end + 1).end):
+            following = ""  # "The Istanbul party chief": the city's party branch, the city
         if " " not in m.surface and following in _GROUP_NOUNS or following in _REGIONAL or \
                 following in _PRODUCT_NOUNS or _division_follows(doc, m.end) and \
                 all(p.feature != "country" for p in m.places):
@@ -282,8 +285,29 @@ def _the_name(doc: Document, lex: Lexicon, start: int, end: int) -> bool:
     not "the Nuseirat refugee camp", "the Solomianskyi district")."""
     if doc.text[max(0, start - 4):start].lower() != "the ":
         return False
+    if _modifies_a_noun(doc, end, lex):
+        return False  # "the Gaza City hospital", "the Quebec City mosque attack": a modifier
     nxt = _next_word(doc, end)
     return nxt not in lex.words("place_heads", "lowercase_after") and nxt not in _CAMP_WORDS
+
+
+def _modifies_a_noun(doc: Document, end: int, lex: Lexicon | None = None) -> bool:
+    """The words ending at ``end`` are followed by a lower-case noun they modify ("Gaza City
+    hospital", "party chief"), not by a verb, a preposition or a conjunction."""
+    nxt = _next_word(doc, end)
+    return nxt.isalpha() and nxt.islower() and doc.text[end:end + 1] == " " and \
+        nxt not in _AFTER_A_BODY and (lex is None or nxt not in lex.reporting) and \
+        not nxt.endswith("ed") and nxt not in irregular_verb_forms()  # ("party won")
+
+
+# Words after "the X" that leave X the head of its phrase ("the White House on Friday", "the
+# Elysee has said").
+_AFTER_A_BODY = frozenset({
+    "on", "in", "at", "of", "to", "from", "for", "by", "with", "over", "about", "after",
+    "before", "during", "since", "until", "and", "or", "but", "that", "which", "who", "as",
+    "has", "had", "have", "is", "was", "were", "are", "will", "would", "could", "can", "may",
+    "might", "must", "should", "did", "does", "also", "later", "then", "itself", "late",
+    "early", "last", "this", "again"})
 
 
 _CAMP_WORDS = frozenset({"camp", "refugee", "camps"})

@@ -472,7 +472,14 @@ def _finite_after(words: list[str], cue: str) -> bool:
     p = cue.split()
     last = max((i for i in range(len(words) - len(p) + 1) if words[i:i + len(p)] == p),
                default=None)
-    return last is not None and any(w in _FINITE_BE_HAVE for w in words[last + len(p):])
+    if last is None:
+        return False
+    for w in words[last + len(p):]:
+        if w in ("that", "which", "who"):
+            return False  # ("plans to launch an offensive that is aimed at retaking")
+        if w in _FINITE_BE_HAVE:
+            return True
+    return False
 
 
 def _cue_before(words: list[str], index: dict[str, tuple[tuple[str, ...], ...]], size: int,

@@ -215,6 +215,14 @@ def _adjective_before_noun(toks: list[Token], k: int, lex: Lexicon) -> bool:
         k + 1 < len(toks) and toks[k + 1].is_word and toks[k + 1].text.islower()
 
 
+# Heads that end the name of a body ("the European Union"), unlike those inside a longer one
+# ("Cooperation and Development").
+_BODY_HEADS = frozenset({"union", "reserve", "council", "ministry", "agency", "bank", "court",
+                         "commission", "parliament", "assembly", "government", "police", "army",
+                         "party", "fund", "organization", "organisation", "committee",
+                         "league", "alliance", "forum", "nations", "institute"})
+
+
 def _and_joins(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
     """'and' joins two names only inside an organisation name: "Ministry of X and Y", "Ethics
     and Anti-Corruption Commission" (a short first part, an organisation head at the end)."""
@@ -222,10 +230,11 @@ def _and_joins(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
     if toks[i].lower == "and":
         return False
     after = toks[j + 2] if j + 2 < len(toks) else None
-    if toks[j].lower in heads or after is not None and (
+    if toks[j].lower in _BODY_HEADS or after is not None and (
             after.bare.lower() in lex.country_names or after.bare.lower() in lex.capitals):
-        return False  # "the European Union and China": two names (not "Ministry of Trade
-        # and Industry")
+        return False  # "the European Union and China", "the Federal Reserve and the Bank of
+        # England": two names (not "Ministry of Trade and Industry", "Organization for
+        # Economic Cooperation and Development")
     if any(t.lower in heads for t in toks[i:j + 1]):
         return True
     if j - i > 1 or any(t.bare.lower() in lex.country_names or t.lower in lex.demonyms or

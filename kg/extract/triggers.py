@@ -507,6 +507,10 @@ def _holds(cond: Condition, words: list[str], k: int, n: int) -> bool:
         lo, hi = max(0, k - 10), min(len(words), k + n + 10)
     elif cond.key in ("after", "notafter"):
         lo, hi = k + n, min(len(words), k + n + 5)
+        if cond.key == "notafter":
+            # a blocker reaches no further than a comma ("pulled out of Irpin, where bodies
+            # lay": a withdrawal)
+            hi = next((i for i in range(lo, hi) if words[i] in (",", ";")), hi)
     else:
         lo, hi = max(0, k - 4), k
     found = _any_in(cond, words, lo, hi)

@@ -199,8 +199,13 @@ def _set_adverb(m: re.Match, ctx: Context) -> Found | None:
                  precision=_set_precision(value))
 
 
-# A word of letters before "per": the measure of a rate ("kilometres per hour").
-_UNIT_BEFORE = re.compile(r"[A-Za-z]{2,}\s+$")
+# A unit of length or volume (or a count of operations) before "per": the measure of a
+# rate ("kilometres per hour", "instructions per second"), no set of times (but "$15 per hour",
+# "3,000 people per day", "barrels per day": amounts over each period).
+_UNIT_BEFORE = re.compile(
+    r"\b(?:kilomet(?:re|er)s?|km|miles|met(?:re|er)s|millimet(?:re|er)s|mm|centimet(?:re|er)s|"
+    r"cm|inches|feet|knots|lit(?:re|er)s|gallons|instructions|revolutions|beats|frames|"
+    r"bits|bytes)\s+\Z", re.I)
 
 
 @rule("set_every",
