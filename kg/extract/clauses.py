@@ -102,7 +102,7 @@ def clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:
             comma = _next_comma(toks, k + 1)
             if comma is None:
                 break
-            if _starts_clause(toks, comma + 1):
+            if _starts_clause(toks, comma + 1, irregular=True):
                 cuts.add(comma + 1)
                 break
             k = comma
@@ -194,8 +194,10 @@ def _next_comma(toks: list[Token], k: int) -> int | None:
     return None
 
 
-def _starts_clause(toks: list[Token], k: int) -> bool:
-    """A subject and a finite verb within the next few words."""
+def _starts_clause(toks: list[Token], k: int, *, irregular: bool = False) -> bool:
+    """A subject and a finite verb within the next few words (an irregular past counts as
+    one after a subordinate clause: "Despite protests from China, the Philippines held ...";
+    after ", and" it is left to the first clause, whose place it may share)."""
     if k < len(toks) and toks[k].lower in _PRONOUNS:
         return True
     for m in range(k, min(k + 5, len(toks))):
@@ -203,8 +205,8 @@ def _starts_clause(toks: list[Token], k: int) -> bool:
         if toks[m].text == ",":
             return False
         if low in _AUX or m > k and toks[m].text.islower() and (
-                low.endswith("ed") or low in irregular_verb_forms()):
-            return True  # ("Despite protests from China, the Philippines held drills")
+                low.endswith("ed") or irregular and low in irregular_verb_forms()):
+            return True
     return False
 
 

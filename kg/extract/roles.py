@@ -19,7 +19,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .clauses import RELATIVE_PRONOUNS, answers_before, clause_of, measured_opener
+from .clauses import (
+    RELATIVE_PRONOUNS,
+    answers_before,
+    clause_of,
+    irregular_verb_forms,
+    measured_opener,
+)
 from .document import Document
 from .inflection import is_participle_or_gerund
 from .lexicon import Lexicon
@@ -1484,14 +1490,17 @@ def _subordinate_between(toks: list[Token], n: int) -> bool:
     for r in range(max(n, len(toks) - 4), len(toks) - 1):
         rest = toks[r + 1:]
         if toks[r].lower in _TIME_CONJUNCTIONS and all(
-                t.is_word and not t.is_cap and t.lower not in _NOT_A_SUBJECT for t in rest) \
-                and rest[-1].lower not in _DETERMINERS_ONLY:
+                t.is_word and not t.is_cap and t.lower not in _NOT_A_SUBJECT and
+                not t.lower.endswith("ed") and t.lower not in irregular_verb_forms()
+                for t in rest) and rest[-1].lower not in _DETERMINERS_ONLY:
             return True
     return False
 
 
 _TIME_CONJUNCTIONS = frozenset({"after", "before", "when", "until", "once"})
-_NOT_A_SUBJECT = frozenset({"being", "having", "of", "to", "in", "on", "at", "for", "with"})
+# (nor a verb or a conjunction: "conceded defeat after polls closed and said")
+_NOT_A_SUBJECT = frozenset({"being", "having", "of", "to", "in", "on", "at", "for", "with",
+                            "and", "or", "but"})
 _DETERMINERS_ONLY = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
 

@@ -3203,3 +3203,16 @@ def test_review_of_the_eightieth_batch_places():
     doc = analyse("The Istanbul party chief was detained by police on Wednesday.",
                   gazetteer=gazetteer)
     assert [(e.label, e.kind) for e in doc.entities] == [("Istanbul", "place")]
+
+
+def test_review_of_the_whole_seventeenth_stop():
+    """The overall review of the stop (50 reports): "after polls closed and said" leaves the
+    speaker to the main subject; ", and some set fire" keeps the sentence's place."""
+    doc = analyse("Sergio Massa conceded defeat about two hours after polls closed and said "
+                  "he had called Javier Milei to congratulate him.", published=date(2023, 11, 20))
+    assert [role(doc, e, "speaker") for e in doc.events if trigger(doc, e) == "said"] == \
+        [["Sergio Massa"]]
+    doc = analyse("Hundreds of supporters of the junta gathered outside the national assembly "
+                  "in Niamey, and some set fire to the headquarters of Bazoum's party.",
+                  published=date(2023, 7, 27), gazetteer=FakeGazetteer("Niamey"))
+    assert places(doc, one(doc, "Damage")) == ["Niamey"]
