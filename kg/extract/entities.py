@@ -343,6 +343,7 @@ def _fill_from_gazetteer(g: EntityGroup) -> None:
         if places:
             best = dominant_place(places)
             if best is not None and not _names_no_town(g, best):
+                _respell_capitals(g, best)
                 g.entity.geonames = int(best.geonames) if best.geonames else None
                 if best.lat is not None and best.lon is not None:
                     g.entity.lat, g.entity.lon = float(best.lat), float(best.lon)
@@ -434,17 +435,23 @@ def _apply_place(g: EntityGroup, place: Any) -> None:
     other names and not its own ("The Hague", "Kaduna state")."""
     if place is None or g.entity is None or _names_no_town(g, place):
         return
-    name = getattr(place, "name", None)
-    if name and g.entity.label.isupper() and not name.isupper() and \
-            name.casefold() == g.entity.label.casefold():
-        # a dateline's "BALTIMORE" is the place the gazetteer spells "Baltimore"
-        g.entity.aliases = [a for a in g.entity.aliases if a != name]
-        g.entity.aliases.insert(0, g.entity.label)
-        g.entity.label = name
+    _respell_capitals(g, place)
     if place.geonames and not g.entity.geonames:
         g.entity.geonames = int(place.geonames)
     if g.entity.lat is None and place.lat is not None and place.lon is not None:
         g.entity.lat, g.entity.lon = float(place.lat), float(place.lon)
+
+
+def _respell_capitals(g: EntityGroup, place: Any) -> None:
+    """A dateline's "BALTIMORE" is the place the gazetteer spells "Baltimore" (and "THE
+    HAGUE", whose "THE" the mention leaves out, "The Hague")."""
+    name = getattr(place, "name", None)
+    label = g.entity.label
+    if name and label.isupper() and not name.isupper() and \
+            label.casefold() in (name.casefold(), name.casefold().removeprefix("the ")):
+        g.entity.aliases = [a for a in g.entity.aliases if a != name]
+        g.entity.aliases.insert(0, label)
+        g.entity.label = name
 
 
 def _names_no_town(g: EntityGroup, place: Any) -> bool:

@@ -258,6 +258,17 @@ _PERIOD_HEADS = frozenset({"war", "wars", "revolution", "spring", "uprising", "c
                            "era", "olympics", "games", "cup", "fire", "championship",
                            "championships", "tournament", "prize", "accords", "accord",
                            "treaty", "act", "acts", "amendment", "amendments", "conventions"})
+# Holidays written in capitals, which are days, no entities.
+_HOLIDAYS = frozenset({"new year", "lunar new year", "chinese new year", "new year's eve",
+                       "new year's day", "christmas eve", "christmas day", "thanksgiving",
+                       "halloween", "hanukkah", "passover", "yom kippur", "rosh hashanah",
+                       "diwali", "holi", "nowruz", "eid al-fitr", "eid al-adha", "good friday",
+                       "easter sunday", "easter monday", "boxing day", "mardi gras"})
+# Words before "Day" that make a holiday of it ("Victory Day", "Independence Day").
+_DAYS_OF = frozenset({"victory", "independence", "labor", "labour", "memorial", "bastille",
+                      "armistice", "veterans", "remembrance", "unity", "national", "mother's",
+                      "father's", "valentine's", "patrick's", "election", "inauguration",
+                      "republic", "constitution", "women's", "workers'", "revolution", "may"})
 # Numbers after a period's head word that end its name ("World War Two", "World War II").
 _NUMBERED_PERIODS = frozenset({"one", "two", "i", "ii", "1", "2"})
 # Plural members of a party that end its name ("the Social Democrats", "Sweden Democrats";
@@ -479,6 +490,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if i < j and toks[j].lower in _PERIOD_HEADS and \
             not any(t.lower in ("of", "for", "on", "against") for t in toks[i:j]):
         return None  # "the Cold War", "the Arab Spring", "the Orange Revolution": no entity
+    if " ".join(t.bare.lower() for t in toks[i:j + 1]) in _HOLIDAYS or \
+            i < j and toks[j].lower == "day" and toks[j - 1].lower in _DAYS_OF:
+        return None  # "New Year", "Lunar New Year", "Victory Day", "Independence Day": days
     if i < j and toks[j].lower == "convention" and \
             toks[j - 1].lower not in ("constitutional", "constituent"):
         return None  # "the Istanbul Convention", "the Republican National Convention": a

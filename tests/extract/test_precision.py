@@ -3216,3 +3216,21 @@ def test_review_of_the_whole_seventeenth_stop():
                   "in Niamey, and some set fire to the headquarters of Bazoum's party.",
                   published=date(2023, 7, 27), gazetteer=FakeGazetteer("Niamey"))
     assert places(doc, one(doc, "Damage")) == ["Niamey"]
+
+
+def test_holidays_and_diseases_are_no_entities():
+    """From the overall review: "the New Year" is a day, no person or organisation (and no
+    agent of an attack); "the Marburg virus" and "Lassa fever" are diseases, no towns; "no
+    advance knowledge" is no advance; a dateline's "THE HAGUE" is The Hague."""
+    doc = analyse("Attack kills 14 on New Year\n\nA man drove a truck into a crowd celebrating "
+                  "the New Year in New Orleans, killing 14 people, police said. Crowds marked "
+                  "Victory Day and Lunar New Year.", published=date(2025, 1, 2))
+    assert not [e for e in doc.entities if "Year" in e.label or "Day" in e.label]
+    gazetteer = pytest.importorskip("kg.linking").Gazetteer.load()
+    doc = analyse("THE HAGUE, Jan 2 (Reuters) - Rwanda reported new cases of the Marburg virus "
+                  "on Monday. Lassa fever cases rose in Nigeria. Officials said they had no "
+                  "advance knowledge of the plot.", published=date(2025, 1, 2),
+                  gazetteer=gazetteer)
+    labels = {e.label for e in doc.entities}
+    assert "Marburg" not in labels and "Lassa" not in labels and "The Hague" in labels
+    assert not events_of(doc, "Advance")
