@@ -442,6 +442,11 @@ class RoleFinder:
                 if len(roles.participants) >= 4:
                     break
         roles.according_to = self._source(reading, sent.start, sent.end, bounds)
+        if trig.entry.label == "Guilty verdict" and roles.agent is not None and \
+                self.kind_of(roles.agent) == "person":
+            # "found Donald Trump guilty", "Bankman-Fried was found guilty": the person judged
+            roles.targets.insert(0, roles.agent)
+            roles.agent = None
         return roles
 
     def _speaker(self, trig: Trigger, before: list[MentionRef], after: list[MentionRef],

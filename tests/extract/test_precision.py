@@ -3234,3 +3234,20 @@ def test_holidays_and_diseases_are_no_entities():
     labels = {e.label for e in doc.entities}
     assert "Marburg" not in labels and "Lassa" not in labels and "The Hague" in labels
     assert not events_of(doc, "Advance")
+
+
+def test_guilty_verdicts_and_pleas():
+    """From the overall review: "found X guilty" and "was found guilty" are verdicts on the
+    person (a target, not an agent); "pleaded guilty" is the person's plea; "pleaded not
+    guilty" is a plea denied."""
+    doc = analyse("A New York jury on Thursday found Donald Trump guilty of falsifying business "
+                  "records.", published=date(2024, 5, 31))
+    verdict = one(doc, "Other")
+    assert role(doc, verdict, "target") == ["Donald Trump"] and verdict.time.value == "2024-05-30"
+    doc = analyse("FTX founder Sam Bankman-Fried was found guilty on Thursday of stealing "
+                  "billions of dollars.", published=date(2023, 11, 3))
+    assert role(doc, one(doc, "Other"), "target") == ["Sam Bankman-Fried"]
+    doc = analyse("The former minister pleaded guilty to bribery on Monday.")
+    assert one(doc, "Other").modality == "asserted"
+    doc = analyse("Trump pleaded not guilty in April.")
+    assert one(doc, "Other").modality == "negated"
