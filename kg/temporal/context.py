@@ -193,8 +193,10 @@ class Context:
                          dct - timedelta(days=back))
         tense = self.tense(start, end)
         signal = _signal(self.text, start)
-        if signal == "deadline" and tense != PAST:
-            tense = FUTURE
+        if signal == "deadline" and tense != PAST or \
+                prev_words(self.text, start, 3, 40)[-3:] == ["as", "early", "as"]:
+            tense = FUTURE  # ("a vote could be held as early as Friday": ahead, whatever
+            # the tense of the clause before)
         elif signal == "since":
             tense = PAST
         if tense == FUTURE:

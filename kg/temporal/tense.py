@@ -38,10 +38,11 @@ need speed seed feed bleed breed indeed proceed succeed exceed bed red shed hund
 embed wed creed greed steed deed weed sled shred tweed reed heed agreed based
 """.split())
 # After these a participle is passive or adjectival ("will be paid", "a planned visit", "will
-# remain closed on Monday").
+# remain closed on Monday", "will meet behind closed doors on Sunday").
 _NOT_FINITE_BEFORE = frozenset("""
 be being will to a an the still its his her their our this that these those newly
 recently already well long so fully widely yet not is are am remain remains stay stays
+behind with of in on at for from into among against without
 """.split())
 _SCHEDULED = frozenset("scheduled slated expected due planned set".split())
 _MODALS = frozenset("will would could should might must may can".split())

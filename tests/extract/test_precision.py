@@ -3251,3 +3251,15 @@ def test_guilty_verdicts_and_pleas():
     assert one(doc, "Other").modality == "asserted"
     doc = analyse("Trump pleaded not guilty in April.")
     assert one(doc, "Other").modality == "negated"
+
+
+def test_weekdays_of_meetings_behind_closed_doors_and_votes_as_early_as():
+    """From the overall review: "will meet behind closed doors on Sunday" is the next Sunday
+    ("closed" after a preposition is an adjective, no past); "as early as Friday" is ahead
+    whatever the clause before it tells."""
+    doc = analyse("The UN Security Council will meet behind closed doors on Sunday.",
+                  published=date(2023, 10, 7))
+    assert [t.value for t in doc.timexes] == ["2023-10-08"]
+    doc = analyse("Six opposition parties submitted the bill later on Wednesday, and a vote "
+                  "could be held as early as Friday.", published=date(2024, 12, 4))
+    assert [t.value for t in doc.timexes] == ["2024-12-04", "2024-12-06"]
