@@ -465,6 +465,8 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             continue
         if w in ("dead", "death") and count is None:
             continue
+        if not active and _since_the_war(words, k):
+            continue  # "46,000 have been killed since the war began": the war's, no event's
         out.append(CasualtyReport(what, count, toks[k].i, toks[k].start, toks[k].end,
                                   active=active, toll=toll))
     return out
@@ -512,6 +514,20 @@ def _aggregate(words: list[str], k: int) -> bool:
 
 
 _MONTHS = frozenset(MONTHS) | frozenset(MONTH_ABBREVIATIONS)  # (the temporal tagger's names)
+
+
+def _since_the_war(words: list[str], k: int) -> bool:
+    """ "killed since the war began", "killed in the war", "wounded since the invasion":
+    a count of a whole war (but "killed since the storm hit": the storm's)."""
+    after = words[k + 1:k + 7]
+    if not after or after[0] not in ("since", "in", "during"):
+        return False
+    # (not "killed in the fighting around Bakhmut", "killed since the unrest began": the
+    # fighting's, the unrest's)
+    return bool(_WHOLE_WARS.intersection(after[1:4]))
+
+
+_WHOLE_WARS = frozenset({"war", "conflict", "invasion"})
 
 
 _TOLL_STOPS = frozenset({",", ";", "but", "and", "said", "says", "while", "after", "when",

@@ -3263,3 +3263,18 @@ def test_weekdays_of_meetings_behind_closed_doors_and_votes_as_early_as():
     doc = analyse("Six opposition parties submitted the bill later on Wednesday, and a vote "
                   "could be held as early as Friday.", published=date(2024, 12, 4))
     assert [t.value for t in doc.timexes] == ["2024-12-04", "2024-12-06"]
+
+
+def test_a_wars_toll_is_no_count_of_its_first_attack():
+    """From the overall review: "46,000 Palestinians have been killed since the war began on
+    Oct 7, 2023, when Hamas-led gunmen attacked southern Israel" gave the attack 46,000 dead;
+    a count "since the war began" or "in the war" is the war's. (But "killed since the storm
+    hit", "killed in the fighting around Bakhmut" stay counts of those events.)"""
+    doc = analyse("Gaza's health ministry says more than 46,000 Palestinians have been killed "
+                  "since the war began on Oct 7, 2023, when Hamas-led gunmen attacked southern "
+                  "Israel.", published=date(2025, 1, 15))
+    assert all(e.fatalities is None for e in doc.events)
+    doc = analyse("At least 12 people have been killed since the storm hit on Sunday.")
+    assert one(doc, "Storm").fatalities == 12
+    doc = analyse("More than 500 soldiers were killed in the fighting around Bakhmut on Monday.")
+    assert one(doc, "ArmedClash").fatalities == 500
