@@ -508,8 +508,8 @@ def _entry_key(entry: Any) -> str:
 
 _REGIONAL = frozenset({"regional", "provincial"})
 # lower-case words after a place's name that make it the name of a product: "Brent crude"
-_PRODUCT_NOUNS = frozenset({"crude", "futures", "blend", "virus", "fever"})  # ("the Marburg
-# virus", "Lassa fever": diseases named after places)
+_PRODUCT_NOUNS = frozenset({"crude", "futures", "blend", "virus", "fever", "winds"})  # ("the
+# Marburg virus", "Lassa fever": diseases named after places; "the Santa Ana winds")
 _GROUP_NOUNS = frozenset({"militants", "fighters", "members", "leaders", "supporters",
                           "spokesman", "spokeswoman", "spokesperson", "commander",
                           "commanders", "gunmen", "mercenaries", "rebels", "insurgents",

@@ -70,8 +70,9 @@ def _negation_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     to_forms = frozenset(f for v in _NEG_TO_VERBS for f in verb_forms(v, irregular))
     # "denied attacking", "to avoid encirclement", "rejected the deal": the verb right before
     # the event denies it
-    deny = frozenset(f for v in ("deny", "avoid", "escape", "reject")
-                     for f in verb_forms(v, irregular))
+    deny = frozenset(f for v in ("deny", "avoid", "escape", "reject", "cancel", "scrap")
+                     for f in verb_forms(v, irregular)) | {"cancelled", "cancelling"}
+    # ("cancelled a planned trip to Italy": no trip)
     return from_forms, to_forms, deny
 
 
@@ -161,6 +162,10 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     infinitive = _infinitive(doc, words, trig)
     if infinitive is not None and not planned:
         planned = infinitive
+    if planned and words[-2:-1] and words[-2].startswith("attempt") and words[-1] == "to" and \
+            _charged_with(doc, trig):
+        planned = None  # "charged with murdering three girls and attempting to murder 10
+        # others": an attempt made, the charge's
     if not planned and trig.pos == "n":
         planned = _future_predicate(doc.words[trig.last + 1:trig.last + 6],
                                     stallable=trig.type in _GIVEN_OR_AGREED)
@@ -399,8 +404,9 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
     for i, w in enumerate(window):
         if w in from_forms and "from" in window[i + 1:]:
             return f"{w} ... from"
-        if w in to_forms and window[i + 1:i + 2] == ["to"]:
-            return f"{w} to"
+        if w in to_forms and window[i + 1:i + 2] == ["to"] and \
+                not _other_verb_between(window[i + 2:], trig):
+            return f"{w} to"  # (not "declined to comment on the explosions": the comment)
         if w in deny and (len(window) - i <= 3 or "that" in window[i + 1:i + 2]) and \
                 (not w.startswith("reject") or trig.type in _PROPOSED and
                  not _concluded(doc, trig)) and \
@@ -417,7 +423,8 @@ _NEG_TRANSPARENT = frozenset({
     "has", "had", "yet", "immediately", "fully", "directly", "officially", "publicly",
     "launch", "launched", "carry", "carried", "out", "conduct", "conducted", "stage", "staged",
     "make", "made", "mount", "mounted", "hold", "held", "to", "by", "from", "further", "new",
-    "major", "such", "single", "reported", "confirmed", "involved", "in", "take", "taken"})
+    "major", "such", "single", "reported", "confirmed", "involved", "in", "take", "taken",
+    "sign", "signed", "reach", "reached", "accept", "accepted", "approve", "approved"})
 
 
 _THWARTED = frozenset({"thwarted", "foiled", "averted", "prevented", "aborted"})
@@ -465,6 +472,16 @@ _PRESUPPOSING = frozenset({"behind", "for", "over", "since"})
 # Words between a subject and its passive verb ("had been", "was reportedly").
 _AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be",
                           "being", "will", "would", "yet", "reportedly", "immediately", "ever"})
+
+
+_CHARGES = frozenset({"charged", "accused", "convicted", "guilty", "suspected", "suspicion",
+                      "acquitted", "sentenced", "arrested", "indicted", "jailed"})
+
+
+def _charged_with(doc: Document, trig: Trigger) -> bool:
+    """A verb of charging stands up to 14 words before the trigger in its sentence."""
+    lo = max(doc.sentence_tokens[trig.sentence][0], trig.first - 14)
+    return any(w in _CHARGES for w in doc.words[lo:trig.first])
 
 
 def _finite_after(words: list[str], cue: str) -> bool:

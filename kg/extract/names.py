@@ -281,6 +281,8 @@ _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", 
                       "southwestern"})
 # place heads that also name a legislature ("the Illinois House", "the State House")
 _CHAMBERS = frozenset({"house"})
+_HOUSES = frozenset({"commons", "lords", "representatives", "councillors", "delegates",
+                     "assembly", "peers", "keys"})
 # words before a country's name that make it the country in an age ("Nazi Germany")
 _AGES = frozenset({"nazi", "imperial", "soviet", "fascist", "communist", "tsarist", "colonial",
                    "occupied", "wartime", "postwar", "post-war", "ancient", "medieval",
@@ -642,6 +644,10 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if len(lowers) > 2 and lowers[-2:] == ["people", "republic"]:
         # "the Luhansk People's Republic": a proclaimed state that acts, not a place
         return Candidate(start, end, surface, "organization", "pattern", "name:org-head", 0.75,
+                         extra=extra)
+    if len(lowers) == 3 and lowers[:2] == ["house", "of"] and lowers[2] in _HOUSES:
+        # "the House of Commons", "the House of Representatives": a chamber, no place
+        return Candidate(start, end, surface, "organization", "pattern", "name:org-head", 0.8,
                          extra=extra)
     if lowers[-1] in _CHAMBERS and len(lowers) > 1 and j + 1 < len(toks) and \
             _match_title(toks, j + 1, len(toks) - 1, lex) > j + 1:

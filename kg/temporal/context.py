@@ -3,6 +3,7 @@ time, the tense of the sentence, the caller's event anchors; and what a rule pro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
@@ -146,6 +147,9 @@ class Context:
             return self.years_seen[(month, day or 0)]
         if self.dct is None:
             return None
+        told = _YEAR_AFTER.match(self.text, end)
+        if told is not None:  # "on Oct. 1 last year", "on March 3 next year"
+            return self.dct.year + _YEAR_SHIFT[told.group(1).lower()]
         tense = tense or self.tense(start, end)
         signal = _signal(self.text, start)
         if signal == "since":
@@ -259,6 +263,11 @@ def _signal(text: str, start: int) -> str | None:
     if last in _DEADLINE_WORDS or " ".join(words[-2:]) in _DEADLINE_PHRASES:
         return "deadline"
     return None
+
+
+# "last year", "this year", "next year" right after a date without a year.
+_YEAR_AFTER = re.compile(r",?\s+(last|this|next)\s+year\b", re.I)
+_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 
 
 def _safe(year: int, month: int, day: int) -> date | None:

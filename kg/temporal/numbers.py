@@ -10,6 +10,9 @@ _SPACES = re.compile(r"[\s-]+")
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+1/2|\s*½)?$")
 
 
+_SCALES = frozenset({"hundred", "thousand", "million", "billion"})
+
+
 def parse_number(text: str) -> float | None:
     """The value of a cardinal number in digits or words; ``None`` when vague or unknown.
 
@@ -28,7 +31,11 @@ def parse_number(text: str) -> float | None:
     if t in VAGUE_QUANTITIES:
         lo, hi = VAGUE_QUANTITIES[t]
         return lo if lo == hi else None
-    words = [w for w in _SPACES.split(t) if w and w != "and"]
+    parts = [w for w in _SPACES.split(t) if w]
+    if any(w == "and" and (k == 0 or parts[k - 1] not in _SCALES)
+           for k, w in enumerate(parts)):
+        return None  # "six and ten": two numbers (but "two hundred and ten")
+    words = [w for w in parts if w != "and"]
     if words[:2] == ["half", "a"] and words[2:] == ["dozen"]:
         return 6
     if words == ["a", "half", "dozen"]:

@@ -3278,3 +3278,29 @@ def test_a_wars_toll_is_no_count_of_its_first_attack():
     assert one(doc, "Storm").fatalities == 12
     doc = analyse("More than 500 soldiers were killed in the fighting around Bakhmut on Monday.")
     assert one(doc, "ArmedClash").fatalities == 500
+
+
+def test_eighty_second_and_third_batches():
+    """First contact, 82nd and 83rd batches (live blogs, analyses, roundups, local news):
+    "Oct. 1 last year"; "between six and ten hours" is no 16 hours; "declined to comment on
+    the explosions" denies no explosion; an attempt charged is no plan; ramming attacks and a
+    submersible's implosion; the House of Commons is a chamber; a cancelled trip is none."""
+    doc = analyse("Ishiba took office on Oct. 1 last year.", published=date(2025, 9, 8))
+    assert [t.value for t in doc.timexes][0] == "2024-10-01"
+    assert one(doc, "Appointment").modality == "asserted"
+    doc = analyse("Power could take between six and ten hours to return.")
+    assert "PT16H" not in [t.value for t in doc.timexes]
+    doc = analyse("Israel's military declined to comment on the explosions. The rebels refused "
+                  "to sign the deal.")
+    assert [e.modality for e in doc.events] == ["asserted", "negated"]
+    doc = analyse("He was charged with murdering three girls and attempting to murder 10 other "
+                  "people.")
+    assert all(e.modality != "planned" for e in doc.events)
+    doc = analyse("A man drove a car into a crowd at a Christmas market, killing five people.")
+    assert one(doc, "Attack").fatalities == 5
+    doc = analyse("The submersible suffered a catastrophic implosion.")
+    assert one(doc, "Accident")
+    doc = analyse("Labour won a large majority in the House of Commons.")
+    assert [(e.label, e.kind) for e in doc.entities] == [("House of Commons", "organization")]
+    doc = analyse("Biden cancelled a planned trip to Italy.")
+    assert one(doc, "Visit").modality == "negated"
