@@ -70,13 +70,16 @@ def _day_for(m: re.Match, ctx: Context) -> Point | None:
     return ctx.dct_point("day")
 
 
-_STAMP_END = re.compile(r"[ \t]*[-–—|:][ \t]")
+# What ends an entry's stamp: a dash or a colon, after a time zone's letters ("09:40 PT —").
+_STAMP_END = re.compile(r"[ \t]*(?:[A-Z]{2,4}[ \t]*)?[-–—|:][ \t]")
+# What may open the line before the stamp ("Update, 9:30 a.m.:").
+_STAMP_LEAD = re.compile(r"(?:updated?|correction|breaking)?[ \t]*[,:]?[ \t]*", re.I)
 
 
 def _entry_stamp(text: str, m: re.Match) -> bool:
     """Whether the time opens a line and a dash or colon follows it: an entry's time stamp."""
     line_start = text.rfind("\n", 0, m.start()) + 1
-    return not text[line_start:m.start()].strip() and \
+    return _STAMP_LEAD.fullmatch(text, line_start, m.start()) is not None and \
         _STAMP_END.match(text, m.end()) is not None
 
 

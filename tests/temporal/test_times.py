@@ -79,3 +79,15 @@ def test_time_takes_the_day_of_the_sentence_before():
                 "pillar at 1:30 a.m.", "1:30 a.m.").value == "2022-05-16T01:30"
     assert find("Fighting began on Monday. Shelling went on. Rockets fell. Sirens sounded. "
                 "A depot burned at 1:30 a.m.", "1:30 a.m.").value == "2022-05-18T01:30"
+
+
+def test_live_page_stamps_with_a_zone_or_an_update_word_are_the_pages_day():
+    """First contact, 83rd batch: "09:40 PT — ..." after an entry that named Tuesday, and
+    "Update, 9:30 a.m.: ..." after one that told of the night, are of the page's own day."""
+    text = ("09:05 PT — The fire broke out shortly after 10:30 a.m. on Tuesday.\n\n"
+            "09:40 PT — Two people had died, the chief said.\n\n"
+            "Update, 9:30 a.m.: Trains were halted overnight.\n")
+    assert find(text, "09:40").value == "2022-05-18T09:40"
+    assert find(text, "9:30 a.m.").value == "2022-05-18T09:30"
+    assert find("He was arrested on Tuesday. At 09:40 the police said he had confessed.",
+                "09:40").value == "2022-05-17T09:40"
