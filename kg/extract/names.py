@@ -279,6 +279,8 @@ _PARTY_MEMBERS = frozenset({"democrats", "republicans", "conservatives", "libera
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                       "western", "central", "northeastern", "northwestern", "southeastern",
                       "southwestern"})
+# Last words of platforms' names after "on": "wrote on Truth Social", "posted on X Live".
+_MEDIA_ENDINGS = frozenset({"social", "live", "media", "network", "news", "tv", "radio"})
 # place heads that also name a legislature ("the Illinois House", "the State House")
 _CHAMBERS = frozenset({"house"})
 _HOUSES = frozenset({"commons", "lords", "representatives", "councillors", "delegates",
@@ -755,6 +757,12 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             # "the UN Secretary-General", "the Taylor Swift concert": the article is the
             # noun's after it)
             return Candidate(start, end, surface, "organization", "pattern", "name:the-name",
+                             conf, weak=True, extra=extra)
+        if words[-1].text.isupper() and words[-1].bare.lower() in lex.country_names or \
+                prev in ("on", "via") and lowers[-1] in _MEDIA_ENDINGS:
+            # "Reform UK", "Together USA": a party or a firm of that country; "wrote on Truth
+            # Social": a platform (no person's surname is a country's code)
+            return Candidate(start, end, surface, "organization", "pattern", "name:org-guess",
                              conf, weak=True, extra=extra)
         return Candidate(start, end, surface, "person", "pattern", "name:full-name", conf,
                          weak=True, extra=extra)

@@ -3304,3 +3304,12 @@ def test_eighty_second_and_third_batches():
     assert [(e.label, e.kind) for e in doc.entities] == [("House of Commons", "organization")]
     doc = analyse("Biden cancelled a planned trip to Italy.")
     assert one(doc, "Visit").modality == "negated"
+
+
+def test_a_name_ending_in_a_countrys_code_or_a_platform_after_on_is_no_person():
+    """First contact, 82nd batch: "Reform UK" and "wrote on Truth Social" are no persons."""
+    doc = analyse("Reform UK won five seats. Trump wrote on Truth Social that he was fine. "
+                  "Paul Young said the count was slow.")
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert kinds.get("Reform UK") != "person" and kinds.get("Truth Social") != "person"
+    assert kinds["Paul Young"] == "person"
