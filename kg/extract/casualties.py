@@ -519,12 +519,16 @@ _MONTHS = frozenset(MONTHS) | frozenset(MONTH_ABBREVIATIONS)  # (the temporal ta
 def _since_the_war(words: list[str], k: int) -> bool:
     """ "killed since the war began", "killed in the war", "wounded since the invasion":
     a count of a whole war (but "killed since the storm hit": the storm's)."""
-    after = words[k + 1:k + 7]
-    if not after or after[0] not in ("since", "in", "during"):
+    after = words[k + 1:k + 5]
+    if len(after) < 3 or after[1] != "the" or after[2] not in _WHOLE_WARS:
         return False
     # (not "killed in the fighting around Bakhmut", "killed since the unrest began": the
-    # fighting's, the unrest's)
-    return bool(_WHOLE_WARS.intersection(after[1:4]))
+    # fighting's, the unrest's; nor "killed in the war zone near Kherson", "during the
+    # invasion of the Capitol", "in the conflict in Hodeidah on Sunday")
+    if after[0] == "since":
+        return True
+    return after[0] in ("in", "during") and after[2] != "invasion" and \
+        (len(after) == 3 or after[3] in (",", ".", ";", "so", "to", "since", "began"))
 
 
 _WHOLE_WARS = frozenset({"war", "conflict", "invasion"})

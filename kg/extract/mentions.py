@@ -61,7 +61,7 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
     for sent in doc.sentences:
         cands.extend(find_name_candidates(doc, sent, lex, lower))
         cands.extend(find_pattern_candidates(doc, sent, lex, lower))
-    cands = _in_credits(doc, cands)
+    cands = [c for c in _in_credits(doc, cands) if not _names_a_thing(doc, c.end)]
     blocked = SpanSet(blocked)
     cands = _mark_us_states(doc, [_as_state(c) for c in cands
                                   if not blocked.overlaps(c.start, c.end)])
@@ -291,6 +291,19 @@ def _the_name(doc: Document, lex: Lexicon, start: int, end: int) -> bool:
     return nxt not in lex.words("place_heads", "lowercase_after") and nxt not in _CAMP_WORDS
 
 
+def _names_a_thing(doc: Document, end: int) -> bool:
+    """A disease's or a wind's noun heads the phrase after the name ending at ``end``."""
+    if _next_word(doc, end) not in _THING_NOUNS:
+        return False
+    tok = doc.token_at(end + 1)
+    return tok is not None and _next_word(doc, tok.end) not in _CARE_NOUNS
+
+
+# Nouns after "fever" that make "X fever" a place's clinics ("Hong Kong fever clinics").
+_CARE_NOUNS = frozenset({"clinic", "clinics", "ward", "wards", "hospital", "hospitals",
+                         "centre", "centres", "center", "centers"})
+
+
 def _modifies_a_noun(doc: Document, end: int, lex: Lexicon | None = None) -> bool:
     """The words ending at ``end`` are followed by a lower-case noun they modify ("Gaza City
     hospital", "party chief"), not by a verb, a preposition or a conjunction."""
@@ -508,8 +521,10 @@ def _entry_key(entry: Any) -> str:
 
 _REGIONAL = frozenset({"regional", "provincial"})
 # lower-case words after a place's name that make it the name of a product: "Brent crude"
-_PRODUCT_NOUNS = frozenset({"crude", "futures", "blend", "virus", "fever", "winds"})  # ("the
-# Marburg virus", "Lassa fever": diseases named after places; "the Santa Ana winds")
+_PRODUCT_NOUNS = frozenset({"crude", "futures", "blend"})
+# Nouns after a name that make it the name of a disease or a wind ("the Marburg virus", "Lassa
+# fever cases", "the Santa Ana winds"): no entity at all (but "Hong Kong fever clinics").
+_THING_NOUNS = frozenset({"virus", "fever", "winds"})
 _GROUP_NOUNS = frozenset({"militants", "fighters", "members", "leaders", "supporters",
                           "spokesman", "spokeswoman", "spokesperson", "commander",
                           "commanders", "gunmen", "mercenaries", "rebels", "insurgents",

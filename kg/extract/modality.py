@@ -162,6 +162,8 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     infinitive = _infinitive(doc, words, trig)
     if infinitive is not None and not planned:
         planned = infinitive
+    if planned and trig.entry.label in ("Guilty verdict", "Guilty plea"):
+        planned = None  # "pleaded guilty ... to planning an attack": a plea made
     if planned and words[-2:-1] and words[-2].startswith("attempt") and words[-1] == "to" and \
             _charged_with(doc, trig):
         planned = None  # "charged with murdering three girls and attempting to murder 10
@@ -405,12 +407,14 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
         if w in from_forms and "from" in window[i + 1:]:
             return f"{w} ... from"
         if w in to_forms and window[i + 1:i + 2] == ["to"] and \
-                not _other_verb_between(window[i + 2:], trig):
-            return f"{w} to"  # (not "declined to comment on the explosions": the comment)
+                (len(window) == i + 2 or window[i + 2] in _NEG_TRANSPARENT):
+            # the event, or a verb that only carries it, right after "to" ("failed to reach a
+            # peace deal"; not "declined to comment on the explosions": the comment)
+            return f"{w} to"
         if w in deny and (len(window) - i <= 3 or "that" in window[i + 1:i + 2]) and \
                 (not w.startswith("reject") or trig.type in _PROPOSED and
                  not _concluded(doc, trig)) and \
-                not any(x == "and" or x in _SUBORDINATE or x == "as"
+                not any(x == "and" or x in _SUBORDINATE or x in _CAUSES
                         for x in window[i + 1:]):
             return w  # not "inmates escape as gangs storm the prison"
     return None
@@ -424,7 +428,8 @@ _NEG_TRANSPARENT = frozenset({
     "launch", "launched", "carry", "carried", "out", "conduct", "conducted", "stage", "staged",
     "make", "made", "mount", "mounted", "hold", "held", "to", "by", "from", "further", "new",
     "major", "such", "single", "reported", "confirmed", "involved", "in", "take", "taken",
-    "sign", "signed", "reach", "reached", "accept", "accepted", "approve", "approved"})
+    "sign", "signed", "reach", "reached", "accept", "accepted", "approve", "approved",
+    "allow", "allowed", "permit", "permitted"})
 
 
 _THWARTED = frozenset({"thwarted", "foiled", "averted", "prevented", "aborted"})
@@ -466,6 +471,9 @@ _ATTRIBUTIVE_HEDGES = frozenset({"suspected", "alleged", "apparent", "unconfirme
 
 
 _FINITE_BE_HAVE = frozenset({"was", "were", "is", "are", "has", "had"})
+# Words after a verb of denial that open its cause, which it does not deny ("was scrapped
+# following the attack", "cancelled amid protests", "inmates escape as gangs storm").
+_CAUSES = frozenset({"as", "following", "amid", "due", "over", "because", "after"})
 # Prepositions before "the X" that presuppose the event X ("retaliate for the attack").
 # (not "after", "following": "plans to visit the town after the election", one to come)
 _PRESUPPOSING = frozenset({"behind", "for", "over", "since"})

@@ -198,14 +198,21 @@ class Context:
         tense = self.tense(start, end)
         signal = _signal(self.text, start)
         if signal == "deadline" and tense != PAST or \
-                prev_words(self.text, start, 3, 40)[-3:] == ["as", "early", "as"]:
-            tense = FUTURE  # ("a vote could be held as early as Friday": ahead, whatever
-            # the tense of the clause before)
+                prev_words(self.text, start, 3, 40)[-3:] == ["as", "early", "as"] and \
+                not self._past_in_clause(start):
+            tense = FUTURE  # ("submitted the bill, and a vote could be held as early as
+            # Friday": ahead; but "the strike began as early as Monday": past)
         elif signal == "since":
             tense = PAST
         if tense == FUTURE:
             return Point("day", dct + timedelta(days=ahead))
         return Point("day", dct - timedelta(days=back))
+
+    def _past_in_clause(self, start: int) -> bool:
+        """A past-tense marker stands between the last comma before ``start`` and it."""
+        lo = max(self.sentences.bounds(start)[0], self.text.rfind(",", 0, start))
+        return any(lo <= pos < start and tense == PAST
+                   for pos, _, tense in self.sentences.markers(start))
 
     def relative_season(self, code: str, start: int, end: int, relation: str | None
                         ) -> Point | None:
@@ -266,7 +273,7 @@ def _signal(text: str, start: int) -> str | None:
 
 
 # "last year", "this year", "next year" right after a date without a year.
-_YEAR_AFTER = re.compile(r",?\s+(last|this|next)\s+year\b", re.I)
+_YEAR_AFTER = re.compile(r",?\s+(last|this|next)\s+year\b(?!['’])", re.I)
 _YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 
 

@@ -45,6 +45,8 @@ recently already well long so fully widely yet not is are am remain remains stay
 behind with of in on at for from into among against without
 """.split())
 _SCHEDULED = frozenset("scheduled slated expected due planned set".split())
+# Words before a gerund that make it a noun ("guilty to planning", "accused of planning").
+_GERUND_TAKERS = frozenset("to of for with in".split())
 _MODALS = frozenset("will would could should might must may can".split())
 # Present forms that tell a timetable ("the law takes effect on Sunday", "the truce expires on
 # Sunday"); "takes" only before the nouns of _TAKEN. (Not "begins", "opens", "closes", "ends":
@@ -167,7 +169,10 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
     for m in _WORD.finditer(text, start, end):
         word = m.group().lower().replace("’", "'")
         tense = None
-        if word in _FUTURE_WORDS or word.endswith("'ll"):
+        if word.endswith("ing") and word in _FUTURE_WORDS and previous in _GERUND_TAKERS:
+            tense = None  # "pleaded guilty to planning an attack", "accused of planning": a
+            # deed, no plan of the clause
+        elif word in _FUTURE_WORDS or word.endswith("'ll"):
             tense = FUTURE
             if word in _SCHEDULED and previous in ("was", "were", "been", "had"):
                 tense = PAST  # "was due to expire Friday": a plan that was in the past

@@ -3313,3 +3313,39 @@ def test_a_name_ending_in_a_countrys_code_or_a_platform_after_on_is_no_person():
     kinds = {e.label: e.kind for e in doc.entities}
     assert kinds.get("Reform UK") != "person" and kinds.get("Truth Social") != "person"
     assert kinds["Paul Young"] == "person"
+
+
+def test_review_of_the_guilty_verdicts_and_the_eighty_second_batch():
+    """A helper's review of the rules from holidays to cancelled events (238 texts: 69 better,
+    27 worse, each now right): "failed to reach a peace deal" denies the deal (a verb that
+    carries the event right after "to"); "began as early as Monday" is past; "killed in the
+    war zone near Kherson" is a count; "scrapped following the attack" denies no attack; an
+    accidental ploughing is no attack; "found guilty parties", "the court heard the guilty
+    man" are no verdicts; a plea "to planning an attack" is a plea made; "last year's winner"
+    gives no year; "Hong Kong fever clinics" and "Fierce Santa Ana winds"."""
+    for text in ("The two sides failed to reach a peace deal in Doha on Sunday, mediators said.",
+                 "The junta declined to hold presidential elections in Bamako this year.",
+                 "Hamas refused to accept the Egyptian ceasefire proposal on Monday."):
+        assert {e.modality for e in analyse(text).events} == {"negated"}, text
+    doc = analyse("Fighting began as early as Monday, residents said on Wednesday.",
+                  published=date(2024, 9, 11))
+    assert [t.value for t in doc.timexes][0] == "2024-09-09"
+    doc = analyse("Two journalists were killed in the war zone near Kherson on Monday.")
+    assert [e.fatalities for e in doc.events] == [2]
+    doc = analyse("The match was scrapped following the attack on the team bus in Lahore.")
+    assert one(doc, "Attack").modality == "asserted"
+    doc = analyse("An elderly driver lost control and ploughed into a crowd of shoppers in Tokyo "
+                  "on Monday; police said it was an accident.")
+    assert not events_of(doc, "Attack")
+    doc = analyse("Investigators found guilty parties had smuggled weapons. The court heard the "
+                  "guilty man had planned the attack for months.")
+    assert not [e for e in doc.events if trigger(doc, e) == "guilty"]
+    doc = analyse("Three men pleaded guilty in Sydney on Thursday to planning a terrorist attack, "
+                  "federal police said.", published=date(2023, 12, 1))
+    assert [(e.modality, e.time.value) for e in doc.events if trigger(doc, e) == "guilty"] == \
+        [("claimed", "2023-11-30")]
+    doc = analyse("On March 3, last year's winner Tadej Pogacar crashed in the race.",
+                  published=date(2024, 5, 22))
+    assert [t.value for t in doc.timexes][0] == "2024-03-03"
+    doc = analyse("Hong Kong fever clinics filled up. Fierce Santa Ana winds fanned the fires.")
+    assert [e.label for e in doc.entities] == ["Hong Kong"]
