@@ -495,8 +495,10 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             not any(t.lower in ("of", "for", "on", "against") for t in toks[i:j]):
         return None  # "the Cold War", "the Arab Spring", "the Orange Revolution": no entity
     if " ".join(t.bare.lower() for t in toks[i:j + 1]) in _HOLIDAYS or \
-            i < j and toks[j].lower == "day" and toks[j - 1].lower in _DAYS_OF:
-        return None  # "New Year", "Lunar New Year", "Victory Day", "Independence Day": days
+            i < j and toks[j].lower == "day" and (
+                toks[j - 1].lower in _DAYS_OF or toks[j - 1].bare.lower() in lex.country_names) \
+            or i + 1 < j and toks[i].lower == "day" and toks[i + 1].lower == "of":
+        return None  # "New Year", "Victory Day", "Australia Day", "Day of the Dead": days
     if i < j and toks[j].lower == "convention" and \
             toks[j - 1].lower not in ("constitutional", "constituent"):
         return None  # "the Istanbul Convention", "the Republican National Convention": a

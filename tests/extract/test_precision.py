@@ -3224,7 +3224,8 @@ def test_holidays_and_diseases_are_no_entities():
     advance knowledge" is no advance; a dateline's "THE HAGUE" is The Hague."""
     doc = analyse("Attack kills 14 on New Year\n\nA man drove a truck into a crowd celebrating "
                   "the New Year in New Orleans, killing 14 people, police said. Crowds marked "
-                  "Victory Day and Lunar New Year.", published=date(2025, 1, 2))
+                  "Victory Day and Lunar New Year. Crowds marked Australia Day. The Day of the "
+                  "Dead parade drew thousands.", published=date(2025, 1, 2))
     assert not [e for e in doc.entities if "Year" in e.label or "Day" in e.label]
     gazetteer = pytest.importorskip("kg.linking").Gazetteer.load()
     doc = analyse("THE HAGUE, Jan 2 (Reuters) - Rwanda reported new cases of the Marburg virus "
