@@ -103,6 +103,10 @@ def number_value(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, in
         if n < len(words) and words[n] in ("hundred", "thousand"):
             value *= nums[words[n]]
             n += 1
+            if n + 1 < len(words) and words[n] == "and" and words[n + 1] in nums and \
+                    nums[words[n + 1]] < 100:
+                value += nums[words[n + 1]]  # "a hundred and fifty"
+                n += 2
         if w in ("a", "an") and value == 1 and (n >= len(words) or words[n] in ("dozen",
                                                                              "few", "number")):
             return None, k
@@ -401,6 +405,9 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                            words[m - 1] == "no"):
                 count, found = 0, True
             elif m >= 0 and m not in used:
+                if m >= 3 and words[m - 1] == "and" and words[m - 2] in ("hundred", "thousand") \
+                        and words[m - 3] in lex.cues["numbers"]:
+                    m -= 3  # "a hundred and fifty people were killed": from "a"
                 value, _ = number_value(words, m, lex)
                 if value is None and m > 0 and words[m] in ("hundred", "thousand"):
                     value, _ = number_value(words, m - 1, lex)

@@ -3350,3 +3350,12 @@ def test_review_of_the_guilty_verdicts_and_the_eighty_second_batch():
     assert [t.value for t in doc.timexes][0] == "2024-03-03"
     doc = analyse("Hong Kong fever clinics filled up. Fierce Santa Ana winds fanned the fires.")
     assert [e.label for e in doc.entities] == ["Hong Kong"]
+
+
+def test_a_hundred_and_fifty_counts_one_hundred_and_fifty():
+    """From the review: "A hundred and fifty people were killed" counted 50."""
+    for text, dead in (("A hundred and fifty people were killed in the floods on Sunday.", 150),
+                       ("Floods killed a hundred and fifty people on Sunday.", 150)):
+        assert [e.fatalities for e in analyse(text).events] == [dead], text
+    doc = analyse("Two hundred and ten soldiers were wounded in the clashes.")
+    assert [e.injured for e in doc.events] == [210]
