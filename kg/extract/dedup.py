@@ -153,6 +153,21 @@ def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
     return False
 
 
+def _times_agree(o: EventDraft, d: EventDraft) -> bool:
+    """An anaphor dated by the text refers to no event more than a year away from its time
+    (nearer times may be one event's told loosely, or another event's in its sentence:
+    "officials close to the negotiations said" after "could sign a treaty before the end of
+    the year")."""
+    if d.time is None or o.time is None or "publication" in (d.time.basis, o.time.basis) or \
+            "unknown" in (d.time.basis, o.time.basis):
+        return True
+    de, dl = _day(d.time.earliest), _day(d.time.latest)
+    oe, ol = _day(o.time.earliest), _day(o.time.latest)
+    if de is None or dl is None or oe is None or ol is None:
+        return True
+    return (oe - dl).days <= 365 and (de - ol).days <= 365
+
+
 def _background(old: EventDraft, new: EventDraft) -> bool:
     """ "its biggest gain since it captured Bakhmut in May last year" is not the "taken full
     control of the town" told later: a subordinate clause's event dated over a month before
@@ -277,8 +292,10 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
             family = _FAMILIES.get(dtype, {dtype})
             head = d.trig.entry.lemma.split()[-1]
             same = [c for c in reversed(clusters) if all(
-                _polarity(o) == _polarity(d) for o in c) and not (
+                _polarity(o) == _polarity(d) and _times_agree(o, d) for o in c) and not (
                 d.answered and any(o.trig.sentence == d.trig.sentence for o in c))]
+            # ("In December 2016, a man drove a truck into a market in Berlin ... That attack
+            # was claimed by Islamic State": not the Magdeburg attack of 2024 told before)
             # ("struck Iran in retaliation for the barrage": the barrage is no strike of the
             # same sentence, but may be one told before)
             # "the attack": the last attack (or mention with that word), else the last of

@@ -320,7 +320,11 @@ _AFTER_A_BODY = frozenset({
     "before", "during", "since", "until", "and", "or", "but", "that", "which", "who", "as",
     "has", "had", "have", "is", "was", "were", "are", "will", "would", "could", "can", "may",
     "might", "must", "should", "did", "does", "also", "later", "then", "itself", "late",
-    "early", "last", "this", "again"})
+    "early", "last", "this", "again", "where", "when", "while", "near", "into", "onto",
+    "outside", "inside", "across", "through", "under", "against", "amid", "if", "so",
+    "because", "than", "toward", "towards", "between", "within", "without", "says",
+    "said", "announced", "warned", "denied", "confirmed", "insisted", "already", "still",
+    "not", "never", "now", "today", "yesterday", "tonight", "tomorrow"})
 
 
 _CAMP_WORDS = frozenset({"camp", "refugee", "camps"})

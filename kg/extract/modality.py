@@ -150,7 +150,7 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     inflected = trig.pos == "v" and doc.words[trig.first] != trig.entry.lemma.split()[0]
     planned = _cue_before(words, lex.phrase_index("planned"), 9, trig)
     if planned and trig.pos == "n" and len(words) >= 2 and words[-1] in _DEFINITE and \
-            words[-2] in _PRESUPPOSING:
+            words[-2] in _PRESUPPOSING and words[-3:-2] not in _ASKING:
         planned = None  # "vowed to punish those behind the attack": an attack that was (and
         # "retaliate for the bombing", "sanctions over the arrest")
     if planned and planned.endswith(" to") and _finite_after(words, planned):
@@ -477,6 +477,11 @@ _CAUSES = frozenset({"as", "following", "amid", "due", "over", "because", "after
 # Prepositions before "the X" that presuppose the event X ("retaliate for the attack").
 # (not "after", "following": "plans to visit the town after the election", one to come)
 _PRESUPPOSING = frozenset({"behind", "for", "over", "since"})
+# Nouns of asking before "for": what is asked for is to come ("rejected calls for his
+# resignation", "prepares for the election").
+_ASKING = tuple([w] for w in ("calls", "call", "calling", "called", "demands", "demand",
+                              "pressure", "push", "bid", "plans", "preparations", "prepare",
+                              "prepares", "preparing", "ready", "hopes", "appeal", "appeals"))
 # Words between a subject and its passive verb ("had been", "was reportedly").
 _AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be",
                           "being", "will", "would", "yet", "reportedly", "immediately", "ever"})
