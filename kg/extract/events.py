@@ -13,7 +13,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from ..model import TimeSpec
-from ..temporal.lexicon import NUMBER_WORDS
+from ..temporal.lexicon import NUMBER_WORDS, WEEKDAYS
 from .casualties import CASUALTY_WORDS, CasualtyReport, find_casualties
 from .clauses import answers_before, clause_of, irregular_verb_forms, measured_opener
 from .document import Document
@@ -713,14 +713,13 @@ _HOST_RESULTS = frozenset({"it", "they", "found", "recovered", "retrieved", "pul
                            "discovered", "dead"})
 _TIME_WORDS = frozenset({"noon", "midnight", "dawn", "dusk", "daybreak", "nightfall",
                          "sunrise", "sunset"})
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                       "sunday"})
 
 
 def _own_clause(doc: Document, host: EventDraft, report: CasualtyReport) -> bool:
-    """The count's verb is a finite one in a clause of its own opened by "after", "before",
-    "since" or "until" after the host ("after gunmen killed 26", "after 26 people were
-    killed"; not "after midnight, killing 5", "before noon and killed 12")."""
+    """The count's verb is a finite one in a clause of its own opened by "after", "before" or
+    "since" after the host ("after gunmen killed 26", "after 26 people were killed"; not
+    "after midnight, killing 5", "before noon and killed 12", nor "Floodwaters that swept
+    through Derna after two dams burst have killed 5,000": the main clause's perfect)."""
     verb = doc.words[report.token]
     if verb.endswith("ing") or verb in _HOST_RESULTS:
         return False
@@ -730,9 +729,7 @@ def _own_clause(doc: Document, host: EventDraft, report: CasualtyReport) -> bool
             between = words[k + 1:]
             return 0 < len(between) <= 6 and not any(
                 w in (",", ";", "and", "have", "has", "had") or w in _TIME_WORDS or
-                w in _WEEKDAYS or w in _HOST_RESULTS for w in between)
-            # (not "Floodwaters that swept through Derna after two dams burst have killed
-            # 5,000": the main clause's perfect)
+                w in WEEKDAYS or w in _HOST_RESULTS for w in between)
     return False
 
 
