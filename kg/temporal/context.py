@@ -191,8 +191,7 @@ class Context:
             return Point("day", dct + timedelta(days=ahead or 7))
         if relation == "this":
             return Point("day", dct - timedelta(days=wd - 1) + timedelta(days=iso_weekday - 1))
-        if named_day(self.text, start, end) or _starting(self.text, start) or \
-                _called_for(self.text, start):
+        if named_day(self.text, start, end) or _starting(self.text, start):
             # "declared Sunday a day of mourning", "three days of mourning starting on Monday":
             # the day nearest the report, before or after
             return Point("day", dct + timedelta(days=ahead) if ahead < back else
@@ -286,14 +285,6 @@ def _starting(text: str, start: int) -> bool:
     if words[-1:] == ["on"]:
         words = words[:-1]
     return bool(words) and words[-1] in ("starting", "beginning", "effective")
-
-
-def _called_for(text: str, start: int) -> bool:
-    """ "called for a protest on Monday": the day of what is called for, told about as often
-    before as after it."""
-    words = prev_words(text, start, 7, 70)
-    return any(a in ("called", "calls", "calling", "call") and b == "for"
-               for a, b in zip(words, words[1:], strict=False)) and "," not in words
 
 
 def _safe(year: int, month: int, day: int) -> date | None:
