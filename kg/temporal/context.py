@@ -191,9 +191,8 @@ class Context:
             return Point("day", dct + timedelta(days=ahead or 7))
         if relation == "this":
             return Point("day", dct - timedelta(days=wd - 1) + timedelta(days=iso_weekday - 1))
-        if named_day(self.text, start, end) or _starting(self.text, start):
-            # "declared Sunday a day of mourning", "three days of mourning starting on Monday":
-            # the day nearest the report, before or after
+        if named_day(self.text, start, end):
+            # "declared Sunday a day of mourning": the day nearest the report, before or after
             return Point("day", dct + timedelta(days=ahead) if ahead < back else
                          dct - timedelta(days=back))
         tense = self.tense(start, end)
@@ -276,15 +275,6 @@ def _signal(text: str, start: int) -> str | None:
 # "last year", "this year", "next year" right after a date without a year.
 _YEAR_AFTER = re.compile(r",?\s+(last|this|next)\s+year\b(?!['’])", re.I)
 _YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
-
-
-def _starting(text: str, start: int) -> bool:
-    """ "starting (on) Monday", "beginning Sunday", "effective Friday": when something runs
-    from, told about as often before as after it."""
-    words = prev_words(text, start, 2, 30)
-    if words[-1:] == ["on"]:
-        words = words[:-1]
-    return bool(words) and words[-1] in ("starting", "beginning", "effective")
 
 
 def _safe(year: int, month: int, day: int) -> date | None:

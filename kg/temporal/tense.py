@@ -178,11 +178,8 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
                 tense = PAST  # "was due to expire Friday": a plan that was in the past
         elif word == "to":
             if previous in ("going", "set", "is", "are", "due", "about") and before not in (
-                    "was", "were", "been", "had") or previous in ("was", "were") and \
-                    out and out[-1][0] == m.start() - len(previous) - 1:
-                tense = FUTURE  # ("were to meet on Sunday": a plan)
-                if previous in ("was", "were"):
-                    out.pop()  # (the "were" is no past of its own here)
+                    "was", "were", "been", "had"):
+                tense = FUTURE
         elif word in _IRREGULAR_PAST or len(word) > 4 and word.endswith("ed") and \
                 word not in _NOT_PAST:
             if previous not in _NOT_FINITE_BEFORE or previous in ("has", "have", "had"):
