@@ -62,13 +62,13 @@ _COUNTED = frozenset({"CasualtiesReport"})
 _CIRCUMSTANCE = frozenset({"when", "as", "after"})
 # events that move away from a place, which "from X" names
 _AWAY = frozenset({"Withdrawal", "Evacuation", "TerritoryRetaken"})
-# nouns whose "from X" is where people or help come from, not where the event is
 # Nouns of a reaction to an event, whose sources "from" names ("drew condemnation from the
 # United States, France and ECOWAS": neither places of the event nor parties to it).
 _REACTIONS = frozenset({"condemnation", "criticism", "praise", "outrage", "reaction",
                         "reactions", "rebuke", "rebukes", "backlash", "congratulations",
                         "condolences", "warnings", "objections", "pressure", "demands",
                         "appeals"})
+# nouns whose "from X" is where people or help come from, not where the event is
 _FROM_NOUNS = frozenset({"officials", "official", "delegation", "delegations", "counterpart",
                          "counterparts", "envoy", "envoys", "mediation", "mediators",
                          "diplomats", "representatives", "leaders", "ministers", "minister",
@@ -1537,9 +1537,9 @@ def _in_relative_clause(toks: list[Token], n: int) -> bool:
     return False
 
 
-# Auxiliaries of a main verb after a subject ("A man suspected of ... was arrested").
 # Conjunctions opening a clause of "being" + participle that shares the main subject.
 _BEING_OPENERS = frozenset({"after", "before", "while", "since", "despite", "without"})
+# Auxiliaries of a main verb after a subject ("A man suspected of ... was arrested").
 _MAIN_AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "will"})
 # Participles that open a reduced relative clause after a noun ("a man suspected of ...").
 _REDUCED_RELATIVES = frozenset({"suspected", "accused", "charged", "convicted", "wanted"})

@@ -91,14 +91,10 @@ class Sentences:
             found = self._markers[i] = _find_markers(self.text, start, end)
         return found
 
-    def _across_a_comma(self, start: int, end: int, pos: int, stop: int,
-                        clause: tuple[int, int] | None) -> bool:
+    def _across_a_comma(self, start: int, end: int, pos: int, stop: int) -> bool:
         """A comma lies between the marker and the expression, and the marker is not in a
         relative clause opening right after the expression ("the attack on Sunday, which
-        killed 20 people": the attack's), nor is the expression in a relative or participial
-        clause (``clause``) holding the marker too."""
-        if clause is not None:
-            return not clause[0] < pos < clause[1]
+        killed 20 people": the attack's)."""
         gap = self.text[stop:start] if pos < start else self.text[end:pos]
         if "," not in gap:
             return False
@@ -123,12 +119,14 @@ class Sentences:
             distance = start - stop if pos < start else (pos - end) * 1.5
             if pos > end and self._beyond_that(end, pos):
                 distance += 60  # the complement's tense, not the span's
-            elif clause is not None and not clause[0] < pos < clause[1]:
-                distance += 60  # the main clause's tense, not the relative clause's ("Raisi,
-                # who is expected to speak on Tuesday, said ...")
-            elif self._across_a_comma(start, end, pos, stop, clause):
-                distance += 20  # another clause's ("Trump, who takes office on Monday, said";
-                # "are due to hold talks on Thursday, the Kremlin said")
+            elif clause is not None:
+                if not clause[0] < pos < clause[1]:
+                    distance += 60  # the main clause's tense, not the relative clause's
+                    # ("Raisi, who is expected to speak on Tuesday, said ...", "Trump, who
+                    # takes office on Monday, said")
+            elif self._across_a_comma(start, end, pos, stop):
+                distance += 20  # another clause's ("are due to hold talks on Thursday, the
+                # Kremlin said")
             if best_distance is None or distance < best_distance:
                 best, best_distance = tense, distance
         return best
