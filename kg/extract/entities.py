@@ -8,7 +8,10 @@ Each entity is linked with one call to the linker carrying all its mentions.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +19,7 @@ from ..model import Entity, LinkInfo, Mention
 from .candidates import SOURCE_RANK, Candidate
 from .lexicon import Lexicon
 from .mentions import alternate_name, dominant_place, surname_forms
+from .sentences import SentenceSpan
 from .variants import are_variants, fold
 
 
@@ -83,6 +87,37 @@ def group_mentions(cands: list[Candidate], lex: Lexicon) -> list[EntityGroup]:
     for n, g in enumerate(groups, 1):
         g.id = f"e{n}"
     return groups
+
+
+def drop_headline_guesses(groups: list[EntityGroup], sentences: Sequence[SentenceSpan],
+                          text: str) -> list[EntityGroup]:
+    """The groups left when those named only on title-case lines and known to no catalog are
+    dropped, but for countries and places of several words ("Missiles Hit Apartment Block
+    ... a Day After Snake Island Retreat": no town Retreat; a subheading '"No Military
+    Targets"': no person). Capitals there say little about names, and a real name in a
+    headline is told again in the text below. Ids are given again in order."""
+    starts = [s.start for s in sentences]
+
+    def titled(c: Candidate) -> bool:
+        n = bisect.bisect_right(starts, c.start) - 1
+        sent = sentences[n] if n >= 0 else None
+        # (every longer word capitalised: "Hurricane Idalia slams into Florida's Big Bend"
+        # is written in sentence case, and its names are names)
+        return sent is not None and sent.titlecase and sent.kind == "headline" and \
+            all(w[0].isupper() for w in _LONG_WORD_RE.findall(text, sent.start, sent.end))
+
+    kept = [g for g in groups
+            if (g.key or "").startswith("country:") or
+            # (a place's word names it: "Snake Island Retreat" keeps the island)
+            g.kind == "place" and any(" " in c.surface for c in g.mentions) or
+            any(c.source == "catalog" or c.entries or not titled(c) for c in g.mentions)]
+    if len(kept) < len(groups):
+        for n, g in enumerate(kept, 1):
+            g.id = f"e{n}"
+    return kept
+
+
+_LONG_WORD_RE = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
 
 def _key(c: Candidate) -> str:

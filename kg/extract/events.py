@@ -20,7 +20,7 @@ from .document import Document
 from .lexicon import Lexicon, TriggerEntry
 from .modality import Reading, read_modality
 from .quotes import attached_quote, quote_text
-from .roles import RoleFinder, Roles
+from .roles import TOLD, RoleFinder, Roles
 from .triggers import PREPOSITIONS, Trigger, find_triggers
 
 HOST_TYPES = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Attack", "Killing",
@@ -385,12 +385,11 @@ _SPEECH_VERBS = frozenset({"urged", "urges", "warned", "warns", "condemned", "co
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 _AROUND = frozenset({"during", "after", "before", "since", "throughout", "following"})
 _MEDIA_EVENTS = frozenset({"news conference", "press conference", "conference", "briefing"})
-_TOLD = frozenset({"told", "tells", "telling", "tell"})
 
 
 def _medium(doc: Document, trig: Trigger, by_sentence: dict[int, list[Trigger]]) -> bool:
     words = [t.lower for t in doc.tokens[max(0, trig.first - 4):trig.first]]
-    if _TOLD & set(words):
+    if TOLD & set(words):
         return True  # "told a news conference": whom the speaker told
     if "in" not in words and "at" not in words:
         return False  # ("said in a statement", "said at a news conference")

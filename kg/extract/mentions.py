@@ -56,6 +56,10 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
         taken = SpanSet((c.start, c.end) for c in groups)
         cands.extend(c for c in _gazetteer_candidates(doc, lex, gazetteer, lower)
                      if not taken.overlaps(c.start, c.end))
+    vessels = _vessel_names(doc)
+    if vessels:
+        # "The cruiser Moskva ... struck the Moskva": the ship's name, all through the text
+        cands = [c for c in cands if c.surface not in vessels]
     cands.extend(groups)
     cands.extend(find_credit_candidates(doc))
     for sent in doc.sentences:
@@ -150,6 +154,18 @@ def _usable_surface(doc: Document, lex: Lexicon, start: int, end: int, lower: se
         return not (k >= 3 and doc.words[k - 2] == "," and doc.words[k - 3] in VESSEL_NOUNS
                     and doc.tokens[k - 3].start >= sent.start)
     return True
+
+
+def _vessel_names(doc: Document) -> set[str]:
+    """Names written right after a word for a ship ("the cruiser Moskva", "the
+    Singapore-flagged Dali")."""
+    out = set()
+    words, toks = doc.words, doc.tokens
+    for k in range(len(toks) - 1):
+        if (words[k] in VESSEL_NOUNS or words[k].endswith("-flagged")) and \
+                toks[k + 1].is_cap and toks[k + 1].start - toks[k].end == 1:
+            out.add(toks[k + 1].text)
+    return out
 
 
 def _all_caps_line(doc: Document, offset: int) -> bool:

@@ -44,7 +44,8 @@ _NO_PHRASES = (("no", "reports", "of"), ("no", "report", "of"), ("no", "sign", "
                ("no", "signs", "of"), ("no", "evidence", "of"), ("no", "word", "of"),
                ("no", "immediate", "reports", "of"), ("no", "indication", "of"),
                ("not", "caused", "by"), ("not", "triggered", "by"),
-               ("not", "the", "result", "of"))
+               ("not", "the", "result", "of"), ("no", "mention", "of"),
+               ("no", "question", "of"))
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,7 @@ _FACTIVE_TO = frozenset({
     "continued", "manage", "manages", "managed", "forced", "forcing", "compelled",
     "compelling", "prompted", "prompting", "had", "has", "have",
     "having", "used", "help", "helps", "helped", "came", "went", "got", "able", "unable",
-    "proceeded", "moved", "rushed", "scrambled"})
+    "proceeded", "moved", "rushed", "scrambled", "caused", "causing", "causes"})
 # words before "to VERB" that make the infinitive an intention of their subject
 _CONTROL_TO = frozenset({
     "plan", "plans", "planned", "planning", "vow", "vows", "vowed", "agree", "agrees",

@@ -19,6 +19,8 @@ from .tokens import Token
 _CONNECTORS = frozenset({"of", "for", "the", "de", "du", "del", "da", "di", "al", "bin", "ibn",
                          "van", "von", "der", "la", "le", "on", "and"})
 _OPENING = frozenset({'"', "“", "‘", "'", "(", "[", "—", "-", ":"})
+_QUOTE_OPENERS = frozenset({'"', "“", "‘"})
+_QUOTE_CLOSERS = frozenset({'"', "”", "’"})
 _TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt",
                                   "gov", "sen", "rep", "prof", "rev", "maj", "adm", "st"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "across", "inside",
@@ -122,6 +124,10 @@ def find_name_candidates(doc: Document, sent: SentenceSpan, lex: Lexicon,
         if j == i and toks[i].lower.rpartition("-")[2] in _ATTRIBUTIVE_SUFFIXES:
             next_free = j + 1
             continue  # "the Hamas-run enclave", "Iran-backed": describes, names no entity
+        if 0 < i and j + 1 < len(toks) and toks[i - 1].text in _QUOTE_OPENERS and \
+                toks[j + 1].text in _QUOTE_CLOSERS:
+            next_free = j + 1
+            continue  # 'came second with "Space Man"': a title quoted, no name
         p = _inner_title(toks, i, j, lex)
         parts = [(i, j)] if p is None else [(i, p - 1), (p, j)]
         for a, b in parts:

@@ -25,7 +25,7 @@ from ..model import (
 )
 from .dedup import merge_duplicates
 from .document import Document
-from .entities import EntityGroup, build_entities, group_mentions
+from .entities import EntityGroup, build_entities, drop_headline_guesses, group_mentions
 from .events import EventDraft, extract_drafts
 from .labels import event_label, weapon_word
 from .lexicon import Lexicon, load_lexicon
@@ -67,7 +67,7 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
 
     cands = collect_mentions(doc, lex, catalog=_safe(catalog, "catalog", warnings),
                              gazetteer=_safe(gazetteer, "gazetteer", warnings), blocked=blocked)
-    groups = group_mentions(cands, lex)
+    groups = drop_headline_guesses(group_mentions(cands, lex), doc.sentences, doc.text)
     entities, mentions, link_warnings = build_entities(groups, linker=linker)
     warnings.extend(link_warnings)
 

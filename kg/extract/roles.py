@@ -43,6 +43,8 @@ TERRITORY_TYPES = frozenset({"TerritoryTaken", "TerritoryRetaken", "Occupation",
 # Head nouns of "the Gaza city of Rafah" (the place after "of" is the one meant).
 # ("the Itaewon district of Seoul" reads the other way round: districts and regions are not
 # taken.)
+# verbs of telling: the word after them is whom the speaker told ("told Reuters")
+TOLD = frozenset({"told", "tells", "telling", "tell"})
 _SETTLEMENTS = frozenset({"city", "town", "village", "port", "capital", "enclave", "suburb",
                           "camp", "settlement"})
 # Last words of the names of seas ("the Red Sea city": the sea qualifies a city).
@@ -464,7 +466,9 @@ class RoleFinder:
             all(w in _AUXILIARIES for w in doc.words[mark + 1:k])
         if closes:
             # "France, the former colonial power, condemned": an apposition closes
-            opener = next((m for m in range(mark - 1, max(lo, mark - 10) - 1, -1)
+            # (a long one too: "Yuriy Saks, an adviser to Defense Minister Oleksiy Reznikov,")
+            floor = max(doc.first_token_at_or_after(clause[0]), mark - 10)
+            opener = next((m for m in range(mark - 1, floor - 1, -1)
                            if doc.words[m] == ","), None)
             inside = [m for m in before if opener is not None and
                       m.start > doc.tokens[opener].start and m.end <= doc.tokens[mark].start
@@ -502,6 +506,8 @@ class RoleFinder:
         if subject is not None or not (mark == k - 1 or k == lo or
                                        doc.words[k - 1] in _CLOSERS):
             return subject
+        if doc.words[k] in TOLD:
+            return None  # "..., told Reuters": whom the speaker told, never the speaker
         for m in after[:1]:  # inverted: '"...," said Tendai Moyo'
             between = self._tokens_fast(trig.end, m.start)
             if len(between) <= 1 and not m.demonym and \

@@ -141,9 +141,20 @@ def _paragraph_kind(line: str) -> str:
         return "credit"
     if _CAPTION_RE.search(line):
         return "caption"
-    if not line.endswith(_FINAL_PUNCT):
+    if not _unquoted(line).endswith(_FINAL_PUNCT):
         return "headline"
     return "body"
+
+
+# A line that is one quotation and nothing else: '"No Military Targets"', a subheading
+_QUOTED_LINE_RE = re.compile(r"[\"“‘']([^\"“”‘’]{3,80})[\"”’']")
+
+
+def _unquoted(line: str) -> str:
+    """A subheading quoted whole ('"War Crimes"') without its quotation marks; else the
+    line."""
+    m = _QUOTED_LINE_RE.fullmatch(line)
+    return m.group(1).strip() if m else line
 
 
 def split_sentences(text: str, paragraphs: list[Paragraph] | None = None
@@ -154,7 +165,7 @@ def split_sentences(text: str, paragraphs: list[Paragraph] | None = None
     out: list[SentenceSpan] = []
     for para in paragraphs:
         for s, e in _sentence_bounds(text, para.start, para.end):
-            line = text[s:e]
+            line = _unquoted(text[s:e])
             out.append(SentenceSpan(len(out), s, e, para.index, para.kind,
                                     not line.endswith(_FINAL_PUNCT) and _is_titlecase(line)))
     return out
@@ -226,6 +237,7 @@ def _is_titlecase(sentence: str) -> bool:
         words = words[1:]
     long_words = [w for w in words if len(w) >= 4]
     if len(long_words) < 2:
-        return False
+        # a short subheading: every word capitalised ("War Crimes")
+        return len(words) >= 2 and all(w[0].isupper() for w in words)
     capitalised = sum(1 for w in long_words if w[0].isupper())
     return capitalised / len(long_words) >= 0.6

@@ -429,6 +429,10 @@ def _vague_shift(m: re.Match, ctx: Context, base: Point, sign: int, rng: tuple[i
     near = base.shift(sign * lo_n, _unit_for_shift(unit))
     far = base.shift(sign * hi_n, _unit_for_shift(unit))
     if near is None or far is None:
+        if base.is_time:
+            # "Hours later" after "On Thursday morning": no clock time to count from
+            return unresolved("ago", "XXXX-XX-XXTXX:XX", type_, mod,
+                              precision=_PRECISION[unit])
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return Found(type_, ref, "ago", mod, None, sets_reference=False)
     first, last = (far, near) if sign < 0 else (near, far)

@@ -266,3 +266,32 @@ def test_other_names_of_towns_that_name_no_town(adapters):
     assert all(e.geonames for e in doc.entities if e.label in ("Kaduna", "Balakliia"))
     doc = analyse("The ruling Morena party won a two-thirds majority.", **adapters)
     assert all(e.kind != "place" for e in doc.entities), doc.entities
+
+
+def test_words_of_a_title_case_headline_and_a_ships_name_are_no_places(adapters):
+    """Eighty-fourth batch (2022's war in the seeds' web style): capitals of a headline in
+    title case say nothing ("... Snake Island Retreat", "Shells Hit Kharkiv": no towns called
+    Retreat or Hit), a quoted subheading is a headline ('"No Military Targets"', '"War
+    Crimes"': no persons), and a name written after a word for a ship is the ship's all
+    through the text ("the cruiser Moskva ... struck the Moskva": not Moscow)."""
+    doc = analyse("Russian Missiles Hit Apartment Block Near Odesa a Day After Snake Island "
+                  "Retreat\n\nRussian missiles struck an apartment block in the Odesa region "
+                  "on Friday, a day after Russian troops left Snake Island.\n\n\"No "
+                  "Military Targets\"\n\nOfficials said there were no military "
+                  "installations nearby.\n\n\"War Crimes\"\n\nZelensky called the "
+                  "strike a war crime.", published=date(2022, 7, 2), **adapters)
+    labels = {e.label for e in doc.entities}
+    assert not {"Hit", "Retreat", "Military Targets", "War Crimes"} & labels, labels
+    assert {"Odesa", "Snake Island"} <= {e.label for e in doc.entities}, labels
+    # a headline in sentence case keeps its names, and so does a country named only there
+    doc = analyse("Hurricane Idalia slams into Florida's Big Bend\n\nThe storm made landfall "
+                  "on Wednesday.", published=date(2023, 8, 31), **adapters)
+    assert "Big Bend" in {e.label for e in doc.entities}
+    doc = analyse("Russian Offensive Campaign Assessment, May 30\n\nUkrainian forces "
+                  "counterattacked near Kharkiv on Monday.", published=date(2022, 5, 31),
+                  **adapters)
+    assert "Russia" in {e.label for e in doc.entities}
+    doc = analyse("The cruiser Moskva, the flagship of the Black Sea Fleet, has sunk. "
+                  "Ukrainian forces said they had struck the Moskva with two missiles.",
+                  published=date(2022, 4, 15), **adapters)
+    assert "Moscow" not in {e.label for e in doc.entities}

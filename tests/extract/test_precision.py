@@ -3380,3 +3380,28 @@ def test_review_of_the_whole_stop_once_more():
     assert not [e for e in doc.events if trigger(doc, e) == "guilty"]
     doc = analyse("He rejected calls for his resignation.")
     assert one(doc, "Resignation").modality != "asserted"
+
+
+def test_eighty_fourth_batch_speakers_and_negations():
+    """Eighty-fourth batch (2022's war in the seeds' web style): the speaker of "X, an adviser
+    to Defense Minister Y, told Reuters" is X (a long apposition; "told" is never followed by
+    its speaker); "air raid sirens" are no raid; "causing ammunition to detonate" tells what
+    happened; "made no mention of a missile attack" and "there was no question of Russian
+    forces capturing Kharkiv" deny them; a song's title in quotation marks names nobody."""
+    doc = analyse("Yuriy Saks, an adviser to Defense Minister Oleksiy Reznikov, told Reuters "
+                  "on Tuesday that operations north of the city had been a success.",
+                  published=date(2022, 5, 11))
+    assert role(doc, one(doc, "Statement"), "speaker") == ["Yuriy Saks"]
+    doc = analyse("Officials urged residents not to ignore air raid sirens.")
+    assert not events_of(doc, "Attack") and not events_of(doc, "AirStrike"), doc.events
+    doc = analyse("The ministry said a fire had broken out on board, causing ammunition to "
+                  "detonate.", published=date(2022, 4, 15))
+    assert one(doc, "Explosion").modality != "planned"
+    doc = analyse("It did not say what started the fire and made no mention of a missile "
+                  "attack.")
+    assert one(doc, "ShellingMissileAttack").modality == "negated"
+    doc = analyse("He said there was no question of Russian forces capturing Kharkiv.")
+    assert one(doc, "TerritoryTaken").modality == "negated"
+    doc = analyse('Britain\'s Sam Ryder came second with "Space Man", while Spain finished '
+                  'third.')
+    assert "Space Man" not in {e.label for e in doc.entities}

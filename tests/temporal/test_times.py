@@ -91,3 +91,12 @@ def test_live_page_stamps_with_a_zone_or_an_update_word_are_the_pages_day():
     assert find(text, "9:30 a.m.").value == "2022-05-18T09:30"
     assert find("He was arrested on Tuesday. At 09:40 the police said he had confessed.",
                 "09:40").value == "2022-05-17T09:40"
+
+
+def test_hours_later_after_a_part_of_the_day_is_unresolved_not_the_future():
+    """ "On Thursday morning the ministry said ... Hours later, ...": a part of the day has
+    no clock time to count hours from; the shift stays unresolved (a past narrative, never
+    FUTURE_REF)."""
+    t = find("On Thursday morning the ministry said a fire had broken out. Hours later, the "
+             "ministry said the cruiser had sunk.", "Hours later")
+    assert (t.value, t.precision) == ("XXXX-XX-XXTXX:XX", "hour")
