@@ -109,7 +109,8 @@ def drop_headline_guesses(groups: list[EntityGroup], sentences: Sequence[Sentenc
     kept = [g for g in groups
             if (g.key or "").startswith("country:") or
             # (a place's word names it: "Snake Island Retreat" keeps the island)
-            g.kind == "place" and any(" " in c.surface for c in g.mentions) or
+            g.kind == "place" and any(" " in c.surface or _placed_in_headline(c, text)
+                                      for c in g.mentions) or
             any(c.source == "catalog" or c.entries or not titled(c) for c in g.mentions)]
     if len(kept) < len(groups):
         for n, g in enumerate(kept, 1):
@@ -117,6 +118,19 @@ def drop_headline_guesses(groups: list[EntityGroup], sentences: Sequence[Sentenc
     return kept
 
 
+def _placed_in_headline(c: Candidate, text: str) -> bool:
+    """A town of a headline that is one: a city of some size ("Quake Jolts Hualien") or a
+    name after "in", "near", "at" ("Race Against Time in Antakya")."""
+    if any(p.population >= _HEADLINE_TOWN for p in c.places):
+        return True
+    before = text[max(0, c.start - 12):c.start].split()
+    return bool(before) and before[-1].lower() in _HEADLINE_PLACE_PREPOSITIONS
+
+
+# Towns this large are named in headlines as towns: the gazetteer's towns whose names are
+# also English words ("Time", "Retreat", "Hit", "Como" read "Come") are smaller.
+_HEADLINE_TOWN = 95_000
+_HEADLINE_PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "into", "across"})
 _LONG_WORD_RE = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
 

@@ -44,8 +44,7 @@ _NO_PHRASES = (("no", "reports", "of"), ("no", "report", "of"), ("no", "sign", "
                ("no", "signs", "of"), ("no", "evidence", "of"), ("no", "word", "of"),
                ("no", "immediate", "reports", "of"), ("no", "indication", "of"),
                ("not", "caused", "by"), ("not", "triggered", "by"),
-               ("not", "the", "result", "of"), ("no", "mention", "of"),
-               ("no", "question", "of"))
+               ("not", "the", "result", "of"), ("no", "question", "of"))
 
 
 @dataclass(frozen=True)
@@ -388,6 +387,8 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
         # the phrase right before the noun or its modifiers: "no indication of a widespread or
         # severe attack" (not "no reports of casualties as the storm ripped through")
         n = len(p)
+        if p[1] == "question" and doc.words[trig.last + 1:trig.last + 2] == ["being"]:
+            continue  # "no question of the talks being cancelled": the cancelling
         for i in range(max(0, len(words) - 10), len(words) - n + 1):
             rest = words[i + n:]
             if p[0] == "not" and rest[:1] not in ([], ["a"], ["an"], ["any"]):

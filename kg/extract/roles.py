@@ -88,6 +88,9 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "in
                           "through", "of", "off", "along", "within", "between"})
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get",
                           "gets"})
+# words between a subject and its passive verb ("Kharkiv has again been shelled")
+_BEFORE_PASSIVE = frozenset({"has", "have", "had", "again", "also", "repeatedly", "heavily",
+                             "then", "later", "reportedly"})
 _PRONOUNS = {"they": "plural", "it": "thing", "he": "person", "she": "person", "we": "plural",
              "its": "thing", "their": "plural"}
 # Triggers whose subject defends against the attack they tell ("shot down", "downed").
@@ -470,6 +473,14 @@ class RoleFinder:
             floor = max(doc.first_token_at_or_after(clause[0]), mark - 10)
             opener = next((m for m in range(mark - 1, floor - 1, -1)
                            if doc.words[m] == ","), None)
+            named = next((m for m in before if opener is not None and m.kind == "person" and
+                          m.end <= doc.tokens[opener].start and
+                          doc.tokens[opener].start - m.end <= 1 and self.actor_id(m)), None)
+            if named is not None:
+                # "Olaf Scholz, speaking alongside French President Emmanuel Macron in
+                # Berlin, said", "Denis Pushilin, the leader of the self-proclaimed Donetsk
+                # People's Republic, said": the person the apposition describes
+                return self.actor_id(named)
             inside = [m for m in before if opener is not None and
                       m.start > doc.tokens[opener].start and m.end <= doc.tokens[mark].start
                       and self.actor_id(m) and not m.demonym and
@@ -1295,10 +1306,15 @@ class RoleFinder:
         return None
 
     def _undergoes(self, m: MentionRef, trig: Trigger) -> bool:
-        """"Kharkiv had faced bombardment": the subject suffers a noun trigger."""
+        """"Kharkiv had faced bombardment": the subject suffers a noun trigger; "Kharkiv was
+        shelled overnight", "Saltivka was pounded for weeks": the subject of a passive verb
+        right after it."""
+        between = self._tokens_fast(m.end, trig.start)
         if trig.pos != "n":
-            return False
-        return any(t.lower in _UNDERGO for t in self._tokens_fast(m.end, trig.start))
+            return 0 < len(between) <= 4 and \
+                all(t.lower in _PASSIVE_AUX or t.lower in _BEFORE_PASSIVE for t in between) and \
+                self._passive(trig, (m.start, trig.end))
+        return any(t.lower in _UNDERGO for t in between)
 
     def _after_comma(self, m: MentionRef, trig: Trigger) -> bool:
         return any(t.text == "," for t in self._tokens_fast(trig.end, m.start))

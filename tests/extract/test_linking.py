@@ -287,6 +287,14 @@ def test_words_of_a_title_case_headline_and_a_ships_name_are_no_places(adapters)
     doc = analyse("Hurricane Idalia slams into Florida's Big Bend\n\nThe storm made landfall "
                   "on Wednesday.", published=date(2023, 8, 31), **adapters)
     assert "Big Bend" in {e.label for e in doc.entities}
+    # (a review) a town after "in" and a city of some size are towns in any headline
+    doc = analyse("Rescuers Race Against Time in Antakya After Quake\n\nRescuers searched "
+                  "the rubble after the earthquake on Monday.", published=date(2023, 2, 8),
+                  **adapters)
+    assert {e.label for e in doc.entities if e.kind == "place"} == {"Antakya"}
+    doc = analyse("Quake Jolts Hualien, Killing Nine\n\nA powerful earthquake struck off "
+                  "the eastern county on Wednesday.", published=date(2024, 4, 3), **adapters)
+    assert "Hualien" in {e.label for e in doc.entities}
     doc = analyse("Russian Offensive Campaign Assessment, May 30\n\nUkrainian forces "
                   "counterattacked near Kharkiv on Monday.", published=date(2022, 5, 31),
                   **adapters)
