@@ -20,7 +20,7 @@ from .clauses import RELATIVE_PRONOUNS, clause_of, measured_opener
 from .document import Document
 from .inflection import verb_forms
 from .lexicon import Lexicon
-from .triggers import Trigger
+from .triggers import PREPOSITIONS, Trigger
 
 _NEG_PARTICLES = frozenset({"not", "never", "neither", "nor", "cannot"})
 _NEG_FROM_VERBS = ("prevent", "stop", "block", "bar", "keep", "deter", "dissuade", "restrain")
@@ -149,6 +149,8 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     # an inflected verb ("were detained", "attacked", "said"), not the base form
     inflected = trig.pos == "v" and doc.words[trig.first] != trig.entry.lemma.split()[0]
     planned = _cue_before(words, lex.phrase_index("planned"), 9, trig)
+    if planned == "due to" and trig.pos == "n" and _caused_by(words):
+        planned = None  # "closed due to storm damage": a cause, not a schedule
     if planned and trig.pos == "n" and len(words) >= 2 and words[-1] in _DEFINITE and \
             words[-2] in _PRESUPPOSING and words[-3:-2] not in _ASKING:
         planned = None  # "vowed to punish those behind the attack": an attack that was (and
@@ -312,6 +314,19 @@ _DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her", "our
 # what a vote does by being taken: "lawmakers voted to impeach the president"
 _ENACTED_BY_VOTE = frozenset({"impeach", "oust", "remove", "dismiss", "expel", "censure"})
 _VOTED = frozenset({"vote", "votes", "voted"})
+
+
+def _caused_by(words: list[str]) -> bool:
+    """The words ending before a noun trigger hold "due to" and then only the noun phrase
+    ("due to storm damage", "due to the threat of"; not "were due to gather in Washington
+    for a summit")."""
+    k = max((i for i in range(len(words) - 1) if words[i:i + 2] == ["due", "to"]),
+            default=None)
+    if k is None:
+        return False
+    between = words[k + 2:]
+    return len(between) <= 4 and all(w.isalpha() and (w == "of" or w not in PREPOSITIONS)
+                                     for w in between)
 
 
 def _governed_infinitive(words: list[str], lemma: str) -> str | None:

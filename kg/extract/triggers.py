@@ -354,8 +354,10 @@ def guess_pos(toks: list[Token], words: list[str], k: int, n: int,
             not prev.endswith("s") and (k < 2 or words[k - 2] != "the"):
         return "n"  # "Israeli strikes kill 30": a nation's strikes (but "the Russians storm
         # the village": a people that acts)
-    if prev == "to" and k > 1 and words[k - 2] in _INFINITIVE_TAKERS:
-        return "v"
+    if prev == "to" and k > 1 and (words[k - 2] in _INFINITIVE_TAKERS or
+                                   words[k + n:k + n + 1] in (["the"], ["its"], ["their"])):
+        return "v"  # ("ordered his forces not to storm the complex"; not "due to storm
+        # damage")
     if prev in DETERMINERS or prev in PREPOSITIONS or (k > 0 and toks[k - 1].bare !=
                                                      toks[k - 1].text):
         return "n"

@@ -30,6 +30,13 @@ bit shot sought taught caught fled bled fed meant built dealt slept swept wept l
 became forgot forgave ate sang rang sank swam overtook undertook withdrew arose awoke
 declared announced been
 """.split())
+# Participles in -n after a noun: a reduced relative clause of the past ("troops withdrawn
+# from the Kyiv region in late March"); after "has" they are perfects, which may run on
+# ("has given them until 9 a.m. Tuesday").
+_N_PARTICIPLES = frozenset("""
+withdrawn taken driven shown beaten broken spoken stolen chosen written fallen shaken hidden
+thrown flown drawn overthrown overtaken
+""".split())
 # Irregular pasts that may open a participial clause (", struck by a drone,"): not the
 # finite verbs of a clause of their own.
 _IRREGULAR_PARTICIPLES = _IRREGULAR_PAST - {"was", "were", "had", "did", "said", "told"}
@@ -181,6 +188,9 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
         elif word in _IRREGULAR_PAST or len(word) > 4 and word.endswith("ed") and \
                 word not in _NOT_PAST:
             if previous not in _NOT_FINITE_BEFORE or previous in ("has", "have", "had"):
+                tense = PAST
+        elif word in _N_PARTICIPLES:
+            if previous not in _NOT_FINITE_BEFORE and previous not in ("has", "have", "had"):
                 tense = PAST
         elif word in _PRESENT:
             tense = NEUTRAL

@@ -3435,3 +3435,15 @@ def test_the_subject_of_a_passive_attack_is_its_place_and_rockets_slam_into():
     doc = analyse("A car slammed into a wall in Kharkiv on Thursday, killing two people.",
                   gazetteer=gazetteer)
     assert not events_of(doc, "ShellingMissileAttack") and events_of(doc, "Accident")
+
+
+def test_to_storm_the_complex_is_an_assault_and_due_to_storm_damage_a_cause():
+    """Eighty-fourth batch: "ordered his forces not to storm the complex" is an assault not
+    made, no weather; "closed due to storm damage" tells a cause, no schedule."""
+    doc = analyse("In late April, Putin ordered his forces not to storm the complex.",
+                  published=date(2022, 5, 21))
+    assert not events_of(doc, "Storm") and one(doc, "Attack").modality == "negated"
+    doc = analyse("Roads were closed due to storm damage.")
+    assert all(e.modality != "planned" for e in doc.events), doc.events
+    doc = analyse("The summit is due to open on Monday.")
+    assert one(doc, "Meeting").modality == "planned"
