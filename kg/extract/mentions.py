@@ -72,7 +72,8 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
     cands = _mark_countries(doc, lex, _regions_after_places(doc, lex, cands))
     if _in_the_united_states(cands):
         cands = [_as_us_state(c) for c in cands]
-    accepted = _places_in_lists(doc, _people_over_places(_resolve_overlaps(cands)))
+    accepted = _places_by_apposition(
+        doc, _places_in_lists(doc, _people_over_places(_resolve_overlaps(cands))))
     confirmed = _confirm_guesses(accepted)
     confirmed = _propagate(doc, lex, confirmed, blocked)
     confirmed = _one_kind_per_guessed_name(confirmed)
@@ -803,22 +804,62 @@ def _places_in_lists(doc: Document, cands: list[Candidate]) -> list[Candidate]:
                 cands[chain[-1]].end:cands[order[k + len(chain)]].start] in _LIST_JOINS:
             chain.append(order[k + len(chain)])
         k += len(chain)
-        if len(chain) < 2 or cands[chain[0]].kind != "place" or not any(
-                doc.text[cands[a].end:cands[b].start] != ", "
-                for a, b in zip(chain, chain[1:], strict=False)):
-            continue  # (a list has an "and": not "The president of Argentina, Javier Milei,")
+        if len(chain) < 2 or not any(cands[n].kind == "place" for n in chain) or \
+                not all(cands[n].kind == "place" or _guessed_name(cands[n]) for n in chain) or \
+                not any(doc.text[cands[a].end:cands[b].start] != ", "
+                        for a, b in zip(chain, chain[1:], strict=False)):
+            continue  # (a list has an "and": not "The president of Argentina, Javier Milei,";
+            # a place anywhere in it, "retaken Cherkaski Tyshky, Ruski Tyshky, Rubizhne and
+            # Bairak", and only guessed names besides)
         tail = doc.text[cands[chain[-1]].end:cands[chain[-1]].end + 4]
         if not (tail[:1] in (".", ";", "") or tail.startswith(", ") and tail[2:3].islower()):
             continue  # (not "Speaking in Kyiv, X and Y said", "In Odesa, Oleh Kiper, Odesa's
             # regional governor, said": a list of places ends its clause)
-        for n in chain[1:]:
+        for n in chain:
             c = out[n]
-            if c.kind == "person" and c.rule == "name:full-name":
-                out[n] = dataclasses.replace(c, kind="place", rule="name:listed-place")
+            if c.kind != "place":
+                out[n] = dataclasses.replace(
+                    c, kind="place", rule="name:listed-place", weak=False,
+                    extra={k: v for k, v in c.extra.items() if k != "unconfirmed"})
     return out
 
 
+def _guessed_name(c: Candidate) -> bool:
+    """A name no list holds, guessed a person's or a group's from its shape alone."""
+    return c.source == "pattern" and c.rule in ("name:full-name", "name:single")
+
+
 _LIST_JOINS = frozenset({", ", " and ", ", and "})
+
+
+# ", a village on the main road", ", a small town just north of": a settlement in apposition
+_SETTLEMENT_APPOSITION_RE = re.compile(
+    r", (?:a|an) (?:[\w-]+ ){0,3}(?:village|town|city|settlement|hamlet|suburb|port|resort|"
+    r"municipality)(?=[,.;]| (?:in|on|near|of|north|south|east|west|northeast|northwest|"
+    r"southeast|southwest|just|about|some|outside|close|that|where|which|with)\b)")
+
+
+def _places_by_apposition(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """A guessed name a settlement noun describes in apposition ("recaptured Ruska Lozova, a
+    village on the main road to Belgorod") or that a verb only places take governs
+    ("occupied Staryi Saltiv", "lost control of Tsyrkuny") is a place, not a person (but "Anna
+    Kovalenko, a town councillor": a person)."""
+    return [dataclasses.replace(c, kind="place", rule="name:settlement")
+            if c.kind == "person" and c.rule == "name:full-name" and (
+                _SETTLEMENT_APPOSITION_RE.match(doc.text, c.end) or
+                _PLACE_VERB_RE.search(doc.text, max(0, c.start - 24), c.start)) else c
+            for c in cands]
+
+
+# verbs whose object is a place, never a person, right before a name
+_PLACE_VERB_RE = re.compile(r"\b(?:occupied|occupy|occupies|retook|retaken|retake|retakes|"
+                            r"recaptured|recapture|recaptures|liberated|liberate|liberates|"
+                            r"shelled|(?:took|taken|take|takes|lost|lose|loses|seized|gained) "
+                            r"control of|withdrew from|withdrawn from|pulled out of|"
+                            r"entered) \Z")
+
+
+
 
 
 def _as_mention_of(c: Candidate, target: Candidate, rule: str) -> Candidate:

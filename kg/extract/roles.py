@@ -1187,12 +1187,19 @@ class RoleFinder:
                           len(self._tokens_fast(best.end, m.start)) <= 3), None)
             best = inner or best
         places.append(best.entity)
-        # "captured the villages of Stepove and Berdychi": a second place joined by "and"
-        joined = next((m for m in after if m.start > best.end), None)
-        if joined is not None and joined.kind == "place" and not joined.demonym and \
-                not joined.country and not best.country and joined.entity not in used and \
-                self.doc.text[best.end:joined.start] == " and ":
-            places.append(joined.entity)
+        # "captured the villages of Stepove and Berdychi", "retaken Cherkaski Tyshky, Ruski
+        # Tyshky, Rubizhne and Bairak": the other places of a list that ends with "and"
+        listed, prev = [], best
+        for m in (m for m in after if m.start > best.end):
+            join = self.doc.text[prev.end:m.start]
+            if join not in (", ", " and ", ", and ") or m.kind != "place" or m.demonym or \
+                    m.country or best.country or m.entity in used:
+                break
+            listed.append(m.entity)
+            prev = m
+            if join != ", ":
+                places.extend(e for e in listed if e not in places)
+                break
         # "in Biskvitne, Ukraine": a country right after the place
         nxt = [m for m in after if m.start >= best.end and m.start - best.end <= 3
                and m.kind == "place" and m.country]

@@ -445,7 +445,11 @@ def _adjectival(toks: list[Token], words: list[str], k: int, n: int, lex: Lexico
         # "Hundreds attacked hotels": a verb)
     if words[k] in _DESCRIBING and nxt.isalpha() and not nxt.endswith("ly") and \
             nxt not in DETERMINERS:
-        return True  # "includes advanced rocket systems", "the embattled city"
+        # "includes advanced rocket systems", "the embattled city" (but "Russian forces
+        # occupied Kherson", "Russia occupied Crimea": a subject, then the verb)
+        return not (prev in _FORCE_WORDS or k >= 1 and toks[k - 1].is_cap and
+                    toks[k - 1].is_word and prev not in DETERMINERS and
+                    prev not in PREPOSITIONS)
     return prev in DETERMINERS or prev in PREPOSITIONS and not words[k].endswith("ing")
 
 

@@ -3447,3 +3447,31 @@ def test_to_storm_the_complex_is_an_assault_and_due_to_storm_damage_a_cause():
     assert all(e.modality != "planned" for e in doc.events), doc.events
     doc = analyse("The summit is due to open on Monday.")
     assert one(doc, "Meeting").modality == "planned"
+
+
+def test_villages_no_list_holds_are_places_by_their_context():
+    """Eighty-fourth batch (villages of the Kharkiv counter-offensive): a name described as a
+    village in apposition, a name a verb only places take governs ("occupied", "lost control
+    of"), and guessed names listed with a place are places, and the list's places are all
+    the event's; "forces occupied" is a verb, "occupied Kherson" after "in" a description;
+    "Russian troops lost control of Balakliia" is their withdrawal (a driver losing control of
+    a car is none)."""
+    gazetteer = pytest.importorskip("kg.linking").Gazetteer.load()
+    doc = analyse("Ukrainian forces recaptured Ruska Lozova, a village on the main road to "
+                  "Belgorod. The General Staff said units had retaken Cherkaski Tyshky, Ruski "
+                  "Tyshky, Rubizhne and Bairak. Russian troops lost control of Balakliia. "
+                  "Russian forces occupied Staryi Saltiv in March.",
+                  published=date(2022, 5, 11), gazetteer=gazetteer)
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert all(kinds.get(n) == "place" for n in ("Ruska Lozova", "Cherkaski Tyshky",
+                                                   "Ruski Tyshky", "Bairak", "Staryi Saltiv")), \
+        kinds
+    retaken = events_of(doc, "TerritoryRetaken")
+    assert [places(doc, e) for e in retaken] == [
+        ["Ruska Lozova"], ["Cherkaski Tyshky", "Ruski Tyshky", "Rubizhne", "Bairak"]]
+    assert places(doc, one(doc, "Withdrawal")) == ["Balakliia"]
+    assert places(doc, one(doc, "Occupation")) == ["Staryi Saltiv"]
+    doc = analyse("Residents of occupied Kherson fled. Anna Kovalenko, a town councillor, "
+                  "said the driver lost control of the car.", gazetteer=gazetteer)
+    assert not events_of(doc, "Occupation") and not events_of(doc, "Withdrawal")
+    assert {e.label: e.kind for e in doc.entities}.get("Anna Kovalenko") == "person"
