@@ -811,6 +811,11 @@ def _places_in_lists(doc: Document, cands: list[Candidate]) -> list[Candidate]:
             continue  # (a list has an "and": not "The president of Argentina, Javier Milei,";
             # a place anywhere in it, "retaken Cherkaski Tyshky, Ruski Tyshky, Rubizhne and
             # Bairak", and only guessed names besides)
+        if any((cands[n].key or "").startswith("country:") for n in chain) and (
+                cands[chain[0]].kind != "place" or
+                any(cands[n].rule == "name:single" for n in chain)):
+            continue  # ("brokered by Steve Witkoff, Qatar and Egypt", "Norway, Germany and
+            # Zuckerberg": countries are actors among people and firms; towns are not)
         tail = doc.text[cands[chain[-1]].end:cands[chain[-1]].end + 4]
         if not (tail[:1] in (".", ";", "") or tail.startswith(", ") and tail[2:3].islower()):
             continue  # (not "Speaking in Kyiv, X and Y said", "In Odesa, Oleh Kiper, Odesa's
@@ -834,9 +839,10 @@ _LIST_JOINS = frozenset({", ", " and ", ", and "})
 
 # ", a village on the main road", ", a small town just north of": a settlement in apposition
 _SETTLEMENT_APPOSITION_RE = re.compile(
-    r", (?:a|an) (?:[\w-]+ ){0,3}(?:village|town|city|settlement|hamlet|suburb|port|resort|"
-    r"municipality)(?=[,.;]| (?:in|on|near|of|north|south|east|west|northeast|northwest|"
-    r"southeast|southwest|just|about|some|outside|close|that|where|which|with)\b)")
+    r", (?:a|an) (?:(?!(?:of|in|from|for|at|on|to|by|the|a|an|and|or|with)\b)[a-z-]+ ){0,3}"
+    r"(?:village|town|city|settlement|hamlet|suburb|port|resort|municipality)"
+    r"(?=[,.;]| (?:in|on|near|of|north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"just|about|some|outside|close|that|where|which|with)\b)")
 
 
 def _places_by_apposition(doc: Document, cands: list[Candidate]) -> list[Candidate]:
@@ -847,16 +853,15 @@ def _places_by_apposition(doc: Document, cands: list[Candidate]) -> list[Candida
     return [dataclasses.replace(c, kind="place", rule="name:settlement")
             if c.kind == "person" and c.rule == "name:full-name" and (
                 _SETTLEMENT_APPOSITION_RE.match(doc.text, c.end) or
-                _PLACE_VERB_RE.search(doc.text, max(0, c.start - 24), c.start)) else c
+                _PLACE_VERB_RE.search(doc.text, max(0, c.start - 24), c.start) and
+                doc.text[c.end:c.end + 2] not in ("'s", "’s")) else c
             for c in cands]
 
 
-# verbs whose object is a place, never a person, right before a name
+# verbs whose object is a place, never a person, right before a name (but not before a
+# possessive: "shelled Ivan Bondarenko's farm")
 _PLACE_VERB_RE = re.compile(r"\b(?:occupied|occupy|occupies|retook|retaken|retake|retakes|"
-                            r"recaptured|recapture|recaptures|liberated|liberate|liberates|"
-                            r"shelled|(?:took|taken|take|takes|lost|lose|loses|seized|gained) "
-                            r"control of|withdrew from|withdrawn from|pulled out of|"
-                            r"entered) \Z")
+                            r"recaptured|recapture|recaptures|shelled) \Z")
 
 
 

@@ -324,6 +324,8 @@ def _caused_by(words: list[str]) -> bool:
             default=None)
     if k is None:
         return False
+    if k > 0 and words[k - 1] in ("is", "are", "was", "were", "be", "been", "being", "'s"):
+        return False  # "Nurses are due to strike on Monday": a timetable
     between = words[k + 2:]
     return len(between) <= 4 and all(w.isalpha() and (w == "of" or w not in PREPOSITIONS)
                                      for w in between)

@@ -1146,6 +1146,9 @@ class RoleFinder:
                 # "drones over Russia's Belgorod region", "over London's Heathrow airport")
             if m.end <= trig.start and self._on_route(m, before, prep, sent_start):
                 continue  # "a jet flying from Baku to Grozny in Russia crashed near Aktau"
+            if m.start >= trig.end and self._launch_site(trig, m):
+                continue  # "was hit by Kh-22 missiles launched by Tu-22M3 bombers flying over
+                # Russia's Kursk region": where the weapon came from
             if prep in ("from", "of") and trig.type not in _AWAY and \
                     self._origin(m, sent_start):
                 continue  # "officials from the UAE met ... in Port Sudan": where they come from
@@ -1384,6 +1387,14 @@ class RoleFinder:
         return prev is not None and prev.kind == "place" and \
             [t.lower for t in self._tokens_fast(prev.end, m.start)] == ["in"] and \
             self._on_route(prev, before, self._governing_preposition(prev, floor), floor)
+
+    def _launch_site(self, trig: Trigger, m: MentionRef) -> bool:
+        """Between the trigger and the place, a word of launching or flying and then "over",
+        "from" or "above": the place the weapon came from."""
+        words = [t.lower for t in self._tokens_fast(trig.end, m.start)]
+        return any((w in _LAUNCHED or w in _JOURNEY) and
+                   any(x in ("over", "from", "above") for x in words[n + 1:n + 4])
+                   for n, w in enumerate(words))
 
     def _route_verb_before(self, m: MentionRef, floor: int) -> bool:
         words = [t.lower for t in self._tokens_fast(max(floor, m.start - 120), m.start)][-8:]

@@ -244,6 +244,9 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
                  or words[k + n] in ("and", "or", "than") or words[k + n] in _TIME_ADVERBS):
             continue  # a plural noun: "strikes on military targets in Iran" (but "Ukraine's
             # military targets Russian oil refineries": a verb and its object)
+        if entry.pos == "n" and k > 0 and words[k - 1] == "to" and \
+                words[k + n:k + n + 1] in (["the"], ["its"], ["their"]):
+            continue  # a verb after all: "poised to storm the charts" (no weather)
         if entry.pos == "n" and not lex.pos_ambiguous(form) and k + n < len(words) and \
                 words[k + n] in _OBJECT_DETERMINERS and k > 0 and \
                 words[k - 1] not in DETERMINERS and words[k - 1] not in PREPOSITIONS and \
@@ -356,8 +359,8 @@ def guess_pos(toks: list[Token], words: list[str], k: int, n: int,
         # the village": a people that acts)
     if prev == "to" and k > 1 and (words[k - 2] in _INFINITIVE_TAKERS or
                                    words[k + n:k + n + 1] in (["the"], ["its"], ["their"])):
-        return "v"  # ("ordered his forces not to storm the complex"; not "due to storm
-        # damage")
+        return "v"  # ("ordered his forces not to storm the complex", "after failing to
+        # capture the city"; not "due to storm damage")
     if prev in DETERMINERS or prev in PREPOSITIONS or (k > 0 and toks[k - 1].bare !=
                                                      toks[k - 1].text):
         return "n"
@@ -397,6 +400,9 @@ _BEFORE_QUANTITIES = frozenset({"as", "and", "while", "with", "of", "where", "bu
 _STATE_VERBS = frozenset({"were", "was", "are", "is", "had", "have", "remain", "remained"})
 # Participles that, right before a noun, describe it ("advanced weapons", "besieged city").
 _DESCRIBING = frozenset({"advanced", "embattled", "besieged", "occupied", "contested"})
+# those that are verbs after a subject ("Russian forces occupied Kherson", "Russia occupied
+# Crimea"; not "Israeli occupied East Jerusalem", "Nvidia advanced chips")
+_SUBJECT_VERBS = frozenset({"occupied", "besieged"})
 # Verbs whose object a participle before a noun describes ("inspecting destroyed buildings").
 _LOOKING_AT = frozenset({"inspecting", "inspected", "visiting", "visited", "touring", "toured",
                          "surveying", "surveyed", "showing", "showed", "shows", "photographing",
@@ -447,9 +453,10 @@ def _adjectival(toks: list[Token], words: list[str], k: int, n: int, lex: Lexico
             nxt not in DETERMINERS:
         # "includes advanced rocket systems", "the embattled city" (but "Russian forces
         # occupied Kherson", "Russia occupied Crimea": a subject, then the verb)
-        return not (prev in _FORCE_WORDS or k >= 1 and toks[k - 1].is_cap and
-                    toks[k - 1].is_word and prev not in DETERMINERS and
-                    prev not in PREPOSITIONS)
+        return not (words[k] in _SUBJECT_VERBS and (
+            prev in _FORCE_WORDS or k >= 1 and toks[k - 1].is_cap and toks[k - 1].is_word and
+            prev not in DETERMINERS and prev not in PREPOSITIONS and prev not in _NOT_A_TARGET
+            and prev not in lex.demonyms))  # (nor a weekday: "On Friday occupied Gaza")
     return prev in DETERMINERS or prev in PREPOSITIONS and not words[k].endswith("ing")
 
 

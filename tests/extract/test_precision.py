@@ -3475,3 +3475,49 @@ def test_villages_no_list_holds_are_places_by_their_context():
                   "said the driver lost control of the car.", gazetteer=gazetteer)
     assert not events_of(doc, "Occupation") and not events_of(doc, "Withdrawal")
     assert {e.label: e.kind for e in doc.entities}.get("Anna Kovalenko") == "person"
+
+
+def test_review_of_the_eighty_fourth_batch_places_and_verbs():
+    """A review of the villages' rules (205 texts: 38 better, 46 worse) and what mended them:
+    a person described by a role in a village is no village; names after "liberated",
+    "took control of" or before a possessive are no places; people and firms listed with
+    countries are actors; "Israeli occupied East Jerusalem" and "Nvidia advanced chips" are
+    descriptions; losing control of a narrative is no withdrawal; "poised to storm the charts"
+    is no event; "Nurses are due to strike on Monday" is a plan."""
+    gazetteer = pytest.importorskip("kg.linking").Gazetteer.load()
+    doc = analyse("Olena Petrenko, a resident of the village, said the shelling lasted all "
+                  "night. Israeli special forces liberated Noa Argamani from captivity in "
+                  "Gaza. Russian artillery shelled Ivan Bondarenko's farm near Izium.",
+                  gazetteer=gazetteer)
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert [kinds.get(n) for n in ("Olena Petrenko", "Noa Argamani", "Ivan Bondarenko")] == \
+        ["person"] * 3, kinds
+    doc = analyse("The truce was brokered by Steve Witkoff, Qatar and Egypt.",
+                  gazetteer=gazetteer)
+    assert {e.label: e.kind for e in doc.entities}.get("Steve Witkoff") == "person"
+    doc = analyse("Residents of Israeli occupied East Jerusalem protested on Sunday. The "
+                  "rules cover Nvidia advanced chips.", gazetteer=gazetteer)
+    assert not events_of(doc, "Occupation") and not events_of(doc, "Advance"), doc.events
+    doc = analyse("The army lost control of the narrative after the raid.")
+    assert not events_of(doc, "Withdrawal")
+    doc = analyse("Taylor Swift's new album is poised to storm the charts on Friday.")
+    assert not doc.events, doc.events
+    doc = analyse("Nurses are due to strike on Monday over pay.")
+    assert all(e.modality == "planned" for e in doc.events) and doc.events
+
+
+def test_forces_strike_dismissing_an_account_and_where_bombers_flew():
+    """Eighty-fourth batch: "Ukrainian forces then struck the bridges" is a strike (an armed
+    subject; "troops struck a deal" is none); "Ukrainian officials dismissed that account" is
+    no dismissal; "the mall was hit by missiles launched by bombers flying over Russia's Kursk
+    region" did not happen in Kursk."""
+    doc = analyse("Ukrainian forces then struck the bridges near the village.")
+    assert one(doc, "ShellingMissileAttack")
+    doc = analyse("The troops struck a deal with the militants.")
+    assert not events_of(doc, "ShellingMissileAttack")
+    doc = analyse("Ukrainian officials dismissed that account as a lie.")
+    assert not events_of(doc, "Resignation"), doc.events
+    gazetteer = pytest.importorskip("kg.linking").Gazetteer.load()
+    doc = analyse("The Air Force said the mall was hit by Kh-22 missiles launched by Tu-22M3 "
+                  "bombers flying over Russia's Kursk region.", gazetteer=gazetteer)
+    assert "Kursk" not in " ".join(places(doc, one(doc, "ShellingMissileAttack")))
