@@ -12,6 +12,9 @@ from functools import lru_cache
 from .document import Document
 from .tokens import Token
 
+# Reporting words that are also nouns ("state media", "reports said", "claims of").
+REPORTING_NOUNS = frozenset({"state", "states", "report", "reports", "claim", "claims"})
+
 _HARD = frozenset({";", ":", "—", "–", '"', "“", "”"})
 _CONTRAST = frozenset({"but", "while", "whereas", "although", "though", "yet", "however",
                        "even", "as", "meanwhile", "because", "since", "after", "before"})

@@ -359,6 +359,12 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
     return kept
 
 
+def _reports(d: EventDraft) -> bool:
+    """The mention tells something of the event: a time of its own or a count."""
+    return d.fatalities is not None or d.injured is not None or \
+        d.time is not None and d.time.basis == "expression"
+
+
 def _absorb(best: EventDraft, other: EventDraft) -> None:
     r, o = best.roles, other.roles
     if r.agent is None and o.agent is not None and o.agent not in r.targets:
@@ -373,8 +379,10 @@ def _absorb(best: EventDraft, other: EventDraft) -> None:
         if p not in r.participants and p != r.agent:
             r.participants.append(p)
     if r.according_to is None and o.according_to is not None and \
-            best.modality == other.modality:
-        r.according_to = o.according_to
+            best.modality == other.modality and (not other.anaphoric or _reports(other)):
+        r.according_to = o.according_to  # (a later mention's speaker only when it tells the
+        # event's time or toll: "The collapse happened shortly after 3 p.m., police spokesman
+        # Paul Nyathi said"; not "Cherizier said the attacks were aimed at ...")
     if best.fatalities is None or other.updated and other.fatalities is not None:
         best.fatalities = other.fatalities if best.fatalities is None else \
             max(best.fatalities, other.fatalities)

@@ -189,6 +189,7 @@ def _chunk_end(toks: list[Token], i: int, lex: Lexicon) -> int:
             k += 1
         if k > j + 1 and k < n and is_name_token(toks[k], lex) and \
                 not (toks[j + 1].lower == "and" and k - j > 2) and \
+                not (toks[j + 1].lower == "on" and toks[k].bare != toks[k].text) and \
                 not _adjective_before_noun(toks, k, lex):
             if toks[j + 1].lower == "and" and not _and_joins(toks, i, j, lex):
                 break

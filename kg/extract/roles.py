@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from .clauses import (
     RELATIVE_PRONOUNS,
+    REPORTING_NOUNS,
     answers_before,
     clause_of,
     irregular_verb_forms,
@@ -465,33 +466,11 @@ class RoleFinder:
         mark = next((m for m in range(k - 1, lo - 1, -1) if doc.words[m] in _CLOSERS), None)
         max_gap = _MAX_SUBJECT_GAP
         # (over auxiliaries: "Ukraine's new commander, Oleksandr Syrskyi, has promised")
-        closes = mark is not None and doc.words[mark] == "," and \
-            all(w in _AUXILIARIES for w in doc.words[mark + 1:k])
-        if closes:
-            # "France, the former colonial power, condemned": an apposition closes
-            # (a long one too: "Yuriy Saks, an adviser to Defense Minister Oleksiy Reznikov,")
-            floor = max(doc.first_token_at_or_after(clause[0]), mark - 10)
-            opener = next((m for m in range(mark - 1, floor - 1, -1)
-                           if doc.words[m] == ","), None)
-            named = next((m for m in before if opener is not None and m.kind == "person" and
-                          m.end <= doc.tokens[opener].start and
-                          doc.tokens[opener].start - m.end <= 1 and self.actor_id(m)), None)
-            if named is not None:
-                # "Olaf Scholz, speaking alongside French President Emmanuel Macron in
-                # Berlin, said", "Denis Pushilin, the leader of the self-proclaimed Donetsk
-                # People's Republic, said": the person the apposition describes
-                return self.actor_id(named)
-            inside = [m for m in before if opener is not None and
-                      m.start > doc.tokens[opener].start and m.end <= doc.tokens[mark].start
-                      and self.actor_id(m) and not m.demonym and
-                      # "Prokopenko, commander of the Azov regiment, said": not the regiment
-                      not self._in_prepositional_phrase(m, doc.tokens[opener].end)]
-            if inside:
-                # '"...," the hospital's director, Jana Horvathova, told reporters'
-                return self.actor_id(inside[-1])
-            if opener is not None and any(m.end <= doc.tokens[opener].start and
-                                          doc.tokens[opener].start - m.end <= 1 and
-                                          self.actor_id(m) for m in before):
+        if mark is not None:
+            found, before_opener = self._apposition_speaker(k, mark, clause, before)
+            if found is not None:
+                return found
+            if before_opener:
                 mark, max_gap = None, _MAX_SUBJECT_GAP * 2
         if k > lo and doc.words[k - 1] == "and":
             # 'X called the attack "an assault" and said ...': the subject of X's first verb
@@ -525,6 +504,36 @@ class RoleFinder:
                     not (between and between[0].lower == "that"):  # ", warning that Russia"
                 return self.actor_id(m)
         return None
+
+    def _apposition_speaker(self, k: int, mark: int, clause: tuple[int, int],
+                            before: list[MentionRef]) -> tuple[str | None, bool]:
+        """The speaker when an apposition closes right before the reporting verb at token
+        ``k`` (the comma at ``mark``, over auxiliaries): the person it describes ("Olaf Scholz,
+        speaking alongside French President Emmanuel Macron in Berlin, said"), else the
+        actor it names ('"...," the hospital's director, Jana Horvathova, told reporters');
+        and whether an actor stands right before it (the subject lies before the apposition:
+        "France, the former colonial power, condemned", "Yuriy Saks, an adviser to Defense
+        Minister Oleksiy Reznikov, told Reuters")."""
+        doc = self.doc
+        if doc.words[mark] != "," or not all(w in _AUXILIARIES for w in doc.words[mark + 1:k]):
+            return None, False
+        floor = max(doc.first_token_at_or_after(clause[0]), mark - 10)
+        opener = next((m for m in range(mark - 1, floor - 1, -1) if doc.words[m] == ","), None)
+        if opener is None:
+            return None, False
+        start = doc.tokens[opener].start
+        named = next((m for m in before if m.kind == "person" and m.end <= start and
+                      start - m.end <= 1 and self.actor_id(m)), None)
+        if named is not None:
+            return self.actor_id(named), False
+        inside = [m for m in before if m.start > start and m.end <= doc.tokens[mark].start
+                  and self.actor_id(m) and not m.demonym and
+                  # "Prokopenko, commander of the Azov regiment, said": not the regiment
+                  not self._in_prepositional_phrase(m, doc.tokens[opener].end)]
+        if inside:
+            return self.actor_id(inside[-1]), False
+        return None, any(m.end <= start and start - m.end <= 1 and self.actor_id(m)
+                         for m in before)
 
     def _conjuncts(self, agent: str, before: list[MentionRef], trig: Trigger) -> list[str]:
         """The actors joined to the subject ("Egypt, Qatar and Jordan condemned", "Macron,
@@ -1457,15 +1466,26 @@ class RoleFinder:
                 return self._subject(self.between(*main), main, main[1], speaker=True)
             before = self.between(clause[0], verb.start)
             mark = self._closing_mark(k, clause[0])
+            max_gap = _MAX_SUBJECT_GAP
+            if mark is not None and words[k] not in REPORTING_NOUNS:
+                # (not "..., state media said": "state" is no verb)
+                comma = self.doc.first_token_at_or_after(mark) - 1
+                found, before_opener = self._apposition_speaker(k, comma, clause, before)
+                if found is not None:
+                    return found  # "Kyrylo Budanov, the intelligence chief, told Sky News"
+                if before_opener:
+                    mark, max_gap = None, _MAX_SUBJECT_GAP * 2
             if mark is not None:  # "..., the Israeli military said": after the last comma
                 before = [m for m in before if m.start >= mark]
-            subj = self._subject(before, clause, verb.start, speaker=True)
+            subj = self._subject(before, clause, verb.start, speaker=True, max_gap=max_gap)
             if subj:
                 return subj
             # "..., said X": the speaker right after a reporting verb that follows a comma
-            # (not "..., accusing Israeli forces of ...": whom a participle accuses)
+            # (not "..., accusing Israeli forces of ...": whom a participle accuses; nor
+            # "..., told Sky News": whom the speaker told)
             prev = self._tokens_fast(max(sent_start, verb.start - 4), verb.start)
-            if prev and prev[-1].text in (",", '"', "”") and not verb.lower.endswith("ing"):
+            if prev and prev[-1].text in (",", '"', "”") and not verb.lower.endswith("ing") \
+                    and verb.lower not in TOLD:
                 for m in self.between(verb.end, min(sent_end, verb.end + 40))[:1]:
                     gap = self._tokens_fast(verb.end, m.start)
                     aid = self.actor_id(m)

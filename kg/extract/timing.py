@@ -19,7 +19,7 @@ from datetime import date, datetime
 
 from ..model import TimeSpec
 from ..temporal.tense import named_day, relative_clause_at
-from .clauses import ANSWERING, clause_of, measured_opener
+from .clauses import ANSWERING, REPORTING_NOUNS, clause_of, measured_opener
 from .document import Document
 from .triggers import PREPOSITIONS
 
@@ -179,7 +179,7 @@ class TimeAttacher:
             own = [t for t in here if t.start >= end and t.resolved and _usable(t, True) and
                    doc.first_token_at_or_after(t.start) - doc.first_token_at_or_after(end) <= reach
                    and not any(w in (",", ";") or w in _MAIN_VERBS or
-                               w in self.reporting and w not in _REPORTING_NOUNS
+                               w in self.reporting and w not in REPORTING_NOUNS
                                for w in doc.words_between(end, t.start))]
             if own:
                 return dataclasses.replace(own[0], basis="expression")
@@ -616,7 +616,6 @@ class TimeAttacher:
 _MAIN_VERBS = frozenset({"was", "were", "is", "are", "has", "have", "had", "will", "appeared",
                          "pleaded", "faces", "faced", "went", "remains", "remained", "goes"})
 # Reporting words that are also nouns ("Minnesota state lawmaker", "a police report").
-_REPORTING_NOUNS = frozenset({"state", "states", "report", "reports", "claim", "claims"})
 # Conjunctions that open a clause whose own verb a following time dates.
 _LATER_CLAUSE_OPENERS = frozenset({"after", "before", "until", "till"})
 # words in a heading before its date that make it no day of what follows

@@ -233,8 +233,11 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
         if entry.pos == "v" and not participle and k > 0 and (
                 words[k - 1] in _ARTICLES or words[k - 1][:1].isdigit() and
                 words[k - 1].endswith(("st", "nd", "rd", "th")) and
-                words[k] in ("state", "states", "post", "posts", "report", "reports")):
-            continue  # a noun after all: "the state border", "a post", "the 51st state"
+                words[k] in ("state", "states", "post", "posts", "report", "reports")) or \
+                words[k] == "states" and k > 0 and toks[k - 1].is_cap and \
+                words[k + 1:k + 2] in ([","], ["."], [";"], ["and"], ["that"], ["to"]):
+            continue  # a noun after all: "the state border", "a post", "the 51st state",
+            # "the approval of all 30 NATO states."
         if entry.pos == "v" and not participle and k > 0 and words[k] == form[0] and \
                 words[k - 1] in PREPOSITIONS and words[k - 1] != "to":
             continue  # a noun after all: "on state television", "into travel agencies"

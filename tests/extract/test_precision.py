@@ -3521,3 +3521,26 @@ def test_forces_strike_dismissing_an_account_and_where_bombers_flew():
     doc = analyse("The Air Force said the mall was hit by Kh-22 missiles launched by Tu-22M3 "
                   "bombers flying over Russia's Kursk region.", gazetteer=gazetteer)
     assert "Kursk" not in " ".join(places(doc, one(doc, "ShellingMissileAttack")))
+
+
+def test_a_roundups_sources_and_words():
+    """Eighty-fourth batch (a day-80 roundup): the source of what "Kyrylo Budanov, the
+    intelligence chief, told Sky News" is Budanov, not Sky News; "As the war enters its 80th
+    day" is no advance; "the approval of all 30 NATO states" is no statement; "at Weissenhaus
+    on Germany's Baltic coast" names Weissenhaus; a later speaker's word on an attack ("said
+    the attacks were aimed at forcing the resignation") does not become its source."""
+    doc = analyse("Ukraine's military intelligence chief, Kyrylo Budanov, told Sky News that "
+                  "most active fighting could be over by the end of the year.",
+                  published=date(2022, 5, 14))
+    assert entity_label(doc, one(doc, "ArmedClash").according_to) == "Kyrylo Budanov"
+    doc = analyse("As the war enters its 80th day, Russian troops are pulling back from the "
+                  "area. Any new member requires the approval of all 30 NATO states.",
+                  published=date(2022, 5, 14))
+    assert not events_of(doc, "Advance") and not events_of(doc, "Statement"), doc.events
+    doc = analyse("Ministers met at Weissenhaus on Germany's Baltic coast.")
+    assert "Weissenhaus" in {e.label for e in doc.entities}
+    doc = analyse("Armed gangs stormed the main prison on Saturday, officials said on Sunday. "
+                  "Gang leader Jimmy Cherizier, known as Barbecue, said the attacks were aimed "
+                  "at forcing the government out.", published=date(2024, 3, 4))
+    storming = [e for e in doc.events if trigger(doc, e) == "stormed"]
+    assert len(storming) == 1 and entity_label(doc, storming[0].according_to) is None
