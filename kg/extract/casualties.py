@@ -186,7 +186,7 @@ _PART_WORDS = frozenset({"many", "most", "some", "half", "several", "few", "all"
 _OF_BODIES = frozenset({"more", "charred", "burned", "burnt", "decomposed", "mutilated",
                         "decapitated", "dismembered", "unidentified", "other"})
 _BODY_VERBS = frozenset({"recovered", "found", "retrieved", "pulled", "discovered",
-                         "exhumed", "identified"})
+                         "exhumed", "identified", "counted"})
 _CLAUSE_WORDS = frozenset({"that", "which", "who", "when", "where", "after", "before", "and"})
 
 
@@ -341,6 +341,9 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                     not (k + 1 < len(words) and words[k + 1] in ("that", "to", "orbiting")):
                 what = "killed"  # "87 bodies have been recovered": 87 dead (not "Two federal
                 # bodies have found that ...", "two bodies were found orbiting a star")
+            elif j >= 3 and words[j - 3:j - 1] == ["bodies", "of"] and j < k - 1 and \
+                    words[j] in people and number_value(words, j - 1, lex)[0] is not None:
+                what = "killed"  # "the bodies of 410 civilians had been recovered"
         if what is None and w in _BODY_VERBS and k not in used:
             c, f, n = _count_at(words, k + 1, lex)
             j = n

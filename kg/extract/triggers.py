@@ -457,7 +457,8 @@ def _adjectival(toks: list[Token], words: list[str], k: int, n: int, lex: Lexico
         # "includes advanced rocket systems", "the embattled city" (but "Russian forces
         # occupied Kherson", "Russia occupied Crimea": a subject, then the verb)
         return not (words[k] in _SUBJECT_VERBS and (
-            prev in _FORCE_WORDS or k >= 1 and toks[k - 1].is_cap and toks[k - 1].is_word and
+            prev in _FORCE_WORDS or prev in ("had", "has", "have") or
+            k >= 1 and toks[k - 1].is_cap and toks[k - 1].is_word and
             prev not in DETERMINERS and prev not in PREPOSITIONS and prev not in _NOT_A_TARGET
             and prev not in lex.demonyms))  # (nor a weekday: "On Friday occupied Gaza")
     return prev in DETERMINERS or prev in PREPOSITIONS and not words[k].endswith("ing")

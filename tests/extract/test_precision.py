@@ -3544,3 +3544,18 @@ def test_a_roundups_sources_and_words():
                   "at forcing the government out.", published=date(2024, 3, 4))
     storming = [e for e in doc.events if trigger(doc, e) == "stormed"]
     assert len(storming) == 1 and entity_label(doc, storming[0].according_to) is None
+
+
+def test_bodies_counted_and_recovered_and_a_pluperfect_occupation():
+    """Eighty-fourth batch (Bucha): "journalists counted at least 20 bodies" and "the bodies of
+    410 civilians had been recovered" report deaths; "Russian troops had occupied Bucha" is
+    an occupation (a pluperfect, no description of Bucha)."""
+    doc = analyse("On Saturday, journalists counted at least 20 bodies of men in civilian "
+                  "clothes on a single street.", published=date(2022, 4, 4))
+    assert one(doc, "CasualtiesReport").fatalities == 20
+    doc = analyse("The bodies of 410 civilians had been recovered from towns in the region, "
+                  "the prosecutor said on Sunday.", published=date(2022, 4, 4))
+    assert one(doc, "CasualtiesReport").fatalities == 410
+    doc = analyse("Russian troops had occupied Bucha since the first days of the invasion.",
+                  published=date(2022, 4, 4))
+    assert one(doc, "Occupation").modality == "asserted"
