@@ -177,6 +177,8 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
         if word.endswith("ing") and word in _FUTURE_WORDS and previous in _GERUND_TAKERS:
             tense = None  # "pleaded guilty to planning an attack", "accused of planning": a
             # deed, no plan of the clause
+        elif word == "ahead" and text[m.end():m.end() + 4] == " of ":
+            tense = FUTURE  # "campaigning ahead of Sunday's election": still to come
         elif word in _FUTURE_WORDS or word.endswith("'ll"):
             tense = FUTURE
             if word in _SCHEDULED and previous in ("was", "were", "been", "had"):
