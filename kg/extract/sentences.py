@@ -208,6 +208,8 @@ def _is_boundary(text: str, sent_start: int, punct_start: int, punct: str, nxt: 
     if before is None:
         return True
     word = text[before.start(1):punct_start]
+    if before.start(1) > 0 and text[before.start(1) - 1].isdigit():
+        return True  # "built in the 1970s. Truss resigned": a number's ending, no initial
     low = word.lower().rstrip(".")
     opener = first.rstrip(".,;:!?\"'”’").lower() in _SENTENCE_OPENERS
     if low in _TITLE_ABBREVIATIONS:

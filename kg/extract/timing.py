@@ -190,6 +190,7 @@ class TimeAttacher:
         own = [t for t in here if clause[0] <= t.start < clause[1] and _usable(t, True)
                and self._fits(t, trigger_start, end, reporting, infinitive, declaring)
                and not (t.start > end and self._premodifies(t))
+               and not self._in_relative_after(t, end)
                # ("protests marking the anniversary of 2024 demonstrations")
                and not (t.start > end and self._later_verbs_clause(t, end))
                # ("observed a day of mourning on Saturday after a canopy ... collapsed")
@@ -241,6 +242,7 @@ class TimeAttacher:
                        and t.value not in _REFERENCES  # ("now" dates no later sentence)
                        and t.end <= sent.start and self._same_paragraph(t.start, sent.paragraph)
                        and not self._premodifies(t) and (planned or not self._ahead(t))
+                       and not self._in_a_things_relative(t)
                        and not (planned and self._behind(t)) and not self._since(t, 0)
                        and not self._in_subordinate(t)]
             if earlier:
@@ -459,7 +461,25 @@ class TimeAttacher:
                 doc.tokens[k - 1].is_word and doc.words[k - 1] not in PREPOSITIONS):
             return False
         nxt = doc.tokens[j]
-        return nxt.is_word and nxt.text.islower() and nxt.lower not in _NOT_NOUNS
+        return nxt.is_word and (nxt.text.islower() and nxt.lower not in _NOT_NOUNS or
+                                # "the 1922 Committee", "the 2014 Minsk agreements": a name
+                                nxt.is_cap and t.precision in ("year", "decade"))
+
+    def _in_relative_after(self, t: TimeSpec, end: int) -> bool:
+        """The expression lies in a relative clause after the trigger, about a thing it
+        names ("hit a footbridge that was opened in 2019", "burst two dams that were built in
+        the 1970s"): that clause's time, not the event's."""
+        if t.start < end:
+            return False
+        return _thing_relative(self.doc.words_between(end, t.start))
+
+    def _in_a_things_relative(self, t: TimeSpec) -> bool:
+        """The expression lies in a relative clause about a thing, wherever its sentence's
+        events are ("A missile hit a footbridge that was opened in 2019. Floodwaters ...":
+        2019 dates no later sentence either)."""
+        sent = self.doc.sentence_at(t.start)
+        return sent is not None and \
+            _thing_relative(self.doc.words_between(sent.start, t.start)[-8:])
 
     def _reported_after(self, t: TimeSpec, end: int) -> bool:
         """ "... collapsed in Ikoyi has risen to 23, officials said on Thursday": the day of
@@ -659,9 +679,25 @@ _AUDIENCE = frozenset({"cheering", "supporters", "capital", "city", "rally", "ga
                        "agency", "state", "local", "national", "public", "french", "reporters",
                        "square", "crowd", "crowds", "thousands", "hundreds", "of", "outside",
                        "before"})
+# a relative word of a clause about a thing and what may follow it ("that was opened"; not
+# "protesters who stormed parliament on Tuesday", whose day is the scene's)
+_RELATIVE_WORDS = frozenset({"that", "which"})
+_RELATIVE_VERBS = frozenset({"was", "were", "is", "are", "has", "have", "had", "been"})
 _SUBORDINATE_OPENERS = frozenset({"after", "before", "since", "until", "till", "because",
                                   "although", "though", "unlike", "despite", "who", "which",
                                   "whose", "whom"})  # (relative clauses: their own times)
+
+
+def _thing_relative(words: list[str]) -> bool:
+    """The words before an expression hold "that" or "which" after a word of their own and
+    before a verb ("a footbridge that was opened in", "two dams that were built in")."""
+    # (a word before the relative word: "the attack that was carried out on Monday" tells
+    # the attack's own time)
+    return any(w in _RELATIVE_WORDS and n + 1 < len(words) and
+               any(x.isalpha() for x in words[:n]) and
+               (words[n + 1] in _RELATIVE_VERBS or len(words[n + 1]) > 4 and
+                words[n + 1].endswith("ed"))
+               for n, w in enumerate(words))
 
 
 def _plural_noun(word: str) -> bool:

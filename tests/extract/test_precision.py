@@ -3577,3 +3577,20 @@ def test_overall_review_words_of_another_sense_and_an_election_ahead():
     doc = analyse("Abe was shot while campaigning in Nara ahead of Sunday's upper house "
                   "election.", published=date(2022, 7, 8))
     assert one(doc, "Election").time.value == "2022-07-10"
+
+
+def test_a_year_of_a_things_relative_clause_or_name_dates_no_event():
+    """The overall review's third kind: "hit a glass footbridge that was opened in 2019",
+    "burst two dams that were built in the 1970s", "strained by a spy balloon that crossed the
+    US in February" and "the chairman of the 1922 Committee" date nothing but the thing they
+    describe; "protesters who stormed parliament on Tuesday" still dates the shooting at
+    them."""
+    doc = analyse("A Russian missile hit a glass footbridge in central Kyiv that was opened "
+                  "in 2019, killing five people. Floodwaters burst two dams that were built in "
+                  "the 1970s. Truss resigned after a meeting with the chairman of the 1922 "
+                  "Committee.", published=date(2023, 10, 11))
+    assert all(e.time.basis == "publication" for e in doc.events), \
+        [(e.type, e.time.value) for e in doc.events]
+    doc = analyse("Kenyan police opened fire on protesters who stormed parliament on Tuesday.",
+                  published=date(2024, 6, 26))
+    assert all(e.time.value == "2024-06-25" for e in doc.events), doc.events
