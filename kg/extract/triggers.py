@@ -122,6 +122,10 @@ def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
         if entry.type == "MilitaryVictory" and _scored(toks, words):
             continue  # "beat Inter Milan 5-0 ..., the biggest margin of victory": a match's
         seen.add((entry.lemma, entry.type))
+        if entry.type == "ShellingMissileAttack":
+            # "a missile slammed into the station ... The strike came at 10:30 a.m.": the
+            # noun refers back to any strike by a weapon
+            seen.add(("strike", entry.type))
         if doc.sentences[sentence].kind != "headline":
             told.add((entry.lemma, entry.type))
         first, last = toks[i - a], toks[end_k - 1]

@@ -3594,3 +3594,13 @@ def test_a_year_of_a_things_relative_clause_or_name_dates_no_event():
     doc = analyse("Kenyan police opened fire on protesters who stormed parliament on Tuesday.",
                   published=date(2024, 6, 26))
     assert all(e.time.value == "2024-06-25" for e in doc.events), doc.events
+
+
+def test_the_strike_refers_back_to_a_strike_by_a_weapon():
+    """Eighty-fourth batch (Kramatorsk): after "a missile slammed into the railway station",
+    "The strike came at around 10:30 a.m. on Friday" is that strike, and dates it."""
+    doc = analyse("Officials were still counting the dead after a missile slammed into the "
+                  "railway station in Kramatorsk.\n\nThe strike came at around 10:30 a.m. on "
+                  "Friday, as families crowded the station building.",
+                  published=date(2022, 4, 9))
+    assert one(doc, "ShellingMissileAttack").time.value == "2022-04-08T10:30"
