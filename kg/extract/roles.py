@@ -528,6 +528,8 @@ class RoleFinder:
             return self.actor_id(named), False
         inside = [m for m in before if m.start > start and m.end <= doc.tokens[mark].start
                   and self.actor_id(m) and not m.demonym and
+                  # "Kharkiv, Ukraine's second-largest city, said": not the possessor
+                  doc.text[m.end:m.end + 2] not in ("'s", "’s") and
                   # "Prokopenko, commander of the Azov regiment, said": not the regiment
                   not self._in_prepositional_phrase(m, doc.tokens[opener].end)]
         if inside:
@@ -1165,8 +1167,9 @@ class RoleFinder:
             territorial = m in objects and (trig.type in TERRITORY_TYPES or m is impact or
                                             trig.type in ATTACK_TYPES and not m.facility and
                                             trig.type not in _NOT_PLACED_OBJECTS)
-            subject = m is first_in_clause and trig.type in ATTACK_TYPES and not m.country \
-                and prep is None and self._undergoes(m, trig)
+            subject = m is first_in_clause and (
+                trig.type in ATTACK_TYPES or trig.entry.lemma == "fall") and \
+                not m.country and prep is None and self._undergoes(m, trig)
             hosted = trig.type in _HOSTED and m.country and m.end <= trig.start and \
                 len(self._tokens_fast(m.end, trig.start)) <= 3
             # ("pulled out of Avdiivka": where the pullout was; "companies pulled out of
@@ -1327,8 +1330,11 @@ class RoleFinder:
     def _undergoes(self, m: MentionRef, trig: Trigger) -> bool:
         """"Kharkiv had faced bombardment": the subject suffers a noun trigger; "Kharkiv was
         shelled overnight", "Saltivka was pounded for weeks": the subject of a passive verb
-        right after it."""
+        right after it; "Mariupol fell to Russian forces": the subject of "fall"."""
         between = self._tokens_fast(m.end, trig.start)
+        if trig.entry.lemma == "fall":
+            # "Mariupol fell to Russian forces", "Kherson had fallen": the place taken
+            return all(t.lower in _PASSIVE_AUX or t.lower in _BEFORE_PASSIVE for t in between)
         if trig.pos != "n":
             return 0 < len(between) <= 4 and \
                 all(t.lower in _PASSIVE_AUX or t.lower in _BEFORE_PASSIVE for t in between) and \

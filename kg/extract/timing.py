@@ -462,8 +462,10 @@ class TimeAttacher:
             return False
         nxt = doc.tokens[j]
         return nxt.is_word and (nxt.text.islower() and nxt.lower not in _NOT_NOUNS or
-                                # "the 1922 Committee", "the 2014 Minsk agreements": a name
-                                nxt.is_cap and t.precision in ("year", "decade"))
+                                # "the 1922 Committee": a name (but "the 2014 Minsk
+                                # agreements" were made in 2014)
+                                nxt.is_cap and t.precision == "year" and
+                                nxt.lower in _NAMED_BODIES)
 
     def _in_relative_after(self, t: TimeSpec, end: int) -> bool:
         """The expression lies in a relative clause after the trigger, about a thing it
@@ -679,6 +681,9 @@ _AUDIENCE = frozenset({"cheering", "supporters", "capital", "city", "rally", "ga
                        "agency", "state", "local", "national", "public", "french", "reporters",
                        "square", "crowd", "crowds", "thousands", "hundreds", "of", "outside",
                        "before"})
+# bodies named after a year ("the 1922 Committee")
+_NAMED_BODIES = frozenset({"committee", "commission", "club", "group", "foundation",
+                           "movement", "society", "council", "brigade", "battalion"})
 # a relative word of a clause about a thing and what may follow it ("that was opened"; not
 # "protesters who stormed parliament on Tuesday", whose day is the scene's)
 _RELATIVE_WORDS = frozenset({"that", "which"})
@@ -693,8 +698,10 @@ def _thing_relative(words: list[str]) -> bool:
     before a verb ("a footbridge that was opened in", "two dams that were built in")."""
     # (a word before the relative word: "the attack that was carried out on Monday" tells
     # the attack's own time)
+    # (nor past a comma that closes the clause: "hit a plant which produced tanks, killing
+    # three workers on Friday")
     return any(w in _RELATIVE_WORDS and n + 1 < len(words) and
-               any(x.isalpha() for x in words[:n]) and
+               any(x.isalpha() for x in words[:n]) and "," not in words[n + 1:] and
                (words[n + 1] in _RELATIVE_VERBS or len(words[n + 1]) > 4 and
                 words[n + 1].endswith("ed"))
                for n, w in enumerate(words))

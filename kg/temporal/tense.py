@@ -7,6 +7,9 @@ import re
 from bisect import bisect_right
 
 PAST, FUTURE, NEUTRAL = "past", "future", "neutral"
+# "ahead of": the future of what follows it only ("held rallies on Friday ahead of Sunday's
+# election": Friday is past)
+_AHEAD = "ahead"
 
 # A sentence ends at . ! ? (and closing quotes/brackets) followed by space and an upper-case
 # letter, digit or quote, or at a blank line; abbreviations are checked separately.
@@ -123,6 +126,10 @@ class Sentences:
         for pos, stop, tense in self.markers(start):
             if start <= pos < end:
                 continue
+            if tense == _AHEAD:
+                if pos > end:
+                    continue
+                tense = FUTURE
             distance = start - stop if pos < start else (pos - end) * 1.5
             if pos > end and self._beyond_that(end, pos):
                 distance += 60  # the complement's tense, not the span's
@@ -178,7 +185,7 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
             tense = None  # "pleaded guilty to planning an attack", "accused of planning": a
             # deed, no plan of the clause
         elif word == "ahead" and text[m.end():m.end() + 4] == " of ":
-            tense = FUTURE  # "campaigning ahead of Sunday's election": still to come
+            tense = _AHEAD  # "campaigning ahead of Sunday's election": still to come
         elif word in _FUTURE_WORDS or word.endswith("'ll"):
             tense = FUTURE
             if word in _SCHEDULED and previous in ("was", "were", "been", "had"):
