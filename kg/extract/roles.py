@@ -89,9 +89,14 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "in
                           "through", "of", "off", "along", "within", "between"})
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get",
                           "gets"})
-# words between a subject and its passive verb ("Kharkiv has again been shelled")
+# words between a subject and its passive verb ("Kharkiv has again been shelled", "Sumy
+# region was partly occupied")
 _BEFORE_PASSIVE = frozenset({"has", "have", "had", "again", "also", "repeatedly", "heavily",
-                             "then", "later", "reportedly"})
+                             "then", "later", "reportedly", "partly", "fully", "briefly",
+                             "largely", "completely", "finally"})
+# events of ground taken whose passive subject is the ground ("Sumy region was partly
+# occupied", "the Chernihiv region was cleared of Russian troops")
+_TAKEN_TYPES = frozenset({"TerritoryTaken", "TerritoryRetaken", "Occupation", "Encirclement"})
 _PRONOUNS = {"they": "plural", "it": "thing", "he": "person", "she": "person", "we": "plural",
              "its": "thing", "their": "plural"}
 # Triggers whose subject defends against the attack they tell ("shot down", "downed").
@@ -1168,7 +1173,8 @@ class RoleFinder:
                                             trig.type in ATTACK_TYPES and not m.facility and
                                             trig.type not in _NOT_PLACED_OBJECTS)
             subject = m is first_in_clause and (
-                trig.type in ATTACK_TYPES or trig.entry.lemma == "fall") and \
+                trig.type in ATTACK_TYPES or trig.entry.lemma == "fall" or
+                trig.type in _TAKEN_TYPES and trig.pos == "v") and \
                 not m.country and prep is None and self._undergoes(m, trig)
             hosted = trig.type in _HOSTED and m.country and m.end <= trig.start and \
                 len(self._tokens_fast(m.end, trig.start)) <= 3

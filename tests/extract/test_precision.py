@@ -3634,3 +3634,15 @@ def test_review_of_the_roundup_and_overall_rules():
     doc = analyse("Under the 2014 Minsk agreements, both sides agreed to a ceasefire.",
                   published=date(2022, 5, 14))
     assert one(doc, "Agreement").time.value == "2014"
+
+
+def test_a_region_cleared_of_troops_and_ground_taken_in_the_passive():
+    """Eighty-fourth batch (Sumy and Chernihiv): "The Chernihiv region was cleared of Russian
+    troops in early April" is its recapture, there; the subject of a passive verb of ground
+    taken is that ground ("Mariupol was encircled in early March")."""
+    gazetteer = pytest.importorskip("kg.linking").Gazetteer.load()
+    doc = analyse("The Chernihiv region was cleared of Russian troops in early April. "
+                  "Mariupol was encircled in early March.", published=date(2022, 5, 17),
+                  gazetteer=gazetteer)
+    assert one(doc, "TerritoryRetaken").time.value == "2022-04"
+    assert places(doc, one(doc, "Encirclement")) == ["Mariupol"]
