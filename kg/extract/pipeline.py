@@ -39,6 +39,7 @@ _SPEECH = frozenset({"Statement", "Announcement", "Accusation"})
 _COUNTED_AFTERWARDS = frozenset({"CasualtiesReport", "Killing"})
 _DECLARING = frozenset({"announce", "declare", "unveil", "present"})  # take a noun phrase
 _YIELDING = frozenset({"surrender"})  # whose subject undergoes the event it names
+_LASTING = frozenset({"Occupation", "Encirclement"})  # states that begin "since" a time
 
 
 def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = None,
@@ -91,7 +92,8 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
                                  declaring=(d.type == "Announcement" or
                                             d.trig.entry.lemma in _DECLARING)
                                  and d.trig.pos == "v",
-                                 infinitive=d.reading.cue in ("to", "to (purpose)"))
+                                 infinitive=d.reading.cue in ("to", "to (purpose)"),
+                                 lasting=d.type in _LASTING)
         if d.modality in ("asserted", "claimed") and published is not None and \
                 _after(d.time, published):
             if d.type in _COUNTED_AFTERWARDS or d.fatalities is not None or \

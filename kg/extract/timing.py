@@ -144,12 +144,15 @@ class TimeAttacher:
 
     def attach(self, trigger_start: int, *, trigger_end: int | None = None,
                perfect: bool = False, planned: bool = False, reporting: bool = False,
-               infinitive: bool = False, declaring: bool = False) -> TimeSpec:
+               infinitive: bool = False, declaring: bool = False, lasting: bool = False
+               ) -> TimeSpec:
         """The time of the event whose trigger starts at ``trigger_start``. ``reporting``: a
         speech verb, whose complement's times are what it reports, not when it was said;
         ``declaring``: one that takes a noun phrase ("declared a state of emergency on
         Sunday": the day of the declaration); ``infinitive``: "signed a deal on Friday to
-        reopen ports" (only later times count)."""
+        reopen ports" (only later times count); ``lasting``: a state that began when "since"
+        says ("which Russian troops had occupied since early March": the occupation's
+        March)."""
         doc = self.doc
         sent = doc.sentence_at(trigger_start)
         if sent is None:
@@ -166,6 +169,10 @@ class TimeAttacher:
                 doc.words[j] in ("the", "a", "an", "this", "that"):
             # "Modi visited the crash site on Friday": the site of a crash told before, whose
             # day is not the visit's
+            return self.fallback(planned)
+        if self._since_bound(k, trigger_start, end):
+            # "the first war crimes trial since the invasion opened in Kyiv on Friday": the
+            # invasion bounds a time; a day after it is another verb's unless it began then
             return self.fallback(planned)
         if self._temporal_object(trigger_start):
             # "Economists polled before the meeting said ... by the end of the year": the
@@ -188,7 +195,8 @@ class TimeAttacher:
                 and not self._in_other_clause(t, sent.start, trigger_start)]
         here = [t for t in here if not self._closing_report(t, trigger_start)]
         own = [t for t in here if clause[0] <= t.start < clause[1] and _usable(t, True)
-               and self._fits(t, trigger_start, end, reporting, infinitive, declaring)
+               and self._fits(t, trigger_start, end, reporting, infinitive, declaring,
+                              lasting)
                and not (t.start > end and self._premodifies(t))
                and not self._in_relative_after(t, end)
                # ("protests marking the anniversary of 2024 demonstrations")
@@ -314,9 +322,10 @@ class TimeAttacher:
         return None
 
     def _fits(self, t: TimeSpec, start: int, end: int, reporting: bool, infinitive: bool,
-              declaring: bool = False) -> bool:
+              declaring: bool = False, lasting: bool = False) -> bool:
         """Whether an expression of the trigger's own clause dates it."""
-        if self._since(t, start if t.start > start else 0):
+        if self._since(t, start if t.start > start else 0) and not (
+                lasting and t.start > start and t.type == "DATE"):
             # "the first deal since February", "who had lived in Germany since 2006, was
             # arrested": a bound of a state, not the date of an event
             return False
@@ -497,6 +506,25 @@ class TimeAttacher:
             tok.lower in ("state", "states") and n and toks[n - 1].is_cap)
             for n, tok in enumerate(toks))
 
+    def _since_bound(self, k: int, start: int, end: int) -> bool:
+        """The trigger at token ``k`` is a noun governed by "since" ("since the invasion",
+        "since Russia's invasion") and no verb of beginning follows it ("since the invasion
+        began on February 24" keeps its day; a verb, "since the government took office in
+        October", is a clause of its own)."""
+        i = bisect_left(self.verb_offsets, start)
+        if i < len(self.verb_offsets) and self.verb_offsets[i] == start:
+            return False
+        words = self.doc.words
+        before = words[max(0, k - 3):k]
+        if "since" not in before or any(w in (",", ";") for w in before):
+            return False
+        rest = before[before.index("since") + 1:]
+        if not rest or not (rest[0] in _DETERMINING or
+                            self.doc.tokens[k - 1].bare != self.doc.tokens[k - 1].text):
+            return False
+        j = self.doc.first_token_at_or_after(end)
+        return not (j < len(words) and words[j] in _BEGAN)
+
     def _closing_report(self, t: TimeSpec, trigger: int) -> bool:
         """The expression dates a report that closes a clause before the trigger ("...,
         authorities said on Thursday, the city's deadliest blaze in decades"): not the blaze's
@@ -651,6 +679,8 @@ _CLAUSE_MARKS = frozenset({"that", ",", '"', "“", "”", "to", "which", "who",
 _TEMPORAL_PREPOSITIONS = frozenset({"before", "after", "since", "until", "following"})
 _POSTPONED = frozenset({"postponed", "delayed", "moved", "pushed", "brought", "rescheduled",
                         "deferred", "shifted", "put"})
+# verbs of beginning after an event noun governed by "since" ("since the war began")
+_BEGAN = frozenset({"began", "begun", "started", "erupted", "broke", "was", "launched"})
 _STRETCHES = frozenset({"hours", "days", "weeks", "months", "years", "decades"})
 _STRETCH_COUNTS = frozenset({"two", "three", "four", "five", "six", "several", "many", "few"})
 _DETERMINING = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that",

@@ -235,13 +235,18 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
         if participle and _adjectival(toks, words, k, n, lex):
             continue
         if entry.pos == "v" and not participle and k > 0 and (
-                words[k - 1] in _ARTICLES or words[k - 1][:1].isdigit() and
+                words[k - 1] in _ARTICLES or toks[k - 1].bare != toks[k - 1].text and
+                words[k] in ("state", "states", "report", "reports") or
+                words[k - 1][:1].isdigit() and
                 words[k - 1].endswith(("st", "nd", "rd", "th")) and
                 words[k] in ("state", "states", "post", "posts", "report", "reports")) or \
                 words[k] == "states" and k > 0 and toks[k - 1].is_cap and \
                 words[k + 1:k + 2] in ([","], ["."], [";"], ["and"], ["that"], ["to"]):
             continue  # a noun after all: "the state border", "a post", "the 51st state",
-            # "the approval of all 30 NATO states."
+            # "Ukraine's state nuclear operator", "the approval of all 30 NATO states."
+        if entry.pos == "v" and n == 1 and words[k] == entry.lemma + "s" and \
+                words[k + 1:k + 2] == ["of"]:
+            continue  # a plural noun: "the blackened shells of residential blocks"
         if entry.pos == "v" and not participle and k > 0 and words[k] == form[0] and \
                 words[k - 1] in PREPOSITIONS and words[k - 1] != "to":
             continue  # a noun after all: "on state television", "into travel agencies"

@@ -34,7 +34,7 @@ COMMON_WORDS = frozenset(fold_word(w) for w in (
 TOWN_LIKE_WORDS = frozenset(fold_word(w) for w in (
     "victory hope liberty independence union unity peace progress friendship energy mobile "
     "reading nice bath split bar best gap gold grand hero human humans rescue power justice "
-    "freedom liberal"
+    "freedom liberal far time rise hit come set point run goes retreat valley bank tours"
 ).split())
 
 

@@ -3646,3 +3646,31 @@ def test_a_region_cleared_of_troops_and_ground_taken_in_the_passive():
                   gazetteer=gazetteer)
     assert one(doc, "TerritoryRetaken").time.value == "2022-04"
     assert places(doc, one(doc, "Encirclement")) == ["Mariupol"]
+
+
+def test_eighty_fifth_batch_words_and_states_since():
+    """Eighty-fifth batch (Kharkiv, Kherson, Izium, Zaporizhzhia): "the blackened shells of
+    residential blocks" are ruins, no shelling; "Ukrainian soldiers rolled into the centre of
+    Kherson" entered it; "no question of regretting the annexation" denies the regret, not the
+    annexation; "Ukraine's state nuclear operator" is no statement; "Far from the front" names
+    no town; a state that began "since early March" began then ("which Russian troops had
+    occupied since early March"), but "the first trial since the invasion opened on Friday"
+    does not date the invasion."""
+    gazetteer = pytest.importorskip("kg.linking").Gazetteer.load()
+    doc = analyse("Zelensky walked past the blackened shells of residential blocks in Kharkiv "
+                  "on Sunday. Far from the front, residents returned home.",
+                  published=date(2022, 5, 30), gazetteer=gazetteer)
+    assert not events_of(doc, "ShellingMissileAttack") and \
+        "Far" not in {e.label for e in doc.entities}, doc.events
+    doc = analyse("Ukrainian soldiers rolled into the centre of Kherson on Friday.",
+                  published=date(2022, 11, 12), gazetteer=gazetteer)
+    assert places(doc, one(doc, "Advance")) == ["Kherson"]
+    doc = analyse("He said there was no question of regretting the annexation. Ukraine's state "
+                  "nuclear operator said the reactor was shut down.")
+    assert one(doc, "TerritoryTaken").modality != "negated"
+    assert [trigger(doc, e) for e in events_of(doc, "Statement")] == ["said"]
+    doc = analyse("Balakliia, which Russian troops had occupied since early March, was "
+                  "retaken on Thursday. The first war crimes trial since the invasion opened "
+                  "in Kyiv on Friday.", published=date(2022, 9, 11))
+    assert one(doc, "Occupation").time.value == "2022-03"
+    assert all(e.time.basis == "publication" for e in events_of(doc, "Attack"))
