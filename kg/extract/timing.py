@@ -718,6 +718,9 @@ _NAMED_BODIES = frozenset({"committee", "commission", "club", "group", "foundati
 # "protesters who stormed parliament on Tuesday", whose day is the scene's)
 _RELATIVE_WORDS = frozenset({"that", "which"})
 _RELATIVE_VERBS = frozenset({"was", "were", "is", "are", "has", "have", "had", "been"})
+_SUBJECT_PRONOUNS = frozenset({"they", "it", "he", "she", "we", "i", "you"})
+_IRREGULAR_PASTS = frozenset({"took", "won", "held", "lost", "built", "fought", "struck",
+                              "left", "made", "gave", "began", "seized", "overran", "hit"})
 _SUBORDINATE_OPENERS = frozenset({"after", "before", "since", "until", "till", "because",
                                   "although", "though", "unlike", "despite", "who", "which",
                                   "whose", "whom"})  # (relative clauses: their own times)
@@ -732,9 +735,16 @@ def _thing_relative(words: list[str]) -> bool:
     # three workers on Friday")
     return any(w in _RELATIVE_WORDS and n + 1 < len(words) and
                any(x.isalpha() for x in words[:n]) and "," not in words[n + 1:] and
-               (words[n + 1] in _RELATIVE_VERBS or len(words[n + 1]) > 4 and
-                words[n + 1].endswith("ed"))
+               (_finite(words[n + 1]) or words[n + 1] in _SUBJECT_PRONOUNS and
+                n + 2 < len(words) and _finite(words[n + 2]))
                for n, w in enumerate(words))
+
+
+def _finite(word: str) -> bool:
+    """A verb of a clause by its form: an auxiliary, a past in -ed, a common irregular past
+    ("the outcrop that they seized", "which it took in 2014")."""
+    return word in _RELATIVE_VERBS or word in _IRREGULAR_PASTS or \
+        len(word) > 4 and word.endswith("ed")
 
 
 def _plural_noun(word: str) -> bool:

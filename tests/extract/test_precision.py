@@ -3674,3 +3674,14 @@ def test_eighty_fifth_batch_words_and_states_since():
                   "in Kyiv on Friday.", published=date(2022, 9, 11))
     assert one(doc, "Occupation").time.value == "2022-03"
     assert all(e.time.basis == "publication" for e in events_of(doc, "Attack"))
+
+
+def test_a_relative_clause_with_its_own_subject_keeps_its_time():
+    """Eighty-fifth batch (Snake Island): "Russian forces have left Snake Island, the outcrop
+    that they seized on the first day of the war" - the first day is the seizure's, not the
+    withdrawal's."""
+    doc = analyse("Russian forces have left Snake Island, the rocky outcrop that they seized on "
+                  "the first day of the war in Ukraine.", published=date(2022, 7, 1),
+                  anchors={"war": date(2022, 2, 24)})
+    assert one(doc, "Withdrawal").time.value != "2022-02-24"
+    assert one(doc, "TerritoryTaken").time.value == "2022-02-24"
