@@ -518,11 +518,16 @@ class TimeAttacher:
         before = words[max(0, k - 3):k]
         if "since" not in before or any(w in (",", ";") for w in before):
             return False
-        rest = before[before.index("since") + 1:]
+        at = before.index("since")
+        if words[k - len(before) + at - 1] in _STRETCHES:
+            return True  # "marked 100 days since Russia's invasion on Friday": the marking's
+        rest = before[at + 1:]
         if not rest or not (rest[0] in _DETERMINING or
                             self.doc.tokens[k - 1].bare != self.doc.tokens[k - 1].text):
             return False
         j = self.doc.first_token_at_or_after(end)
+        if any(t.start is not None and 0 <= t.start - end <= 4 for t in self.timexes):
+            return False  # "since the attack on Monday", "since the shelling on January 5"
         return not (j < len(words) and words[j] in _BEGAN)
 
     def _closing_report(self, t: TimeSpec, trigger: int) -> bool:
@@ -680,7 +685,8 @@ _TEMPORAL_PREPOSITIONS = frozenset({"before", "after", "since", "until", "follow
 _POSTPONED = frozenset({"postponed", "delayed", "moved", "pushed", "brought", "rescheduled",
                         "deferred", "shifted", "put"})
 # verbs of beginning after an event noun governed by "since" ("since the war began")
-_BEGAN = frozenset({"began", "begun", "started", "erupted", "broke", "was", "launched"})
+_BEGAN = frozenset({"began", "begun", "started", "erupted", "broke", "was", "launched",
+                    "struck", "hit", "happened", "occurred", "took"})
 _STRETCHES = frozenset({"hours", "days", "weeks", "months", "years", "decades"})
 _STRETCH_COUNTS = frozenset({"two", "three", "four", "five", "six", "several", "many", "few"})
 _DETERMINING = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that",
