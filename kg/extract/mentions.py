@@ -848,8 +848,8 @@ _SETTLEMENT_APPOSITION_RE = re.compile(
 def _places_by_apposition(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     """A guessed name a settlement noun describes in apposition ("recaptured Ruska Lozova, a
     village on the main road to Belgorod") or that a verb only places take governs
-    ("occupied Staryi Saltiv", "lost control of Tsyrkuny") is a place, not a person (but "Anna
-    Kovalenko, a town councillor": a person)."""
+    ("occupied Staryi Saltiv", "retook Velykyi Burluk") is a place, not a person (but "Anna
+    Kovalenko, a town councillor", "a resident of the village": a person)."""
     return [dataclasses.replace(c, kind="place", rule="name:settlement")
             if c.kind == "person" and c.rule == "name:full-name" and (
                 _SETTLEMENT_APPOSITION_RE.match(doc.text, c.end) or

@@ -670,7 +670,6 @@ class TimeAttacher:
 # in court on Tuesday": the day is the court's).
 _MAIN_VERBS = frozenset({"was", "were", "is", "are", "has", "have", "had", "will", "appeared",
                          "pleaded", "faces", "faced", "went", "remains", "remained", "goes"})
-# Reporting words that are also nouns ("Minnesota state lawmaker", "a police report").
 # Conjunctions that open a clause whose own verb a following time dates.
 _LATER_CLAUSE_OPENERS = frozenset({"after", "before", "until", "till"})
 # words in a heading before its date that make it no day of what follows
@@ -734,11 +733,9 @@ _SUBORDINATE_OPENERS = frozenset({"after", "before", "since", "until", "till", "
 
 def _thing_relative(words: list[str]) -> bool:
     """The words before an expression hold "that" or "which" after a word of their own and
-    before a verb ("a footbridge that was opened in", "two dams that were built in")."""
-    # (a word before the relative word: "the attack that was carried out on Monday" tells
-    # the attack's own time)
-    # (nor past a comma that closes the clause: "hit a plant which produced tanks, killing
-    # three workers on Friday")
+    before a verb ("a footbridge that was opened in", "two dams that were built in"; not "the
+    attack that was carried out on Monday", the attack's own time, nor past a comma that
+    closes the clause: "hit a plant which produced tanks, killing three workers on Friday")."""
     return any(w in _RELATIVE_WORDS and n + 1 < len(words) and
                any(x.isalpha() for x in words[:n]) and "," not in words[n + 1:] and
                (_finite(words[n + 1]) or words[n + 1] in _SUBJECT_PRONOUNS and
