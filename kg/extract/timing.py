@@ -526,8 +526,10 @@ class TimeAttacher:
                             self.doc.tokens[k - 1].bare != self.doc.tokens[k - 1].text):
             return False
         j = self.doc.first_token_at_or_after(end)
-        if any(t.start is not None and 0 <= t.start - end <= 4 for t in self.timexes):
-            return False  # "since the attack on Monday", "since the shelling on January 5"
+        since = self.doc.tokens[k - len(before) + at].end
+        if any(t.start is not None and (0 <= t.start - end <= 4 or since <= t.start < start)
+               for t in self.timexes):
+            return False  # "since the attack on Monday", "since a 2010 earthquake"
         return not (j < len(words) and words[j] in _BEGAN)
 
     def _closing_report(self, t: TimeSpec, trigger: int) -> bool:
