@@ -324,8 +324,9 @@ class TimeAttacher:
     def _fits(self, t: TimeSpec, start: int, end: int, reporting: bool, infinitive: bool,
               declaring: bool = False, lasting: bool = False) -> bool:
         """Whether an expression of the trigger's own clause dates it."""
-        if self._since(t, start if t.start > start else 0) and not (
-                lasting and t.start > start and t.type == "DATE"):
+        if self._since(t, start if t.start > start else 0, start) and not (
+                lasting and t.start > start and t.type == "DATE" and
+                self.doc.word_before(start, t.start) == "since"):
             # "the first deal since February", "who had lived in Germany since 2006, was
             # arrested": a bound of a state, not the date of an event
             return False
@@ -527,10 +528,18 @@ class TimeAttacher:
             return False
         j = self.doc.first_token_at_or_after(end)
         since = self.doc.tokens[k - len(before) + at].end
-        if any(t.start is not None and (0 <= t.start - end <= 4 or since <= t.start < start)
+        if any(t.start is not None and t.start >= since and (
+                t.start < start or t.start >= end and self._own_phrase(end, t.start))
                for t in self.timexes):
             return False  # "since the attack on Monday", "since a 2010 earthquake"
         return not (j < len(words) and words[j] in _BEGAN)
+
+    def _own_phrase(self, end: int, start: int) -> bool:
+        """Only prepositions and names stand between a noun and a time: the time is in the
+        noun's phrase ("the attack on Monday", "the fall of Bakhmut in May"; not "the
+        invasion opened on Friday")."""
+        toks = self.doc.tokens_between(end, start)
+        return len(toks) <= 4 and all(t.lower in PREPOSITIONS or t.is_cap for t in toks)
 
     def _closing_report(self, t: TimeSpec, trigger: int) -> bool:
         """The expression dates a report that closes a clause before the trigger ("...,
@@ -641,13 +650,30 @@ class TimeAttacher:
         between = doc.words[opener + 1:verb]
         return bool(between) and between[-1] not in ("and", "or", "but", "then", ";")
 
-    def _since(self, t: TimeSpec, floor: int) -> bool:
+    def _since(self, t: TimeSpec, floor: int, trigger: int | None = None) -> bool:
         """A time after "since" (a bound), unless a "when" clause tells what happened then
-        ("the deadliest crash since 2007, when a jet overshot the runway")."""
+        ("the deadliest crash since 2007, when a jet overshot the runway"), or the event at
+        ``trigger`` is the one the phrase names ("since the fall of Bakhmut in May")."""
         if self.doc.text[t.end:t.end + 7].startswith((", when", " when")):
             return False
-        return self.doc.word_before(floor, t.start) == "since" or \
-            (t.text or "").lower().startswith("since ")
+        if self.doc.word_before(floor, t.start) == "since" or \
+                (t.text or "").lower().startswith("since "):
+            return True
+        # in the phrase a "since" opens: "its biggest gain since the fall of Bakhmut in May
+        # last year" (but not past a clause of its own: "since 2014 that troops entered ...
+        # on Monday")
+        k = self.doc.first_token_at_or_after(t.start)
+        back = self.doc.words[max(0, k - 8):k]
+        if "since" not in back:
+            return False
+        phrase = back[len(back) - 1 - back[::-1].index("since") + 1:]
+        if trigger is not None and self.doc.first_token_at_or_after(trigger) >= \
+                k - len(phrase):
+            return False  # the phrase's own event: "since the fall of Bakhmut in May"
+        return bool(phrase) and phrase[0] in _DETERMINING and \
+            not any(w in (",", ";", "that", "when", "and", "but", "which", "who") or
+                    w in _BEGAN for w in phrase) and \
+            self.doc.token_sentence[max(0, k - len(phrase) - 1)] == self.doc.token_sentence[k]
 
     def _in_subordinate(self, t: TimeSpec) -> bool:
         """ "... its biggest gain since it captured Bakhmut in May last year": a time of a

@@ -3720,3 +3720,13 @@ def test_a_year_inside_a_since_phrase_stays_its_events():
     doc = analyse("The fires made it the country's deadliest disaster since a 2010 earthquake.",
                   published=date(2024, 2, 5))
     assert one(doc, "Earthquake").time.value == "2010"
+
+
+def test_a_time_in_a_since_phrase_bounds_the_main_event():
+    """The last overall review, an error both versions made: "withdrawing its troops from
+    Avdiivka ..., handing Russia its most significant gain since the fall of Bakhmut in May
+    last year" - May is the bound's (Bakhmut's), not the withdrawal's."""
+    doc = analyse("Ukraine announced early on Saturday that it was withdrawing its troops from "
+                  "Avdiivka, handing Russia its most significant battlefield gain since the "
+                  "fall of Bakhmut in May last year.", published=date(2024, 2, 17))
+    assert one(doc, "Withdrawal").time.value == "2024-02-17"
