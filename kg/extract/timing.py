@@ -752,6 +752,8 @@ _NAMED_BODIES = frozenset({"committee", "commission", "club", "group", "foundati
 _RELATIVE_WORDS = frozenset({"that", "which"})
 _RELATIVE_VERBS = frozenset({"was", "were", "is", "are", "has", "have", "had", "been"})
 _SUBJECT_PRONOUNS = frozenset({"they", "it", "he", "she", "we", "i", "you"})
+_FORCES = frozenset({"forces", "troops", "soldiers", "army", "militants", "fighters",
+                     "rebels", "police"})
 _IRREGULAR_PASTS = frozenset({"took", "won", "held", "lost", "built", "fought", "struck",
                               "left", "made", "gave", "began", "seized", "overran", "hit"})
 _SUBORDINATE_OPENERS = frozenset({"after", "before", "since", "until", "till", "because",
@@ -766,8 +768,12 @@ def _thing_relative(words: list[str]) -> bool:
     closes the clause: "hit a plant which produced tanks, killing three workers on Friday")."""
     return any(w in _RELATIVE_WORDS and n + 1 < len(words) and
                any(x.isalpha() for x in words[:n]) and "," not in words[n + 1:] and
-               (_finite(words[n + 1]) or words[n + 1] in _SUBJECT_PRONOUNS and
-                n + 2 < len(words) and _finite(words[n + 2]))
+               (_finite(words[n + 1]) or
+                # a subject of its own first: a pronoun, or a name of up to two words
+                # ("that they seized", "that Russian forces occupied on the first day")
+                words[n + 1] in _SUBJECT_PRONOUNS and n + 2 < len(words) and
+                _finite(words[n + 2]) or
+                n + 3 < len(words) and words[n + 2] in _FORCES and _finite(words[n + 3]))
                for n, w in enumerate(words))
 
 

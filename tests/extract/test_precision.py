@@ -3730,3 +3730,15 @@ def test_a_time_in_a_since_phrase_bounds_the_main_event():
                   "Avdiivka, handing Russia its most significant battlefield gain since the "
                   "fall of Bakhmut in May last year.", published=date(2024, 2, 17))
     assert one(doc, "Withdrawal").time.value == "2024-02-17"
+
+
+def test_under_fire_and_a_relative_clause_with_forces_as_subject():
+    """Eighty-fourth batch, read again at the end: "the area was still under fire" is no fire
+    accident; "fighting around Staryi Saltiv, a village that Russian forces occupied on the
+    first day of the invasion" - the first day is the occupation's, not the fighting's."""
+    doc = analyse("No evacuation buses could be sent because the area was still under fire.")
+    assert not events_of(doc, "Accident"), doc.events
+    doc = analyse("Fighting has swung back and forth around Staryi Saltiv, a village on the "
+                  "reservoir that Russian forces occupied on the first day of the invasion of "
+                  "Ukraine.", published=date(2022, 5, 11), anchors={"invasion": date(2022, 2, 24)})
+    assert one(doc, "ArmedClash").time.value != "2022-02-24"
