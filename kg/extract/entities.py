@@ -9,7 +9,6 @@ Each entity is linked with one call to the linker carrying all its mentions.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from ..model import Entity, LinkInfo, Mention
 from .candidates import SOURCE_RANK, Candidate
 from .lexicon import Lexicon
 from .mentions import alternate_name, dominant_place, surname_forms
-from .sentences import SentenceSpan
+from .sentences import SentenceSpan, every_long_word_capitalised
 from .variants import are_variants, fold
 
 
@@ -104,7 +103,7 @@ def drop_headline_guesses(groups: list[EntityGroup], sentences: Sequence[Sentenc
         # (every longer word capitalised: "Hurricane Idalia slams into Florida's Big Bend"
         # is written in sentence case, and its names are names)
         return sent is not None and sent.titlecase and sent.kind == "headline" and \
-            all(w[0].isupper() for w in _LONG_WORD_RE.findall(text, sent.start, sent.end))
+            every_long_word_capitalised(text, sent.start, sent.end)
 
     kept = [g for g in groups
             if (g.key or "").startswith("country:") or
@@ -131,7 +130,6 @@ def _placed_in_headline(c: Candidate, text: str) -> bool:
 # also English words ("Time", "Retreat", "Hit", "Como" read "Come") are smaller.
 _HEADLINE_TOWN = 95_000
 _HEADLINE_PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "into", "across"})
-_LONG_WORD_RE = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
 
 def _key(c: Candidate) -> str:

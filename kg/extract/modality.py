@@ -405,8 +405,7 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
         # severe attack" (not "no reports of casualties as the storm ripped through")
         n = len(p)
         if p[1] == "question" and (doc.words[trig.last + 1:trig.last + 2] == ["being"] or
-                                   any(w.endswith("ing") and w != "of" for w in
-                                       words[-4:] if w not in p)):
+                                   any(w.endswith("ing") for w in words[-4:] if w not in p)):
             continue  # "no question of the talks being cancelled", "no question of
             # regretting the annexation": the cancelling, the regret
         for i in range(max(0, len(words) - 10), len(words) - n + 1):

@@ -1338,14 +1338,12 @@ class RoleFinder:
         shelled overnight", "Saltivka was pounded for weeks": the subject of a passive verb
         right after it; "Mariupol fell to Russian forces": the subject of "fall"."""
         between = self._tokens_fast(m.end, trig.start)
+        auxiliaries = all(t.lower in _PASSIVE_AUX or t.lower in _BEFORE_PASSIVE for t in between)
         if trig.entry.lemma == "fall":
-            # "Mariupol fell to Russian forces", "Kherson had fallen": the place taken
-            return all(t.lower in _PASSIVE_AUX or t.lower in _BEFORE_PASSIVE for t in between)
-        if trig.pos != "n":
-            return 0 < len(between) <= 4 and \
-                all(t.lower in _PASSIVE_AUX or t.lower in _BEFORE_PASSIVE for t in between) and \
-                self._passive(trig, (m.start, trig.end))
-        return any(t.lower in _UNDERGO for t in between)
+            return auxiliaries  # "Mariupol fell to Russian forces", "Kherson had fallen"
+        if trig.pos == "n":
+            return any(t.lower in _UNDERGO for t in between)
+        return 0 < len(between) <= 4 and auxiliaries and self._passive(trig, (m.start, trig.end))
 
     def _after_comma(self, m: MentionRef, trig: Trigger) -> bool:
         return any(t.text == "," for t in self._tokens_fast(trig.end, m.start))

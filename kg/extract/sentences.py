@@ -232,9 +232,20 @@ def _word_before(text: str, start: int, end: int) -> re.Match[str] | None:
     return _WORD_BEFORE_RE.search(text, start, end)
 
 
+def every_long_word_capitalised(text: str, start: int, end: int) -> bool:
+    """Every word of four letters or more in ``text[start:end]`` is capitalised ("Ukraine
+    Claws Back Villages North Of Kharkiv"; not "Hurricane Idalia slams into Florida's Big
+    Bend", which :func:`_is_titlecase` still counts)."""
+    return all(w[0].isupper() for w in _WORD_RE.findall(text, start, end) if len(w) >= 4)
+
+
+# a word of a line, for judging its capitals
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 def _is_titlecase(sentence: str) -> bool:
     """Most longer words capitalised (the first word counts only in short lines)."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    words = _WORD_RE.findall(sentence)
     if len(words) > 3:
         words = words[1:]
     long_words = [w for w in words if len(w) >= 4]

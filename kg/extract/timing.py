@@ -261,13 +261,17 @@ class TimeAttacher:
                 return dataclasses.replace(heading, basis="paragraph")
         return self.fallback(planned)
 
+    def _is_verb(self, trigger_start: int) -> bool:
+        """The trigger starting at ``trigger_start`` is a verb (of the clause it opens)."""
+        i = bisect_left(self.verb_offsets, trigger_start)
+        return i < len(self.verb_offsets) and self.verb_offsets[i] == trigger_start
+
     def _subordinate_verb(self, t: TimeSpec, trigger_start: int) -> bool:
         """The trigger is the verb of a clause with a subject of its own opened by "after",
         "before", "since" or "because" after the expression ("... on Saturday after a concrete
         canopy at the station collapsed"): the expression is the main clause's (but "when"
         tells the same time: "was killed on Tuesday when a bomb exploded")."""
-        i = bisect_left(self.verb_offsets, trigger_start)
-        if i == len(self.verb_offsets) or self.verb_offsets[i] != trigger_start:
+        if not self._is_verb(trigger_start):
             return False
         words = self.doc.words_between(t.end, trigger_start)
         k = max((n for n, w in enumerate(words) if w in _CLAUSE_CONJUNCTIONS), default=-1)
@@ -512,8 +516,7 @@ class TimeAttacher:
         "since Russia's invasion") and no verb of beginning follows it ("since the invasion
         began on February 24" keeps its day; a verb, "since the government took office in
         October", is a clause of its own)."""
-        i = bisect_left(self.verb_offsets, start)
-        if i < len(self.verb_offsets) and self.verb_offsets[i] == start:
+        if self._is_verb(start):
             return False
         words = self.doc.words
         before = words[max(0, k - 3):k]

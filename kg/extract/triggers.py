@@ -283,17 +283,16 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
             continue  # "called the shooting an attack on democracy": a name for an event
         if entry.pos == "n" and k > 3 and _what_they_called(words, k):
             continue  # "condemned what they called an attempted coup": their name for it
-        failed = [c for c in entry.conditions if not (
-            _between_states(toks, words, k, n, lex) if c.key == "parties" else
-            _holds(c, words, k, n))]
+        failed = _failed_conditions(entry, toks, words, k, n, lex)
         sense = (entry.lemma, entry.type)
-        if failed and entry.pos == "n" and sense in seen and \
-                all(c.key in _POSITIVE for c in failed) and \
-                _other_sense_holds(options, entry, toks, words, k, n, lex):
+        # (a noun whose sense the article told before needs no context of its own)
+        told_before = entry.pos == "n" and sense in seen and \
+            all(c.key in _POSITIVE for c in failed)
+        if failed and told_before and _other_sense_holds(options, entry, toks, words, k, n,
+                                                         lex):
             continue  # "The strike is expected to last a week" after "doctors began a
             # strike over unpaid wages": the sense its own context shows, not the one told
-        if failed and not (entry.pos == "n" and sense in seen and
-                           all(c.key in _POSITIVE for c in failed)):
+        if failed and not told_before:
             if refused is not None and entry.pos == "n" and \
                     not all(c.key in _POSITIVE for c in failed):
                 refused.add(sense)
@@ -319,9 +318,16 @@ def _other_sense_holds(options, entry: TriggerEntry, toks: list[Token], words: l
     attack), whose conditions all hold here."""
     return any(e is not entry and e.pos == "n" and len(form) == n and e.conditions and
                (e.type in _ARMED_SENSES) != (entry.type in _ARMED_SENSES) and
-               all(_between_states(toks, words, k, n, lex) if c.key == "parties" else
-                   _holds(c, words, k, n) for c in e.conditions)
+               not _failed_conditions(e, toks, words, k, n, lex)
                for form, e, _p in options)
+
+
+def _failed_conditions(entry: TriggerEntry, toks: list[Token], words: list[str], k: int,
+                       n: int, lex: Lexicon) -> list[Condition]:
+    """The entry's context conditions that do not hold for the form at ``k``."""
+    return [c for c in entry.conditions if not (
+        _between_states(toks, words, k, n, lex) if c.key == "parties" else
+        _holds(c, words, k, n))]
 
 
 def _separated(toks: list[Token], words: list[str], k: int, form: tuple[str, ...]) -> int:
