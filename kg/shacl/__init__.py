@@ -25,7 +25,9 @@ class Screen:
     """The compiled shapes; stateless between calls, so safe to share between threads."""
 
     def __init__(self, shapes: Graph):
-        self.shapes: list[TargetedShape] = Compiler(shapes).targeted()
+        compiler = Compiler(shapes)
+        self.shapes: list[TargetedShape] = compiler.targeted()
+        self.sparql = compiler.sparql  # the SPARQL-based constraints, for inspection
 
     @classmethod
     def from_turtle(cls, text: str) -> Screen:

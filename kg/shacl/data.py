@@ -125,6 +125,7 @@ class DataGraph:
         self._supers: dict[str, set[str]] | None = None
         self.stores: dict = {}  # pyoxigraph stores of (some of) the data, for SPARQL constraints
         self.sparql_hits: dict = {}  # SPARQL constraint -> the focus nodes it reports
+        self.filter_values: dict[str, object] = {}  # term -> its value in SPARQL filters
 
     @classmethod
     def from_ntriples(cls, text: str) -> DataGraph:

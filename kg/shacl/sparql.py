@@ -1,9 +1,11 @@
-"""SPARQL-based constraints (``sh:sparql`` / ``sh:select``), run by pyoxigraph.
+"""SPARQL-based constraints (``sh:sparql`` / ``sh:select``), run by :mod:`.bgp` or pyoxigraph.
 
-The statements a query can match (those with the predicates its patterns name, or all of them
-when a pattern has a variable or path predicate) are loaded once per validation into an
-in-memory pyoxigraph store; ``$this`` is pre-bound with ``substitutions``. A query that reads
-``$currentShape``, ``$shapesGraph`` or ``$PATH`` is not compiled.
+A query of triple patterns and filters that :mod:`.bgp` can evaluate runs in Python over the
+data graph's index. For any other query, the statements it can match (those with the
+predicates its patterns name, or all of them when a pattern has a variable or path predicate)
+are loaded once per validation into an in-memory pyoxigraph store; ``$this`` is pre-bound with
+``substitutions``. A query that reads ``$currentShape``, ``$shapesGraph`` or ``$PATH`` is not
+compiled.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from rdflib.namespace import SH
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
+from . import bgp
 from .data import DataGraph, Defer
 
 _UNSUPPORTED_VARS = re.compile(r"[$?](currentShape|shapesGraph|PATH)\b")
@@ -31,6 +34,7 @@ class SparqlConstraint:
     # one run without pre-binding finds the violations of every focus node at once (for
     # such queries pre-binding $this and selecting on it give the same solutions).
     batch: bool = False
+    native: bgp.Query | None = None  # the query evaluated in Python, when it can be
 
     @classmethod
     def from_shapes(cls, shapes: Graph, node) -> SparqlConstraint:
@@ -59,7 +63,11 @@ class SparqlConstraint:
             algebra = prepareQuery(query).algebra
         except Exception:  # rdflib's parser rejects what Oxigraph accepts: no shortcuts
             return cls(query)
-        return cls(query, _predicates(algebra), _batchable(algebra))
+        try:
+            native = bgp.Query.compile(algebra)
+        except bgp.Unsupported:
+            native = None
+        return cls(query, _predicates(algebra), _batchable(algebra), native)
 
     def check(self, node: str, data: DataGraph) -> bool:
         """True when the query finds no violation for ``node``."""
@@ -70,14 +78,21 @@ class SparqlConstraint:
         if self.batch:
             hits = data.sparql_hits.get(self)
             if hits is None:
-                hits = data.sparql_hits[self] = {
-                    str(row["this"]) for row in self._store(data).query(self.query)}
+                hits = data.sparql_hits[self] = self._focus_hits(data)
             return node not in hits
+        if self.native is not None:
+            return not self.native.solutions(data, {"this": node})
         results = self._store(data).query(self.query,
                                           substitutions={_THIS: ox.NamedNode(node[1:-1])})
         for _ in results:
             return False
         return True
+
+    def _focus_hits(self, data: DataGraph) -> set[str]:
+        """The focus nodes (N-Triples spellings) that some solution of the query reports."""
+        if self.native is not None:
+            return {sol["this"] for sol in self.native.solutions(data)}
+        return {str(row["this"]) for row in self._store(data).query(self.query)}
 
     def _store(self, data: DataGraph) -> ox.Store:
         store = data.stores.get(self.predicates)
