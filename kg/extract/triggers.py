@@ -7,7 +7,7 @@ adjectives ("a destroyed tank", "the occupying forces") are not triggers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..temporal.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
@@ -569,30 +569,45 @@ def _holds(cond: Condition, words: list[str], k: int, n: int) -> bool:
     return found if cond.key in ("near", "after", "before") else not found
 
 
-_STEMS: dict[Condition, tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...], ...]]] = {}
+_STEMS: dict[Condition, tuple[frozenset[str], frozenset[str], bool,
+                              tuple[tuple[str, ...], ...], frozenset[str], frozenset[str],
+                              bool]] = {}
 # Condition words this short match only themselves: "to" must not match "top" or "tons".
 _EXACT_ONLY = 2
+
+
+def _word_sets(stems: Iterable[str]) -> tuple[frozenset[str], frozenset[str], bool]:
+    """The words a stem matches by itself (``exact``), the stems a word may extend by up to
+    two letters (``extensible``), and whether "#" (any number) is among them: a word ``w``
+    matches when ``w in exact or w[:-1] in extensible or w[:-2] in extensible`` (or it is a
+    number), as :func:`_prefix` decides for one stem."""
+    stems = list(stems)
+    plain = frozenset(s for s in stems if not s.endswith("!"))
+    bang = frozenset(w for s in stems if s.endswith("!") for w in (s[:-1], s[:-1] + "s"))
+    return plain | bang, frozenset(s for s in plain if len(s) > _EXACT_ONLY), "#" in plain
 
 
 def _any_in(cond: Condition, words: list[str], lo: int, hi: int) -> bool:
     parts = _STEMS.get(cond)
     if parts is None:
-        plain = frozenset(s for s in cond.stems if not s.endswith("!"))
-        exact = frozenset(w for s in cond.stems if s.endswith("!") for w in (s[:-1], s[:-1] + "s"))
-        parts = _STEMS[cond] = (plain | exact,
-                                frozenset(s for s in plain if len(s) > _EXACT_ONLY),
-                                cond.phrases)
-    stems, extensible, phrases = parts
-    numbers = "#" in stems  # "#" stands for any number ("the 288 votes needed")
+        parts = _STEMS[cond] = (*_word_sets(cond.stems), cond.phrases,
+                                *_word_sets(alt[0] for alt in cond.phrases))
+    stems, extensible, numbers, phrases, first_words, first_stems, first_number = parts
     for i in range(lo, hi):
         w = words[i]
         if w in stems or w[:-1] in extensible or w[:-2] in extensible or \
                 numbers and w[:1].isdigit():
             return True
-    for alt in phrases:
-        size = len(alt)
-        for i in range(lo, hi - size + 1):
-            if all(_prefix(words[i + m], alt[m]) for m in range(size)):
+    if not phrases:
+        return False
+    # the places where some phrase's first word matches, then the phrases there
+    starts = [i for i in range(lo, hi) if (w := words[i]) in first_words or
+              w[:-1] in first_stems or w[:-2] in first_stems or
+              first_number and w[:1].isdigit()]
+    for i in starts:
+        for alt in phrases:
+            size = len(alt)
+            if i + size <= hi and all(_prefix(words[i + m], alt[m]) for m in range(size)):
                 return True
     return False
 
