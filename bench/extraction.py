@@ -11,7 +11,8 @@ it. Rates are measured in CPU time
 of this process, so that other load on the machine does not distort them. Caches keyed on a
 whole article text are emptied before every run (``forget_texts``): repeating one article must
 cost what new articles cost. With linking, the end-to-end loop is timed once more with the
-analyser's long-lived data returned to the garbage collector's full scans, which shows what
+analyser's long-lived data returned to the garbage collector's full scans, and once with the
+collector's default threshold for young objects, which shows what each half of
 ``kg.bootstrap.settle_long_lived`` is worth.
 """
 
@@ -156,14 +157,22 @@ def end_to_end(article: Article, adapt: dict, base: float, seconds: float) -> No
           f"{e2e / without:.2f}x the rate with the engine alone; goal >= 100/s)")
     if adapt and gc.get_freeze_count():
         # the same loop with the analyser's data back under the collector's full scans
-        # (kg.bootstrap.settle_long_lived undone), to show what settling it is worth
+        # (kg.bootstrap.settle_long_lived's freeze undone), to show what settling it is worth
         frozen = gc.get_freeze_count()
         gc.unfreeze()
         unsettled = rate(lambda: run(validator), seconds)
         gc.freeze()
         print(f"  same, without settling the analyser's data ({frozen:,} objects): "
               f"{unsettled:8.1f} articles/s ({e2e / unsettled:.2f}x slower)")
-
+    threshold = gc.get_threshold()
+    if adapt and threshold[0] != 700:
+        # and with Python's default threshold for the youngest generation (settle_long_lived
+        # raises it)
+        gc.set_threshold(700, *threshold[1:])
+        default = rate(lambda: run(validator), seconds)
+        gc.set_threshold(*threshold)
+        print(f"  same, with the collector's default threshold (700, not {threshold[0]:,}): "
+              f"{default:8.1f} articles/s ({e2e / default:.2f}x slower)")
 
 if __name__ == "__main__":
     raise SystemExit(main())

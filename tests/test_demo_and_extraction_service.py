@@ -41,12 +41,30 @@ def test_plain_text_article_is_analysed(tmp_path):
     app.extensions["kg"].close()
 
 
+def test_settling_raises_the_young_threshold_but_never_lowers_it(monkeypatch):
+    """Python's 700 becomes GC_YOUNG_THRESHOLD; a larger one set by the embedding process
+    stays, and so does a collector switched off by a threshold of 0."""
+    import gc
+
+    from kg import bootstrap
+
+    before = gc.get_threshold()
+    try:
+        for start, expected in ((700, bootstrap.GC_YOUNG_THRESHOLD), (50_000, 50_000), (0, 0)):
+            monkeypatch.setattr(bootstrap, "_settled", False)
+            gc.set_threshold(start, 10, 10)
+            bootstrap.settle_long_lived()
+            assert gc.get_threshold() == (expected, 10, 10)
+    finally:
+        gc.set_threshold(*before)
+
+
 def test_analyser_settles_its_data_out_of_the_collectors_way(tmp_path):
     """The lexicon, gazetteer and catalog live as long as the process: once loaded they are
     frozen out of the cyclic collector's full scans (kg.bootstrap.settle_long_lived)."""
     import gc
 
-    from kg.bootstrap import Analyser
+    from kg.bootstrap import GC_YOUNG_THRESHOLD, Analyser
     from kg.model import Article
 
     analyser = Analyser(Settings(data_dir=tmp_path / "d"))
@@ -54,6 +72,7 @@ def test_analyser_settles_its_data_out_of_the_collectors_way(tmp_path):
         gazetteer = analyser.adapters()["gazetteer"]
         assert gc.get_freeze_count() > 0
         assert not any(o is gazetteer for o in gc.get_objects())  # frozen, not tracked
+        assert gc.get_threshold()[0] >= GC_YOUNG_THRESHOLD > 700
         doc = analyser(Article(text="A Russian missile strike killed two people in Kharkiv on "
                                "Sunday, the mayor said.", published=date(2024, 3, 14)))
         assert [e.type for e in doc.events] == ["ShellingMissileAttack"]
