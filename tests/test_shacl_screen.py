@@ -360,3 +360,41 @@ def test_python_evaluation_refuses_what_it_does_not_implement(query):
 
     with pytest.raises(bgp.Unsupported):
         bgp.Query.compile(prepareQuery(f"PREFIX ex: <{_EX}>\n{query}").algebra)
+
+
+def test_generated_checks_decide_as_the_closures(monkeypatch):
+    """Property shapes are compiled to generated functions; on mutated article graphs they
+    pass and refuse exactly what the closures they replace pass and refuse."""
+    from kg.shacl import compiler
+
+    calls = []
+    real = compiler._generated
+    monkeypatch.setattr(compiler, "_generated", lambda *a: calls.append(a[0]) or real(*a))
+    generated = Screen.from_turtle(SHAPES_TTL)
+    assert len(calls) >= 60  # every property shape with a predicate path
+    assert real("S", "<p>", 0, 1, None, []).__code__.co_filename == "<SHACL screen: S>"
+    monkeypatch.undo()
+
+    def closure_only(shape, predicate, min_count, max_count, set_checks, value_checks):
+        def check(node, data):
+            props = data.out.get(node)
+            values = props.get(predicate, ()) if props is not None else ()
+            if len(values) < min_count or len(values) > max_count and \
+                    len({compiler._key(v, data) for v in values}) > max_count:
+                return False
+            if set_checks is not None and not set_checks(node, values, data):
+                return False
+            return all(c(v, data) for c in value_checks for v in values)
+        return check
+
+    monkeypatch.setattr(compiler, "_generated", closure_only)
+    reference = Screen.from_turtle(SHAPES_TTL)
+    monkeypatch.undo()
+    for path in ARTICLES[1::6]:
+        graph = _mapped(path)
+        rng = random.Random(path.stem + "generated")
+        verdicts = [(generated.conforms(DataGraph(t)), reference.conforms(DataGraph(t)))
+                    for t in [graph.triples, *_mutations(graph.triples, rng, 60)]]
+        assert all(a == b for a, b in verdicts), path.stem
+        assert verdicts[0] == (True, True)
+        assert sum(not a for a, _ in verdicts) >= 15

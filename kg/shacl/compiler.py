@@ -218,6 +218,9 @@ class Compiler:
                             return False
             return True
 
+        if not inverse:
+            return _generated(shape, predicate, min_count, max_count,
+                              _set_checks if extra else None, value_checks)
         return check
 
     # -- constraints on each value node -------------------------------------------------------
@@ -295,6 +298,8 @@ def _in(members: list[str]) -> ValueCheck:
             return v in nodes
         return any(_same(v, m, data) for m in literals)
 
+    if not literals:
+        _INLINE[check] = ("{v} not in {x}", nodes)  # (a literal is never in the set)
     return check
 
 
@@ -338,6 +343,8 @@ def _node_kind(kind, shape) -> ValueCheck:
         first = v[0]
         return ("i" if first == "<" else "l" if first == '"' else "b") in allowed
 
+    if allowed in ("i", "l"):
+        _INLINE[check] = ("{v}[0] != " + repr("<" if allowed == "i" else '"'), None)
     return check
 
 
@@ -397,4 +404,48 @@ def _less(v: str, o: str, or_equal: bool, data: DataGraph) -> bool:
 
 def _class_check(cls: str):
     """A value that is a node with ``cls`` among its classes (rdf:type + rdfs:subClassOf)."""
-    return lambda v, data: v[0] != '"' and data.has_class(v, cls)
+    def check(v: str, data: DataGraph) -> bool:
+        return v[0] != '"' and data.has_class(v, cls)
+
+    _INLINE[check] = ("{v}[0] == '\"' or not data.has_class({v}, {x})", cls)
+    return check
+
+
+# value check -> (a Python condition that holds when the value fails it, with {v} for the
+# value and {x} for the constant, and the constant): what the generated checks inline
+_INLINE: dict[Callable, tuple[str, object]] = {}
+
+
+def _generated(shape, predicate: str, min_count: int, max_count: int,
+               set_checks: Callable | None, value_checks: list[ValueCheck]) -> Check:
+    """A property shape's check as the source of one function, compiled once: the counts,
+    the checks on the set of values and each value's checks in one frame, the simplest value
+    checks (node kind, sh:in of IRIs, sh:class) inlined, the others called. It decides as
+    the closures would; only the order in which values are tried may differ, and a value
+    that fails is a violation whatever the others are."""
+    names: dict[str, object] = {"_key": _key, "PREDICATE": predicate,
+                                "SET_CHECKS": set_checks}
+    lines = ["def check(node, data):",
+             "    props = data.out.get(node)",
+             "    values = props.get(PREDICATE, ()) if props is not None else ()"]
+    if min_count > 0:
+        lines.append(f"    if len(values) < {min_count}: return False")
+    if max_count < sys.maxsize:
+        lines.append(f"    if len(values) > {max_count} and "
+                     f"len({{_key(v, data) for v in values}}) > {max_count}: return False")
+    if set_checks is not None:
+        lines.append("    if not SET_CHECKS(node, values, data): return False")
+    if value_checks:
+        lines.append("    for v in values:")
+        for k, c in enumerate(value_checks):
+            inline = _INLINE.get(c)
+            if inline is None:
+                names[f"C{k}"] = c
+                lines.append(f"        if not C{k}(v, data): return False")
+            else:
+                condition, constant = inline
+                names[f"X{k}"] = constant
+                lines.append(f"        if {condition.format(v='v', x=f'X{k}')}: return False")
+    lines.append("    return True")
+    exec(compile("\n".join(lines), f"<SHACL screen: {shape}>", "exec"), names)  # noqa: S102
+    return names["check"]  # type: ignore[return-value]
