@@ -191,8 +191,9 @@ class Context:
             return Point("day", dct + timedelta(days=ahead or 7))
         if relation == "this":
             return Point("day", dct - timedelta(days=wd - 1) + timedelta(days=iso_weekday - 1))
-        if named_day(self.text, start, end):
-            # "declared Sunday a day of mourning": the day nearest the report, before or after
+        if named_day(self.text, start, end) or _for_the_day(self.text, start, end):
+            # "declared Sunday a day of mourning", "a day of mourning was declared for
+            # Tuesday": the day nearest the report, before or after
             return Point("day", dct + timedelta(days=ahead) if ahead < back else
                          dct - timedelta(days=back))
         tense = self.tense(start, end)
@@ -255,6 +256,12 @@ _DEADLINE_PHRASES = frozenset({
     "extended to", "postponed to", "delayed to", "moved to", "adjourned to", "back to",
     "early as", "soon as", "late as", "later than", "deadline of"})
 _SINCE_WORDS = frozenset({"since"})
+
+
+def _for_the_day(text: str, start: int, end: int) -> bool:
+    """ "for Tuesday": the day something is set for, whatever the tense of the setting (not
+    "for Tuesday's attack", a day named by what happened on it)."""
+    return prev_words(text, start, 1, 8) == ["for"] and text[end:end + 2] not in ("'s", "’s")
 
 
 def _signal(text: str, start: int) -> str | None:

@@ -54,6 +54,8 @@ be being will to a an the still its his her their our this that these those newl
 recently already well long so fully widely yet not is are am remain remains stay stays
 behind with of in on at for from into among against without
 """.split())
+# Reporting verbs that close a sentence after a comma (", diplomats said").
+_CLOSING_REPORTS = frozenset("said told added stated".split())
 _SCHEDULED = frozenset("scheduled slated expected due planned set".split())
 # Words before a gerund that make it a noun ("guilty to planning", "accused of planning").
 _GERUND_TAKERS = frozenset("to of for with in".split())
@@ -141,6 +143,10 @@ class Sentences:
             elif self._across_a_comma(start, end, pos, stop):
                 distance += 20  # another clause's ("are due to hold talks on Thursday, the
                 # Kremlin said")
+                if pos > end and self.text[pos:stop].lower() in _CLOSING_REPORTS:
+                    distance += 40  # the report that closes the sentence tells when it was
+                    # said, not the tense of what it reports ("will hold a meeting on the
+                    # attack on Tuesday, diplomats said")
             if best_distance is None or distance < best_distance:
                 best, best_distance = tense, distance
         return best

@@ -58,3 +58,19 @@ def test_a_plan_reported_in_the_past_points_back():
 def test_time_with_a_parenthetical_before_the_day():
     t = one("The blast came at 10:35 a.m. (0735 GMT) Friday.")
     assert (t.type, t.value) == ("TIME", "2022-05-13T10:35")
+
+
+@pytest.mark.parametrize("text, value", [
+    # a closing ", X said" tells when it was said, not the tense of what it reports
+    ("The council will hold an emergency meeting on the attack on Friday, diplomats said.",
+     "2022-05-20"),
+    ("The council held an emergency meeting on the attack on Friday, diplomats said.",
+     "2022-05-13"),
+    ("Talks on Friday, officials said.", "2022-05-13"),  # no other verb: the report's tense
+    # "for Friday": the day something is set for, the one nearest the report
+    ("Mourning was declared in the city for Thursday.", "2022-05-19"),
+    ("Mourning was declared in the city for Monday.", "2022-05-16"),
+    ("Police arrested two men for Friday's attack.", "2022-05-13"),
+])
+def test_closing_reports_and_days_set_for(text, value):
+    assert one(text).value == value  # (the DCT is Wednesday 18 May 2022)
