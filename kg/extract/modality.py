@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .clauses import RELATIVE_PRONOUNS, clause_of, measured_opener
+from .clauses import RELATIVE_PRONOUNS, clause_of, irregular_verb_forms, measured_opener
 from .document import Document
 from .inflection import verb_forms
 from .lexicon import Lexicon
@@ -158,6 +158,10 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     if planned and planned.endswith(" to") and _finite_after(words, planned):
         planned = None  # "A resident who tried to stop them was shot dead": the aim of
         # another verb, which a finite verb of the clause follows
+    if planned and trig.pos == "v" and words and words[-1] in ("that", "which") and \
+            _past_form(doc.words[trig.first]):
+        planned = None  # "would cover the cost of rebuilding the span that collapsed": a
+        # relative clause of the past tells what was
     if planned and words and words[-1] in ("and", "but") and inflected and \
             not doc.words[trig.first].endswith("ing"):
         planned = None  # "called for a response and said ...": a finite verb of its own
@@ -204,6 +208,11 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     return Reading(modality, cue, reporter, according, quote, perfect,
                    purpose=infinitive == "to (purpose)" and modality == "planned",
                    unconfirmed=unconfirmed)
+
+
+def _past_form(word: str) -> bool:
+    """A past tense or participle: "collapsed", "fell" (not "collapses")."""
+    return len(word) > 4 and word.endswith("ed") or word in irregular_verb_forms()
 
 
 # verbs and adjectives after which "to VERB" reports what happened ("began to withdraw")

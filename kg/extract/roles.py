@@ -1569,8 +1569,10 @@ def _subordinate_between(toks: list[Token], n: int) -> bool:
                 not t.lower.endswith("ed") and t.lower not in irregular_verb_forms()
                 for t in rest) and rest[-1].lower not in _DETERMINERS_ONLY:
             return True
-    return False
-
+    # "would cover the cost of rebuilding the span that collapsed": the relative pronoun
+    # right before the verb is its subject, standing for the common noun before it
+    return len(toks) - 2 >= n and toks[-1].lower in ("that", "which", "who") and \
+        toks[-2].is_word and not toks[-2].is_cap and toks[-2].lower not in _NOT_ANTECEDENTS
 
 _TIME_CONJUNCTIONS = frozenset({"after", "before", "when", "until", "once"})
 # (nor a verb or a conjunction: "conceded defeat after polls closed and said")
@@ -1619,7 +1621,8 @@ _AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "wil
 _NOT_ANTECEDENTS = frozenset({"said", "says", "say", "told", "warned", "claimed", "reported",
                               "announced", "noted", "stated", "added", "believe", "believes",
                               "so", "such", "now", "and", "but", "than", "fact", "clear",
-                              "sure", "confirmed", "denied", "insisted", "argued", "feared"})
+                              "sure", "confirmed", "denied", "insisted", "argued", "feared",
+                              "given", "except", "provided", "or"})
 _PAST_FORMS = frozenset({"struck", "hit", "shook", "swept", "tore", "began", "left", "took",
                          "sent", "brought", "made", "broke", "fell", "spread"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "and", "but", "or", '"', "“", "”"})

@@ -3742,3 +3742,22 @@ def test_under_fire_and_a_relative_clause_with_forces_as_subject():
                   "reservoir that Russian forces occupied on the first day of the invasion of "
                   "Ukraine.", published=date(2022, 5, 11), anchors={"invasion": date(2022, 2, 24)})
     assert one(doc, "ArmedClash").time.value != "2022-02-24"
+
+
+def test_a_bridge_span_that_collapsed_is_told_not_planned():
+    """Eighty-sixth batch (a bridge struck by a ship): "rebuilding the span that collapsed"
+    after "would cover the cost" - the collapse is a past the relative clause tells, not part
+    of the plan, and the planner is not its agent; a span or a structure collapses, and a
+    bridge that "fell" is a collapse."""
+    doc = analyse("Biden promised on Friday that Washington would cover the cost of rebuilding "
+                  "the span that collapsed into the river ten days earlier.",
+                  published=date(2024, 4, 6))
+    collapse = one(doc, "Damage")
+    assert (collapse.modality, collapse.time.value) == ("asserted", "2024-03-26")
+    assert not collapse.participants
+    doc = analyse("Six road workers died when the bridge fell.")
+    assert trigger(doc, one(doc, "Damage")) == "fell"
+    doc = analyse("The temporary structure collapsed on Tuesday.")
+    assert trigger(doc, one(doc, "Damage")) == "collapsed"
+    doc = analyse("Prices fell on Tuesday as the new bridge opened.")
+    assert not events_of(doc, "Damage"), doc.events
