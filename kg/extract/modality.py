@@ -25,6 +25,8 @@ from .triggers import PREPOSITIONS, Trigger
 _NEG_PARTICLES = frozenset({"not", "never", "neither", "nor", "cannot"})
 _NEG_FROM_VERBS = ("prevent", "stop", "block", "bar", "keep", "deter", "dissuade", "restrain")
 _NEG_TO_VERBS = ("fail", "refuse", "decline")
+_SAVED = frozenset({"save", "saves", "saved", "saving", "spare", "spares", "spared", "sparing",
+                    "rescued", "shielded"})
 # Words that end the noun phrase after "no reports of" ("... of casualties as the storm hit").
 _NOT_BEFORE_A_NOUN = frozenset({"as", "when", "while", "after", "before", "in", "on", "at",
                                 "from", "by", "with", "that", "which", "who", "but", "since",
@@ -44,7 +46,9 @@ _NO_PHRASES = (("no", "reports", "of"), ("no", "report", "of"), ("no", "sign", "
                ("no", "signs", "of"), ("no", "evidence", "of"), ("no", "word", "of"),
                ("no", "immediate", "reports", "of"), ("no", "indication", "of"),
                ("not", "caused", "by"), ("not", "triggered", "by"),
-               ("not", "the", "result", "of"), ("no", "question", "of"))
+               ("not", "the", "result", "of"), ("no", "question", "of"),
+               ("little", "sign", "of"), ("little", "sign", "that"), ("no", "sign", "that"),
+               ("no", "evidence", "that"), ("little", "evidence", "of"))
 
 
 @dataclass(frozen=True)
@@ -117,7 +121,8 @@ def _reported_span(doc: Document, bounds: list[tuple[int, int]], clause: tuple[i
 def _negation_words() -> frozenset[str]:
     """Every word that can start a negation cue (a quick test before the detailed one)."""
     from_forms, to_forms, deny = _negation_forms()
-    return _NEG_PARTICLES | {"no", "without", "yet"} | from_forms | to_forms | deny
+    return _NEG_PARTICLES | {"no", "without", "yet", "little"} | from_forms | to_forms | \
+        deny | _SAVED
 
 
 def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], lex: Lexicon,
@@ -149,6 +154,8 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     # an inflected verb ("were detained", "attacked", "said"), not the base form
     inflected = trig.pos == "v" and doc.words[trig.first] != trig.entry.lemma.split()[0]
     planned = _cue_before(words, lex.phrase_index("planned"), 9, trig)
+    if not planned:
+        planned = _aimed_at(words)
     if planned == "due to" and trig.pos == "n" and _caused_by(words):
         planned = None  # "closed due to storm damage": a cause, not a schedule
     if planned and trig.pos == "n" and len(words) >= 2 and words[-1] in _DEFINITE and \
@@ -182,6 +189,11 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
                         skip=_ATTRIBUTIVE_HEDGES if inflected else frozenset())
     if planned == "would" and hedge or planned == "must" and hedge == "must have":
         planned = None  # ("the plane must have crashed": a guess, not a plan)
+    if not hedge and ("if" in words or "unless" in words) and \
+            not _after_the_condition(words) and not _presupposed(doc, trig):
+        hedge = "if"  # "could have been avoided if Libya had a weather service able to
+        # organise evacuations": a condition's event, however far after the "if" (but "did
+        # not know if the attack was linked": the attack was)
     if hedge in ("feared", "fear", "fears", "fearing") and _fear_not_of_event(words):
         hedge = None  # "20 people are feared dead after the quake": the toll is feared
     reporter, according = _claim(doc, trig, _reported_span(doc, bounds, clause), quote, lex,
@@ -208,6 +220,46 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     return Reading(modality, cue, reporter, according, quote, perfect,
                    purpose=infinitive == "to (purpose)" and modality == "planned",
                    unconfirmed=unconfirmed)
+
+
+def _aimed_at(words: list[str]) -> str | None:
+    """ "talks aimed at securing a six-week truce", "a push aimed at a ceasefire": the aim,
+    not what happened (not "policies aimed at Cuba, including an embargo", "was aimed at
+    boosting liquidity, said ...")."""
+    at = max((i for i in range(len(words) - 1)
+              if words[i] in ("aimed", "aiming", "aims", "aim") and words[i + 1] == "at"),
+             default=None)
+    if at is None:
+        return None
+    rest = words[at + 2:]
+    if any(w in (",", ";", ":") for w in rest):
+        return None
+    return "aimed at" if not rest or rest in (["a"], ["an"], ["the"]) or \
+        rest[0].endswith("ing") else None
+
+
+def _presupposed(doc: Document, trig: Trigger) -> bool:
+    """A noun whose phrase opens with a definite determiner or a possessor: "the attack",
+    "the trade embargo", "the relatives' appeal" - something known to exist."""
+    if trig.pos != "n":
+        return False
+    lo = doc.sentence_tokens[trig.sentence][0]
+    for k in range(trig.first - 1, max(lo, trig.first - 4) - 1, -1):
+        tok = doc.tokens[k]
+        if tok.lower in _DEFINITE or tok.bare != tok.text or \
+                tok.text in ("'", "’") and doc.words[k - 1].endswith("s"):
+            return True  # ("the relatives' appeal")
+        if not tok.is_word or tok.lower in ("a", "an", "any", "no") or \
+                tok.lower in PREPOSITIONS:
+            return False
+    return False
+
+
+def _after_the_condition(words: list[str]) -> bool:
+    """The condition ends before the trigger: "if" opened a clause a comma closed ("If the
+    truce holds, aid convoys will enter": the entering is the consequence)."""
+    last = max(i for i, w in enumerate(words) if w in ("if", "unless"))
+    return "," in words[last + 1:]
 
 
 def _past_form(word: str) -> bool:
@@ -372,11 +424,11 @@ _FORCED = frozenset({"tens", "thousands", "hundreds", "dozens", "millions", "res
 def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
     from_forms, to_forms, deny = _negation_forms()
     window = words[-9:]
-    if trig.pos == "n":
-        # "an evacuation rather than a surrender", "instead of an attack"
-        det = 1 if words[-1:] and words[-1] in ("a", "an", "the") else 0
-        if words[-2 - det:len(words) - det] in (["rather", "than"], ["instead", "of"]):
-            return " ".join(words[-2 - det:len(words) - det])
+    # "an evacuation rather than a surrender", "instead of an attack", "a direct hit rather
+    # than damage from an intercepted missile", "chose to retreat rather than fight"
+    det = 1 if trig.pos == "n" and words[-1:] and words[-1] in ("a", "an", "the") else 0
+    if words[-2 - det:len(words) - det] in (["rather", "than"], ["instead", "of"]):
+        return " ".join(words[-2 - det:len(words) - det])
     for i, w in enumerate(window[:-1]):
         if w in _FOILING and window[-1] == "to" and \
                 any(x in _PLOTS for x in window[i + 1:-1]):
@@ -433,6 +485,9 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
                 # reports of injuries followed a series of explosions")
     if "yet to" in " ".join(words[-3:]):
         return "yet to"
+    if words[-2:] == ["from", "being"] and any(w in _SAVED for w in window[:-2]):
+        return "saved from being"  # "had to be saved from being surrounded" (not "saved
+        # the children from the fire": the fire was)
     for i, w in enumerate(window):
         if w in from_forms and "from" in window[i + 1:]:
             return f"{w} ... from"

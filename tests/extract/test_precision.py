@@ -3761,3 +3761,26 @@ def test_a_bridge_span_that_collapsed_is_told_not_planned():
     assert trigger(doc, one(doc, "Damage")) == "collapsed"
     doc = analyse("Prices fell on Tuesday as the new bridge opened.")
     assert not events_of(doc, "Damage"), doc.events
+
+
+@pytest.mark.parametrize("text, etype, modality", [
+    # a condition's event, however far after the "if" (a thing known to exist is not)
+    ("Experts said many deaths could have been avoided if Libya had a weather service able "
+     "to organise evacuations.", "Evacuation", "hedged"),
+    ("It was not clear if anyone was killed in the blast on Monday.", "Explosion", "asserted"),
+    # "rather than" denies a verb as it denies a noun
+    ("The building suffered a direct hit rather than damage from an intercepted missile.",
+     "Damage", "negated"),
+    # saved from what did not happen; little sign of what did not
+    ("The general said his troops had to be saved from being surrounded.", "Encirclement",
+     "negated"),
+    ("There was little sign that Moscow had pulled large units out of the area.",
+     "Withdrawal", "negated"),
+    # the aim of talks is no event yet (but "policies aimed at Cuba" aim at a country)
+    ("The talks were aimed at securing a six-week truce.", "Ceasefire", "planned"),
+    ("Castro said Cubans would protest American policies aimed at Cuba, including a "
+     "four-decade economic embargo.", "Sanctions", "claimed"),
+])
+def test_conditions_alternatives_rescues_and_aims(text, etype, modality):
+    """Eighty-sixth batch: hypotheticals, alternatives ruled out and aims read as facts."""
+    assert one(analyse(text), etype).modality == modality
