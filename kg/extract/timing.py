@@ -199,6 +199,7 @@ class TimeAttacher:
                               lasting)
                and not (t.start > end and self._premodifies(t))
                and not self._in_relative_after(t, end)
+               and not self._closed_relative_before(t, trigger_start)
                # ("protests marking the anniversary of 2024 demonstrations")
                and not (t.start > end and self._later_verbs_clause(t, end))
                # ("observed a day of mourning on Saturday after a canopy ... collapsed")
@@ -237,6 +238,7 @@ class TimeAttacher:
                             self._describes(clause_of(bounds, t.start), end)) and
                            not self._since(t, sent.start) and
                            not self._reported_after(t, end) and
+                           not self._closed_relative_before(t, trigger_start) and
                            not (t.end <= trigger_start and
                                 self._dates_report(t, trigger_start))]
             if in_sentence:
@@ -462,6 +464,10 @@ class TimeAttacher:
         doc = self.doc
         k = doc.first_token_at_or_after(t.start)
         j = doc.first_token_at_or_after(t.end)
+        if j < len(doc.words) and doc.tokens[j].is_word and t.text is not None and \
+                t.text.lower().endswith("-century") and \
+                doc.token_sentence[k] == doc.token_sentence[j]:
+            return True  # "The 12th-century Tinmel mosque": the hyphenated form qualifies
         if k == 0 or j >= len(doc.words) or doc.token_sentence[k - 1] != doc.token_sentence[j]:
             return False
         if doc.words[k - 1] == "of" and (
@@ -496,6 +502,22 @@ class TimeAttacher:
         sent = self.doc.sentence_at(t.start)
         return sent is not None and \
             _thing_relative(self.doc.words_between(sent.start, t.start)[-8:])
+
+    def _closed_relative_before(self, t: TimeSpec, trigger_start: int) -> bool:
+        """The expression lies in a relative clause about a thing that a comma closes before
+        the trigger ("blame for the catastrophe that tore through the city eight days
+        earlier, and some protesters later set fire": the catastrophe's time)."""
+        if t.end > trigger_start:
+            return False
+        between = self.doc.words_between(t.end, trigger_start)
+        if "," not in between:
+            return False
+        tail = between[len(between) - between[::-1].index(","):]
+        if tail[:1] in (["and"], ["but"]):
+            tail = tail[1:]
+        # a subject of its own after the comma (not "earthquakes that struck western Japan
+        # on Monday killed 48 people, damaged thousands of buildings": one subject's verbs)
+        return bool(tail) and self._in_a_things_relative(t)
 
     def _reported_after(self, t: TimeSpec, end: int) -> bool:
         """ "... collapsed in Ikoyi has risen to 23, officials said on Thursday": the day of
@@ -758,7 +780,8 @@ _SUBJECT_PRONOUNS = frozenset({"they", "it", "he", "she", "we", "i", "you"})
 _FORCES = frozenset({"forces", "troops", "soldiers", "army", "militants", "fighters",
                      "rebels", "police"})
 _IRREGULAR_PASTS = frozenset({"took", "won", "held", "lost", "built", "fought", "struck",
-                              "left", "made", "gave", "began", "seized", "overran", "hit"})
+                              "left", "made", "gave", "began", "seized", "overran", "hit",
+                              "tore", "swept", "shook", "brought"})
 _SUBORDINATE_OPENERS = frozenset({"after", "before", "since", "until", "till", "because",
                                   "although", "though", "unlike", "despite", "who", "which",
                                   "whose", "whom"})  # (relative clauses: their own times)

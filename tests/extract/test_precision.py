@@ -3784,3 +3784,20 @@ def test_a_bridge_span_that_collapsed_is_told_not_planned():
 def test_conditions_alternatives_rescues_and_aims(text, etype, modality):
     """Eighty-sixth batch: hypotheticals, alternatives ruled out and aims read as facts."""
     assert one(analyse(text), etype).modality == modality
+
+
+def test_a_buildings_century_and_a_closed_relative_clause_date_no_event():
+    """Eighty-sixth batch: "The 12th-century Tinmel mosque" qualifies a building (its century
+    dates nothing that happens to it later); a relative clause about another event that a
+    comma closes keeps its time from a verb with a subject of its own after it ("the
+    catastrophe that tore through the city eight days earlier, and some protesters later set
+    fire": Monday's), but not from the same subject's next verb (see the earthquakes that
+    struck western Japan on Monday)."""
+    doc = analyse("The 12th-century Tinmel mosque was badly damaged, local officials said. In "
+                  "Marrakech, parts of the medina walls collapsed.", published=date(2023, 9, 12))
+    assert all(e.time.precision != "century" for e in doc.events), doc.events
+    doc = analyse("Residents gathered outside the mosque on Monday, chanting against officials "
+                  "they blame for the catastrophe that tore through the city eight days "
+                  "earlier, and some protesters later set fire to the house of the mayor.",
+                  published=date(2023, 9, 19))
+    assert one(doc, "Damage").time.value == "2023-09-18"
