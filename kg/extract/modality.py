@@ -155,7 +155,7 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     inflected = trig.pos == "v" and doc.words[trig.first] != trig.entry.lemma.split()[0]
     planned = _cue_before(words, lex.phrase_index("planned"), 9, trig)
     if not planned:
-        planned = _aimed_at(words)
+        planned = _aimed_at(words, trig.pos == "v")
     if planned == "due to" and trig.pos == "n" and _caused_by(words):
         planned = None  # "closed due to storm damage": a cause, not a schedule
     if planned and trig.pos == "n" and len(words) >= 2 and words[-1] in _DEFINITE and \
@@ -222,17 +222,18 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
                    unconfirmed=unconfirmed)
 
 
-def _aimed_at(words: list[str]) -> str | None:
-    """ "talks aimed at securing a six-week truce", "a push aimed at a ceasefire": the aim,
-    not what happened (not "policies aimed at Cuba, including an embargo", "was aimed at
-    boosting liquidity, said ...")."""
+def _aimed_at(words: list[str], verb: bool) -> str | None:
+    """ "talks aimed at securing a six-week truce", "a push aimed at a ceasefire", "aimed at
+    capturing the town": the aim, not what happened (not "policies aimed at Cuba, including
+    an embargo", "was aimed at boosting liquidity, said ...", "Strikes aimed at knocking out
+    power stations killed four civilians": a verb is the aim only as the gerund itself)."""
     at = max((i for i in range(len(words) - 1)
               if words[i] in ("aimed", "aiming", "aims", "aim") and words[i + 1] == "at"),
              default=None)
     if at is None:
         return None
     rest = words[at + 2:]
-    if any(w in (",", ";", ":") for w in rest):
+    if any(w in (",", ";", ":") for w in rest) or verb and rest:
         return None
     return "aimed at" if not rest or rest in (["a"], ["an"], ["the"]) or \
         rest[0].endswith("ing") else None
@@ -257,9 +258,13 @@ def _presupposed(doc: Document, trig: Trigger) -> bool:
 
 def _after_the_condition(words: list[str]) -> bool:
     """The condition ends before the trigger: "if" opened a clause a comma closed ("If the
-    truce holds, aid convoys will enter": the entering is the consequence)."""
+    truce holds, aid convoys will enter": the entering is the consequence), or the trigger
+    lies in a relative clause inside it, which tells what is given ("asked residents if they
+    had seen the gunmen who attacked the bank", "if people were trapped in the building that
+    collapsed")."""
     last = max(i for i, w in enumerate(words) if w in ("if", "unless"))
-    return "," in words[last + 1:]
+    return any(w == "," or w in RELATIVE_PRONOUNS for w in words[last + 1:]) or \
+        words[-1:] == ["that"] and last < len(words) - 2
 
 
 def _past_form(word: str) -> bool:
@@ -469,6 +474,9 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
                                    any(w.endswith("ing") for w in words[-4:] if w not in p)):
             continue  # "no question of the talks being cancelled", "no question of
             # regretting the annexation": the cancelling, the regret
+        if p[-1] == "that" and trig.pos != "v":
+            continue  # "little sign that the fighting was easing": what is denied is said of
+            # the fighting, which goes on
         for i in range(max(0, len(words) - 10), len(words) - n + 1):
             rest = words[i + n:]
             if p[0] == "not" and rest[:1] not in ([], ["a"], ["an"], ["any"]):

@@ -36,7 +36,9 @@ _WORD_BEFORE_RE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.*$")
 _DOTTED_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 _CAPTION_RE = re.compile(
     r"^(?:video|photo|image|picture|footage|file photo|watch)\b(?:\s+(?:of|by|shows?)\b|:)"
-    r"|getty images|photo by|\(photo|credit:|/\s*(?:reuters|afp|ap)\b", re.IGNORECASE)
+    r"|getty images|photo by|\(photo|credit:|/\s*(?:reuters|afp|ap)\b"
+    # "Wounded Palestinians are treated at al-Shifa hospital on Thursday. Photo: Reuters"
+    r"|[.!]\s+(?:photo|photograph|image|picture)s?\s*:\s*\S", re.IGNORECASE)
 
 
 # A byline, a wire service's trailer of reporters and editors, an agency's line of
@@ -55,7 +57,13 @@ _CREDIT_RE = re.compile(
     r"|_{3,}|-{3,}"
     # a link to another story: "READ MORE: Russia says it has captured Mariupol"
     r"|(?:READ MORE|Read [Mm]ore|RELATED|Related|SEE ALSO|See [Aa]lso|WATCH|Watch|MORE)\s*:.*"
-    r"|.*\bcontributed (?:to this report|reporting)\.?)$")
+    r"|.*\bcontributed (?:to this report|reporting)\.?"
+    # a page's furniture: "ADVERTISEMENT", "Share this: Facebook Twitter", "Source: Eastern
+    # Europe Monitor", "Originally published by ..."
+    r"|(?:ADVERTISEMENT|Advertisement|(?:Story|Article) continues below(?: this)? "
+    r"advertisement)"
+    r"|(?:Share this|Share|Source|Sources)\s*:.*"
+    r"|Originally published (?:by|in|on) .*)$")
 
 
 @dataclass(frozen=True, slots=True)

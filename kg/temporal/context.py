@@ -191,12 +191,16 @@ class Context:
             return Point("day", dct + timedelta(days=ahead or 7))
         if relation == "this":
             return Point("day", dct - timedelta(days=wd - 1) + timedelta(days=iso_weekday - 1))
-        if named_day(self.text, start, end) or _for_the_day(self.text, start, end):
-            # "declared Sunday a day of mourning", "a day of mourning was declared for
-            # Tuesday": the day nearest the report, before or after
+        if named_day(self.text, start, end):
+            # "declared Sunday a day of mourning": the day nearest the report, before or after
             return Point("day", dct + timedelta(days=ahead) if ahead < back else
                          dct - timedelta(days=back))
         tense = self.tense(start, end)
+        if tense != FUTURE and _for_the_day(self.text, start, end):
+            # "a day of mourning was declared for Tuesday": the day set, nearest the report
+            # (but "talks are scheduled for Monday": the coming one)
+            return Point("day", dct + timedelta(days=ahead) if ahead < back else
+                         dct - timedelta(days=back))
         signal = _signal(self.text, start)
         if signal == "deadline" and tense != PAST or \
                 prev_words(self.text, start, 3, 40)[-3:] == ["as", "early", "as"] and \

@@ -3744,23 +3744,23 @@ def test_under_fire_and_a_relative_clause_with_forces_as_subject():
     assert one(doc, "ArmedClash").time.value != "2022-02-24"
 
 
-def test_a_bridge_span_that_collapsed_is_told_not_planned():
-    """Eighty-sixth batch (a bridge struck by a ship): "rebuilding the span that collapsed"
+def test_a_bridge_that_collapsed_is_told_not_planned():
+    """Eighty-sixth batch (a bridge struck by a ship): "rebuilding the bridge that collapsed"
     after "would cover the cost" - the collapse is a past the relative clause tells, not part
-    of the plan, and the planner is not its agent; a span or a structure collapses, and a
-    bridge that "fell" is a collapse."""
+    of the plan, and the planner is not its agent. The review of the batch's rules: a span, a
+    structure or something that "fell" is no collapse by those words alone ("the structure of
+    a government collapsed", "within the span of a week", "house prices fell")."""
     doc = analyse("Biden promised on Friday that Washington would cover the cost of rebuilding "
-                  "the span that collapsed into the river ten days earlier.",
+                  "the bridge that collapsed into the river ten days earlier.",
                   published=date(2024, 4, 6))
     collapse = one(doc, "Damage")
     assert (collapse.modality, collapse.time.value) == ("asserted", "2024-03-26")
     assert not collapse.participants
-    doc = analyse("Six road workers died when the bridge fell.")
-    assert trigger(doc, one(doc, "Damage")) == "fell"
-    doc = analyse("The temporary structure collapsed on Tuesday.")
-    assert trigger(doc, one(doc, "Damage")) == "collapsed"
-    doc = analyse("Prices fell on Tuesday as the new bridge opened.")
-    assert not events_of(doc, "Damage"), doc.events
+    for text in ("Negotiations over the structure of a new government collapsed on Monday.",
+                 "Within the span of a week, the government collapsed.",
+                 "House prices fell for a third month, the Nationwide said.",
+                 "The Speaker of the House fell short of the votes needed."):
+        assert not events_of(analyse(text), "Damage"), text
 
 
 @pytest.mark.parametrize("text, etype, modality", [
@@ -3780,6 +3780,17 @@ def test_a_bridge_span_that_collapsed_is_told_not_planned():
     ("The talks were aimed at securing a six-week truce.", "Ceasefire", "planned"),
     ("Castro said Cubans would protest American policies aimed at Cuba, including a "
      "four-decade economic embargo.", "Sanctions", "claimed"),
+    # the review of these rules: a relative clause inside the condition tells what is given;
+    # "little sign that" denies what is said of its subject, not the subject; an aim ends
+    # before the main verb
+    ("Police asked residents if they had seen the gunmen who attacked the bank on Monday.",
+     "Attack", "asserted"),
+    ("Rescuers did not know if more people were trapped in the building that collapsed.",
+     "Damage", "asserted"),
+    ("There was little sign that the fighting in Khartoum was easing.", "ArmedClash",
+     "asserted"),
+    ("Strikes aimed at knocking out power stations killed four civilians overnight.",
+     "CasualtiesReport", "asserted"),
 ])
 def test_conditions_alternatives_rescues_and_aims(text, etype, modality):
     """Eighty-sixth batch: hypotheticals, alternatives ruled out and aims read as facts."""

@@ -71,6 +71,7 @@ def test_time_with_a_parenthetical_before_the_day():
     ("Mourning was declared in the city for Thursday.", "2022-05-19"),
     ("Mourning was declared in the city for Monday.", "2022-05-16"),
     ("Police arrested two men for Friday's attack.", "2022-05-13"),
+    ("Peace talks are scheduled for Monday in Geneva.", "2022-05-23"),  # (a plan: ahead)
 ])
 def test_closing_reports_and_days_set_for(text, value):
     assert one(text).value == value  # (the DCT is Wednesday 18 May 2022)
