@@ -109,7 +109,16 @@ def _in_credits(doc: Document, cands: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate(s, e, m.group("name"), "person", "pattern",
                                      "name:credit", 0.8))
                 taken.add(s, e)
-    return out
+    # "Originally published by Eastern Europe Monitor", "Source: Eastern Europe Monitor":
+    # the names of a page's source line are outlets, not people
+    outlets = SpanSet((p.start, p.end) for p in credits
+                      if _SOURCE_LINE_RE.match(doc.text, p.start, p.end))
+    return [dataclasses.replace(c, kind="media", entries=(), places=(), key=None)
+            if c.kind in ("person", "organization") and c.source == "pattern" and
+            outlets.overlaps(c.start, c.end) else c for c in out]
+
+
+_SOURCE_LINE_RE = re.compile(r"(?:Originally published|Source|Sources)\b")
 
 
 def _staff_name(name: str) -> bool:

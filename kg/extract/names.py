@@ -280,8 +280,12 @@ _DAYS_OF = frozenset({"victory", "independence", "labor", "labour", "memorial", 
 _NUMBERED_PERIODS = frozenset({"one", "two", "i", "ii", "1", "2"})
 # Plural members of a party that end its name ("the Social Democrats", "Sweden Democrats";
 # "Greens" only after a demonym, "the Austrian Greens": "Sarah Greens" is a person).
+# Members of parties and movements named by a plural: a party after other words ("the Liberal
+# Democrats"), no place or person alone ("pointed the finger at Republicans in Congress").
 _PARTY_MEMBERS = frozenset({"democrats", "republicans", "conservatives", "liberals",
-                            "socialists", "communists", "nationalists", "tories"})
+                            "socialists", "communists", "nationalists", "tories", "loyalists",
+                            "unionists", "royalists", "maoists", "peronists", "gaullists",
+                            "labourites", "whigs"})
 # Compass words that open a region's name: "Southern California", "Northern Gaza"
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                       "western", "central", "northeastern", "northwestern", "southeastern",
@@ -574,6 +578,12 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                            all(w in _BEFORE_A_DEMONYM for w in lowers[:-1])):
         return None  # "South Korean airlines", "the first Latin American pope", "Former
         # Brazilian president Bolsonaro": no name
+    if len(words) == 2 and lowers[-1] in lex.demonyms and lowers[-1].endswith("s") and \
+            lowers[0].endswith(("ed", "ing")):
+        return None  # "Wounded Palestinians are treated at ...", "Fleeing Sudanese": people
+        # a participle describes, no name
+    if len(words) == 1 and (lowers[0] in _PARTY_MEMBERS or lowers[0] == "greens"):
+        return None  # "pointed the finger at Republicans in Congress": members of a party
     if len(words) > 1 and lowers[-1] in _CREDITS and j + 1 >= len(toks):
         # a caption's credit after a name: "Russian retreat from Kherson Reuters", "medic
         # Iryna Tsybukh Reuters" (the credit names no party; the name before it stays)

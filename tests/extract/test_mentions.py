@@ -89,3 +89,16 @@ def test_variant_rules():
     assert not are_variants("Iran", "Iraq")
     assert not are_variants("Austria", "Australia")
     assert not are_variants("Kherson", "Kharkiv")
+
+
+def test_source_lines_name_outlets_and_plurals_of_people_name_no_one():
+    """Eighty-sixth batch: the outlet of "Originally published by X" / "Source: X" is media,
+    not a person; "Wounded Palestinians" (a participle and a people's plural) and
+    "Republicans in Congress" (a party's members) are no names of a person or a place."""
+    doc = analyse("Troops crossed the border on Tuesday.\n\nOriginally published by Eastern "
+                  "Europe Monitor.\n\nSource: Eastern Europe Monitor\n\nWounded Palestinians "
+                  "were treated at the hospital.\n\nBiden pointed the finger at Republicans in "
+                  "Congress.")
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert kinds.get("Eastern Europe Monitor") == "media", kinds
+    assert "Wounded Palestinians" not in kinds and "Republicans" not in kinds, kinds

@@ -62,3 +62,15 @@ def test_quotations_are_found_and_unclosed_ones_run_to_the_paragraph_end():
 def test_empty_and_whitespace_text():
     assert split_sentences("") == []
     assert split_sentences(" \n\n \t ") == []
+
+
+def test_page_furniture_lines_are_credits_and_a_trailing_photo_credit_makes_a_caption():
+    """Eighty-sixth batch (scraped pages): "ADVERTISEMENT", "Share this: ...", "Source: ...",
+    "Originally published by ..." say where the page came from, not what happened; a line
+    ending "Photo: Reuters" is a caption."""
+    text = ("Originally published by Eastern Europe Monitor. Share this: Facebook Twitter\n\n"
+            "ADVERTISEMENT\n\nSource: Eastern Europe Monitor\n\nShare this: Facebook Email\n\n"
+            "Wounded Palestinians are treated at a hospital on Thursday. Photo: Reuters\n\n"
+            "The source said the photo was taken on Thursday.\n")
+    kinds = [p.kind for p in split_paragraphs(text)]
+    assert kinds == ["credit", "credit", "credit", "credit", "caption", "body"]
