@@ -778,23 +778,34 @@ _LOOSE_QUALIFIERS = frozenset({"regional", "provincial", "state", "local", "city
 
 def _people_over_places(cands: list[Candidate]) -> list[Candidate]:
     """ "Calhoun, who took over in 2020" after "Dave Calhoun", "Kim greeted him" after "Kim
-    Jong Un": a one-word name the gazetteer alone calls a place is the person of that name."""
+    Jong Un": a one-word name the gazetteer or the catalog calls a place (not a country) is
+    the person of that name."""
     people: dict[str, Candidate] = {}
+    weak: dict[str, Candidate] = {}  # guessed full names: they claim the catalog's places
     for c in cands:
         words = c.surface.split()
         # a given name written "Ching-te", "Yu-ih", "Jong-un" follows its family name: even a
         # guessed name is a person's ("Lai Ching-te", then "Lai", which is also a town)
         family_first = len(words) == 2 and _GIVEN_NAME_RE.fullmatch(words[1]) is not None
-        if c.kind == "person" and len(words) > 1 and c.source != "propagated" and \
-                (not c.weak or family_first):
+        if c.kind == "person" and len(words) > 1 and c.source != "propagated":
             for form in (*surname_forms(c.surface),
                          words[0] if len(words) == 3 or family_first else ""):
                 if form:
-                    people.setdefault(form, c)
-    if not people:
+                    (weak if c.weak and not family_first else people).setdefault(form, c)
+    if not people and not weak:
         return cands
-    return [_as_mention_of(c, people[c.surface], "coref:surname")
-            if c.source == "gazetteer" and c.surface in people else c for c in cands]
+    # (a state or a city the catalog knows too: "Montana was taken to hospital" after "Joe
+    # Montana"; never a country)
+    out = []
+    for c in cands:
+        if c.source == "gazetteer" and c.surface in people:
+            c = _as_mention_of(c, people[c.surface], "coref:surname")
+        elif c.source == "catalog" and c.kind == "place" and \
+                not (c.key or "").startswith("country:") and \
+                (c.surface in people or c.surface in weak):
+            c = _as_mention_of(c, people.get(c.surface) or weak[c.surface], "coref:surname")
+        out.append(c)
+    return out
 
 
 _GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")

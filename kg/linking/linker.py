@@ -29,6 +29,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidInput
@@ -210,7 +211,7 @@ class Linker:
             if places:
                 place = self._choose_place(places, context)
                 if place is not None and not scored:
-                    bridged = self._bridge(place)
+                    bridged = self._bridge(place, surfaces)
                     if bridged is not None and bridged.score >= self.threshold:
                         return self._decision(
                             "linked", bridged.entry, [bridged], "gazetteer-geonames",
@@ -341,14 +342,25 @@ class Linker:
         return GazPlace(entry.geonames, entry.label, code, entry.lat, entry.lon,
                         entry.population or 0, "city", None)
 
-    def _bridge(self, place: GazPlace) -> _Scored | None:
+    def _bridge(self, place: GazPlace, surfaces: list[str]) -> _Scored | None:
         """A catalog entry carrying the chosen place's GeoNames id (a name the catalog lacks,
-        e.g. a spelling variant known only to GeoNames)."""
+        e.g. a spelling variant known only to GeoNames, "Charkiw", or another language's,
+        "Lemberg"). Not for a name of more words than the place's that spells nothing like it
+        ("the White House", one of Casablanca's names in GeoNames: a translation), nor for the
+        first word of a city named "X City" ("Gaza", "Mexico": the territory or country is
+        meant far more often than the city)."""
         entries = [e for e in self.catalog.by_geonames(place.geonames) if e.kind == "place"]
         if len(entries) != 1 or entries[0].qid is None:
             return None
-        return _Scored(entries[0], name=0.9, compat=1.0, prior=entries[0].prior, context=0.0,
-                       share=1.0)
+        entry = entries[0]
+        names = (place.name, entry.label)
+        if all(len(s.split()) > len(n.split()) and SequenceMatcher(
+                None, self.catalog.key_of(s), self.catalog.key_of(n)).ratio() < 0.5
+               for s in surfaces for n in names):
+            return None
+        if any(entry.label.casefold() == f"{s.casefold()} city" for s in surfaces):
+            return None
+        return _Scored(entry, name=0.9, compat=1.0, prior=entry.prior, context=0.0, share=1.0)
 
 
 def _name_score(entry: CatalogEntry, surface: str, exact: bool) -> float:

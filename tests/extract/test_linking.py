@@ -303,3 +303,15 @@ def test_words_of_a_title_case_headline_and_a_ships_name_are_no_places(adapters)
                   "Ukrainian forces said they had struck the Moskva with two missiles.",
                   published=date(2022, 4, 15), **adapters)
     assert "Moscow" not in {e.label for e in doc.entities}
+
+
+def test_a_persons_surname_that_the_catalog_knows_as_a_state(adapters):
+    """With the US states in the catalog (a later session): "Montana was taken to hospital"
+    after "Joe Montana" is the quarterback, not the state; the states themselves link."""
+    doc = analyse("Former quarterback Joe Montana was hurt in a crash on Monday. Montana was "
+                  "taken to hospital, officials said.", **adapters)
+    assert {e.label: e.kind for e in doc.entities}.get("Joe Montana") == "person"
+    assert "Montana" not in {e.label for e in doc.entities if e.kind == "place"}
+    doc = analyse("Wildfires spread across Montana and Wyoming on Tuesday.", **adapters)
+    states = {e.label: e.wikidata for e in doc.entities}
+    assert states == {"Montana": "Q1212", "Wyoming": "Q1214"}, states

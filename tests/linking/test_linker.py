@@ -194,3 +194,21 @@ def test_gazetteer_homonyms_need_context(tmp_path: Path, gaz: Gazetteer) -> None
 def test_persons_do_not_consult_the_gazetteer(catalog: Catalog, gaz: Gazetteer) -> None:
     d = decide(Linker(catalog, threshold=THRESHOLD, gazetteer=gaz), "person", "Lozova")
     assert d.place is None and d.place_candidates == ()
+
+
+def test_the_bridge_refuses_translations_and_the_first_word_of_a_city(tmp_path: Path,
+                                                                      gaz: Gazetteer) -> None:
+    """GeoNames counts "White House" among Casablanca's names (a translation, two words
+    spelling nothing like it), and "Gaza" is the name of Gaza City's GeoNames record: neither
+    bridges to the catalog's city (news means a building and the Strip)."""
+    casablanca = next(p for p in gaz.lookup("White House") if p.name == "Casablanca")
+    gaza = next(p for p in gaz.lookup("Gaza") if p.feature == "city")
+    cat = Catalog.from_jsonl(write_jsonl(tmp_path / "c.jsonl", [
+        rec("Q7903", "place", "Casablanca", geonames=casablanca.geonames),
+        rec("Q47492", "place", "Gaza City", geonames=gaza.geonames)]), tmp_path / "c.sqlite")
+    linker = Linker(cat, threshold=THRESHOLD, gazetteer=gaz)
+    for name in ("White House", "Gaza"):
+        d = decide(linker, "place", name)
+        assert d.info.status != "linked" and d.entry is None, name
+    assert decide(linker, "place", "Casablanca").entry.qid == "Q7903"
+    assert decide(linker, "place", "Gaza City").entry.qid == "Q47492"
