@@ -10,6 +10,13 @@ PAST, FUTURE, NEUTRAL = "past", "future", "neutral"
 # "ahead of": the future of what follows it only ("held rallies on Friday ahead of Sunday's
 # election": Friday is past)
 _AHEAD = "ahead"
+# a present progressive of an arrangement ("is meeting his counterpart on Saturday"): to
+# come, but not for a day named by what happened on it ("are holding Sunday's winners")
+_PROGRESSIVE = "progressive"
+_ARRANGEMENTS = frozenset("""
+meeting holding hosting visiting travelling traveling flying heading attending signing opening
+launching returning leaving staging convening resuming
+""".split())
 
 # A sentence ends at . ! ? (and closing quotes/brackets) followed by space and an upper-case
 # letter, digit or quote, or at a blank line; abbreviations are checked separately.
@@ -132,6 +139,8 @@ class Sentences:
                 if pos > end:
                     continue
                 tense = FUTURE
+            elif tense == _PROGRESSIVE:
+                tense = NEUTRAL if self.text[end:end + 2] in ("'s", "’s") else FUTURE
             distance = start - stop if pos < start else (pos - end) * 1.5
             if pos > end and self._beyond_that(end, pos):
                 distance += 60  # the complement's tense, not the span's
@@ -192,6 +201,9 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
             # deed, no plan of the clause
         elif word == "ahead" and text[m.end():m.end() + 4] == " of ":
             tense = _AHEAD  # "campaigning ahead of Sunday's election": still to come
+        elif word in _ARRANGEMENTS and previous in ("is", "are", "am"):
+            tense = _PROGRESSIVE  # "the minister is meeting his counterpart on Saturday"
+            # (not "police are investigating the shooting ... on Monday")
         elif word in _FUTURE_WORDS or word.endswith("'ll"):
             tense = FUTURE
             if word in _SCHEDULED and previous in ("was", "were", "been", "had"):

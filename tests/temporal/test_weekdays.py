@@ -72,6 +72,9 @@ def test_time_with_a_parenthetical_before_the_day():
     ("Mourning was declared in the city for Monday.", "2022-05-16"),
     ("Police arrested two men for Friday's attack.", "2022-05-13"),
     ("Peace talks are scheduled for Monday in Geneva.", "2022-05-23"),  # (a plan: ahead)
+    # a present progressive of an arrangement is to come; of an inquiry it is not
+    ("The foreign minister is meeting his counterpart in Ankara on Friday.", "2022-05-20"),
+    ("Police are investigating the shooting of a businessman on Friday.", "2022-05-13"),
 ])
 def test_closing_reports_and_days_set_for(text, value):
     assert one(text).value == value  # (the DCT is Wednesday 18 May 2022)
