@@ -189,6 +189,10 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
                         skip=_ATTRIBUTIVE_HEDGES if inflected else frozenset())
     if planned == "would" and hedge or planned == "must" and hedge == "must have":
         planned = None  # ("the plane must have crashed": a guess, not a plan)
+    if (hedge == "whether" or hedge == "if" and _asks_if(words)) and _presupposed(doc, trig):
+        hedge = None  # "unclear whether the attack killed anyone", "asked if the arrest was
+        # lawful": the attack and the arrest are given, what is asked is said of them (a
+        # condition stays one: "If the ceasefire collapses, ...")
     if not hedge and ("if" in words or "unless" in words) and \
             not _after_the_condition(words) and not _presupposed(doc, trig):
         hedge = "if"  # "could have been avoided if Libya had a weather service able to
@@ -237,6 +241,21 @@ def _aimed_at(words: list[str], verb: bool) -> str | None:
         return None
     return "aimed at" if not rest or rest in (["a"], ["an"], ["the"]) or \
         rest[0].endswith("ing") else None
+
+
+def _asks_if(words: list[str]) -> bool:
+    """The last "if" opens an indirect question ("asked if", "not clear if"), not a
+    condition."""
+    last = max((i for i, w in enumerate(words) if w == "if"), default=0)
+    return last > 0 and words[last - 1] in _ASKING_IF
+
+
+# Words before "if" that make it ask rather than set a condition.
+_ASKING_IF = frozenset({"ask", "asks", "asked", "asking", "know", "knew", "known", "knows",
+                        "clear", "unclear", "see", "wonder", "wondered", "determine",
+                        "check", "checking", "sure", "certain", "say", "said", "tell",
+                        "investigating", "examine", "examining", "establish", "rule",
+                        "decide", "decides", "decided"})
 
 
 def _presupposed(doc: Document, trig: Trigger) -> bool:

@@ -3812,3 +3812,15 @@ def test_a_buildings_century_and_a_closed_relative_clause_date_no_event():
                   "earlier, and some protesters later set fire to the house of the mayor.",
                   published=date(2023, 9, 19))
     assert one(doc, "Damage").time.value == "2023-09-18"
+
+
+def test_an_indirect_question_presupposes_the_thing_it_asks_about():
+    """The review of the 86th batch, an error both versions made: "whether"/"asked if" ask
+    something about an attack or an arrest that was; a condition ("If the ceasefire
+    collapses") stays one (see test_conditions_rumours_and_possibilities_are_not_asserted)."""
+    assert one(analyse("It was unclear whether the attack killed anyone."),
+               "Attack").modality == "asserted"
+    assert one(analyse("He asked the court to rule if the arrest was lawful."),
+               "Arrest").modality == "asserted"
+    assert one(analyse("Officials asked if an attack had been planned."),
+               "Attack").modality == "hedged"
