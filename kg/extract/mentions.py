@@ -22,6 +22,7 @@ from .patterns import (
     ROLE_RULE,
     find_credit_candidates,
     find_group_candidates,
+    find_office_candidates,
     find_pattern_candidates,
 )
 from .spans import SpanSet
@@ -62,6 +63,7 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
         cands = [c for c in cands if c.surface not in vessels]
     cands.extend(groups)
     cands.extend(find_credit_candidates(doc))
+    cands.extend(find_office_candidates(doc))
     for sent in doc.sentences:
         cands.extend(find_name_candidates(doc, sent, lex, lower))
         cands.extend(find_pattern_candidates(doc, sent, lex, lower))

@@ -387,6 +387,19 @@ def find_credit_candidates(doc: Document) -> list[Candidate]:
     return out
 
 
+def find_office_candidates(doc: Document) -> list[Candidate]:
+    """The office of a titled official: "Ukraine's Prosecutor General's Office", "the
+    President's Office" - one organisation, not a person called "General" and a body called
+    "Office"."""
+    return [Candidate(m.start(), m.end(), m.group(), "organization", "pattern", "name:office",
+                      0.8) for m in _OFFICE_RE.finditer(doc.text)]
+
+
+_OFFICE_RE = re.compile(
+    r"\b(?:(?:Prosecutor|Attorney|Solicitor|Inspector|Auditor|Procurator|Director)[ -]General"
+    r"|President|Prime Minister|Governor|Mayor|Chancellor|Ombudsman)['’]s Office\b")
+
+
 def find_group_candidates(doc: Document, lex: Lexicon) -> list[Candidate]:
     """Armed groups named in the lexicon ("Hamas", "Boko Haram fighters"): organisations,
     one entity per group whatever its spelling ("Hezbollah", "Hizbollah")."""

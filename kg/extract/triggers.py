@@ -413,6 +413,8 @@ def guess_pos(toks: list[Token], words: list[str], k: int, n: int,
     after = k + n + (k + n < len(words) and words[k + n] in _CLOSING_QUOTES)
     nxt = words[after] if after < len(words) else ""  # (over a closing quotation mark:
     # 'carried out "precise strikes" on military targets')
+    if nxt in _COMPOUND_HEADS:
+        return "n"  # "when riot police fired tear gas": a noun that qualifies the police
     if nxt in ("on", "against", "by", "of", "in", "at", "near", ",", ".", ";", ":", "",
                "was", "were", "is", "are", "killed", "has", "have", "had", "that", "which"):
         return "n"
@@ -422,6 +424,8 @@ def guess_pos(toks: list[Token], words: list[str], k: int, n: int,
 
 
 _CLOSING_QUOTES = frozenset({'"', "”", "'", "’"})
+# Nouns a form that is also a verb qualifies ("riot police", "riot gear", "bomb squad").
+_COMPOUND_HEADS = frozenset({"police", "gear", "squad", "squads", "shields"})
 # Quantities before a participle and a plural noun it describes ("more collapsed buildings").
 _QUANTIFIERS = frozenset({"more", "many", "several", "other", "few", "fewer", "most",
                           "dozens", "hundreds", "thousands"})

@@ -3824,3 +3824,26 @@ def test_an_indirect_question_presupposes_the_thing_it_asks_about():
                "Arrest").modality == "asserted"
     assert one(analyse("Officials asked if an attack had been planned."),
                "Attack").modality == "hedged"
+
+
+def test_eighty_seventh_batch_compounds_and_offices():
+    """Eighty-seventh batch: "riot police", "combat readiness" and "expelled from the United
+    Nations" are no riot, clash or retaking; a "general" near "strikes" makes no general
+    strike unless the two stand together ("Prosecutor General's Office opened investigations
+    into both strikes"); a titled official's office is one organisation."""
+    for text, etype in (("The worst night came on April 30, when riot police fired tear gas.",
+                         "Riot"),
+                        ("The troops withdrew to restore their combat readiness.",
+                         "ArmedClash"),
+                        ("The ambassador called for Russia to be expelled from the United "
+                         "Nations.", "TerritoryRetaken"),
+                        ("Ukraine's Prosecutor General's Office opened war crimes "
+                         "investigations into both strikes.", "Protest")):
+        assert not events_of(analyse(text), etype), text
+    assert events_of(analyse("Youths riot in the suburbs after a police shooting."), "Riot")
+    assert events_of(analyse("Unions called a general strike for Thursday."), "Protest")
+    assert events_of(analyse("Ukrainian forces expelled Russian troops from the village on "
+                             "Monday."), "TerritoryRetaken")
+    doc = analyse("Ukraine's Prosecutor General's Office opened an investigation on Monday.")
+    assert {e.label: e.kind for e in doc.entities}.get("Prosecutor General's Office") == \
+        "organization", doc.entities
