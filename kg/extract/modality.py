@@ -182,7 +182,7 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         planned = None  # "charged with murdering three girls and attempting to murder 10
         # others": an attempt made, the charge's
     if not planned and trig.pos == "n":
-        planned = _future_predicate(doc.words[trig.last + 1:trig.last + 6],
+        planned = _future_predicate(doc.words[trig.last + 1:trig.last + 9],
                                     stallable=trig.type in _GIVEN_OR_AGREED)
     # (an inflected verb is no noun a "suspected" could modify: "were detained")
     hedge = _cue_before(words, lex.phrase_index("hedges"), 5, trig,
@@ -347,7 +347,7 @@ def _infinitive(doc: Document, words: list[str], trig: Trigger) -> str | None:
 _MODAL_AFTER = frozenset({"will", "must", "would", "shall", "could", "may", "might", "should"})
 _STAGED = frozenset({"held", "staged", "organised", "organized", "called", "convened",
                      "conducted"})
-_STARTING = frozenset({"begin", "start", "resume"})
+_STARTING = frozenset({"begin", "start", "resume", "follow", "come", "happen", "occur"})
 _STARTING_PHRASES = frozenset({("take", "place"), ("go", "ahead")})
 _SCHEDULED = frozenset({"expected", "due", "scheduled", "set", "planned", "slated"})
 _STILL_BE = frozenset({"is", "are", "remains", "remain", "remained"})
@@ -364,6 +364,15 @@ def _future_predicate(after: list[str], *, stallable: bool = False) -> str | Non
     if len(after) < 2:
         return None
     first, second = after[0], after[1]
+    if first in ("on", "in", "against", "at", "near"):
+        # over the noun's own phrase: "An attack on the city could come within days"
+        m = next((i for i in range(2, min(len(after), 6)) if after[i] in _MODAL_AFTER), None)
+        if m is None or any(w in (",", ";", "and", "but", "which", "that") for w in after[:m]):
+            return None
+        after = after[m:]
+        if len(after) < 2:
+            return None
+        first, second = after[0], after[1]
     if first in _MODAL_AFTER:
         if second == "be" and len(after) > 2 and after[2] in _STAGED or second in _STARTING \
                 or tuple(after[1:3]) in _STARTING_PHRASES:

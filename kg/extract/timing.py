@@ -384,7 +384,8 @@ class TimeAttacher:
             # on Monday": a name or an audience the words are addressed to
             first = doc.first_token_at_or_after(end)
             return 0 < len(gap) <= 8 and doc.text[start:end].lower() == "told" and all(
-                w in _SPEECH_ADJUNCTS or w in _AUDIENCE or doc.tokens[first + i].is_cap
+                w in _SPEECH_ADJUNCTS or w in _AUDIENCE or doc.tokens[first + i].is_cap or
+                "-" in w.strip("-")  # ("told a pro-government rally on April 29")
                 for i, w in enumerate(gap))
         return True
 

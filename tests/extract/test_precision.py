@@ -3847,3 +3847,18 @@ def test_eighty_seventh_batch_compounds_and_offices():
     doc = analyse("Ukraine's Prosecutor General's Office opened an investigation on Monday.")
     assert {e.label: e.kind for e in doc.entities}.get("Prosecutor General's Office") == \
         "organization", doc.entities
+
+
+def test_eighty_seventh_batch_audiences_and_what_could_follow():
+    """Eighty-seventh batch: "told a pro-government rally on April 29 that ..." is the telling's
+    day (a hyphenated word in the audience); "Sanctions could follow", "An attack on the city
+    could come within days" are not yet (a noun, its own phrase, then a modal)."""
+    doc = analyse("Kobakhidze told a pro-government rally on April 29 that the law would "
+                  "protect the country.", published=date(2024, 5, 28))
+    assert one(doc, "Statement").time.value == "2024-04-29"
+    doc = analyse("Sanctions could follow if the law was adopted, the State Department said.")
+    assert one(doc, "Sanctions").modality == "planned"
+    doc = analyse("An attack on the city could come within days, officials warned.")
+    assert one(doc, "Attack").modality == "planned"
+    doc = analyse("The attack on the convoy killed three people.")
+    assert one(doc, "Attack").modality == "asserted"
