@@ -800,8 +800,13 @@ def _people_over_places(cands: list[Candidate]) -> list[Candidate]:
     # Montana"; never a country)
     out = []
     for c in cands:
-        if c.source == "gazetteer" and c.surface in people:
-            c = _as_mention_of(c, people[c.surface], "coref:surname")
+        if c.source == "gazetteer" and (c.surface in people or c.surface in weak and (all(
+                (getattr(p, "population", 0) or 0) < _SMALL_TOWN for p in c.places) or
+                _only_other_name(c))):
+            # (a guessed full name claims only a small town's name, or one of a town's other
+            # names: "Yunus is expected to land" after "Nobel laureate Muhammad Yunus", where
+            # GeoNames counts "Yunus" among Khan Yunis's names)
+            c = _as_mention_of(c, people.get(c.surface) or weak[c.surface], "coref:surname")
         elif c.source == "catalog" and c.kind == "place" and \
                 not (c.key or "").startswith("country:") and \
                 (c.surface in people or c.surface in weak):
@@ -811,6 +816,12 @@ def _people_over_places(cands: list[Candidate]) -> list[Candidate]:
 
 
 _GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
+_SMALL_TOWN = 50_000  # people: a town this small is seldom meant by a person's surname
+
+
+def _only_other_name(c: Candidate) -> bool:
+    """The surface is not the main name of any place the gazetteer matched."""
+    return bool(c.places) and all(alternate_name(c.surface, p) for p in c.places)
 
 
 def _places_in_lists(doc: Document, cands: list[Candidate]) -> list[Candidate]:

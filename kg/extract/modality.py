@@ -189,7 +189,8 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
                         skip=_ATTRIBUTIVE_HEDGES if inflected else frozenset())
     if planned == "would" and hedge or planned == "must" and hedge == "must have":
         planned = None  # ("the plane must have crashed": a guess, not a plan)
-    if (hedge == "whether" or hedge == "if" and _asks_if(words)) and _presupposed(doc, trig):
+    if (hedge == "whether" or hedge == "if" and _asks_if(words)) and \
+            _presupposed(doc, trig) and not _itself_in_question(doc, trig):
         hedge = None  # "unclear whether the attack killed anyone", "asked if the arrest was
         # lawful": the attack and the arrest are given, what is asked is said of them (a
         # condition stays one: "If the ceasefire collapses, ...")
@@ -241,6 +242,22 @@ def _aimed_at(words: list[str], verb: bool) -> str | None:
         return None
     return "aimed at" if not rest or rest in (["a"], ["an"], ["the"]) or \
         rest[0].endswith("ing") else None
+
+
+def _itself_in_question(doc: Document, trig: Trigger) -> bool:
+    """What follows the noun asks whether it happens at all: "whether the attack on Rafah
+    would go ahead", "that a chemical attack took place"."""
+    after = doc.words[trig.last + 1:trig.last + 9]
+    end = next((i for i, w in enumerate(after) if w in (",", ";", ".")), len(after))
+    rest = " ".join(after[:end])
+    return any(p in rest for p in _HAPPENING) or \
+        any(w in ("would", "will", "could", "might", "may") for w in after[:end])
+
+
+# Predicates that say an event happened at all.
+_HAPPENING = ("took place", "take place", "taken place", "happened", "occurred",
+              "go ahead", "went ahead", "gone ahead", "was carried out", "were carried out",
+              "had been carried out")
 
 
 def _asks_if(words: list[str]) -> bool:
@@ -502,9 +519,10 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
                                    any(w.endswith("ing") for w in words[-4:] if w not in p)):
             continue  # "no question of the talks being cancelled", "no question of
             # regretting the annexation": the cancelling, the regret
-        if p[-1] == "that" and trig.pos != "v":
+        if p[-1] == "that" and trig.pos != "v" and not _itself_in_question(doc, trig):
             continue  # "little sign that the fighting was easing": what is denied is said of
-            # the fighting, which goes on
+            # the fighting, which goes on (but "no evidence that a chemical attack took
+            # place" denies the attack)
         for i in range(max(0, len(words) - 10), len(words) - n + 1):
             rest = words[i + n:]
             if p[0] == "not" and rest[:1] not in ([], ["a"], ["an"], ["any"]):

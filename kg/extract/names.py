@@ -160,6 +160,11 @@ def _inner_title(toks: list[Token], i: int, j: int, lex: Lexicon) -> int | None:
     return None
 
 
+def _initial(tok: Token) -> bool:
+    """A single capital letter: an initial ("W" of "George W. Bush")."""
+    return len(tok.text) == 1 and tok.text.isupper()
+
+
 def _chunk_end(toks: list[Token], i: int, lex: Lexicon) -> int:
     """Index of the last token of the chunk starting at ``i``."""
     j = i
@@ -179,9 +184,15 @@ def _chunk_end(toks: list[Token], i: int, lex: Lexicon) -> int:
         if is_name_token(nxt, lex) and nxt.start - cur.end <= 1:
             j += 1
             continue
-        if nxt.text == "." and cur.lower in _TITLE_ABBREVIATIONS and j + 2 < n \
-                and is_name_token(toks[j + 2], lex):
-            j += 2
+        if nxt.text == "." and (cur.lower in _TITLE_ABBREVIATIONS or
+                                _initial(cur) and j > i) and j + 2 < n \
+                and is_name_token(toks[j + 2], lex) and toks[j + 2].start - nxt.end <= 1:
+            j += 2  # "Gen. Valery Gerasimov"; a middle initial: "George W. Bush"
+            continue
+        if nxt.text == "." and _initial(cur) and j == i and j + 2 < n and \
+                is_name_token(toks[j + 2], lex) and toks[j + 2].start - nxt.end <= 1 and \
+                i > 0 and toks[i - 1].is_cap and toks[i - 1].is_word:
+            j += 2  # a first initial after a title: "Foreign Minister S. Jaishankar"
             continue
         # connectors: "Institute for the Study of War", "House of Culture"
         k = j + 1
@@ -551,7 +562,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             return None  # ("The Governor of New South Wales declared": no name after it)
         title = " ".join(t.text for t in toks[title_start:j - 1] if t.text != ".")
         i = j - 1
-    words = toks[i:j + 1]
+    # (the dot after an initial is no word of the name: "George W. Bush", "S. Jaishankar")
+    words = [t for n, t in enumerate(toks[i:j + 1], i)
+             if not (t.text == "." and n > i and _initial(toks[n - 1]))]
     if not words or all(not t.is_word for t in words) or words[0].lower == "of":
         return None  # (nor "of Rome" of "the Bishop of Rome, Francis,": the title's)
     if len(words) == 1 and words[0].lower in lex.common_words:

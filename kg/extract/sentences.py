@@ -62,8 +62,11 @@ _CREDIT_RE = re.compile(
     # Europe Monitor", "Originally published by ..."
     r"|(?:ADVERTISEMENT|Advertisement|(?:Story|Article) continues below(?: this)? "
     r"advertisement)"
-    r"|(?:Share this|Share|Source|Sources)\s*:.*"
-    r"|Originally published (?:by|in|on) .*)$")
+    r"|(?:Share this|Share)\s*:.*"
+    # (a source or a first publisher named alone, not a sentence that begins so: "Source: a
+    # senior officer told Reuters that ...", "Originally published on March 3, the report")
+    r"|(?:Source|Sources)\s*:\s*(?:[\w'’&,-]+\s?){1,6}"
+    r"|Originally published (?:by|in) (?:[A-Z][\w'’&-]*\.?\s?){1,6}(?:Share this\s*:.*)?)$")
 
 
 @dataclass(frozen=True, slots=True)
