@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from rdflib import Literal, URIRef, Variable
 from rdflib.plugins.sparql.parserutils import CompValue
@@ -183,10 +184,16 @@ def _all_of(tests: list[Expr]) -> Expr:
     return both
 
 
-def _boolean(v: object) -> bool:
-    if type(v) is not bool:
-        raise Defer("a logical operand that is not a boolean")
+def _of_type(v: object, kind: type) -> Any:
+    """The value if it is exactly of ``kind`` (a bool is no int, an Iri no plain string);
+    Defer otherwise: an operand of another type is an error the screen does not judge."""
+    if type(v) is not kind:
+        raise Defer(f"an operand that is not a {kind.__name__}")
     return v
+
+
+def _boolean(v: object) -> bool:
+    return _of_type(v, bool)
 
 
 def _or(e: CompValue) -> Expr:
@@ -257,15 +264,11 @@ def _arithmetic(e: CompValue) -> Expr:
 
 
 def _integer(v: object) -> int:
-    if type(v) is not int:
-        raise Defer("arithmetic on a value that is not an integer")
-    return v
+    return _of_type(v, int)
 
 
 def _string(v: object) -> str:
-    if type(v) is not str:
-        raise Defer("a string function on a value that is not a plain string")
-    return v
+    return _of_type(v, str)
 
 
 def _str(e: CompValue) -> Expr:
