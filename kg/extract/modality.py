@@ -249,15 +249,15 @@ def _itself_in_question(doc: Document, trig: Trigger) -> bool:
     would go ahead", "that a chemical attack took place"."""
     after = doc.words[trig.last + 1:trig.last + 9]
     end = next((i for i, w in enumerate(after) if w in (",", ";", ".")), len(after))
-    rest = " ".join(after[:end])
-    return any(p in rest for p in _HAPPENING) or \
-        any(w in ("would", "will", "could", "might", "may") for w in after[:end])
+    rest = f" {' '.join(after[:end])} "
+    return any(f" {p} " in rest for p in _HAPPENING)
 
 
-# Predicates that say an event happened at all.
-_HAPPENING = ("took place", "take place", "taken place", "happened", "occurred",
-              "go ahead", "went ahead", "gone ahead", "was carried out", "were carried out",
-              "had been carried out")
+# Predicates that say whether an event happens at all (not "whether the fighting would ease":
+# the fighting goes on).
+_HAPPENING = ("took place", "take place", "taken place", "happen", "happened", "occur",
+              "occurred", "go ahead", "went ahead", "gone ahead", "proceed", "be held",
+              "be carried out", "was carried out", "were carried out", "had been carried out")
 
 
 def _asks_if(words: list[str]) -> bool:

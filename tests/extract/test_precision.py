@@ -3882,6 +3882,8 @@ def test_review_of_the_second_round_and_initials():
                "Attack").modality != "asserted"
     assert one(analyse("Inspectors found no evidence that a chemical attack took place in "
                        "Douma."), "Attack").modality == "negated"
+    assert one(analyse("There was little sign that the fighting would ease soon."),
+               "ArmedClash").modality == "asserted"
     for text in ("The roof of the stadium fell in during a storm on Sunday.",
                  "A span of the highway overpass collapsed on Monday, killing 20 people.",
                  "The structure collapsed during heavy rain on Tuesday."):
