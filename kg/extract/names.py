@@ -160,6 +160,16 @@ def _inner_title(toks: list[Token], i: int, j: int, lex: Lexicon) -> int | None:
     return None
 
 
+# Nouns a single letter names after them ("Terminal E", "Type A", "Vitamin C", "Group C"):
+# the letter ends their name, and a dot after it may end the sentence.
+_LETTER_LABELS = frozenset("""
+terminal type hall gate vitamin group plan section grade zone phase level stage category class
+box room block building platform pier wing ward row lot area sector pool division league
+article chapter appendix exhibit figure table part schedule tier series model version option
+team unit squad hangar gallery floor line route runway bay door lane hepatitis pavilion court
+""".split())
+
+
 def _initial(tok: Token) -> bool:
     """A single capital letter: an initial ("W" of "George W. Bush")."""
     return len(tok.text) == 1 and tok.text.isupper()
@@ -185,9 +195,12 @@ def _chunk_end(toks: list[Token], i: int, lex: Lexicon) -> int:
             j += 1
             continue
         if nxt.text == "." and (cur.lower in _TITLE_ABBREVIATIONS or
-                                _initial(cur) and j > i) and j + 2 < n \
-                and is_name_token(toks[j + 2], lex) and toks[j + 2].start - nxt.end <= 1:
-            j += 2  # "Gen. Valery Gerasimov"; a middle initial: "George W. Bush"
+                                _initial(cur) and j > i and
+                                toks[j - 1].lower not in _LETTER_LABELS) \
+                and j + 2 < n and is_name_token(toks[j + 2], lex) and \
+                toks[j + 2].start - nxt.end <= 1:
+            j += 2  # "Gen. Valery Gerasimov"; a middle initial: "George W. Bush" (not "at
+            # Terminal E. Passengers were evacuated": a letter that ends a sentence)
             continue
         if nxt.text == "." and _initial(cur) and j == i and j + 2 < n and \
                 is_name_token(toks[j + 2], lex) and toks[j + 2].start - nxt.end <= 1 and \
@@ -796,8 +809,12 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             # Social": a platform (no person's surname is a country's code)
             return Candidate(start, end, surface, "organization", "pattern", "name:org-guess",
                              conf, weak=True, extra=extra)
+        # (a middle initial makes a person's name: "John F. Kennedy", whose surname is also
+        # a district of Bogota)
         return Candidate(start, end, surface, "person", "pattern", "name:full-name", conf,
-                         weak=True, extra=extra)
+                         weak=not (len(words) == 3 and _initial(words[1]) and
+                                   doc.text[words[1].end:words[1].end + 1] == "."),
+                         extra=extra)
     if len(words) >= 2 and "of" in lowers:
         return Candidate(start, end, surface, "organization", "pattern", "name:of-phrase", 0.4,
                          weak=True, extra=extra)

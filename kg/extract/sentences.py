@@ -66,7 +66,8 @@ _CREDIT_RE = re.compile(
     # (a source or a first publisher named alone, not a sentence that begins so: "Source: a
     # senior officer told Reuters that ...", "Originally published on March 3, the report")
     r"|(?:Source|Sources)\s*:\s*(?:[\w'’&,-]+\s?){1,6}"
-    r"|Originally published (?:by|in) (?:[A-Z][\w'’&-]*\.?\s?){1,6}(?:Share this\s*:.*)?)$")
+    r"|Originally published (?:by|in) (?:[A-Z][\w'’&-]*\.?\s?){1,6}(?:on [^.,]{3,20}\.?\s?)?"
+    r"(?:Share this\s*:.*)?)$")
 
 
 @dataclass(frozen=True, slots=True)
