@@ -73,7 +73,8 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
                                   if not blocked.overlaps(c.start, c.end)])
     cands = _mark_countries(doc, lex, _regions_after_places(doc, lex, cands))
     if _in_the_united_states(cands):
-        cands = [_as_us_state(c) for c in cands]
+        state = _us_state_entry(catalog, "Georgia (U.S. state)")
+        cands = [_as_us_state(c, state) for c in cands]
     accepted = _places_by_apposition(
         doc, _places_in_lists(doc, _people_over_places(_resolve_overlaps(cands))))
     confirmed = _confirm_guesses(accepted)
@@ -533,13 +534,25 @@ def _in_the_united_states(cands: list[Candidate]) -> bool:
     return found
 
 
-def _as_us_state(c: Candidate) -> Candidate:
-    """ "Georgia" in a story from the United States: the state, which no list here holds
-    (unlinked), never the country."""
+def _as_us_state(c: Candidate, entry: Any = None) -> Candidate:
+    """ "Georgia" in a story from the United States: the state (the catalog's ``entry`` when
+    it holds one, else unlinked), never the country."""
     if c.surface.lower() not in _COUNTRY_AND_US_STATE or not (c.key or "").startswith("country:"):
         return c
+    if entry is not None:
+        return Candidate(c.start, c.end, c.surface, "place", "catalog", "catalog", 0.9,
+                         entries=(entry,), key=_entry_key(entry),
+                         extra={"link_as": entry.label})
     return Candidate(c.start, c.end, c.surface, "place", "pattern", "place:us-state", 0.7,
                      key=f"us-state:{c.surface.lower()}", label=c.surface)
+
+
+def _us_state_entry(catalog: Any, label: str) -> Any:
+    """The catalog's entry of a US state by its label, if the catalog has it."""
+    if catalog is None or not hasattr(catalog, "lookup"):
+        return None
+    return next((e for e in catalog.lookup(label, kind="place")
+                 if getattr(e, "label", None) == label and getattr(e, "qid", None)), None)
 
 
 def _entry_key(entry: Any) -> str:

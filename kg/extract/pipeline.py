@@ -218,6 +218,13 @@ def _safe(adapter: Any, name: str, warnings: list[str]) -> Any:
                 warnings.append(f"{name} scan failed: {type(exc).__name__}")
                 return []
 
+        def lookup(self, *args: Any, **kwargs: Any) -> list[Any]:
+            try:
+                return list(adapter.lookup(*args, **kwargs))
+            except Exception as exc:  # (an adapter without a look-up names nothing more)
+                warnings.append(f"{name} lookup failed: {type(exc).__name__}")
+                return []
+
     return _Guarded()
 
 

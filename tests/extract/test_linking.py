@@ -72,8 +72,13 @@ def test_events_use_linked_labels(adapters):
 def test_georgia_in_a_story_from_a_us_town_is_not_the_country(adapters):
     doc = analyse("WINDER, Ga. (AP) - A student opened fire at a Georgia high school on "
                   "Wednesday, killing four people.", **adapters)
-    georgia = by_label(doc, "Georgia")
-    assert georgia.wikidata is None and georgia.geonames is None
+    # (the state itself, which the catalog holds since the nineteenth stop; never the country)
+    state = adapters["catalog"].lookup("Georgia (U.S. state)", kind="place")[0]
+    georgia = next(e for e in doc.entities if e.kind == "place" and "Georgia" in e.label)
+    assert georgia.wikidata == state.qid != adapters["catalog"].lookup(
+        "Georgia", kind="place")[0].qid
+    doc = analyse("A tornado struck Atlanta, Georgia, on Tuesday.", **adapters)
+    assert state.qid in {e.wikidata for e in doc.entities}
     doc = analyse("TBILISI, Georgia - Police in Georgia detained 30 protesters on Sunday.",
                   **adapters)
     country = adapters["catalog"].lookup("Georgia", kind="place")[0]
@@ -168,7 +173,8 @@ def test_a_us_town_before_georgia_is_in_the_state(adapters):
     atlanta = adapters["catalog"].lookup("Atlanta", kind="place")[0]
     labels = {e.label: e for e in doc.entities}
     assert labels[atlanta.label].wikidata == atlanta.qid
-    assert labels["Georgia"].wikidata is None
+    state = adapters["catalog"].lookup("Georgia (U.S. state)", kind="place")[0]
+    assert labels[state.label].wikidata == state.qid  # the state, not the country
 
 
 def test_a_group_named_with_a_possessive_is_no_town(adapters):
