@@ -50,9 +50,9 @@ class Query:
         if not isinstance(node, CompValue) or node.name != "Project":
             raise Unsupported("not a plain SELECT")
         node = node["p"]
-        tests: list[Expr] = []
+        tests: list[object] = []
         while isinstance(node, CompValue) and node.name == "Filter":
-            tests.append(_expression(node["expr"]))
+            tests.append(node["expr"])
             node = node["p"]
         if not isinstance(node, CompValue) or node.name != "BGP":
             raise Unsupported("not a basic graph pattern")
@@ -60,9 +60,7 @@ class Query:
                     for triple in node["triples"]]
         if not patterns:
             raise Unsupported("no triple pattern")
-        test = None if not tests else tests[0] if len(tests) == 1 else \
-            _all_of(tests)
-        return cls(patterns, test)  # type: ignore[arg-type]
+        return cls(patterns, _compile_test(tests) if tests else None)  # type: ignore[arg-type]
 
     def solutions(self, data: DataGraph, bound: Solution | None = None) -> list[Solution]:
         """The solutions of the triple patterns (extending ``bound``) that pass the filter."""
@@ -94,13 +92,21 @@ def _extend(sol: Solution, pattern: tuple[str, str, str], data: DataGraph) -> li
     s, p, o = pattern
     s_val = s if s[0] != "?" else sol.get(s[1:])
     o_val = o if o[0] != "?" else sol.get(o[1:])
+    # (each solution is held by one list only, so a single extension may update it in place)
     if s_val is not None:
         objects = data.values(s_val, p)
         if o_val is not None:
             return [sol] if o_val in objects else []
+        if len(objects) == 1 and o != s:
+            sol[o[1:]] = objects[0]
+            return [sol]
         return [{**sol, o[1:]: v} for v in objects if o != s or v == s_val]
     if o_val is not None:
-        return [{**sol, s[1:]: v} for v in data.inverse_values(o_val, p)]
+        subjects = data.inverse_values(o_val, p)
+        if len(subjects) == 1:
+            sol[s[1:]] = subjects[0]
+            return [sol]
+        return [{**sol, s[1:]: v} for v in subjects]
     out = []
     for subject, props in data.out.items():
         for v in props.get(p, ()):
@@ -147,41 +153,72 @@ def _constant(term: Literal) -> object:
     raise Unsupported("a constant other than an integer or a plain string")
 
 
-def _expression(e: object) -> Expr:
-    if isinstance(e, Variable):
-        name = str(e)
+def _compile_test(exprs: list[object]) -> Expr:
+    """The filters (all must hold) as one generated Python function of a solution: the
+    expression tree written out as nested calls and operators, with the type checks of
+    SPARQL's operators in small helpers, compiled once per shapes graph."""
+    names: dict[str, object] = dict(_HELPERS)
+    body = " and ".join(f"_bool({_emit(e, names)})" for e in exprs) if len(exprs) > 1 \
+        else _emit(exprs[0], names)
+    exec(compile(f"def test(sol, data):\n    return {body}\n",  # noqa: S102
+                 "<SHACL screen: SPARQL filter>", "exec"), names)
+    return names["test"]  # type: ignore[return-value]
 
-        def variable(sol: Solution, data: DataGraph) -> object:
-            term = sol.get(name)
-            if term is None:
-                raise Defer("an unbound variable")
-            cache = data.filter_values
-            value = cache.get(term)
-            if value is None:
-                value = cache[term] = _value(term, data)
-            return value
-        return variable
-    if isinstance(e, Literal):
-        value = _constant(e)
-        return lambda sol, data: value
-    if isinstance(e, URIRef):
-        iri = Iri(str(e))
-        return lambda sol, data: iri
+
+def _emit(e: object, names: dict[str, object]) -> str:
+    """Python source for the expression ``e`` (constants go to ``names``)."""
+    if isinstance(e, Variable):
+        return f"_var(sol, data, {str(e)!r})"
+    if isinstance(e, (Literal, URIRef)):
+        key = f"K{len(names)}"
+        names[key] = _constant(e) if isinstance(e, Literal) else Iri(str(e))
+        return key
     if not isinstance(e, CompValue):
         raise Unsupported(f"expression {type(e).__name__}")
-    build = _BUILDERS.get(e.name)
-    if build is None:
-        raise Unsupported(f"expression {e.name}")
-    return build(e)
+    kind = e.name
+    if kind in ("ConditionalOrExpression", "ConditionalAndExpression"):
+        parts = [e["expr"], *(dict.get(e, "other") or ())]
+        joiner = " or " if kind == "ConditionalOrExpression" else " and "
+        # (an error in an operand defers: no shortcut past it, as "or" and "and" read left
+        # to right and stop at the first operand that decides)
+        return "(" + joiner.join(f"_bool({_emit(x, names)})" for x in parts) + ")"
+    if kind == "UnaryNot":
+        return f"(not _bool({_emit(e['expr'], names)}))"
+    if kind == "RelationalExpression":
+        op = e["op"]
+        if op not in _COMPARE:
+            raise Unsupported(f"operator {op}")
+        return f"_rel({op!r}, {_emit(e['expr'], names)}, {_emit(e['other'], names)})"
+    if kind in ("AdditiveExpression", "MultiplicativeExpression"):
+        ops = list(e["op"])
+        if any(op not in ("+", "-", "*") for op in ops):
+            raise Unsupported("division")
+        out = f"_int({_emit(e['expr'], names)})"
+        for op, x in zip(ops, e["other"], strict=True):
+            out = f"({out} {op} _int({_emit(x, names)}))"
+        return out
+    if kind == "Builtin_STR":
+        arg = e["arg"]
+        if isinstance(arg, Variable):
+            return f"_lexical(sol, data, {str(arg)!r})"
+        return f"_str_of({_emit(arg, names)})"
+    if kind == "Builtin_STRLEN":
+        return f"len(_string({_emit(e['arg'], names)}))"
+    if kind == "Builtin_SUBSTR":
+        length = _emit(e["length"], names) if dict.get(e, "length") is not None else "None"
+        return f"_substr({_emit(e['arg'], names)}, {_emit(e['start'], names)}, {length})"
+    raise Unsupported(f"expression {kind}")
 
 
-def _all_of(tests: list[Expr]) -> Expr:
-    def both(sol: Solution, data: DataGraph) -> object:
-        for t in tests:
-            if _boolean(t(sol, data)) is False:
-                return False
-        return True
-    return both
+def _var(sol: Solution, data: DataGraph, name: str) -> object:
+    term = sol.get(name)
+    if term is None:
+        raise Defer("an unbound variable")
+    cache = data.filter_values
+    value = cache.get(term)
+    if value is None:
+        value = cache[term] = _value(term, data)
+    return value
 
 
 def _of_type(v: object, kind: type) -> Any:
@@ -196,45 +233,23 @@ def _boolean(v: object) -> bool:
     return _of_type(v, bool)
 
 
-def _or(e: CompValue) -> Expr:
-    parts = [_expression(e["expr"])] + [_expression(x) for x in dict.get(e, "other") or ()]
-
-    def either(sol: Solution, data: DataGraph) -> object:
-        for part in parts:  # (an error in any operand defers: no shortcut past it)
-            if _boolean(part(sol, data)):
-                return True
-        return False
-    return either
+def _integer(v: object) -> int:
+    return _of_type(v, int)
 
 
-def _and(e: CompValue) -> Expr:
-    return _all_of([_expression(e["expr"])] + [_expression(x) for x in dict.get(e, "other") or ()])
-
-
-def _not(e: CompValue) -> Expr:
-    inner = _expression(e["expr"])
-    return lambda sol, data: not _boolean(inner(sol, data))
+def _string(v: object) -> str:
+    return _of_type(v, str)
 
 
 _COMPARE = {"<": lambda a, b: a < b, ">": lambda a, b: a > b, "<=": lambda a, b: a <= b,
             ">=": lambda a, b: a >= b, "=": lambda a, b: a == b, "!=": lambda a, b: a != b}
 
 
-def _relational(e: CompValue) -> Expr:
-    op = e["op"]
-    if op not in _COMPARE:
-        raise Unsupported(f"operator {op}")
-    compare = _COMPARE[op]
-    left, right = _expression(e["expr"]), _expression(e["other"])
-    ordering = op not in ("=", "!=")
-
-    def relation(sol: Solution, data: DataGraph) -> object:
-        a, b = left(sol, data), right(sol, data)
-        kind = _kind(a)
-        if kind != _kind(b) or kind == "iri" and ordering:
-            raise Defer("comparing values of different kinds")
-        return compare(a, b)
-    return relation
+def _relation(op: str, a: object, b: object) -> bool:
+    kind = _kind(a)
+    if kind != _kind(b) or kind == "iri" and op not in ("=", "!="):
+        raise Defer("comparing values of different kinds")
+    return _COMPARE[op](a, b)
 
 
 def _kind(v: object) -> str:
@@ -247,76 +262,31 @@ def _kind(v: object) -> str:
     raise Defer("a value of another kind")
 
 
-def _arithmetic(e: CompValue) -> Expr:
-    ops = list(e["op"])
-    if any(op not in ("+", "-", "*") for op in ops):
-        raise Unsupported("division")
-    first = _expression(e["expr"])
-    rest = [_expression(x) for x in e["other"]]
-
-    def compute(sol: Solution, data: DataGraph) -> object:
-        total = _integer(first(sol, data))
-        for op, x in zip(ops, rest, strict=True):
-            v = _integer(x(sol, data))
-            total = total + v if op == "+" else total - v if op == "-" else total * v
-        return total
-    return compute
+def _lexical(sol: Solution, data: DataGraph, name: str) -> str:
+    """STR of a variable: an IRI's text or a literal's lexical form, whatever its type."""
+    term = sol.get(name)
+    if term is None or term[0] == "_":
+        raise Defer("STR of an unbound variable or a blank node")
+    if term[0] == "<":
+        return str(_value(term, data))
+    return data.literal(term)[0]
 
 
-def _integer(v: object) -> int:
-    return _of_type(v, int)
+def _str_of(v: object) -> str:
+    return str(v) if isinstance(v, Iri) else _string(v)
 
 
-def _string(v: object) -> str:
-    return _of_type(v, str)
+def _substr(text: object, start: object, length: object) -> str:
+    """fn:substring: the characters at positions p (from 1) with start <= p < start + length."""
+    s = _string(text)
+    first = _integer(start)
+    lo = max(first, 1)
+    if length is None:
+        return s[lo - 1:]
+    hi = first + _integer(length)
+    return s[lo - 1:hi - 1] if hi > lo else ""
 
 
-def _str(e: CompValue) -> Expr:
-    arg = e["arg"]
-    if isinstance(arg, Variable):
-        name = str(arg)
-
-        def lexical(sol: Solution, data: DataGraph) -> object:
-            term = sol.get(name)
-            if term is None or term[0] == "_":
-                raise Defer("STR of an unbound variable or a blank node")
-            if term[0] == "<":
-                return str(_value(term, data))
-            return data.literal(term)[0]  # the lexical form, whatever the datatype
-        return lexical
-    inner = _expression(arg)
-
-    def string(sol: Solution, data: DataGraph) -> object:
-        v = inner(sol, data)
-        if isinstance(v, Iri):
-            return str(v)
-        return _string(v)
-    return string
-
-
-def _strlen(e: CompValue) -> Expr:
-    inner = _expression(e["arg"])
-    return lambda sol, data: len(_string(inner(sol, data)))
-
-
-def _substr(e: CompValue) -> Expr:
-    text, start = _expression(e["arg"]), _expression(e["start"])
-    length = _expression(e["length"]) if dict.get(e, "length") is not None else None
-
-    def substring(sol: Solution, data: DataGraph) -> object:
-        # fn:substring: the characters at positions p (from 1) with start <= p < start + length
-        s = _string(text(sol, data))
-        first = _integer(start(sol, data))
-        lo = max(first, 1)
-        if length is None:
-            return s[lo - 1:]
-        hi = first + _integer(length(sol, data))
-        return s[lo - 1:hi - 1] if hi > lo else ""
-    return substring
-
-
-_BUILDERS: dict[str, Callable[[CompValue], Expr]] = {
-    "ConditionalOrExpression": _or, "ConditionalAndExpression": _and, "UnaryNot": _not,
-    "RelationalExpression": _relational, "AdditiveExpression": _arithmetic,
-    "MultiplicativeExpression": _arithmetic, "Builtin_STR": _str, "Builtin_STRLEN": _strlen,
-    "Builtin_SUBSTR": _substr}
+_HELPERS: dict[str, object] = {
+    "_var": _var, "_bool": _boolean, "_int": _integer, "_string": _string, "_rel": _relation,
+    "_lexical": _lexical, "_str_of": _str_of, "_substr": _substr}
