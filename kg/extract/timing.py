@@ -347,7 +347,10 @@ class TimeAttacher:
         if self._premodifies(t):
             # "before the 2016 election": the year of that election, of nothing else
             k = self.doc.first_token_at_or_after(t.end)
-            return start >= t.end and self.doc.first_token_at_or_after(start) - k <= 2
+            # (a century qualifies only the noun right after it: "the 17th-century plague",
+            # but not the verb after "A 19th-century bridge")
+            reach = 0 if t.precision == "century" else 2
+            return start >= t.end and self.doc.first_token_at_or_after(start) - k <= reach
         if infinitive:
             return t.start >= end
         doc = self.doc

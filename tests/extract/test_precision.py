@@ -3914,3 +3914,10 @@ def test_review_of_the_third_round():
         assert not events_of(analyse(text), "Damage"), text
     doc = analyse("Originally published in Le Monde on March 10.\n\nFarmers blocked roads.")
     assert "Le Monde" not in {e.label for e in doc.entities if e.kind == "place"}
+
+
+def test_a_century_before_a_noun_dates_that_noun_only():
+    """From the second review, an error both versions made: "A 19th-century bridge collapsed"
+    is no collapse of the 19th century (the century qualifies the bridge)."""
+    doc = analyse("A 19th-century bridge collapsed in the city.")
+    assert one(doc, "Damage").time.precision != "century"
