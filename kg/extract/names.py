@@ -604,8 +604,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                            all(w in _BEFORE_A_DEMONYM for w in lowers[:-1])):
         return None  # "South Korean airlines", "the first Latin American pope", "Former
         # Brazilian president Bolsonaro": no name
-    if len(words) == 2 and lowers[-1] in lex.demonyms and lowers[-1].endswith("s") and \
-            lowers[0].endswith(("ed", "ing")):
+    if len(words) == 2 and lowers[-1] in lex.demonyms and \
+            lowers[0].endswith(("ed", "ing")) and len(lowers[0]) > 4:
         return None  # "Wounded Palestinians are treated at ...", "Fleeing Sudanese": people
         # a participle describes, no name
     if len(words) == 1 and (lowers[0] in _PARTY_MEMBERS or lowers[0] == "greens"):

@@ -102,3 +102,6 @@ def test_source_lines_name_outlets_and_plurals_of_people_name_no_one():
     kinds = {e.label: e.kind for e in doc.entities}
     assert kinds.get("Eastern Europe Monitor") == "media", kinds
     assert "Wounded Palestinians" not in kinds and "Republicans" not in kinds, kinds
+    # (and a people whose plural is its adjective: "Fleeing Sudanese crossed into Chad")
+    doc = analyse("Fleeing Sudanese crossed into Chad on Monday.")
+    assert "Fleeing Sudanese" not in {e.label for e in doc.entities}, doc.entities
