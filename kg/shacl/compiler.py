@@ -185,12 +185,8 @@ class Compiler:
                 [(term_of(p), True) for p in params.get(SH.lessThanOrEquals, [])]
         extra = bool(has_values or pairs or min_count > 1)
 
-        def check(node: str, data: DataGraph) -> bool:
-            if inverse:
-                values = data.inverse_values(node, predicate)
-            else:
-                props = data.out.get(node)
-                values = props.get(predicate, ()) if props is not None else ()
+        def check(node: str, data: DataGraph) -> bool:  # (an inverse path's)
+            values = data.inverse_values(node, predicate)
             n = len(values)
             if n < min_count:
                 return False
@@ -218,10 +214,10 @@ class Compiler:
                             return False
             return True
 
-        if not inverse:
-            return _generated(shape, predicate, min_count, max_count,
-                              _set_checks if extra else None, value_checks)
-        return check
+        if inverse:
+            return check
+        return _generated(shape, predicate, min_count, max_count,
+                          _set_checks if extra else None, value_checks)
 
     # -- constraints on each value node -------------------------------------------------------
 
@@ -299,7 +295,8 @@ def _in(members: list[str]) -> ValueCheck:
         return any(_same(v, m, data) for m in literals)
 
     if not literals:
-        _INLINE[check] = ("{v} not in {x}", nodes)  # (a literal is never in the set)
+        check.inline = ("{v} not in {x}", nodes)  # type: ignore[attr-defined]
+        # (a literal is never in the set)
     return check
 
 
@@ -344,7 +341,8 @@ def _node_kind(kind, shape) -> ValueCheck:
         return ("i" if first == "<" else "l" if first == '"' else "b") in allowed
 
     if allowed in ("i", "l"):
-        _INLINE[check] = ("{v}[0] != " + repr("<" if allowed == "i" else '"'), None)
+        check.inline = (  # type: ignore[attr-defined]
+            "{v}[0] != " + repr("<" if allowed == "i" else '"'), None)
     return check
 
 
@@ -407,13 +405,14 @@ def _class_check(cls: str):
     def check(v: str, data: DataGraph) -> bool:
         return v[0] != '"' and data.has_class(v, cls)
 
-    _INLINE[check] = ("{v}[0] == '\"' or not data.has_class({v}, {x})", cls)
+    check.inline = ("{v}[0] == '\"' or not data.has_class({v}, {x})",  # type: ignore[attr-defined]
+                    cls)
     return check
 
 
-# value check -> (a Python condition that holds when the value fails it, with {v} for the
-# value and {x} for the constant, and the constant): what the generated checks inline
-_INLINE: dict[Callable, tuple[str, object]] = {}
+# A value check may carry ``inline``: (a Python condition that holds when the value fails it,
+# with {v} for the value and {x} for the constant, and the constant), which the generated
+# checks write out instead of calling it.
 
 
 def _generated(shape, predicate: str, min_count: int, max_count: int,
@@ -438,7 +437,7 @@ def _generated(shape, predicate: str, min_count: int, max_count: int,
     if value_checks:
         lines.append("    for v in values:")
         for k, c in enumerate(value_checks):
-            inline = _INLINE.get(c)
+            inline = getattr(c, "inline", None)
             if inline is None:
                 names[f"C{k}"] = c
                 lines.append(f"        if not C{k}(v, data): return False")
