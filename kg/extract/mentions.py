@@ -73,8 +73,9 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
                                   if not blocked.overlaps(c.start, c.end)])
     cands = _mark_countries(doc, lex, _regions_after_places(doc, lex, cands))
     if _in_the_united_states(cands):
-        state = _us_state_entry(catalog, "Georgia (U.S. state)")
-        cands = [_as_us_state(c, state) for c in cands]
+        states = {name: _us_state_entry(catalog, label)
+                  for name, label in _COUNTRY_AND_US_STATE.items()}
+        cands = [_as_us_state(c, states.get(c.surface.lower())) for c in cands]
     accepted = _places_by_apposition(
         doc, _places_in_lists(doc, _people_over_places(_resolve_overlaps(cands))))
     confirmed = _confirm_guesses(accepted)
@@ -515,8 +516,9 @@ def _possessive_country(lex: Lexicon, tok: Any) -> Any:
     return lex.country_names.get(tok.bare.lower())
 
 
-# Countries that share their name with a state of the United States.
-_COUNTRY_AND_US_STATE = frozenset({"georgia"})
+# Countries that share their name with a state of the United States -> the state's label in
+# the catalog.
+_COUNTRY_AND_US_STATE = {"georgia": "Georgia (U.S. state)"}
 
 
 def _in_the_united_states(cands: list[Candidate]) -> bool:
@@ -813,18 +815,19 @@ def _people_over_places(cands: list[Candidate]) -> list[Candidate]:
     # Montana"; never a country)
     out = []
     for c in cands:
-        if c.source == "gazetteer" and (c.surface in people or c.surface in weak and (all(
-                (getattr(p, "population", 0) or 0) < _SMALL_TOWN for p in c.places) or
-                _only_other_name(c))):
+        owner = None
+        if c.source == "gazetteer":
             # (a guessed full name claims only a small town's name, or one of a town's other
             # names: "Yunus is expected to land" after "Nobel laureate Muhammad Yunus", where
             # GeoNames counts "Yunus" among Khan Yunis's names)
-            c = _as_mention_of(c, people.get(c.surface) or weak[c.surface], "coref:surname")
+            owner = people.get(c.surface) or (
+                weak.get(c.surface) if c.surface in weak and (
+                    all((getattr(p, "population", 0) or 0) < _SMALL_TOWN for p in c.places)
+                    or _only_other_name(c)) else None)
         elif c.source == "catalog" and c.kind == "place" and \
-                not (c.key or "").startswith("country:") and \
-                (c.surface in people or c.surface in weak):
-            c = _as_mention_of(c, people.get(c.surface) or weak[c.surface], "coref:surname")
-        out.append(c)
+                not (c.key or "").startswith("country:"):
+            owner = people.get(c.surface) or weak.get(c.surface)
+        out.append(c if owner is None else _as_mention_of(c, owner, "coref:surname"))
     return out
 
 
@@ -908,9 +911,6 @@ def _places_by_apposition(doc: Document, cands: list[Candidate]) -> list[Candida
 # possessive: "shelled Ivan Bondarenko's farm")
 _PLACE_VERB_RE = re.compile(r"\b(?:occupied|occupy|occupies|retook|retaken|retake|retakes|"
                             r"recaptured|recapture|recaptures|shelled) \Z")
-
-
-
 
 
 def _as_mention_of(c: Candidate, target: Candidate, rule: str) -> Candidate:
