@@ -757,8 +757,41 @@ def _claim(doc: Document, trig: Trigger, clause: tuple[int, int],
                 break  # "Zelensky, who met Biden, said ...": the meeting is not what he says
             if _has_complement(doc, m, b):
                 break  # "..., officials said that ...": it reports what follows
+            if trig.pos == "n" and _in_fronted_adjunct(doc, trig, comma_at):
+                break  # "After the attack, Putin said ...": an attack presupposed, not told
             return m, according
     return None, according
+
+
+# Prepositions that open an adjunct before a sentence's subject ("After the attack, ...").
+_ADJUNCT_OPENERS = frozenset({"after", "in", "during", "following", "amid", "since", "before",
+                              "on", "at", "over", "despite"})
+_MODIFIER_SLOTS = frozenset({"a", "an", "the", "his", "her", "its", "their", "this", "that"})
+
+
+def _in_fronted_adjunct(doc: Document, trig: Trigger, comma: int) -> bool:
+    """The noun trigger stands in verbless material that opens the sentence with a
+    preposition and ends at ``comma`` before the subject of a closing report ("After the
+    attack on the market, Putin said ...", "In a televised address on Saturday, his first
+    comments on the attack, Putin said ..."): an event spoken of, not what is reported."""
+    words = doc.words
+    first = doc.sentence_tokens[trig.sentence][0]
+    if first >= trig.first or words[first] not in _ADJUNCT_OPENERS:
+        return False
+    for k in range(first + 1, comma):
+        if k in range(trig.first, trig.last + 1):
+            continue
+        w = words[k]
+        if w in _VERB_WORDS or doc.tokens[k].is_word and w.endswith("ed") and \
+                words[k - 1] not in _MODIFIER_SLOTS:
+            return False  # "On Tuesday, Russia launched an attack, officials said"
+    return True
+
+
+# finite verbs no opening adjunct holds
+_VERB_WORDS = frozenset({"was", "were", "is", "are", "has", "have", "had", "will", "would",
+                         "be", "been", "hit", "struck", "killed", "left", "began", "broke",
+                         "took", "came", "fell", "say", "says", "said"})
 
 
 # Openers after a comma whose clause may carry its own report ("..., as the governor said").

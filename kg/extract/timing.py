@@ -200,6 +200,7 @@ class TimeAttacher:
                and not (t.start > end and self._premodifies(t))
                and not self._in_relative_after(t, end)
                and not self._closed_relative_before(t, trigger_start)
+               and not (not reporting and self._before_report_of_opener(t, trigger_start))
                # ("protests marking the anniversary of 2024 demonstrations")
                and not (t.start > end and self._later_verbs_clause(t, end))
                # ("observed a day of mourning on Saturday after a canopy ... collapsed")
@@ -239,6 +240,7 @@ class TimeAttacher:
                            not self._since(t, sent.start) and
                            not self._reported_after(t, end) and
                            not self._closed_relative_before(t, trigger_start) and
+                           not self._before_report_of_opener(t, trigger_start) and
                            not (t.end <= trigger_start and
                                 self._dates_report(t, trigger_start))]
             if in_sentence:
@@ -364,7 +366,8 @@ class TimeAttacher:
                 return True
             sent = doc.sentence_at(t.start)
             lead = doc.words_between(sent.start if sent else t.start, t.start)
-            return marks[0] == k and all(w in _FRONTED for w in lead)
+            return marks[0] == k and (all(w in _FRONTED for w in lead) or
+                                      self._report_opener(t))
         if not reporting and self._reported_after(t, end):
             return False
         if not reporting and t.end <= start and self._dates_report(t, start):
@@ -376,6 +379,9 @@ class TimeAttacher:
                     doc.words[doc.first_token_at_or_after(t.end):][:1] in (["a"], ["an"]):
                 return False  # "declared Sunday a day of mourning": the day named, not when
             obj = gap[:-1] if gap and gap[-1] in ("on", "in", "at") else gap
+            # "claimed responsibility for the attack on Friday": a claim with an object
+            declaring = declaring or obj[:1] == ["responsibility"] and \
+                doc.text[start:end].lower().startswith("claim")
             if declaring and len(obj) <= 10 and \
                     not any(w in _CLAUSE_MARKS or w in self.reporting and
                             obj[i + 1:i + 2] != ["of"]  # "a state of emergency": a noun
@@ -391,6 +397,34 @@ class TimeAttacher:
                 "-" in w.strip("-")  # ("told a pro-government rally on April 29")
                 for i, w in enumerate(gap))
         return True
+
+    def _report_opener(self, t: TimeSpec) -> bool:
+        """The expression ends an opener that names the report itself, before a comma
+        ("In a televised address on Saturday, ...", "Speaking on Sunday, ...")."""
+        doc = self.doc
+        sent = doc.sentence_at(t.start)
+        if sent is None or doc.text[t.end:t.end + 1] != ",":
+            return False
+        lead = doc.words_between(sent.start, t.start)
+        if lead[-1:] and lead[-1] in ("on", "at", "in"):
+            lead = lead[:-1]
+        if lead[:1] == ["speaking"]:
+            return len(lead) <= 4 and all(w in _SPEECH_ADJUNCTS or w in _AUDIENCE or w == "to"
+                                          for w in lead[1:])
+        return 2 <= len(lead) <= 5 and lead[0] in ("in", "during") and \
+            lead[-1] in _REPORT_OPENER_NOUNS and all(w.isalpha() and w.islower() for w in lead)
+
+    def _before_report_of_opener(self, t: TimeSpec, trigger_start: int) -> bool:
+        """The trigger stands between a report's opener and its reporting verb ("In a
+        televised address on Saturday, his first comments on the attack, Putin said"): the
+        day is the address's, not the attack's."""
+        if t.end > trigger_start or not self._report_opener(t):
+            return False
+        sent = self.doc.sentence_at(t.start)
+        after = self.doc.words_between(trigger_start, sent.end)
+        before = self.doc.words_between(t.end, trigger_start)
+        return not any(w in self.reporting for w in before) and \
+            any(w in self.reporting for w in after)
 
     def _behind(self, t: TimeSpec) -> bool:
         """The time lies wholly before publication: it dates no plan told after it ("the first
@@ -732,6 +766,10 @@ _LATER_CLAUSE_OPENERS = frozenset({"after", "before", "until", "till"})
 # words in a heading before its date that make it no day of what follows
 _NOT_THE_DAY = frozenset({"since", "before", "until", "between", "born", "updated", "posted",
                           "published", "said", "says", "told", "wrote", "as", "after", "by"})
+# Nouns of a report that an opener names ("In a televised address on Saturday, ...").
+_REPORT_OPENER_NOUNS = frozenset({"address", "speech", "statement", "interview", "briefing",
+                                  "conference", "video", "post", "message", "remarks",
+                                  "comments", "broadcast", "appearance"})
 _FRONTED = frozenset({"on", "in", "at", "late", "early", "by", "the", "last", "this", "'", '"',
                       "“"})
 # Words that open a clause or a second event inside an announcement's object.

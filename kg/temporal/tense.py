@@ -62,6 +62,7 @@ recently already well long so fully widely yet not is are am remain remains stay
 behind with of in on at for from into among against without
 """.split())
 # Reporting verbs that close a sentence after a comma (", diplomats said").
+_FRONTING = frozenset({"on", "late", "early", "by", "at", "in"})
 _CLOSING_REPORTS = frozenset("said told added stated".split())
 _SCHEDULED = frozenset("scheduled slated expected due planned set".split())
 # Words before a gerund that make it a noun ("guilty to planning", "accused of planning").
@@ -127,6 +128,14 @@ class Sentences:
         supporters early on Monday that she would govern": the telling's day, not a plan)."""
         return " that " in self.text[end:pos]
 
+    def _fronted(self, start: int) -> bool:
+        """Only a preposition stands before the span in its sentence ("On Sunday, the
+        minister said he would resign": the report after the comma is the main verb)."""
+        lead = self.text[self.bounds(start)[0]:start].lower().split()
+        if lead[:1] == ["speaking"]:  # "Speaking to reporters on Sunday, ..."
+            lead = [w for w in lead[1:] if w not in ("to", "the", "reporters", "journalists")]
+        return len(lead) <= 2 and all(w in _FRONTING for w in lead)
+
     def tense(self, start: int, end: int) -> str:
         """The tense of the clause around the span: the nearest tense marker decides
         (markers after the span count half again as far)."""
@@ -152,7 +161,8 @@ class Sentences:
             elif self._across_a_comma(start, end, pos, stop):
                 distance += 20  # another clause's ("are due to hold talks on Thursday, the
                 # Kremlin said")
-                if pos > end and self.text[pos:stop].lower() in _CLOSING_REPORTS:
+                if pos > end and self.text[pos:stop].lower() in _CLOSING_REPORTS and \
+                        not self._fronted(start):
                     distance += 40  # the report that closes the sentence tells when it was
                     # said, not the tense of what it reports ("will hold a meeting on the
                     # attack on Tuesday, diplomats said")

@@ -3921,3 +3921,27 @@ def test_a_century_before_a_noun_dates_that_noun_only():
     is no collapse of the 19th century (the century qualifies the bridge)."""
     doc = analyse("A 19th-century bridge collapsed in the city.")
     assert one(doc, "Damage").time.precision != "century"
+
+
+def test_a_report_named_before_its_subject_takes_the_day():
+    """From the 88th batch: "In a televised address on Saturday, ... Putin said": the day is
+    the address's, not that of "the attack" spoken of in an apposition before the subject; an
+    event named in a fronted adjunct ("After the attack, X said ...") is spoken of, not what
+    X reports; "claimed responsibility on Friday night" dates the claim."""
+    pub = date(2024, 3, 25)
+    doc = analyse("In a televised address on Saturday afternoon, his first comments on the "
+                  "attack, Putin said the attackers had tried to flee.", published=pub)
+    said = one(doc, "Statement")
+    assert said.time.value.startswith("2024-03-23") and said.time.basis == "expression"
+    attack = one(doc, "Attack")
+    assert attack.time.basis != "expression" and attack.modality == "asserted"
+    doc = analyse("In an interview on Sunday, Zelensky said prices were stable.", published=pub)
+    assert one(doc, "Statement").time.value == "2024-03-24"
+    assert one(analyse("After the attack on the market, the governor said the city would "
+                       "rebuild.", published=pub), "Attack").modality == "asserted"
+    for text in ("On Tuesday, Russia launched an attack, officials said.",
+                 "On Tuesday, a missile strike on the city killed five, officials said."):
+        assert any(e.modality == "claimed" for e in analyse(text, published=pub).events), text
+    doc = analyse("The Islamic State group claimed responsibility on Friday night in a "
+                  "statement.", published=pub)
+    assert one(doc, "Statement").time.value == "2024-03-22TNI"

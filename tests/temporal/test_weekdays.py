@@ -75,6 +75,10 @@ def test_time_with_a_parenthetical_before_the_day():
     # a present progressive of an arrangement is to come; of an inquiry it is not
     ("The foreign minister is meeting his counterpart in Ankara on Friday.", "2022-05-20"),
     ("Police are investigating the shooting of a businessman on Friday.", "2022-05-13"),
+    # a fronted day before "X said": the report is the main verb, its plan is no tense of it
+    ("On Friday, the minister said he would resign.", "2022-05-13"),
+    ("Speaking to reporters on Friday, the minister said he would resign.", "2022-05-13"),
+    ("On Friday, the talks will resume, officials said.", "2022-05-20"),
 ])
 def test_closing_reports_and_days_set_for(text, value):
     assert one(text).value == value  # (the DCT is Wednesday 18 May 2022)
