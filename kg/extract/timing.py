@@ -191,6 +191,9 @@ class TimeAttacher:
             if own:
                 return dataclasses.replace(own[0], basis="expression")
             return self.fallback(planned)
+        told = self._when_of(here, clause, trigger_start)
+        if told is not None:
+            return dataclasses.replace(told, basis="expression")
         here = [t for t in here if not self._in_attribution(t, end) and not self._named_day(t)
                 and not self._in_other_clause(t, sent.start, trigger_start)]
         here = [t for t in here if not self._closing_report(t, trigger_start)]
@@ -397,6 +400,24 @@ class TimeAttacher:
                 "-" in w.strip("-")  # ("told a pro-government rally on April 29")
                 for i, w in enumerate(gap))
         return True
+
+    def _when_of(self, here: list[TimeSpec], clause: tuple[int, int], trigger_start: int
+                 ) -> TimeSpec | None:
+        """The time a ", when ..." clause holding the trigger follows ("built after 1999, when
+        an earthquake near Izmit killed 17,000 people": 1999), whatever else its sentence
+        dates."""
+        if not here:
+            return None
+        doc = self.doc
+        lo = doc.first_token_at_or_after(clause[0])
+        k = doc.first_token_at_or_after(trigger_start) - 1
+        while k > lo and doc.words[k] not in ("when", ",", ";", ":"):
+            k -= 1
+        if k <= lo or doc.words[k] != "when" or doc.words[k - 1] != ",":
+            return None
+        comma = doc.tokens[k - 1].start
+        return next((t for t in here if t.end == comma and t.resolved and t.type == "DATE" and
+                     _usable(t, True)), None)
 
     def _report_opener(self, t: TimeSpec) -> bool:
         """The expression ends an opener that names the report itself, before a comma

@@ -3945,3 +3945,14 @@ def test_a_report_named_before_its_subject_takes_the_day():
     doc = analyse("The Islamic State group claimed responsibility on Friday night in a "
                   "statement.", published=pub)
     assert one(doc, "Statement").time.value == "2024-03-22TNI"
+
+
+def test_a_when_clause_takes_the_time_it_follows():
+    """From the 88th batch: "built after 1999, when an earthquake near Izmit killed ...": the
+    quake is of 1999 (the sentence's other verbs did not let it have that year, and a later
+    paragraph's 1939 quake then took it over)."""
+    doc = analyse("Many of the buildings that collapsed were built after 1999, when a strong "
+                  "earthquake near Izmit killed more than 17,000 people.\n\nThe disaster "
+                  "surpassed the 1939 Erzincan earthquake.", published=date(2023, 2, 12))
+    quakes = sorted(e.time.value or "" for e in events_of(doc, "Earthquake"))
+    assert quakes == ["1939", "1999"], quakes
