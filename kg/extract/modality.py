@@ -497,8 +497,9 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
     for i, w in enumerate(near):
         if w in _NEG_PARTICLES or w.endswith("n't") or w == "no" and trig.pos == "n":
             if (w == "no" or "longer" not in words[-3:]) and \
-                    not _other_verb_between(near[i + 1:], trig):
-                return w
+                    (not _other_verb_between(near[i + 1:], trig) or
+                     len(near) - i == 3 and near[-1] in ("or", "nor") and trig.pos == "v"):
+                return w  # (and "did not confirm or deny": the negation spans both)
             k = trig.first - (len(near) - i)
             if w == "no" and len(near) - i <= 3 and all(
                     x.isalpha() and x not in _NOT_MODIFIERS for x in near[i + 1:]) and \
@@ -568,7 +569,8 @@ _NEG_TRANSPARENT = frozenset({
     "make", "made", "mount", "mounted", "hold", "held", "to", "by", "from", "further", "new",
     "major", "such", "single", "reported", "confirmed", "involved", "in", "take", "taken",
     "sign", "signed", "reach", "reached", "accept", "accepted", "approve", "approved",
-    "allow", "allowed", "permit", "permitted"})
+    "allow", "allowed", "permit", "permitted", "produce", "produced", "secure", "secured",
+    "broker", "brokered", "achieve", "achieved", "clinch", "clinched"})
 
 
 _THWARTED = frozenset({"thwarted", "foiled", "averted", "prevented", "aborted"})

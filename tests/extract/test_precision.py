@@ -3956,3 +3956,22 @@ def test_a_when_clause_takes_the_time_it_follows():
                   "surpassed the 1939 Erzincan earthquake.", published=date(2023, 2, 12))
     quakes = sorted(e.time.value or "" for e in events_of(doc, "Earthquake"))
     assert quakes == ["1939", "1999"], quakes
+
+
+def test_negations_over_a_pair_of_verbs_and_carried_events():
+    """From the 88th batch: "did not confirm or deny any role" denies no more than it
+    confirms; "failed to produce a lasting ceasefire", "failed to secure a truce": no truce;
+    a council's "vote on the resolution" is no election."""
+    pub = date(2024, 9, 19)
+    doc = analyse("Israel's military did not confirm or deny any role in the blasts.",
+                  published=pub)
+    assert all(e.modality == "negated" for e in events_of(doc, "Statement")), doc.events
+    for text in ("Several rounds of talks in Jeddah have failed to produce a lasting ceasefire.",
+                 "Mediators failed to secure a truce."):
+        assert one(analyse(text, published=pub), "Ceasefire").modality == "negated", text
+    assert one(analyse("Qatar brokered a ceasefire on Monday.", published=pub),
+               "Ceasefire").modality == "asserted"
+    for text in ("The UN Security Council will vote on the resolution next week.",
+                 "A vote on the draft resolution was postponed."):
+        assert not events_of(analyse(text, published=pub), "Election"), text
+    assert events_of(analyse("Voters went to the polls on Sunday.", published=pub), "Election")
