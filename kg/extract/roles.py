@@ -489,6 +489,13 @@ class RoleFinder:
                           not (m.demonym and not m.official) and
                           not self._in_prepositional_phrase(m, sent.start) and
                           not self._describes_person(m, before)), None)
+            if first is not None and doc.text[first.end:first.end + 2] in ("'s", "’s"):
+                # "Tajikistan's president, Emomali Rahmon, spoke ... and condemned": the
+                # person the possessive's title names
+                named = next((m for m in before if m.start > first.end and m.kind == "person"
+                              and len(self._tokens_fast(first.end, m.start)) <= 5), None)
+                if named is not None and self.actor_id(named):
+                    return self.actor_id(named)
             if first is not None and first is not before[-1]:
                 return self.actor_id(first)
         if mark is not None:
@@ -503,11 +510,40 @@ class RoleFinder:
             return subject
         if doc.words[k] in TOLD:
             return None  # "..., told Reuters": whom the speaker told, never the speaker
+        if doc.words[k].endswith("ing") and k > 0 and doc.words[k - 1] == ",":
+            # "The council condemned the killings, accusing the RSF of ...": the participle's
+            # subject is the main clause's; whom it accuses is never the speaker
+            sent = doc.sentences[trig.sentence]
+            comma = doc.tokens[k - 1].start
+            return self._opening_subject(sent.start, comma)
         for m in after[:1]:  # inverted: '"...," said Tendai Moyo'
             between = self._tokens_fast(trig.end, m.start)
             if len(between) <= 1 and not m.demonym and \
                     not (between and between[0].lower == "that"):  # ", warning that Russia"
                 return self.actor_id(m)
+        return None
+
+    def _opening_subject(self, lo: int, hi: int) -> str | None:
+        """The actor that opens the clause between ``lo`` and ``hi`` as its subject
+        ("Sudan's army-led Sovereign Council condemned ...": the council), or None when the
+        clause opens with anything else ("the guerrilla fighters waged war on the troops of
+        Batista": no named subject)."""
+        doc = self.doc
+        start = lo
+        for m in self.between(lo, hi):
+            if m.end > hi:
+                break
+            lead = self._tokens_fast(start, m.start)
+            if len(lead) > 4 or any(t.is_word and not t.is_cap and "-" not in t.lower and
+                                    t.lower not in _ARTICLES for t in lead):
+                return None
+            if self.actor_id(m) is None or m.demonym and not m.official:
+                start = m.end
+                continue
+            if doc.text[m.end:m.end + 2] in ("'s", "’s"):
+                start = m.end + 2  # the possessor of the subject: what it holds may follow
+                continue
+            return self.actor_id(m)
         return None
 
     def _apposition_speaker(self, k: int, mark: int, clause: tuple[int, int],

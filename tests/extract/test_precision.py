@@ -3975,3 +3975,24 @@ def test_negations_over_a_pair_of_verbs_and_carried_events():
                  "A vote on the draft resolution was postponed."):
         assert not events_of(analyse(text, published=pub), "Election"), text
     assert events_of(analyse("Voters went to the polls on Sunday.", published=pub), "Election")
+
+
+def test_a_participle_after_a_comma_speaks_for_the_opening_subject():
+    """From the 88th batch: ", accusing the RSF of ..." is the council's accusation, the RSF
+    its target (the RSF was taken for the speaker, as in '"...," said X'); no subject named at
+    the clause's start, no speaker ("the guerrilla fighters waged war on the troops of
+    Batista, declaring victory"); "Tajikistan's president, Emomali Rahmon, spoke ... and
+    condemned": Rahmon speaks, not Tajikistan."""
+    pub = date(2024, 6, 7)
+    doc = analyse("Sudan's army-led Sovereign Council condemned the killings, accusing the RSF "
+                  "of committing a massacre.", published=pub)
+    accusation = one(doc, "Accusation")
+    assert role(doc, accusation, "agent") == ["Sovereign Council"]
+    assert role(doc, accusation, "target") == ["RSF"]
+    doc = analyse("In the years that followed, the guerrilla fighters waged war on the troops "
+                  "of dictator Fulgencio Batista, declaring victory in 1959.", published=pub)
+    assert all(role(doc, e, "speaker") == [] and role(doc, e, "agent") == []
+               for e in events_of(doc, "Announcement"))
+    doc = analyse("Tajikistan's president, Emomali Rahmon, spoke to Putin by phone on Sunday "
+                  "and condemned the attack.", published=pub)
+    assert role(doc, one(doc, "Statement"), "speaker") == ["Emomali Rahmon"]
