@@ -72,7 +72,8 @@ def _run(ctx: Context) -> list[tuple[int, int, Candidate, Found]]:
             taken_end = end
             out.append((start, end, c, found))
             if found.point is not None and found.sets_reference and found.resolved \
-                    and found.type in ("DATE", "TIME") and not _in_since_clause(text, start):
+                    and found.type in ("DATE", "TIME") and not _in_since_clause(text, start) \
+                    and not _in_caption(text, start):
                 ctx.remember(start, found.point)
                 if found.point.gran in ("day", "month") and found.rule not in _ANCHORED:
                     for anchor_key in text_anchor_keys(text, start):
@@ -93,6 +94,20 @@ def _in_since_clause(text: str, start: int) -> bool:
     window = text[max(0, start - 120):start]
     cut = max((m.end() for m in _CLAUSE_START.finditer(window)), default=0)
     return _SINCE.search(window, cut) is not None
+
+
+# the credit that closes a photo caption ("... on November 12, 2022. Photo: Reuters")
+_CAPTION_CREDIT = re.compile(r"(?:\b(?:Photo(?:graph)?|Picture|Image)s?\s*:|/\s*(?:AFP|AP|"
+                             r"Reuters|Getty Images|EPA)\b)[^\n]{0,80}$", re.IGNORECASE)
+
+
+def _in_caption(text: str, start: int) -> bool:
+    """A date in a photo caption tells when the picture was taken: it does not move the
+    narrative time of the report ("Peskov said on the same day ..." after the caption)."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", start)
+    line = text[lo:hi if hi >= 0 else len(text)]
+    return len(line) < 400 and _CAPTION_CREDIT.search(line) is not None
 
 
 def _rebuild(c: Candidate, ctx: Context) -> Found:

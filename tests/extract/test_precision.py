@@ -3996,3 +3996,13 @@ def test_a_participle_after_a_comma_speaks_for_the_opening_subject():
     doc = analyse("Tajikistan's president, Emomali Rahmon, spoke to Putin by phone on Sunday "
                   "and condemned the attack.", published=pub)
     assert role(doc, one(doc, "Statement"), "speaker") == ["Emomali Rahmon"]
+
+
+def test_met_with_a_reception_is_no_meeting():
+    """From the 88th batch: "soldiers were met with flags", "met with tear gas", "met with
+    criticism": a reception, no meeting; "met with soldiers" still is one."""
+    for text in ("Ukrainian soldiers were met with flags and flowers in the square.",
+                 "Protesters were met with tear gas on Sunday.",
+                 "The proposal was met with criticism."):
+        assert not events_of(analyse(text), "Meeting"), text
+    assert events_of(analyse("Zelensky met with soldiers in Kherson on Monday."), "Meeting")

@@ -145,3 +145,14 @@ def test_weekend_bounds():
     t = one("The rally is this weekend.")
     assert (t.earliest, t.latest, t.edtf) == (date(2022, 5, 21), date(2022, 5, 22),
                                               "2022-05-21/2022-05-22")
+
+
+def test_a_caption_date_is_no_narrative_reference():
+    """A photo caption dates its picture: "the same day" after it refers to the day the
+    report told before (88th batch)."""
+    text = ("Russia completed its withdrawal on November 11.\n\n"
+            "Residents greet soldiers in Kherson on November 12. Photo: Reuters\n\n"
+            "The Kremlin said on the same day that nothing had changed.")
+    assert find(text, "the same day", date(2022, 11, 25)).value == "2022-11-11"
+    text = text.replace(" Photo: Reuters", "")
+    assert find(text, "the same day", date(2022, 11, 25)).value == "2022-11-12"
