@@ -78,7 +78,7 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
         cands = [_as_us_state(c, states.get(c.surface.lower())) for c in cands]
     accepted = _places_by_apposition(
         doc, _places_in_lists(doc, _people_over_places(_resolve_overlaps(cands))))
-    confirmed = _confirm_guesses(accepted)
+    confirmed = _confirm_guesses(accepted, doc.text)
     confirmed = _propagate(doc, lex, confirmed, blocked)
     confirmed = _one_kind_per_guessed_name(confirmed)
     confirmed = _named_holders(doc, confirmed)
@@ -201,6 +201,10 @@ def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[st
                     for e in m.entries):
             continue  # "Sumy Oblast" when the catalog only knows the city (a place in a
             # country: not "U.S. District Judge")
+        if _on_a_river(doc.text, m.start, m.end) and \
+                all(model_kind(e.kind) == "place" and getattr(e, "country", None)
+                    for e in m.entries):
+            continue  # "the eastern bank of the Dnipro": the river, not the city
         entries, link_as = m.entries, None
         if _next_word(doc, m.end) in _REGIONAL:
             # "Donetsk regional governor": the region, never the city of that name
@@ -234,12 +238,33 @@ def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[st
     return out
 
 
+# what stands before the name of a river, which a city or a country may share ("the eastern
+# bank of the Dnipro", "crossed the Jordan")
+_RIVER_BEFORE = re.compile(r"(?:\b(?:banks?|shores?|side)\s+of|\b(?:across|crossed|crossing|"
+                           r"cross|along|upstream|downstream)|\bmouth\s+of)"
+                           r"\s+the\s+$", re.IGNORECASE)
+# what may follow a river's name that a noun it qualifies would not ("crossed the US border")
+_RIVER_AFTER = re.compile(r"(?:[.,;:)]|\s+(?:river|on|in|at|to|and|near|overnight|into|from|by|"
+                          r"as|after|before|while|when|where|under|$))", re.IGNORECASE)
+
+
+def _on_a_river(text: str, start: int, end: int) -> bool:
+    """The one-word name at ``start`` stands where a river's does: after a bank or a
+    crossing, and before no noun it would qualify."""
+    return " " not in text[start:end] and \
+        _RIVER_BEFORE.search(text, max(0, start - 30), start) is not None and \
+        (end == len(text) or _RIVER_AFTER.match(text, end) is not None)
+
+
 def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: set[str]
                           ) -> list[Candidate]:
     out = []
     for m in gazetteer.scan(doc.text):
         if not m.places or not _usable_surface(doc, lex, m.start, m.end, lower):
             continue
+        if _on_a_river(doc.text, m.start, m.end) and \
+                all(p.feature != "country" for p in m.places):
+            continue  # "crossed the Dnipro": the river, not the city
         if " " not in m.surface and \
                 title_before(doc.tokens, doc.first_token_at_or_after(m.start), lex) and \
                 all(p.feature != "country" for p in m.places):
@@ -625,7 +650,7 @@ def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
     return accepted
 
 
-def _confirm_guesses(cands: list[Candidate]) -> list[Candidate]:
+def _confirm_guesses(cands: list[Candidate], text: str) -> list[Candidate]:
     """Drop unconfirmed single-word guesses unless another mention explains them."""
     firm = [c for c in cands if not c.extra.get("unconfirmed")]
     surnames = {}
@@ -655,6 +680,8 @@ def _confirm_guesses(cands: list[Candidate]) -> list[Candidate]:
             out.append(_as_mention_of(c, person, "coref:surname"))
             continue
         same = next((f for f in firm if f.surface == c.surface), None)
+        if same is not None and same.kind == "place" and _on_a_river(text, c.start, c.end):
+            continue  # "the eastern bank of the Dnipro": a river, not the city named elsewhere
         if same is not None:
             out.append(_as_mention_of(c, same, "coref:same-name"))
             continue
@@ -979,6 +1006,9 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate], blocked: Spa
         if doc.sentence_at(s) is None:
             continue
         src = sources[m.group()]
+        if src.kind == "place" and not (src.key or "").startswith("country:") and \
+                _on_a_river(doc.text, s, e):
+            continue  # "Officials in Dnipro ... crossed the Dnipro": the river
         rule = "coref:surname" if " " not in m.group() and " " in src.surface else \
             "coref:same-name"
         out.append(_as_mention_of(Candidate(s, e, m.group(), src.kind, "propagated", rule, 0.7),

@@ -690,3 +690,17 @@ def test_a_city_written_with_city_after_it_is_that_city(linking_adapters):
                                   published=date(2022, 5, 30)), **linking_adapters)
     items = {e.label: e.wikidata for e in doc.entities if e.kind == "place"}
     assert items == {"Kharkiv": "Q42308", "Kuwait City": "Q35178", "New York City": "Q60"}
+
+
+def test_a_river_that_shares_a_city_name_is_not_the_city(linking_adapters):
+    """From the 88th batch: "the eastern bank of the Dnipro", "crossed the Dnipro" name the
+    river; only "in Dnipro" is the city (Q48256). A country after "crossed the" stays itself
+    ("a balloon crossed the US")."""
+    text = ("Retreat\n\nRussian troops retreated to the eastern bank of the Dnipro on Friday. "
+            "Officials in Dnipro said the city was calm, and boats crossed the Dnipro overnight. "
+            "A balloon crossed the US in February.")
+    doc = analyse_article(Article(text=text, published=date(2022, 11, 25)), **linking_adapters)
+    linked = sorted((m.start, doc.entity(m.entity).wikidata) for m in doc.mentions
+                    if text[m.start:m.end] in ("Dnipro", "US"))
+    assert linked == [(text.index("in Dnipro") + 3, "Q48256"),
+                      (text.index("the US") + 4, "Q30")], linked
