@@ -1101,9 +1101,12 @@ class RoleFinder:
             doc.tokens[k].text.islower() and doc.words[k + 1] != "of"
 
     def _birthplace(self, m: MentionRef) -> bool:
-        """A place someone was born or grew up in ("Prevost, born in Chicago, led ..."), no
-        place of an event (but "The issue was raised in Geneva")."""
+        """A place someone was born or grew up in ("Prevost, born in Chicago, led ..."), or is
+        a citizen of ("citizens of Tajikistan"), no place of an event (but "The issue was
+        raised in Geneva")."""
         k = self.doc.first_token_at_or_after(m.start)
+        if k >= 2 and self.doc.words[k - 1] == "of" and self.doc.words[k - 2] in _NATIONALS:
+            return True  # "citizens of Tajikistan, were charged": a nationality
         return k >= 2 and self.doc.words[k - 2:k] == ["born", "in"] or \
             k >= 4 and self.doc.words[k - 4:k] == ["born", "and", "raised", "in"] or \
             k >= 3 and self.doc.words[k - 3:k] == ["grew", "up", "in"]
@@ -1541,6 +1544,9 @@ class RoleFinder:
         return None
 
 
+# nouns of belonging to a country before "of" ("citizens of Tajikistan")
+_NATIONALS = frozenset({"citizen", "citizens", "national", "nationals", "native", "natives",
+                        "passport", "passports", "subjects"})
 _WORD_AFTER_HYPHEN = re.compile(r"[^\W\d_]+")
 _RANKS = frozenset({"most", "only", "main", "top", "leading", "second", "third"})
 # participles that are passive after "and" when the verb before was ("was arrested ... and

@@ -4006,3 +4006,18 @@ def test_met_with_a_reception_is_no_meeting():
                  "The proposal was met with criticism."):
         assert not events_of(analyse(text), "Meeting"), text
     assert events_of(analyse("Zelensky met with soldiers in Kherson on Monday."), "Meeting")
+
+
+def test_nationality_is_no_place_and_words_are_no_attack():
+    """From the 88th batch: "identified as citizens of Tajikistan, were charged" is no charge
+    in Tajikistan; "attacking Russia's military leadership", "attacked the media": words, no
+    attack (but "attacked a police station" is one)."""
+    doc = analyse("The four men, identified by the court as citizens of Tajikistan, were "
+                  "charged with terrorism.")
+    assert all(places(doc, e) == [] for e in doc.events), doc.events
+    doc = analyse("Two nationals of Pakistan were arrested in Dubai on Monday.")
+    assert places(doc, one(doc, "Arrest")) == ["Dubai"]
+    for text in ("Prigozhin has spent months attacking Russia's military leadership.",
+                 "Trump attacked the media on Monday."):
+        assert not events_of(analyse(text), "Attack"), text
+    assert events_of(analyse("Gunmen attacked a police station on Monday."), "Attack")
