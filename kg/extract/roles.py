@@ -122,6 +122,9 @@ _EVALUATIVE = frozenset({
     "decried", "criticise", "criticised", "criticize", "criticized", "praise", "praised",
     "welcome", "welcomed", "welcomes", "blame", "blamed", "blames", "investigate",
     "investigated", "mourn", "mourned", "deplore", "deplored", "labelled", "labeled"})
+# verbs whose object is the subject's own act ("offered his resignation")
+_OWN_ACT_VERBS = frozenset({"offered", "offers", "offer", "tendered", "submitted", "handed",
+                            "confirmed", "confirms"})
 _LIGHT_VERBS = frozenset({
     "launch", "launched", "launches", "launching", "carry", "carried", "carries", "stage", "out",
     "staged", "stages", "hold", "held", "holds", "begin", "began", "begun", "begins", "mount",
@@ -380,6 +383,8 @@ class RoleFinder:
                     roles.agent = None  # "Mexico elects ...": the country hosts the vote
         else:
             roles.agent = self._noun_agent(before, after, clause, trig)
+            if roles.agent is None:
+                roles.agent = self._owner_of_own_act(trig, all_before, clause)
         if trig.pos == "v" and not passive and roles.agent is None and not before:
             roles.agent = self._subject_before_relative(bounds, clause)
         if trig.entry.lemma in INTERCEPTING:
@@ -906,6 +911,20 @@ class RoleFinder:
                     return self.actor_id(first)
             return self._subject(subj, clause, light) if subj else None
         return None
+
+    def _owner_of_own_act(self, trig: Trigger, before: list[MentionRef],
+                          clause: tuple[int, int]) -> str | None:
+        """"Attal offered his resignation", "announced her resignation": the subject of the
+        verb whose own act the noun is."""
+        doc = self.doc
+        k = trig.first
+        if k < 2 or doc.words[k - 1] not in ("his", "her", "their") or \
+                not (doc.words[k - 2] in _OWN_ACT_VERBS or doc.words[k - 2] in _LIGHT_VERBS or
+                     doc.words[k - 2] in self.lex.reporting):
+            return None
+        verb = doc.tokens[k - 2].start
+        subj = [m for m in before if m.end <= verb]
+        return self._subject(subj, clause, verb) if subj else None
 
     def _in_reduced_relative(self, m: MentionRef, limit: int) -> bool:
         """``m`` follows "<noun> suspected of", "accused of", "charged with" ... in its

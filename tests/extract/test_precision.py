@@ -4021,3 +4021,15 @@ def test_nationality_is_no_place_and_words_are_no_attack():
                  "Trump attacked the media on Monday."):
         assert not events_of(analyse(text), "Attack"), text
     assert events_of(analyse("Gunmen attacked a police station on Monday."), "Attack")
+
+
+def test_candidates_pulling_out_and_an_own_resignation():
+    """From the 88th batch: candidates who "pulled out of three-way contests" make no
+    military withdrawal; "without a vote" is no vote; "Attal offered his resignation": his."""
+    assert not events_of(analyse("Dozens of candidates pulled out of three-way contests to "
+                                 "block the far right."), "Withdrawal")
+    assert events_of(analyse("Russian troops pulled out of the city on Friday."), "Withdrawal")
+    assert not events_of(analyse("The government pushed the law through without a vote."),
+                         "Election")
+    doc = analyse("Prime Minister Gabriel Attal offered his resignation on Monday.")
+    assert role(doc, one(doc, "Resignation"), "agent") == ["Gabriel Attal"]
