@@ -102,8 +102,8 @@ _SUBORDINATE = frozenset({"since", "after", "before", "until", "till", "because"
                           "though", "while", "when", "once", "whereas"})
 
 
-def _reported_span(doc: Document, bounds: list[tuple[int, int]], clause: tuple[int, int]
-                   ) -> tuple[int, int]:
+def _reported_span(doc: Document, bounds: list[tuple[int, int]], clause: tuple[int, int],
+                   reporters: tuple[int, ...] = ()) -> tuple[int, int]:
     """Where a reporting verb governing the clause may stand: the clause, and the clause
     before it when this one is subordinate to it ("She said the mine had closed after a
     smaller collapse injured four workers")."""
@@ -114,6 +114,17 @@ def _reported_span(doc: Document, bounds: list[tuple[int, int]], clause: tuple[i
         i = bounds.index(clause)
         if i > 0 and doc.words[first - 1] != ",":
             return bounds[i - 1][0], clause[1]
+    if clause in bounds and reporters:
+        # "said Russian troops, who have controlled the dam since 2022, had blown it up": the
+        # report stands before the relative clause that parts its subject from the verb
+        i = bounds.index(clause)
+        if i >= 2 and doc.words[doc.first_token_at_or_after(bounds[i - 1][0])] in \
+                RELATIVE_PRONOUNS and doc.text[bounds[i - 1][0] - 2:bounds[i - 1][0]].strip() \
+                == "," and not any(bounds[i - 1][0] <= doc.tokens[k].start < bounds[i - 1][1]
+                                   for k in reporters) and \
+                any(bounds[i - 2][0] <= doc.tokens[k].start < bounds[i - 2][1]
+                    for k in reporters):
+            return bounds[i - 2][0], clause[1]
     return clause
 
 
@@ -201,8 +212,9 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         # not know if the attack was linked": the attack was)
     if hedge in ("feared", "fear", "fears", "fearing") and _fear_not_of_event(words):
         hedge = None  # "20 people are feared dead after the quake": the toll is feared
-    reporter, according = _claim(doc, trig, _reported_span(doc, bounds, clause), quote, lex,
-                                 is_reporting)
+    reporters = _sentence_cues(doc, trig.sentence, lex).reporters
+    reporter, according = _claim(doc, trig, _reported_span(doc, bounds, clause, reporters),
+                                 quote, lex, is_reporting)
     # "The Pentagon could not confirm what caused the explosion": nobody vouches for it,
     # least of all the one who cannot confirm it
     unconfirmed = reporter is not None and not is_reporting and \

@@ -4033,3 +4033,18 @@ def test_candidates_pulling_out_and_an_own_resignation():
                          "Election")
     doc = analyse("Prime Minister Gabriel Attal offered his resignation on Monday.")
     assert role(doc, one(doc, "Resignation"), "agent") == ["Gabriel Attal"]
+
+
+def test_a_report_reaches_over_a_relative_clause_and_assault_units_are_no_assault():
+    """From the 88th batch: "Ukraine's armed forces said Russian troops, who have controlled
+    the dam since 2022, had blown it up": a claim (the relative clause parted the report from
+    its verb); a relative clause with a report of its own does not pass it on ("Kiprono, who
+    has denied wrongdoing, was taken into custody"); "assault detachments" are units."""
+    doc = analyse("Ukraine's armed forces said Russian troops, who have controlled the dam "
+                  "since the first days of the invasion in February 2022, had blown it up "
+                  "from the inside.", published=date(2023, 6, 10))
+    assert one(doc, "Explosion").modality == "claimed"
+    doc = analyse("Kiprono, who has denied wrongdoing, was taken into custody on Monday.")
+    assert one(doc, "Arrest").modality == "asserted"
+    assert not events_of(analyse("Putin congratulated Wagner's \"assault detachments\" on "
+                                 "Sunday."), "Attack")
