@@ -80,6 +80,10 @@ def _negation_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return from_forms, to_forms, deny
 
 
+# what a denial may take before "that" ("denied the allegation that ...")
+_DISPUTED = frozenset({"claim", "claims", "accusation", "accusations", "allegation",
+                       "allegations", "suggestion", "suggestions", "assertion", "report",
+                       "reports", "charge", "charges"})
 _CONCLUDED = frozenset({"signed", "reached", "agreed", "concluded", "brokered", "struck",
                         "that", "which", "in"})
 
@@ -555,6 +559,12 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
     if words[-2:] == ["from", "being"] and any(w in _SAVED for w in window[:-2]):
         return "saved from being"  # "had to be saved from being surrounded" (not "saved
         # the children from the fire": the fire was)
+    for i in range(len(window) - 3):
+        if window[i] in deny and window[i + 1] in ("the", "a", "any") and \
+                window[i + 2] in _DISPUTED and window[i + 3] == "that" and \
+                not any(x in (",", ";", "that", "and", "but") for x in window[i + 4:]):
+            return f"{window[i]} the {window[i + 2]} that"  # "rejected the claim that its
+            # troops had shelled the town": what the claim says is denied
     for i, w in enumerate(window):
         if w in from_forms and "from" in window[i + 1:]:
             return f"{w} ... from"

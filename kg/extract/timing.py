@@ -191,7 +191,7 @@ class TimeAttacher:
             if own:
                 return dataclasses.replace(own[0], basis="expression")
             return self.fallback(planned)
-        told = self._when_of(here, clause, trigger_start)
+        told = self._when_of(here, trigger_start)
         if told is not None:
             return dataclasses.replace(told, basis="expression")
         here = [t for t in here if not self._in_attribution(t, end) and not self._named_day(t)
@@ -401,23 +401,25 @@ class TimeAttacher:
                 for i, w in enumerate(gap))
         return True
 
-    def _when_of(self, here: list[TimeSpec], clause: tuple[int, int], trigger_start: int
-                 ) -> TimeSpec | None:
-        """The time a ", when ..." clause holding the trigger follows ("built after 1999, when
-        an earthquake near Izmit killed 17,000 people": 1999), whatever else its sentence
-        dates."""
+    def _when_of(self, here: list[TimeSpec], trigger_start: int) -> TimeSpec | None:
+        """The time a ", when ..." (or ", where ...") clause holding the trigger follows
+        ("built after 1999, when an earthquake near Izmit killed 17,000 people": 1999),
+        whatever else its sentence dates."""
         if not here:
             return None
         doc = self.doc
-        lo = doc.first_token_at_or_after(clause[0])
         k = doc.first_token_at_or_after(trigger_start) - 1
-        while k > lo and doc.words[k] not in ("when", ",", ";", ":"):
+        floor = doc.sentence_tokens[doc.token_sentence[k]][0] if k >= 0 else 0
+        while k > floor and doc.words[k] not in ("when", "where", ",", ";", ":"):
             k -= 1
-        if k <= lo or doc.words[k] != "when" or doc.words[k - 1] != ",":
+        if k <= floor or doc.words[k] not in ("when", "where") or doc.words[k - 1] != ",":
             return None
         comma = doc.tokens[k - 1].start
-        return next((t for t in here if t.end == comma and t.resolved and t.type == "DATE" and
-                     _usable(t, True)), None)
+        # (", where": only a day's visit goes on there: "travelled to Kherson on Thursday,
+        # where he met officials"; not "born in Kharkiv in 1970, where he studied")
+        return next((t for t in here if t.end == comma and t.resolved and _usable(t, True) and
+                     (t.type == "DATE" if doc.words[k] == "when" else
+                      t.type in ("DATE", "TIME") and t.precision in _DAY_OR_FINER)), None)
 
     def _report_opener(self, t: TimeSpec) -> bool:
         """The expression ends an opener that names the report itself, before a comma
@@ -787,6 +789,7 @@ _LATER_CLAUSE_OPENERS = frozenset({"after", "before", "until", "till"})
 # words in a heading before its date that make it no day of what follows
 _NOT_THE_DAY = frozenset({"since", "before", "until", "between", "born", "updated", "posted",
                           "published", "said", "says", "told", "wrote", "as", "after", "by"})
+_DAY_OR_FINER = frozenset({"second", "minute", "hour", "part_of_day", "day"})
 # Nouns of a report that an opener names ("In a televised address on Saturday, ...").
 _REPORT_OPENER_NOUNS = frozenset({"address", "speech", "statement", "interview", "briefing",
                                   "conference", "video", "post", "message", "remarks",

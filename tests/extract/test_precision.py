@@ -4048,3 +4048,20 @@ def test_a_report_reaches_over_a_relative_clause_and_assault_units_are_no_assaul
     assert one(doc, "Arrest").modality == "asserted"
     assert not events_of(analyse("Putin congratulated Wagner's \"assault detachments\" on "
                                  "Sunday."), "Attack")
+
+
+def test_rejecting_an_accusation_and_a_day_visit_where():
+    """From the 88th batch: "Peskov rejected the accusation" is his denial, no new accusation;
+    "rejected the claim that its troops had shelled the town" denies the shelling; "travelled
+    to the Kherson region on Thursday, where he met officials": the meeting is Thursday's."""
+    pub = date(2023, 6, 10)
+    doc = analyse("Kremlin spokesman Dmitry Peskov rejected the accusation.", published=pub)
+    assert [e.type for e in doc.events] == ["Statement"]
+    doc = analyse("The ministry rejected the claim that its troops had shelled the town.",
+                  published=pub)
+    assert one(doc, "ShellingMissileAttack").modality == "negated"
+    doc = analyse("Ukraine rejected the peace plan on Monday.", published=pub)
+    assert not events_of(doc, "Statement")
+    doc = analyse("Zelensky travelled to the Kherson region on Thursday, where he met local "
+                  "officials.", published=pub)
+    assert one(doc, "Meeting").time.value == "2023-06-08"
