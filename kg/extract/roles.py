@@ -995,6 +995,13 @@ class RoleFinder:
         targets: list[str] = []
         objects: list[MentionRef] = []
         judged = trig.entry.lemma in _JUDGED
+        if trig.type == "Accusation" and trig.pos == "v" and not passive:
+            # "Hezbollah blamed Israel for the blasts", "Kyiv accused Moscow of war crimes"
+            for m in after[:1]:
+                aid = self.actor_id(m)
+                if aid and aid != roles.agent and not m.demonym and \
+                        self.doc.words_between(trig.end, m.start) in ([], ["the"]):
+                    return [aid], [m]
         if trig.type not in ATTACK_TYPES and trig.type not in TERRITORY_TYPES and not judged:
             return targets, objects
         if passive and roles.passive_subject and (trig.type in ATTACK_TYPES or judged):
@@ -1126,6 +1133,9 @@ class RoleFinder:
         k = self.doc.first_token_at_or_after(m.start)
         if k >= 2 and self.doc.words[k - 1] == "of" and self.doc.words[k - 2] in _NATIONALS:
             return True  # "citizens of Tajikistan, were charged": a nationality
+        j = k - 2 if k >= 2 and self.doc.words[k - 1] == "the" else k - 1
+        if j >= 0 and self.doc.words[j] in _ACCUSING:
+            return True  # "blamed Israel for the blasts": the accused, not where they were
         return k >= 2 and self.doc.words[k - 2:k] == ["born", "in"] or \
             k >= 4 and self.doc.words[k - 4:k] == ["born", "and", "raised", "in"] or \
             k >= 3 and self.doc.words[k - 3:k] == ["grew", "up", "in"]
@@ -1563,6 +1573,9 @@ class RoleFinder:
         return None
 
 
+# verbs whose object is the one accused ("blamed Israel for the blasts")
+_ACCUSING = frozenset({"blamed", "blames", "blame", "blaming", "accused", "accuses", "accuse",
+                       "accusing"})
 # nouns of belonging to a country before "of" ("citizens of Tajikistan")
 _NATIONALS = frozenset({"citizen", "citizens", "national", "nationals", "native", "natives",
                         "passport", "passports", "subjects"})

@@ -4065,3 +4065,13 @@ def test_rejecting_an_accusation_and_a_day_visit_where():
     doc = analyse("Zelensky travelled to the Kherson region on Thursday, where he met local "
                   "officials.", published=pub)
     assert one(doc, "Meeting").time.value == "2023-06-08"
+
+
+def test_whom_an_accusation_names_is_its_target_not_a_place():
+    """From the 88th batch: "Hezbollah blamed Israel for the blasts": Israel is accused (the
+    target of the accusation), not where the blasts were; "Kyiv accused Moscow": Russia."""
+    doc = analyse("Hezbollah blamed Israel for the blasts and vowed to retaliate.")
+    assert role(doc, one(doc, "Accusation"), "target") == ["Israel"]
+    assert all(places(doc, e) == [] for e in events_of(doc, "Explosion"))
+    doc = analyse("Kyiv accused Moscow of war crimes.")
+    assert role(doc, one(doc, "Accusation"), "target") == ["Russia"]
