@@ -206,7 +206,7 @@ def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[st
                     for e in m.entries):
             continue  # "the eastern bank of the Dnipro": the river, not the city
         entries, link_as = m.entries, None
-        if _next_word(doc, m.end) in _REGIONAL:
+        if _next_word(doc, m.end) in _REGIONAL or _REGIONS_LIST.match(doc.text, m.end):
             # "Donetsk regional governor": the region, never the city of that name
             link_as = f"{m.surface} region"
             entries = next((r.entries for r in catalog.scan(link_as)
@@ -282,6 +282,7 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
         if following == "party" and _modifies_a_noun(doc, doc.token_at(m.end + 1).end):
             following = ""  # "The Istanbul party chief": the city's party branch, the city
         if " " not in m.surface and following in _GROUP_NOUNS or following in _REGIONAL or \
+                _REGIONS_LIST.match(doc.text, m.end) or \
                 following in _PRODUCT_NOUNS or _division_follows(doc, m.end) and \
                 all(p.feature != "country" for p in m.places):
             continue  # "Hamas militants", "Wagner fighters": a group, not a place; "Donetsk
@@ -592,6 +593,10 @@ def _entry_key(entry: Any) -> str:
 
 
 _REGIONAL = frozenset({"regional", "provincial"})
+# the rest of a list of regions after one of its names ("the Kursk, Belgorod and Bryansk
+# regions": each is a region, not the city of that name)
+_REGIONS_LIST = re.compile(r"(?:,\s+[A-Z][\w'’-]+)*(?:,?\s+(?:and|or)\s+[A-Z][\w'’-]+)?"
+                           r"\s+(?:regions|oblasts|provinces)\b")
 # lower-case words after a place's name that make it the name of a product: "Brent crude"
 _PRODUCT_NOUNS = frozenset({"crude", "futures", "blend"})
 # Nouns after a name that make it the name of a disease or a wind ("the Marburg virus", "Lassa

@@ -74,9 +74,10 @@ def _negation_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     to_forms = frozenset(f for v in _NEG_TO_VERBS for f in verb_forms(v, irregular))
     # "denied attacking", "to avoid encirclement", "rejected the deal": the verb right before
     # the event denies it
-    deny = frozenset(f for v in ("deny", "avoid", "escape", "reject", "cancel", "scrap")
+    deny = frozenset(f for v in ("deny", "avoid", "escape", "reject", "cancel", "scrap",
+                                 "postpone")
                      for f in verb_forms(v, irregular)) | {"cancelled", "cancelling"}
-    # ("cancelled a planned trip to Italy": no trip)
+    # ("cancelled a planned trip to Italy": no trip; "postponed the election": not held)
     return from_forms, to_forms, deny
 
 
@@ -221,10 +222,13 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
                                  quote, lex, is_reporting)
     # "The Pentagon could not confirm what caused the explosion": nobody vouches for it,
     # least of all the one who cannot confirm it
-    unconfirmed = reporter is not None and not is_reporting and \
-        doc.words[reporter] in _VERIFYING and \
-        any(w in _NEG_PARTICLES or w.endswith("n't")
-            for w in doc.words[max(0, reporter - 3):reporter])
+    # (and "did not confirm or deny that the suspect had been arrested")
+    k = reporter
+    if k is not None and doc.words[k - 1:k] in (["or"], ["nor"]) and \
+            doc.words[k - 2] in _VERIFYING:
+        k -= 2  # (the verb the negation governs)
+    unconfirmed = k is not None and not is_reporting and doc.words[k] in _VERIFYING and \
+        any(w in _NEG_PARTICLES or w.endswith("n't") for w in doc.words[max(0, k - 3):k])
     if unconfirmed:
         hedge = hedge or "unconfirmed"
     if negation:
@@ -559,12 +563,12 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
     if words[-2:] == ["from", "being"] and any(w in _SAVED for w in window[:-2]):
         return "saved from being"  # "had to be saved from being surrounded" (not "saved
         # the children from the fire": the fire was)
-    for i in range(len(window) - 3):
-        if window[i] in deny and window[i + 1] in ("the", "a", "any") and \
-                window[i + 2] in _DISPUTED and window[i + 3] == "that" and \
-                not any(x in (",", ";", "that", "and", "but") for x in window[i + 4:]):
-            return f"{window[i]} the {window[i + 2]} that"  # "rejected the claim that its
-            # troops had shelled the town": what the claim says is denied
+    for i in range(len(window) - 2):
+        j = i + 2 if window[i + 1] in ("the", "a", "any") else i + 1
+        if window[i] in deny and window[j] in _DISPUTED and window[j + 1:j + 2] == ["that"] \
+                and not any(x in (",", ";", "that", "and", "but") for x in window[j + 2:]):
+            return f"{window[i]} ... {window[j]} that"  # "rejected the claim that its troops
+            # had shelled the town", "denied reports that": what the claim says is denied
     for i, w in enumerate(window):
         if w in from_forms and "from" in window[i + 1:]:
             return f"{w} ... from"
@@ -576,6 +580,9 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
         if w in deny and (len(window) - i <= 3 or "that" in window[i + 1:i + 2]) and \
                 (not w.startswith("reject") or trig.type in _PROPOSED and
                  not _concluded(doc, trig)) and \
+                not (i >= 2 and window[i - 1] in ("or", "nor") and
+                     any(x in _NEG_PARTICLES or x.endswith("n't") for x in window[:i - 1])) and \
+                not (w.startswith("escap") and window[i + 1:i + 2] == ["the"]) and \
                 not any(x == "and" or x in _SUBORDINATE or x in _CAUSES
                         for x in window[i + 1:]):
             return w  # not "inmates escape as gangs storm the prison"

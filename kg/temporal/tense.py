@@ -63,6 +63,10 @@ behind with of in on at for from into among against without
 """.split())
 # Reporting verbs that close a sentence after a comma (", diplomats said").
 _FRONTING = frozenset({"on", "late", "early", "by", "at", "in"})
+# nouns of a report an opener names ("In a televised address on Saturday, ...")
+_REPORT_NOUNS = frozenset({"address", "speech", "statement", "interview", "briefing",
+                           "conference", "video", "post", "message", "remarks", "comments",
+                           "broadcast", "appearance"})
 _CLOSING_REPORTS = frozenset("said told added stated".split())
 _SCHEDULED = frozenset("scheduled slated expected due planned set".split())
 # Words before a gerund that make it a noun ("guilty to planning", "accused of planning").
@@ -134,6 +138,13 @@ class Sentences:
         lead = self.text[self.bounds(start)[0]:start].lower().split()
         if lead[:1] == ["speaking"]:  # "Speaking to reporters on Sunday, ..."
             lead = [w for w in lead[1:] if w not in ("to", "the", "reporters", "journalists")]
+        if lead[-1:] and lead[-1] in _FRONTING:
+            # "In a televised address on Saturday, Macron said France would ...": the report
+            lead = lead[:-1]
+            if 2 <= len(lead) <= 5 and lead[0] in ("in", "during") and \
+                    lead[-1] in _REPORT_NOUNS and all(w.isalpha() for w in lead):
+                return True
+            lead.append("on")
         return len(lead) <= 2 and all(w in _FRONTING for w in lead)
 
     def tense(self, start: int, end: int) -> str:

@@ -704,3 +704,15 @@ def test_a_river_that_shares_a_city_name_is_not_the_city(linking_adapters):
                     if text[m.start:m.end] in ("Dnipro", "US"))
     assert linked == [(text.index("in Dnipro") + 3, "Q48256"),
                       (text.index("the US") + 4, "Q30")], linked
+
+
+def test_a_list_of_regions_names_regions(linking_adapters):
+    """From the 89th batch: "the Kursk, Belgorod and Bryansk regions" are three oblasts, not
+    the cities; "in Belgorod" alone stays the city."""
+    text = ("Evacuations\n\nRussia evacuated villages in the Kursk, Belgorod and Bryansk regions "
+            "on Friday. Officials in Belgorod said the city was calm.")
+    doc = analyse_article(Article(text=text, published=date(2024, 8, 14)), **linking_adapters)
+    linked = [(text[m.start:m.end], doc.entity(m.entity).wikidata) for m in doc.mentions
+              if doc.entity(m.entity).kind == "place"]
+    assert linked == [("Russia", "Q159"), ("Kursk", "Q3178"), ("Belgorod", "Q3329"),
+                      ("Bryansk", "Q2810"), ("Belgorod", "Q3323")], linked

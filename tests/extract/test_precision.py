@@ -4018,9 +4018,11 @@ def test_nationality_is_no_place_and_words_are_no_attack():
     doc = analyse("Two nationals of Pakistan were arrested in Dubai on Monday.")
     assert places(doc, one(doc, "Arrest")) == ["Dubai"]
     for text in ("Prigozhin has spent months attacking Russia's military leadership.",
-                 "Trump attacked the media on Monday."):
+                 "The senator attacked the government's handling of the crisis."):
         assert not events_of(analyse(text), "Attack"), text
-    assert events_of(analyse("Gunmen attacked a police station on Monday."), "Attack")
+    for text in ("Gunmen attacked a police station on Monday.",
+                 "Masked men attacked media crews covering the rally, injuring two cameramen."):
+        assert events_of(analyse(text), "Attack"), text
 
 
 def test_candidates_pulling_out_and_an_own_resignation():
@@ -4075,3 +4077,54 @@ def test_whom_an_accusation_names_is_its_target_not_a_place():
     assert all(places(doc, e) == [] for e in events_of(doc, "Explosion"))
     doc = analyse("Kyiv accused Moscow of war crimes.")
     assert role(doc, one(doc, "Accusation"), "target") == ["Russia"]
+
+
+def test_review_of_the_twentieth_stop():
+    """The review of this stop's rules (133 texts: 39 better, 2 worse, both mended) and errors
+    both versions made: "In a televised address on Saturday, Macron said France would ..."
+    is Saturday's statement, not a plan a week ahead; "did not confirm or deny that the
+    suspect had been arrested": unconfirmed, not denied; "to escape the fighting": fighting
+    there was; "postponed the election": not held; "Wagner assault detachments captured":
+    no assault."""
+    pub = date(2024, 6, 9)
+    doc = analyse("In a televised address on Saturday, President Emmanuel Macron said France "
+                  "would send more air defence systems to Ukraine.", published=pub)
+    said = one(doc, "Statement")
+    assert (said.modality, said.time.value) == ("asserted", "2024-06-08")
+    doc = analyse("Police did not confirm or deny that the suspect had been arrested in "
+                  "Marseille on Monday evening.", published=pub)
+    assert one(doc, "Arrest").modality == "hedged"
+    doc = analyse("Thousands of refugees crossed into Benin last week to escape the fighting.",
+                  published=pub)
+    assert one(doc, "ArmedClash").modality == "asserted"
+    assert one(analyse("The convoy narrowly escaped encirclement.", published=pub),
+               "Encirclement").modality == "negated"
+    doc = analyse("Police fired tear gas at protesters in Dakar on Sunday after the president "
+                  "postponed the election.", published=pub)
+    assert all(e.modality == "negated" for e in events_of(doc, "Election"))
+    doc = analyse("Wagner assault detachments captured the village of Klishchiivka on Sunday.",
+                  published=pub)
+    assert not events_of(doc, "Attack") and events_of(doc, "TerritoryTaken")
+
+
+def test_fires_captives_and_denied_reports_of_the_89th_batch():
+    """From the 89th batch: "Israel denied reports that its tanks had advanced": no advance;
+    "captured several hundred Russian servicemen": prisoners, no territory; flames that
+    "advanced" or winds that "push the fire" are no military advance; "blazes" in the hills
+    with winds are wildfires; an alert that "did not reach the centre" is no advance."""
+    pub = date(2024, 12, 12)
+    doc = analyse("Israel denied reports that its tanks had advanced to within 25 kilometres "
+                  "of Damascus.", published=pub)
+    assert one(doc, "Advance").modality == "negated"
+    assert not events_of(analyse("Ukraine captured several hundred Russian servicemen."),
+                         "TerritoryTaken")
+    assert events_of(analyse("Ukraine captured the village from Russian troops."),
+                     "TerritoryTaken")
+    doc = analyse("Flames advanced into the canyon overnight, threatening to push the fire "
+                  "toward homes.", published=pub)
+    assert not events_of(doc, "Advance")
+    doc = analyse("Both blazes broke out on Tuesday as strong winds swept the hills.",
+                  published=pub)
+    assert [e.type for e in doc.events] == ["Wildfire"]
+    assert not analyse("The alert did not reach the emergency coordination centre.").events
+    assert events_of(analyse("Troops reached the centre of Bakhmut."), "Advance")
