@@ -4128,3 +4128,18 @@ def test_fires_captives_and_denied_reports_of_the_89th_batch():
     assert [e.type for e in doc.events] == ["Wildfire"]
     assert not analyse("The alert did not reach the emergency coordination centre.").events
     assert events_of(analyse("Troops reached the centre of Bakhmut."), "Advance")
+
+
+def test_hostages_and_prisoners_freed_are_releases():
+    """From the 89th batch: "Hamas freed three hostages", "Israel released 90 Palestinian
+    prisoners", "were handed over to the Red Cross": releases (no event before); "released a
+    video" stays a publication and "released 2 billion dollars" nothing."""
+    pub = date(2025, 1, 20)
+    for text in ("Hamas freed three hostages on Sunday.",
+                 "Israel released 90 Palestinian prisoners early on Monday.",
+                 "The three women were handed over to the Red Cross in Gaza City."):
+        doc = analyse(text, published=pub)
+        assert [e.type for e in doc.events] == ["Other"], text
+    assert [e.type for e in analyse("The army released a video of the strike.").events] == \
+        ["Announcement"]
+    assert not analyse("The central bank released 2 billion dollars.").events
