@@ -4143,3 +4143,11 @@ def test_hostages_and_prisoners_freed_are_releases():
     assert [e.type for e in analyse("The army released a video of the strike.").events] == \
         ["Announcement"]
     assert not analyse("The central bank released 2 billion dollars.").events
+
+
+def test_a_fire_named_after_a_place_word_is_no_place():
+    """From the 89th batch: "near the Kenneth fire in West Hills": the fire's name, no place
+    called Kenneth (the arrest is in West Hills)."""
+    doc = analyse("Police detained a man near the Kenneth fire in West Hills on Friday.",
+                  gazetteer=FakeGazetteer(["West Hills"]))
+    assert [e.label for e in doc.entities if e.kind == "place"] == ["West Hills"]
