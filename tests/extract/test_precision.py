@@ -4151,3 +4151,19 @@ def test_a_fire_named_after_a_place_word_is_no_place():
     doc = analyse("Police detained a man near the Kenneth fire in West Hills on Friday.",
                   gazetteer=FakeGazetteer(["West Hills"]))
     assert [e.label for e in doc.entities if e.kind == "place"] == ["West Hills"]
+
+
+def test_targets_as_a_noun_and_a_sinking_in_a_strike():
+    """From the 89th batch: "US forces struck more than 75 Islamic State targets": the noun,
+    no attack by Islamic State; "480 strikes on military targets": the strikes; "struck the
+    port ..., sinking 15 warships": no accident."""
+    pub = date(2024, 12, 12)
+    doc = analyse("US forces struck more than 75 Islamic State targets in central Syria on "
+                  "Sunday.", published=pub)
+    assert all(trigger(doc, e) != "targets" for e in doc.events), doc.events
+    doc = analyse("Israel said it had carried out around 480 strikes on military targets "
+                  "across Syria.", published=pub)
+    assert [trigger(doc, e) for e in doc.events] == ["strikes"]
+    doc = analyse("Its navy struck the port of Latakia overnight, sinking about 15 Syrian "
+                  "warships.", published=pub)
+    assert not events_of(doc, "Accident")
