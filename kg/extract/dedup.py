@@ -397,8 +397,8 @@ def _absorb(best: EventDraft, other: EventDraft) -> None:
     if best.time is not None and other.time is not None and (
             _BASIS_RANK.get(other.time.basis, 4) < _BASIS_RANK.get(best.time.basis, 4) or
             _BASIS_RANK.get(other.time.basis, 4) == _BASIS_RANK.get(best.time.basis, 4) and
-            best.time.type == "DURATION" and other.time.type != "DURATION" and
-            _narrower(other.time, best.time)):
-        best.time = other.time
+            (best.time.type == "DURATION" or not other.anaphoric) and
+            other.time.type != "DURATION" and _narrower(other.time, best.time)):
+        best.time = other.time  # (a day told inside "in recent weeks", "last week": the day)
     best.confidence = max(best.confidence, other.confidence)
     best.merged.append(other)

@@ -237,6 +237,10 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         modality, cue = "planned", planned
     elif hedge:
         modality, cue = "hedged", hedge
+    elif quote is None and according is None and reporter is not None and \
+            _background_of_report(doc, trig):
+        modality, cue = "asserted", None  # "the toll after last week's earthquake has
+        # climbed, the government said": the quake is known, the toll is reported
     elif quote is not None or reporter is not None or according is not None:
         modality, cue = "claimed", "quotation" if quote is not None and reporter is None \
             and according is None else "report"
@@ -308,6 +312,22 @@ def _presupposed(doc: Document, trig: Trigger) -> bool:
             return True  # ("the relatives' appeal")
         if not tok.is_word or tok.lower in ("a", "an", "any", "no") or \
                 tok.lower in PREPOSITIONS:
+            return False
+    return False
+
+
+def _background_of_report(doc: Document, trig: Trigger) -> bool:
+    """A known event named as the time of what is reported: a noun after "after", "since",
+    "following" or "during" with a definite determiner or a possessor ("dead after last
+    week's earthquake", "since the invasion")."""
+    if not _presupposed(doc, trig):
+        return False
+    lo = doc.sentence_tokens[trig.sentence][0]
+    for k in range(trig.first - 1, max(lo, trig.first - 5) - 1, -1):
+        w = doc.words[k]
+        if w in ("after", "since", "following", "during"):
+            return True
+        if w in PREPOSITIONS or w in (",", ";", ":") or w in RELATIVE_PRONOUNS:
             return False
     return False
 

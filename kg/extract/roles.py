@@ -1126,6 +1126,23 @@ class RoleFinder:
             k + 1 < len(doc.words) and doc.words[k] in _SETTLEMENTS and \
             doc.tokens[k].text.islower() and doc.words[k + 1] != "of"
 
+    def _opening_adjunct_end(self, trig: Trigger, first: int) -> int | None:
+        """Where the temporal opener that names the (noun) trigger ends ("Hours after the
+        earthquake, ...", "Following the attack on Kherson, ..."): the offset of its comma."""
+        if trig.pos != "n":
+            return None
+        words = self.doc.words
+        k = trig.first - 1
+        while k > first and words[k] in _OPENER_FILLERS:
+            k -= 1
+        if words[k] not in ("after", "before", "since", "following") or \
+                any(w in (",", ";") for w in words[first:k]) or k - first > 3:
+            return None
+        b = self.doc.sentence_tokens[trig.sentence][1]
+        comma = next((j for j in range(trig.last + 1, min(b, trig.last + 12))
+                      if words[j] == ","), None)
+        return None if comma is None else self.doc.tokens[comma].start
+
     def _birthplace(self, m: MentionRef) -> bool:
         """A place someone was born or grew up in ("Prevost, born in Chicago, led ..."), or is
         a citizen of ("citizens of Tajikistan"), no place of an event (but "The issue was
@@ -1195,6 +1212,11 @@ class RoleFinder:
             objects = [*objects, impact]
         first = self.doc.sentence_tokens[trig.sentence][0]
         answered = answers_before(self.doc.words, max(first, trig.first - 5), trig.first)
+        opener = self._opening_adjunct_end(trig, first)
+        if opener is not None:
+            # "Hours after the earthquake, a strike on Nawnghkio killed seven": the strike's
+            # place; the quake named in the opener has only the opener's own
+            before, after = [], [m for m in after if m.end <= opener]
         for m in after if answered else before + after:
             # ("struck Iran in retaliation for the barrage": not where the barrage was)
             if m.kind != "place" or m.demonym or m.entity in used or self._modifies(m) or \
@@ -1573,6 +1595,9 @@ class RoleFinder:
         return None
 
 
+# words between a temporal preposition and the event noun it governs ("after the deadly")
+_OPENER_FILLERS = frozenset({"the", "a", "an", "this", "that", "last", "week's", "deadly",
+                             "powerful", "devastating", "massive", "latest", "first"})
 # verbs whose object is the one accused ("blamed Israel for the blasts")
 _ACCUSING = frozenset({"blamed", "blames", "blame", "blaming", "accused", "accuses", "accuse",
                        "accusing"})

@@ -4167,3 +4167,18 @@ def test_targets_as_a_noun_and_a_sinking_in_a_strike():
     doc = analyse("Its navy struck the port of Latakia overnight, sinking about 15 Syrian "
                   "warships.", published=pub)
     assert not events_of(doc, "Accident")
+
+
+def test_a_lead_that_names_a_known_event_keeps_its_day_and_fact():
+    """From the 89th batch: "the toll after last week's earthquake has climbed, the government
+    said" reports the toll, not the quake; merged with "The quake struck shortly before 1pm
+    on Friday, March 28", the event keeps that time (it kept the lead's week, as a claim)."""
+    text = ("Quake toll passes 3,000\n\nThe number of people confirmed dead after last week's "
+            "powerful earthquake in central Myanmar has climbed above 3,000, the military "
+            "government said on Wednesday.\n\nThe magnitude 7.7 quake struck shortly before 1pm "
+            "on Friday, March 28, near the city of Sagaing.")
+    doc = analyse(text, published=date(2025, 4, 3))
+    assert [(e.type, e.modality, e.time.value) for e in doc.events] == \
+        [("Earthquake", "asserted", "2025-03-28T13:00")]
+    doc = analyse("Officials said the attack killed ten people.")
+    assert one(doc, "Attack").modality == "claimed"
