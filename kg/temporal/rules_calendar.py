@@ -129,7 +129,8 @@ def _date_numeric(m: re.Match, ctx: Context) -> Found | None:
     return dated("date_numeric", Point("day", d)) if d else None
 
 
-_WD_PREFIX = r"(?:(?P<wd><WEEKDAY>|<WEEKDAYABBR>),?<S>)?"
+# a weekday before a date, with its "early"/"late" ("early on Tuesday, August 6")
+_WD_PREFIX = r"(?:(?:(?P<wpmod>early|late)<S>(?:on<S>)?)?(?P<wd><WEEKDAY>|<WEEKDAYABBR>),?<S>)?"
 
 
 @rule("date_month_day",
@@ -145,13 +146,14 @@ def _date_month_day(m: re.Match, ctx: Context) -> Found | None:
     day = day_of(m["day"])
     year = year_of(m["year"], ctx) if m["year"] else None
     wd = weekday_of(m["wd"]) if m["wd"] else None
-    return _day_point(ctx, m, month, day, year, wd, "date_month_day", part_mod(m["pmod"]))
+    return _day_point(ctx, m, month, day, year, wd, "date_month_day",
+                      part_mod(m["pmod"] or m["wpmod"]))
 
 
 @rule("date_day_month",
       _WD_PREFIX + r"(?:the<S>)?(?P<day><DAY>)(?:<S>of)?<S>(?P<mon><MONTH>)(?!\w)"
       r"(?:,?<S>(?P<year>[12]\d{3})(?![\d,.]\d))?(?!\w)(?!-\w)",
-      WEEKDAY_WORDS | SHORT_NUMBER | {"the"},
+      WEEKDAY_WORDS | SHORT_NUMBER | {"the", "early", "late"},
       needs=MONTH_NEEDS)
 def _date_day_month(m: re.Match, ctx: Context) -> Found | None:
     month = month_of(m["mon"])
@@ -159,7 +161,8 @@ def _date_day_month(m: re.Match, ctx: Context) -> Found | None:
         return None
     wd = weekday_of(m["wd"]) if m["wd"] else None
     year = year_of(m["year"], ctx) if m["year"] else None
-    return _day_point(ctx, m, month, day_of(m["day"]), year, wd, "date_day_month")
+    return _day_point(ctx, m, month, day_of(m["day"]), year, wd, "date_day_month",
+                      part_mod(m["wpmod"]))
 
 
 @rule("date_range_days",

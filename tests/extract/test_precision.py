@@ -4182,3 +4182,22 @@ def test_a_lead_that_names_a_known_event_keeps_its_day_and_fact():
         [("Earthquake", "asserted", "2025-03-28T13:00")]
     doc = analyse("Officials said the attack killed ten people.")
     assert one(doc, "Attack").modality == "claimed"
+
+
+def test_crossings_sweeps_and_storming_a_studio():
+    """From the 89th batch and the review: "Ukrainian units crossed the border near Sudzha",
+    "Rebel fighters swept into the capital", "Gunmen stormed a television studio" were no
+    events; migrants and aid trucks crossing, floodwaters sweeping are no advance."""
+    pub = date(2024, 8, 14)
+    doc = analyse("Ukrainian units crossed the border near the town of Sudzha early on "
+                  "Tuesday, August 6.", published=pub)
+    crossing = one(doc, "Advance")
+    assert crossing.time.value == "2024-08-06"
+    assert one(analyse("Rebel fighters swept into the capital on Sunday.", published=pub),
+               "Advance")
+    assert one(analyse("Gunmen stormed a television studio in Guayaquil on Tuesday.",
+                       published=pub), "Attack")
+    for text in ("Thousands of migrants crossed the border into Poland.",
+                 "Aid trucks crossed into Gaza on Sunday.",
+                 "Floodwaters swept through the town overnight."):
+        assert not events_of(analyse(text, published=pub), "Advance"), text

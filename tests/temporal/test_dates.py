@@ -207,3 +207,13 @@ def test_a_bare_midnight_in_the_past_is_the_one_that_began_the_day_of_the_report
     assert value("The blast occurred shortly after midnight.") == ["2024-03-13T24:00"]
     assert value("The curfew will begin at midnight.") == ["2024-03-14T24:00"]
     assert value("The ceasefire took effect at midnight on Sunday.") == ["2024-03-10T24:00"]
+
+
+def test_a_weekday_with_its_part_before_a_date_is_that_date():
+    """From the 89th batch: "early on Tuesday, August 6" (published August 14) is August 6,
+    early; it was split into "early on Tuesday" (the 13th) and "August 6"."""
+    found = tag("Units crossed the border early on Tuesday, August 6.", date(2024, 8, 14))
+    assert [(t.text, t.value, t.mod) for t in found] == \
+        [("early on Tuesday, August 6", "2024-08-06", "START")]
+    found = tag("It happened late on Friday, 9 August.", date(2024, 8, 14))
+    assert [(t.text, t.value) for t in found] == [("late on Friday, 9 August", "2024-08-09")]
