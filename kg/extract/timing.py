@@ -15,7 +15,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from ..model import TimeSpec
 from ..temporal.tense import named_day, relative_clause_at
@@ -170,6 +170,9 @@ class TimeAttacher:
             # "Modi visited the crash site on Friday": the site of a crash told before, whose
             # day is not the visit's
             return self.fallback(planned)
+        told = self._days_before(here, trigger_start)
+        if told is not None:
+            return dataclasses.replace(told, basis="expression")
         if self._since_bound(k, trigger_start, end):
             # "the first war crimes trial since the invasion opened in Kyiv on Friday": the
             # invasion bounds a time; a day after it is another verb's unless it began then
@@ -420,6 +423,34 @@ class TimeAttacher:
         return next((t for t in here if t.end == comma and t.resolved and _usable(t, True) and
                      (t.type == "DATE" if doc.words[k] == "when" else
                       t.type in ("DATE", "TIME") and t.precision in _DAY_OR_FINER)), None)
+
+    def _days_before(self, here: list[TimeSpec], trigger_start: int) -> TimeSpec | None:
+        """The day a ", a day after ..." clause holding the trigger tells, counted back from
+        the day before its comma ("resigned on Monday, a day after the alliance came first in
+        the election": the election's Sunday)."""
+        doc = self.doc
+        k = doc.first_token_at_or_after(trigger_start) - 1
+        floor = doc.sentence_tokens[doc.token_sentence[k]][0] if k >= 0 else 0
+        while k > floor and doc.words[k] not in ("after", ",", ";", ":"):
+            k -= 1
+        if k - 3 < floor or doc.words[k] != "after" or \
+                doc.words[k - 1] not in ("day", "days", "week") or doc.words[k - 3] != ",":
+            return None
+        count = _COUNTS.get(doc.words[k - 2])
+        if count is None or (doc.words[k - 1] == "days") != (count > 1):
+            return None
+        days = count * (7 if doc.words[k - 1] == "week" else 1)
+        comma = doc.tokens[k - 3].start
+        t = next((t for t in here if t.end == comma and t.resolved and t.type == "DATE" and
+                  t.precision == "day" and isinstance(t.earliest, date) and
+                  t.earliest == t.latest), None)
+        if t is None:
+            return None
+        day = t.earliest - timedelta(days=days)
+        end = doc.tokens[k].end
+        return dataclasses.replace(t, value=day.isoformat(), edtf=day.isoformat(), earliest=day,
+                                   latest=day, text=doc.text[t.start:end], end=end, mod=None,
+                                   rule="days-before")
 
     def _report_opener(self, t: TimeSpec) -> bool:
         """The expression ends an opener that names the report itself, before a comma
@@ -789,6 +820,7 @@ _LATER_CLAUSE_OPENERS = frozenset({"after", "before", "until", "till"})
 # words in a heading before its date that make it no day of what follows
 _NOT_THE_DAY = frozenset({"since", "before", "until", "between", "born", "updated", "posted",
                           "published", "said", "says", "told", "wrote", "as", "after", "by"})
+_COUNTS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _DAY_OR_FINER = frozenset({"second", "minute", "hour", "part_of_day", "day"})
 # Nouns of a report that an opener names ("In a televised address on Saturday, ...").
 _REPORT_OPENER_NOUNS = frozenset({"address", "speech", "statement", "interview", "briefing",

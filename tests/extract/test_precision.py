@@ -4201,3 +4201,23 @@ def test_crossings_sweeps_and_storming_a_studio():
                  "Aid trucks crossed into Gaza on Sunday.",
                  "Floodwaters swept through the town overnight."):
         assert not events_of(analyse(text, published=pub), "Advance"), text
+
+
+def test_a_day_after_counts_back_from_the_day_before_it():
+    """From the 88th batch: "offered his resignation on Monday, a day after a left-wing
+    alliance came first in the snap election": the election is Sunday's (it had no day, and
+    merged with the European vote of a month before); "two days after the strike", "a week
+    after the shooting" likewise."""
+    pub = date(2024, 7, 9)
+    doc = analyse("Prime Minister Gabriel Attal offered his resignation on Monday, a day after "
+                  "a left-wing alliance came first in France's snap parliamentary election.",
+                  published=pub)
+    election = one(doc, "Election")
+    assert (election.time.value, election.time.basis) == ("2024-07-07", "expression")
+    assert election.time.text == "Monday, a day after"
+    doc = analyse("The minister resigned on Friday, two days after the strike on the market.",
+                  published=pub)
+    assert one(doc, "Attack").time.value == "2024-07-03"
+    doc = analyse("He was arrested on Tuesday, a week after the shooting in the mall.",
+                  published=pub)
+    assert one(doc, "Attack").time.value == "2024-07-02"
