@@ -677,8 +677,18 @@ def _told_before(drafts: list[EventDraft], new: list[EventDraft], before: int
 
 
 def _perpetrated(doc: Document, report: CasualtyReport) -> bool:
-    """Someone did it: "killed by security forces", "shot dead by police"."""
-    return "by" in doc.words[report.token + 1:report.token + 3]
+    """Someone did it: "killed by security forces", "shot dead by police", "A suicide bomber
+    killed 50 people at a rally"."""
+    return "by" in doc.words[report.token + 1:report.token + 3] or \
+        report.active and report.token > 0 and doc.words[report.token - 1] in _PERPETRATORS
+
+
+# who kills, right before an active "killed" ("A suicide bomber killed 50 at a rally")
+_PERPETRATORS = frozenset({"bomber", "bombers", "gunman", "gunmen", "attacker", "attackers",
+                           "assailant", "assailants", "shooter", "militants", "jihadists",
+                           "insurgents", "rebels", "troops", "soldiers", "police", "forces",
+                           "jets", "warplanes", "drones", "drone", "missile", "missiles",
+                           "bomb", "blast", "explosion", "strike", "strikes"})
 
 
 def _host(doc: Document, candidates: list[EventDraft], report: CasualtyReport
@@ -687,6 +697,10 @@ def _host(doc: Document, candidates: list[EventDraft], report: CasualtyReport
     if not hosts:
         return None
     before = [d for d in hosts if d.trig.start <= report.start]
+    if before and before[-1].type in _PEACEFUL_HOSTS:
+        # "blew himself up at a rally, killing 50": the bombing's dead, not the rally's
+        violent = [d for d in before if d.type not in _PEACEFUL_HOSTS]
+        before = violent or before
     if before:
         if _own_clause(doc, before[-1], report):
             return None  # "launched strikes on Wednesday, two weeks after gunmen killed 26

@@ -4221,3 +4221,20 @@ def test_a_day_after_counts_back_from_the_day_before_it():
     doc = analyse("He was arrested on Tuesday, a week after the shooting in the mall.",
                   published=pub)
     assert one(doc, "Attack").time.value == "2024-07-02"
+
+
+def test_the_dead_of_a_bombing_at_a_rally_are_the_bombing_s():
+    """From the review's errors: "A suicide bomber killed at least 50 people at a political
+    rally" gave the rally 50 dead and no killing; "blew himself up at a rally ..., killing at
+    least 50" gave them to the rally too."""
+    pub = date(2023, 7, 31)
+    doc = analyse("A suicide bomber killed at least 50 people at a political rally in Bajaur "
+                  "on Sunday.", published=pub)
+    assert one(doc, "Killing").fatalities == 50
+    assert one(doc, "Protest").fatalities is None
+    doc = analyse("A suicide bomber blew himself up at a rally in Bajaur on Sunday, killing at "
+                  "least 50 people.", published=pub)
+    assert one(doc, "Bombing").fatalities == 50
+    doc = analyse("Police fired tear gas at the protest, and three protesters were killed.",
+                  published=pub)
+    assert one(doc, "Protest").fatalities == 3
