@@ -584,7 +584,7 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
         # strike's mention then joins (a named victim is no count of the strike)
         host = None if reports[0].named else _host(doc, here, reports[0])
         if host is not None and host.type in _PEACEFUL_HOSTS and \
-                _perpetrated(doc, reports[0]):
+                _perpetrated(doc, reports[0], lex):
             host = None  # "killed by security forces ... since the protests began": a killing
         if host is None and sent.index > 0 and not reports[0].named and not own_report:
             prev = doc.sentences[sent.index - 1]
@@ -676,19 +676,15 @@ def _told_before(drafts: list[EventDraft], new: list[EventDraft], before: int
     return max(found, key=lambda d: d.trig.start) if found else None
 
 
-def _perpetrated(doc: Document, report: CasualtyReport) -> bool:
-    """Someone did it: "killed by security forces", "shot dead by police", "A suicide bomber
-    killed 50 people at a rally"."""
-    return "by" in doc.words[report.token + 1:report.token + 3] or \
-        report.active and report.token > 0 and doc.words[report.token - 1] in _PERPETRATORS
-
-
-# who kills, right before an active "killed" ("A suicide bomber killed 50 at a rally")
-_PERPETRATORS = frozenset({"bomber", "bombers", "gunman", "gunmen", "attacker", "attackers",
-                           "assailant", "assailants", "shooter", "militants", "jihadists",
-                           "insurgents", "rebels", "troops", "soldiers", "police", "forces",
-                           "jets", "warplanes", "drones", "drone", "missile", "missiles",
-                           "bomb", "blast", "explosion", "strike", "strikes"})
+def _perpetrated(doc: Document, report: CasualtyReport, lex: Lexicon | None = None) -> bool:
+    """Someone did it: "killed by security forces", "shot dead by police" (and, given the
+    lexicon, "A suicide bomber killed 50 people at a rally", "a missile killed ...")."""
+    if "by" in doc.words[report.token + 1:report.token + 3]:
+        return True
+    if lex is None or not report.active or report.token == 0:
+        return False
+    before = doc.words[report.token - 1]
+    return before in lex.words("perpetrators", "words") or before in lex.cues["weapon_nouns"]
 
 
 def _host(doc: Document, candidates: list[EventDraft], report: CasualtyReport

@@ -472,6 +472,13 @@ class RoleFinder:
         said": nobody named), or comes right after the verb ("...," said Tendai Moyo)."""
         doc = self.doc
         k = trig.first
+        if doc.words[k].endswith("ing") and k > 0 and doc.words[k - 1] == ",":
+            # "The council condemned the killings, accusing the RSF of ...": the participle's
+            # subject is the one opening the sentence (not an apposition just before the
+            # comma, "the region's president, Carlos Mazon, accusing"); whom it accuses is
+            # never the speaker
+            return self._opening_subject(doc.sentences[trig.sentence].start,
+                                         doc.tokens[k - 1].start)
         lo = max(doc.first_token_at_or_after(clause[0]), k - 8)
         mark = next((m for m in range(k - 1, lo - 1, -1) if doc.words[m] in _CLOSERS), None)
         max_gap = _MAX_SUBJECT_GAP
@@ -515,12 +522,6 @@ class RoleFinder:
             return subject
         if doc.words[k] in TOLD:
             return None  # "..., told Reuters": whom the speaker told, never the speaker
-        if doc.words[k].endswith("ing") and k > 0 and doc.words[k - 1] == ",":
-            # "The council condemned the killings, accusing the RSF of ...": the participle's
-            # subject is the main clause's; whom it accuses is never the speaker
-            sent = doc.sentences[trig.sentence]
-            comma = doc.tokens[k - 1].start
-            return self._opening_subject(sent.start, comma)
         for m in after[:1]:  # inverted: '"...," said Tendai Moyo'
             between = self._tokens_fast(trig.end, m.start)
             if len(between) <= 1 and not m.demonym and \

@@ -4238,3 +4238,15 @@ def test_the_dead_of_a_bombing_at_a_rally_are_the_bombing_s():
     doc = analyse("Police fired tear gas at the protest, and three protesters were killed.",
                   published=pub)
     assert one(doc, "Protest").fatalities == 3
+
+
+def test_calls_to_step_down_and_an_apposition_before_a_participle():
+    """From the 89th batch: "has resisted calls to step down" is no resignation done;
+    "to demand the resignation of the region's president, Carlos Mazon, accusing his
+    government of ...": the protesters accuse (no named agent), never Mazon."""
+    assert one(analyse("Mazon has resisted calls to step down."), "Resignation").modality == \
+        "planned"
+    doc = analyse("Protesters filled the centre of Valencia on Saturday evening to demand the "
+                  "resignation of the region's president, Carlos Mazon, accusing his government "
+                  "of failing to warn residents.", published=date(2024, 11, 10))
+    assert role(doc, one(doc, "Accusation"), "agent") == []
