@@ -492,6 +492,8 @@ def _governed_infinitive(words: list[str], lemma: str) -> str | None:
     window = words[-7:-1]
     for n in range(len(window) - 1, -1, -1):
         w = window[n]
+        if w in _RANKS_DONE and n + 1 < len(window):
+            return None  # "became the first former president to be convicted": it was done
         if w in _FACTIVE_TO or w in _VOTED and lemma in _ENACTED_BY_VOTE or \
                 w in ("forces", "force") and n + 1 < len(window) and \
                 (window[n + 1] in _FORCED or window[n + 1][:1].isdigit()):
@@ -505,6 +507,8 @@ def _governed_infinitive(words: list[str], lemma: str) -> str | None:
     return "to (purpose)"
 
 
+# an ordinal or "only" before a noun and an infinitive: the first to have done it
+_RANKS_DONE = frozenset({"first", "second", "third", "last", "only", "latest"})
 # who is forced: "forces thousands to flee", "forced them to leave"
 _FORCED = frozenset({"tens", "thousands", "hundreds", "dozens", "millions", "residents",
                      "people", "them", "him", "her", "us", "families", "civilians", "many",

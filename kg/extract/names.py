@@ -794,6 +794,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         # Boeing 737-800": a maker's model)
         return Candidate(start, end, surface, "organization", "pattern", "name:team", 0.6,
                          weak=True, extra=extra)
+    if lowers[-1] == "no" and re.match(r"\.\s*\d", doc.text[end:end + 4]):
+        return None  # "Reactor No. 6", "Unit No. 3": a numbered thing, nobody's name
     if len(words) in (2, 3) and "of" not in lowers and all(t.is_word for t in words) and \
             not any(c.isdigit() for c in surface) and lowers[0] not in lex.demonyms and \
             after not in _BODY_NOUNS:

@@ -4250,3 +4250,27 @@ def test_calls_to_step_down_and_an_apposition_before_a_participle():
                   "resignation of the region's president, Carlos Mazon, accusing his government "
                   "of failing to warn residents.", published=date(2024, 11, 10))
     assert role(doc, one(doc, "Accusation"), "agent") == []
+
+
+def test_idioms_and_numbered_things_of_the_90th_batch():
+    """From the 90th batch: "a possible bird strike" is no air strike; "no accident record",
+    "restricted hospital visits" tell no event; students' "blockade" is a protest, a navy's an
+    encirclement; "the first former president to be convicted" was convicted; "Reactor No. 6"
+    is nobody's name."""
+    pub = date(2025, 1, 3)
+    doc = analyse("The control tower warned the aircraft of a possible bird strike minutes "
+                  "before the crash.", published=pub)
+    assert not events_of(doc, "AirStrike")
+    assert events_of(analyse("Israeli jets struck Gaza on Monday.", published=pub), "AirStrike")
+    for text in ("The aircraft had no accident record.",
+                 "The hospital temporarily restricted hospital visits."):
+        assert not analyse(text, published=pub).events, text
+    assert events_of(analyse("The university has been under blockade by students since "
+                             "December.", published=pub), "Protest")
+    assert events_of(analyse("The navy imposed a blockade of the port.", published=pub),
+                     "Encirclement")
+    doc = analyse("Trump became the first former US president to be convicted of a crime on "
+                  "Thursday.", published=date(2024, 6, 1))
+    assert [e.modality for e in doc.events] == ["asserted"]
+    doc = analyse("A drone hit Reactor No. 6 on Sunday.", published=date(2024, 4, 10))
+    assert not any(e.kind == "person" for e in doc.entities), doc.entities
