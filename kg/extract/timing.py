@@ -235,6 +235,13 @@ class TimeAttacher:
             if not best.resolved:
                 return self.fallback(planned)
             return dataclasses.replace(best, basis="expression")
+        if reporting and k > 0 and doc.words[k - 1] == "and":
+            # "Vucic said on Sunday that ... and insisted he would not resign": the second
+            # report of the same speaker is of the first one's day
+            said = [t for t in here if t.end <= trigger_start and t.resolved and
+                    _usable(t, True) and self._follows_report(t)]
+            if said:
+                return dataclasses.replace(said[-1], basis="expression")
         if not (reporting or infinitive) and not self._subordinate(clause):
             in_sentence = [t for t in here if _usable(t, False) and not self._premodifies(t) and
                            # "the war, which began in April 2023, has displaced millions": a

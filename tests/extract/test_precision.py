@@ -4274,3 +4274,11 @@ def test_idioms_and_numbered_things_of_the_90th_batch():
     assert [e.modality for e in doc.events] == ["asserted"]
     doc = analyse("A drone hit Reactor No. 6 on Sunday.", published=date(2024, 4, 10))
     assert not any(e.kind == "person" for e in doc.entities), doc.entities
+
+
+def test_a_second_report_after_and_shares_the_first_ones_day():
+    """From the 90th batch: "Vucic said on Sunday that ... and insisted he would not resign":
+    the insisting is Sunday's too."""
+    doc = analyse("Vu\u010di\u0107 said on Sunday that a new government would be formed "
+                  "\"within days\" and insisted he would not resign.", published=date(2025, 3, 17))
+    assert one(doc, "Statement").time.value == "2025-03-16"
