@@ -238,6 +238,8 @@ def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[st
     return out
 
 
+# words after a name that make it a fire's ("the Hughes fire")
+_FIRE_NAMES = frozenset({"fire", "fires", "blaze", "wildfire"})
 # what stands before the name of a river, which a city or a country may share ("the eastern
 # bank of the Dnipro", "crossed the Jordan")
 _RIVER_BEFORE = re.compile(r"(?:\b(?:banks?|shores?|side)\s+of|\b(?:across|crossed|crossing|"
@@ -246,6 +248,12 @@ _RIVER_BEFORE = re.compile(r"(?:\b(?:banks?|shores?|side)\s+of|\b(?:across|cross
 # what may follow a river's name that a noun it qualifies would not ("crossed the US border")
 _RIVER_AFTER = re.compile(r"(?:[.,;:)]|\s+(?:river|on|in|at|to|and|near|overnight|into|from|by|"
                           r"as|after|before|while|when|where|under|$))", re.IGNORECASE)
+
+
+def _names_a_fire(doc: Document, start: int, end: int) -> bool:
+    """"the Hughes fire": the name before "fire" after "the" is the fire's."""
+    return _next_word(doc, end) in _FIRE_NAMES and \
+        doc.text[max(0, start - 4):start].lower() == "the "
 
 
 def _on_a_river(text: str, start: int, end: int) -> bool:
@@ -265,6 +273,8 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
         if _on_a_river(doc.text, m.start, m.end) and \
                 all(p.feature != "country" for p in m.places):
             continue  # "crossed the Dnipro": the river, not the city
+        if _names_a_fire(doc, m.start, m.end) and all(p.feature != "country" for p in m.places):
+            continue  # "near the Hughes fire": the fire's name, not a town called Hughes
         if " " not in m.surface and \
                 title_before(doc.tokens, doc.first_token_at_or_after(m.start), lex) and \
                 all(p.feature != "country" for p in m.places):
@@ -1012,7 +1022,7 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate], blocked: Spa
             continue
         src = sources[m.group()]
         if src.kind == "place" and not (src.key or "").startswith("country:") and \
-                _on_a_river(doc.text, s, e):
+                (_on_a_river(doc.text, s, e) or _names_a_fire(doc, s, e)):
             continue  # "Officials in Dnipro ... crossed the Dnipro": the river
         rule = "coref:surname" if " " not in m.group() and " " in src.surface else \
             "coref:same-name"

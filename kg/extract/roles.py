@@ -540,6 +540,12 @@ class RoleFinder:
             if m.end > hi:
                 break
             lead = self._tokens_fast(start, m.start)
+            if m.kind == "person" and 2 <= len(lead) <= 5 and lead[-1].text == "," and \
+                    doc.text[m.end:m.end + 1] == "," and self.actor_id(m) and \
+                    all(t.is_word or t.text in ("'", "’") for t in lead[:-1]):
+                # "Hungary's prime minister, Viktor Orban, lashed out ..., accusing": the
+                # subject's own name in apposition
+                return self.actor_id(m)
             if len(lead) > 4 or any(t.is_word and not t.is_cap and "-" not in t.lower and
                                     t.lower not in _ARTICLES for t in lead):
                 return None
