@@ -111,10 +111,12 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
             continue  # the verb only attributes what it reports
         if reporting and reading.modality == "negated":
             continue  # "did not say", "did not comment": nothing was said
-        if doc.words[trig.last + 1:trig.last + 2] and doc.words[trig.last + 1] in _LEGAL_HEADS \
-                or trig.pos == "n" and _named_charge(doc.words, trig.first):
+        nxt = doc.words[trig.last + 1] if trig.last + 1 < len(doc.words) else ""
+        if nxt in _LEGAL_HEADS or trig.pos == "n" and _named_charge(doc.words, trig.first):
             continue  # "murder charges", "a terrorism trial", "charged with murder": the
             # charge names no event here
+        if trig.pos == "n" and trig.type == "Election" and nxt in _CAMPAIGN_THINGS:
+            continue  # "an election rally", "election officials": the rally, the officials
         if trig.type == "Statement" and trig.first > 0 and doc.words[trig.first - 1] in _WEIGHED:
             continue  # "cannot confirm claims that ...": claims of others, the topic here
         roles = finder.find(trig, bounds(trig.sentence), reading)
@@ -174,6 +176,12 @@ _TOLD_AGAIN = frozenset({"Killing", "CasualtiesReport", "Statement", "Announceme
 _LEGAL_HEADS = frozenset({"charge", "charges", "trial", "trials", "suspect",
                           "suspects", "conviction", "convictions", "sentence", "verdict",
                           "indictment", "count", "counts", "law", "laws", "statute"})
+# nouns an election noun qualifies without telling the vote ("at an election rally")
+_CAMPAIGN_THINGS = frozenset({"rally", "rallies", "campaign", "campaigning", "commission",
+                              "commissions", "official", "officials", "observer", "observers",
+                              "monitor", "monitors", "poster", "posters", "manifesto",
+                              "debate", "debates", "pledge", "pledges", "promise", "promises",
+                              "law", "laws", "worker", "workers", "season", "trail"})
 # a crime named as what someone is charged with, tried for or found guilty of
 _CHARGED = frozenset({("charged", "with"), ("convicted", "of"), ("guilty", "of"),
                       ("acquitted", "of"), ("cleared", "of"), ("indicted", "for"),

@@ -4303,3 +4303,15 @@ def test_review_of_the_twentieth_stop_second_round():
                   "of Hughes were calm.", gazetteer=FakeGazetteer(["Hughes"]))
     hughes = [m for m in doc.mentions if doc.entity(m.entity).label == "Hughes"]
     assert [doc.article.text[m.start - 8:m.start] for m in hughes] == ["ents of "]
+
+
+def test_an_election_qualifying_a_noun_is_no_vote():
+    """From the second review's errors: "at an election rally", "election observers said",
+    "the referendum campaign has begun": the rally, the observers, the campaign."""
+    pub = date(2023, 7, 31)
+    doc = analyse("A bomber killed at least 40 people at an election rally in northwest "
+                  "Pakistan on Sunday, officials said.", published=pub)
+    assert not events_of(doc, "Election") and events_of(doc, "Killing")
+    doc = analyse("The real referendum campaign has clearly begun.", published=pub)
+    assert not events_of(doc, "Election")
+    assert events_of(analyse("The election on Sunday was calm.", published=pub), "Election")
