@@ -446,6 +446,9 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                         _named_subject(toks, words, m):
                     named = True  # "Ismail Haniyeh was killed in a strike", "Igor Kirillov,
                     # the head of the chemical troops, was killed"
+                elif w == "died" and m >= 0 and _named_subject(toks, words, k - 1):
+                    named = True  # "Pope Francis died at his residence", "Jimmy Carter, the
+                    # 39th president, died on Sunday": a death of that person
         named_object = not found and not named and w in ("killed", "kills", "killing") and \
             k + 1 < len(toks) and toks[k + 1].is_cap and toks[k + 1].is_word and \
             not (k > 0 and words[k - 1] in _PASSIVE_BE)  # "troops had killed Hamas leader

@@ -7,6 +7,7 @@ from collections.abc import Callable
 _GENERIC_STRIKES = frozenset({"Strike", "Attack", "Shelling", "Barrage", "Bombardment"})
 _FROM_TYPES = frozenset({"Withdrawal", "Evacuation"})
 _SELF_MOVING = frozenset({"Withdrawal"})  # "Withdrawal of X": X itself moves
+_UNDERGONE = frozenset({"Death", "Surrender"})  # "Death of X": X undergoes it
 _TARGET_PREPOSITION = {"Accusation": "against", "Protest": "against", "Damage": "of"}
 # "Arrest of X by Y", "Assassination of X by Y": the person the act is done to comes first
 _TARGET_FIRST = frozenset({"Arrest", "Killing"})
@@ -36,7 +37,8 @@ def event_label(base: str, etype: str, modality: str, *, agent: str | None,
         text += f" of {name(targets[0])}"
         targets = []
     if agent and not agent_last:
-        text += f" of {name(agent)}" if etype in _SELF_MOVING else f" by {name(agent)}"
+        text += f" of {name(agent)}" if etype in _SELF_MOVING or base in _UNDERGONE \
+            else f" by {name(agent)}"
     if targets:
         prep = "of" if etype in _OF_TYPES else _TARGET_PREPOSITION.get(etype, "on")
         text += f" {prep} {name(targets[0])}"

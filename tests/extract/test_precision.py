@@ -4315,3 +4315,17 @@ def test_an_election_qualifying_a_noun_is_no_vote():
     doc = analyse("The real referendum campaign has clearly begun.", published=pub)
     assert not events_of(doc, "Election")
     assert events_of(analyse("The election on Sunday was calm.", published=pub), "Election")
+
+
+def test_the_death_of_a_named_person_is_an_event():
+    """From the 91st batch: "Pope Francis died at his residence" told nothing; a named person's
+    death is an event (Other, "Death of X", the person affected); a count of the dead stays
+    the event's count ("Three people died in the floods")."""
+    doc = analyse("Former president Jimmy Carter died on Sunday at his home in Plains, Georgia.",
+                  published=date(2024, 12, 31))
+    death = one(doc, "Other")
+    assert (death.label, death.time.value) == ("Death of Jimmy Carter in Plains", "2024-12-29")
+    assert [(p.role, doc.entity(p.entity).label) for p in death.participants] == \
+        [("affected", "Jimmy Carter")]
+    doc = analyse("Three people died in the floods.")
+    assert [(e.type, e.fatalities) for e in doc.events] == [("Flood", 3)]
