@@ -811,6 +811,9 @@ class TimeAttacher:
         k = self.doc.first_token_at_or_after(clause[0])
         if k < len(self.doc.words):
             k = measured_opener(self.doc.words, k)  # ", a day after ..."
+        if k + 1 < len(self.doc.words) and self.doc.words[k] in ("after", "before") and \
+                self._in_timex(k + 1):
+            return False  # ", shortly after 1:38 p.m. on Thursday": a time, no clause
         return k < len(self.doc.words) and self.doc.words[k] in _SUBORDINATE_OPENERS
 
     def _same_paragraph(self, offset: int, paragraph: int) -> bool:

@@ -4329,3 +4329,15 @@ def test_the_death_of_a_named_person_is_an_event():
         [("affected", "Jimmy Carter")]
     doc = analyse("Three people died in the floods.")
     assert [(e.type, e.fatalities) for e in doc.events] == [("Flood", 3)]
+
+
+def test_a_flight_with_people_on_board_crashed_shortly_after_a_time():
+    """From the 91st batch: "Flight AI171, bound for London Gatwick with 242 people on board,
+    crashed into a hostel ..., shortly after 1:38 p.m. on Thursday, June 12" had no event
+    (the flight was out of the trigger's reach) and then no time (", shortly after 1:38 p.m."
+    was read as a clause of its own)."""
+    doc = analyse("Flight AI171, bound for London Gatwick with 242 people on board, crashed into "
+                  "a hostel used by doctors at a medical college less than a minute after "
+                  "take-off, shortly after 1:38 p.m. local time on Thursday, June 12.",
+                  published=date(2025, 7, 13))
+    assert one(doc, "Accident").time.value == "2025-06-12T13:38"
