@@ -81,6 +81,10 @@ def _negation_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return from_forms, to_forms, deny
 
 
+# what a rejection may take before "for"/"of" ("rejected calls for a truce")
+_ASKED = frozenset({"call", "calls", "proposal", "proposals", "offer", "offers", "demand",
+                    "demands", "plan", "plans", "bid", "request", "requests", "appeal",
+                    "appeals"})
 # what a denial may take before "that" ("denied the allegation that ...")
 _DISPUTED = frozenset({"claim", "claims", "accusation", "accusations", "allegation",
                        "allegations", "suggestion", "suggestions", "assertion", "report",
@@ -588,11 +592,18 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
         return "saved from being"  # "had to be saved from being surrounded" (not "saved
         # the children from the fire": the fire was)
     for i in range(len(window) - 2):
-        j = i + 2 if window[i + 1] in ("the", "a", "any") else i + 1
+        j = i + 2 if window[i + 1] in ("the", "a", "any", "its", "their", "his", "her") \
+            else i + 1
         if window[i] in deny and window[j] in _DISPUTED and window[j + 1:j + 2] == ["that"] \
                 and not any(x in (",", ";", "that", "and", "but") for x in window[j + 2:]):
             return f"{window[i]} ... {window[j]} that"  # "rejected the claim that its troops
             # had shelled the town", "denied reports that": what the claim says is denied
+        if window[i] in deny and window[j] in _ASKED and window[j + 1:j + 2] in (["for"],
+                                                                             ["of"]) \
+                and len(window) - j <= 6 and \
+                not any(x in (",", ";", "that", "and", "but") for x in window[j + 2:]):
+            return f"{window[i]} ... {window[j]} for"  # "rejected calls for a 30-day truce",
+            # "rejected an offer of talks": what was asked for did not happen
     for i, w in enumerate(window):
         if w in from_forms and "from" in window[i + 1:]:
             return f"{w} ... from"

@@ -4341,3 +4341,23 @@ def test_a_flight_with_people_on_board_crashed_shortly_after_a_time():
                   "take-off, shortly after 1:38 p.m. local time on Thursday, June 12.",
                   published=date(2025, 7, 13))
     assert one(doc, "Accident").time.value == "2025-06-12T13:38"
+
+
+def test_wishes_demands_and_rejected_calls_are_no_facts():
+    """From the 91st batch: "a draft resolution demanding a ceasefire", "looked forward to
+    meeting the new pope" are not done; "rejected calls for a 30-day truce", "rejected its
+    call for an unconditional ceasefire" deny them; "an activist fighting illegal
+    construction" is no armed clash."""
+    pub = date(2025, 6, 4)
+    doc = analyse("The council will vote on a draft resolution demanding a ceasefire in Gaza.",
+                  published=pub)
+    assert one(doc, "Ceasefire").modality == "planned"
+    doc = analyse("He said he looked forward to meeting the new pope.", published=pub)
+    assert one(doc, "Meeting").modality == "planned"
+    for text in ("Putin has rejected calls for a 30-day truce.",
+                 "Russia had rejected its call for an unconditional ceasefire."):
+        assert one(analyse(text, published=pub), "Ceasefire").modality == "negated", text
+    assert not events_of(analyse("An activist fighting illegal construction was arrested.",
+                                 published=pub), "ArmedClash")
+    assert events_of(analyse("Fighting raged in the city on Monday.", published=pub),
+                     "ArmedClash")
