@@ -420,16 +420,18 @@ class TimeAttacher:
         doc = self.doc
         k = doc.first_token_at_or_after(trigger_start) - 1
         floor = doc.sentence_tokens[doc.token_sentence[k]][0] if k >= 0 else 0
-        while k > floor and doc.words[k] not in ("when", "where", ",", ";", ":"):
-            k -= 1
+        while k > floor and (doc.words[k] not in ("when", "where", ",", ";", ":") or
+                             doc.words[k] == "," and doc.words[k + 1] == "while"):
+            k -= 1  # (over ", while ...": "on Saturday night, when bombers struck Fordow,
+            # while missiles hit Natanz")
         if k <= floor or doc.words[k] not in ("when", "where") or doc.words[k - 1] != ",":
             return None
         comma = doc.tokens[k - 1].start
         # (", where": only a day's visit goes on there: "travelled to Kherson on Thursday,
         # where he met officials"; not "born in Kharkiv in 1970, where he studied")
         return next((t for t in here if t.end == comma and t.resolved and _usable(t, True) and
-                     (t.type == "DATE" if doc.words[k] == "when" else
-                      t.type in ("DATE", "TIME") and t.precision in _DAY_OR_FINER)), None)
+                     t.type in ("DATE", "TIME") and
+                     (doc.words[k] == "when" or t.precision in _DAY_OR_FINER)), None)
 
     def _days_before(self, here: list[TimeSpec], trigger_start: int) -> TimeSpec | None:
         """The day a ", a day after ..." clause holding the trigger tells, counted back from

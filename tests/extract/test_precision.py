@@ -4361,3 +4361,14 @@ def test_wishes_demands_and_rejected_calls_are_no_facts():
                                  published=pub), "ArmedClash")
     assert events_of(analyse("Fighting raged in the city on Monday.", published=pub),
                      "ArmedClash")
+
+
+def test_a_while_clause_after_a_when_clause_shares_its_time():
+    """From the 91st batch: "joined the war on Saturday night, when bombers dropped bombs on
+    Fordow, while cruise missiles hit Natanz": the missiles' night too (a part of the day
+    before "when" counts as well as a date)."""
+    doc = analyse("The United States joined the war on Saturday night, when B-2 stealth bombers "
+                  "dropped bunker-busting bombs on the enrichment site at Fordow, while "
+                  "submarine-launched cruise missiles hit Natanz and Isfahan.",
+                  published=date(2025, 6, 25))
+    assert sorted(e.time.value or "" for e in doc.events) == ["2025-06-21TNI"] * 2
