@@ -233,6 +233,8 @@ def names_a_weapon(words: list[str], k: int, lex: Lexicon) -> bool:
     return not (nxt and nxt[0] in _WEAPON_SITES)
 
 
+# the code of an aircraft's or a weapon's model ("B-2", "F-16s", "Su-25", "S-400", "A-50")
+_MODEL_CODE = re.compile(r"(?!G-\d)[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]{0,2}s?")  # (not "G-7")
 _WEAPON_SITES = frozenset({"site", "sites", "launcher", "launchers", "depot", "depots",
                            "factory", "factories", "plant", "base", "bases", "battery",
                            "batteries", "unit", "units", "positions", "stockpile", "stockpiles"})
@@ -769,6 +771,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if prev in _WEAK_PLACE_PREPOSITIONS and len(words) == 1 and prev != "of":
         return Candidate(start, end, surface, "place", "pattern", "name:place-context", 0.5,
                          weak=True, extra=extra)
+    if _MODEL_CODE.fullmatch(surface):
+        return None  # "B-2 stealth bombers", "F-16s", "an A-50 spy plane": a model, no actor
     if words[0].text.isupper() and len(words[0].text) >= 2 and len(words) == 1 and \
             not (i > 0 and toks[i - 1].is_number) and lowers[0] not in _COMMON_ACRONYMS:
         # (not "a 737 MAX jet", "a fake ID")

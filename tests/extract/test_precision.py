@@ -4372,3 +4372,14 @@ def test_a_while_clause_after_a_when_clause_shares_its_time():
                   "submarine-launched cruise missiles hit Natanz and Isfahan.",
                   published=date(2025, 6, 25))
     assert sorted(e.time.value or "" for e in doc.events) == ["2025-06-21TNI"] * 2
+
+
+def test_model_codes_are_no_actors():
+    """From the 91st batch: "B-2 stealth bombers dropped bombs" made the organisation "B-2"
+    the strike's agent; model codes (B-2, A-50, AK-47) name no actor, but "the G-7" does."""
+    for text in ("B-2 stealth bombers dropped bombs on Fordow on Saturday night.",
+                 "Two Russian A-50 spy planes were shot down."):
+        doc = analyse(text, published=date(2025, 6, 25))
+        assert not [e for e in doc.entities if e.kind == "organization"], doc.entities
+    doc = analyse("The G-7 summit opened in Italy.")
+    assert [e.label for e in doc.entities if e.kind == "organization"] == ["G-7"]
