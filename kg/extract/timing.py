@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 
 from ..model import TimeSpec
-from ..temporal.tense import named_day, relative_clause_at
+from ..temporal.tense import REPORT_NOUNS, named_day, relative_clause_at
 from .clauses import ANSWERING, REPORTING_NOUNS, clause_of, measured_opener
 from .document import Document
 from .triggers import PREPOSITIONS
@@ -475,7 +475,7 @@ class TimeAttacher:
             return len(lead) <= 4 and all(w in _SPEECH_ADJUNCTS or w in _AUDIENCE or w == "to"
                                           for w in lead[1:])
         return 2 <= len(lead) <= 5 and lead[0] in ("in", "during") and \
-            lead[-1] in _REPORT_OPENER_NOUNS and all(w.isalpha() and w.islower() for w in lead)
+            lead[-1] in REPORT_NOUNS and all(w.isalpha() and w.islower() for w in lead)
 
     def _before_report_of_opener(self, t: TimeSpec, trigger_start: int) -> bool:
         """The trigger stands between a report's opener and its reporting verb ("In a
@@ -834,10 +834,6 @@ _NOT_THE_DAY = frozenset({"since", "before", "until", "between", "born", "update
                           "published", "said", "says", "told", "wrote", "as", "after", "by"})
 _COUNTS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _DAY_OR_FINER = frozenset({"second", "minute", "hour", "part_of_day", "day"})
-# Nouns of a report that an opener names ("In a televised address on Saturday, ...").
-_REPORT_OPENER_NOUNS = frozenset({"address", "speech", "statement", "interview", "briefing",
-                                  "conference", "video", "post", "message", "remarks",
-                                  "comments", "broadcast", "appearance"})
 _FRONTED = frozenset({"on", "in", "at", "late", "early", "by", "the", "last", "this", "'", '"',
                       "“"})
 # Words that open a clause or a second event inside an announcement's object.

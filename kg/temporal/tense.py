@@ -63,8 +63,9 @@ behind with of in on at for from into among against without
 """.split())
 # Reporting verbs that close a sentence after a comma (", diplomats said").
 _FRONTING = frozenset({"on", "late", "early", "by", "at", "in"})
-# nouns of a report an opener names ("In a televised address on Saturday, ...")
-_REPORT_NOUNS = frozenset({"address", "speech", "statement", "interview", "briefing",
+# nouns of a report an opener names ("In a televised address on Saturday, ..."); the
+# extractor's time attachment reads such openers too
+REPORT_NOUNS = frozenset({"address", "speech", "statement", "interview", "briefing",
                            "conference", "video", "post", "message", "remarks", "comments",
                            "broadcast", "appearance"})
 _CLOSING_REPORTS = frozenset("said told added stated".split())
@@ -142,7 +143,7 @@ class Sentences:
             # "In a televised address on Saturday, Macron said France would ...": the report
             lead = lead[:-1]
             if 2 <= len(lead) <= 5 and lead[0] in ("in", "during") and \
-                    lead[-1] in _REPORT_NOUNS and all(w.isalpha() for w in lead):
+                    lead[-1] in REPORT_NOUNS and all(w.isalpha() for w in lead):
                 return True
             lead.append("on")
         return len(lead) <= 2 and all(w in _FRONTING for w in lead)
