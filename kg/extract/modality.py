@@ -845,7 +845,7 @@ def _in_fronted_adjunct(doc: Document, trig: Trigger, comma: int) -> bool:
     if first >= trig.first or words[first] not in _ADJUNCT_OPENERS:
         return False
     for k in range(first + 1, comma):
-        if k in range(trig.first, trig.last + 1):
+        if trig.first <= k <= trig.last:
             continue
         w = words[k]
         if w in _VERB_WORDS or doc.tokens[k].is_word and w.endswith("ed") and \
