@@ -17,7 +17,7 @@ from .clauses import irregular_verb_forms
 from .document import Document
 from .inflection import looks_plural
 from .lexicon import Lexicon
-from .names import VESSEL_NOUNS, find_name_candidates, names_a_weapon, title_before
+from .names import FIRE_HEADS, VESSEL_NOUNS, find_name_candidates, names_a_weapon, title_before
 from .patterns import (
     ROLE_RULE,
     find_credit_candidates,
@@ -238,8 +238,6 @@ def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[st
     return out
 
 
-# words after a name that make it a fire's ("the Hughes fire")
-_FIRE_NAMES = frozenset({"fire", "fires", "blaze", "wildfire"})
 # what stands before the name of a river, which a city or a country may share ("the eastern
 # bank of the Dnipro", "crossed the Jordan")
 _RIVER_BEFORE = re.compile(r"(?:\b(?:banks?|shores?|side)\s+of|\b(?:across|crossed|crossing|"
@@ -252,7 +250,7 @@ _RIVER_AFTER = re.compile(r"(?:[.,;:)]|\s+(?:river|on|in|at|to|and|near|overnigh
 
 def _names_a_fire(doc: Document, start: int, end: int) -> bool:
     """"the Hughes fire": the name before "fire" after "the" is the fire's."""
-    return _next_word(doc, end) in _FIRE_NAMES and \
+    return _next_word(doc, end) in FIRE_HEADS and \
         doc.text[max(0, start - 4):start].lower() == "the "
 
 
@@ -1023,7 +1021,8 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate], blocked: Spa
         src = sources[m.group()]
         if src.kind == "place" and not (src.key or "").startswith("country:") and \
                 (_on_a_river(doc.text, s, e) or _names_a_fire(doc, s, e)):
-            continue  # "Officials in Dnipro ... crossed the Dnipro": the river
+            continue  # "Officials in Dnipro ... crossed the Dnipro": the river; "Residents of
+            # Hughes ... near the Hughes fire": the fire
         rule = "coref:surname" if " " not in m.group() and " " in src.surface else \
             "coref:same-name"
         out.append(_as_mention_of(Candidate(s, e, m.group(), src.kind, "propagated", rule, 0.7),
