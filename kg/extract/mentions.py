@@ -17,7 +17,7 @@ from .clauses import irregular_verb_forms
 from .document import Document
 from .inflection import looks_plural
 from .lexicon import Lexicon
-from .names import FIRE_HEADS, VESSEL_NOUNS, find_name_candidates, names_a_weapon, title_before
+from .names import VESSEL_NOUNS, find_name_candidates, names_a_weapon, title_before
 from .patterns import (
     ROLE_RULE,
     find_credit_candidates,
@@ -248,12 +248,6 @@ _RIVER_AFTER = re.compile(r"(?:[.,;:)]|\s+(?:river|on|in|at|to|and|near|overnigh
                           r"as|after|before|while|when|where|under|$))", re.IGNORECASE)
 
 
-def _names_a_fire(doc: Document, start: int, end: int) -> bool:
-    """"the Hughes fire": the name before "fire" after "the" is the fire's."""
-    return _next_word(doc, end) in FIRE_HEADS and \
-        doc.text[max(0, start - 4):start].lower() == "the "
-
-
 def _on_a_river(text: str, start: int, end: int) -> bool:
     """The one-word name at ``start`` stands where a river's does: after a bank or a
     crossing, and before no noun it would qualify."""
@@ -271,8 +265,6 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
         if _on_a_river(doc.text, m.start, m.end) and \
                 all(p.feature != "country" for p in m.places):
             continue  # "crossed the Dnipro": the river, not the city
-        if _names_a_fire(doc, m.start, m.end) and all(p.feature != "country" for p in m.places):
-            continue  # "near the Hughes fire": the fire's name, not a town called Hughes
         if " " not in m.surface and \
                 title_before(doc.tokens, doc.first_token_at_or_after(m.start), lex) and \
                 all(p.feature != "country" for p in m.places):
@@ -1020,9 +1012,8 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate], blocked: Spa
             continue
         src = sources[m.group()]
         if src.kind == "place" and not (src.key or "").startswith("country:") and \
-                (_on_a_river(doc.text, s, e) or _names_a_fire(doc, s, e)):
-            continue  # "Officials in Dnipro ... crossed the Dnipro": the river; "Residents of
-            # Hughes ... near the Hughes fire": the fire
+                _on_a_river(doc.text, s, e):
+            continue  # "Officials in Dnipro ... crossed the Dnipro": the river
         rule = "coref:surname" if " " not in m.group() and " " in src.surface else \
             "coref:same-name"
         out.append(_as_mention_of(Candidate(s, e, m.group(), src.kind, "propagated", rule, 0.7),

@@ -182,6 +182,9 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
             words[-2] in _PRESUPPOSING and words[-3:-2] not in _ASKING:
         planned = None  # "vowed to punish those behind the attack": an attack that was (and
         # "retaliate for the bombing", "sanctions over the arrest")
+    if planned and trig.pos == "n" and "into" in words[-4:] and \
+            _DEFINITE.intersection(words[words.index("into", len(words) - 4) + 1:]):
+        planned = None  # "calls for an inquiry into the bridge collapse": the collapse was
     if planned and planned.endswith(" to") and _finite_after(words, planned):
         planned = None  # "A resident who tried to stop them was shot dead": the aim of
         # another verb, which a finite verb of the clause follows
@@ -598,12 +601,17 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
                 and not any(x in (",", ";", "that", "and", "but") for x in window[j + 2:]):
             return f"{window[i]} ... {window[j]} that"  # "rejected the claim that its troops
             # had shelled the town", "denied reports that": what the claim says is denied
-        if window[i] in deny and window[j] in _ASKED and window[j + 1:j + 2] in (["for"],
-                                                                             ["of"]) \
-                and len(window) - j <= 6 and \
-                not any(x in (",", ";", "that", "and", "but") for x in window[j + 2:]):
-            return f"{window[i]} ... {window[j]} for"  # "rejected calls for a 30-day truce",
-            # "rejected an offer of talks": what was asked for did not happen
+        if window[i] in deny:
+            # (over a possessor: "rejected the regional bloc's offer of talks", "rejected
+            # Kyiv's proposal for an exchange", "rejected the UN call for a ceasefire")
+            a = next((n for n in range(i + 1, min(i + 6, len(window) - 1))
+                      if window[n] in _ASKED or not window[n].replace("'", "").isalpha()),
+                     None)
+            if a is not None and window[a] in _ASKED and \
+                    window[a + 1:a + 2] in (["for"], ["of"]) and len(window) - a <= 6 and \
+                    not any(x in (",", ";", "that", "and", "but") for x in window[a + 2:]):
+                return f"{window[i]} ... {window[a]} for"  # "rejected calls for a 30-day
+                # truce", "rejected an offer of talks": what was asked for did not happen
     for i, w in enumerate(window):
         if w in from_forms and "from" in window[i + 1:]:
             return f"{w} ... from"

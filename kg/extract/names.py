@@ -340,7 +340,7 @@ _BODY_NOUNS = frozenset({"officials", "authorities", "police", "prosecutors", "l
 # Lower-case words after a name of several words that make it the name of a competition or a
 # gathering, which is no entity: "the Champions League final"
 # words after a name that make it the name of a fire ("the Eaton fire", "the August Complex")
-FIRE_HEADS = frozenset({"fire", "fires", "blaze", "wildfire", "complex"})
+_FIRE_HEADS = frozenset({"fire", "fires", "blaze", "wildfire", "complex"})
 _EVENT_AFTER = frozenset({"final", "finals", "semifinal", "semi-final", "match", "fixture",
                           "tournament", "qualifier", "qualifiers", "draw"})
 # Last words of a competition's name ("the Nations League", "the World Cup").
@@ -740,7 +740,7 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          extra={**extra, "capital_of": None if is_country else listed.code})
     if after in _EVENT_AFTER and len(words) > 1 and title is None:
         return None  # "the Champions League final", "the Eurovision Song Contest final"
-    if after in FIRE_HEADS and prev == "the" and title is None:
+    if after in _FIRE_HEADS and prev == "the" and title is None:
         return None  # "near the Kenneth fire", "the Palisades fire": a fire's name
     after2 = toks[j + 2].lower if j + 2 < len(toks) else ""
     if after in _STAFF_AFTER and not (after == "chief" and after2 not in (

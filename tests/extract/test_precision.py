@@ -4288,8 +4288,9 @@ def test_review_of_the_twentieth_stop_second_round():
     """The second review (142 texts: 33 better, 3 worse, all mended): "Hungary's prime
     minister, Viktor Orban, lashed out ..., accusing the European Commission": the name in
     apposition to the opening subject accuses (the first mend had left no agent); from the
-    errors both versions made: helicopters that "sank three Houthi boats" attacked them; "near
-    the Hughes fire" is no town called Hughes."""
+    errors both versions made: helicopters that "sank three Houthi boats" attacked them (but
+    "helicopters rescued 30 migrants after their boat sank": an accident, from the third
+    review)."""
     doc = analyse("Hungary's prime minister, Viktor Orban, lashed out at Brussels on Friday, "
                   "accusing the European Commission of blackmail over frozen funds.",
                   published=date(2023, 12, 9))
@@ -4297,12 +4298,10 @@ def test_review_of_the_twentieth_stop_second_round():
     doc = analyse("U.S. Navy helicopters sank three Houthi boats in the Red Sea on Sunday.",
                   published=date(2024, 1, 2))
     assert [e.type for e in doc.events] == ["Attack"]
-    assert [e.type for e in analyse("A navy ship sank after a fire on board.").events] == \
-        ["Accident"]
-    doc = analyse("Evacuation orders were issued near the Hughes fire on Wednesday. Residents "
-                  "of Hughes were calm.", gazetteer=FakeGazetteer(["Hughes"]))
-    hughes = [m for m in doc.mentions if doc.entity(m.entity).label == "Hughes"]
-    assert [doc.article.text[m.start - 8:m.start] for m in hughes] == ["ents of "]
+    for text in ("A navy ship sank after a fire on board.",
+                 "Coast guard helicopters rescued 30 migrants after their boat sank on "
+                 "Thursday."):
+        assert [e.type for e in analyse(text).events] == ["Accident"], text
 
 
 def test_an_election_qualifying_a_noun_is_no_vote():
@@ -4383,3 +4382,28 @@ def test_model_codes_are_no_actors():
         assert not [e for e in doc.entities if e.kind == "organization"], doc.entities
     doc = analyse("The G-7 summit opened in Italy.")
     assert [e.label for e in doc.entities if e.kind == "organization"] == ["G-7"]
+
+
+def test_review_of_the_twentieth_stop_third_round():
+    """The third review (125 texts: 38 better, 2 worse, both mended): helicopters that rescued
+    people after a boat sank made the sinking an attack (the aircraft must stand right before
+    "sank"); "near the Durango fire ... schools in Durango" lost its place (a town that names a
+    fire places it; only a guessed name before "fire" is none). From errors both versions
+    made: a rejected offer or proposal with a possessor denies it ("rejected the regional
+    bloc's offer of talks", "Kyiv's proposal for an exchange", "the UN call for a
+    ceasefire"); "calls for an inquiry into the bridge collapse": the collapse was."""
+    pub = date(2024, 6, 9)
+    doc = analyse("Two firefighters were injured near the Durango fire on Saturday, and smoke "
+                  "forced schools in Durango to close.", published=pub,
+                  gazetteer=FakeGazetteer(["Durango"]))
+    assert [places(doc, e) for e in doc.events] == [["Durango"]]
+    for text, etype in (("The junta rejected the regional bloc's offer of talks on Monday.",
+                         "Negotiation"),
+                        ("Israel rejected the UN call for an unconditional ceasefire.",
+                         "Ceasefire"),
+                        ("Moscow rejected Kyiv's proposal for an exchange of all prisoners.",
+                         "Other")):
+        assert one(analyse(text, published=pub), etype).modality == "negated", text
+    doc = analyse("Lawmakers rejected calls for an independent inquiry into the bridge "
+                  "collapse.", published=pub)
+    assert one(doc, "Damage").modality == "asserted"
