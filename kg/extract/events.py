@@ -760,24 +760,19 @@ def _report_event(doc: Document, lex: Lexicon, finder: RoleFinder, report: Casua
                   bounds) -> EventDraft | None:
     tok = doc.tokens[report.token]
     sent = doc.sentence_at(tok.start)
-    if report.named and tok.lower == "died":
-        # "Pope Francis died at his residence": the death of that person (who undergoes it)
-        entry = TriggerEntry("Other", "die", "v", 0.7, (), "Death", 0)
-        trig = Trigger(sent.index, tok.i, tok.i, tok.start, tok.end, entry, "v", tok.text)
-        reading = read_modality(doc, trig, bounds(sent.index), lex)
-        roles = finder.find(trig, bounds(sent.index), reading)
-        if roles.agent is None or finder.kind_of(roles.agent) != "person":
-            return None
-        confidence = round(0.7 * _KIND_WEIGHT.get(sent.kind, 1.0), 3)
-        return EventDraft(trig, reading, roles, confidence, "casualties:died", sent.kind)
     if report.named:
-        # "Ismail Haniyeh was killed in a strike on his residence": a killing of that person
-        entry = TriggerEntry("Killing", "kill", "v", 0.7, (), "Killing", 0)
+        # "Ismail Haniyeh was killed in a strike on his residence": a killing of that person;
+        # "Pope Francis died at his residence": the death of that person (who undergoes it)
+        died = tok.lower == "died"
+        entry = TriggerEntry("Other", "die", "v", 0.7, (), "Death", 0) if died else \
+            TriggerEntry("Killing", "kill", "v", 0.7, (), "Killing", 0)
         trig = Trigger(sent.index, tok.i, tok.i, tok.start, tok.end, entry, "v", tok.text)
         reading = read_modality(doc, trig, bounds(sent.index), lex)
         roles = finder.find(trig, bounds(sent.index), reading)
-        if not roles.targets or report.active and not any(
-                finder.kind_of(t) == "person" for t in roles.targets):
+        if died and (roles.agent is None or finder.kind_of(roles.agent) != "person"):
+            return None
+        if not died and (not roles.targets or report.active and not any(
+                finder.kind_of(t) == "person" for t in roles.targets)):
             return None  # no named person after all ("killed Hezbollah fighters")
         confidence = round(0.7 * _KIND_WEIGHT.get(sent.kind, 1.0), 3)
         return EventDraft(trig, reading, roles, confidence, f"casualties:{tok.lower}",

@@ -337,10 +337,10 @@ _BODY_NOUNS = frozenset({"officials", "authorities", "police", "prosecutors", "l
                          # "Indigenous Kanak groups": a people, no person
                          "groups", "group", "communities", "community", "people", "activists",
                          "militants", "separatists", "tribes", "clans"})
+# Words after a name that make it the name of a fire ("the Eaton fire", "the August Complex").
+_FIRE_HEADS = frozenset({"fire", "fires", "blaze", "wildfire", "complex"})
 # Lower-case words after a name of several words that make it the name of a competition or a
 # gathering, which is no entity: "the Champions League final"
-# words after a name that make it the name of a fire ("the Eaton fire", "the August Complex")
-_FIRE_HEADS = frozenset({"fire", "fires", "blaze", "wildfire", "complex"})
 _EVENT_AFTER = frozenset({"final", "finals", "semifinal", "semi-final", "match", "fixture",
                           "tournament", "qualifier", "qualifiers", "draw"})
 # Last words of a competition's name ("the Nations League", "the World Cup").

@@ -1680,6 +1680,7 @@ def _subordinate_between(toks: list[Token], n: int) -> bool:
     return len(toks) - 2 >= n and toks[-1].lower in ("that", "which", "who") and \
         toks[-2].is_word and not toks[-2].is_cap and toks[-2].lower not in _NOT_ANTECEDENTS
 
+
 _TIME_CONJUNCTIONS = frozenset({"after", "before", "when", "until", "once"})
 # (nor a verb or a conjunction: "conceded defeat after polls closed and said")
 _NOT_A_SUBJECT = frozenset({"being", "having", "of", "to", "in", "on", "at", "for", "with",

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 
 from ..model import TimeSpec
-from ..temporal.tense import REPORT_NOUNS, named_day, relative_clause_at
+from ..temporal.tense import named_day, names_a_report, relative_clause_at
 from .clauses import ANSWERING, REPORTING_NOUNS, clause_of, measured_opener
 from .document import Document
 from .triggers import PREPOSITIONS
@@ -474,8 +474,7 @@ class TimeAttacher:
         if lead[:1] == ["speaking"]:
             return len(lead) <= 4 and all(w in _SPEECH_ADJUNCTS or w in _AUDIENCE or w == "to"
                                           for w in lead[1:])
-        return 2 <= len(lead) <= 5 and lead[0] in ("in", "during") and \
-            lead[-1] in REPORT_NOUNS and all(w.isalpha() and w.islower() for w in lead)
+        return names_a_report(lead)
 
     def _before_report_of_opener(self, t: TimeSpec, trigger_start: int) -> bool:
         """The trigger stands between a report's opener and its reporting verb ("In a

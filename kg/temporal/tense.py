@@ -61,13 +61,13 @@ be being will to a an the still its his her their our this that these those newl
 recently already well long so fully widely yet not is are am remain remains stay stays
 behind with of in on at for from into among against without
 """.split())
-# Reporting verbs that close a sentence after a comma (", diplomats said").
+# Words that may stand alone before a weekday opening its sentence ("Late on Sunday, ...").
 _FRONTING = frozenset({"on", "late", "early", "by", "at", "in"})
-# nouns of a report an opener names ("In a televised address on Saturday, ..."); the
-# extractor's time attachment reads such openers too
-REPORT_NOUNS = frozenset({"address", "speech", "statement", "interview", "briefing",
+# Nouns of a report an opener names ("In a televised address on Saturday, ...").
+_REPORT_NOUNS = frozenset({"address", "speech", "statement", "interview", "briefing",
                            "conference", "video", "post", "message", "remarks", "comments",
                            "broadcast", "appearance"})
+# Reporting verbs that close a sentence after a comma (", diplomats said").
 _CLOSING_REPORTS = frozenset("said told added stated".split())
 _SCHEDULED = frozenset("scheduled slated expected due planned set".split())
 # Words before a gerund that make it a noun ("guilty to planning", "accused of planning").
@@ -139,13 +139,8 @@ class Sentences:
         lead = self.text[self.bounds(start)[0]:start].lower().split()
         if lead[:1] == ["speaking"]:  # "Speaking to reporters on Sunday, ..."
             lead = [w for w in lead[1:] if w not in ("to", "the", "reporters", "journalists")]
-        if lead[-1:] and lead[-1] in _FRONTING:
-            # "In a televised address on Saturday, Macron said France would ...": the report
-            lead = lead[:-1]
-            if 2 <= len(lead) <= 5 and lead[0] in ("in", "during") and \
-                    lead[-1] in REPORT_NOUNS and all(w.isalpha() for w in lead):
-                return True
-            lead.append("on")
+        if lead[-1:] and lead[-1] in _FRONTING and names_a_report(lead[:-1]):
+            return True  # "In a televised address on Saturday, Macron said France would ..."
         return len(lead) <= 2 and all(w in _FRONTING for w in lead)
 
     def tense(self, start: int, end: int) -> str:
@@ -181,6 +176,13 @@ class Sentences:
             if best_distance is None or distance < best_distance:
                 best, best_distance = tense, distance
         return best
+
+
+def names_a_report(lead: list[str]) -> bool:
+    """The lower-case words that open a sentence before a time expression (its preposition
+    left out) name the report itself: "In a televised address", "During an interview"."""
+    return 2 <= len(lead) <= 5 and lead[0] in ("in", "during") and \
+        lead[-1] in _REPORT_NOUNS and all(w.isalpha() for w in lead)
 
 
 def named_day(text: str, start: int, end: int) -> bool:
