@@ -91,9 +91,12 @@ def _specific(types: list[str]) -> str:
 
 def _narrower(a: TimeSpec, b: TimeSpec) -> bool:
     """``a`` lies inside ``b`` and is shorter ("on Monday" inside "in recent weeks": a day
-    told beats a stretch)."""
-    la, ha = _bounds(a)
-    lb, hb = _bounds(b)
+    told beats a stretch); parts of days are compared by the clock ("on Sunday morning" is
+    not inside "late on Saturday night")."""
+    la, ha, lb, hb = a.earliest, a.latest, b.earliest, b.latest
+    if not all(isinstance(v, datetime) and v.tzinfo == la.tzinfo for v in (la, ha, lb, hb)):
+        la, ha = _bounds(a)
+        lb, hb = _bounds(b)
     if None in (la, ha, lb, hb):
         return False
     return lb <= la and ha <= hb and (ha - la) < (hb - lb)

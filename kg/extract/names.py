@@ -16,8 +16,8 @@ from .lexicon import Lexicon
 from .sentences import SentenceSpan
 from .tokens import Token
 
-_CONNECTORS = frozenset({"of", "for", "the", "de", "du", "del", "da", "di", "al", "bin", "ibn",
-                         "van", "von", "der", "la", "le", "on", "and"})
+_CONNECTORS = frozenset({"of", "for", "the", "de", "des", "du", "del", "da", "di", "dos", "das",
+                         "al", "bin", "ibn", "van", "von", "der", "la", "le", "on", "and"})
 _OPENING = frozenset({'"', "“", "‘", "'", "(", "[", "—", "-", ":"})
 _QUOTE_OPENERS = frozenset({'"', "“", "‘"})
 _QUOTE_CLOSERS = frozenset({'"', "”", "’"})

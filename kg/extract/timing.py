@@ -450,12 +450,10 @@ class TimeAttacher:
             return None
         days = count * (7 if doc.words[k - 1] == "week" else 1)
         comma = doc.tokens[k - 3].start
-        t = next((t for t in here if t.end == comma and t.resolved and t.type == "DATE" and
-                  t.precision == "day" and isinstance(t.earliest, date) and
-                  t.earliest == t.latest), None)
+        t = next((t for t in here if t.end == comma and t.resolved and _one_day(t)), None)
         if t is None:
             return None
-        day = t.earliest - timedelta(days=days)
+        day = _day_of(t.earliest) - timedelta(days=days)
         end = doc.tokens[k].end
         return dataclasses.replace(t, value=day.isoformat(), edtf=day.isoformat(), earliest=day,
                                    latest=day, text=doc.text[t.start:end], end=end, mod=None,
@@ -938,3 +936,14 @@ def merge_anchors(given: Mapping[str, date] | None, found: Mapping[str, date]
     out = dict(found)
     out.update(given or {})
     return out
+
+
+def _day_of(v: date | datetime) -> date:
+    return v.date() if isinstance(v, datetime) else v
+
+
+def _one_day(t: TimeSpec) -> bool:
+    """A date of one day, or a part of one day ("on Thursday evening")."""
+    return t.type in ("DATE", "TIME") and t.precision in ("day", "part_of_day") and \
+        isinstance(t.earliest, date) and isinstance(t.latest, date) and \
+        _day_of(t.earliest) == _day_of(t.latest)

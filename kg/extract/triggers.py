@@ -14,6 +14,7 @@ from ..temporal.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from .document import Document
 from .lexicon import Condition, Lexicon, TriggerEntry
 from .names import MAKERS
+from .sentences import every_long_word_capitalised
 from .tokens import Token
 
 DETERMINERS = frozenset({
@@ -107,10 +108,13 @@ def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
     words: list[str] = []
     toks: list[Token] = []
     a = 0
+    subheadings = _subheadings(doc)
     for i in starts:
         if i < next_free:
             continue  # inside the previous trigger
         sentence = doc.token_sentence[i]
+        if sentence in subheadings:
+            continue
         if sentence != current:
             current = sentence
             a, b = doc.sentence_tokens[sentence]
@@ -150,6 +154,23 @@ def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
                                       doc.sentences[t.sentence].kind == "headline" and
                                       _restated(doc, t))]
     return out
+
+
+def _subheadings(doc: Document) -> set[int]:
+    """Sentences that are a short line in title case below the headline ("A Flood Of
+    Questions", "The Fall Of Hasina", "Calls For Calm"): a section's label, which names no event
+    of its own (the paragraphs under it tell what happened)."""
+    out = set()
+    for sent in doc.sentences:
+        if sent.kind == "headline" and sent.titlecase and sent.paragraph > 0:
+            a, b = doc.sentence_tokens[sent.index]
+            if sum(1 for t in doc.tokens[a:b] if t.is_word) <= _SUBHEADING_WORDS and \
+                    every_long_word_capitalised(doc.text, sent.start, sent.end):
+                out.add(sent.index)
+    return out
+
+
+_SUBHEADING_WORDS = 7
 
 
 def _scored(toks: list[Token], words: list[str]) -> bool:

@@ -4407,3 +4407,54 @@ def test_review_of_the_twentieth_stop_third_round():
     doc = analyse("Lawmakers rejected calls for an independent inquiry into the bridge "
                   "collapse.", published=pub)
     assert one(doc, "Damage").modality == "asserted"
+
+
+def test_first_contact_of_the_twenty_first_stop_triggers():
+    """Batches 92-95 (16 reports of our own): curfews and lockdowns imposed are announcements,
+    students or farmers blockading roads and bridges protest, an aircraft that came down
+    crashed; idioms are none ("fighting back tears", "pulled out alive", the inauguration of
+    a dam, rescue teams pushing into valleys, a court blocking a law)."""
+    pub = date(2024, 8, 8)
+    for text, etype in (
+            ("The government imposed a nationwide curfew on Friday.", "Announcement"),
+            ("Authorities imposed a lockdown in the city on Tuesday.", "Announcement"),
+            ("Students blockaded the main bridge on Saturday.", "Protest"),
+            ("Farmers blocked motorways around the capital on Monday.", "Protest"),
+            ("The helicopter came down in fog near the village on Sunday.", "Accident")):
+        assert one(analyse(text, published=pub), etype).modality == "asserted", text
+    for text in ("The commander was fighting back tears as he spoke to the troops.",
+                 "Rescuers pulled out alive a woman from the rubble on Tuesday.",
+                 "The president attended the inauguration of the new dam on Sunday.",
+                 "Rescue teams pushed into isolated valleys on Monday.",
+                 "The court blocked the law on Monday.",
+                 "Police blocked protesters from reaching the square.",
+                 "Prices came down in May."):
+        doc = analyse(text, published=pub)
+        assert not doc.events, (text, [(e.type, trigger(doc, e)) for e in doc.events])
+
+
+def test_first_contact_of_the_twenty_first_stop_subheadings():
+    """A short title-case line under the headline labels a section and names no event of its
+    own ("A Flood Of Questions", "Calls For Calm"); the headline itself still counts."""
+    doc = analyse("Gunman Opens Fire In Town Square\n\nA gunman opened fire in the town "
+                  "square on Saturday.\n\nA Flood Of Questions\n\nLawmakers asked how the "
+                  "gunman reached the roof.\n\nCalls For Calm\n\nLeaders of both parties "
+                  "met in the evening.", published=date(2024, 7, 16))
+    assert [(e.type, trigger(doc, e)) for e in doc.events] == [("Attack", "opened fire")]
+    assert doc.events[0].time.value == "2024-07-13"
+
+
+def test_first_contact_of_the_twenty_first_stop_times_and_names():
+    """", three days after ..." counts back from a part of a day too ("sworn in on Thursday
+    evening, three days after ... forced Hasina to resign": the Monday); a merged mention's
+    time replaces the event's only when it lies inside it by the clock ("on Sunday morning" is
+    not inside "late on Saturday night"); "des", "dos" join a name ("Laurence des Cars")."""
+    doc = analyse("Yunus was sworn in on Thursday evening, three days after mass protests "
+                  "forced Hasina to resign.", published=date(2024, 8, 8))
+    assert one(doc, "Resignation").time.value == "2024-08-05"
+    doc = analyse("Late on Saturday night, Wagner vehicles pulled out of Rostov-on-Don. The "
+                  "governor said on Sunday morning that all fighters had left.",
+                  published=date(2023, 6, 25))
+    assert one(doc, "Withdrawal").time.value == "2023-06-24TNI"
+    doc = analyse("The museum's director, Laurence des Cars, said the alarms had worked.")
+    assert [(e.label, e.kind) for e in doc.entities] == [("Laurence des Cars", "person")]
