@@ -223,3 +223,29 @@ def test_large_cities_and_organisations_in_the_news_are_linked(tmp_path):
     assert found["International Monetary Fund"] == ("organization", "Q7804")
     assert found["Federal Reserve"] == ("organization", "Q53536")
     assert found["New York City"] == ("place", "Q60")
+
+
+def test_leaders_agencies_and_places_of_stop_21_are_linked(tmp_path):
+    """Entries added in stop 21 (SOURCES.md) link from news text, surnames included."""
+    from kg.bootstrap import Analyser
+    from kg.extract import analyse_article
+    from kg.model import Article
+    from kg.settings import Settings
+
+    adapters = Analyser(Settings(data_dir=tmp_path, demo=False)).adapters()
+    text = ("Nicolás Maduro met Alexander Lukashenko and Nikol Pashinyan on Monday, and Robert "
+            "Fico spoke with Cyril Ramaphosa. The FBI and the European Commission opened "
+            "inquiries in Pittsburgh. Ships in the Red Sea were attacked; the Louvre closed.")
+    doc = analyse_article(Article(text=text), **{k: adapters[k] for k in
+                                                  ("catalog", "gazetteer", "linker")})
+    found = {e.label: (e.kind, e.wikidata) for e in doc.entities}
+    assert found["Nicolás Maduro"] == ("person", "Q58132")
+    assert found["Alexander Lukashenko"] == ("person", "Q2866")
+    assert found["Nikol Pashinyan"] == ("person", "Q7035479")
+    assert found["Robert Fico"] == ("person", "Q57606")
+    assert found["Cyril Ramaphosa"] == ("person", "Q1148669")
+    assert found["Federal Bureau of Investigation"] == ("organization", "Q8333")
+    assert found["European Commission"] == ("organization", "Q8880")
+    assert found["Pittsburgh"] == ("place", "Q1342")
+    assert found["Red Sea"] == ("place", "Q23406")
+    assert found["Louvre"] == ("place", "Q19675")
