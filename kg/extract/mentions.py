@@ -17,7 +17,7 @@ from .clauses import irregular_verb_forms
 from .document import Document
 from .inflection import looks_plural
 from .lexicon import Lexicon
-from .names import VESSEL_NOUNS, find_name_candidates, names_a_weapon, title_before
+from .names import MAKERS, VESSEL_NOUNS, find_name_candidates, names_a_weapon, title_before
 from .patterns import (
     ROLE_RULE,
     find_credit_candidates,
@@ -67,7 +67,8 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
     for sent in doc.sentences:
         cands.extend(find_name_candidates(doc, sent, lex, lower))
         cands.extend(find_pattern_candidates(doc, sent, lex, lower))
-    cands = [c for c in _in_credits(doc, cands) if not _names_a_thing(doc, c.end)]
+    cands = [c for c in _in_credits(doc, cands)
+             if not _names_a_thing(doc, c.end) and not _no_entity(doc, c)]
     blocked = SpanSet(blocked)
     cands = _mark_us_states(doc, [_as_state(c) for c in cands
                                   if not blocked.overlaps(c.start, c.end)])
@@ -345,6 +346,27 @@ def _the_name(doc: Document, lex: Lexicon, start: int, end: int) -> bool:
         return False  # "the Gaza City hospital", "the Quebec City mosque attack": a modifier
     nxt = _next_word(doc, end)
     return nxt not in lex.words("place_heads", "lowercase_after") and nxt not in _CAMP_WORDS
+
+
+def _no_entity(doc: Document, c: Candidate) -> bool:
+    """A lone letter outside the catalog ("F. D. Roosevelt University Hospital": no town F or
+    D); a maker before its model's number ("the Bell 212 helicopter": no town Bell); a person
+    a building is named after ("the Imam Reza shrine", "the John F. Kennedy airport")."""
+    if c.source != "catalog" and len(c.surface.rstrip(".")) == 1:
+        return True
+    nxt = _next_word(doc, c.end)
+    if c.kind == "place" and c.surface.lower() in MAKERS and _MODEL_NUMBER_RE.fullmatch(nxt):
+        return True
+    return c.kind == "person" and doc.text[c.end:c.end + 1] == " " and \
+        nxt in _NAMED_AFTER_PEOPLE
+
+
+_MODEL_NUMBER_RE = re.compile(r"\d{2,4}")
+# Buildings and places named after a person ("the Imam Reza shrine")
+_NAMED_AFTER_PEOPLE = frozenset({
+    "shrine", "mausoleum", "tomb", "memorial", "airport", "hospital", "university", "school",
+    "mosque", "church", "cathedral", "stadium", "museum", "bridge", "library", "square",
+    "avenue", "street", "boulevard", "tower"})
 
 
 def _names_a_thing(doc: Document, end: int) -> bool:

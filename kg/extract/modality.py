@@ -170,7 +170,8 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
             words = words[cut + 1:]
     perfect = trig.pos == "v" and any(w in ("has", "have", "'ve", "hasn't", "haven't")
                                       for w in words[-3:])
-    negation = _negated(doc, words, trig) or _thwarted(doc, trig, words)
+    negation = _negated(doc, words, trig) or _thwarted(doc, trig, words) or \
+        _failed(doc, trig, words)
     # an inflected verb ("were detained", "attacked", "said"), not the base form
     inflected = trig.pos == "v" and doc.words[trig.first] != trig.entry.lemma.split()[0]
     planned = _cue_before(words, lex.phrase_index("planned"), 9, trig)
@@ -548,7 +549,7 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
     for i, w in enumerate(near):
         if w in _NEG_PARTICLES or w.endswith("n't") or w == "no" and trig.pos == "n":
             if (w == "no" or "longer" not in words[-3:]) and \
-                    (not _other_verb_between(near[i + 1:], trig) or
+                    (not _other_verb_between(_without_modifier(near[i + 1:], trig), trig) or
                      len(near) - i == 3 and near[-1] in ("or", "nor") and trig.pos == "v"):
                 return w  # (and "did not confirm or deny": the negation spans both)
             k = trig.first - (len(near) - i)
@@ -642,7 +643,8 @@ _NEG_TRANSPARENT = frozenset({
     "major", "such", "single", "reported", "confirmed", "involved", "in", "take", "taken",
     "sign", "signed", "reach", "reached", "accept", "accepted", "approve", "approved",
     "allow", "allowed", "permit", "permitted", "produce", "produced", "secure", "secured",
-    "broker", "brokered", "achieve", "achieved", "clinch", "clinched"})
+    "broker", "brokered", "achieve", "achieved", "clinch", "clinched", "conclude", "concluded",
+    "seal", "sealed"})
 
 
 _THWARTED = frozenset({"thwarted", "foiled", "averted", "prevented", "aborted"})
@@ -669,6 +671,37 @@ def _thwarted(doc: Document, trig: Trigger, words: list[str]) -> str | None:
 _NOT_MODIFIERS = frozenset({"on", "of", "in", "at", "for", "about", "to", "from", "with", "by",
                             "the", "a", "an", "and", "or", "was", "were", "is", "are", "be",
                             "that", "which"})
+
+
+def _without_modifier(words: list[str], trig: Trigger) -> list[str]:
+    """The words between a negation and a noun trigger, less the noun's modifier after a
+    transparent verb or article ("would not conclude trade deals", "did not reach a peace
+    deal")."""
+    if trig.pos == "n" and len(words) >= 2 and words[-1].isalpha() and \
+            words[-2] in _NEG_TRANSPARENT:
+        return words[:-1]
+    return words
+
+
+def _failed(doc: Document, trig: Trigger, words: list[str]) -> str | None:
+    """ "tried to set fire to the lift but did not succeed", "attempted to storm the building
+    but were repelled": an attempt that failed."""
+    if words[-2:-1] not in (["tried"], ["attempted"], ["sought"]) or words[-1:] != ["to"]:
+        return None
+    a, b = doc.sentence_tokens[trig.sentence]
+    after = doc.words[trig.last + 1:b]
+    for n in range(len(after)):
+        if after[n] in ("unsuccessfully", "vain") or after[n:n + 2] in _FAILURES or \
+                after[n:n + 3] in _FAILURES or after[n:n + 4] in _FAILURES:
+            return f"{words[-2]} to ... {' '.join(after[n:n + 2])}"
+    return None
+
+
+# what follows an attempt that failed ("but failed", "but did not succeed", "without success")
+_FAILURES = [["but", "failed"], ["without", "success"], ["but", "were", "repelled"],
+             ["but", "was", "repelled"], ["but", "were", "stopped"], ["but", "was", "stopped"],
+             ["but", "were", "thwarted"], ["but", "was", "thwarted"],
+             ["but", "did", "not", "succeed"], ["but", "didn't", "succeed"]]
 
 
 def _other_verb_between(words: list[str], trig: Trigger) -> bool:

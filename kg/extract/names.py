@@ -64,10 +64,13 @@ _SAINTS = frozenset({"st", "saint", "sainte"})
 _POSSESSORS = frozenset({"children", "women", "king", "queen", "men", "people"})
 # Words before company endings that make them a street's quarter ("Alabama Avenue SE").
 _STREETS = frozenset({"avenue", "road", "street", "boulevard", "drive", "lane", "way", "place"})
+# Names of countries that are also surnames ("Jim Jordan", "Olivia Chad").
+_COUNTRY_SURNAMES = frozenset({"jordan", "chad", "israel", "england", "france", "georgia",
+                               "jersey", "lebanon", "wales", "ireland", "holland", "malta"})
 # Makers of aircraft, whose name comes before a model's number.
 MAKERS = frozenset({"boeing", "airbus", "embraer", "bombardier", "antonov", "tupolev",
                     "ilyushin", "sukhoi", "cessna", "atr", "lockheed", "douglas", "fokker",
-                    "superjet", "dash"})
+                    "superjet", "dash", "bell", "sikorsky"})
 # Endings of company names ("Siemens AG", "Shell plc"; "AG" only in capitals: not the
 # attorney general of "New York AG Letitia James", which takes a name after it).
 _COMPANY_ENDINGS = frozenset({"AG", "GmbH", "plc", "PLC", "LLC", "SpA"})
@@ -814,9 +817,12 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             return Candidate(start, end, surface, "organization", "pattern", "name:the-name",
                              conf, weak=True, extra=extra)
         if words[-1].text.isupper() and words[-1].bare.lower() in lex.country_names or \
+                len(words) == 2 and lowers[-1] in lex.country_names and \
+                lowers[-1] not in _COUNTRY_SURNAMES or \
                 prev in ("on", "via") and lowers[-1] in _MEDIA_ENDINGS:
-            # "Reform UK", "Together USA": a party or a firm of that country; "wrote on Truth
-            # Social": a platform (no person's surname is a country's code)
+            # "Reform UK", "Together USA", "Progressive Slovakia": a party or a firm of that
+            # country; "wrote on Truth Social": a platform (no person's surname is a country's
+            # code or name, but "Jim Jordan")
             return Candidate(start, end, surface, "organization", "pattern", "name:org-guess",
                              conf, weak=True, extra=extra)
         # (a middle initial makes a person's name: "John F. Kennedy", whose surname is also
@@ -843,20 +849,22 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
 
 def _person_before_of(lowers: list[str], lex: Lexicon) -> int:
     """How many words of a name joined by "of" are a person's name ("Hou Yu-ih of the
-    Kuomintang" -> 2), or 0: two or three words before "of" none of which heads a body, a
-    place or an event ("Bank of England", "Gulf of Aden", "Duke of Sussex" keep "of")."""
+    Kuomintang" -> 2, "Thomas Matthew Crooks of Bethel Park" -> 3), or 0: two words before
+    "of the" or "of" and a country, or three before "of", none of which heads a body, a place
+    or an event ("Bank of England", "Gulf of Aden", "Duke of Sussex" keep "of")."""
     cut = next((n for n in (2, 3) if n < len(lowers) and lowers[n] == "of"), 0)
     if not cut or "of" in lowers[:cut]:
         return 0
-    if lowers[cut + 1:cut + 2] != ["the"]:
-        return 0  # ("Africa Cup of Nations")
+    if lowers[cut + 1:cut + 2] != ["the"] and cut < 3 and \
+            not (len(lowers) == cut + 2 and lowers[-1] in lex.country_names):
+        return 0  # ("Africa Cup of Nations"; but "Boris Yeltsin of Russia")
     heads = lex.union(("organisation_heads", "organization"), ("organisation_heads",
                                                                "military_unit"),
                       ("organisation_heads", "media"), ("place_heads", "capitalised"),
                       ("place_heads", "prefixed"), ("event_names", "words"))
     head = lowers[:cut]
-    if any(w in heads or (w,) in lex.titles or w in lex.demonyms or w in lex.common_words or
-           w in lex.country_names for w in head):
+    if any(w in heads or (w,) in lex.titles or (w[:-1],) in lex.titles or
+           w in lex.demonyms or w in lex.common_words or w in lex.country_names for w in head):
         return 0
     return cut
 

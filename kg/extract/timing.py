@@ -353,8 +353,10 @@ class TimeAttacher:
             return False
         if self.doc.text[t.end:t.end + 2] in ("'s", "’s"):
             # "last month's election": the time of the noun it qualifies, nothing else
+            # (within its noun phrase: not "the candidate in November's election, toured")
             k = self.doc.first_token_at_or_after(t.end + 2)
-            return start >= t.end and self.doc.first_token_at_or_after(start) - k <= 3
+            return start >= t.end and self.doc.first_token_at_or_after(start) - k <= 3 and \
+                not any(w in _PHRASE_BREAKS for w in self.doc.words_between(t.end + 2, start))
         k = self.doc.first_token_at_or_after(t.start)
         if k > 0 and self.doc.words[k - 1] == "from" and \
                 _POSTPONED.intersection(self.doc.words_between(start, t.start)):
@@ -826,6 +828,8 @@ _MAIN_VERBS = frozenset({"was", "were", "is", "are", "has", "have", "had", "will
                          "pleaded", "faces", "faced", "went", "remains", "remained", "goes"})
 # Conjunctions that open a clause whose own verb a following time dates.
 _LATER_CLAUSE_OPENERS = frozenset({"after", "before", "until", "till"})
+# punctuation that ends a noun phrase
+_PHRASE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–"})
 # words in a heading before its date that make it no day of what follows
 _NOT_THE_DAY = frozenset({"since", "before", "until", "between", "born", "updated", "posted",
                           "published", "said", "says", "told", "wrote", "as", "after", "by"})

@@ -4458,3 +4458,56 @@ def test_first_contact_of_the_twenty_first_stop_times_and_names():
     assert one(doc, "Withdrawal").time.value == "2023-06-24TNI"
     doc = analyse("The museum's director, Laurence des Cars, said the alarms had worked.")
     assert [(e.label, e.kind) for e in doc.entities] == [("Laurence des Cars", "person")]
+
+
+def test_first_contact_of_the_twenty_first_stop_entities():
+    """Names from batches 92-95: a full name before "of" and a town or a country is a person
+    of that place ("Thomas Matthew Crooks of Bethel Park", "Boris Yeltsin of Russia"; a
+    plural title keeps "of": "Presidents ..."); townships are places, energy firms and
+    builders bodies, a party named "Progressive Slovakia" no person (but "Jim Jordan" is
+    one); no lone letter is a town ("F. D. Roosevelt"), no maker before its model a town ("the
+    Bell 212"), no person a shrine is named after ("the Imam Reza shrine")."""
+    def kinds(text, *gazetteer):
+        kw = {"gazetteer": FakeGazetteer(*gazetteer)} if gazetteer else {}
+        return {(e.label, e.kind) for e in analyse(text, **kw).entities}
+    assert kinds("The gunman, Thomas Matthew Crooks of Bethel Park, was killed.",
+                 "Bethel Park") == {("Thomas Matthew Crooks", "person"),
+                                    ("Bethel Park", "place")}
+    assert ("Boris Yeltsin", "person") in kinds("Boris Yeltsin of Russia met Leonid Kuchma.")
+    assert kinds("A former fire chief from Buffalo Township was killed.") == \
+        {("Buffalo Township", "place")}
+    assert kinds("Duke Energy said power would be restored, and Brawner Builders said six "
+                 "workers were missing.") == {("Duke Energy", "organization"),
+                                              ("Brawner Builders", "organization")}
+    assert kinds("Progressive Slovakia condemned the attack.") == \
+        {("Progressive Slovakia", "organization")}
+    assert kinds("Jim Jordan said the hearing would go ahead.") == {("Jim Jordan", "person")}
+    assert kinds("He was taken to F. D. Roosevelt University Hospital.", "F", "D") == \
+        {("Roosevelt University Hospital", "organization")}
+    assert kinds("The Bell 212 helicopter came down in fog.", "Bell") == set()
+    assert kinds("Pilgrims gathered at the Imam Reza shrine in Mashhad.", "Mashhad") == \
+        {("Mashhad", "place")}
+
+
+def test_first_contact_of_the_twenty_first_stop_modality_and_times():
+    """A negation reaches a noun over its modifier after a transparent verb ("would not
+    conclude trade deals", "did not reach a peace deal"); an attempt that failed did not
+    happen ("tried to set fire to the lift but did not succeed", "tried to storm the building
+    but were repelled"; "tried to ... and fled" stays an aim); a possessive time qualifies its
+    own noun only, not a verb past a comma ("the candidate in November's election, toured
+    damage ... on Monday")."""
+    pub = date(2024, 10, 1)
+    for text, etype, modality in (
+            ("Washington would not conclude trade deals with Beijing.", "Agreement", "negated"),
+            ("The parties did not reach a peace deal.", "Agreement", "negated"),
+            ("The thieves tried to set fire to the lift but did not succeed.", "Damage",
+             "negated"),
+            ("Protesters tried to storm the building but were repelled by police.", "Attack",
+             "negated"),
+            ("The thieves tried to set fire to the lift and fled.", "Damage", "planned")):
+        assert one(analyse(text, published=pub), etype).modality == modality, text
+    doc = analyse("Trump, the Republican candidate in November's election, toured the "
+                  "flooded town on Monday.", published=pub)
+    visit = one(doc, "Visit")
+    assert (visit.time.value, visit.modality) == ("2024-09-30", "asserted")
+    assert one(doc, "Election").time.value == "2024-11"
