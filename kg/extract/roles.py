@@ -49,6 +49,9 @@ TOLD = frozenset({"told", "tells", "telling", "tell"})
 _SETTLEMENTS = frozenset({"city", "town", "village", "port", "capital", "enclave", "suburb",
                           "camp", "settlement"})
 # Last words of the names of seas ("the Red Sea city": the sea qualifies a city).
+# Participles and adjectives before "to" that relate a thing to a country ("linked to Israel")
+_RELATING = frozenset({"linked", "tied", "connected", "related", "belonging", "allied",
+                       "loyal", "affiliated", "sympathetic"})
 _WATERS = frozenset({"sea", "gulf", "ocean", "coast", "bay", "strait"})
 # Participles between a weapon and its launcher: "a missile fired by X".
 _LAUNCHED = frozenset({"fired", "launched", "dropped", "flown", "sent", "operated", "planted"})
@@ -1123,6 +1126,14 @@ class RoleFinder:
         said"; but "Libya's capital", "Ukraine's Black Sea port")."""
         return self._possessed(m) in _SPEAKING_BODIES
 
+    def _related_to(self, m: MentionRef, sent_start: int) -> bool:
+        """ "ships linked to Israel", "militias loyal to Iran": the place a thing is related
+        to, not where anything happens."""
+        words = self.doc.words_between(sent_start, m.start)
+        if words[-1:] == ["the"]:
+            words = words[:-1]
+        return words[-1:] == ["to"] and words[-2:-1] != [] and words[-2] in _RELATING
+
     def _qualifies_a_place(self, m: MentionRef) -> bool:
         """A sea's name qualifies a place told elsewhere: "the Red Sea city", "the Black Sea
         port" (but "the Black Sea port of Odesa" names it, and "the Odesa port" is Odesa)."""
@@ -1257,6 +1268,8 @@ class RoleFinder:
                     self._possessed_thing(m.end + 2):
                 continue  # "talks over Tehran's nuclear program": what they are about (but
                 # "drones over Russia's Belgorod region", "over London's Heathrow airport")
+            if prep == "to" and self._related_to(m, sent_start):
+                continue  # "attacking ships linked to Israel": whom they belong to
             if m.end <= trig.start and self._on_route(m, before, prep, sent_start):
                 continue  # "a jet flying from Baku to Grozny in Russia crashed near Aktau"
             if m.start >= trig.end and self._launch_site(trig, m):

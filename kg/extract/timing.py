@@ -201,6 +201,7 @@ class TimeAttacher:
                 and not self._in_other_clause(t, sent.start, trigger_start)]
         here = [t for t in here if not self._closing_report(t, trigger_start)]
         own = [t for t in here if clause[0] <= t.start < clause[1] and _usable(t, True)
+               and (planned or not self._coming(t))
                and self._fits(t, trigger_start, end, reporting, infinitive, declaring,
                               lasting)
                and not (t.start > end and self._premodifies(t))
@@ -494,6 +495,13 @@ class TimeAttacher:
         Moscow")."""
         latest = to_date(t.latest)
         return self.published is not None and latest is not None and latest < self.published
+
+    def _coming(self, t: TimeSpec) -> bool:
+        """A stretch that runs on past publication ("in the coming days"): the time of what
+        is to come, not of a deed told as done ("... and promised that ...")."""
+        latest = t.latest.date() if isinstance(t.latest, datetime) else t.latest
+        return t.type == "DURATION" and self.published is not None and \
+            isinstance(latest, date) and latest > self.published
 
     def _ahead(self, t: TimeSpec) -> bool:
         """The time lies wholly after publication ("which will happen on May 30"): it dates

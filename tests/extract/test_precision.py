@@ -4511,3 +4511,28 @@ def test_first_contact_of_the_twenty_first_stop_modality_and_times():
     visit = one(doc, "Visit")
     assert (visit.time.value, visit.modality) == ("2024-09-30", "asserted")
     assert one(doc, "Election").time.value == "2024-11"
+
+
+def test_first_contact_of_the_twenty_first_stop_third_round():
+    """Diplomatic breaks are events ("cut diplomatic ties", "severed ties", "recalled its
+    ambassador", "downgraded relations"; not "cut spending", "recalled the day"); a country a
+    thing is linked to places no event ("attacking ships linked to Israel"); a stretch that
+    runs on past publication dates no deed told as done ("will meet ... in the coming days and
+    promised that ...")."""
+    pub = date(2025, 7, 29)
+    for text, label in (("Congo cut diplomatic ties with Rwanda on Saturday.",
+                         "Diplomatic break"),
+                        ("Iran severed ties with Saudi Arabia in 2016.", "Diplomatic break"),
+                        ("Thailand recalled its ambassador on Wednesday.", "Recall of envoy"),
+                        ("Cambodia downgraded relations with Thailand.", "Diplomatic downgrade")):
+        ev = one(analyse(text, published=pub), "Other")
+        assert ev.label.startswith(label) and ev.modality == "asserted", (text, ev.label)
+    for text in ("The government cut spending by 10 percent.",
+                 "She recalled the day the war began."):
+        assert not analyse(text, published=pub).events, text
+    doc = analyse("The Houthis say they are attacking ships linked to Israel.", published=pub)
+    assert places(doc, one(doc, "Attack")) == []
+    doc = analyse("Ruto said the government will meet youth leaders in the coming days and "
+                  "promised that a new budget would be drawn up.", published=pub)
+    promise = next(e for e in doc.events if trigger(doc, e) == "promised")
+    assert promise.time.value != "PXD" and promise.time.basis != "expression"
