@@ -304,6 +304,9 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
             continue  # "called the shooting an attack on democracy": a name for an event
         if entry.pos == "n" and k > 3 and _what_they_called(words, k):
             continue  # "condemned what they called an attempted coup": their name for it
+        if entry.pos == "n" and k > 3 and _treated_as(words, k):
+            continue  # "treating the shooting as an attempted assassination": what the
+            # shooting is taken for, no second event
         failed = _failed_conditions(entry, toks, words, k, n, lex)
         sense = (entry.lemma, entry.type)
         # (a noun whose sense the article told before needs no context of its own)
@@ -394,6 +397,25 @@ _DESTROYED = frozenset({"dam", "bridge", "building", "buildings", "depot", "plan
 _NOT_IN_OBJECT = frozenset({"and", "or", "but", "that", "which", "who", "to", "of", "in", "on",
                             "at", "from", "with", "by", "for", "into", "was", "were", "is",
                             "are", "had", "has", "have"})
+
+
+def _treated_as(words: list[str], k: int) -> bool:
+    """ "is treating the shooting as an attempted assassination", "the stabbing is being
+    investigated as a terrorist attack": the noun at ``k`` (after "as a" and up to two
+    modifiers) classifies an event named before it."""
+    d = next((x for x in (k - 1, k - 2, k - 3) if x > 1 and words[x] in ("a", "an")), None)
+    if d is None or words[d - 1] != "as" or not all(w.isalpha() for w in words[d + 1:k]):
+        return False
+    return any(words[j] in _CLASSIFYING for j in range(max(0, d - 6), d - 1))
+
+
+# Verbs that take an event "as" a kind of event
+_CLASSIFYING = frozenset({
+    "treat", "treats", "treated", "treating", "investigate", "investigates", "investigated",
+    "investigating", "classify", "classifies", "classified", "classifying", "consider",
+    "considers", "considered", "considering", "regard", "regards", "regarded", "regarding",
+    "characterised", "characterized", "described", "describing", "labelled", "labeled",
+    "condemned", "denounced"})
 
 
 def _what_they_called(words: list[str], k: int) -> bool:

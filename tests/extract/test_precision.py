@@ -4536,3 +4536,20 @@ def test_first_contact_of_the_twenty_first_stop_third_round():
                   "promised that a new budget would be drawn up.", published=pub)
     promise = next(e for e in doc.events if trigger(doc, e) == "promised")
     assert promise.time.value != "PXD" and promise.time.basis != "expression"
+
+
+def test_first_contact_of_the_twenty_first_stop_fourth_round():
+    """An event taken "as" a kind of event is no second event ("treating the shooting as an
+    attempted assassination", "investigated as a terrorist attack"); airmen, peacekeepers and
+    other service members are counted among the dead."""
+    pub = date(2024, 7, 23)
+    doc = analyse("A gunman opened fire at a campaign event near Butler on July 13, killing one "
+                  "spectator.\n\nThe FBI said on Sunday that it was treating the shooting as an "
+                  "attempted assassination.", published=pub)
+    assert [trigger(doc, e) for e in events_of(doc, "Attack")] == ["opened fire"]
+    doc = analyse("The stabbing is being investigated as a terrorist attack, police said.",
+                  published=pub)
+    assert [e.type for e in doc.events] == ["Killing"]
+    for text in ("At least 13 airmen were killed.",
+                 "Thirteen peacekeepers have been killed since Thursday."):
+        assert one(analyse(text, published=pub), "CasualtiesReport").fatalities == 13, text
