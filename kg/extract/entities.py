@@ -74,6 +74,7 @@ def group_mentions(cands: list[Candidate], lex: Lexicon) -> list[EntityGroup]:
         if ref in by_span:
             uf.union(by_span[ref], i)
     _merge_person_variants(cands, uf)
+    _merge_longer_names(cands, uf, lex)
     _merge_surnames(cands, uf)
     _merge_unkeyed_spellings(cands, uf)
     _merge_acronyms(cands, uf)
@@ -156,6 +157,52 @@ def _merge_person_variants(cands: list[Candidate], uf: _UnionFind) -> None:
             j = full.get(short)
             if j is not None and j != i:
                 uf.union(i, j)
+
+
+def _merge_longer_names(cands: list[Candidate], uf: _UnionFind, lex: Lexicon) -> None:
+    """A name and a longer form of it are one entity: a person's first and family name and the
+    name with a middle name or a second surname ("Edmundo Gonzalez" ... "Edmundo Gonzalez
+    Urrutia", "Thomas Crooks" ... "Thomas Matthew Crooks"); a body's name and the same name
+    after a country ("the Secret Service" ... "the US Secret Service"); a building's or a
+    bridge's name and the name in full ("the Key Bridge" ... "the Francis Scott Key
+    Bridge"). Only when the short name fits one longer name and the longer name one short
+    name ("the Defence Ministry" after a Russian and a Ukrainian one stays alone); names two
+    lists tell apart stay apart."""
+    named = [(i, c, c.surface.split()) for i, c in enumerate(cands)
+             if c.kind in ("person", "organization", "place")]
+    pairs = []
+    for i, a, wa in named:
+        for j, b, wb in named:
+            if a.kind != b.kind or len(wa) < 2 or len(wb) <= len(wa) or \
+                    a.key and b.key and a.key != b.key:
+                continue
+            if a.kind == "person" and wa[0] == wb[0] and (wa == wb[:len(wa)] or
+                                                          wa[-1] == wb[-1]) or \
+                    a.kind == "organization" and not a.key and wa == wb[1:] and \
+                    _national(wb[0], lex) or \
+                    a.kind == "place" and not a.key and wa == wb[-len(wa):] and \
+                    wa[-1].lower() in _NAMED_STRUCTURES:
+                pairs.append((a.surface, i, b.surface, j))
+    longer: dict[str, set[str]] = {}
+    shorter: dict[str, set[str]] = {}
+    for short, _, long, _ in pairs:
+        longer.setdefault(short, set()).add(long)
+        shorter.setdefault(long, set()).add(short)
+    for short, i, long, j in pairs:
+        if len(longer[short]) == 1 and len(shorter[long]) == 1:
+            uf.union(i, j)
+
+
+def _national(word: str, lex: Lexicon) -> bool:
+    """A country's code, name or demonym before a body's name ("US", "U.S.", "French")."""
+    low = word.lower()
+    return low.replace(".", "") in ("us", "uk") or low in lex.country_names or \
+        low in lex.demonyms
+
+
+# Heads of the names of structures that are often shortened ("the Key Bridge")
+_NAMED_STRUCTURES = frozenset({"bridge", "dam", "tower", "airport", "stadium", "station",
+                               "hospital", "museum", "palace", "cathedral", "mosque", "tunnel"})
 
 
 def _merge_surnames(cands: list[Candidate], uf: _UnionFind) -> None:

@@ -4553,3 +4553,19 @@ def test_first_contact_of_the_twenty_first_stop_fourth_round():
     for text in ("At least 13 airmen were killed.",
                  "Thirteen peacekeepers have been killed since Thursday."):
         assert one(analyse(text, published=pub), "CasualtiesReport").fatalities == 13, text
+
+
+def test_first_contact_of_the_twenty_first_stop_longer_names():
+    """A name and a longer form of it are one entity ("Edmundo Gonzalez Urrutia" ...
+    "Edmundo Gonzalez", "the US Secret Service" ... "the Secret Service", "the Francis Scott
+    Key Bridge" ... "the Key Bridge"), unless the short name fits two longer ones."""
+    def labels(text):
+        return [e.label for e in analyse(text).entities]
+    assert labels("Edmundo Gonzalez Urrutia fled to Spain. Edmundo Gonzalez said he would "
+                  "keep fighting.") == ["Edmundo Gonzalez Urrutia", "Spain"]
+    assert labels("The US Secret Service said it had failed. The Secret Service director "
+                  "resigned.") == ["US Secret Service"]
+    assert labels("The Francis Scott Key Bridge collapsed. The Key Bridge carried 30,000 "
+                  "vehicles a day.") == ["Francis Scott Key Bridge"]
+    assert len(labels("The Russian Defence Ministry said it struck. The Ukrainian Defence "
+                      "Ministry denied it. The Defence Ministry added more.")) == 3
