@@ -166,8 +166,9 @@ def _merge_longer_names(cands: list[Candidate], uf: _UnionFind, lex: Lexicon) ->
     after a country ("the Secret Service" ... "the US Secret Service"); a building's or a
     bridge's name and the name in full ("the Key Bridge" ... "the Francis Scott Key
     Bridge"). Only when the short name fits one longer name and the longer name one short
-    name ("the Defence Ministry" after a Russian and a Ukrainian one stays alone); names two
-    lists tell apart stay apart."""
+    name ("the Defence Ministry" after a Russian and a Ukrainian one stays alone); a person the
+    catalog knows keeps its own names ("Nicolas Maduro" is not "Nicolas Maduro Guerra"), and
+    names two lists tell apart stay apart."""
     named = [(i, c, c.surface.split()) for i, c in enumerate(cands)
              if c.kind in ("person", "organization", "place")]
     pairs = []
@@ -176,8 +177,8 @@ def _merge_longer_names(cands: list[Candidate], uf: _UnionFind, lex: Lexicon) ->
             if a.kind != b.kind or len(wa) < 2 or len(wb) <= len(wa) or \
                     a.key and b.key and a.key != b.key:
                 continue
-            if a.kind == "person" and wa[0] == wb[0] and (wa == wb[:len(wa)] or
-                                                          wa[-1] == wb[-1]) or \
+            if a.kind == "person" and not (a.key or b.key) and wa[0] == wb[0] and (
+                    wa == wb[:len(wa)] or wa[-1] == wb[-1]) or \
                     a.kind == "organization" and not a.key and wa == wb[1:] and \
                     _national(wb[0], lex) or \
                     a.kind == "place" and not a.key and wa == wb[-len(wa):] and \

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..temporal.lexicon import MONTHS, WEEKDAYS
 from .candidates import SOURCE_RANK, Candidate
 from .clauses import irregular_verb_forms
 from .document import Document
@@ -206,6 +207,9 @@ def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[st
                 all(model_kind(e.kind) == "place" and getattr(e, "country", None)
                     for e in m.entries):
             continue  # "the eastern bank of the Dnipro": the river, not the city
+        if all(model_kind(e.kind) == "person" for e in m.entries) and \
+                _name_goes_on(doc, m.end):
+            continue  # "Nicolas Maduro Guerra", "Donald Trump Jr.": someone else
         entries, link_as = m.entries, None
         if _next_word(doc, m.end) in _REGIONAL or _REGIONS_LIST.match(doc.text, m.end):
             # "Donetsk regional governor": the region, never the city of that name
@@ -364,9 +368,20 @@ def _no_entity(doc: Document, c: Candidate) -> bool:
 _MODEL_NUMBER_RE = re.compile(r"\d{2,4}")
 # Buildings and places named after a person ("the Imam Reza shrine")
 _NAMED_AFTER_PEOPLE = frozenset({
-    "shrine", "mausoleum", "tomb", "memorial", "airport", "hospital", "university", "school",
+    "shrine", "mausoleum", "tomb", "airport", "hospital", "university", "school",
     "mosque", "church", "cathedral", "stadium", "museum", "bridge", "library", "square",
     "avenue", "street", "boulevard", "tower"})
+
+
+def _name_goes_on(doc: Document, end: int) -> bool:
+    """A capitalised word (not a day or a month) follows the name ending at ``end`` in the
+    same phrase, in a sentence not written in title case."""
+    tok = doc.token_at(end + 1) if doc.text[end:end + 1] == " " else None
+    if tok is None or not tok.is_word or not tok.is_cap or tok.lower in MONTHS or \
+            tok.lower in WEEKDAYS:
+        return False
+    sent = doc.sentence_at(end)
+    return sent is not None and not sent.titlecase
 
 
 def _names_a_thing(doc: Document, end: int) -> bool:

@@ -64,9 +64,13 @@ _SAINTS = frozenset({"st", "saint", "sainte"})
 _POSSESSORS = frozenset({"children", "women", "king", "queen", "men", "people"})
 # Words before company endings that make them a street's quarter ("Alabama Avenue SE").
 _STREETS = frozenset({"avenue", "road", "street", "boulevard", "drive", "lane", "way", "place"})
-# Names of countries that are also surnames ("Jim Jordan", "Olivia Chad").
-_COUNTRY_SURNAMES = frozenset({"jordan", "chad", "israel", "england", "france", "georgia",
-                               "jersey", "lebanon", "wales", "ireland", "holland", "malta"})
+# Words that open the names of parties after which a country is named ("Progressive
+# Slovakia", "United Russia"; not "Marcus Brazil", "Jim Jordan")
+_PARTY_ADJECTIVES = frozenset({
+    "progressive", "democratic", "united", "fair", "free", "forward", "civic", "national",
+    "liberal", "social", "patriotic", "popular", "republican", "green", "new", "just",
+    "independent", "renew", "modern", "strong", "brave", "real", "true", "great", "greater",
+    "reform", "together", "alternative", "open", "better", "proud", "sovereign"})
 # Makers of aircraft, whose name comes before a model's number.
 MAKERS = frozenset({"boeing", "airbus", "embraer", "bombardier", "antonov", "tupolev",
                     "ilyushin", "sukhoi", "cessna", "atr", "lockheed", "douglas", "fokker",
@@ -818,11 +822,11 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                              conf, weak=True, extra=extra)
         if words[-1].text.isupper() and words[-1].bare.lower() in lex.country_names or \
                 len(words) == 2 and lowers[-1] in lex.country_names and \
-                lowers[-1] not in _COUNTRY_SURNAMES or \
+                lowers[0] in _PARTY_ADJECTIVES or \
                 prev in ("on", "via") and lowers[-1] in _MEDIA_ENDINGS:
             # "Reform UK", "Together USA", "Progressive Slovakia": a party or a firm of that
             # country; "wrote on Truth Social": a platform (no person's surname is a country's
-            # code or name, but "Jim Jordan")
+            # code)
             return Candidate(start, end, surface, "organization", "pattern", "name:org-guess",
                              conf, weak=True, extra=extra)
         # (a middle initial makes a person's name: "John F. Kennedy", whose surname is also

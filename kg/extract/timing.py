@@ -245,6 +245,9 @@ class TimeAttacher:
                 return dataclasses.replace(said[-1], basis="expression")
         if not (reporting or infinitive) and not self._subordinate(clause):
             in_sentence = [t for t in here if _usable(t, False) and not self._premodifies(t) and
+                           # ("... Retreat, But The City Is Now Under Fire": "now" is
+                           # another clause's present, not the retreat's day)
+                           t.value not in _REFERENCES and
                            # "the war, which began in April 2023, has displaced millions": a
                            # perfect reaches up to now; another clause's date is not its own
                            not (perfect and clause_of(bounds, t.start) != clause) and
@@ -357,7 +360,8 @@ class TimeAttacher:
             # (within its noun phrase: not "the candidate in November's election, toured")
             k = self.doc.first_token_at_or_after(t.end + 2)
             return start >= t.end and self.doc.first_token_at_or_after(start) - k <= 3 and \
-                not any(w in _PHRASE_BREAKS for w in self.doc.words_between(t.end + 2, start))
+                not any(w in _PHRASE_BREAKS for w in self.doc.words_between(t.end + 2, start)) \
+                and not self._is_verb(start)  # (nor "lost Sunday's runoff marched")
         k = self.doc.first_token_at_or_after(t.start)
         if k > 0 and self.doc.words[k - 1] == "from" and \
                 _POSTPONED.intersection(self.doc.words_between(start, t.start)):

@@ -119,7 +119,8 @@ def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
             current = sentence
             a, b = doc.sentence_tokens[sentence]
             words, toks = all_words[a:b], doc.tokens[a:b]
-        hit = _match_at(toks, words, i - a, lex, seen, refused, told)
+        hit = _match_at(toks, words, i - a, lex, seen, refused, told,
+                        titled=doc.sentences[sentence].titlecase)
         if hit is None:
             continue
         end_k, entry, pos = hit
@@ -229,7 +230,7 @@ def _restated(doc: Document, trig: Trigger) -> bool:
 def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
               seen: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
               refused: set[tuple[str, str]] | None = None,
-              told: set[tuple[str, str]] | None = None
+              told: set[tuple[str, str]] | None = None, *, titled: bool = False
               ) -> tuple[int, TriggerEntry, str] | None:
     options = lex.triggers.get(words[k])
     if not options:
@@ -239,9 +240,12 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
     if toks[k].is_cap and k > 0 and toks[k - 1].is_cap and toks[k - 1].is_word and \
             words[k - 1] not in _OPENERS and not (
                 words[k] in _NAMED_DISASTERS and
-                (k + 1 >= len(toks) or not (toks[k + 1].is_cap and toks[k + 1].is_word))):
+                (k + 1 >= len(toks) or not (toks[k + 1].is_cap and toks[k + 1].is_word))) \
+            and not (titled and (words[k - 1] in lex.country_names or
+                                 words[k - 1] in lex.demonyms)):
         return None  # part of a name: "the United States", "National Rally" (but a named
-        # fire is one: "The Palisades Fire, which broke out on Tuesday")
+        # fire is one: "The Palisades Fire, which broke out on Tuesday"; and in a line in
+        # title case a country or its people act: "Libya Detains Eight Officials")
     for form, entry, participle in options:
         n = len(form)
         if n > 1 and tuple(words[k:k + n]) != form:

@@ -321,3 +321,15 @@ def test_a_persons_surname_that_the_catalog_knows_as_a_state(adapters):
     doc = analyse("Wildfires spread across Montana and Wyoming on Tuesday.", **adapters)
     states = {e.label: e.wikidata for e in doc.entities}
     assert states == {"Montana": "Q1212", "Wyoming": "Q1214"}, states
+
+
+def test_a_longer_name_of_a_catalog_person_is_someone_else(adapters):
+    """The review of the twenty-first stop: "Nicolas Maduro Guerra" (the president's son)
+    took the president's item; the catalog's name inside a longer name links nothing, and
+    the father named later keeps his own item."""
+    doc = analyse("Nicolas Maduro Guerra, a lawmaker and the son of the president, was charged "
+                  "on Thursday.\n\nNicolas Maduro said on Tuesday that he had won.", **adapters)
+    father = adapters["catalog"].lookup("Nicolas Maduro", kind="person")[0]
+    son = by_label(doc, "Nicolas Maduro Guerra")
+    assert son.wikidata is None
+    assert by_label(doc, father.label).wikidata == father.qid
