@@ -377,14 +377,25 @@ _CREDIT_RE = re.compile(
 
 
 def find_credit_candidates(doc: Document) -> list[Candidate]:
-    """Photo credits: "Photo by John Moore/Getty Images" -> a person and a media agency."""
+    """Photo credits: "Photo by John Moore/Getty Images" -> a person and a media agency;
+    "Photo: AFP", "Photograph: Reuters" -> the agency."""
     out = []
     for m in _CREDIT_RE.finditer(doc.text):
         s, e = m.span("person")
         out.append(Candidate(s, e, m.group("person"), "person", "pattern", "name:credit", 0.8))
         s, e = m.span("agency")
         out.append(Candidate(s, e, m.group("agency"), "media", "pattern", "name:credit", 0.8))
+    for m in _AGENCY_CREDIT_RE.finditer(doc.text):
+        s, e = m.span("agency")
+        out.append(Candidate(s, e, m.group("agency"), "media", "pattern", "name:credit", 0.8))
     return out
+
+
+# an agency alone after a caption's "Photo:" ("Photo: AFP", "(Photograph: Reuters)")
+_AGENCY_CREDIT_RE = re.compile(
+    r"\b(?:Photo|Photograph|Image|Picture|Video|Footage)s?\s*:\s*"
+    r"(?P<agency>[A-Z]{2,6}|Reuters|Getty Images|Anadolu Agency|Anadolu|Xinhua|Bloomberg)"
+    r"(?=\s*(?:$|[)\];]))", re.MULTILINE)
 
 
 def find_office_candidates(doc: Document) -> list[Candidate]:

@@ -4606,3 +4606,11 @@ def test_review_of_the_twenty_first_stop():
     doc = analyse("Riot police blocked the bridge as students marched through the city on "
                   "Saturday.", published=pub)
     assert one(doc, "Protest").time.value == "2024-06-01"
+
+
+def test_an_agency_alone_after_a_captions_photo_is_a_medium():
+    """A caption's credit without a photographer ("Photo: AFP", "Photograph: Reuters") names
+    the agency, as "Photo: Ahmad Gharabli/AFP" does."""
+    for text, agency in (("Rescuers search the rubble on Monday. Photo: AFP", "AFP"),
+                         ("Rescuers search the rubble. Photograph: Reuters", "Reuters")):
+        assert (agency, "media") in {(e.label, e.kind) for e in analyse(text).entities}, text
