@@ -636,9 +636,11 @@ _REGIONS_LIST = re.compile(r"(?:,\s+[A-Z][\w'’-]+)*(?:,?\s+(?:and|or)\s+[A-Z][
                            r"\s+(?:regions|oblasts|provinces)\b")
 # lower-case words after a place's name that make it the name of a product: "Brent crude"
 _PRODUCT_NOUNS = frozenset({"crude", "futures", "blend"})
-# Nouns after a name that make it the name of a disease or a wind ("the Marburg virus", "Lassa
-# fever cases", "the Santa Ana winds"): no entity at all (but "Hong Kong fever clinics").
-_THING_NOUNS = frozenset({"virus", "fever", "winds"})
+# Nouns after a name that make it the name of a disease, a wind or a body of rules ("the
+# Marburg virus", "Lassa fever cases", "the Santa Ana winds", "the EU's Dublin rules"): no
+# entity at all (but "Hong Kong fever clinics").
+_THING_NOUNS = frozenset({"virus", "fever", "winds", "rules", "regulation", "regulations",
+                          "criteria"})
 _GROUP_NOUNS = frozenset({"militants", "fighters", "members", "leaders", "supporters",
                           "spokesman", "spokeswoman", "spokesperson", "commander",
                           "commanders", "gunmen", "mercenaries", "rebels", "insurgents",

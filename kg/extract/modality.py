@@ -223,6 +223,10 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         hedge = "if"  # "could have been avoided if Libya had a weather service able to
         # organise evacuations": a condition's event, however far after the "if" (but "did
         # not know if the attack was linked": the attack was)
+    if not hedge and trig.pos == "n" and (words[-1:] == ["any"] or
+                                          words[-2:-1] == ["any"] and words[-1].isalpha()):
+        hedge = "any"  # "Any deal reached without Kyiv would be dead on arrival": whichever
+        # there may be, none told
     if hedge in ("feared", "fear", "fears", "fearing") and _fear_not_of_event(words):
         hedge = None  # "20 people are feared dead after the quake": the toll is feared
     reporters = _sentence_cues(doc, trig.sentence, lex).reporters
@@ -245,6 +249,10 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         modality, cue = "planned", planned
     elif hedge:
         modality, cue = "hedged", hedge
+    elif quote is None and according is None and _announces_own(words, trig) and \
+            not any(w in lex.reporting for w in words[:-2]):
+        modality, cue = "asserted", None  # "Mazon announced his resignation on Monday": the
+        # announcement is the resignation
     elif quote is None and according is None and reporter is not None and \
             _background_of_report(doc, trig):
         modality, cue = "asserted", None  # "the toll after last week's earthquake has
@@ -274,6 +282,14 @@ def _aimed_at(words: list[str], verb: bool) -> str | None:
         return None
     return "aimed at" if not rest or rest in (["a"], ["an"], ["the"]) or \
         rest[0].endswith("ing") else None
+
+
+def _said_of(doc: Document, trig: Trigger) -> bool:
+    """A noun that a verb "to be" follows, which tells something of it other than that it
+    happened: "denied that the arrest was politically motivated" denies the motive."""
+    return trig.pos == "n" and \
+        doc.words[trig.last + 1:trig.last + 2] in (["was"], ["were"], ["is"], ["are"]) and \
+        not _itself_in_question(doc, trig)
 
 
 def _itself_in_question(doc: Document, trig: Trigger) -> bool:
@@ -627,6 +643,7 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
                 not (i >= 2 and window[i - 1] in ("or", "nor") and
                      any(x in _NEG_PARTICLES or x.endswith("n't") for x in window[:i - 1])) and \
                 not (w.startswith("escap") and window[i + 1:i + 2] == ["the"]) and \
+                not (window[i + 1:i + 2] == ["that"] and _said_of(doc, trig)) and \
                 not any(x == "and" or x in _SUBORDINATE or x in _CAUSES
                         for x in window[i + 1:]):
             return w  # not "inmates escape as gangs storm the prison"
@@ -648,6 +665,11 @@ _NEG_TRANSPARENT = frozenset({
 
 
 _THWARTED = frozenset({"thwarted", "foiled", "averted", "prevented", "aborted"})
+# Verbs of keeping an event from happening, and what may stand between them and its noun
+_PREVENTING = frozenset({"prevent", "prevents", "preventing", "avert", "averts", "averting",
+                         "avoid", "avoids", "avoiding"})
+_PREVENTED_MODIFIERS = frozenset({"a", "an", "the", "any", "further", "more", "new", "another",
+                                  "future", "fresh", "renewed", "such", "all-out", "wider"})
 
 
 def _thwarted(doc: Document, trig: Trigger, words: list[str]) -> str | None:
@@ -657,7 +679,15 @@ def _thwarted(doc: Document, trig: Trigger, words: list[str]) -> str | None:
     if words and words[-1] in _THWARTED:
         return words[-1]  # "a foiled bombing"
     if len(words) > 1 and words[-2] in _THWARTED and words[-1] in ("a", "an", "the"):
+        if words[-3:-2] == ["have"]:
+            return None  # "could have prevented the accident": it happened
         return words[-2]  # "police foiled an attack"
+    k = len(words) - 1
+    while k > 0 and words[k] in _PREVENTED_MODIFIERS:
+        k -= 1
+    if k < len(words) - 1 and words[k] in _PREVENTING or \
+            k == len(words) - 1 and words[k:] and words[k] in _PREVENTING:
+        return words[k]  # "deployed to prevent further attacks", "to avert a war"
     after = doc.words[trig.last + 1:trig.last + 7]
     for i, w in enumerate(after):
         if w in _THWARTED:
@@ -681,6 +711,14 @@ def _without_modifier(words: list[str], trig: Trigger) -> list[str]:
             words[-2] in _NEG_TRANSPARENT:
         return words[:-1]
     return words
+
+
+def _announces_own(words: list[str], trig: Trigger) -> bool:
+    """ "announced his resignation", "announced their withdrawal from the race": an act the
+    announcing does."""
+    return trig.pos == "n" and trig.type in ("Resignation", "Withdrawal") and \
+        words[-1:] in (["his"], ["her"], ["their"], ["its"]) and \
+        words[-2:-1] in (["announced"], ["announces"], ["announcing"])
 
 
 def _failed(doc: Document, trig: Trigger, words: list[str]) -> str | None:

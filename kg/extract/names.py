@@ -593,11 +593,14 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         return None  # (nor "of Rome" of "the Bishop of Rome, Francis,": the title's)
     if len(words) == 1 and words[0].lower in lex.common_words:
         return None  # "Western allies", "National" on their own are adjectives
-    if words[0].text.isupper() and len(words[0].text) > 2 and i == first_word and \
+    led = i == first_word + 1 and toks[first_word].text == "THE"  # "THE HAGUE, ..."
+    if words[0].text.isupper() and len(words[0].text) > 2 and (i == first_word or led) and \
             j + 1 < len(toks) and (toks[j + 1].text in (",", "-", "—", "–") or
                                    _agency_credit(toks, j + 1)) and \
             all(t.text.isupper() for t in words):
         # a dateline: "PESHAWAR, Pakistan - ..."
+        if led:
+            words = [toks[first_word], *words]
         start, end = words[0].start, words[-1].end
         return Candidate(start, end, doc.text[start:end], "place", "pattern", "place:dateline",
                          0.75, label=" ".join("-".join(part.capitalize()
@@ -807,7 +810,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          weak=True, extra=extra)
     if lowers[-1] == "no" and re.match(r"\.\s*\d", doc.text[end:end + 4]):
         return None  # "Reactor No. 6", "Unit No. 3": a numbered thing, nobody's name
-    if len(words) in (2, 3) and "of" not in lowers and all(t.is_word for t in words) and \
+    if len(words) in (2, 3) and "of" not in lowers and "for" not in lowers and \
+            all(t.is_word for t in words) and \
             not any(c.isdigit() for c in surface) and lowers[0] not in lex.demonyms and \
             after not in _BODY_NOUNS:
         # (not "Russian Orlan-10", "Ukrainian Su-25": a model of a nation's weapon; not "New
@@ -835,7 +839,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          weak=not (len(words) == 3 and _initial(words[1]) and
                                    doc.text[words[1].end:words[1].end + 1] == "."),
                          extra=extra)
-    if len(words) >= 2 and "of" in lowers:
+    if len(words) >= 2 and ("of" in lowers or "for" in lowers):
+        # ("Alternative for Germany", "Doctors for Peace": no person's name has a "for")
         return Candidate(start, end, surface, "organization", "pattern", "name:of-phrase", 0.4,
                          weak=True, extra=extra)
     if len(words) == 1 and prev == "the" and after in _SPEAKING:

@@ -49,6 +49,10 @@ TOLD = frozenset({"told", "tells", "telling", "tell"})
 _SETTLEMENTS = frozenset({"city", "town", "village", "port", "capital", "enclave", "suburb",
                           "camp", "settlement"})
 # Last words of the names of seas ("the Red Sea city": the sea qualifies a city).
+# People who report from a place ("officials in Damascus said")
+_SPEAKERS = frozenset({"officials", "official", "sources", "source", "authorities",
+                       "diplomats", "diplomat", "analysts", "spokesman", "spokeswoman",
+                       "spokesperson", "observers"})
 # Participles and adjectives before "to" that relate a thing to a country ("linked to Israel")
 _RELATING = frozenset({"linked", "tied", "connected", "related", "belonging", "allied",
                        "loyal", "affiliated", "sympathetic"})
@@ -1126,6 +1130,17 @@ class RoleFinder:
         said"; but "Libya's capital", "Ukraine's Black Sea port")."""
         return self._possessed(m) in _SPEAKING_BODIES
 
+    def _speakers_place(self, m: MentionRef, sent_start: int, trig_start: int) -> bool:
+        """ "officials in Damascus said", "sources in Kyiv told": a capital, where a
+        government's people report from, right before their reporting verb, which comes before
+        the trigger (officials in a town of the events may well be where they are)."""
+        if not m.capital_of:
+            return False
+        words = self.doc.words_between(sent_start, m.start)
+        after = self.doc.words_between(m.end, trig_start)
+        return len(words) >= 2 and words[-1] in ("in", "from") and words[-2] in _SPEAKERS and \
+            bool(after) and after[0] in self.lex.reporting
+
     def _related_to(self, m: MentionRef, sent_start: int) -> bool:
         """ "ships linked to Israel", "militias loyal to Iran": the place a thing is related
         to, not where anything happens."""
@@ -1268,6 +1283,10 @@ class RoleFinder:
                     self._possessed_thing(m.end + 2):
                 continue  # "talks over Tehran's nuclear program": what they are about (but
                 # "drones over Russia's Belgorod region", "over London's Heathrow airport")
+            if m.end <= trig.start and prep in ("in", "from") and \
+                    self._speakers_place(m, sent_start, trig.start):
+                continue  # "Officials in Damascus said the attacks had been repelled": where
+                # the speakers are, not where the attacks were
             if prep == "to" and self._related_to(m, sent_start):
                 continue  # "attacking ships linked to Israel": whom they belong to
             if m.end <= trig.start and self._on_route(m, before, prep, sent_start):

@@ -217,9 +217,20 @@ def _abbreviation_before(text: str, period: int) -> bool:
 def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     previous = before = ""
+    capitalised = False  # the previous word was
+    running = None  # the span is running text, not a line in title case (decided when needed)
     for m in _WORD.finditer(text, start, end):
         word = m.group().lower().replace("’", "'")
         tense = None
+        named = capitalised and m.group()[:1].isupper()
+        capitalised = m.group()[:1].isupper()
+        if named and word in _FUTURE_WORDS:
+            if running is None:
+                running = any(w[:1].islower() for w in _WORD.findall(text, start, end)
+                              if len(w) > 3)
+            if running:
+                previous, before = word, previous
+                continue  # a word of a name: "made landfall near New Hope"
         if word.endswith("ing") and word in _FUTURE_WORDS and previous in _GERUND_TAKERS:
             tense = None  # "pleaded guilty to planning an attack", "accused of planning": a
             # deed, no plan of the clause

@@ -4614,3 +4614,46 @@ def test_an_agency_alone_after_a_captions_photo_is_a_medium():
     for text, agency in (("Rescuers search the rubble on Monday. Photo: AFP", "AFP"),
                          ("Rescuers search the rubble. Photograph: Reuters", "Reuters")):
         assert (agency, "media") in {(e.label, e.kind) for e in analyse(text).entities}, text
+
+
+def test_first_contact_of_the_twenty_first_stop_batches_96_to_99():
+    """Batches 96-99 (Niger, Maui, El Fasher, Mozambique, Balasore, Haiti, Georgia, Duterte,
+    Afghanistan, Melissa, Peru, refinery drones, Iran-Israel, Syria's coast, Solingen,
+    Valencia): a capitalised future word inside a name is no future ("made landfall near New
+    Hope around midday on Tuesday": the Tuesday before); "announced his resignation" is the
+    resignation; officials in a capital who report are not where the attacks were; what is
+    done "to prevent further attacks" did not happen; "Any deal ... would be" is hedged; the
+    withdrawal of aid is no military withdrawal; "visit him in detention" is no arrest; a
+    denial that a noun's event was so-and-so leaves the event ("denied that the arrest was
+    politically motivated"); "Alternative for Germany" and "Hawaiian Electric" are bodies,
+    "THE HAGUE, ..." the place The Hague, "the Dublin rules" no place."""
+    doc = analyse("Hurricane Melissa made landfall near New Hope around midday on Tuesday.",
+                  published=date(2025, 10, 31))
+    assert one(doc, "Storm").time.value == "2025-10-28T12:00"
+    pub = date(2025, 3, 10)
+    doc = analyse("Carlos Mazon announced his resignation on Monday.", published=pub)
+    assert one(doc, "Resignation").modality == "asserted"
+    doc = analyse("Officials in Damascus said the attacks had been repelled.", published=pub)
+    assert places(doc, one(doc, "Attack")) == []
+    doc = analyse("Officials in Kharkiv said the attacks had been repelled.", published=pub,
+                  gazetteer=FakeGazetteer("Kharkiv"))
+    assert places(doc, one(doc, "Attack")) == ["Kharkiv"]
+    for text, etype, modality in (
+            ("Units would remain deployed to prevent further attacks.", "Attack", "negated"),
+            ("Any deal reached without Kyiv would be dead on arrival.", "Agreement", "hedged")):
+        assert one(analyse(text, published=pub), etype).modality == modality, text
+    doc = analyse("He denied that the arrest was politically motivated.", published=pub)
+    assert one(doc, "Arrest").modality != "negated"
+    for text in ("Aid groups warned about the withdrawal of much of the US assistance.",
+                 "Relatives hope to visit him in detention next week."):
+        doc = analyse(text, published=pub)
+        assert not events_of(doc, "Withdrawal") and not events_of(doc, "Arrest"), text
+    def kinds(text):
+        return {(e.label, e.kind) for e in analyse(text).entities}
+    assert kinds("The far-right Alternative for Germany accused the government.") == \
+        {("Alternative for Germany", "organization")}
+    assert kinds("Hawaiian Electric said power lines may have sparked the fire.") == \
+        {("Hawaiian Electric", "organization")}
+    assert kinds("THE HAGUE — Duterte appeared before the court on Friday.") == \
+        {("The Hague", "place")}
+    assert kinds("The suspect could not be sent back under the EU's Dublin rules.") == set()
