@@ -165,7 +165,8 @@ def _merge_longer_names(cands: list[Candidate], uf: _UnionFind, lex: Lexicon) ->
     Urrutia", "Thomas Crooks" ... "Thomas Matthew Crooks"); a body's name and the same name
     after a country ("the Secret Service" ... "the US Secret Service"); a building's or a
     bridge's name and the name in full ("the Key Bridge" ... "the Francis Scott Key
-    Bridge"). Only when the short name fits one longer name and the longer name one short
+    Bridge"); a name no list knows and the same name of a division ("Kunar" ... "Kunar
+    province"). Only when the short name fits one longer name and the longer name one short
     name ("the Defence Ministry" after a Russian and a Ukrainian one stays alone); a person the
     catalog knows keeps its own names ("Nicolas Maduro" is not "Nicolas Maduro Guerra"), and
     names two lists tell apart stay apart."""
@@ -174,11 +175,15 @@ def _merge_longer_names(cands: list[Candidate], uf: _UnionFind, lex: Lexicon) ->
     pairs = []
     for i, a, wa in named:
         for j, b, wb in named:
-            if a.kind != b.kind or len(wa) < 2 or len(wb) <= len(wa) or \
-                    a.key and b.key and a.key != b.key:
+            if a.kind != b.kind or len(wb) <= len(wa) or a.key and b.key and a.key != b.key:
                 continue
-            if a.kind == "person" and not (a.key or b.key) and wa[0] == wb[0] and (
-                    wa == wb[:len(wa)] or wa[-1] == wb[-1]) or \
+            division = a.kind == "place" and not (a.key or a.places or a.entries) and \
+                wa == wb[:-1] and wb[-1].lower() in _DIVISIONS
+            if len(wa) < 2 and not division:
+                continue
+            if division or \
+                    a.kind == "person" and not (a.key or b.key) and wa[0] == wb[0] and (
+                        wa == wb[:len(wa)] or wa[-1] == wb[-1]) or \
                     a.kind == "organization" and not a.key and wa == wb[1:] and \
                     _national(wb[0], lex) or \
                     a.kind == "place" and not a.key and wa == wb[-len(wa):] and \
@@ -201,6 +206,9 @@ def _national(word: str, lex: Lexicon) -> bool:
         low in lex.demonyms
 
 
+# Words after a name that make it a division's ("Kunar province")
+_DIVISIONS = frozenset({"province", "region", "oblast", "county", "district", "governorate",
+                        "prefecture"})
 # Heads of the names of structures that are often shortened ("the Key Bridge")
 _NAMED_STRUCTURES = frozenset({"bridge", "dam", "tower", "airport", "stadium", "station",
                                "hospital", "museum", "palace", "cathedral", "mosque", "tunnel"})
@@ -282,8 +290,38 @@ def _merge_acronyms(cands: list[Candidate], uf: _UnionFind) -> None:
         s = c.surface.replace(".", "")
         if 2 <= len(s) <= 6 and s.isupper() and s.isalpha():
             targets = {uf.find(j) for j in full.get(s, [])}
+            if not targets and len(s) >= 3:
+                # "ECOWAS": Economic COmmunity of West African States
+                targets = {uf.find(j) for js in full.values() for j in js
+                           if _abbreviates(s.lower(), cands[j].surface)}
             if len(targets) == 1:
                 uf.union(targets.pop(), i)
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Every word of ``name`` (but "of", "the" ... which may give a letter or none) gives the
+    acronym its first letter and maybe more of its letters in order ("ECOWAS" of "Economic
+    Community of West African States")."""
+    words = name.replace("-", " ").lower().split()
+
+    def fits(a: int, w: int) -> bool:
+        if a == len(acronym) or w == len(words):
+            return a == len(acronym) and w == len(words)
+        word = words[w]
+        if word in _ACRONYM_SKIP and fits(a, w + 1):
+            return True
+        if acronym[a] != word[:1]:
+            return False
+        a, pos = a + 1, 1
+        while True:
+            if fits(a, w + 1):
+                return True
+            k = word.find(acronym[a], pos) if a < len(acronym) else -1
+            if k < 0:
+                return False
+            a, pos = a + 1, k + 1
+
+    return fits(0, 0)
 
 
 def _describe(ms: list[Candidate], lex: Lexicon) -> EntityGroup:

@@ -128,8 +128,11 @@ _SOURCE_LINE_RE = re.compile(r"(?:Originally published|Source|Sources)\b")
 
 
 def _staff_name(name: str) -> bool:
-    """A credit without a name: "By Staff Reporter", "By Our Foreign Correspondent"."""
-    return all(w.lower() in _STAFF_WORDS for w in name.split())
+    """A credit without a name: "By Staff Reporter", "By Our Foreign Correspondent", "By Our
+    Berlin Correspondent"."""
+    words = name.split()
+    return all(w.lower() in _STAFF_WORDS for w in words) or \
+        words[:1] == ["Our"] and words[-1].lower() in _STAFF_WORDS
 
 
 _STAFF_WORDS = frozenset({

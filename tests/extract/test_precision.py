@@ -4657,3 +4657,21 @@ def test_first_contact_of_the_twenty_first_stop_batches_96_to_99():
     assert kinds("THE HAGUE — Duterte appeared before the court on Friday.") == \
         {("The Hague", "place")}
     assert kinds("The suspect could not be sent back under the EU's Dublin rules.") == set()
+
+
+def test_first_contact_of_the_twenty_first_stop_names_of_batches_96_to_99():
+    """An acronym may take more than initials ("ECOWAS": Economic COmmunity of West African
+    States); a name no list knows is the division named after it ("Kunar" ... "Kunar
+    province"); "By Our Berlin Correspondent" names nobody; "Plaza San Martin" is a square."""
+    def labels(text, *gazetteer):
+        kw = {"gazetteer": FakeGazetteer(*gazetteer)} if gazetteer else {}
+        return [(e.label, e.kind) for e in analyse(text, **kw).entities]
+    assert labels("The Economic Community of West African States met on Sunday. ECOWAS "
+                  "threatened force.") == [("Economic Community of West African States",
+                                            "organization")]
+    assert labels("The quake struck Kunar province on Sunday night. Villages in Kunar were "
+                  "flattened.") == [("Kunar province", "place")]
+    assert labels("By Our Berlin Correspondent\n\nThree people were killed in Solingen.",
+                  "Solingen") == [("Solingen", "place")]
+    assert labels("Protesters gathered in Plaza San Martin on Thursday.") == \
+        [("Plaza San Martin", "place")]
