@@ -521,6 +521,10 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                 i += 1
         if i > j:
             return None
+    lead, _, kind = toks[i].text.rpartition("-")
+    if lead and i < j and kind.islower() and (kind.endswith("ed") or kind in _MODIFIER_SUFFIXES):
+        i += 1  # "the Britain-based Syrian Observatory", "Iran-backed Houthi rebels": where it
+        # is based, who backs it, no part of the name
     if i + 1 < j and toks[i].lower in _QUANTITIES and toks[i + 1].lower == "of":
         i += 2  # "Hundreds of Arce's supporters", "Units of the Luhansk People's Republic":
         # a number or a part of them, no part of a name

@@ -4675,3 +4675,19 @@ def test_first_contact_of_the_twenty_first_stop_names_of_batches_96_to_99():
                   "Solingen") == [("Solingen", "place")]
     assert labels("Protesters gathered in Plaza San Martin on Thursday.") == \
         [("Plaza San Martin", "place")]
+
+
+def test_where_a_body_is_based_is_no_part_of_its_name():
+    """"The Britain-based Syrian Observatory for Human Rights", "the Kremlin-linked Wagner
+    Group": the place or the backer before the name is no part of it; "the fall of Assad's
+    government" takes no territory; "Villages in Kunar" names no town Villages."""
+    doc = analyse("The Britain-based Syrian Observatory for Human Rights said 745 civilians "
+                  "had been killed.", published=date(2025, 3, 10))
+    assert "Syrian Observatory for Human Rights" in [e.label for e in doc.entities]
+    assert entity_label(doc, one(doc, "CasualtiesReport").according_to) == \
+        "Syrian Observatory for Human Rights"
+    doc = analyse("The fall of Bashar al-Assad's government in December left a vacuum.",
+                  published=date(2025, 3, 10))
+    assert not events_of(doc, "TerritoryTaken")
+    doc = analyse("Villages in Kunar were flattened.", gazetteer=FakeGazetteer("Villages"))
+    assert "Villages" not in [e.label for e in doc.entities]
