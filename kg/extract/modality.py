@@ -249,6 +249,10 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         modality, cue = "planned", planned
     elif hedge:
         modality, cue = "hedged", hedge
+    elif quote is None and trig.pos == "n" and "responsibility" in words[-4:-1] and \
+            words[-3:].count("for") == 1:
+        modality, cue = "asserted", None  # "claimed responsibility for the blast": the blast
+        # is given; who did it is claimed
     elif quote is None and according is None and _announces_own(words, trig) and \
             not any(w in lex.reporting for w in words[:-2]):
         modality, cue = "asserted", None  # "Mazon announced his resignation on Monday": the
@@ -556,8 +560,11 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
         while k > 0 and words[k - 1] in _AUXILIARIES:
             k -= 1
         if k < len(words) and (words[k - 1:k] == ["nobody"] or
-                               words[k - 2:k] in (["no", "one"], ["none"])):
-            return "no one"  # "Nobody had been detained by Saturday", "no one was arrested"
+                               words[k - 2:k] in (["no", "one"], ["none"]) or
+                               "no" in words[max(0, k - 3):k - 1] and
+                               all(w.isalpha() for w in words[max(0, k - 3):k])):
+            return "no one"  # "Nobody had been detained by Saturday", "no one was arrested",
+            # "No group has claimed responsibility"
     cues = _negation_words()
     if not any(w in cues or w.endswith("n't") for w in window):
         return None

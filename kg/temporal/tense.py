@@ -180,9 +180,16 @@ class Sentences:
 
 def names_a_report(lead: list[str]) -> bool:
     """The lower-case words that open a sentence before a time expression (its preposition
-    left out) name the report itself: "In a televised address", "During an interview"."""
-    return 2 <= len(lead) <= 5 and lead[0] in ("in", "during") and \
-        lead[-1] in _REPORT_NOUNS and all(w.isalpha() for w in lead)
+    left out) name the report itself: "In a televised address", "During an interview", "In a
+    speech at a mosque in Damascus", "In an interview with state television"."""
+    if not (2 <= len(lead) <= 10 and lead[0] in ("in", "during") and
+            all(w.isalpha() for w in lead)):
+        return False
+    k = next((n for n in range(1, min(5, len(lead))) if lead[n] in _REPORT_NOUNS), None)
+    if k is None:
+        return False
+    rest = lead[k + 1:]
+    return not rest or rest[0] in ("at", "in", "to", "before", "with", "from") and len(rest) <= 5
 
 
 def named_day(text: str, start: int, end: int) -> bool:

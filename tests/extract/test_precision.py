@@ -4691,3 +4691,29 @@ def test_where_a_body_is_based_is_no_part_of_its_name():
     assert not events_of(doc, "TerritoryTaken")
     doc = analyse("Villages in Kunar were flattened.", gazetteer=FakeGazetteer("Villages"))
     assert "Villages" not in [e.label for e in doc.entities]
+
+
+def test_first_contact_of_the_twenty_first_stop_events_of_batches_96_to_99():
+    """A claim of responsibility is a statement whose attack is given ("claimed responsibility
+    for the attack"), and no event when nobody claimed it; an electoral college that "chose X
+    as the next president" elected him; supporters who "gathered" rallied; gunmen "stormed
+    the National Penitentiary"; a report's opener may name where it was given ("In a speech at
+    a mosque in Damascus on Sunday, Sharaa said": Sunday)."""
+    pub = date(2024, 12, 15)
+    doc = analyse("The Islamic State group claimed responsibility for the attack on Saturday.",
+                  published=pub)
+    assert one(doc, "Statement").label.startswith("Claim of responsibility")
+    assert one(doc, "Attack").modality == "asserted"
+    doc = analyse("No group has claimed responsibility for the blast.", published=pub)
+    assert not events_of(doc, "Statement") and one(doc, "Explosion").modality == "asserted"
+    for text, etype, day in (
+            ("The electoral college on Saturday chose Mikheil Kavelashvili as the next "
+             "president.", "Election", "2024-12-14"),
+            ("Thousands of supporters gathered in the city on Friday.", "Protest",
+             "2024-12-13"),
+            ("Gunmen stormed the National Penitentiary on Saturday.", "Attack", "2024-12-14"),
+            ("In a speech at a mosque in Damascus on Sunday, Sharaa said those responsible "
+             "would be held to account.", "Statement", "2024-12-15")):
+        assert one(analyse(text, published=pub), etype).time.value == day, text
+    doc = analyse("Investigators gathered evidence at the scene on Friday.", published=pub)
+    assert not doc.events
