@@ -177,6 +177,9 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     planned = _cue_before(words, lex.phrase_index("planned"), 9, trig)
     if not planned:
         planned = _aimed_at(words, trig.pos == "v")
+    if planned == "next" and _the_next_day(words):
+        planned = None  # "Cambodia responded the next day by downgrading relations": a day of
+        # the story, not one to come
     if planned == "due to" and trig.pos == "n" and _caused_by(words):
         planned = None  # "closed due to storm damage": a cause, not a schedule
     if planned and trig.pos == "n" and len(words) >= 2 and words[-1] in _DEFINITE and \
@@ -718,6 +721,13 @@ def _without_modifier(words: list[str], trig: Trigger) -> list[str]:
             words[-2] in _NEG_TRANSPARENT:
         return words[:-1]
     return words
+
+
+def _the_next_day(words: list[str]) -> bool:
+    """The last "next" is of "the next day" (morning, evening, night)."""
+    k = max(i for i, w in enumerate(words) if w == "next")
+    return words[k - 1:k] == ["the"] and words[k + 1:k + 2] in (
+        ["day"], ["morning"], ["afternoon"], ["evening"], ["night"])
 
 
 def _announces_own(words: list[str], trig: Trigger) -> bool:

@@ -4717,3 +4717,13 @@ def test_first_contact_of_the_twenty_first_stop_events_of_batches_96_to_99():
         assert one(analyse(text, published=pub), etype).time.value == day, text
     doc = analyse("Investigators gathered evidence at the scene on Friday.", published=pub)
     assert not doc.events
+
+
+def test_the_next_day_of_a_story_is_no_plan():
+    """ "Cambodia responded the next day by downgrading relations": a day of the story told, not
+    one to come ("Talks will resume the next day" stays a plan)."""
+    pub = date(2025, 7, 29)
+    doc = analyse("Cambodia responded the next day by downgrading relations.", published=pub)
+    assert one(doc, "Other").modality != "planned"
+    assert one(analyse("Talks will resume the next day.", published=pub),
+               "Negotiation").modality == "planned"
