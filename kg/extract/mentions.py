@@ -357,13 +357,15 @@ def _the_name(doc: Document, lex: Lexicon, start: int, end: int) -> bool:
 
 def _no_entity(doc: Document, c: Candidate) -> bool:
     """A lone letter outside the catalog ("F. D. Roosevelt University Hospital": no town F or
-    D); a maker before its model's number ("the Bell 212 helicopter": no town Bell); a person
-    a building is named after ("the Imam Reza shrine", "the John F. Kennedy airport")."""
+    D); a maker before its model's number ("the Bell 212 helicopter": no town Bell); a place a
+    body of rules is named after; a person a building is named after ("the Imam Reza shrine",
+    "the John F. Kennedy airport")."""
     if c.source != "catalog" and len(c.surface.rstrip(".")) == 1:
         return True
     nxt = _next_word(doc, c.end)
-    if c.kind == "place" and c.surface.lower() in MAKERS and _MODEL_NUMBER_RE.fullmatch(nxt):
-        return True
+    if c.kind == "place" and (c.surface.lower() in MAKERS and _MODEL_NUMBER_RE.fullmatch(nxt)
+                              or nxt in _RULE_NOUNS):
+        return True  # (nor a place a body of rules is named after: "the Dublin rules")
     return c.kind == "person" and doc.text[c.end:c.end + 1] == " " and \
         nxt in _NAMED_AFTER_PEOPLE
 
@@ -639,11 +641,11 @@ _REGIONS_LIST = re.compile(r"(?:,\s+[A-Z][\w'’-]+)*(?:,?\s+(?:and|or)\s+[A-Z][
                            r"\s+(?:regions|oblasts|provinces)\b")
 # lower-case words after a place's name that make it the name of a product: "Brent crude"
 _PRODUCT_NOUNS = frozenset({"crude", "futures", "blend"})
-# Nouns after a name that make it the name of a disease, a wind or a body of rules ("the
-# Marburg virus", "Lassa fever cases", "the Santa Ana winds", "the EU's Dublin rules"): no
-# entity at all (but "Hong Kong fever clinics").
-_THING_NOUNS = frozenset({"virus", "fever", "winds", "rules", "regulation", "regulations",
-                          "criteria"})
+# Nouns after a name that make it the name of a disease or a wind ("the Marburg virus", "Lassa
+# fever cases", "the Santa Ana winds"): no entity at all (but "Hong Kong fever clinics").
+_THING_NOUNS = frozenset({"virus", "fever", "winds"})
+# Nouns after a place's name that make it the name of a body of rules ("the EU's Dublin rules")
+_RULE_NOUNS = frozenset({"rules", "regulation", "regulations", "criteria"})
 _GROUP_NOUNS = frozenset({"militants", "fighters", "members", "leaders", "supporters",
                           "spokesman", "spokeswoman", "spokesperson", "commander",
                           "commanders", "gunmen", "mercenaries", "rebels", "insurgents",

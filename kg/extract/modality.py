@@ -227,7 +227,8 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         # organise evacuations": a condition's event, however far after the "if" (but "did
         # not know if the attack was linked": the attack was)
     if not hedge and trig.pos == "n" and (words[-1:] == ["any"] or
-                                          words[-2:-1] == ["any"] and words[-1].isalpha()):
+                                          words[-2:-1] == ["any"] and words[-1].isalpha()) \
+            and _MODAL_AFTER.intersection(doc.words[trig.last + 1:trig.last + 8]):
         hedge = "any"  # "Any deal reached without Kyiv would be dead on arrival": whichever
         # there may be, none told
     if hedge in ("feared", "fear", "fears", "fearing") and _fear_not_of_event(words):
@@ -258,8 +259,10 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         # is given; who did it is claimed
     elif quote is None and according is None and _announces_own(words, trig) and \
             not any(w in lex.reporting for w in words[:-2]):
-        modality, cue = "asserted", None  # "Mazon announced his resignation on Monday": the
-        # announcement is the resignation
+        # "Mazon announced his resignation on Monday": the announcement is the resignation
+        # ("has not yet announced his resignation": none)
+        modality, cue = ("negated", "not announced") if any(
+            w in _NEG_PARTICLES or w.endswith("n't") for w in words[-5:-2]) else ("asserted", None)
     elif quote is None and according is None and reporter is not None and \
             _background_of_report(doc, trig):
         modality, cue = "asserted", None  # "the toll after last week's earthquake has
@@ -291,12 +294,22 @@ def _aimed_at(words: list[str], verb: bool) -> str | None:
         rest[0].endswith("ing") else None
 
 
+_BE_FORMS = frozenset({"was", "were", "is", "are"})
+
+
 def _said_of(doc: Document, trig: Trigger) -> bool:
     """A noun that a verb "to be" follows, which tells something of it other than that it
     happened: "denied that the arrest was politically motivated" denies the motive."""
-    return trig.pos == "n" and \
-        doc.words[trig.last + 1:trig.last + 2] in (["was"], ["were"], ["is"], ["are"]) and \
-        not _itself_in_question(doc, trig)
+    if trig.pos != "n":
+        return False
+    after = doc.words[trig.last + 1:trig.last + 9]
+    k = 0
+    if after[:1] in (["of"], ["on"], ["in"], ["against"]):
+        k = next((n for n, w in enumerate(after) if w in _BE_FORMS), len(after))
+        if any(not w.replace("-", "").isalpha() for w in after[:k]):
+            return False  # ("the arrest of Rodrigo Duterte was ...": over the noun's own phrase)
+    return after[k:k + 1] and after[k] in _BE_FORMS and not _itself_in_question(doc, trig) \
+        and " ".join(after[k:k + 2]) not in _HAPPENING
 
 
 def _itself_in_question(doc: Document, trig: Trigger) -> bool:
@@ -312,6 +325,7 @@ def _itself_in_question(doc: Document, trig: Trigger) -> bool:
 # the fighting goes on).
 _HAPPENING = ("took place", "take place", "taken place", "happen", "happened", "occur",
               "occurred", "go ahead", "went ahead", "gone ahead", "proceed", "be held",
+              "was held", "were held", "been held", "was staged", "were staged",
               "be carried out", "was carried out", "were carried out", "had been carried out")
 
 
@@ -678,6 +692,8 @@ _THWARTED = frozenset({"thwarted", "foiled", "averted", "prevented", "aborted"})
 # Verbs of keeping an event from happening, and what may stand between them and its noun
 _PREVENTING = frozenset({"prevent", "prevents", "preventing", "avert", "averts", "averting",
                          "avoid", "avoids", "avoiding"})
+_IN_VAIN = frozenset({"failed", "fail", "fails", "unable", "powerless", "nothing", "little",
+                      "struggled", "helpless"})
 _PREVENTED_MODIFIERS = frozenset({"a", "an", "the", "any", "further", "more", "new", "another",
                                   "future", "fresh", "renewed", "such", "all-out", "wider"})
 
@@ -695,9 +711,10 @@ def _thwarted(doc: Document, trig: Trigger, words: list[str]) -> str | None:
     k = len(words) - 1
     while k > 0 and words[k] in _PREVENTED_MODIFIERS:
         k -= 1
-    if k < len(words) - 1 and words[k] in _PREVENTING or \
-            k == len(words) - 1 and words[k:] and words[k] in _PREVENTING:
-        return words[k]  # "deployed to prevent further attacks", "to avert a war"
+    if (k < len(words) - 1 or words[k:]) and words[k] in _PREVENTING and \
+            not (words[k - 1:k] == ["to"] and words[k - 2:k - 1] and words[k - 2] in _IN_VAIN):
+        return words[k]  # "deployed to prevent further attacks", "to avert a war" (but
+        # "failed to prevent fresh clashes", "did nothing to prevent the shooting": they were)
     after = doc.words[trig.last + 1:trig.last + 7]
     for i, w in enumerate(after):
         if w in _THWARTED:

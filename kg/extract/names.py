@@ -521,10 +521,13 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                 i += 1
         if i > j:
             return None
-    lead, _, kind = toks[i].text.rpartition("-")
-    if lead and i < j and kind.islower() and (kind.endswith("ed") or kind in _MODIFIER_SUFFIXES):
-        i += 1  # "the Britain-based Syrian Observatory", "Iran-backed Houthi rebels": where it
-        # is based, who backs it, no part of the name
+    for n in range(i, min(j, i + 3)):
+        lead, _, kind = toks[n].text.rpartition("-")
+        if lead and kind.islower() and (kind.endswith("ed") or kind in _MODIFIER_SUFFIXES):
+            i = n + 1  # "the Britain-based Syrian Observatory", "the New York-based Committee
+            # to Protect Journalists", "Iran-backed Houthi rebels": where it is based, who
+            # backs it, no part of the name
+            break
     if i + 1 < j and toks[i].lower in _QUANTITIES and toks[i + 1].lower == "of":
         i += 2  # "Hundreds of Arce's supporters", "Units of the Luhansk People's Republic":
         # a number or a part of them, no part of a name
@@ -580,7 +583,7 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         if i > j:
             return None
         k = _match_title(toks, i, j, lex)
-    if i < j and toks[i].lower == "of" and title is not None:
+    if i < j and toks[i].lower in ("of", "for") and title is not None:
         # "Archbishop of Canterbury Justin Welby", "Mayor of New York Eric Adams": the title's
         # place or body, then the holder's name (its last two words); "the Bishop of Rome,
         # Francis,": none

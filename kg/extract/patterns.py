@@ -394,7 +394,9 @@ def find_credit_candidates(doc: Document) -> list[Candidate]:
 # an agency alone after a caption's "Photo:" ("Photo: AFP", "(Photograph: Reuters)")
 _AGENCY_CREDIT_RE = re.compile(
     r"\b(?:Photo|Photograph|Image|Picture|Video|Footage)s?\s*:\s*"
-    r"(?P<agency>[A-Z]{2,6}|Reuters|Getty Images|Anadolu Agency|Anadolu|Xinhua|Bloomberg)"
+    r"(?P<agency>AFP|AP|EPA|UPI|DPA|ANSA|ANP|AAP|PA|TASS|IRNA|SANA|WAFA|KCNA|PTI|IANS|EFE"
+    r"|Reuters|Getty Images|Anadolu Agency|Anadolu|Xinhua|Bloomberg|Sputnik|Shutterstock"
+    r"|Alamy)"
     r"(?=\s*(?:$|[)\];]))", re.MULTILINE)
 
 

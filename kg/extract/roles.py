@@ -1134,7 +1134,7 @@ class RoleFinder:
         """ "officials in Damascus said", "sources in Kyiv told": a capital, where a
         government's people report from, right before their reporting verb, which comes before
         the trigger (officials in a town of the events may well be where they are)."""
-        if not m.capital_of:
+        if not m.capital_of and self.doc.text[m.start:m.end].lower() not in self.lex.capitals:
             return False
         words = self.doc.words_between(sent_start, m.start)
         after = self.doc.words_between(m.end, trig_start)
@@ -1284,9 +1284,12 @@ class RoleFinder:
                 continue  # "talks over Tehran's nuclear program": what they are about (but
                 # "drones over Russia's Belgorod region", "over London's Heathrow airport")
             if m.end <= trig.start and prep in ("in", "from") and \
-                    self._speakers_place(m, sent_start, trig.start):
-                continue  # "Officials in Damascus said the attacks had been repelled": where
-                # the speakers are, not where the attacks were
+                    self._speakers_place(m, sent_start, trig.start) and \
+                    any(x.kind == "place" and x.start > trig.start and not x.demonym
+                        for x in after):
+                continue  # "Officials in Damascus said the attacks in Latakia had been
+                # repelled": where the speakers are, not where the attacks were (but
+                # "Authorities in Kyiv said a missile attack damaged buildings in the city")
             if prep == "to" and self._related_to(m, sent_start):
                 continue  # "attacking ships linked to Israel": whom they belong to
             if m.end <= trig.start and self._on_route(m, before, prep, sent_start):

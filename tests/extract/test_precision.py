@@ -4621,7 +4621,8 @@ def test_first_contact_of_the_twenty_first_stop_batches_96_to_99():
     Afghanistan, Melissa, Peru, refinery drones, Iran-Israel, Syria's coast, Solingen,
     Valencia): a capitalised future word inside a name is no future ("made landfall near New
     Hope around midday on Tuesday": the Tuesday before); "announced his resignation" is the
-    resignation; officials in a capital who report are not where the attacks were; what is
+    resignation; officials in a capital who report are not where the attacks they place
+    elsewhere were; what is
     done "to prevent further attacks" did not happen; "Any deal ... would be" is hedged; the
     withdrawal of aid is no military withdrawal; "visit him in detention" is no arrest; a
     denial that a noun's event was so-and-so leaves the event ("denied that the arrest was
@@ -4633,8 +4634,11 @@ def test_first_contact_of_the_twenty_first_stop_batches_96_to_99():
     pub = date(2025, 3, 10)
     doc = analyse("Carlos Mazon announced his resignation on Monday.", published=pub)
     assert one(doc, "Resignation").modality == "asserted"
+    doc = analyse("Officials in Damascus said the attacks on checkpoints in Latakia had been "
+                  "repelled.", published=pub, gazetteer=FakeGazetteer("Latakia"))
+    assert places(doc, one(doc, "Attack")) == ["Latakia"]
     doc = analyse("Officials in Damascus said the attacks had been repelled.", published=pub)
-    assert places(doc, one(doc, "Attack")) == []
+    assert places(doc, one(doc, "Attack")) == ["Damascus"]  # (no other place told)
     doc = analyse("Officials in Kharkiv said the attacks had been repelled.", published=pub,
                   gazetteer=FakeGazetteer("Kharkiv"))
     assert places(doc, one(doc, "Attack")) == ["Kharkiv"]
@@ -4727,3 +4731,52 @@ def test_the_next_day_of_a_story_is_no_plan():
     assert one(doc, "Other").modality != "planned"
     assert one(analyse("Talks will resume the next day.", published=pub),
                "Negotiation").modality == "planned"
+
+
+def test_second_review_of_the_twenty_first_stop():
+    """The second review (228 texts: 61 better, 19 worse, all mended): "has not announced his
+    resignation" denies it; what one "failed to prevent", "did nothing to prevent" or was
+    "unable to avert" happened; a club's or a firm's choice of a manager or chief executive is
+    no election; supporters gathering at a convention or to celebrate do not protest; police
+    who storm a jail and a leader who "stormed out of the ministry" attack nothing; "denied
+    that the meeting was held" denies it; a court's "pretrial detention" detains; "any damage
+    ... was repaired" is no hedge; "Photo: IDF" is no agency; "Under EU rules" keeps the EU;
+    "Houses of Parliament" keeps its name. From errors both versions made: a denial over the
+    noun's own phrase ("denied that the arrest of Rodrigo Duterte was politically motivated");
+    "Secretary for Justice Paul Lam" and "the New York-based Committee"."""
+    pub = date(2024, 12, 20)
+    for text, etype, modality in (
+            ("The mayor has not yet announced his resignation.", "Resignation", "negated"),
+            ("The ceasefire failed to prevent fresh clashes in the city.", "ArmedClash",
+             "asserted"),
+            ("Authorities were unable to avert the flood, which swept through the towns on "
+             "Tuesday night.", "Flood", "asserted"),
+            ("The Kremlin denied that the meeting was held.", "Meeting", "negated"),
+            ("The company said any damage to the plant was repaired within hours.", "Damage",
+             "claimed")):
+        assert one(analyse(text, published=pub), etype).modality == modality, text
+    for text in ("Liverpool chose Arne Slot as the new manager on Monday.",
+                 "Starbucks chose Brian Niccol as its new chief executive on Tuesday.",
+                 "Supporters of the club gathered outside the stadium on Sunday to celebrate "
+                 "the title.",
+                 "The opposition leader stormed out of the ministry on Monday."):
+        doc = analyse(text, published=pub)
+        assert not doc.events, (text, [(e.type, trigger(doc, e)) for e in doc.events])
+    doc = analyse("Police stormed the jail on Wednesday to end a riot in which 33 inmates died.",
+                  published=pub)
+    assert not events_of(doc, "Attack") and one(doc, "Riot").fatalities == 33
+    doc = analyse("A court placed the mayor in pretrial detention on Friday.", published=pub)
+    assert one(doc, "Arrest").time.value == "2024-12-20"
+    doc = analyse("The government denied that the arrest of Rodrigo Duterte was politically "
+                  "motivated.", published=pub)
+    assert one(doc, "Arrest").modality != "negated"
+    def labels(text):
+        return {(e.label, e.kind) for e in analyse(text).entities}
+    assert ("IDF", "media") not in labels("Tanks move near the border. Photo: IDF")
+    assert ("EU", "organization") in labels("Under EU rules, the Commission fined Apple.")
+    assert ("Houses of Parliament", "organization") in \
+        labels("Houses of Parliament staff were evacuated on Wednesday.")
+    assert ("Paul Lam", "person") in labels("Secretary for Justice Paul Lam said the law was "
+                                            "needed.")
+    assert not any(label.startswith("New York") for label, _ in labels(
+        "The New York-based Committee said reporters were killed."))
