@@ -12,6 +12,7 @@ the screen never guesses a filter's outcome.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 from typing import Any
@@ -158,7 +159,7 @@ def _compile_test(exprs: list[object]) -> Expr:
     expression tree written out as nested calls and operators, with the type checks of
     SPARQL's operators in small helpers, compiled once per shapes graph."""
     names: dict[str, object] = dict(_HELPERS)
-    body = " and ".join(f"_bool({_emit(e, names)})" for e in exprs) if len(exprs) > 1 \
+    body = " and ".join(_emit_boolean(e, names) for e in exprs) if len(exprs) > 1 \
         else _emit(exprs[0], names)
     exec(compile(f"def test(sol, data):\n    return {body}\n",  # noqa: S102
                  "<SHACL screen: SPARQL filter>", "exec"), names)
@@ -181,9 +182,9 @@ def _emit(e: object, names: dict[str, object]) -> str:
         joiner = " or " if kind == "ConditionalOrExpression" else " and "
         # (an error in an operand defers: no shortcut past it, as "or" and "and" read left
         # to right and stop at the first operand that decides)
-        return "(" + joiner.join(f"_bool({_emit(x, names)})" for x in parts) + ")"
+        return "(" + joiner.join(_emit_boolean(x, names) for x in parts) + ")"
     if kind == "UnaryNot":
-        return f"(not _bool({_emit(e['expr'], names)}))"
+        return f"(not {_emit_boolean(e['expr'], names)})"
     if kind == "RelationalExpression":
         op = e["op"]
         if op not in _COMPARE:
@@ -193,9 +194,9 @@ def _emit(e: object, names: dict[str, object]) -> str:
         ops = list(e["op"])
         if any(op not in ("+", "-", "*") for op in ops):
             raise Unsupported("division")
-        out = f"_int({_emit(e['expr'], names)})"
+        out = _emit_integer(e["expr"], names)
         for op, x in zip(ops, e["other"], strict=True):
-            out = f"({out} {op} _int({_emit(x, names)}))"
+            out = f"({out} {op} {_emit_integer(x, names)})"
         return out
     if kind == "Builtin_STR":
         arg = e["arg"]
@@ -208,6 +209,25 @@ def _emit(e: object, names: dict[str, object]) -> str:
         length = _emit(e["length"], names) if dict.get(e, "length") is not None else "None"
         return f"_substr({_emit(e['arg'], names)}, {_emit(e['start'], names)}, {length})"
     raise Unsupported(f"expression {kind}")
+
+
+# expressions whose value is always a bool (or an error): no type check needed on them
+_BOOLEAN_KINDS = frozenset({"ConditionalOrExpression", "ConditionalAndExpression",
+                            "UnaryNot", "RelationalExpression"})
+
+
+def _emit_boolean(e: object, names: dict[str, object]) -> str:
+    """Python source for ``e`` as an operand of ``||``, ``&&``, ``!``: checked to be a
+    boolean unless it always is one."""
+    code = _emit(e, names)
+    return code if isinstance(e, CompValue) and e.name in _BOOLEAN_KINDS else f"_bool({code})"
+
+
+def _emit_integer(e: object, names: dict[str, object]) -> str:
+    """Python source for ``e`` as an operand of ``+ - *``: checked to be an integer unless it
+    is an integer constant."""
+    code = _emit(e, names)
+    return code if type(names.get(code)) is int else f"_int({code})"
 
 
 def _var(sol: Solution, data: DataGraph, name: str) -> object:
@@ -241,25 +261,16 @@ def _string(v: object) -> str:
     return _of_type(v, str)
 
 
-_COMPARE = {"<": lambda a, b: a < b, ">": lambda a, b: a > b, "<=": lambda a, b: a <= b,
-            ">=": lambda a, b: a >= b, "=": lambda a, b: a == b, "!=": lambda a, b: a != b}
+_COMPARE = {"<": operator.lt, ">": operator.gt, "<=": operator.le, ">=": operator.ge,
+            "=": operator.eq, "!=": operator.ne}
+_KINDS = frozenset({Iri, int, str})  # the kinds of filter values (a bool is none of them)
 
 
 def _relation(op: str, a: object, b: object) -> bool:
-    kind = _kind(a)
-    if kind != _kind(b) or kind == "iri" and op not in ("=", "!="):
-        raise Defer("comparing values of different kinds")
+    kind = type(a)
+    if kind is not type(b) or kind not in _KINDS or kind is Iri and op not in ("=", "!="):
+        raise Defer("comparing values of different kinds, or of another kind")
     return _COMPARE[op](a, b)
-
-
-def _kind(v: object) -> str:
-    if isinstance(v, Iri):
-        return "iri"
-    if type(v) is int:
-        return "int"
-    if type(v) is str:
-        return "str"
-    raise Defer("a value of another kind")
 
 
 def _lexical(sol: Solution, data: DataGraph, name: str) -> str:
