@@ -214,11 +214,20 @@ def _abbreviation_before(text: str, period: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
+# The words that may be or change a tense marker (besides the forms in "-ed" and "'ll"): any
+# other word only becomes the word before the next.
+_MARKER_WORDS = _FUTURE_WORDS | _ARRANGEMENTS | _IRREGULAR_PAST | _N_PARTICIPLES | _PRESENT | \
+    _SCHEDULING | {"ahead", "to", "be", "have", "been"}
+
+
 def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     previous = before = ""
     for m in _WORD.finditer(text, start, end):
         word = m.group().lower().replace("’", "'")
+        if word not in _MARKER_WORDS and not word.endswith(("ed", "'ll")):
+            previous, before = word, previous
+            continue
         tense = None
         if word.endswith("ing") and word in _FUTURE_WORDS and previous in _GERUND_TAKERS:
             tense = None  # "pleaded guilty to planning an attack", "accused of planning": a
