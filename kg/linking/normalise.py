@@ -98,15 +98,13 @@ def words(text: str) -> tuple[Word, ...]:
     prev_end = 0
     prev_word = ""
     new_word = _new_word
+    form = _word_form
     # each match is (the separators before the word, the word): offsets follow from lengths
     for gap, word in _GAP_WORD_RE.findall(text):
         start = prev_end + len(gap)
-        prev_end = end = start + len(word)
-        raw = word
-        possessive = len(raw) > 2 and raw[-2] in _APOSTROPHES and raw[-1] in "sS"
-        if possessive:
-            raw = raw[:-2]
-            end -= 2
+        prev_end = start + len(word)
+        cut, dotted, key, shape = form(word)
+        end = prev_end - cut
         if gap == " " and out:
             initial, joins = False, True  # the common case, decided without the regexes
         else:
@@ -119,9 +117,8 @@ def words(text: str) -> tuple[Word, ...]:
                     joins = True  # "St. Petersburg", "J. Smith"
                 # after a dotted acronym ("U.S. officials") a dot does not end the sentence
                 initial = not joins and "." not in prev_word and _initial(text, start)
-        if "." in raw and not possessive and text[end:end + 1] == ".":
+        if dotted and text[end:end + 1] == ".":
             end += 1  # the closing dot of "U.S."
-        key, shape = key_and_shape(raw)
         out.append(new_word((start, end, key, shape, initial, joins, False)))
         lines.append(line)
         prev_word = word
@@ -139,6 +136,15 @@ def key_and_shape(word: str) -> tuple[str, str]:
 
 
 _APOSTROPHES = frozenset("'’ʼ`")
+
+
+@lru_cache(maxsize=262144)
+def _word_form(word: str) -> tuple[int, bool, str, str]:
+    """What :func:`words` needs of a word: the characters a possessive 's takes off its end,
+    whether it is dotted ("U.S", which a closing dot may follow), and its key and shape."""
+    if len(word) > 2 and word[-2] in _APOSTROPHES and word[-1] in "sS":
+        return (2, False, *key_and_shape(word[:-2]))
+    return (0, "." in word, *key_and_shape(word))
 _new_word = partial(tuple.__new__, Word)
 
 
