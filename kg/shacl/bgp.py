@@ -157,19 +157,28 @@ def _constant(term: Literal) -> object:
 def _compile_test(exprs: list[object]) -> Expr:
     """The filters (all must hold) as one generated Python function of a solution: the
     expression tree written out as nested calls and operators, with the type checks of
-    SPARQL's operators in small helpers, compiled once per shapes graph."""
+    SPARQL's operators in small helpers, compiled once per shapes graph. A variable's value
+    is read once, where the evaluation first comes to it, into a local the operands that
+    surely come later reuse."""
     names: dict[str, object] = dict(_HELPERS)
-    body = " and ".join(_emit_boolean(e, names) for e in exprs) if len(exprs) > 1 \
-        else _emit(exprs[0], names)
+    read: dict[str, str] = {}
+    body = " and ".join(_emit_boolean(e, names, read) for e in exprs) if len(exprs) > 1 \
+        else _emit(exprs[0], names, read)
     exec(compile(f"def test(sol, data):\n    return {body}\n",  # noqa: S102
                  "<SHACL screen: SPARQL filter>", "exec"), names)
     return names["test"]  # type: ignore[return-value]
 
 
-def _emit(e: object, names: dict[str, object]) -> str:
-    """Python source for the expression ``e`` (constants go to ``names``)."""
+def _emit(e: object, names: dict[str, object], read: dict[str, str]) -> str:
+    """Python source for the expression ``e`` (constants go to ``names``; ``read``: the
+    variables surely read before ``e`` is evaluated, and their locals)."""
     if isinstance(e, Variable):
-        return f"_var(sol, data, {str(e)!r})"
+        local = read.get(str(e))
+        if local is None:
+            local = read[str(e)] = f"V{len(names)}"
+            names[local] = None  # (the name taken: a local of the function)
+            return f"({local} := _var(sol, data, {str(e)!r}))"
+        return local
     if isinstance(e, (Literal, URIRef)):
         key = f"K{len(names)}"
         names[key] = _constant(e) if isinstance(e, Literal) else Iri(str(e))
@@ -181,33 +190,40 @@ def _emit(e: object, names: dict[str, object]) -> str:
         parts = [e["expr"], *(dict.get(e, "other") or ())]
         joiner = " or " if kind == "ConditionalOrExpression" else " and "
         # (an error in an operand defers: no shortcut past it, as "or" and "and" read left
-        # to right and stop at the first operand that decides)
-        return "(" + joiner.join(_emit_boolean(x, names) for x in parts) + ")"
+        # to right and stop at the first operand that decides; what the later operands read
+        # is read for sure only in them)
+        first = _emit_boolean(parts[0], names, read)
+        later = dict(read)
+        return "(" + joiner.join([first, *(_emit_boolean(x, names, later)
+                                           for x in parts[1:])]) + ")"
     if kind == "UnaryNot":
-        return f"(not {_emit_boolean(e['expr'], names)})"
+        return f"(not {_emit_boolean(e['expr'], names, read)})"
     if kind == "RelationalExpression":
         op = e["op"]
         if op not in _COMPARE:
             raise Unsupported(f"operator {op}")
-        return f"_rel({op!r}, {_emit(e['expr'], names)}, {_emit(e['other'], names)})"
+        left = _emit(e["expr"], names, read)
+        return f"_rel({op!r}, {left}, {_emit(e['other'], names, read)})"
     if kind in ("AdditiveExpression", "MultiplicativeExpression"):
         ops = list(e["op"])
         if any(op not in ("+", "-", "*") for op in ops):
             raise Unsupported("division")
-        out = _emit_integer(e["expr"], names)
+        out = _emit_integer(e["expr"], names, read)
         for op, x in zip(ops, e["other"], strict=True):
-            out = f"({out} {op} {_emit_integer(x, names)})"
+            out = f"({out} {op} {_emit_integer(x, names, read)})"
         return out
     if kind == "Builtin_STR":
         arg = e["arg"]
         if isinstance(arg, Variable):
             return f"_lexical(sol, data, {str(arg)!r})"
-        return f"_str_of({_emit(arg, names)})"
+        return f"_str_of({_emit(arg, names, read)})"
     if kind == "Builtin_STRLEN":
-        return f"len(_string({_emit(e['arg'], names)}))"
+        return f"len(_string({_emit(e['arg'], names, read)}))"
     if kind == "Builtin_SUBSTR":
-        length = _emit(e["length"], names) if dict.get(e, "length") is not None else "None"
-        return f"_substr({_emit(e['arg'], names)}, {_emit(e['start'], names)}, {length})"
+        text, start = _emit(e["arg"], names, read), _emit(e["start"], names, read)
+        length = _emit(e["length"], names, read) if dict.get(e, "length") is not None \
+            else "None"
+        return f"_substr({text}, {start}, {length})"
     raise Unsupported(f"expression {kind}")
 
 
@@ -216,17 +232,17 @@ _BOOLEAN_KINDS = frozenset({"ConditionalOrExpression", "ConditionalAndExpression
                             "UnaryNot", "RelationalExpression"})
 
 
-def _emit_boolean(e: object, names: dict[str, object]) -> str:
+def _emit_boolean(e: object, names: dict[str, object], read: dict[str, str]) -> str:
     """Python source for ``e`` as an operand of ``||``, ``&&``, ``!``: checked to be a
     boolean unless it always is one."""
-    code = _emit(e, names)
+    code = _emit(e, names, read)
     return code if isinstance(e, CompValue) and e.name in _BOOLEAN_KINDS else f"_bool({code})"
 
 
-def _emit_integer(e: object, names: dict[str, object]) -> str:
+def _emit_integer(e: object, names: dict[str, object], read: dict[str, str]) -> str:
     """Python source for ``e`` as an operand of ``+ - *``: checked to be an integer unless it
     is an integer constant."""
-    code = _emit(e, names)
+    code = _emit(e, names, read)
     return code if type(names.get(code)) is int else f"_int({code})"
 
 
