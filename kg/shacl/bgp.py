@@ -41,7 +41,7 @@ class Query:
     """The compiled query: its triple patterns and its filter."""
 
     def __init__(self, patterns: list[tuple[str, str, str]], test: Expr | None):
-        self.patterns = patterns  # (subject, predicate, object): "?var" or "<iri>"
+        self.patterns = patterns  # (subject, predicate, object): "<iri>" or a variable's name
         self.test = test
 
     @classmethod
@@ -86,34 +86,34 @@ class Query:
 
 def _boundness(pattern: tuple[str, str, str], sol: Solution) -> int:
     s, _, o = pattern
-    return 2 * (s[0] != "?" or s[1:] in sol) + (o[0] != "?" or o[1:] in sol)
+    return 2 * (s[0] == "<" or s in sol) + (o[0] == "<" or o in sol)
 
 
 def _extend(sol: Solution, pattern: tuple[str, str, str], data: DataGraph) -> list[Solution]:
     s, p, o = pattern
-    s_val = s if s[0] != "?" else sol.get(s[1:])
-    o_val = o if o[0] != "?" else sol.get(o[1:])
+    s_val = s if s[0] == "<" else sol.get(s)
+    o_val = o if o[0] == "<" else sol.get(o)
     # (each solution is held by one list only, so a single extension may update it in place)
     if s_val is not None:
         objects = data.values(s_val, p)
         if o_val is not None:
             return [sol] if o_val in objects else []
         if len(objects) == 1 and o != s:
-            sol[o[1:]] = objects[0]
+            sol[o] = objects[0]
             return [sol]
-        return [{**sol, o[1:]: v} for v in objects if o != s or v == s_val]
+        return [{**sol, o: v} for v in objects if o != s or v == s_val]
     if o_val is not None:
         subjects = data.inverse_values(o_val, p)
         if len(subjects) == 1:
-            sol[s[1:]] = subjects[0]
+            sol[s] = subjects[0]
             return [sol]
-        return [{**sol, s[1:]: v} for v in subjects]
+        return [{**sol, s: v} for v in subjects]
     out = []
     for subject, props in data.out.items():
         for v in props.get(p, ()):
             if s == o and v != subject:
                 continue
-            out.append({**sol, s[1:]: subject, o[1:]: v})
+            out.append({**sol, s: subject, o: v})
     return out
 
 
@@ -121,7 +121,7 @@ def _pattern_term(term: object, position: int) -> str:
     if isinstance(term, Variable):
         if position == 1:
             raise Unsupported("a variable predicate")
-        return f"?{term}"
+        return str(term)  # (no IRI's spelling: those begin with "<")
     if isinstance(term, URIRef):
         return f"<{term}>"
     raise Unsupported("a literal, blank node or path in a triple pattern")
