@@ -136,6 +136,7 @@ def key_and_shape(word: str) -> tuple[str, str]:
 
 
 _APOSTROPHES = frozenset("'’ʼ`")
+_new_word = partial(tuple.__new__, Word)
 
 
 @lru_cache(maxsize=262144)
@@ -145,7 +146,6 @@ def _word_form(word: str) -> tuple[int, bool, str, str]:
     if len(word) > 2 and word[-2] in _APOSTROPHES and word[-1] in "sS":
         return (2, False, *key_and_shape(word[:-2]))
     return (0, "." in word, *key_and_shape(word))
-_new_word = partial(tuple.__new__, Word)
 
 
 def _mark_title_lines(ws: list[Word], lines: list[int]) -> tuple[Word, ...]:
