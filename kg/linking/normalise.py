@@ -25,7 +25,6 @@ from typing import NamedTuple
 # A word: letters/digits, with inner apostrophes ("Khar'kov", "O'Brien") or inner dots
 # ("U.S") kept inside it.
 _WORD_RE = re.compile(r"[^\W_]+(?:(?:['’ʼ`]|\.(?=[^\W_]))[^\W_]+)*")
-_POSSESSIVE_RE = re.compile(r"['’ʼ`][sS]$")
 _INNER_PUNCT = str.maketrans("", "", "'’ʼ`.")
 _SPECIAL = str.maketrans({
     "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
@@ -185,10 +184,8 @@ def name_key_shape(name: str) -> tuple[str, str]:
     the same as :func:`name_words` gives, faster."""
     keys: list[str] = []
     shapes: list[str] = []
-    for raw in _WORD_RE.findall(name):
-        if len(raw) > 2 and _POSSESSIVE_RE.search(raw):
-            raw = raw[:-2]
-        key, shape = key_and_shape(raw)
+    for word in _WORD_RE.findall(name):
+        _, _, key, shape = _word_form(word)  # (a possessive 's dropped, as words() does)
         keys.append(key)
         shapes.append(shape)
     if len(keys) > 1 and keys[0] == "the":
