@@ -374,11 +374,14 @@ _CREDIT_RE = re.compile(
     r"\b(?:Photo|Photograph|Image|Picture|Video|Footage)s?\s*(?:by|:|credit:)\s*"
     r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*/\s*"
     r"(?P<agency>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})")
+_CREDIT_MARK = "/"  # in every match of _CREDIT_RE: a text without it has no credit
 
 
 def find_credit_candidates(doc: Document) -> list[Candidate]:
     """Photo credits: "Photo by John Moore/Getty Images" -> a person and a media agency."""
-    out = []
+    out: list[Candidate] = []
+    if _CREDIT_MARK not in doc.text:
+        return out
     for m in _CREDIT_RE.finditer(doc.text):
         s, e = m.span("person")
         out.append(Candidate(s, e, m.group("person"), "person", "pattern", "name:credit", 0.8))
@@ -391,6 +394,8 @@ def find_office_candidates(doc: Document) -> list[Candidate]:
     """The office of a titled official: "Ukraine's Prosecutor General's Office", "the
     President's Office" - one organisation, not a person called "General" and a body called
     "Office"."""
+    if _OFFICE_MARK not in doc.text:
+        return []
     return [Candidate(m.start(), m.end(), m.group(), "organization", "pattern", "name:office",
                       0.8) for m in _OFFICE_RE.finditer(doc.text)]
 
@@ -398,6 +403,7 @@ def find_office_candidates(doc: Document) -> list[Candidate]:
 _OFFICE_RE = re.compile(
     r"\b(?:(?:Prosecutor|Attorney|Solicitor|Inspector|Auditor|Procurator|Director)[ -]General"
     r"|President|Prime Minister|Governor|Mayor|Chancellor|Ombudsman)['’]s Office\b")
+_OFFICE_MARK = "s Office"  # in every match of _OFFICE_RE: a text without it names no office
 
 
 def find_group_candidates(doc: Document, lex: Lexicon) -> list[Candidate]:
