@@ -91,6 +91,7 @@ _BASIS_NT = {k: _i(v) for k, v in _BASIS.items()}
 _LINK_NT = {k: _i(v) for k, v in _LINK_STATUS.items()}
 _PUBLICATION_NT = {k: _i(v) for k, v in _PUBLICATION.items()}
 _KIND_NT = {k: tuple(_i(c) for c in v) for k, v in _KIND_CLASSES.items()}
+_WD, _TL = str(WD), str(TL)  # (f"<{_WD}{qid}>" spells _i(WD[qid]) without an rdflib term)
 
 
 @dataclass
@@ -208,9 +209,9 @@ def _map_entity(g: MappedGraph, ent: Entity, e: str, a_iri: str, a: str) -> None
         add(e, _P["description"], nt.literal(ent.description))
     link = ent.link
     if link.status == "linked" and ent.wikidata:
-        add(e, _P["sameAs"], _i(WD[ent.wikidata]))
+        add(e, _P["sameAs"], f"<{_WD}{ent.wikidata}>")
     if ent.country:
-        add(e, _P["country"], _i(WD[ent.country]))
+        add(e, _P["country"], f"<{_WD}{ent.country}>")
     if ent.kind == "place":
         if ent.lat is not None and ent.lon is not None:
             add(e, _P["lat"], nt.decimal(ent.lat, 6))
@@ -235,7 +236,7 @@ def _map_entity(g: MappedGraph, ent: Entity, e: str, a_iri: str, a: str) -> None
         c = nt.iri(f"{node_iri}-c{i}")
         add(node, _P["candidate"], c)
         add(c, _T.a, _C["Candidate"])
-        add(c, _P["item"], _i(WD[cand["qid"]]))
+        add(c, _P["item"], f"<{_WD}{cand['qid']}>")
         add(c, _P["score"], nt.decimal(min(max(float(cand["score"]), 0.0), 1.0)))
 
 
@@ -243,7 +244,7 @@ def _map_event(g: MappedGraph, ev: Event, e: str, a_iri: str, a: str, run: str, 
                text: str, entity_iri: dict[str, str], event_iri: dict[str, str]) -> None:
     add = g.add
     add(e, _T.a, _C["Event"])
-    add(e, _P["eventType"], _i(TL[ev.type]))
+    add(e, _P["eventType"], f"<{_TL}{ev.type}>")
     add(e, _T.label, nt.literal(ev.label or _default_label(ev, text)))
     add(e, _P["wasDerivedFrom"], a)
     add(e, _P["wasGeneratedBy"], run)

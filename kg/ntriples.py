@@ -42,7 +42,12 @@ def boolean(value: bool) -> str:
 
 
 def decimal(value: float, places: int = 3) -> str:
-    return f'"{Decimal(f"{value:.{places}f}")}"^^<{XSD}decimal>'
+    text = f"{value:.{places}f}"
+    if places > 6 or not text[-1].isdigit():
+        # Decimal's spelling: "0E-7" for zero in more than six places, "NaN", "Infinity";
+        # up to six places it spells a number as it is written
+        text = str(Decimal(text))
+    return f'"{text}"^^<{XSD}decimal>'
 
 
 def temporal(value: date | datetime) -> str:

@@ -294,6 +294,10 @@ QUERIES = [
     "SELECT $this WHERE { ?o ex:link $this . $this ex:s ?s . FILTER (STR(?o) != ?s) }",
     "SELECT $this WHERE { $this ex:link $this }",
     "SELECT $this WHERE { $this ex:link ?o . FILTER (?o = ex:a) }",
+    # a variable read first where "||" may not get to, then again (read once where sure)
+    "SELECT $this WHERE { $this ex:n ?n ; ex:m ?m . FILTER ((?n > 1 || ?m > 1) && ?m < 3) }",
+    "SELECT $this WHERE { $this ex:n ?n ; ex:m ?m . FILTER (?n > 1 || ?m = 2) "
+    "FILTER (?m != ?n) }",
 ]
 
 

@@ -77,7 +77,8 @@ def _unnamed_roles(doc: Document, toks: list[Token], lex: Lexicon) -> list[Candi
     heads = lex._sets.get("role_heads")
     if heads is None:
         heads = lex._sets["role_heads"] = (
-            lex.phrases("unnamed_roles", "person"), lex.phrases("unnamed_roles", "organization"),
+            lex.phrase_index("unnamed_roles", "person"),
+            lex.phrase_index("unnamed_roles", "organization"),
             lex.words("unnamed_roles", "qualifiers"))
     people, bodies, qualifiers = heads
     for k, tok in enumerate(toks):
@@ -111,14 +112,13 @@ def _unnamed_roles(doc: Document, toks: list[Token], lex: Lexicon) -> list[Candi
     return out
 
 
-def _match_phrase(toks: list[Token], k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-    """End index (exclusive) of the longest phrase starting at token ``k``, else ``k``."""
+def _match_phrase(toks: list[Token], k: int,
+                  phrases: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+    """End index (exclusive) of the longest phrase starting at token ``k``, else ``k``
+    (``phrases`` by their first word: :meth:`Lexicon.phrase_index`)."""
     if k >= len(toks):
         return k
-    first = toks[k].lower
-    for p in phrases:
-        if p[0] != first:
-            continue
+    for p in phrases.get(toks[k].lower, ()):
         if k + len(p) <= len(toks) and all(toks[k + m].lower == p[m] for m in range(len(p))):
             return k + len(p)
     return k
@@ -126,7 +126,7 @@ def _match_phrase(toks: list[Token], k: int, phrases: tuple[tuple[str, ...], ...
 
 def _forces_and_demonyms(doc: Document, toks: list[Token], lex: Lexicon) -> list[Candidate]:
     out = []
-    forces = lex.phrases("force_nouns")
+    forces = lex.phrase_index("force_nouns")
     keys = _country_words(lex)
     for k, tok in enumerate(toks):
         if not tok.is_cap or tok.lower not in keys and "'" not in tok.lower and \
@@ -145,7 +145,7 @@ def _forces_and_demonyms(doc: Document, toks: list[Token], lex: Lexicon) -> list
         m = k + 1
         while m < len(toks) and m - k <= 2 and toks[m].lower in _FORCE_ADJECTIVES:
             m += 1
-        branch_end = _match_phrase(toks, k + 1, lex.phrases("force_branches", "words"))
+        branch_end = _match_phrase(toks, k + 1, lex.phrase_index("force_branches", "words"))
         if branch_end > k + 1:
             last = toks[branch_end - 1]
             branch = " ".join(t.lower for t in toks[k + 1:branch_end])
@@ -228,7 +228,7 @@ def _org_head_end(toks: list[Token], k: int, lex: Lexicon) -> int:
         q += 1
     if q == k:
         return k
-    end = _match_phrase(toks, q, lex.phrases("org_patterns", "heads"))
+    end = _match_phrase(toks, q, lex.phrase_index("org_patterns", "heads"))
     return end if end > q and all(t.text.islower() for t in toks[k:end]) else k
 
 
@@ -290,11 +290,11 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
     out = []
     place_after = lex.words("place_heads", "lowercase_after")
     qualifiers = lex.words("org_patterns", "qualifiers")
-    heads = lex.phrases("org_patterns", "heads")
+    heads = lex.phrase_index("org_patterns", "heads")
     wanted = lex._sets.get("lowercase_heads")
     if wanted is None:
-        wanted = lex._sets["lowercase_heads"] = place_after | qualifiers | \
-            {h[0] for h in heads} | _UNIT_HEADS
+        wanted = lex._sets["lowercase_heads"] = place_after | qualifiers | set(heads) | \
+            _UNIT_HEADS
     if not any(t.lower in wanted and not t.is_cap for t in toks):
         return out  # no lower-case head or qualifier in the sentence
     first_word = next((t for t in toks if t.is_word), None)
@@ -374,21 +374,34 @@ _CREDIT_RE = re.compile(
     r"\b(?:Photo|Photograph|Image|Picture|Video|Footage)s?\s*(?:by|:|credit:)\s*"
     r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*/\s*"
     r"(?P<agency>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})")
+_CREDIT_MARK = "/"  # in every match of _CREDIT_RE: a text without it has no credit
 
 
 def find_credit_candidates(doc: Document) -> list[Candidate]:
     """Photo credits: "Photo by John Moore/Getty Images" -> a person and a media agency;
     "Photo: AFP", "Photograph: Reuters" -> the agency."""
-    out = []
+    out: list[Candidate] = []
+    if not any(w in doc.text for w in _CREDIT_WORDS):
+        return out
+    if _CREDIT_MARK not in doc.text:
+        return _agency_credits(doc, out)
     for m in _CREDIT_RE.finditer(doc.text):
         s, e = m.span("person")
         out.append(Candidate(s, e, m.group("person"), "person", "pattern", "name:credit", 0.8))
         s, e = m.span("agency")
         out.append(Candidate(s, e, m.group("agency"), "media", "pattern", "name:credit", 0.8))
+    return _agency_credits(doc, out)
+
+
+def _agency_credits(doc: Document, out: list[Candidate]) -> list[Candidate]:
     for m in _AGENCY_CREDIT_RE.finditer(doc.text):
         s, e = m.span("agency")
         out.append(Candidate(s, e, m.group("agency"), "media", "pattern", "name:credit", 0.8))
     return out
+
+
+# in every match of _CREDIT_RE and _AGENCY_CREDIT_RE (both case-sensitive)
+_CREDIT_WORDS = ("Photo", "Image", "Picture", "Video", "Footage")
 
 
 # an agency alone after a caption's "Photo:" ("Photo: AFP", "(Photograph: Reuters)")
@@ -404,6 +417,8 @@ def find_office_candidates(doc: Document) -> list[Candidate]:
     """The office of a titled official: "Ukraine's Prosecutor General's Office", "the
     President's Office" - one organisation, not a person called "General" and a body called
     "Office"."""
+    if _OFFICE_MARK not in doc.text:
+        return []
     return [Candidate(m.start(), m.end(), m.group(), "organization", "pattern", "name:office",
                       0.8) for m in _OFFICE_RE.finditer(doc.text)]
 
@@ -411,6 +426,7 @@ def find_office_candidates(doc: Document) -> list[Candidate]:
 _OFFICE_RE = re.compile(
     r"\b(?:(?:Prosecutor|Attorney|Solicitor|Inspector|Auditor|Procurator|Director)[ -]General"
     r"|President|Prime Minister|Governor|Mayor|Chancellor|Ombudsman)['’]s Office\b")
+_OFFICE_MARK = "s Office"  # in every match of _OFFICE_RE: a text without it names no office
 
 
 def find_group_candidates(doc: Document, lex: Lexicon) -> list[Candidate]:

@@ -46,6 +46,8 @@ class Catalog:
         self.path = Path(path)
         self._local = threading.local()
         meta = self._read_meta()
+        prefixes = meta.pop("prefixes", None)  # the scanner's, too long to show as meta
+        self._prefixes = None if prefixes is None else frozenset(prefixes)
         if meta.get("format") != FORMAT:
             raise ConfigError(f"{self.path} is not a catalog index of format {FORMAT}; "
                               "build it again with `kg catalog import`")
@@ -202,6 +204,7 @@ class Catalog:
         spans: dict[str, list[tuple[int, int]]] = {}
         n = len(ws)
         lower_first = self._lower_first
+        prefixes = self._prefixes
         longest = self.max_words
         for i, w in enumerate(ws):
             key = w.key
@@ -210,8 +213,8 @@ class Catalog:
                 continue  # a lower-case word starts no name unless some alias does
             spans.setdefault(key, []).append((i, i))
             for j in range(i + 1, min(n, i + longest)):
-                if not ws[j].joins_previous:
-                    break
+                if not ws[j].joins_previous or prefixes is not None and key not in prefixes:
+                    break  # no name goes on from here
                 key = f"{key} {ws[j].key}"
                 spans.setdefault(key, []).append((i, j))
         found = self._query_keys(list(spans))

@@ -134,6 +134,9 @@ class Gazetteer:
         self._index: dict[str, tuple[tuple[int, str], ...]] = {
             k: tuple(sorted(v)) for k, v in index.items()}
         self.max_words = min(longest, MAX_WORDS)
+        # the keys that begin a longer key: the scan extends an n-gram only past one of them
+        self._prefixes = frozenset(key.rsplit(" ", k)[0] for key in self._index
+                                   for k in range(1, key.count(" ") + 1))
         self._iso_by_geonames = {p.geonames: p.country_code for p in self.places.values()
                                  if p.feature == "country"}
 
@@ -219,13 +222,14 @@ class Gazetteer:
         lower_keys = lower_case_keys(ws)
         found: list[tuple[int, int, list[int]]] = []
         n = len(ws)
+        prefixes = self._prefixes
         for i, w in enumerate(ws):
             if w.shape == "L" or w.key == "the":
                 continue
             key = w.key
             for j in range(i, min(n, i + self.max_words)):
                 if j > i:
-                    if not ws[j].joins_previous:
+                    if not ws[j].joins_previous or key not in prefixes:
                         break
                     key = f"{key} {ws[j].key}"
                 entries = self._index.get(key)

@@ -8,7 +8,9 @@ Layout (``FORMAT`` names it; a catalog of another format is rebuilt, never misre
 - ``alias(key, entity, shape)``: every normalised name of every item, with the case shape of
   the original spelling, indexed on ``(key, entity, shape)`` so a look-up reads the index only;
 - ``located(child, parent)``: located-in edges (P131, and the country of a place), both ways;
-- ``meta(key, value)``: format, counts, sources and what the scanner needs to know.
+- ``meta(key, value)``: format, counts, sources and what the scanner needs to know (the
+  first words of lower-case names, ``lower_first``; the keys that begin longer keys,
+  ``prefixes``; either ``None`` when too many, and missing in older indexes).
 
 A reader never sees a half-written catalog: :class:`CatalogWriter` copies the current file (when
 extending) into a temporary file beside it, writes there, and replaces the catalog with
@@ -32,6 +34,7 @@ from .normalise import name_key_shape
 
 FORMAT = "kg-catalog/1"
 LOWER_FIRST_LIMIT = 20_000
+PREFIXES_LIMIT = 200_000
 _BATCH = 5000
 
 SCHEMA = """
@@ -256,6 +259,18 @@ class CatalogWriter:
             "SELECT DISTINCT CASE WHEN instr(key, ' ') > 0 THEN substr(key, 1, instr(key, ' ') - 1)"
             " ELSE key END FROM alias WHERE shape LIKE 'L%' LIMIT ?", (LOWER_FIRST_LIMIT + 1,))]
         self.set_meta("lower_first", None if len(firsts) > LOWER_FIRST_LIMIT else sorted(firsts))
+        self.set_meta("prefixes", self._prefixes())
+
+    def _prefixes(self) -> list[str] | None:
+        """The keys that begin a longer key ("new" and "new york" of "new york city"): the
+        scanner extends an n-gram only past one of them. ``None`` above ``PREFIXES_LIMIT``."""
+        found: set[str] = set()
+        for (key,) in self.conn.execute("SELECT DISTINCT key FROM alias WHERE instr(key, ' ') > 0"):
+            parts = key.split(" ")
+            found.update(" ".join(parts[:k]) for k in range(1, len(parts)))
+            if len(found) > PREFIXES_LIMIT:
+                return None
+        return sorted(found)
 
     def abort(self) -> None:
         """Throw the temporary file away; the catalog is left as it was."""

@@ -25,7 +25,6 @@ from typing import NamedTuple
 # A word: letters/digits, with inner apostrophes ("Khar'kov", "O'Brien") or inner dots
 # ("U.S") kept inside it.
 _WORD_RE = re.compile(r"[^\W_]+(?:(?:['’ʼ`]|\.(?=[^\W_]))[^\W_]+)*")
-_POSSESSIVE_RE = re.compile(r"['’ʼ`][sS]$")
 _INNER_PUNCT = str.maketrans("", "", "'’ʼ`.")
 _SPECIAL = str.maketrans({
     "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
@@ -98,15 +97,13 @@ def words(text: str) -> tuple[Word, ...]:
     prev_end = 0
     prev_word = ""
     new_word = _new_word
+    form = _word_form
     # each match is (the separators before the word, the word): offsets follow from lengths
     for gap, word in _GAP_WORD_RE.findall(text):
         start = prev_end + len(gap)
-        prev_end = end = start + len(word)
-        raw = word
-        possessive = len(raw) > 2 and raw[-2] in _APOSTROPHES and raw[-1] in "sS"
-        if possessive:
-            raw = raw[:-2]
-            end -= 2
+        prev_end = start + len(word)
+        cut, dotted, key, shape = form(word)
+        end = prev_end - cut
         if gap == " " and out:
             initial, joins = False, True  # the common case, decided without the regexes
         else:
@@ -119,9 +116,8 @@ def words(text: str) -> tuple[Word, ...]:
                     joins = True  # "St. Petersburg", "J. Smith"
                 # after a dotted acronym ("U.S. officials") a dot does not end the sentence
                 initial = not joins and "." not in prev_word and _initial(text, start)
-        if "." in raw and not possessive and text[end:end + 1] == ".":
+        if dotted and text[end:end + 1] == ".":
             end += 1  # the closing dot of "U.S."
-        key, shape = key_and_shape(raw)
         out.append(new_word((start, end, key, shape, initial, joins, False)))
         lines.append(line)
         prev_word = word
@@ -140,6 +136,15 @@ def key_and_shape(word: str) -> tuple[str, str]:
 
 _APOSTROPHES = frozenset("'’ʼ`")
 _new_word = partial(tuple.__new__, Word)
+
+
+@lru_cache(maxsize=262144)
+def _word_form(word: str) -> tuple[int, bool, str, str]:
+    """What :func:`words` needs of a word: the characters a possessive 's takes off its end,
+    whether it is dotted ("U.S", which a closing dot may follow), and its key and shape."""
+    if len(word) > 2 and word[-2] in _APOSTROPHES and word[-1] in "sS":
+        return (2, False, *key_and_shape(word[:-2]))
+    return (0, "." in word, *key_and_shape(word))
 
 
 def _mark_title_lines(ws: list[Word], lines: list[int]) -> tuple[Word, ...]:
@@ -179,10 +184,8 @@ def name_key_shape(name: str) -> tuple[str, str]:
     the same as :func:`name_words` gives, faster."""
     keys: list[str] = []
     shapes: list[str] = []
-    for raw in _WORD_RE.findall(name):
-        if len(raw) > 2 and _POSSESSIVE_RE.search(raw):
-            raw = raw[:-2]
-        key, shape = key_and_shape(raw)
+    for word in _WORD_RE.findall(name):
+        _, _, key, shape = _word_form(word)  # (a possessive 's dropped, as words() does)
         keys.append(key)
         shapes.append(shape)
     if len(keys) > 1 and keys[0] == "the":

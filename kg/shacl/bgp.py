@@ -12,6 +12,7 @@ the screen never guesses a filter's outcome.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 from typing import Any
@@ -40,7 +41,7 @@ class Query:
     """The compiled query: its triple patterns and its filter."""
 
     def __init__(self, patterns: list[tuple[str, str, str]], test: Expr | None):
-        self.patterns = patterns  # (subject, predicate, object): "?var" or "<iri>"
+        self.patterns = patterns  # (subject, predicate, object): "<iri>" or a variable's name
         self.test = test
 
     @classmethod
@@ -85,34 +86,34 @@ class Query:
 
 def _boundness(pattern: tuple[str, str, str], sol: Solution) -> int:
     s, _, o = pattern
-    return 2 * (s[0] != "?" or s[1:] in sol) + (o[0] != "?" or o[1:] in sol)
+    return 2 * (s[0] == "<" or s in sol) + (o[0] == "<" or o in sol)
 
 
 def _extend(sol: Solution, pattern: tuple[str, str, str], data: DataGraph) -> list[Solution]:
     s, p, o = pattern
-    s_val = s if s[0] != "?" else sol.get(s[1:])
-    o_val = o if o[0] != "?" else sol.get(o[1:])
+    s_val = s if s[0] == "<" else sol.get(s)
+    o_val = o if o[0] == "<" else sol.get(o)
     # (each solution is held by one list only, so a single extension may update it in place)
     if s_val is not None:
         objects = data.values(s_val, p)
         if o_val is not None:
             return [sol] if o_val in objects else []
         if len(objects) == 1 and o != s:
-            sol[o[1:]] = objects[0]
+            sol[o] = objects[0]
             return [sol]
-        return [{**sol, o[1:]: v} for v in objects if o != s or v == s_val]
+        return [{**sol, o: v} for v in objects if o != s or v == s_val]
     if o_val is not None:
         subjects = data.inverse_values(o_val, p)
         if len(subjects) == 1:
-            sol[s[1:]] = subjects[0]
+            sol[s] = subjects[0]
             return [sol]
-        return [{**sol, s[1:]: v} for v in subjects]
+        return [{**sol, s: v} for v in subjects]
     out = []
     for subject, props in data.out.items():
         for v in props.get(p, ()):
             if s == o and v != subject:
                 continue
-            out.append({**sol, s[1:]: subject, o[1:]: v})
+            out.append({**sol, s: subject, o: v})
     return out
 
 
@@ -120,7 +121,7 @@ def _pattern_term(term: object, position: int) -> str:
     if isinstance(term, Variable):
         if position == 1:
             raise Unsupported("a variable predicate")
-        return f"?{term}"
+        return str(term)  # (no IRI's spelling: those begin with "<")
     if isinstance(term, URIRef):
         return f"<{term}>"
     raise Unsupported("a literal, blank node or path in a triple pattern")
@@ -156,19 +157,28 @@ def _constant(term: Literal) -> object:
 def _compile_test(exprs: list[object]) -> Expr:
     """The filters (all must hold) as one generated Python function of a solution: the
     expression tree written out as nested calls and operators, with the type checks of
-    SPARQL's operators in small helpers, compiled once per shapes graph."""
+    SPARQL's operators in small helpers, compiled once per shapes graph. A variable's value
+    is read once, where the evaluation first comes to it, into a local the operands that
+    surely come later reuse."""
     names: dict[str, object] = dict(_HELPERS)
-    body = " and ".join(f"_bool({_emit(e, names)})" for e in exprs) if len(exprs) > 1 \
-        else _emit(exprs[0], names)
+    read: dict[str, str] = {}
+    body = " and ".join(_emit_boolean(e, names, read) for e in exprs) if len(exprs) > 1 \
+        else _emit(exprs[0], names, read)
     exec(compile(f"def test(sol, data):\n    return {body}\n",  # noqa: S102
                  "<SHACL screen: SPARQL filter>", "exec"), names)
     return names["test"]  # type: ignore[return-value]
 
 
-def _emit(e: object, names: dict[str, object]) -> str:
-    """Python source for the expression ``e`` (constants go to ``names``)."""
+def _emit(e: object, names: dict[str, object], read: dict[str, str]) -> str:
+    """Python source for the expression ``e`` (constants go to ``names``; ``read``: the
+    variables surely read before ``e`` is evaluated, and their locals)."""
     if isinstance(e, Variable):
-        return f"_var(sol, data, {str(e)!r})"
+        local = read.get(str(e))
+        if local is None:
+            local = read[str(e)] = f"V{len(names)}"
+            names[local] = None  # (the name taken: a local of the function)
+            return f"({local} := _var(sol, data, {str(e)!r}))"
+        return local
     if isinstance(e, (Literal, URIRef)):
         key = f"K{len(names)}"
         names[key] = _constant(e) if isinstance(e, Literal) else Iri(str(e))
@@ -180,34 +190,60 @@ def _emit(e: object, names: dict[str, object]) -> str:
         parts = [e["expr"], *(dict.get(e, "other") or ())]
         joiner = " or " if kind == "ConditionalOrExpression" else " and "
         # (an error in an operand defers: no shortcut past it, as "or" and "and" read left
-        # to right and stop at the first operand that decides)
-        return "(" + joiner.join(f"_bool({_emit(x, names)})" for x in parts) + ")"
+        # to right and stop at the first operand that decides; what the later operands read
+        # is read for sure only in them)
+        first = _emit_boolean(parts[0], names, read)
+        later = dict(read)
+        return "(" + joiner.join([first, *(_emit_boolean(x, names, later)
+                                           for x in parts[1:])]) + ")"
     if kind == "UnaryNot":
-        return f"(not _bool({_emit(e['expr'], names)}))"
+        return f"(not {_emit_boolean(e['expr'], names, read)})"
     if kind == "RelationalExpression":
         op = e["op"]
         if op not in _COMPARE:
             raise Unsupported(f"operator {op}")
-        return f"_rel({op!r}, {_emit(e['expr'], names)}, {_emit(e['other'], names)})"
+        left = _emit(e["expr"], names, read)
+        return f"_rel({op!r}, {left}, {_emit(e['other'], names, read)})"
     if kind in ("AdditiveExpression", "MultiplicativeExpression"):
         ops = list(e["op"])
         if any(op not in ("+", "-", "*") for op in ops):
             raise Unsupported("division")
-        out = f"_int({_emit(e['expr'], names)})"
+        out = _emit_integer(e["expr"], names, read)
         for op, x in zip(ops, e["other"], strict=True):
-            out = f"({out} {op} _int({_emit(x, names)}))"
+            out = f"({out} {op} {_emit_integer(x, names, read)})"
         return out
     if kind == "Builtin_STR":
         arg = e["arg"]
         if isinstance(arg, Variable):
             return f"_lexical(sol, data, {str(arg)!r})"
-        return f"_str_of({_emit(arg, names)})"
+        return f"_str_of({_emit(arg, names, read)})"
     if kind == "Builtin_STRLEN":
-        return f"len(_string({_emit(e['arg'], names)}))"
+        return f"len(_string({_emit(e['arg'], names, read)}))"
     if kind == "Builtin_SUBSTR":
-        length = _emit(e["length"], names) if dict.get(e, "length") is not None else "None"
-        return f"_substr({_emit(e['arg'], names)}, {_emit(e['start'], names)}, {length})"
+        text, start = _emit(e["arg"], names, read), _emit(e["start"], names, read)
+        length = _emit(e["length"], names, read) if dict.get(e, "length") is not None \
+            else "None"
+        return f"_substr({text}, {start}, {length})"
     raise Unsupported(f"expression {kind}")
+
+
+# expressions whose value is always a bool (or an error): no type check needed on them
+_BOOLEAN_KINDS = frozenset({"ConditionalOrExpression", "ConditionalAndExpression",
+                            "UnaryNot", "RelationalExpression"})
+
+
+def _emit_boolean(e: object, names: dict[str, object], read: dict[str, str]) -> str:
+    """Python source for ``e`` as an operand of ``||``, ``&&``, ``!``: checked to be a
+    boolean unless it always is one."""
+    code = _emit(e, names, read)
+    return code if isinstance(e, CompValue) and e.name in _BOOLEAN_KINDS else f"_bool({code})"
+
+
+def _emit_integer(e: object, names: dict[str, object], read: dict[str, str]) -> str:
+    """Python source for ``e`` as an operand of ``+ - *``: checked to be an integer unless it
+    is an integer constant."""
+    code = _emit(e, names, read)
+    return code if type(names.get(code)) is int else f"_int({code})"
 
 
 def _var(sol: Solution, data: DataGraph, name: str) -> object:
@@ -241,25 +277,16 @@ def _string(v: object) -> str:
     return _of_type(v, str)
 
 
-_COMPARE = {"<": lambda a, b: a < b, ">": lambda a, b: a > b, "<=": lambda a, b: a <= b,
-            ">=": lambda a, b: a >= b, "=": lambda a, b: a == b, "!=": lambda a, b: a != b}
+_COMPARE = {"<": operator.lt, ">": operator.gt, "<=": operator.le, ">=": operator.ge,
+            "=": operator.eq, "!=": operator.ne}
+_KINDS = frozenset({Iri, int, str})  # the kinds of filter values (a bool is none of them)
 
 
 def _relation(op: str, a: object, b: object) -> bool:
-    kind = _kind(a)
-    if kind != _kind(b) or kind == "iri" and op not in ("=", "!="):
-        raise Defer("comparing values of different kinds")
+    kind = type(a)
+    if kind is not type(b) or kind not in _KINDS or kind is Iri and op not in ("=", "!="):
+        raise Defer("comparing values of different kinds, or of another kind")
     return _COMPARE[op](a, b)
-
-
-def _kind(v: object) -> str:
-    if isinstance(v, Iri):
-        return "iri"
-    if type(v) is int:
-        return "int"
-    if type(v) is str:
-        return "str"
-    raise Defer("a value of another kind")
 
 
 def _lexical(sol: Solution, data: DataGraph, name: str) -> str:

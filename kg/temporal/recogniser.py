@@ -53,6 +53,7 @@ class Candidate:
 
 
 _START = re.Match.start
+_GROUP = re.Match.group
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _DIGIT_KEY = {n: digit_key("0" * n) for n in range(1, 6)}
 
@@ -64,8 +65,9 @@ def triggers(text: str) -> tuple[str, list[tuple[int, str]]]:
     if len(low) != len(text):
         # case folding changed the length (e.g. "İ"): fold only ASCII, keeping the offsets
         low = text.translate(_ASCII_LOWER)
-    tokens = _TOKEN.findall(low)
-    starts = list(map(_START, _TOKEN.finditer(low)))
+    matches = list(_TOKEN.finditer(low))  # (one pass for the tokens and their offsets)
+    tokens = list(map(_GROUP, matches))
+    starts = list(map(_START, matches))
     keys = [t if t[0] > "9" else (_DIGIT_KEY[min(len(t), 5)] if t[0] >= "0" else APOSTROPHE)
             for t in tokens]
     content = [k in _CONTENT_KEYS for k in keys]

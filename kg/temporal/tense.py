@@ -221,6 +221,12 @@ def _abbreviation_before(text: str, period: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
+# The words that may be or change a tense marker (besides the forms in "-ed" and "'ll"): any
+# other word only becomes the word before the next.
+_MARKER_WORDS = _FUTURE_WORDS | _ARRANGEMENTS | _IRREGULAR_PAST | _N_PARTICIPLES | _PRESENT | \
+    _SCHEDULING | {"ahead", "to", "be", "have", "been"}
+
+
 def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     previous = before = ""
@@ -228,9 +234,12 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
     running = None  # the span is running text, not a line in title case (decided when needed)
     for m in _WORD.finditer(text, start, end):
         word = m.group().lower().replace("’", "'")
+        cap = m.group()[:1].isupper()
+        named, capitalised = capitalised and cap, cap
+        if word not in _MARKER_WORDS and not word.endswith(("ed", "'ll")):
+            previous, before = word, previous
+            continue
         tense = None
-        named = capitalised and m.group()[:1].isupper()
-        capitalised = m.group()[:1].isupper()
         if named and word in _FUTURE_WORDS:
             if running is None:
                 running = any(w[:1].islower() for w in _WORD.findall(text, start, end)

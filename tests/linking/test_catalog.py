@@ -178,3 +178,27 @@ def test_places_inside_longer_names_are_dropped(tmp_path: Path) -> None:
     assert [e.qid for e in m.entries] == ["Q900000912"]  # the person stays, the town goes
     (m,) = cat.scan("They drove to Moore yesterday.")
     assert {e.qid for e in m.entries} == {"Q900000911", "Q900000912"}
+
+
+def test_scan_extends_only_the_beginnings_of_longer_names(catalog: Catalog,
+                                                          tmp_path: Path) -> None:
+    """The index lists the keys that begin a longer key, and the scan stops an n-gram that
+    begins none; an index without that list (an older one) finds the same names."""
+    assert {"kharkiv", "united", "washington", "north", "north atlantic",
+            "north atlantic treaty"} <= catalog._prefixes
+    assert not {"oblast", "washington dc", "paris"} & catalog._prefixes
+    assert "prefixes" not in catalog.meta  # the scanner's, not shown by `kg catalog info`
+    old = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(old)
+    sqlite3.connect(catalog.path).backup(conn)
+    conn.execute("DELETE FROM meta WHERE key = 'prefixes'")
+    conn.commit()
+    conn.close()
+    without = Catalog.open(old)
+    assert without._prefixes is None
+    text = ("Kharkiv Oblast officials, the United States and the North Atlantic Treaty "
+            "Organization said Volodymyr Zelensky met John Smith in Washington, D.C. and in "
+            "Kharkiv on Monday; the North Atlantic Wagner Group and US Wagner troops left.")
+    got = found(catalog.scan(text))
+    assert ("North Atlantic Treaty Organization", {NATO}) in got
+    assert got == found(without.scan(text))
