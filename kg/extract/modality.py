@@ -308,8 +308,8 @@ def _said_of(doc: Document, trig: Trigger) -> bool:
         k = next((n for n, w in enumerate(after) if w in _BE_FORMS), len(after))
         if any(not w.replace("-", "").isalpha() for w in after[:k]):
             return False  # ("the arrest of Rodrigo Duterte was ...": over the noun's own phrase)
-    return after[k:k + 1] and after[k] in _BE_FORMS and not _itself_in_question(doc, trig) \
-        and " ".join(after[k:k + 2]) not in _HAPPENING
+    return bool(after[k:k + 1]) and after[k] in _BE_FORMS and \
+        not _itself_in_question(doc, trig) and " ".join(after[k:k + 2]) not in _HAPPENING
 
 
 def _itself_in_question(doc: Document, trig: Trigger) -> bool:
@@ -711,7 +711,7 @@ def _thwarted(doc: Document, trig: Trigger, words: list[str]) -> str | None:
     k = len(words) - 1
     while k > 0 and words[k] in _PREVENTED_MODIFIERS:
         k -= 1
-    if (k < len(words) - 1 or words[k:]) and words[k] in _PREVENTING and \
+    if words and words[k] in _PREVENTING and \
             not (words[k - 1:k] == ["to"] and words[k - 2:k - 1] and words[k - 2] in _IN_VAIN):
         return words[k]  # "deployed to prevent further attacks", "to avert a war" (but
         # "failed to prevent fresh clashes", "did nothing to prevent the shooting": they were)
@@ -742,8 +742,8 @@ def _without_modifier(words: list[str], trig: Trigger) -> list[str]:
 
 def _the_next_day(words: list[str]) -> bool:
     """The last "next" is of "the next day" (morning, evening, night)."""
-    k = max(i for i, w in enumerate(words) if w == "next")
-    return words[k - 1:k] == ["the"] and words[k + 1:k + 2] in (
+    k = max((i for i, w in enumerate(words) if w == "next"), default=0)
+    return k > 0 and words[k - 1] == "the" and words[k + 1:k + 2] in (
         ["day"], ["morning"], ["afternoon"], ["evening"], ["night"])
 
 

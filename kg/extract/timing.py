@@ -503,9 +503,8 @@ class TimeAttacher:
     def _coming(self, t: TimeSpec) -> bool:
         """A stretch that runs on past publication ("in the coming days"): the time of what
         is to come, not of a deed told as done ("... and promised that ...")."""
-        latest = t.latest.date() if isinstance(t.latest, datetime) else t.latest
         return t.type == "DURATION" and self.published is not None and \
-            isinstance(latest, date) and latest > self.published
+            isinstance(t.latest, date) and _day_of(t.latest) > self.published
 
     def _ahead(self, t: TimeSpec) -> bool:
         """The time lies wholly after publication ("which will happen on May 30"): it dates
