@@ -170,8 +170,12 @@ def _merge_longer_names(cands: list[Candidate], uf: _UnionFind, lex: Lexicon) ->
     name ("the Defence Ministry" after a Russian and a Ukrainian one stays alone); a person the
     catalog knows keeps its own names ("Nicolas Maduro" is not "Nicolas Maduro Guerra"), and
     names two lists tell apart stay apart."""
-    named = [(i, c, c.surface.split()) for i, c in enumerate(cands)
-             if c.kind in ("person", "organization", "place")]
+    by_name: dict[tuple[str, str], list[int]] = {}
+    for i, c in enumerate(cands):
+        if c.kind in ("person", "organization", "place"):
+            by_name.setdefault((c.kind, c.surface), []).append(i)
+    # one candidate stands for each name (the pairs are of names, not of mentions)
+    named = [(i, cands[i], surface.split()) for (_, surface), (i, *_) in by_name.items()]
     pairs = []
     for i, a, wa in named:
         for j, b, wb in named:
@@ -196,7 +200,8 @@ def _merge_longer_names(cands: list[Candidate], uf: _UnionFind, lex: Lexicon) ->
         shorter.setdefault(long, set()).add(short)
     for short, i, long, j in pairs:
         if len(longer[short]) == 1 and len(shorter[long]) == 1:
-            uf.union(i, j)
+            for k in (*by_name[(cands[i].kind, short)], *by_name[(cands[j].kind, long)]):
+                uf.union(i, k)
 
 
 def _national(word: str, lex: Lexicon) -> bool:
