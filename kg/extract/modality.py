@@ -76,8 +76,10 @@ def _negation_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     # the event denies it
     deny = frozenset(f for v in ("deny", "avoid", "escape", "reject", "cancel", "scrap",
                                  "postpone")
-                     for f in verb_forms(v, irregular)) | {"cancelled", "cancelling"}
-    # ("cancelled a planned trip to Italy": no trip; "postponed the election": not held)
+                     for f in verb_forms(v, irregular)) | {"cancelled", "cancelling"} | \
+        {"banned", "bans", "banning", "prohibited", "outlawed"}
+    # ("cancelled a planned trip to Italy": no trip; "postponed the election": not held;
+    # "banned all demonstrations": none held - but not "defied a ban on protests")
     return from_forms, to_forms, deny
 
 
@@ -247,7 +249,10 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         any(w in _NEG_PARTICLES or w.endswith("n't") for w in doc.words[max(0, k - 3):k])
     if unconfirmed:
         hedge = hedge or "unconfirmed"
-    if negation:
+    if negation and _not_until(doc, trig, negation):
+        modality, cue = "planned", f"{negation} ... until"  # "Schools will not reopen until
+        # Monday": they will then
+    elif negation:
         modality, cue = "negated", negation
     elif planned:
         modality, cue = "planned", planned
@@ -685,7 +690,7 @@ _NEG_TRANSPARENT = frozenset({
     "sign", "signed", "reach", "reached", "accept", "accepted", "approve", "approved",
     "allow", "allowed", "permit", "permitted", "produce", "produced", "secure", "secured",
     "broker", "brokered", "achieve", "achieved", "clinch", "clinched", "conclude", "concluded",
-    "seal", "sealed"})
+    "seal", "sealed", "fire"})
 
 
 _THWARTED = frozenset({"thwarted", "foiled", "averted", "prevented", "aborted"})
@@ -738,6 +743,13 @@ def _without_modifier(words: list[str], trig: Trigger) -> list[str]:
             words[-2] in _NEG_TRANSPARENT:
         return words[:-1]
     return words
+
+
+def _not_until(doc: Document, trig: Trigger, negation: str) -> bool:
+    """ "will not reopen until Monday", "would not resume before next week": a plain negation
+    ("not", "n't") of a verb followed by "until" or "before"."""
+    return trig.pos == "v" and (negation in _NEG_PARTICLES or negation.endswith("n't")) and \
+        any(w in ("until", "till", "before") for w in doc.words[trig.last + 1:trig.last + 3])
 
 
 def _the_next_day(words: list[str]) -> bool:

@@ -64,6 +64,11 @@ _SAINTS = frozenset({"st", "saint", "sainte"})
 _POSSESSORS = frozenset({"children", "women", "king", "queen", "men", "people"})
 # Words before company endings that make them a street's quarter ("Alabama Avenue SE").
 _STREETS = frozenset({"avenue", "road", "street", "boulevard", "drive", "lane", "way", "place"})
+# Languages, which "in" does not make places ("said in English")
+_LANGUAGES = frozenset({"english", "french", "arabic", "russian", "ukrainian", "spanish",
+                        "german", "hebrew", "persian", "farsi", "urdu", "hindi", "chinese",
+                        "mandarin", "japanese", "korean", "turkish", "portuguese", "italian",
+                        "polish", "dutch", "swahili", "amharic", "pashto", "dari", "bengali"})
 # Words that open the names of parties after which a country is named ("Progressive
 # Slovakia", "United Russia"; not "Marcus Brazil", "Jim Jordan")
 _PARTY_ADJECTIVES = frozenset({
@@ -521,13 +526,15 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                 i += 1
         if i > j:
             return None
-    for n in range(i, min(j, i + 3)):
+    for n in range(i, min(j + 1, i + 3)):
         lead, _, kind = toks[n].text.rpartition("-")
         if lead and kind.islower() and (kind.endswith("ed") or kind in _MODIFIER_SUFFIXES):
             i = n + 1  # "the Britain-based Syrian Observatory", "the New York-based Committee
             # to Protect Journalists", "Iran-backed Houthi rebels": where it is based, who
-            # backs it, no part of the name
+            # backs it, no part of the name ("a Buddhist-backed party": no name at all)
             break
+    if i > j:
+        return None
     if i + 1 < j and toks[i].lower in _QUANTITIES and toks[i + 1].lower == "of":
         i += 2  # "Hundreds of Arce's supporters", "Units of the Luhansk People's Republic":
         # a number or a part of them, no part of a name
@@ -777,6 +784,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         # "a source in the SBU said", "officials in the IDF said": a body that speaks
         return Candidate(start, end, surface, "organization", "pattern", "name:acronym", 0.5,
                          weak=True, extra=extra)
+    if len(words) == 1 and lowers[0] in _LANGUAGES and prev == "in":
+        return None  # "said in English": a language, no place
     if gov in _PLACE_PREPOSITIONS and "of" not in lowers[:-1] or \
             _ends_with_phrase(before, lex.phrase_set("place_heads", "lowercase_before")):
         return Candidate(start, end, surface, "place", "pattern", "name:place-context", 0.6,

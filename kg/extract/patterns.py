@@ -315,6 +315,9 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
                 m += 2
             else:
                 break
+        if m == k and _MODIFIER_RE.search(tok.text):
+            k += 1  # "a Buddhist-backed party", "the Kremlin-backed party": no name
+            continue
         if m == k and (demonym_country(tok, lex) is not None or
                        tok.lower in lex.words("regional_adjectives", "words")):
             k += 1  # "Greek authorities", "Russian troops": handled as demonyms; "the
@@ -375,6 +378,10 @@ _CREDIT_RE = re.compile(
     r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*/\s*"
     r"(?P<agency>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})")
 _CREDIT_MARK = "/"  # in every match of _CREDIT_RE: a text without it has no credit
+
+
+# a hyphenated modifier: "Buddhist-backed", "Osaka-based", "Saudi-led"
+_MODIFIER_RE = re.compile(r"-(?:[a-z]+ed|run|led|held|made|built|based|backed)$")
 
 
 def find_credit_candidates(doc: Document) -> list[Candidate]:

@@ -4780,3 +4780,46 @@ def test_second_review_of_the_twenty_first_stop():
                                             "needed.")
     assert not any(label.startswith("New York") for label, _ in labels(
         "The New York-based Committee said reporters were killed."))
+
+
+def test_first_contact_of_the_twenty_first_stop_batches_100_to_103():
+    """Batches 100-103 (Hezbollah 2024, the June 2025 strikes on Iran, Pahalgam, Imamoglu,
+    Brazil's floods, Tripoli, South Africa's election, a Kenyan school fire, Zaporizhzhia,
+    Sumy, drones over Poland, Kherson, a Gaza flotilla, Minneapolis, Takaichi, Myanmar):
+    "will not reopen until Monday" is a plan; "banned all demonstrations" holds none (but
+    "defied a ban on protests" did); "did not fire a single shot" denies the shot; words that
+    only look like events are none ("a permanent cessation of hostilities", "combat
+    fatigues", "pushed back decades", "Her victory", "convicted war criminals", "hateful
+    statements", "denied access to lawyers", "a shooting gallery", "the alliance's founding
+    treaty", "newly elected members", "his inauguration speech", "Devastating news"); "said in
+    English" names no place; "a Buddhist-backed party" names nothing."""
+    pub = date(2025, 10, 22)
+    for text, etype, modality in (
+            ("Schools will not reopen until Monday.", "RestorationOfServices", "planned"),
+            ("The governor banned all demonstrations in the city.", "Protest", "negated"),
+            ("Thousands defied a ban on protests on Sunday.", "Protest", "asserted")):
+        assert one(analyse(text, published=pub), etype).modality == modality, text
+    doc = analyse("Iranian air defences did not fire a single shot, officials said.",
+                  published=pub)
+    assert all(e.modality == "negated" for e in doc.events), \
+        [(e.type, trigger(doc, e), e.modality) for e in doc.events]
+    for text in ("The deal calls for a permanent cessation of hostilities.",
+                 "Men in combat fatigues waited.",
+                 "Hezbollah had been pushed back decades.",
+                 "Her victory was made possible by the smaller party.",
+                 "Japan released convicted war criminals.",
+                 "The suspect had made hateful statements.",
+                 "Detainees had been denied access to lawyers.",
+                 "The town has become a shooting gallery.",
+                 "Poland invoked Article 4 of the alliance's founding treaty.",
+                 "The newly elected members boycotted the session.",
+                 "Devastating news from the school."):
+        doc = analyse(text, published=pub)
+        assert all(e.type == "Statement" and trigger(doc, e) == "calls for"
+                   for e in doc.events), (text, [(e.type, trigger(doc, e)) for e in doc.events])
+    doc = analyse("He spoke of unity in his inauguration speech.", published=pub)
+    assert not events_of(doc, "Appointment")
+    def labels(text):
+        return {e.label for e in analyse(text).entities}
+    assert "English" not in labels("Modi said in English that the attackers would pay.")
+    assert "Buddhist-backed" not in labels("Komeito, a Buddhist-backed party, left.")
