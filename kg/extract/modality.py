@@ -249,9 +249,11 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         any(w in _NEG_PARTICLES or w.endswith("n't") for w in doc.words[max(0, k - 3):k])
     if unconfirmed:
         hedge = hedge or "unconfirmed"
-    if negation and _not_until(doc, trig, negation):
-        modality, cue = "planned", f"{negation} ... until"  # "Schools will not reopen until
-        # Monday": they will then
+    until = _not_until(doc, trig, negation, words) if negation else None
+    if until:
+        # "Schools will not reopen until Monday": they will then; "Police did not arrest him
+        # until Tuesday": they did then
+        modality, cue = until, f"{negation} ... until"
     elif negation:
         modality, cue = "negated", negation
     elif planned:
@@ -745,11 +747,21 @@ def _without_modifier(words: list[str], trig: Trigger) -> list[str]:
     return words
 
 
-def _not_until(doc: Document, trig: Trigger, negation: str) -> bool:
-    """ "will not reopen until Monday", "would not resume before next week": a plain negation
-    ("not", "n't") of a verb followed by "until" or "before"."""
-    return trig.pos == "v" and (negation in _NEG_PARTICLES or negation.endswith("n't")) and \
-        any(w in ("until", "till", "before") for w in doc.words[trig.last + 1:trig.last + 3])
+def _not_until(doc: Document, trig: Trigger, negation: str, words: list[str]) -> str | None:
+    """A plain negation ("not", "n't") of a verb followed by "until" or "before" puts the
+    event off rather than denying it: "planned" ("will not reopen until Monday", "would not
+    resume before next week") or, told in the past, "asserted" ("did not arrest him until
+    Tuesday"); None for any other negation."""
+    if trig.pos != "v" or not (negation in _NEG_PARTICLES or negation.endswith("n't")) or \
+            not any(w in ("until", "till", "before")
+                    for w in doc.words[trig.last + 1:trig.last + 5]):
+        return None
+    past = any(w in _PAST_AUXILIARIES for w in words[-4:])
+    return "asserted" if past else "planned"
+
+
+_PAST_AUXILIARIES = frozenset({"did", "didn't", "was", "wasn't", "were", "weren't", "had",
+                               "hadn't"})
 
 
 def _the_next_day(words: list[str]) -> bool:

@@ -310,10 +310,11 @@ class RoleFinder:
         while k >= lo and steps < 12:
             w, tok = doc.words[k], doc.tokens[k]
             if w in _PREPOSITIONS_NOT_AS:
-                if w == "of" and m.kind == "person" and not listed and k > lo and \
+                if w in ("of", "for") and m.kind == "person" and not listed and k > lo and \
                         doc.tokens[k - 1].is_cap and doc.tokens[k + 1].is_cap and \
                         (doc.words[k - 1],) in self.lex.titles:
-                    # "Secretary of State Antony Blinken": a title, no phrase of "of"
+                    # "Secretary of State Antony Blinken", "Secretary for Justice Paul Lam": a
+                    # title, no phrase of "of" or "for"
                     k -= 1
                     steps += 1
                     continue

@@ -4823,3 +4823,29 @@ def test_first_contact_of_the_twenty_first_stop_batches_100_to_103():
         return {e.label for e in analyse(text).entities}
     assert "English" not in labels("Modi said in English that the attackers would pay.")
     assert "Buddhist-backed" not in labels("Komeito, a Buddhist-backed party, left.")
+
+
+def test_third_review_of_the_twenty_first_stop():
+    """The third review (208 texts: 58 better, 10 worse, all mended): a title with "for" keeps
+    its holder the speaker ("Hong Kong's Secretary for Justice Paul Lam said"); "directly",
+    "recently", "popularly elected" elect (only "newly", "democratically", "freshly", "duly"
+    make the participle an adjective); a court that "convicted three terrorists" or "the
+    killer" convicts; "the governor's statement" is one; "his victory over Islamic State" is
+    military; "did not arrest him until Tuesday" arrested him on Tuesday (a past negation with
+    "until" tells when, a future one a plan)."""
+    pub = date(2025, 2, 7)
+    doc = analyse("Hong Kong's Secretary for Justice Paul Lam said on Friday that the trial "
+                  "would continue.", published=pub)
+    assert role(doc, one(doc, "Statement"), "speaker") == ["Paul Lam"]
+    for text, etype, modality in (
+            ("Residents directly elected their first mayor on Sunday.", "Election",
+             "asserted"),
+            ("A court convicted three terrorists on Thursday.", "Other", "asserted"),
+            ("Veterans marked his victory over Islamic State in 2017.", "MilitaryVictory",
+             "asserted"),
+            ("Police did not arrest him until Tuesday.", "Arrest", "asserted"),
+            ("Schools will not reopen until Monday.", "RestorationOfServices", "planned")):
+        assert one(analyse(text, published=pub), etype).modality == modality, text
+    doc = analyse("In the governor's statement on Monday, she declared a state of emergency.",
+                  published=pub)
+    assert events_of(doc, "Statement")
