@@ -499,13 +499,19 @@ def _model_number(tok: Token) -> bool:
     return tok.is_number and 2 <= len(tok.text) <= 3 and tok.text.isdigit()
 
 
+def hyphen_modifier(text: str) -> bool:
+    """A hyphenated modifier, no name: "Britain-based", "Iran-backed", "Saudi-led",
+    "Taylor Swift-themed" (not "Sang-mok", "Jong-un")."""
+    head, _, suffix = text.rpartition("-")
+    return bool(head) and suffix.islower() and (
+        suffix.endswith("ed") and len(suffix) > 3 or suffix in _MODIFIER_SUFFIXES)
+
+
 def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int, lex: Lexicon,
               lowercase_words: set[str]) -> Candidate | None:
     title: str | None = None
     country = None
-    head, _, suffix = toks[j].text.rpartition("-")
-    if head and suffix.islower() and (suffix.endswith("ed") and len(suffix) > 3 or
-                                      suffix in _MODIFIER_SUFFIXES):
+    if hyphen_modifier(toks[j].text):
         return None  # "a Taylor Swift-themed dance class", "Wagner-linked": a modifier (but
         # "Choi Sang-mok", "Kim Jong-un": a name)
     if i < j and j + 1 < len(toks) and _model_number(toks[j + 1]) and \
@@ -527,8 +533,7 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         if i > j:
             return None
     for n in range(i, min(j + 1, i + 3)):
-        lead, _, kind = toks[n].text.rpartition("-")
-        if lead and kind.islower() and (kind.endswith("ed") or kind in _MODIFIER_SUFFIXES):
+        if hyphen_modifier(toks[n].text):
             i = n + 1  # "the Britain-based Syrian Observatory", "the New York-based Committee
             # to Protect Journalists", "Iran-backed Houthi rebels": where it is based, who
             # backs it, no part of the name ("a Buddhist-backed party": no name at all)

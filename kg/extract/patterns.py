@@ -9,6 +9,7 @@ import re
 from .candidates import Candidate
 from .document import Document
 from .lexicon import Country, Lexicon
+from .names import hyphen_modifier
 from .sentences import SentenceSpan
 from .tokens import Token
 
@@ -315,7 +316,7 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
                 m += 2
             else:
                 break
-        if m == k and _MODIFIER_RE.search(tok.text):
+        if m == k and hyphen_modifier(tok.text):
             k += 1  # "a Buddhist-backed party", "the Kremlin-backed party": no name
             continue
         if m == k and (demonym_country(tok, lex) is not None or
@@ -378,10 +379,6 @@ _CREDIT_RE = re.compile(
     r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*/\s*"
     r"(?P<agency>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})")
 _CREDIT_MARK = "/"  # in every match of _CREDIT_RE: a text without it has no credit
-
-
-# a hyphenated modifier: "Buddhist-backed", "Osaka-based", "Saudi-led"
-_MODIFIER_RE = re.compile(r"-(?:[a-z]+ed|run|led|held|made|built|based|backed)$")
 
 
 def find_credit_candidates(doc: Document) -> list[Candidate]:
