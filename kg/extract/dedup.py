@@ -111,6 +111,11 @@ def _polarity(d: EventDraft) -> bool:
     return d.modality != "negated"
 
 
+# Labels of the measures among Other events, each its own kind of event
+_MEASURES = frozenset({"Deportation", "Closure", "Suspension", "Diplomatic break",
+                       "Diplomatic downgrade", "Recall of envoy", "Expulsion"})
+
+
 def _kidnapping(d: EventDraft) -> bool:
     """An event of type Other that is a kidnapping (its label "Kidnapping" or "Abduction")."""
     return d.trig.entry.label in ("Kidnapping", "Abduction")
@@ -120,8 +125,11 @@ def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
     """True when two mentions cannot be the same event."""
     if not compatible_types(a.type, b.type) or _polarity(a) != _polarity(b):
         return True
-    if a.type == b.type == "Other" and _kidnapping(a) != _kidnapping(b):
-        return True  # a kidnapping is no hijacking, nor the sentencing for it
+    if a.type == b.type == "Other" and (_kidnapping(a) != _kidnapping(b) or
+                                        _MEASURES & {a.trig.entry.label, b.trig.entry.label}
+                                        and a.trig.entry.label != b.trig.entry.label):
+        return True  # a kidnapping is no hijacking, nor the sentencing for it; closing the
+        # borders is no seizure of power
     if (a.modality == "planned") != (b.modality == "planned") and \
             not (a.anaphoric or b.anaphoric):
         return True  # a plan is not the event that already happened (an anaphor only refers)

@@ -4849,3 +4849,26 @@ def test_third_review_of_the_twenty_first_stop():
     doc = analyse("In the governor's statement on Monday, she declared a state of emergency.",
                   published=pub)
     assert events_of(doc, "Statement")
+
+
+def test_measures_are_events_of_their_own():
+    """Deportations, closures of borders and airspace, suspensions from office or of
+    cooperation, treaties held "in abeyance" are events (Other: Deportation, Closure,
+    Suspension), each its own: closing the borders does not merge into the seizure of power
+    told beside it; shops and markets that "closed", a suspended sentence are none."""
+    pub = date(2025, 4, 26)
+    for text, label in (("Israel began deporting hundreds of activists on Saturday.",
+                         "Deportation"),
+                        ("Pakistan closed its airspace to Indian airlines on Thursday.",
+                         "Closure"),
+                        ("India shut the Attari border crossing on Wednesday.", "Closure"),
+                        ("The interior ministry suspended the mayor from office on Sunday.",
+                         "Suspension"),
+                        ("India held the Indus Waters Treaty in abeyance.", "Suspension")):
+        assert one(analyse(text, published=pub), "Other").label.startswith(label), text
+    for text in ("The shop closed at 6pm.", "Stocks closed lower on Friday.",
+                 "The court suspended the sentence.", "He faces deportation."):
+        assert not analyse(text, published=pub).events, text
+    doc = analyse("Officers said they had taken power, dissolved all state institutions and "
+                  "closed the country's borders.", published=pub)
+    assert [e.label for e in events_of(doc, "Other")] == ["Seizure of power", "Closure"]
