@@ -116,6 +116,15 @@ _MEASURES = frozenset({"Deportation", "Closure", "Suspension", "Diplomatic break
                        "Diplomatic downgrade", "Recall of envoy", "Expulsion"})
 
 
+def _other_kinds_differ(a: EventDraft, b: EventDraft) -> bool:
+    """Two events of type Other of kinds that are never one event: a kidnapping and anything
+    else, a measure and anything of another label."""
+    if a.type != "Other" or b.type != "Other":
+        return False
+    la, lb = a.trig.entry.label, b.trig.entry.label
+    return _kidnapping(a) != _kidnapping(b) or bool(_MEASURES & {la, lb}) and la != lb
+
+
 def _kidnapping(d: EventDraft) -> bool:
     """An event of type Other that is a kidnapping (its label "Kidnapping" or "Abduction")."""
     return d.trig.entry.label in ("Kidnapping", "Abduction")
@@ -125,9 +134,7 @@ def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
     """True when two mentions cannot be the same event."""
     if not compatible_types(a.type, b.type) or _polarity(a) != _polarity(b):
         return True
-    if a.type == b.type == "Other" and (_kidnapping(a) != _kidnapping(b) or
-                                        _MEASURES & {a.trig.entry.label, b.trig.entry.label}
-                                        and a.trig.entry.label != b.trig.entry.label):
+    if _other_kinds_differ(a, b):
         return True  # a kidnapping is no hijacking, nor the sentencing for it; closing the
         # borders is no seizure of power
     if (a.modality == "planned") != (b.modality == "planned") and \
@@ -303,7 +310,8 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
             family = _FAMILIES.get(dtype, {dtype})
             head = d.trig.entry.lemma.split()[-1]
             same = [c for c in reversed(clusters) if all(
-                _polarity(o) == _polarity(d) and _times_agree(o, d) for o in c) and not (
+                _polarity(o) == _polarity(d) and _times_agree(o, d) and
+                not _other_kinds_differ(o, d) for o in c) and not (
                 d.answered and any(o.trig.sentence == d.trig.sentence for o in c))]
             # ("In December 2016, a man drove a truck into a market in Berlin ... That attack
             # was claimed by Islamic State": not the Magdeburg attack of 2024 told before)

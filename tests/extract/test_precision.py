@@ -4872,3 +4872,21 @@ def test_measures_are_events_of_their_own():
     doc = analyse("Officers said they had taken power, dissolved all state institutions and "
                   "closed the country's borders.", published=pub)
     assert [e.label for e in events_of(doc, "Other")] == ["Seizure of power", "Closure"]
+
+
+def test_review_of_the_measures():
+    """The review of the measures (100 texts: 46 better, 6 worse): "close to the border" is
+    an adjective, "shut the embassy gate" a door; a measure never takes "the coup" told beside
+    it ("suspended Niger's membership on Saturday following the coup"); airports close too,
+    and members are suspended from their party."""
+    pub = date(2024, 6, 17)
+    for text in ("The village lies close to the border with Lebanon.",
+                 "She shut the embassy gate behind her."):
+        assert not analyse(text, published=pub).events, text
+    doc = analyse("The African Union suspended Niger's membership on Saturday following the "
+                  "coup.", published=pub)
+    assert [e.label for e in events_of(doc, "Other")] == ["Suspension by African Union",
+                                                           "Coup"]
+    for text in ("The authorities closed the airport in Lagos on Monday.",
+                 "The party suspended him from the party on Friday."):
+        assert len(events_of(analyse(text, published=pub), "Other")) == 1, text
