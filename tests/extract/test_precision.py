@@ -4864,9 +4864,12 @@ def test_measures_are_events_of_their_own():
                         ("India shut the Attari border crossing on Wednesday.", "Closure"),
                         ("The interior ministry suspended the mayor from office on Sunday.",
                          "Suspension"),
-                        ("India held the Indus Waters Treaty in abeyance.", "Suspension")):
+                        ("India held the Indus Waters Treaty in abeyance.", "Suspension"),
+                        ("Egypt ordered the closure of the Rafah crossing on Tuesday.",
+                         "Closure")):
         assert one(analyse(text, published=pub), "Other").label.startswith(label), text
     for text in ("The shop closed at 6pm.", "Stocks closed lower on Friday.",
+                 "The factory closure cost 300 jobs.",
                  "The court suspended the sentence.", "He faces deportation."):
         assert not analyse(text, published=pub).events, text
     doc = analyse("Officers said they had taken power, dissolved all state institutions and "
