@@ -16,6 +16,7 @@ from datetime import date, datetime
 from ..model import EVENT_TYPES, TimeSpec
 from .events import CAMPAIGN_HEADS, EventDraft
 from .roles import INTERCEPTING
+from .timing import day_of
 
 _BASIS_RANK = {"expression": 0, "sentence": 1, "paragraph": 2, "publication": 3, "unknown": 4}
 _KIND_RANK = {"body": 0, "caption": 1, "headline": 2}
@@ -26,13 +27,7 @@ _VIOLENT = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Attack",
 def _bounds(t: TimeSpec | None) -> tuple[date | None, date | None]:
     if t is None:
         return None, None
-    return _day(t.earliest), _day(t.latest)
-
-
-def _day(v: date | datetime | None) -> date | None:
-    if isinstance(v, datetime):
-        return v.date()
-    return v
+    return day_of(t.earliest), day_of(t.latest)
 
 
 def times_compatible(a: TimeSpec | None, b: TimeSpec | None) -> bool:
@@ -179,8 +174,8 @@ def _times_agree(o: EventDraft, d: EventDraft) -> bool:
     if d.time is None or o.time is None or "publication" in (d.time.basis, o.time.basis) or \
             "unknown" in (d.time.basis, o.time.basis):
         return True
-    de, dl = _day(d.time.earliest), _day(d.time.latest)
-    oe, ol = _day(o.time.earliest), _day(o.time.latest)
+    de, dl = day_of(d.time.earliest), day_of(d.time.latest)
+    oe, ol = day_of(o.time.earliest), day_of(o.time.latest)
     if de is None or dl is None or oe is None or ol is None:
         return True
     return (oe - dl).days <= 365 and (de - ol).days <= 365
@@ -194,7 +189,7 @@ def _background(old: EventDraft, new: EventDraft) -> bool:
             old.time is None or new.time is None or old.time.basis != "expression" or \
             new.time.basis != "publication":
         return False
-    end, bound = _day(old.time.latest), _day(new.time.latest)
+    end, bound = day_of(old.time.latest), day_of(new.time.latest)
     return end is not None and bound is not None and (bound - end).days > 30
 
 

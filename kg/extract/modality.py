@@ -246,7 +246,7 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
             doc.words[k - 2] in _VERIFYING:
         k -= 2  # (the verb the negation governs)
     unconfirmed = k is not None and not is_reporting and doc.words[k] in _VERIFYING and \
-        any(w in _NEG_PARTICLES or w.endswith("n't") for w in doc.words[max(0, k - 3):k])
+        any(_negating(w) for w in doc.words[max(0, k - 3):k])
     if unconfirmed:
         hedge = hedge or "unconfirmed"
     until = _not_until(doc, trig, negation, words) if negation else None
@@ -269,7 +269,7 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         # "Mazon announced his resignation on Monday": the announcement is the resignation
         # ("has not yet announced his resignation": none)
         modality, cue = ("negated", "not announced") if any(
-            w in _NEG_PARTICLES or w.endswith("n't") for w in words[-5:-2]) else ("asserted", None)
+            _negating(w) for w in words[-5:-2]) else ("asserted", None)
     elif quote is None and according is None and reporter is not None and \
             _background_of_report(doc, trig):
         modality, cue = "asserted", None  # "the toll after last week's earthquake has
@@ -594,7 +594,7 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
         return None
     near = words[-4:]
     for i, w in enumerate(near):
-        if w in _NEG_PARTICLES or w.endswith("n't") or w == "no" and trig.pos == "n":
+        if _negating(w) or w == "no" and trig.pos == "n":
             if (w == "no" or "longer" not in words[-3:]) and \
                     (not _other_verb_between(_without_modifier(near[i + 1:], trig), trig) or
                      len(near) - i == 3 and near[-1] in ("or", "nor") and trig.pos == "v"):
@@ -609,7 +609,7 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
     if words[-2:-1] == ["without"] or words[-1:] == ["without"]:
         return "without"
     if trig.pos == "n" and words[-1:] == ["any"] and \
-            any(w in _NEG_PARTICLES or w.endswith("n't") for w in window[-5:]):
+            any(_negating(w) for w in window[-5:]):
         return "not ... any"  # "Moscow has not acknowledged any attack"
     for p in _NO_PHRASES:
         # the phrase right before the noun or its modifiers: "no indication of a widespread or
@@ -672,7 +672,7 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
                 (not w.startswith("reject") or trig.type in _PROPOSED and
                  not _concluded(doc, trig)) and \
                 not (i >= 2 and window[i - 1] in ("or", "nor") and
-                     any(x in _NEG_PARTICLES or x.endswith("n't") for x in window[:i - 1])) and \
+                     any(_negating(x) for x in window[:i - 1])) and \
                 not (w.startswith("escap") and window[i + 1:i + 2] == ["the"]) and \
                 not (window[i + 1:i + 2] == ["that"] and _said_of(doc, trig)) and \
                 not any(x == "and" or x in _SUBORDINATE or x in _CAUSES
@@ -752,7 +752,7 @@ def _not_until(doc: Document, trig: Trigger, negation: str, words: list[str]) ->
     event off rather than denying it: "planned" ("will not reopen until Monday", "would not
     resume before next week") or, told in the past, "asserted" ("did not arrest him until
     Tuesday"); None for any other negation."""
-    if trig.pos != "v" or not (negation in _NEG_PARTICLES or negation.endswith("n't")) or \
+    if trig.pos != "v" or not _negating(negation) or \
             not any(w in ("until", "till", "before")
                     for w in doc.words[trig.last + 1:trig.last + 5]):
         return None
@@ -769,6 +769,11 @@ def _the_next_day(words: list[str]) -> bool:
     k = max((i for i, w in enumerate(words) if w == "next"), default=0)
     return k > 0 and words[k - 1] == "the" and words[k + 1:k + 2] in (
         ["day"], ["morning"], ["afternoon"], ["evening"], ["night"])
+
+
+def _negating(word: str) -> bool:
+    """A negation particle ("not", "never", ...) or a contracted one ("didn't")."""
+    return word in _NEG_PARTICLES or word.endswith("n't")
 
 
 def _announces_own(words: list[str], trig: Trigger) -> bool:

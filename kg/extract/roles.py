@@ -48,7 +48,6 @@ TERRITORY_TYPES = frozenset({"TerritoryTaken", "TerritoryRetaken", "Occupation",
 TOLD = frozenset({"told", "tells", "telling", "tell"})
 _SETTLEMENTS = frozenset({"city", "town", "village", "port", "capital", "enclave", "suburb",
                           "camp", "settlement"})
-# Last words of the names of seas ("the Red Sea city": the sea qualifies a city).
 # People who report from a place ("officials in Damascus said")
 _SPEAKERS = frozenset({"officials", "official", "sources", "source", "authorities",
                        "diplomats", "diplomat", "analysts", "spokesman", "spokeswoman",
@@ -56,6 +55,7 @@ _SPEAKERS = frozenset({"officials", "official", "sources", "source", "authoritie
 # Participles and adjectives before "to" that relate a thing to a country ("linked to Israel")
 _RELATING = frozenset({"linked", "tied", "connected", "related", "belonging", "allied",
                        "loyal", "affiliated", "sympathetic"})
+# Last words of the names of seas ("the Red Sea city": the sea qualifies a city).
 _WATERS = frozenset({"sea", "gulf", "ocean", "coast", "bay", "strait"})
 # Participles between a weapon and its launcher: "a missile fired by X".
 _LAUNCHED = frozenset({"fired", "launched", "dropped", "flown", "sent", "operated", "planted"})

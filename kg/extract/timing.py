@@ -460,7 +460,7 @@ class TimeAttacher:
         t = next((t for t in here if t.end == comma and t.resolved and _one_day(t)), None)
         if t is None:
             return None
-        day = _day_of(t.earliest) - timedelta(days=days)
+        day = day_of(t.earliest) - timedelta(days=days)
         end = doc.tokens[k].end
         return dataclasses.replace(t, value=day.isoformat(), edtf=day.isoformat(), earliest=day,
                                    latest=day, text=doc.text[t.start:end], end=end, mod=None,
@@ -504,7 +504,7 @@ class TimeAttacher:
         """A stretch that runs on past publication ("in the coming days"): the time of what
         is to come, not of a deed told as done ("... and promised that ...")."""
         return t.type == "DURATION" and self.published is not None and \
-            isinstance(t.latest, date) and _day_of(t.latest) > self.published
+            isinstance(t.latest, date) and day_of(t.latest) > self.published
 
     def _ahead(self, t: TimeSpec) -> bool:
         """The time lies wholly after publication ("which will happen on May 30"): it dates
@@ -953,7 +953,8 @@ def merge_anchors(given: Mapping[str, date] | None, found: Mapping[str, date]
     return out
 
 
-def _day_of(v: date | datetime) -> date:
+def day_of(v: date | datetime | None) -> date | None:
+    """The day of a date or of a moment (None stays None)."""
     return v.date() if isinstance(v, datetime) else v
 
 
@@ -961,4 +962,4 @@ def _one_day(t: TimeSpec) -> bool:
     """A date of one day, or a part of one day ("on Thursday evening")."""
     return t.type in ("DATE", "TIME") and t.precision in ("day", "part_of_day") and \
         isinstance(t.earliest, date) and isinstance(t.latest, date) and \
-        _day_of(t.earliest) == _day_of(t.latest)
+        day_of(t.earliest) == day_of(t.latest)
