@@ -756,6 +756,8 @@ class RoleFinder:
                     self._possesses_place(m) and any(t.text == "," for t in toks[after:]):
                 continue  # "Odesa, Ukraine's largest port, has come under attack" (but
                 # "Earlier, Hamas's fighters, emerging from tunnels, attacked": Hamas)
+            if self._possessed(m) in _OTHERS_OF:
+                return None  # "Syria's neighbours shut their borders": not Syria
             # a pronoun between the actor and the trigger is the real subject
             pron = _last_pronoun(toks, after, possessive=True)
             if pron is not None and pron.lower not in ("its", "their"):
@@ -1665,6 +1667,13 @@ _SPEAKING_BODIES = frozenset({
     "emergency", "emergencies", "general", "security", "state", "air", "navy", "parliament",
     "national", "top", "chief", "ambassador", "embassy", "intelligence", "prosecutor",
     "prosecutors", "regional", "central"})
+# what a possessor's others are called ("Russia's allies", "Syria's neighbours"): not the
+# possessor
+_OTHERS_OF = frozenset({
+    "neighbours", "neighbors", "neighbour", "neighbor", "allies", "ally", "rivals", "rival",
+    "enemies", "enemy", "foes", "foe", "opponents", "opponent", "critics", "critic",
+    "adversaries", "adversary", "partners", "partner", "proxies", "proxy", "backers",
+    "creditors", "lenders"})
 _CONTINENTS = frozenset({"europe", "asia", "africa", "america", "north america",
                          "south america", "latin america", "oceania", "the middle east",
                          "middle east"})

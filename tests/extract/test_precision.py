@@ -4912,3 +4912,15 @@ def test_passive_closures_and_deportation_flights():
         assert events_of(analyse(text, published=pub), "Other") == [], text
     doc = analyse("The deportation flights began on Tuesday, the ministry said.", published=pub)
     assert [e.time.value for e in events_of(doc, "Other")] == ["2024-06-11"]
+
+
+def test_a_possessors_others_are_not_the_possessor():
+    """ "Syria's neighbours shut their borders": the neighbours act, not Syria (but "Hamas's
+    fighters attacked": Hamas)."""
+    pub = date(2024, 6, 14)
+    for text in ("Syria's neighbours shut their borders on Monday.",
+                 "Iran's proxies attacked US bases in Iraq on Tuesday."):
+        doc = analyse(text, published=pub)
+        assert [p.role for e in doc.events for p in e.participants] == [], text
+    doc = analyse("Hamas's fighters attacked the base on Monday.", published=pub)
+    assert [p.role for p in one(doc, "Attack").participants] == ["agent"]
