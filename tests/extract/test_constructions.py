@@ -131,10 +131,11 @@ CASES = [
          [E("CasualtiesReport", alt=("Accident",), date="2024-10-28", place="Plovdiv",
             killed=21, injured=40, modality="claimed"),
           E("Announcement", trig="declared", date="2024-10-29", modality="asserted")],
-         allow=("Statement",),
+         allow=("Statement", "Other"),
          note="first contact with a crowd-crush report: a headline dated by a holiday after "
               "publication is no plan; 'fell on top of' is no fall of a town; 'pandemic "
-              "restrictions' is no outbreak; a declaration's object before its day"),
+              "restrictions' is no outbreak (their lifting is a measure); a declaration's "
+              "object before its day"),
     Case("ship-slams-into-bridge", "2024-03-27",
          "Freighter hits bridge\n\nA cargo ship lost power and slammed into a road bridge in "
          "Rotterdam early on Tuesday, officials said. The vessel hit a pillar at about 1:30 "

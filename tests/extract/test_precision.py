@@ -4924,3 +4924,36 @@ def test_a_possessors_others_are_not_the_possessor():
         assert [p.role for e in doc.events for p in e.participants] == [], text
     doc = analyse("Hamas's fighters attacked the base on Monday.", published=pub)
     assert [p.role for p in one(doc, "Attack").participants] == ["agent"]
+
+
+def test_first_contact_of_the_twenty_second_stop():
+    """Words of the sixteen reports of stop 22 that named no event, and measures that did."""
+    pub = date(2025, 10, 17)
+    for text in ("Morales, who faces an arrest warrant, denied the charges on Monday.",
+                 "A rare outbreak of tornadoes hit the state on Wednesday.",
+                 "Officials promised on Monday to add flood warning systems.",
+                 "Kerr County's top elected official spoke on Monday.",
+                 "Min Aung Hlaing, who is under Western sanctions, spoke on Monday.",
+                 "Qatar denied that Doha had received advance warning.",
+                 "The decree lets the governor restrict movement and seize vehicles.",
+                 "Firefighters battle flames on Mulholland Drive on Saturday.",
+                 "The junta declared a two-week pause in offensive operations on Saturday.",
+                 "The law protects the right to peaceful protest."):
+        doc = analyse(text, published=pub)
+        kinds = {"Arrest", "Disease", "Flood", "Election", "Sanctions", "Advance",
+                 "TerritoryTaken", "Explosion", "ArmedClash", "Attack", "Protest"}
+        assert [e.type for e in doc.events if e.type in kinds] == [], text
+    doc = analyse("Paz won the run-off on Sunday, defeating former president Jorge Quiroga.",
+                  published=pub)
+    assert [e.type for e in doc.events] == ["Election"]
+    doc = analyse("A power struggle exploded into open fighting in April 2023.", published=pub)
+    assert [e.type for e in doc.events] == ["ArmedClash"]
+    for text, label in (("The cabinet lifted martial law early on Wednesday.",
+                         "Lifting of a measure"),
+                        ("The government lifted the social media ban on Tuesday.",
+                         "Lifting of a measure"),
+                        ("The president dissolved the National Assembly on Tuesday.",
+                         "Dissolution"),
+                        ("Rajoelina fled the country on Sunday.", "Flight into exile")):
+        assert [e.label.split(" by ")[0] for e in analyse(text, published=pub).events] == \
+            [label], text
