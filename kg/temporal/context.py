@@ -283,8 +283,8 @@ def _signal(text: str, start: int) -> str | None:
     return None
 
 
-# "last year", "this year", "next year" right after a date without a year.
-_YEAR_AFTER = re.compile(r",?\s+(last|this|next)\s+year\b(?!['’])", re.I)
+# "last year", "this year", "next year" right after a date without a year ("of last year").
+_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(last|this|next)\s+year\b(?!['’])", re.I)
 _YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 
 

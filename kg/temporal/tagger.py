@@ -70,6 +70,8 @@ def _run(ctx: Context) -> list[tuple[int, int, Candidate, Found]]:
             if end <= start:
                 continue
             taken_end = end
+            if found.type == "DATE" and _NAME_AFTER.match(text, end):
+                break  # a name: "May 13 Square", "the March 23 Movement"
             out.append((start, end, c, found))
             if found.point is not None and found.sets_reference and found.resolved \
                     and found.type in ("DATE", "TIME") and not _in_since_clause(text, start) \
@@ -83,6 +85,12 @@ def _run(ctx: Context) -> list[tuple[int, int, Candidate, Found]]:
     return out
 
 
+# what a date before it turns into a name ("Tahrir's May 13 Square", "the 6 April Youth
+# Movement", "the 25 January Revolution")
+_NAME_AFTER = re.compile(r"\s+(?:(?:Youth|Martyrs|Revolutionary|Popular)\s+)?(?:Square|Street|"
+                         r"Avenue|Road|Movement|Bridge|Stadium|Boulevard|Revolution|Uprising|"
+                         r"Brigade|Front|Alliance|Coalition|Hospital|University|Park|"
+                         r"Declaration|Accords?)\b")
 _CLAUSE_START = re.compile(r"[.;:!?\n]|,\s")
 _SINCE = re.compile(r"\b(?:since|ever since)\b", re.IGNORECASE)
 

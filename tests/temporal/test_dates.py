@@ -217,3 +217,21 @@ def test_a_weekday_with_its_part_before_a_date_is_that_date():
         [("early on Tuesday, August 6", "2024-08-06", "START")]
     found = tag("It happened late on Friday, 9 August.", date(2024, 8, 14))
     assert [(t.text, t.value) for t in found] == [("late on Friday, 9 August", "2024-08-09")]
+
+
+def test_a_month_of_last_year():
+    """ "since May of last year": the month of the year before the DCT, one expression."""
+    t = one("The group has besieged the city since May of last year.", dct=date(2025, 4, 15))
+    assert (t.text, t.value) == ("May of last year", "2024-05")
+    t = find("It happened on May 3 of last year.", "May 3", dct=date(2025, 4, 15))
+    assert t.value == "2024-05-03"
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands gathered in May 13 Square on Tuesday.",
+    "The March 23 Movement seized Goma.",
+    "The 6 April Youth Movement called a strike.",
+    "Crowds marked the anniversary of the 25 January Revolution.",
+])
+def test_a_date_inside_a_name_is_no_date(text):
+    assert [t.text for t in tag(text) if any(c.isdigit() for c in t.text)] == []
