@@ -249,3 +249,39 @@ def test_leaders_agencies_and_places_of_stop_21_are_linked(tmp_path):
     assert found["Pittsburgh"] == ("place", "Q1342")
     assert found["Red Sea"] == ("place", "Q23406")
     assert found["Louvre"] == ("place", "Q19675")
+
+
+def test_leaders_and_places_of_stop_22_are_linked(tmp_path):
+    """Entries added in stop 22 (SOURCES.md) link from news text, surnames included."""
+    from kg.bootstrap import Analyser
+    from kg.extract import analyse_article
+    from kg.model import Article
+    from kg.settings import Settings
+
+    adapters = Analyser(Settings(data_dir=tmp_path, demo=False)).adapters()
+    text = ("Keir Starmer met Friedrich Merz and Donald Tusk in Istanbul on Monday. Félix "
+            "Tshisekedi flew from Douala to Antananarivo, while Masoud Pezeshkian and Ali Khamenei "
+            "spoke in Hama. Javier Milei, William Ruto, Paul Biya and Bola Tinubu met in Milan; "
+            "Kim Jong Un was not in Tampa, Ahmedabad or La Paz. Paul Kagame, Shehbaz Sharif and "
+            "Abdel Fattah al-Burhan met later.")
+    doc = analyse_article(Article(text=text), **{k: adapters[k] for k in
+                                                  ("catalog", "gazetteer", "linker")})
+    found = {e.label: (e.kind, e.wikidata) for e in doc.entities}
+    assert found["Keir Starmer"] == ("person", "Q6383803")
+    assert found["Friedrich Merz"] == ("person", "Q566257")
+    assert found["Donald Tusk"] == ("person", "Q946")
+    assert found["Félix Tshisekedi"] == ("person", "Q29032770")
+    assert found["Masoud Pezeshkian"] == ("person", "Q5933752")
+    assert found["Ali Khamenei"] == ("person", "Q57336")
+    assert found["Javier Milei"] == ("person", "Q52395487")
+    assert found["William Ruto"] == ("person", "Q195725")
+    assert found["Paul Biya"] == ("person", "Q57272")
+    assert found["Bola Tinubu"] == ("person", "Q3510872")
+    assert found["Kim Jong Un"] == ("person", "Q56226")
+    assert found["Paul Kagame"] == ("person", "Q1231345")
+    assert found["Shehbaz Sharif"] == ("person", "Q2096387")
+    assert found["Abdel Fattah al-Burhan"] == ("person", "Q63111184")
+    for label, qid in (("Istanbul", "Q406"), ("Douala", "Q132830"), ("Antananarivo", "Q3915"),
+                       ("Hama", "Q173545"), ("Milan", "Q490"), ("Tampa", "Q49255"),
+                       ("Ahmedabad", "Q1070"), ("La Paz", "Q1491")):
+        assert found[label] == ("place", qid), label
