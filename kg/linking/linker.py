@@ -211,7 +211,7 @@ class Linker:
             if places:
                 place = self._choose_place(places, context)
                 if place is not None and not scored:
-                    bridged = self._bridge(place, surfaces)
+                    bridged = self._bridge(place, surfaces, context)
                     if bridged is not None and bridged.score >= self.threshold:
                         return self._decision(
                             "linked", bridged.entry, [bridged], "gazetteer-geonames",
@@ -342,17 +342,21 @@ class Linker:
         return GazPlace(entry.geonames, entry.label, code, entry.lat, entry.lon,
                         entry.population or 0, "city", None)
 
-    def _bridge(self, place: GazPlace, surfaces: list[str]) -> _Scored | None:
+    def _bridge(self, place: GazPlace, surfaces: list[str], context: set[str]
+                ) -> _Scored | None:
         """A catalog entry carrying the chosen place's GeoNames id (a name the catalog lacks,
         e.g. a spelling variant known only to GeoNames, "Charkiw", or another language's,
         "Lemberg"). Not for a name of more words than the place's that spells nothing like it
         ("the White House", one of Casablanca's names in GeoNames: a translation), nor for the
         first word of a city named "X City" ("Gaza", "Mexico": the territory or country is
-        meant far more often than the city)."""
+        meant far more often than the city), nor for a name of four letters or fewer unless
+        the article names the place's country ("the village of Tana" is no Antananarivo)."""
         entries = [e for e in self.catalog.by_geonames(place.geonames) if e.kind == "place"]
         if len(entries) != 1 or entries[0].qid is None:
             return None
         entry = entries[0]
+        if all(len(s) <= 4 for s in surfaces) and entry.country not in context:
+            return None
         names = (place.name, entry.label)
         if all(len(s.split()) > len(n.split()) and SequenceMatcher(
                 None, self.catalog.key_of(s), self.catalog.key_of(n)).ratio() < 0.5

@@ -176,6 +176,21 @@ def test_geonames_id_bridges_a_spelling_the_catalog_lacks(tmp_path: Path,
     assert d.info.status == "linked" and d.place == kharkiv
 
 
+def test_a_short_name_bridges_only_with_its_country_named(tmp_path: Path,
+                                                          gaz: Gazetteer) -> None:
+    """ "Tana" is one of Antananarivo's names in GeoNames, and a village elsewhere: a name of
+    four letters bridges to the catalog only when the article names the place's country."""
+    tana = gaz.lookup("Tana")[0]
+    madagascar = "Q900000099"
+    cat = Catalog.from_jsonl(write_jsonl(tmp_path / "c.jsonl", [
+        rec("Q900000098", "place", "Antananarivo", geonames=tana.geonames,
+            country=madagascar)]), tmp_path / "c.sqlite")
+    linker = Linker(cat, threshold=THRESHOLD, gazetteer=gaz)
+    assert decide(linker, "place", "Tana").entry is None
+    d = decide(linker, "place", "Tana", context=(madagascar,))
+    assert d.entry.qid == "Q900000098" and d.info.method == "gazetteer-geonames"
+
+
 def test_gazetteer_homonyms_need_context(tmp_path: Path, gaz: Gazetteer) -> None:
     donetsk = gaz.lookup("Donetsk")
     assert {p.country_code for p in donetsk} >= {"UA", "RU"}
