@@ -1033,7 +1033,16 @@ def _has_complement(doc: Document, verb: int, end: int) -> bool:
         tail.append(w)
     if tail[:1] == ["that"] or tail[1:2] == ["that"] and tail[0] not in ("in", "on"):
         return True
+    if _COMPLEMENT_AUXILIARIES.intersection(tail[:5]):
+        return True  # "..., and by Sunday the group said it had taken the camp": its own
+        # clause, which the fighting before it is no part of
     return sum(1 for w in tail if w[:1].isalpha()) > _MAX_TAIL
+
+
+# auxiliaries that mark a finite clause after a reporting verb ("said it had", "said
+# Tuesday the army was")
+_COMPLEMENT_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "would", "will",
+                                     "could", "is", "are", "might", "should", "must"})
 
 
 _NOUNS_TOO = frozenset({"note", "report", "claim", "estimate", "reply", "post", "tweet",

@@ -4957,3 +4957,21 @@ def test_first_contact_of_the_twenty_second_stop():
                         ("Rajoelina fled the country on Sunday.", "Flight into exile")):
         assert [e.label.split(" by ")[0] for e in analyse(text, published=pub).events] == \
             [label], text
+
+
+def test_a_report_with_a_clause_of_its_own_does_not_claim_what_stands_before_it():
+    """ "..., and by Sunday the group said it had taken the camp": the report's clause is its
+    own ("it had taken"), so the fighting told before it is asserted."""
+    pub = date(2025, 4, 15)
+    doc = analyse("Fighting and shelling continued through Saturday, and by Sunday the "
+                  "paramilitary group said it had taken full control of the camp.",
+                  published=pub)
+    assert [(e.type, e.modality) for e in doc.events] == [
+        ("ArmedClash", "asserted"), ("ShellingMissileAttack", "asserted"),
+        ("TerritoryTaken", "claimed")]
+    doc = analyse("The army retook the capital last month, and analysts say the war has "
+                  "entered a new phase.", published=pub)
+    assert one(doc, "TerritoryRetaken").modality == "asserted"
+    doc = analyse("The army retook the capital last month, analysts said on Monday.",
+                  published=pub)
+    assert one(doc, "TerritoryRetaken").modality == "claimed"
