@@ -158,6 +158,8 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         # "On 25 May, a guided bomb struck ...": the month, no "may" of a hedge
         words = [w if w != "may" or doc.tokens[lo + n].text != "May" else "<month>"
                  for n, w in enumerate(words)]
+    if '"' in words or "“" in words:
+        words = _unquote_words(words)
     if trig.pos == "n":
         stop = max((i for i in range(max(0, len(words) - 4), len(words))
                     if words[i] in _ENDING), default=-1)
@@ -692,7 +694,8 @@ _NEG_TRANSPARENT = frozenset({
     "sign", "signed", "reach", "reached", "accept", "accepted", "approve", "approved",
     "allow", "allowed", "permit", "permitted", "produce", "produced", "secure", "secured",
     "broker", "brokered", "achieve", "achieved", "clinch", "clinched", "conclude", "concluded",
-    "seal", "sealed", "fire"})
+    "seal", "sealed", "fire", "assign", "assigned", "apportion", "apportioned", "lay",
+    "laid", "place", "placed", "issue", "issued"})
 
 
 _THWARTED = frozenset({"thwarted", "foiled", "averted", "prevented", "aborted"})
@@ -782,6 +785,22 @@ def _announces_own(words: list[str], trig: Trigger) -> bool:
     return trig.pos == "n" and trig.type in ("Resignation", "Withdrawal") and \
         words[-1:] in (["his"], ["her"], ["their"], ["its"]) and \
         words[-2:-1] in (["announced"], ["announces"], ["announcing"])
+
+
+def _unquote_words(words: list[str]) -> list[str]:
+    """The words with scare quotes around a single word dropped ('Israel had "failed" to
+    kill them': "failed to")."""
+    out: list[str] = []
+    n = 0
+    while n < len(words):
+        if words[n] in ('"', "“") and n + 2 < len(words) and words[n + 1].isalpha() and \
+                words[n + 2] in ('"', "”"):
+            out.append(words[n + 1])
+            n += 3
+            continue
+        out.append(words[n])
+        n += 1
+    return out
 
 
 def _failed(doc: Document, trig: Trigger, words: list[str]) -> str | None:

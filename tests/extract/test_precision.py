@@ -4975,3 +4975,17 @@ def test_a_report_with_a_clause_of_its_own_does_not_claim_what_stands_before_it(
     doc = analyse("The army retook the capital last month, analysts said on Monday.",
                   published=pub)
     assert one(doc, "TerritoryRetaken").modality == "claimed"
+
+
+def test_negation_through_scare_quotes_and_light_verbs():
+    """ 'Israel had "failed" to assassinate them': scare quotes hide no failure; "did not
+    assign blame", "did not issue a warning": the negated verb only carries the noun."""
+    pub = date(2025, 9, 13)
+    doc = analyse('Israel had "failed" to assassinate them, Hamas said on Wednesday.',
+                  published=pub)
+    assert one(doc, "Killing").modality == "negated"
+    doc = analyse("The report did not assign blame, investigators said on Saturday.",
+                  published=pub)
+    assert one(doc, "Accusation").modality == "negated"
+    doc = analyse("The ministry did not issue a warning before the flood.", published=pub)
+    assert one(doc, "Statement").modality == "negated"
