@@ -4989,3 +4989,11 @@ def test_negation_through_scare_quotes_and_light_verbs():
     assert one(doc, "Accusation").modality == "negated"
     doc = analyse("The ministry did not issue a warning before the flood.", published=pub)
     assert one(doc, "Statement").modality == "negated"
+
+
+def test_airbases_and_airfields_are_places():
+    """ "the Mezzeh airbase", "the Shahid Airbase": places (an attack's target)."""
+    for text, name in (("Israeli jets struck the Mezzeh airbase on Monday.", "Mezzeh airbase"),
+                       ("Drones hit the Shahid Airbase overnight.", "Shahid Airbase")):
+        kinds = {e.label: e.kind for e in analyse(text).entities}
+        assert kinds.get(name) == "place", (text, kinds)
