@@ -4997,3 +4997,13 @@ def test_airbases_and_airfields_are_places():
                        ("Drones hit the Shahid Airbase overnight.", "Shahid Airbase")):
         kinds = {e.label: e.kind for e in analyse(text).entities}
         assert kinds.get(name) == "place", (text, kinds)
+
+
+def test_a_participle_before_a_title_says_who_someone_is():
+    """ "Impeached President Yoon Suk Yeol was detained": an impeachment told of before, no
+    event of this sentence (but "Parliament impeached President Yoon on Saturday")."""
+    pub = date(2025, 1, 17)
+    doc = analyse("Impeached President Yoon Suk Yeol was detained on Wednesday.", published=pub)
+    assert [e.type for e in doc.events] == ["Arrest"]
+    doc = analyse("Parliament impeached President Yoon on Saturday.", published=pub)
+    assert [(e.type, e.time.value) for e in doc.events] == [("Other", "2025-01-11")]
