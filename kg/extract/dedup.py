@@ -412,7 +412,11 @@ def _absorb(best: EventDraft, other: EventDraft) -> None:
             _BASIS_RANK.get(other.time.basis, 4) < _BASIS_RANK.get(best.time.basis, 4) or
             _BASIS_RANK.get(other.time.basis, 4) == _BASIS_RANK.get(best.time.basis, 4) and
             (best.time.type == "DURATION" or not other.anaphoric) and
-            other.time.type != "DURATION" and _narrower(other.time, best.time)):
-        best.time = other.time  # (a day told inside "in recent weeks", "last week": the day)
+            other.time.type != "DURATION" and _narrower(other.time, best.time)) and \
+            not (other.anaphoric and best.time.basis != "publication" and
+                 not times_compatible(best.time, other.time)):
+        best.time = other.time  # (a day told inside "in recent weeks", "last week": the day;
+        # but a later mention dated apart from a time the text gave keeps none of its own:
+        # "police opened fire" on Monday is not dated by "... the shootings" next week)
     best.confidence = max(best.confidence, other.confidence)
     best.merged.append(other)

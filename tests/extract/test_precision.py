@@ -5007,3 +5007,14 @@ def test_a_participle_before_a_title_says_who_someone_is():
     assert [e.type for e in doc.events] == ["Arrest"]
     doc = analyse("Parliament impeached President Yoon on Saturday.", published=pub)
     assert [(e.type, e.time.value) for e in doc.events] == [("Other", "2025-01-11")]
+
+
+def test_a_later_mention_dated_apart_keeps_its_time_to_itself():
+    """ "police opened fire" in a paragraph of Monday 8 September is not dated "next week" by
+    a closing "... investigate the shootings" in a sentence that plans something next week."""
+    text = ("Students rally in Kathmandu\n\nStudents marched on parliament in Kathmandu on "
+            "Monday, September 8. When some climbed the gates, police opened fire with live "
+            "rounds.\n\nOrganisers said on Saturday they would hold a vigil next week and would "
+            "press the government to investigate the shootings.")
+    doc = analyse(text, published=date(2025, 9, 13))
+    assert [e.time.value for e in events_of(doc, "Attack")] == ["2025-09-08"]
