@@ -603,9 +603,15 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
                          and "+casualties" not in d.rule  # ("killing about 1,200")
                          and d.trig.entry.lemma.split()[-1] not in CAMPAIGN_HEADS]
                 host = cands[-1] if cands else None
+        running = False
         if host is None and reports[0].toll and not own_report:
             # "the death toll rose to 41": a new figure for the deadly event told before
             host = _told_before(drafts, new, sent.start)
+            if host is not None and host.fatalities is not None and \
+                    _running_total(doc.words[slice(*doc.sentence_tokens[sent.index])]):
+                # "Nineteen people were killed that day. ... the death toll since Monday had
+                # risen to 51": a total over days, no new figure for that day
+                host, running = None, True
         if host is None and not own_report and all(r.what == "injured" for r in reports):
             # "15 people were treated for injuries" paragraphs after the deadly fire: its
             # injured, when it has no count of them yet
@@ -622,7 +628,15 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
             new.append(host)
             by_sentence.setdefault(sent.index, []).append(host)
         _count(host, reports)
+        if running:
+            host.updated = False  # a figure of its own, which raises no other event's
     return new
+
+
+def _running_total(words: list[str]) -> bool:
+    """A toll summed over a period: "the death toll since Monday", "so far", "in total"."""
+    return any(w in ("toll", "tolls") and "since" in words[n + 1:n + 3] or
+               words[n:n + 2] in (["so", "far"], ["in", "total"]) for n, w in enumerate(words))
 
 
 def _count(host: EventDraft, reports: list[CasualtyReport]) -> None:

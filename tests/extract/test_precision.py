@@ -5018,3 +5018,15 @@ def test_a_later_mention_dated_apart_keeps_its_time_to_itself():
             "press the government to investigate the shootings.")
     doc = analyse(text, published=date(2025, 9, 13))
     assert [e.time.value for e in events_of(doc, "Attack")] == ["2025-09-08"]
+
+
+def test_a_toll_summed_since_a_day_is_no_new_figure_for_that_day():
+    """ "Nineteen people were killed that day ... the death toll since Monday had risen to at
+    least 51": the day keeps its 19, and the 51 is a report of its own."""
+    text = ("Protests in Kathmandu\n\nThousands marched on parliament in Kathmandu on Monday, "
+            "September 8.\n\nNineteen people were killed that day and more than 300 were "
+            "injured, according to police.\n\nThe health ministry said on Friday that the death "
+            "toll since Monday had risen to at least 51.")
+    doc = analyse(text, published=date(2025, 9, 13))
+    assert sorted((e.fatalities, e.time.value) for e in events_of(doc, "CasualtiesReport")) \
+        == [(19, "2025-09-08"), (51, "2025-09-12")]
