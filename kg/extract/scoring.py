@@ -202,18 +202,35 @@ def score_article(doc: AnalysedArticle, expected: dict[str, Any], *,
 def match_events(doc: AnalysedArticle, gold_events: list[dict[str, Any]]
                  ) -> list[tuple[dict[str, Any], Event | None]]:
     """Each gold event with the predicted event it is matched to (or None), one-to-one, in
-    gold order; among the events that match on type and trigger, the one that agrees with
-    most gold attributes (ties: the earlier event)."""
-    free = list(doc.events)
-    out: list[tuple[dict[str, Any], Event | None]] = []
+    gold order: as many pairs as can be made (a maximum matching, so that one gold event
+    taking the only event another could match leaves neither unmatched needlessly); each
+    gold event prefers the events that match its trigger exactly, then those that agree
+    with most gold attributes (ties: the earlier event)."""
+    events = list(doc.events)
+    prefs: list[list[int]] = []
     for gold in gold_events:
-        candidates = [ev for ev in free if event_matches(doc, ev, gold, exact=True)] or \
-            [ev for ev in free if event_matches(doc, ev, gold)]
-        match = max(candidates, key=lambda ev: _agreement(doc, ev, gold), default=None)
-        if match is not None:
-            free.remove(match)
-        out.append((gold, match))
-    return out
+        exact = [n for n, ev in enumerate(events) if event_matches(doc, ev, gold, exact=True)]
+        loose = [n for n, ev in enumerate(events)
+                 if n not in exact and event_matches(doc, ev, gold)]
+        prefs.append(sorted(exact, key=lambda n: -_agreement(doc, events[n], gold)) +
+                     sorted(loose, key=lambda n: -_agreement(doc, events[n], gold)))
+    owner: dict[int, int] = {}  # event index -> gold index
+
+    def augment(g: int, seen: set[int]) -> bool:
+        for n in prefs[g]:
+            if n in seen:
+                continue
+            seen.add(n)
+            if n not in owner or augment(owner[n], seen):
+                owner[n] = g
+                return True
+        return False
+
+    for g in range(len(gold_events)):
+        augment(g, set())
+    matched = {g: n for n, g in owner.items()}
+    return [(gold, events[matched[g]] if g in matched else None)
+            for g, gold in enumerate(gold_events)]
 
 
 def _score_events(doc: AnalysedArticle, gold_events: list[dict[str, Any]],

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract import analyse_article
-from kg.extract.scoring import ArticleScore, match_events, score_article
+from kg.extract.scoring import ArticleScore, match_events, score_article, trigger_text
 from kg.model import Article
 
 HERE = Path(__file__).parent
@@ -130,3 +130,16 @@ def test_seed_event_dates(seed, gold):
     doc = analyse_seed(seed)
     score = score_article(doc, {"events": [gold]})
     assert score.events.tp == 1 and score.attributes["date"] == [1, 1], score.wrong
+
+
+def test_matching_pairs_as_many_events_as_can_be_paired():
+    """A gold event whose trigger list holds both "clash" and "set fire" does not take the
+    only event a second gold event ("set fire") could match while a "clash" stays free."""
+    doc = analyse_article(Article(
+        text="Police clash with protesters in Paris\n\nProtesters set fire to bins in Paris on "
+             "Thursday, police said.", published=date(2023, 3, 24)))
+    gold = [{"type": "Riot", "alt_types": ["Damage"], "triggers": ["clash", "set fire"],
+             "date": "2023-03-23"},
+            {"type": "Damage", "triggers": ["set fire"]}]
+    pairs = match_events(doc, gold)
+    assert [trigger_text(doc, ev) for _g, ev in pairs] == ["clash", "set fire"]
