@@ -266,6 +266,16 @@ class TimeAttacher:
                     return self.fallback(planned)
                 best = min(resolved, key=lambda t: abs(t.start - trigger_start))
                 return dataclasses.replace(best, basis="sentence")
+        if not (perfect or reporting or planned) and self._coordinated(clause):
+            # "Thousands marched on parliament on Monday, September 8, and police opened
+            # fire": the day of the clause this one is joined to by "and"
+            first = [t for t in self._by_sentence.get(sent.index, [])
+                     if t.end <= clause[0] and t.resolved and t.type in ("DATE", "TIME") and
+                     _usable(t, False) and t.value not in _REFERENCES and
+                     not self._premodifies(t) and not self._since(t, sent.start) and
+                     not self._subordinate(clause_of(bounds, t.start)) and not self._ahead(t)]
+            if first:
+                return dataclasses.replace(first[-1], basis="sentence")
         if not perfect and not reporting:
             earlier = [t for t in self.timexes if t.resolved and _usable(t, False)
                        and t.value not in _REFERENCES  # ("now" dates no later sentence)
@@ -817,6 +827,12 @@ class TimeAttacher:
         sent = self.doc.sentence_at(t.start)
         return sent is not None and self._subordinate(clause_of(self.bounds(sent.index),
                                                                 t.start))
+
+    def _coordinated(self, clause: tuple[int, int]) -> bool:
+        """A main clause joined to the one before it by "and" (", and police opened fire")."""
+        k = self.doc.first_token_at_or_after(clause[0])
+        words = self.doc.words
+        return 0 < k < len(words) and (words[k] == "and" or words[k - 1] == "and")
 
     def _subordinate(self, clause: tuple[int, int]) -> bool:
         """A clause opened by "after", "since", "because"...: its times are its own."""

@@ -5030,3 +5030,11 @@ def test_a_toll_summed_since_a_day_is_no_new_figure_for_that_day():
     doc = analyse(text, published=date(2025, 9, 13))
     assert sorted((e.fatalities, e.time.value) for e in events_of(doc, "CasualtiesReport")) \
         == [(19, "2025-09-08"), (51, "2025-09-12")]
+
+
+def test_a_clause_joined_by_and_takes_the_day_of_the_clause_before():
+    """ "Thousands marched on parliament on Monday, September 8, and police opened fire": the
+    shooting is of that Monday (not of the publication day)."""
+    doc = analyse("Thousands marched on parliament in Kathmandu on Monday, September 8, and "
+                  "police opened fire.", published=date(2025, 9, 13))
+    assert one(doc, "Attack").time.value == "2025-09-08"
