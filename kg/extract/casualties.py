@@ -178,6 +178,28 @@ def _before_aboard(words: list[str], m: int) -> int:
     return m
 
 
+# prepositions of a short phrase that closes a counted subject ("19 people on the ground")
+_SUBJECT_PREPOSITIONS = frozenset({"on", "in", "at", "inside", "near", "of", "from"})
+
+
+def _before_place_phrase(words: list[str], m: int, people: frozenset[str]) -> int:
+    """The index before a short phrase of a preposition and up to five words that ends at
+    ``m`` and follows a people noun ("At least 19 people on the ground were also killed",
+    "Nine staff members of the aid group Relief International were killed"); ``m`` itself
+    when there is none."""
+    for p in range(m, max(0, m - 6), -1):
+        w = words[p]
+        if w in _SUBJECT_PREPOSITIONS and p < m:
+            before = words[p - 1]
+            if (before in people or _plural(before)) and \
+                    all(x.isalpha() for x in words[p + 1:m + 1]):
+                return p - 1
+            return m
+        if not w.isalpha() or w in _BE or w in _CLAUSE_WORDS:
+            break
+    return m
+
+
 # Words of a part before "of the N" ("Many of the 500 people aboard the boat drowned").
 _PART_WORDS = frozenset({"many", "most", "some", "half", "several", "few", "all", "none", "no",
                          "each", "every", "both", "majority", "minority", "dozens", "hundreds",
@@ -381,7 +403,8 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                 m -= 1  # "were seriously injured", "were treated for injuries"
             predicate = m < k - 1 or w in ("died", "perished")
             m = _before_inclusion(words, m)  # "15 people, including seven firefighters,"
-            m = _before_aboard(words, m)  # "all eight people aboard died", "the five
+            m = _before_place_phrase(words, _before_aboard(words, m), people)
+            # ("all eight people aboard died", "the five
             # people aboard the submersible were killed"
             steps = 0
             vague = lex.words("casualties", "vague")

@@ -5038,3 +5038,13 @@ def test_a_clause_joined_by_and_takes_the_day_of_the_clause_before():
     doc = analyse("Thousands marched on parliament in Kathmandu on Monday, September 8, and "
                   "police opened fire.", published=date(2025, 9, 13))
     assert one(doc, "Attack").time.value == "2025-09-08"
+
+
+def test_a_counted_subject_may_close_with_a_short_phrase():
+    """ "At least 19 people on the ground were also killed", "Nine staff members of the aid
+    group Relief International were killed": the count before the phrase."""
+    for text, killed in (("At least 19 people on the ground were also killed on Thursday.", 19),
+                         ("Nine staff members of the aid group Relief International were "
+                          "killed on Friday.", 9)):
+        doc = analyse(text, published=date(2025, 6, 14))
+        assert [e.fatalities for e in doc.events] == [killed], text
