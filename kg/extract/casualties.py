@@ -219,7 +219,8 @@ def _person_follows(words: list[str], n: int, lex: Lexicon) -> bool:
         if words[m] in people:
             return True
         if not (_adjective_like(words[m]) or _AGE_RE.match(words[m]) or words[m] in
-                ("young", "local", "police", "civilian", "security", "rescue", "aid")):
+                ("young", "local", "police", "civilian", "security", "rescue", "aid") or
+                words[m] in lex.demonyms):  # ("a Qatari security officer")
             return False
     return False
 
@@ -410,7 +411,8 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             vague = lex.words("casualties", "vague")
             while m >= 0 and steps < 3 and words[m] not in vague and (
                     words[m] in people or _adjective_like(words[m]) or
-                    _AGE_RE.match(words[m]) or _plural(words[m])):
+                    words[m] in lex.demonyms or _AGE_RE.match(words[m]) or
+                    _plural(words[m])):
                 m -= 1
                 steps += 1
             if steps and m >= 3 and words[m] in ("their", "his", "her") and \

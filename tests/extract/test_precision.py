@@ -5048,3 +5048,14 @@ def test_a_counted_subject_may_close_with_a_short_phrase():
                           "killed on Friday.", 9)):
         doc = analyse(text, published=date(2025, 6, 14))
         assert [e.fatalities for e in doc.events] == [killed], text
+
+
+def test_a_demonym_may_stand_in_a_counted_group():
+    """ "A Qatari security officer was also killed", "killed three Israeli soldiers": the
+    demonym is one of the people noun's modifiers."""
+    pub = date(2025, 6, 14)
+    doc = analyse("A Qatari security officer was also killed on Tuesday.", published=pub)
+    assert [e.fatalities for e in doc.events] == [1]
+    doc = analyse("Last week, Hezbollah fighters killed three Israeli soldiers and seriously "
+                  "wounded six others.", published=pub)
+    assert [(e.fatalities, e.injured) for e in doc.events] == [(3, 6)]
