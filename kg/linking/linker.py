@@ -195,6 +195,10 @@ class Linker:
         plausible = [s for s in scored if s.score > 0]
         clear = best is not None and best.score >= self.threshold and \
             (second is None or best.score - second.score >= MARGIN)
+        near = None
+        if clear and kind == "place" and places and best.context == 0.0 and context:
+            near = self._homonym_nearby(best.entry, places, context)
+            clear = near is None  # "St Petersburg" in a story about Florida
         if clear and best.entry.qid is None:
             # the name means a place the catalog knows without a Q-id: no link, but the place
             return self._decision("unlinked", None, scored, method + "+no-qid", source,
@@ -209,7 +213,7 @@ class Linker:
             status = "ambiguous" if len(plausible) >= 2 else "unlinked"
             entry = None
             if places:
-                place = self._choose_place(places, context)
+                place = near or self._choose_place(places, context)
                 if place is not None and not scored:
                     bridged = self._bridge(place, surfaces, context)
                     if bridged is not None and bridged.score >= self.threshold:
@@ -292,6 +296,22 @@ class Linker:
                 seen.setdefault(p.geonames, p)
         return tuple(sorted(seen.values(), key=lambda p: (-p.population, p.geonames)))
 
+    def _homonym_nearby(self, entry: CatalogEntry, places: tuple[GazPlace, ...],
+                        context: set[str]) -> GazPlace | None:
+        """A city of the same name near the article's other places (within
+        ``_NEAR_KM``) when the catalog's lies far from all of them (beyond ``_FAR_KM``), or
+        None: "St Petersburg" beside "Florida" is no Russian city."""
+        if entry.lat is None or entry.lon is None:
+            return None
+        around = [(e.lat, e.lon) for e in (self.catalog.get(q) for q in context)
+                  if e is not None and e.kind == "place" and e.lat is not None and
+                  e.lon is not None]
+        if not around or any(_km(entry.lat, entry.lon, *at) <= _FAR_KM for at in around):
+            return None
+        return next((p for p in places if p.geonames != entry.geonames and
+                     p.population >= _TOWN_SIZE and p.lat is not None and p.lon is not None
+                     and any(_km(p.lat, p.lon, *at) <= _NEAR_KM for at in around)), None)
+
     def _context_countries(self, context: set[str]) -> set[str]:
         """ISO codes of the countries of the context's places."""
         assert self.gazetteer is not None
@@ -365,6 +385,19 @@ class Linker:
         if any(entry.label.casefold() == f"{s.casefold()} city" for s in surfaces):
             return None
         return _Scored(entry, name=0.9, compat=1.0, prior=entry.prior, context=0.0, share=1.0)
+
+
+_NEAR_KM = 250.0  # a homonym this near one of the article's places may be the one meant
+_FAR_KM = 1500.0  # ... when the catalog's place is this far from all of them
+_TOWN_SIZE = 100_000  # ... and the homonym a city of this many people (not a village)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + \
+        math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _name_score(entry: CatalogEntry, surface: str, exact: bool) -> float:

@@ -191,6 +191,24 @@ def test_a_short_name_bridges_only_with_its_country_named(tmp_path: Path,
     assert d.entry.qid == "Q900000098" and d.info.method == "gazetteer-geonames"
 
 
+def test_a_city_of_the_same_name_near_the_articles_places_blocks_a_far_link(
+        tmp_path: Path, gaz: Gazetteer) -> None:
+    """ "St Petersburg" beside "Florida": the catalog's Russian city lies far from every
+    place of the article, a city of that name lies near one of them, so no link; beside
+    "Estonia" the Russian city is meant."""
+    russian = next(p for p in gaz.lookup("St Petersburg") if p.country_code == "RU")
+    cat = Catalog.from_jsonl(write_jsonl(tmp_path / "c.jsonl", [
+        rec("Q900000090", "place", "Saint Petersburg", aliases=["St Petersburg"],
+            geonames=russian.geonames, lat=russian.lat, lon=russian.lon),
+        rec("Q900000091", "place", "Florida", lat=28.75, lon=-82.5),
+        rec("Q900000092", "place", "Estonia", lat=58.6, lon=25.0)]), tmp_path / "c.sqlite")
+    linker = Linker(cat, threshold=THRESHOLD, gazetteer=gaz)
+    d = decide(linker, "place", "St Petersburg", context=("Q900000091",))
+    assert d.entry is None and d.place is not None and d.place.country_code == "US"
+    d = decide(linker, "place", "St Petersburg", context=("Q900000092",))
+    assert d.entry.qid == "Q900000090"
+
+
 def test_gazetteer_homonyms_need_context(tmp_path: Path, gaz: Gazetteer) -> None:
     donetsk = gaz.lookup("Donetsk")
     assert {p.country_code for p in donetsk} >= {"UA", "RU"}
