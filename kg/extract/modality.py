@@ -805,7 +805,11 @@ def _unquote_words(words: list[str]) -> list[str]:
 
 def _failed(doc: Document, trig: Trigger, words: list[str]) -> str | None:
     """ "tried to set fire to the lift but did not succeed", "attempted to storm the building
-    but were repelled": an attempt that failed."""
+    but were repelled", "repelled Ukrainian attempts to advance": an attempt that failed."""
+    if words[-1:] == ["to"] and words[-2:-1] and words[-2] in _ATTEMPTS:
+        stop = next((w for w in words[-6:-2] if w in _REPELLING), None)
+        if stop is not None:
+            return f"{stop} ... {words[-2]} to"
     if words[-2:-1] not in (["tried"], ["attempted"], ["sought"]) or words[-1:] != ["to"]:
         return None
     a, b = doc.sentence_tokens[trig.sentence]
@@ -817,6 +821,11 @@ def _failed(doc: Document, trig: Trigger, words: list[str]) -> str | None:
     return None
 
 
+_ATTEMPTS = frozenset({"attempt", "attempts", "bid", "bids", "effort", "efforts"})
+# what is done to an attempt that then fails ("repelled attempts to advance")
+_REPELLING = frozenset({"repelled", "repulsed", "thwarted", "foiled", "rebuffed", "repel",
+                        "repulse", "thwart", "foil", "repelling", "repulsing", "thwarting",
+                        "foiling"})
 # what follows an attempt that failed ("but failed", "but did not succeed", "without success")
 _FAILURES = [["but", "failed"], ["without", "success"], ["but", "were", "repelled"],
              ["but", "was", "repelled"], ["but", "were", "stopped"], ["but", "was", "stopped"],

@@ -5059,3 +5059,17 @@ def test_a_demonym_may_stand_in_a_counted_group():
     doc = analyse("Last week, Hezbollah fighters killed three Israeli soldiers and seriously "
                   "wounded six others.", published=pub)
     assert [(e.fatalities, e.injured) for e in doc.events] == [(3, 6)]
+
+
+def test_repelled_attempts_and_control_of_an_army():
+    """ "repelled Ukrainian attempts to advance": the advance failed; "had taken control of
+    all the country's armed forces" is no capture of territory."""
+    pub = date(2024, 12, 9)
+    doc = analyse("Russian forces repelled Ukrainian attempts to advance near Korenevo on "
+                  "Monday.", published=pub)
+    assert one(doc, "Advance").modality == "negated"
+    doc = analyse("The soldiers claimed they had taken control of all the country's armed "
+                  "forces.", published=pub)
+    assert events_of(doc, "TerritoryTaken") == []
+    doc = analyse("Rebels took control of the city on Monday.", published=pub)
+    assert len(events_of(doc, "TerritoryTaken")) == 1
