@@ -5073,3 +5073,16 @@ def test_repelled_attempts_and_control_of_an_army():
     assert events_of(doc, "TerritoryTaken") == []
     doc = analyse("Rebels took control of the city on Monday.", published=pub)
     assert len(events_of(doc, "TerritoryTaken")) == 1
+
+
+def test_a_town_that_fell_on_a_day_was_taken():
+    """ "The city fell overnight after a week of fighting", "The town fell under rebel
+    control on Sunday": taken (not "The city fell silent", nor "The town's population
+    fell")."""
+    pub = date(2024, 12, 9)
+    for text in ("The city fell overnight after a week of fighting.",
+                 "The town fell under rebel control on Sunday."):
+        assert len(events_of(analyse(text, published=pub), "TerritoryTaken")) == 1, text
+    for text in ("The city fell silent on Sunday.", "The town's population fell after the war.",
+                 "Temperatures in the city fell overnight.", "Snow fell on the town overnight."):
+        assert analyse(text, published=pub).events == [], text
