@@ -233,7 +233,7 @@ def _week_of(m: re.Match, ctx: Context) -> Found | None:
       r"the<S>following|the<S>previous|the<S>same|that)<S>)?"
       r"(?P<mon><MONTHFULL>|<MONTH>(?=<S>(?:of<S>)?(?:[12]\d{3}|['’]\d\d)))(?!\w)"
       r"(?:(?:<S>of)?(?:<S>|,<S>)(?P<year>[12]\d{3}|<YEARW>|['’]\d\d)(?![\d,.]\d)|"
-      r"<S>(?:of<S>)?(?P<yrel>last|this|next)<S>year)?(?!\w)(?!-\w)",
+      r"<S>(?:of<S>)?(?P<yrel>last|this|next|that)<S>year)?(?!\w)(?!-\w)",
       MONTH_WORDS | PMOD_WORDS | {"last", "this", "next", "coming", "the", "that"},
       needs=MONTH_NEEDS)
 def _month(m: re.Match, ctx: Context) -> Found | None:
@@ -250,6 +250,11 @@ def _month(m: re.Match, ctx: Context) -> Found | None:
         year = year_of(m["year"], ctx)
         if year is None:
             return None
+    elif m["yrel"] and m["yrel"].lower() == "that":
+        ref = ctx.reference("year")  # "in October of that year": the year told before
+        if ref is None:
+            return unresolved("month", f"XXXX-{month:02d}", mod=mod)
+        year = ref.first.year
     elif m["yrel"]:
         if ctx.dct is None:
             return unresolved("month", f"XXXX-{month:02d}", mod=mod)
@@ -638,6 +643,7 @@ def _season(m: re.Match, ctx: Context) -> Found | None:
       r"(?:(?P<pmod>early|late|mid|earlier|later)<S>(?:on<S>)?)?(?:(?P<rel>last|this<S>past|"
       r"this<S>coming|this|next|coming|the<S>following|the<S>previous|the<S>next|past|"
       r"previous|following|that)<S>)?(?P<wd><WEEKDAY>)(?P<pl>s)?(?!\w)"
+      r"(?:<S>(?P<wk>last|this|next)<S>week(?!\w))?"
       r"(?:(?:<S>|,<S>?)(?P<pod><POD>)(?P<pods>s)?(?!\w))?",
       WEEKDAY_WORDS | {w + "s" for w in lx.WEEKDAYS} | {"early", "late", "mid", "earlier",
                                                          "later", "last", "this", "next",
@@ -656,7 +662,14 @@ def _weekday(m: re.Match, ctx: Context) -> Found | None:
     mod = part_mod(m["pmod"])
     rel = norm(m["rel"]) if m["rel"] else None
     day: Point | None = None
-    if rel in ("the following", "the next", "the previous", "that"):
+    if m["wk"] and not m["pl"]:
+        # "on Monday last week", "Friday next week": that day of the week named
+        if ctx.dct is None:
+            return unresolved("weekday", f"XXXX-WXX-{wd}", "DATE", mod)
+        monday = ctx.dct - timedelta(days=ctx.dct.isoweekday() - 1)
+        shift = {"last": -7, "this": 0, "next": 7}[m["wk"].lower()]
+        day = Point("day", monday + timedelta(days=shift + wd - 1))
+    elif rel in ("the following", "the next", "the previous", "that"):
         ref = ctx.reference("day")
         if ref is not None:
             back = (ref.first.isoweekday() - wd) % 7

@@ -235,3 +235,17 @@ def test_a_month_of_last_year():
 ])
 def test_a_date_inside_a_name_is_no_date(text):
     assert [t.text for t in tag(text) if any(c.isdigit() for c in t.text)] == []
+
+
+@pytest.mark.parametrize("text, dct, expression, value", [
+    ("The demonstrations began on Monday last week.", date(2025, 9, 1), "Monday last week",
+     "2025-08-25"),
+    ("The rally was held on Tuesday last week.", date(2025, 9, 1), "Tuesday last week",
+     "2025-08-26"),
+    ("The summit opens on Friday next week.", date(2025, 9, 3), "Friday next week",
+     "2025-09-12"),
+    ("He won the election in February 2024. He took office in October of that year.",
+     date(2025, 9, 1), "October of that year", "2024-10"),
+])
+def test_a_weekday_of_a_named_week_and_a_month_of_that_year(text, dct, expression, value):
+    assert find(text, expression, dct=dct).value == value
