@@ -73,6 +73,8 @@ _SCHEDULED = frozenset("scheduled slated expected due planned set".split())
 # Words before a gerund that make it a noun ("guilty to planning", "accused of planning").
 _GERUND_TAKERS = frozenset("to of for with in".split())
 _MODALS = frozenset("will would could should might must may can".split())
+# What before a time names the earliest it may come ("as early as Friday")
+_EARLIEST = ("as early as ", "as soon as ")
 # Present forms that tell a timetable ("the law takes effect on Sunday", "the truce expires on
 # Sunday"); "takes" only before the nouns of _TAKEN. (Not "begins", "opens", "closes", "ends":
 # headlines tell past events with them, "Wall Street closes higher on Friday".)
@@ -146,6 +148,12 @@ class Sentences:
     def tense(self, start: int, end: int) -> str:
         """The tense of the clause around the span: the nearest tense marker decides
         (markers after the span count half again as far)."""
+        if self.text[max(0, start - 12):start].lower().endswith(_EARLIEST) and \
+                _MODALS.intersection(_WORD.findall(self.text.lower(), max(0, start - 60),
+                                                   start)):
+            return FUTURE  # "a first meeting could take place as early as Friday, officials
+            # said": the earliest day of something still to come (but "Fighting began as
+            # early as Monday": the day it began)
         best, best_distance = NEUTRAL, None
         clause = relative_clause_at(self.text, self.bounds(start)[0], start)
         for pos, stop, tense in self.markers(start):

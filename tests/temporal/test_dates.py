@@ -249,3 +249,11 @@ def test_a_date_inside_a_name_is_no_date(text):
 ])
 def test_a_weekday_of_a_named_week_and_a_month_of_that_year(text, dct, expression, value):
     assert find(text, expression, dct=dct).value == value
+
+
+def test_as_early_as_a_weekday_looks_ahead():
+    """ "officials said a first meeting could take place as early as Friday": the coming
+    Friday, though the report is in the past."""
+    t = find("Party officials said a first meeting could take place as early as Friday.",
+             "Friday", dct=date(2025, 2, 24))
+    assert t.value == "2025-02-28"
