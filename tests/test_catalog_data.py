@@ -285,3 +285,27 @@ def test_leaders_and_places_of_stop_22_are_linked(tmp_path):
                        ("Hama", "Q173545"), ("Milan", "Q490"), ("Tampa", "Q49255"),
                        ("Ahmedabad", "Q1070"), ("La Paz", "Q1491")):
         assert found[label] == ("place", qid), label
+
+
+def test_a_city_named_beside_another_keeps_its_link(tmp_path):
+    """The review of the homonym rule: cities of the article do not call a link into doubt
+    ("from Tampa to St Petersburg for talks with Putin", "Toronto-based ... London", "from
+    Atlanta ... in Athens"); a region does ("St Petersburg" beside "Florida")."""
+    from kg.bootstrap import Analyser
+    from kg.extract import analyse_article
+    from kg.model import Article
+    from kg.settings import Settings
+
+    adapters = Analyser(Settings(data_dir=tmp_path, demo=False)).adapters()
+    kw = {k: adapters[k] for k in ("catalog", "gazetteer", "linker")}
+    for text, label, qid in (
+            ("The US envoy flew from his home in Tampa to St Petersburg on Thursday for talks "
+             "with Vladimir Putin.", "Saint Petersburg", "Q656"),
+            ("The Toronto-based bank said it would move its European headquarters to London.",
+             "London", "Q84"),
+            ("Investors from Atlanta met officials in Athens on Monday.", "Athens", "Q1524"),
+            ("Hurricane Milton hit Florida on Wednesday. In St Petersburg, a crane collapsed "
+             "onto an office building.", "Saint Petersburg", None)):
+        doc = analyse_article(Article(text=text), **kw)
+        found = {e.label: e.wikidata for e in doc.entities}
+        assert found[label] == qid, (text, found)

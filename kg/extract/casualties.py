@@ -452,6 +452,11 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                         value, m = (part if part is not None else 0), m - 3
                     elif words[m - 3] not in ("all", "each", "every", "both"):
                         value = None  # "most of the 67", "a majority of the 200": a part
+                if value is not None and m >= 2 and words[m - 1] in _SUBJECT_PREPOSITIONS and \
+                        (words[m - 2] in people or _plural(words[m - 2])) and \
+                        words[m - 2] != "bodies":
+                    value = None  # "Members of 11 families", "Relatives of 14 victims": the
+                    # number counts what they belong to, not them
                 if value is not None:
                     qual = _qualifier_before(words, m, lex)
                     count, found = (None if qual == "approx" else value), True

@@ -634,9 +634,10 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
 
 
 def _running_total(words: list[str]) -> bool:
-    """A toll summed over a period: "the death toll since Monday", "so far", "in total"."""
-    return any(w in ("toll", "tolls") and "since" in words[n + 1:n + 3] or
-               words[n:n + 2] in (["so", "far"], ["in", "total"]) for n, w in enumerate(words))
+    """A toll summed from a day on: "the death toll since Monday" (not "the toll has so far
+    risen to 2,700": the same event's)."""
+    return any(w in ("toll", "tolls") and "since" in words[n + 1:n + 3]
+               for n, w in enumerate(words))
 
 
 def _count(host: EventDraft, reports: list[CasualtyReport]) -> None:

@@ -695,7 +695,7 @@ _NEG_TRANSPARENT = frozenset({
     "allow", "allowed", "permit", "permitted", "produce", "produced", "secure", "secured",
     "broker", "brokered", "achieve", "achieved", "clinch", "clinched", "conclude", "concluded",
     "seal", "sealed", "fire", "assign", "assigned", "apportion", "apportioned", "lay",
-    "laid", "place", "placed", "issue", "issued"})
+    "laid", "place", "placed", "issue", "issued", "anyone", "anybody", "under"})
 
 
 _THWARTED = frozenset({"thwarted", "foiled", "averted", "prevented", "aborted"})
@@ -810,6 +810,13 @@ def _failed(doc: Document, trig: Trigger, words: list[str]) -> str | None:
         stop = next((w for w in words[-6:-2] if w in _REPELLING), None)
         if stop is not None:
             return f"{stop} ... {words[-2]} to"
+    if words[-1:] == ["to"] and _REQUESTING.intersection(words[-7:-1]):
+        a, b = doc.sentence_tokens[trig.sentence]
+        after = doc.words[trig.last + 1:b]
+        for n in range(len(after) - 1):
+            if after[n] == "but" and _TURNED_DOWN.intersection(after[n + 1:n + 4]):
+                return f"asked to ... but {' '.join(after[n + 1:n + 3])}"  # "asked the
+                # president to dissolve parliament, but he refused"
     if words[-2:-1] not in (["tried"], ["attempted"], ["sought"]) or words[-1:] != ["to"]:
         return None
     a, b = doc.sentence_tokens[trig.sentence]
@@ -822,6 +829,9 @@ def _failed(doc: Document, trig: Trigger, words: list[str]) -> str | None:
 
 
 _ATTEMPTS = frozenset({"attempt", "attempts", "bid", "bids", "effort", "efforts"})
+# a request that is then refused ("asked the president to dissolve parliament, but he refused")
+_REQUESTING = frozenset({"asked", "urged", "requested", "pressed", "called"})
+_TURNED_DOWN = frozenset({"refused", "declined", "rejected"})
 # what is done to an attempt that then fails ("repelled attempts to advance")
 _REPELLING = frozenset({"repelled", "repulsed", "thwarted", "foiled", "rebuffed", "repel",
                         "repulse", "thwart", "foil", "repelling", "repulsing", "thwarting",
@@ -1061,9 +1071,11 @@ def _has_complement(doc: Document, verb: int, end: int) -> bool:
         tail.append(w)
     if tail[:1] == ["that"] or tail[1:2] == ["that"] and tail[0] not in ("in", "on"):
         return True
-    if _COMPLEMENT_AUXILIARIES.intersection(tail[:5]):
+    early = tail[:next((n for n, w in enumerate(tail) if w in ("that", "which", "who")), 5)]
+    if tail and tail[0] not in PREPOSITIONS and _COMPLEMENT_AUXILIARIES.intersection(early):
         return True  # "..., and by Sunday the group said it had taken the camp": its own
-        # clause, which the fighting before it is no part of
+        # clause, which the fighting before it is no part of (not "said in a statement that
+        # was posted online")
     return sum(1 for w in tail if w[:1].isalpha()) > _MAX_TAIL
 
 

@@ -829,10 +829,15 @@ class TimeAttacher:
                                                                 t.start))
 
     def _coordinated(self, clause: tuple[int, int]) -> bool:
-        """A main clause joined to the one before it by "and" (", and police opened fire")."""
+        """A main clause joined to the one before it by "and" (", and police opened fire"),
+        which tells of no other time ("and the government eventually resigned", "and he was
+        arrested when he returned")."""
         k = self.doc.first_token_at_or_after(clause[0])
         words = self.doc.words
-        return 0 < k < len(words) and (words[k] == "and" or words[k - 1] == "and")
+        if not (0 < k < len(words) and (words[k] == "and" or words[k - 1] == "and")):
+            return False
+        own = words[k:self.doc.first_token_at_or_after(clause[1])]
+        return not _LATER.intersection(own)
 
     def _subordinate(self, clause: tuple[int, int]) -> bool:
         """A clause opened by "after", "since", "because"...: its times are its own."""
@@ -887,6 +892,11 @@ _NOT_NOUNS = frozenset({"and", "or", "to", "of", "in", "on", "at", "by", "for", 
 # Verbs that name something ("declared Sunday a day of mourning", "designated 2024 the year
 # of ..."): a time right after them, followed by "a"/"an", is what they name.
 _NAMING_VERBS = ("declar", "proclaim", "designat")
+# words that put a clause at another time than the one before it ("and the government
+# eventually resigned", "and he was arrested when he returned")
+_LATER = frozenset({"eventually", "later", "subsequently", "afterwards", "afterward", "then",
+                    "soon", "finally", "since", "when", "after", "before", "once", "until",
+                    "ultimately"})
 _CLAUSE_CONJUNCTIONS = frozenset({"after", "before", "since", "because"})
 _COARSE = frozenset({"month", "season", "quarter", "half_year", "year", "decade", "century"})
 _SPEECH_ADJUNCTS = frozenset({

@@ -298,14 +298,16 @@ class Linker:
 
     def _homonym_nearby(self, entry: CatalogEntry, places: tuple[GazPlace, ...],
                         context: set[str]) -> GazPlace | None:
-        """A city of the same name near the article's other places (within
-        ``_NEAR_KM``) when the catalog's lies far from all of them (beyond ``_FAR_KM``), or
-        None: "St Petersburg" beside "Florida" is no Russian city."""
+        """A city of the same name near the regions the article names (within ``_NEAR_KM``;
+        cities do not count) when the catalog's place lies far from all of them (beyond
+        ``_FAR_KM``), or None: "St Petersburg" beside "Florida" is no Russian city."""
         if entry.lat is None or entry.lon is None:
             return None
+        cities = self.gazetteer.places if self.gazetteer is not None else {}
         around = [(e.lat, e.lon) for e in (self.catalog.get(q) for q in context)
                   if e is not None and e.kind == "place" and e.lat is not None and
-                  e.lon is not None]
+                  e.lon is not None and e.geonames not in cities]  # regions, not cities
+        # ("from his home in Tampa to St Petersburg for talks with Putin": Russia's)
         if not around or any(_km(entry.lat, entry.lon, *at) <= _FAR_KM for at in around):
             return None
         return next((p for p in places if p.geonames != entry.geonames and

@@ -233,7 +233,7 @@ def _week_of(m: re.Match, ctx: Context) -> Found | None:
       r"the<S>following|the<S>previous|the<S>same|that)<S>)?"
       r"(?P<mon><MONTHFULL>|<MONTH>(?=<S>(?:of<S>)?(?:[12]\d{3}|['’]\d\d)))(?!\w)"
       r"(?:(?:<S>of)?(?:<S>|,<S>)(?P<year>[12]\d{3}|<YEARW>|['’]\d\d)(?![\d,.]\d)|"
-      r"<S>(?:of<S>)?(?P<yrel>last|this|next|that)<S>year)?(?!\w)(?!-\w)",
+      r"<S>(?:of<S>)?(?P<yrel>last|this|next|that)<S>year(?!['’]))?(?!\w)(?!-\w)",
       MONTH_WORDS | PMOD_WORDS | {"last", "this", "next", "coming", "the", "that"},
       needs=MONTH_NEEDS)
 def _month(m: re.Match, ctx: Context) -> Found | None:
@@ -589,7 +589,7 @@ next the early late mid""".split())
       r"(?:(?P<pmod><PMOD>)[\s-]+)?(?:(?P<rel>last|this<S>past|this<S>coming|this|next|"
       r"the<S>coming|the<S>past|the<S>following|the<S>previous|that|the|coming|past)<S>)?"
       r"(?P<season><SEASON>)(?!\w)(?:(?:<S>of)?<S>(?P<year>[12]\d{3}|<YEARW>|['’]\d\d)"
-      r"(?![\d,.]\d)|<S>(?:of<S>)?(?P<yrel>last|this|next)<S>year)?(?!\w)(?!-\w)",
+      r"(?![\d,.]\d)|<S>(?:of<S>)?(?P<yrel>last|this|next)<S>year(?!['’]))?(?!\w)(?!-\w)",
       PMOD_WORDS | set(lx.SEASONS) | {"last", "this", "next", "the", "that", "coming",
                                       "past"},
       needs=SEASON_NEEDS)

@@ -70,8 +70,11 @@ def _run(ctx: Context) -> list[tuple[int, int, Candidate, Found]]:
             if end <= start:
                 continue
             taken_end = end
-            if found.type == "DATE" and _NAME_AFTER.match(text, end):
-                break  # a name: "May 13 Square", "the March 23 Movement"
+            if found.type == "DATE" and _NAME_AFTER.match(text, end) and \
+                    any(ch.isdigit() for ch in text[start:end]) and \
+                    not _DATE_PREPOSITION.search(text, max(0, start - 8), start):
+                break  # a name: "May 13 Square", "the March 23 Movement" (not "On 4 June
+                # Park Geun-hye's aide was arrested")
             out.append((start, end, c, found))
             if found.point is not None and found.sets_reference and found.resolved \
                     and found.type in ("DATE", "TIME") and not _in_since_clause(text, start) \
@@ -91,6 +94,7 @@ _NAME_AFTER = re.compile(r"\s+(?:(?:Youth|Martyrs|Revolutionary|Popular)\s+)?(?:
                          r"Avenue|Road|Movement|Bridge|Stadium|Boulevard|Revolution|Uprising|"
                          r"Brigade|Front|Alliance|Coalition|Hospital|University|Park|"
                          r"Declaration|Accords?)\b")
+_DATE_PREPOSITION = re.compile(r"\b(?:on|by|since|until|from|before|after)\s+$", re.I)
 _CLAUSE_START = re.compile(r"[.;:!?\n]|,\s")
 _SINCE = re.compile(r"\b(?:since|ever since)\b", re.IGNORECASE)
 

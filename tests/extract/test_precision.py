@@ -5086,3 +5086,62 @@ def test_a_town_that_fell_on_a_day_was_taken():
     for text in ("The city fell silent on Sunday.", "The town's population fell after the war.",
                  "Temperatures in the city fell overnight.", "Snow fell on the town overnight."):
         assert analyse(text, published=pub).events == [], text
+
+
+def test_review_of_the_twenty_second_stop():
+    """The review of this stop's rules (216 texts of a helper's own: 67 better, 26 worse),
+    each worse case now right."""
+    pub = date(2024, 10, 5)
+    doc = analyse("Protesters occupied the square on 3 March, and the government eventually "
+                  "resigned.", published=pub)
+    assert one(doc, "Resignation").time.basis == "publication"  # another, later time
+    for text in ("Members of 11 families in the village were killed in the bombing, the mayor "
+                 "said.", "Fishermen from two villages on the coast were killed when the storm "
+                 "hit.", "Relatives of 14 victims of the crash were injured when a stand "
+                 "collapsed at the memorial service."):
+        doc = analyse(text, published=pub)
+        assert [(e.fatalities, e.injured) for e in doc.events] == [(None, None)], text
+    for text in ("The football federation dissolved the national team's coaching staff on "
+                 "Thursday after the World Cup exit.",
+                 "More than a million Syrians fled the country in the first years of the war.",
+                 "Many doctors and nurses have fled abroad, leaving hospitals short of staff.",
+                 "A giant crane lifted the suspension bridge's central span into place on "
+                 "Tuesday, engineers said.",
+                 "Iran is under Western sanctions over its nuclear programme."):
+        assert [e for e in analyse(text, published=pub).events if e.type != "Statement"] \
+            == [], text
+    doc = analyse("The prime minister asked the president to dissolve parliament, but he "
+                  "refused.", published=pub)
+    assert one(doc, "Other").modality == "negated"
+    doc = analyse("Residents said flood warning systems failed as the river rose overnight and "
+                  "swept away a summer camp.", published=date(2025, 7, 6))
+    assert [e.type for e in doc.events] == ["Flood"]
+    doc = analyse("Sudan's army defeated the RSF in Omdurman, retaking about 90 percent of the "
+                  "city.", published=pub)
+    assert len(events_of(doc, "MilitaryVictory")) == 1
+    for text in ("Elected President in 2019, Nayib Bukele has cracked down hard on the "
+                 "country's gangs.", "Nayib Bukele, elected President in 2019, was sworn in "
+                 "for a second term on Saturday."):
+        assert [e.time.value for e in events_of(analyse(text, published=pub), "Election")] \
+            == ["2019"], text
+    doc = analyse("The general was arrested during the purges in May of last year's spring "
+                  "offensive.", published=date(2025, 1, 5))
+    assert one(doc, "Arrest").time.value == "2024-05"
+    for text, day in (("On 4 June Park Geun-hye's former aide was arrested in Seoul.",
+                       "2024-06-04"),
+                      ("On Monday Coalition aircraft struck a weapons depot near Sanaa.",
+                       "2024-09-30"),
+                      ("On 12 March University students marched on the education ministry.",
+                       "2024-03-12")):
+        assert [e.time.value for e in analyse(text, published=pub).events] == [day], text
+    for text in ("Israeli strikes killed 27 people across Gaza on Sunday, the health ministry "
+                 "said in a statement that was posted online.",
+                 "A drone struck a hospital in El Fasher, killing 30 people, the governor said "
+                 "in a post that has since been deleted."):
+        assert [e.modality for e in analyse(text, published=pub).events] == ["claimed"], text
+    doc = analyse("Myanmar quake toll climbs\n\nAn earthquake killed at least 1,000 people in "
+                  "central Myanmar on Friday. The death toll has so far risen to 2,700, the "
+                  "junta said on Tuesday.", published=date(2025, 4, 1))
+    assert [(e.type, e.fatalities) for e in doc.events] == [("Earthquake", 2700)]
+    doc = analyse("Police did not place anyone under arrest after the clashes.", published=pub)
+    assert one(doc, "Arrest").modality == "negated"
