@@ -5145,3 +5145,22 @@ def test_review_of_the_twenty_second_stop():
     assert [(e.type, e.fatalities) for e in doc.events] == [("Earthquake", 2700)]
     doc = analyse("Police did not place anyone under arrest after the clashes.", published=pub)
     assert one(doc, "Arrest").modality == "negated"
+
+
+def test_first_contact_of_the_twenty_second_stop_second_round():
+    """Words of the twelve later reports of stop 22 that named no event of their type."""
+    pub = date(2025, 2, 24)
+    for text in ("The helicopter struck the jet shortly before 9 p.m. on January 29.",
+                 "A fire had broken out early on Wednesday at the house.",
+                 "The crisis pushed immigration to the top of the agenda.",
+                 "Trump repeated his talk of annexing the country on Monday.",
+                 "Carney had never held elected office before this year.",
+                 "Lindner announced on Sunday that he would withdraw from front-line politics."):
+        doc = analyse(text, published=pub)
+        assert [e.type for e in doc.events if e.type in (
+            "AirStrike", "ArmedClash", "Advance", "TerritoryTaken", "Election",
+            "Withdrawal")] == [], text
+    for text, etype in (("Israeli jets struck the port on Monday.", "AirStrike"),
+                        ("Russian troops withdrew from the town on Monday.", "Withdrawal"),
+                        ("Fighting broke out in the capital on Monday.", "ArmedClash")):
+        assert len(events_of(analyse(text, published=pub), etype)) == 1, text
