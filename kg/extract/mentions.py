@@ -79,7 +79,7 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
                   for name, label in _COUNTRY_AND_US_STATE.items()}
         cands = [_as_us_state(c, states.get(c.surface.lower())) for c in cands]
     accepted = _places_by_apposition(
-        doc, _places_in_lists(doc, _people_over_places(_resolve_overlaps(cands))))
+        doc, _places_in_lists(doc, _people_over_places(doc, _resolve_overlaps(cands))))
     confirmed = _confirm_guesses(accepted, doc.text)
     confirmed = _propagate(doc, lex, confirmed, blocked)
     confirmed = _one_kind_per_guessed_name(confirmed)
@@ -869,10 +869,11 @@ _LOOSE_QUALIFIERS = frozenset({"regional", "provincial", "state", "local", "city
                                "county", "municipal", "national", "federal", "top"})
 
 
-def _people_over_places(cands: list[Candidate]) -> list[Candidate]:
+def _people_over_places(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     """ "Calhoun, who took over in 2020" after "Dave Calhoun", "Kim greeted him" after "Kim
-    Jong Un": a one-word name the gazetteer or the catalog calls a place (not a country) is
-    the person of that name."""
+    Jong Un": a one-word name the gazetteer or the catalog calls a place (not a country,
+    unless it speaks: "Montenegro added" after "Prime Minister Luís Montenegro") is the
+    person of that name."""
     people: dict[str, Candidate] = {}
     weak: dict[str, Candidate] = {}  # guessed full names: they claim the catalog's places
     for c in cands:
@@ -903,11 +904,23 @@ def _people_over_places(cands: list[Candidate]) -> list[Candidate]:
         elif c.source == "catalog" and c.kind == "place" and \
                 not (c.key or "").startswith("country:"):
             owner = people.get(c.surface) or weak.get(c.surface)
+        elif c.kind == "place" and c.surface in people and \
+                _word_at(doc, c.end) in _SPEAKING_AFTER:
+            owner = people[c.surface]  # a country that is a titled person's surname
         out.append(c if owner is None else _as_mention_of(c, owner, "coref:surname"))
     return out
 
 
 _GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
+# words after a surname that speaks ("Montenegro added that ...")
+_SPEAKING_AFTER = frozenset({"said", "says", "added", "told", "stated", "insisted", "argued",
+                             "replied", "noted", "stressed", "warned", "who"})
+
+
+def _word_at(doc: Document, offset: int) -> str:
+    """The (lower-cased) word of the first token at or after ``offset``, or ""."""
+    k = doc.first_token_at_or_after(offset)
+    return doc.words[k] if k < len(doc.words) else ""
 _SMALL_TOWN = 50_000  # people: a town this small is seldom meant by a person's surname
 
 

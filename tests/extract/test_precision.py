@@ -5164,3 +5164,12 @@ def test_first_contact_of_the_twenty_second_stop_second_round():
                         ("Russian troops withdrew from the town on Monday.", "Withdrawal"),
                         ("Fighting broke out in the capital on Monday.", "ArmedClash")):
         assert len(events_of(analyse(text, published=pub), etype)) == 1, text
+
+
+def test_a_country_that_speaks_after_a_titled_person_of_that_surname_is_the_person():
+    """ "Prime Minister Luís Montenegro said ... Montenegro added": the person, not the
+    country (which keeps its own mentions otherwise)."""
+    doc = analyse("Prime Minister Luís Montenegro said on Tuesday that the cause was unclear. "
+                  "Montenegro added that Portugal would ask for an audit.")
+    assert [e.label for e in doc.entities if e.kind == "person"] == ["Luís Montenegro"]
+    assert "Montenegro" not in {e.label for e in doc.entities}
