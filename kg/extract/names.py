@@ -44,6 +44,8 @@ _POSSESSED_HEADS = frozenset({"square", "basilica", "cathedral", "church", "chap
                               "hospital", "college", "park", "bridge", "street", "palace"})
 # Adjectives of continents: before any lower-case noun they describe it ("European airports").
 _CONTINENTS_ADJECTIVES = frozenset({"european", "asian", "african"})
+# verbs that open a question in a title-case line ("Who Was The Attacker?")
+_AUXILIARIES = frozenset({"was", "were", "is", "are", "did", "does", "has", "have", "had"})
 _NOT_NOUNS = frozenset({"and", "or", "but", "said", "says", "is", "was", "were", "are", "has",
                         "have", "had", "will", "would"})
 # Words that describe an office holder before a demonym ("Former Brazilian president").
@@ -65,6 +67,8 @@ _POSSESSORS = frozenset({"children", "women", "king", "queen", "men", "people"})
 # Words before company endings that make them a street's quarter ("Alabama Avenue SE").
 _STREETS = frozenset({"avenue", "road", "street", "boulevard", "drive", "lane", "way", "place"})
 # Languages, which "in" does not make places ("said in English")
+_RELIGIONS = frozenset({"islam", "christianity", "judaism", "hinduism", "buddhism",
+                        "catholicism", "protestantism", "sikhism", "shinto", "taoism"})
 _LANGUAGES = frozenset({"english", "french", "arabic", "russian", "ukrainian", "spanish",
                         "german", "hebrew", "persian", "farsi", "urdu", "hindi", "chinese",
                         "mandarin", "japanese", "korean", "turkish", "portuguese", "italian",
@@ -133,6 +137,9 @@ def find_name_candidates(doc: Document, sent: SentenceSpan, lex: Lexicon,
         if i < next_free or not is_name_token(toks[i], lex):
             continue
         j = _chunk_end(toks, i, lex)
+        if j > i and any(t.lower in _AUXILIARIES for t in toks[i:i + 2]):
+            next_free = j + 1
+            continue  # "Who Was The Attacker?": a question in title case, no name
         if j == i and toks[i].lower.rpartition("-")[2] in _ATTRIBUTIVE_SUFFIXES:
             next_free = j + 1
             continue  # "the Hamas-run enclave", "Iran-backed": describes, names no entity
@@ -791,6 +798,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          weak=True, extra=extra)
     if len(words) == 1 and lowers[0] in _LANGUAGES and prev == "in":
         return None  # "said in English": a language, no place
+    if len(words) == 1 and lowers[0] in _RELIGIONS:
+        return None  # "converted to Islam": a faith, no place
     if gov in _PLACE_PREPOSITIONS and "of" not in lowers[:-1] or \
             _ends_with_phrase(before, lex.phrase_set("place_heads", "lowercase_before")):
         return Candidate(start, end, surface, "place", "pattern", "name:place-context", 0.6,

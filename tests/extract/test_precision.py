@@ -5173,3 +5173,14 @@ def test_a_country_that_speaks_after_a_titled_person_of_that_surname_is_the_pers
                   "Montenegro added that Portugal would ask for an audit.")
     assert [e.label for e in doc.entities if e.kind == "person"] == ["Luís Montenegro"]
     assert "Montenegro" not in {e.label for e in doc.entities}
+
+
+def test_questions_faiths_and_ranks_name_no_one():
+    """ "Who Was The Attacker?" (a subheading), "converted to Islam", "Chief Warrant Officer
+    2 Andrew Eaves and Staff Sergeant Ryan O'Hara": no person "Was The Attacker", no place
+    "Islam", no person "Warrant Officer" nor organisation "Staff" (but "Will Smith")."""
+    labels = {e.label for e in analyse("Who Was The Attacker?\n\nHe had converted to Islam as "
+                                       "a child. Chief Warrant Officer 2 Andrew Eaves and Staff "
+                                       "Sergeant Ryan O'Hara were aboard.").entities}
+    assert labels == {"Andrew Eaves", "Ryan O'Hara"}
+    assert [e.label for e in analyse("Will Smith arrived on Monday.").entities] == ["Will Smith"]
