@@ -925,6 +925,9 @@ def reporting_verbs(doc: Document, sentence: int, lex: Lexicon) -> tuple[int, ..
     return _sentence_cues(doc, sentence, lex).reporters
 
 
+_LIVES = frozenset({"lives", "life", "victims"})
+
+
 def _sentence_cues(doc: Document, sentence: int, lex: Lexicon) -> _SentenceCues:
     key = ("modality", sentence)
     found = doc._cache.get(key)
@@ -950,8 +953,10 @@ def _sentence_cues(doc: Document, sentence: int, lex: Lexicon) -> _SentenceCues:
             marks.append((k, "stop" if new_clause else "comma"))
         elif w in reporting and toks[k].is_word and not _noun_use(words, a, k) and \
                 not (w in ("state", "states") and _state_noun(doc, sentence, k, a)) and \
-                not (k + 2 < b and words[k + 1] == "by" and words[k + 2].endswith("ing")):
-            # (not "Iran responded by firing drones": an act, no report)
+                not (k + 2 < b and words[k + 1] == "by" and words[k + 2].endswith("ing")) and \
+                not (w.startswith("claim") and _LIVES.intersection(words[k + 1:min(b, k + 5)])):
+            # (not "Iran responded by firing drones": an act, no report; nor "The disaster
+            # claimed more lives": deaths)
             marks.append((k, "verb"))
             if doc.quote_at(toks[k].start) is None:
                 reporters.append(k)

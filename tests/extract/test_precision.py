@@ -5184,3 +5184,14 @@ def test_questions_faiths_and_ranks_name_no_one():
                                        "Sergeant Ryan O'Hara were aboard.").entities}
     assert labels == {"Andrew Eaves", "Ryan O'Hara"}
     assert [e.label for e in analyse("Will Smith arrived on Monday.").entities] == ["Will Smith"]
+
+
+def test_a_disaster_that_claimed_lives_is_no_claim():
+    """ "The disaster claimed more lives on Friday when a rescue helicopter crashed": deaths,
+    not a claim (but "Russia claimed the strike killed 30 soldiers")."""
+    pub = date(2025, 8, 17)
+    doc = analyse("The disaster claimed more lives on Friday when a rescue helicopter crashed "
+                  "in bad weather.", published=pub)
+    assert [e.modality for e in doc.events] == ["asserted"]
+    doc = analyse("Russia claimed the strike killed 30 soldiers.", published=pub)
+    assert [e.modality for e in doc.events] == ["claimed"]
