@@ -810,6 +810,13 @@ def _failed(doc: Document, trig: Trigger, words: list[str]) -> str | None:
         stop = next((w for w in words[-6:-2] if w in _REPELLING), None)
         if stop is not None:
             return f"{stop} ... {words[-2]} to"
+        a, b = doc.sentence_tokens[trig.sentence]
+        for w in doc.words[trig.last + 1:min(b, trig.last + 9)]:
+            if w in ("failed", "fail", "fails"):
+                return f"{words[-2]} to ... {w}"  # "attempts to intercept the missile had
+                # failed"
+            if w in (",", ";", "but", "and"):
+                break
     if words[-1:] == ["to"] and _REQUESTING.intersection(words[-7:-1]):
         a, b = doc.sentence_tokens[trig.sentence]
         after = doc.words[trig.last + 1:b]

@@ -5195,3 +5195,10 @@ def test_a_disaster_that_claimed_lives_is_no_claim():
     assert [e.modality for e in doc.events] == ["asserted"]
     doc = analyse("Russia claimed the strike killed 30 soldiers.", published=pub)
     assert [e.modality for e in doc.events] == ["claimed"]
+
+
+def test_attempts_that_failed():
+    """ "Several attempts to intercept the missile had failed": not done."""
+    doc = analyse("Several attempts to intercept the missile had failed, the military said.",
+                  published=date(2025, 5, 7))
+    assert [e.modality for e in doc.events if e.type != "Statement"] == ["negated"]
