@@ -508,7 +508,9 @@ class RoleFinder:
             first = next((m for m in before if self.actor_id(m) and
                           not (m.demonym and not m.official) and
                           not self._in_prepositional_phrase(m, sent.start) and
-                          not self._describes_person(m, before)), None)
+                          not self._describes_person(m, before) and
+                          not _addressed(doc.tokens, doc.first_token_at_or_after(m.start))),
+                         None)
             if first is not None and doc.text[first.end:first.end + 2] in ("'s", "’s"):
                 # "Tajikistan's president, Emomali Rahmon, spoke ... and condemned": the
                 # person the possessive's title names
@@ -758,6 +760,9 @@ class RoleFinder:
                 # "Earlier, Hamas's fighters, emerging from tunnels, attacked": Hamas)
             if self._possessed(m) in _OTHERS_OF:
                 return None  # "Syria's neighbours shut their borders": not Syria
+            if _addressed(toks, bisect.bisect_left(starts, m.start)):
+                continue  # "He urged Washington and Beijing to respond and called for new
+                # sanctions": whom he urged, not who called
             # a pronoun between the actor and the trigger is the real subject
             pron = _last_pronoun(toks, after, possessive=True)
             if pron is not None and pron.lower not in ("its", "their"):
@@ -1667,6 +1672,27 @@ _SPEAKING_BODIES = frozenset({
     "emergency", "emergencies", "general", "security", "state", "air", "navy", "parliament",
     "national", "top", "chief", "ambassador", "embassy", "intelligence", "prosecutor",
     "prosecutors", "regional", "central"})
+# verbs whose object is a person or a state spoken to or of ("urged Washington")
+_ADDRESSING = frozenset({"urged", "told", "asked", "thanked", "praised", "accused", "blamed",
+                         "warned", "criticised", "criticized", "condemned", "pressed",
+                         "implored", "invited", "congratulated", "phoned", "lobbied",
+                         "informed", "assured", "reassured", "begged", "summoned"})
+
+
+def _addressed(toks: list[Token], first: int) -> bool:
+    """The mention whose first token is ``first`` is the object of a verb of addressing, alone
+    or in a list ("urged Washington and Beijing")."""
+    k = first - 1
+    while k >= 0 and first - k <= 8:
+        w = toks[k].lower
+        if w in _ADDRESSING:
+            return True
+        if not (w in ("and", ",", "the") or toks[k].is_cap and toks[k].is_word):
+            return False
+        k -= 1
+    return False
+
+
 # what a possessor's others are called ("Russia's allies", "Syria's neighbours"): not the
 # possessor
 _OTHERS_OF = frozenset({

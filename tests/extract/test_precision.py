@@ -5202,3 +5202,16 @@ def test_attempts_that_failed():
     doc = analyse("Several attempts to intercept the missile had failed, the military said.",
                   published=date(2025, 5, 7))
     assert [e.modality for e in doc.events if e.type != "Statement"] == ["negated"]
+
+
+def test_whom_a_speaker_urges_is_not_the_speaker():
+    """ "He urged Washington and Beijing to respond and called for new sanctions": the
+    sanctions are called for by him, not by Washington."""
+    doc = analyse("Zelensky said on Friday that Russia had launched 598 drones. He urged "
+                  "Washington and Beijing to respond and called for new sanctions.",
+                  published=date(2025, 8, 29))
+    sanctions = one(doc, "Sanctions")
+    assert sanctions.according_to is None or \
+        entity_label(doc, sanctions.according_to) not in ("Washington", "United States")
+    assert all(entity_label(doc, p.entity) not in ("Washington", "United States")
+               for e in events_of(doc, "Statement") for p in e.participants)
