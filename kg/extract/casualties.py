@@ -59,6 +59,21 @@ def _before_inclusion(words: list[str], m: int) -> int:
     return m
 
 
+def _before_apposition(toks: list[Token], words: list[str], m: int) -> int:
+    """The index before a name in apposition (", 37-year-old Ho Wai-ho,") that ends at ``m``
+    after a people noun; ``m`` itself when there is none."""
+    if m < 2 or words[m] != ",":
+        return m
+    for c in range(m - 1, max(0, m - 8), -1):
+        if words[c] == ",":
+            if c > 0 and c < m - 1 and toks[m - 1].is_cap:
+                return c - 1
+            return m
+        if not (toks[c].is_cap or _AGE_RE.match(words[c]) or words[c] in ("-", "'")):
+            return m
+    return m
+
+
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "one"})
 _DEAD_BY = frozenset({"shot", "gunned", "stabbed", "beaten", "hacked", "burned", "found"})
 _OF_DETERMINERS = frozenset({"its", "their", "the", "those", "these", "his", "her", "our"})
@@ -403,7 +418,9 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                               w in ("injuries", "wounds") and words[m] in _INJURY_LEADS):
                 m -= 1  # "were seriously injured", "were treated for injuries"
             predicate = m < k - 1 or w in ("died", "perished")
-            m = _before_inclusion(words, m)  # "15 people, including seven firefighters,"
+            m = _before_apposition(toks, words, _before_inclusion(words, m))
+            # ("15 people, including seven firefighters,"; "One firefighter, 37-year-old Ho
+            # Wai-ho, was killed")
             m = _before_place_phrase(words, _before_aboard(words, m), people)
             # ("all eight people aboard died", "the five
             # people aboard the submersible were killed"

@@ -42,7 +42,11 @@ _BEFORE_COLLECTIVES = frozenset({"a", "an", "the", "any", "new", "fresh", "furth
 _FOILING = frozenset({"foiled", "foil", "foils", "thwarted", "thwart", "thwarts", "disrupted",
                       "uncovered", "prevented", "averted"})
 _PLOTS = frozenset({"plot", "plan", "attempt", "bid", "scheme", "conspiracy"})
-_NO_PHRASES = (("no", "reports", "of"), ("no", "report", "of"), ("no", "sign", "of"),
+# prepositions of a phrase that places something in a known event ("injured in the quake")
+_BACKGROUND_PREPOSITIONS = frozenset({"in", "by", "during", "from", "after", "since"})
+_NO_PHRASES = (("no", "progress", "towards"), ("no", "progress", "toward"),
+               ("no", "progress", "on"), ("no", "reports", "of"), ("no", "report", "of"),
+               ("no", "sign", "of"),
                ("no", "signs", "of"), ("no", "evidence", "of"), ("no", "word", "of"),
                ("no", "immediate", "reports", "of"), ("no", "indication", "of"),
                ("not", "caused", "by"), ("not", "triggered", "by"),
@@ -648,7 +652,11 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
         j = i + 2 if window[i + 1] in ("the", "a", "any", "its", "their", "his", "her") \
             else i + 1
         if window[i] in deny and window[j] in _DISPUTED and window[j + 1:j + 2] == ["that"] \
-                and not any(x in (",", ";", "that", "and", "but") for x in window[j + 2:]):
+                and not any(x in (",", ";", "that", "and", "but") for x in window[j + 2:]) \
+                and not (window[-2:-1] and window[-2] in _BACKGROUND_PREPOSITIONS and
+                         window[-1] in ("the", "a", "an", "this", "that")):
+            # (not "denied reports that women injured in the quake were turned away": the
+            # quake is where they were hurt, not what is denied)
             return f"{window[i]} ... {window[j]} that"  # "rejected the claim that its troops
             # had shelled the town", "denied reports that": what the claim says is denied
         if window[i] in deny:

@@ -5215,3 +5215,29 @@ def test_whom_a_speaker_urges_is_not_the_speaker():
         entity_label(doc, sanctions.according_to) not in ("Washington", "United States")
     assert all(entity_label(doc, p.entity) not in ("Washington", "United States")
                for e in events_of(doc, "Statement") for p in e.participants)
+
+
+def test_first_contact_of_the_twenty_second_stop_third_round():
+    """The twelve last reports of stop 22 (Hong Kong's tower fire, Charlie Kirk, drones over
+    Denmark, El Obeid, the Gaza ceasefire, Cebu, Morocco, Kunar, Spiderweb, Poland, Kenya,
+    Mali): words that named no event, events missed, counts lost."""
+    pub = date(2025, 9, 16)
+    for text in ("Family members persuaded him to surrender on Thursday.",
+                 "The minister said the state will not surrender the streets to violence.",
+                 "Poland has changed since the fall of communism.",
+                 "The country could not meet the needs of survivors, officials said."):
+        assert [e.type for e in analyse(text, published=pub).events
+                if e.type != "Statement"] == [], text
+    assert len(events_of(analyse("The garrison surrendered on Friday.", published=pub),
+                         "MilitaryVictory")) == 1
+    doc = analyse("The bell tower of the church in Daanbantayan crumbled.", published=pub)
+    assert [e.type for e in doc.events] == ["Damage"]
+    doc = analyse("The talks produced an agreement on prisoners but no progress towards a "
+                  "ceasefire.", published=pub)
+    assert one(doc, "Ceasefire").modality == "negated"
+    doc = analyse("The Taliban denied reports that women injured in the quake had been turned "
+                  "away from hospitals.", published=pub)
+    assert one(doc, "Earthquake").modality != "negated"
+    for text in ("One firefighter, 37-year-old Ho Wai-ho, was killed.",
+                 "A protester was shot dead on Monday."):
+        assert [e.fatalities for e in analyse(text, published=pub).events] == [1], text
