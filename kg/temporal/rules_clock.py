@@ -17,7 +17,8 @@ from .textscan import prev_words
 def _day_ref(prefix: str) -> str:
     """A day next to a time ("Tuesday", "today", "May 16"), with prefixed group names."""
     p = prefix
-    return (rf"(?:(?P<{p}wd><WEEKDAY>)(?:,?<S>(?P<{p}mon><MONTH>)<S>?(?P<{p}day><DAY>)"
+    return (rf"(?:(?:(?P<{p}wrel>last|this|next)<S>)?(?P<{p}wd><WEEKDAY>)"
+            rf"(?:,?<S>(?P<{p}mon><MONTH>)<S>?(?P<{p}day><DAY>)"
             rf"(?:,?<S>(?P<{p}year>[12]\d{{3}}))?)?|(?P<{p}rel>today|tonight|tomorrow|"
             rf"yesterday)|(?P<{p}mon2><MONTH>)<S>?(?P<{p}day2><DAY>)(?:,?<S>(?P<{p}year2>"
             rf"[12]\d{{3}}))?)(?!\w)")
@@ -58,7 +59,8 @@ def _day_for(m: re.Match, ctx: Context) -> Point | None:
                                weekday_of(m[p + "wd"]) if m[p + "wd"] else None, "clock")
             return found.point if found is not None else None
         if m[p + "wd"]:
-            return ctx.weekday(weekday_of(m[p + "wd"]), m.start(), m.end(), None)
+            relation = m[p + "wrel"].lower() if m[p + "wrel"] else None
+            return ctx.weekday(weekday_of(m[p + "wd"]), m.start(), m.end(), relation)
     if _entry_stamp(ctx.text, m):
         # "12:30 GMT - Ukraine says ...": a live page's entry stamp is of the page's own day,
         # not of the day the entry before it talked about

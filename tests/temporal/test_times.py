@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -100,3 +100,13 @@ def test_hours_later_after_a_part_of_the_day_is_unresolved_not_the_future():
     t = find("On Thursday morning the ministry said a fire had broken out. Hours later, the "
              "ministry said the cruiser had sunk.", "Hours later")
     assert (t.value, t.precision) == ("XXXX-XX-XXTXX:XX", "hour")
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("The fire broke out shortly before 3pm last Wednesday, November 26.",
+     "3pm last Wednesday, November 26", "2025-11-26T15:00"),
+    ("The vote is at 10am next Monday.", "10am next Monday", "2025-12-08T10:00"),
+])
+def test_a_time_of_a_weekday_named_with_last_or_next(text, expression, value):
+    """ "3pm last Wednesday": the time of that day (was 3pm of the publication day)."""
+    assert find(text, expression, dct=date(2025, 12, 2)).value == value
