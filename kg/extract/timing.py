@@ -144,15 +144,17 @@ class TimeAttacher:
 
     def attach(self, trigger_start: int, *, trigger_end: int | None = None,
                perfect: bool = False, planned: bool = False, reporting: bool = False,
-               infinitive: bool = False, declaring: bool = False, lasting: bool = False
-               ) -> TimeSpec:
+               infinitive: bool = False, declaring: bool = False, lasting: bool = False,
+               toll: bool = False) -> TimeSpec:
         """The time of the event whose trigger starts at ``trigger_start``. ``reporting``: a
         speech verb, whose complement's times are what it reports, not when it was said;
         ``declaring``: one that takes a noun phrase ("declared a state of emergency on
         Sunday": the day of the declaration); ``infinitive``: "signed a deal on Friday to
         reopen ports" (only later times count); ``lasting``: a state that began when "since"
         says ("which Russian troops had occupied since early March": the occupation's
-        March)."""
+        March); ``toll``: a count of casualties, which the day of its report dates when
+        nothing else in its sentence does ("On Tuesday the Security Bureau said 156 people
+        had died": the toll of Tuesday)."""
         doc = self.doc
         sent = doc.sentence_at(trigger_start)
         if sent is None:
@@ -266,6 +268,14 @@ class TimeAttacher:
                     return self.fallback(planned)
                 best = min(resolved, key=lambda t: abs(t.start - trigger_start))
                 return dataclasses.replace(best, basis="sentence")
+        if toll:
+            said = [t for t in self._by_sentence.get(sent.index, [])
+                    if t.end <= trigger_start and t.resolved and
+                    t.type in ("DATE", "TIME") and _usable(t, True) and
+                    any(w in self.reporting for w in self.doc.words_between(t.end,
+                                                                            trigger_start))]
+            if said:
+                return dataclasses.replace(said[-1], basis="sentence")
         if not (perfect or reporting or planned) and self._coordinated(clause):
             # "Thousands marched on parliament on Monday, September 8, and police opened
             # fire": the day of the clause this one is joined to by "and"

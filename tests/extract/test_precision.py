@@ -5241,3 +5241,13 @@ def test_first_contact_of_the_twenty_second_stop_third_round():
     for text in ("One firefighter, 37-year-old Ho Wai-ho, was killed.",
                  "A protester was shot dead on Monday."):
         assert [e.fatalities for e in analyse(text, published=pub).events] == [1], text
+
+
+def test_a_toll_is_of_the_day_it_was_reported_when_nothing_else_dates_it():
+    """ "On Tuesday the Security Bureau said 156 people had died": the toll of Tuesday, not of
+    "by the weekend" in the sentence before."""
+    doc = analyse("Hong Kong fire toll rises\n\nOfficials confirmed 36 deaths by Thursday "
+                  "morning, 94 by Friday and 128 by the weekend. On Tuesday the Security Bureau "
+                  "said 156 people had died.", published=date(2025, 12, 2))
+    assert [(e.fatalities, e.time.value) for e in events_of(doc, "CasualtiesReport")
+            if e.fatalities == 156] == [(156, "2025-12-02")]
