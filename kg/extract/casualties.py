@@ -29,8 +29,9 @@ _KILLED_FORMS = frozenset({"killed", "dead", "died", "deaths", "fatalities", "pe
 _INJURED_FORMS = frozenset({"wounded", "injured", "hurt", "injuries", "wounding", "injuring",
                             "hurting", "wounds", "injures", "injure", "wound",
                             "hospitalised", "hospitalized"})
-# a sentence without them reports none ("bodies": "87 bodies have been recovered")
-CASUALTY_WORDS = _KILLED_FORMS | _INJURED_FORMS | {"bodies"}
+# a sentence without them reports none ("bodies": "87 bodies have been recovered"; "lives":
+# "claimed 300 lives")
+CASUALTY_WORDS = _KILLED_FORMS | _INJURED_FORMS | {"bodies", "lives"}
 _ACTIVE = frozenset({"killing", "kill", "kills", "wounding", "injuring", "hurting", "killed",
                      "wounded", "injured", "injures", "injure", "wound", "murdered",
                      "murdering"})
@@ -69,11 +70,14 @@ def _before_apposition(toks: list[Token], words: list[str], m: int) -> int:
             if c > 0 and c < m - 1 and toks[m - 1].is_cap:
                 return c - 1
             return m
-        if not (toks[c].is_cap or _AGE_RE.match(words[c]) or words[c] in ("-", "'")):
+        if not (toks[c].is_cap or _AGE_RE.match(words[c]) or words[c] in ("-", "'", ".")):
             return m
     return m
 
 
+# verbs whose count of "lives" counts the dead ("claimed 300 lives")
+_TAKING_LIVES = frozenset({"claimed", "claim", "claims", "claiming", "cost", "costs",
+                           "costing", "took", "taken", "taking"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "one"})
 _DEAD_BY = frozenset({"shot", "gunned", "stabbed", "beaten", "hacked", "burned", "found"})
 _OF_DETERMINERS = frozenset({"its", "their", "the", "those", "these", "his", "her", "our"})
@@ -366,6 +370,14 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
     out: list[CasualtyReport] = []
     used: set[int] = set()
     for k, w in enumerate(words):
+        if w in _TAKING_LIVES and k not in used:
+            c, f, n = _count_at(words, k + 1, lex)
+            if f and words[n:n + 1] == ["lives"]:
+                # "The floods have claimed at least 300 lives", "cost 20 lives"
+                used.update(range(k + 1, n + 1))
+                out.append(CasualtyReport("killed", c, toks[k].i, toks[k].start, toks[k].end,
+                                          active=True))
+                continue
         what = "killed" if w in _KILLED_FORMS else "injured" if w in _INJURED_FORMS else None
         if what is None and w in _BODY_VERBS:
             j = k - 1

@@ -905,8 +905,12 @@ def _people_over_places(doc: Document, cands: list[Candidate]) -> list[Candidate
                 not (c.key or "").startswith("country:"):
             owner = people.get(c.surface) or weak.get(c.surface)
         elif c.kind == "place" and c.surface in people and \
-                _word_at(doc, c.end) in _SPEAKING_AFTER:
-            owner = people[c.surface]  # a country that is a titled person's surname
+                _word_at(doc, c.end) in _SPEAKING_AFTER and \
+                people[c.surface].start < c.start and " of " not in people[c.surface].surface \
+                and not _STATE_PRONOUNS.intersection(_sentence_words_after(doc, c.end)):
+            owner = people[c.surface]  # a country that is a titled person's surname, named
+            # before it (not "Jordan said it had closed its airspace" after "Rep. Jim
+            # Jordan", nor "Queen Rania of Jordan")
         out.append(c if owner is None else _as_mention_of(c, owner, "coref:surname"))
     return out
 
@@ -915,6 +919,17 @@ _GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # words after a surname that speaks ("Montenegro added that ...")
 _SPEAKING_AFTER = frozenset({"said", "says", "added", "told", "stated", "insisted", "argued",
                              "replied", "noted", "stressed", "warned", "who"})
+
+
+# pronouns by which a state speaks of itself ("Jordan said it had closed its airspace")
+_STATE_PRONOUNS = frozenset({"it", "its", "itself"})
+
+
+def _sentence_words_after(doc: Document, offset: int) -> list[str]:
+    """The words of the sentence holding ``offset``, from ``offset`` on."""
+    sent = doc.sentence_at(offset)
+    end = sent.end if sent is not None else offset
+    return doc.words_between(offset, end)
 
 
 def _word_at(doc: Document, offset: int) -> str:
