@@ -5289,3 +5289,16 @@ def test_second_review_of_the_twenty_second_stop():
                          ("The cyclone, which claimed 20 lives, hit on Monday.", 20)):
         assert [e.fatalities for e in analyse(text, published=pub).events] == [killed], text
     assert analyse("Rescuers saved 20 lives on Monday.", published=pub).events == []
+
+
+def test_a_strike_that_kills_is_no_labour_strike_and_a_base_is_struck():
+    """ "An aid worker was killed in an Israeli strike on a convoy": no labour protest (the
+    "worker" is its victim); "Iran struck a US base in Qatar": an attack."""
+    pub = date(2025, 6, 24)
+    doc = analyse("An aid worker was killed in an Israeli strike on a convoy in Deir al-Balah.",
+                  published=pub)
+    assert events_of(doc, "Protest") == [] and [e.fatalities for e in doc.events] == [1]
+    doc = analyse("Iran struck a US base in Qatar hours later.", published=pub)
+    assert [e.type for e in doc.events] == ["ShellingMissileAttack"]
+    doc = analyse("Rail workers began a strike on Monday.", published=pub)
+    assert [e.type for e in doc.events] == ["Protest"]
