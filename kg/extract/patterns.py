@@ -376,8 +376,8 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
 
 _CREDIT_RE = re.compile(
     r"\b(?:Photo|Photograph|Image|Picture|Video|Footage)s?\s*(?:by|:|credit:)\s*"
-    r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*/\s*"
-    r"(?P<agency>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})")
+    r"(?P<person>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})[ \t]*/[ \t]*"
+    r"(?P<agency>[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,3})")  # (within its line)
 _CREDIT_MARK = "/"  # in every match of _CREDIT_RE: a text without it has no credit
 
 

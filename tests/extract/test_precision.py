@@ -5302,3 +5302,25 @@ def test_a_strike_that_kills_is_no_labour_strike_and_a_base_is_struck():
     assert [e.type for e in doc.events] == ["ShellingMissileAttack"]
     doc = analyse("Rail workers began a strike on Monday.", published=pub)
     assert [e.type for e in doc.events] == ["Protest"]
+
+
+def test_first_contact_of_the_twenty_second_stop_fourth_round():
+    """The last twelve reports of stop 22 (Crocus City Hall, Vanuatu, Magdeburg, the RSF's
+    charter, Hasina's verdict, Tanzania, Chornobyl, Kamchatka, the Kumbh Mela crush, Machala,
+    North Korean troops, Lashio): words that named no event, and credits kept in their line."""
+    pub = date(2025, 11, 11)
+    for text in ("Searchers combed the charred shell of the Crocus City Hall on Sunday.",
+                 "The reactor cover suffered damage to the outer shell.",
+                 "The roof was not designed to withstand a direct hit.",
+                 "A judge ordered him held on suspicion of five counts of murder.",
+                 "A dense crowd pushed forward after barricades gave way.",
+                 "Thirteen of them were recaptured on Monday.",
+                 "Security forces had seized firearms and explosives.",
+                 "She can return only if she surrenders."):
+        assert [e.type for e in analyse(text, published=pub).events
+                if e.type not in ("Damage", "Statement")] == [], text
+    doc = analyse("Troops pushed forward into the village on Monday.", published=pub)
+    assert [e.type for e in doc.events] == ["Advance"]
+    doc = analyse("A damaged roof on Friday. Photo: Ukrainian President's Office / Handout\n\n"
+                  "Kremlin Rejects Accusation\n\nThe Kremlin denied any role.", published=pub)
+    assert all("\n" not in e.label for e in doc.entities)
