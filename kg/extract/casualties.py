@@ -31,7 +31,7 @@ _INJURED_FORMS = frozenset({"wounded", "injured", "hurt", "injuries", "wounding"
                             "hospitalised", "hospitalized"})
 # a sentence without them reports none ("bodies": "87 bodies have been recovered"; "lives":
 # "claimed 300 lives")
-CASUALTY_WORDS = _KILLED_FORMS | _INJURED_FORMS | {"bodies", "lives"}
+CASUALTY_WORDS = _KILLED_FORMS | _INJURED_FORMS | {"bodies", "lives", "toll"}
 _ACTIVE = frozenset({"killing", "kill", "kills", "wounding", "injuring", "hurting", "killed",
                      "wounded", "injured", "injures", "injure", "wound", "murdered",
                      "murdering"})
@@ -541,7 +541,35 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             continue  # "46,000 have been killed since the war began": the war's, no event's
         out.append(CasualtyReport(what, count, toks[k].i, toks[k].start, toks[k].end,
                                   active=active, toll=toll))
+    brought = _brought_toll(toks, words, lex)
+    if brought is not None:
+        # "two more victims died, bringing the toll to 139": the toll, not the increment
+        out = [r for r in out if r.what != "killed"] + [brought]
     return out
+
+
+def _brought_toll(toks: list[Token], words: list[str], lex: Lexicon) -> CasualtyReport | None:
+    """ "..., bringing the (death) toll to 139", "taking the toll to", "raising the death toll
+    to": the new toll of the deadly event told before."""
+    for k in range(len(words) - 3):
+        if words[k] not in _BRINGING:
+            continue
+        n = k + 1
+        if words[n:n + 1] in (["the"], ["its"]):
+            n += 1
+        if words[n:n + 1] == ["death"]:
+            n += 1
+        if words[n:n + 2] != ["toll", "to"]:
+            continue
+        c, f, _ = _count_at(words, n + 2, lex)
+        if f:
+            return CasualtyReport("killed", c, toks[k].i, toks[k].start, toks[k].end,
+                                  active=False, toll=True)
+    return None
+
+
+_BRINGING = frozenset({"bringing", "brought", "taking", "took", "raising", "raised",
+                       "pushing", "pushed", "lifting", "lifted"})
 
 
 _AGGREGATE_BEFORE = frozenset({"overall", "total", "cumulative", "war's", "conflict's",

@@ -5324,3 +5324,15 @@ def test_first_contact_of_the_twenty_second_stop_fourth_round():
     doc = analyse("A damaged roof on Friday. Photo: Ukrainian President's Office / Handout\n\n"
                   "Kremlin Rejects Accusation\n\nThe Kremlin denied any role.", published=pub)
     assert all("\n" not in e.label for e in doc.entities)
+
+
+def test_bringing_the_toll_to_a_number_updates_the_toll():
+    """ "two more victims died in hospital, bringing the toll to 139": the deadly event told
+    before now has 139 dead (not 2)."""
+    doc = analyse("Gunmen attacked the concert hall on Friday, killing 40 people.\n\nOn Sunday "
+                  "two more victims died in hospital, bringing the toll to 139.",
+                  published=date(2024, 3, 26))
+    assert [e.fatalities for e in doc.events] == [139]
+    doc = analyse("The floods killed 12 more people, bringing the toll to 50.",
+                  published=date(2024, 3, 26))
+    assert [e.fatalities for e in doc.events] == [50]
