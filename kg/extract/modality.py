@@ -147,7 +147,7 @@ def _reported_span(doc: Document, bounds: list[tuple[int, int]], clause: tuple[i
 def _negation_words() -> frozenset[str]:
     """Every word that can start a negation cue (a quick test before the detailed one)."""
     from_forms, to_forms, deny = _negation_forms()
-    return _NEG_PARTICLES | {"no", "without", "yet", "little"} | from_forms | to_forms | \
+    return _NEG_PARTICLES | {"no", "without", "yet", "little", "out"} | from_forms | to_forms | \
         deny | _SAVED
 
 
@@ -671,6 +671,9 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
                 return f"{window[i]} ... {window[a]} for"  # "rejected calls for a 30-day
                 # truce", "rejected an offer of talks": what was asked for did not happen
     for i, w in enumerate(window):
+        if w == "out" and i and window[i - 1] in ("ruled", "rules", "ruling", "rule") and \
+                len(window) - i <= 3 and trig.pos == "n":
+            return "ruled out"  # "has ruled out negotiations", "ruled out a ceasefire"
         if w in from_forms and "from" in window[i + 1:]:
             return f"{w} ... from"
         if w in to_forms and window[i + 1:i + 2] == ["to"] and \

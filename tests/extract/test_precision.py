@@ -5336,3 +5336,14 @@ def test_bringing_the_toll_to_a_number_updates_the_toll():
     doc = analyse("The floods killed 12 more people, bringing the toll to 50.",
                   published=date(2024, 3, 26))
     assert [e.fatalities for e in doc.events] == [50]
+
+
+def test_what_is_ruled_out_did_not_happen():
+    """ "has ruled out negotiations", "ruled out a ceasefire": negated (but "carried out an
+    attack" is one)."""
+    pub = date(2025, 3, 22)
+    for text in ("Burhan has ruled out negotiations with the RSF.",
+                 "The army ruled out a ceasefire on Monday."):
+        assert [e.modality for e in analyse(text, published=pub).events] == ["negated"], text
+    doc = analyse("Troops carried out an attack on Monday.", published=pub)
+    assert [e.modality for e in doc.events] == ["asserted"]
