@@ -287,6 +287,37 @@ def test_leaders_and_places_of_stop_22_are_linked(tmp_path):
         assert found[label] == ("place", qid), label
 
 
+def test_leaders_and_places_of_stop_22_second_round_are_linked(tmp_path):
+    """Entries added in the second round of stop 22 (SOURCES.md) link from news text, by full
+    name and by the short names the entries carry ("Sisi", "Abu Mazen", "Bongbong Marcos")."""
+    from kg.bootstrap import Analyser
+    from kg.extract import analyse_article
+    from kg.model import Article
+    from kg.settings import Settings
+
+    adapters = Analyser(Settings(data_dir=tmp_path, demo=False)).adapters()
+    kw = {k: adapters[k] for k in ("catalog", "gazetteer", "linker")}
+    text = ("Barack Obama met Mette Frederiksen and Justin Trudeau in Hong Kong on Monday. Aziz "
+            "Akhannouch and Mohammed VI of Morocco flew from Agadir to Abidjan, while Abdel Fattah "
+            "el-Sisi and Tamim bin Hamad Al Thani spoke with Mahmoud Abbas. Ferdinand Marcos Jr. "
+            "visited Novi Sad, Jalalabad and Kerrville.")
+    found = {e.label: (e.kind, e.wikidata) for e in analyse_article(Article(text=text), **kw).entities}
+    for label, qid in (("Barack Obama", "Q76"), ("Mette Frederiksen", "Q5015"),
+                       ("Justin Trudeau", "Q3099714"), ("Aziz Akhannouch", "Q1638114"),
+                       ("Mohammed VI of Morocco", "Q57553"), ("Abdel Fattah el-Sisi", "Q307871"),
+                       ("Tamim bin Hamad Al Thani", "Q1855372"), ("Mahmoud Abbas", "Q127998"),
+                       ("Ferdinand Marcos Jr.", "Q983324")):
+        assert found[label] == ("person", qid), label
+    for label, qid in (("Hong Kong", "Q8646"), ("Agadir", "Q170525"), ("Abidjan", "Q1515"),
+                       ("Novi Sad", "Q55630"), ("Jalalabad", "Q183303"), ("Kerrville", "Q525007")):
+        assert found[label] == ("place", qid), label
+    text = ("Obama said on Tuesday that Trudeau, Frederiksen, Akhannouch and Sisi had agreed. "
+            "Mohammed VI, Bongbong Marcos and Abu Mazen also spoke.")
+    linked = {e.wikidata for e in analyse_article(Article(text=text), **kw).entities}
+    assert {"Q76", "Q3099714", "Q5015", "Q1638114", "Q307871", "Q57553", "Q983324",
+            "Q127998"} <= linked
+
+
 def test_a_city_named_beside_another_keeps_its_link(tmp_path):
     """The review of the homonym rule: cities of the article do not call a link into doubt
     ("from Tampa to St Petersburg for talks with Putin", "Toronto-based ... London", "from
