@@ -301,7 +301,8 @@ def test_leaders_and_places_of_stop_22_second_round_are_linked(tmp_path):
             "Akhannouch and Mohammed VI of Morocco flew from Agadir to Abidjan, while Abdel Fattah "
             "el-Sisi and Tamim bin Hamad Al Thani spoke with Mahmoud Abbas. Ferdinand Marcos Jr. "
             "visited Novi Sad, Jalalabad and Kerrville.")
-    found = {e.label: (e.kind, e.wikidata) for e in analyse_article(Article(text=text), **kw).entities}
+    doc = analyse_article(Article(text=text), **kw)
+    found = {e.label: (e.kind, e.wikidata) for e in doc.entities}
     for label, qid in (("Barack Obama", "Q76"), ("Mette Frederiksen", "Q5015"),
                        ("Justin Trudeau", "Q3099714"), ("Aziz Akhannouch", "Q1638114"),
                        ("Mohammed VI of Morocco", "Q57553"), ("Abdel Fattah el-Sisi", "Q307871"),
