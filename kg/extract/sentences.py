@@ -58,6 +58,9 @@ _CREDIT_RE = re.compile(
     # a link to another story: "READ MORE: Russia says it has captured Mariupol"
     r"|(?:READ MORE|Read [Mm]ore|RELATED|Related|SEE ALSO|See [Aa]lso|WATCH|Watch|MORE)\s*:.*"
     r"|.*\bcontributed (?:to this report|reporting)\.?"
+    # an editor's note: "This story has been updated to include the prime minister's visit."
+    r"|(?:This|The) (?:story|article|report|post) (?:has been|was) (?:updated|corrected|"
+    r"amended)\b.*"
     # a page's furniture: "ADVERTISEMENT", "Share this: Facebook Twitter", "Source: Eastern
     # Europe Monitor", "Originally published by ..."
     r"|(?:ADVERTISEMENT|Advertisement|(?:Story|Article) continues below(?: this)? "

@@ -5347,3 +5347,24 @@ def test_what_is_ruled_out_did_not_happen():
         assert [e.modality for e in analyse(text, published=pub).events] == ["negated"], text
     doc = analyse("Troops carried out an attack on Monday.", published=pub)
     assert [e.modality for e in doc.events] == ["asserted"]
+
+
+def test_first_contact_of_the_twenty_second_stop_fifth_round():
+    """The last eight reports of stop 22 (Kharkiv's glide bombs, Mirebalais, the Lebanon
+    ceasefire, the Eastern Cape floods, Japan's upper house, Tbilisi, Catatumbo, the Jaffar
+    Express): "surrounding villages", "arrest warrants", "has fought for decades for
+    independence" and an editor's note name no event."""
+    pub = date(2025, 4, 3)
+    for text in ("More than 5,000 people fled Mirebalais and surrounding villages.",
+                 "The court reactivated arrest warrants for the leaders.",
+                 "The BLA, a banned group that has fought for decades for independence, said "
+                 "nothing."):
+        assert [e.type for e in analyse(text, published=pub).events
+                if e.type in ("Encirclement", "Arrest", "ArmedClash")] == [], text
+    doc = analyse("Train hijacked in Pakistan\n\nMilitants attacked the train on Tuesday.\n\n"
+                  "This story has been updated to include the prime minister's visit.",
+                  published=pub)
+    assert events_of(doc, "Visit") == []
+    for text, etype in (("Rebels surrounded the town on Monday.", "Encirclement"),
+                        ("Police arrested the leaders on Monday.", "Arrest")):
+        assert len(events_of(analyse(text, published=pub), etype)) == 1, text
