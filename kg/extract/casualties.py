@@ -31,7 +31,7 @@ _INJURED_FORMS = frozenset({"wounded", "injured", "hurt", "injuries", "wounding"
                             "hospitalised", "hospitalized"})
 # a sentence without them reports none ("bodies": "87 bodies have been recovered"; "lives":
 # "claimed 300 lives")
-CASUALTY_WORDS = _KILLED_FORMS | _INJURED_FORMS | {"bodies", "lives", "toll"}
+CASUALTY_WORDS = _KILLED_FORMS | _INJURED_FORMS | {"bodies", "lives"}
 _ACTIVE = frozenset({"killing", "kill", "kills", "wounding", "injuring", "hurting", "killed",
                      "wounded", "injured", "injures", "injure", "wound", "murdered",
                      "murdering"})
@@ -541,10 +541,10 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             continue  # "46,000 have been killed since the war began": the war's, no event's
         out.append(CasualtyReport(what, count, toks[k].i, toks[k].start, toks[k].end,
                                   active=active, toll=toll))
-    brought = _brought_toll(toks, words, lex)
+    brought = _brought_toll(toks, words, lex) if not _KILLED_FORMS.isdisjoint(words) else None
     if brought is not None:
         # "two more victims died, bringing the toll to 139": the toll, not the increment
-        out = [r for r in out if r.what != "killed"] + [brought]
+        out = [brought] + [r for r in out if r.what != "killed"]
     return out
 
 
@@ -561,11 +561,21 @@ def _brought_toll(toks: list[Token], words: list[str], lex: Lexicon) -> Casualty
             n += 1
         if words[n:n + 2] != ["toll", "to"]:
             continue
-        c, f, _ = _count_at(words, n + 2, lex)
-        if f:
+        c, f, after = _count_at(words, n + 2, lex)
+        rest = words[after:after + 3]
+        if f and (not rest or rest[0] in _AFTER_A_TOLL) and \
+                not any(w in ("since", "this", "so", "in") for w in rest[:1]):
+            # (not "bringing the toll to 40 wounded", "to 3,000 houses", "to 34,000 since
+            # October", "to 11 this week": no new toll of the dead of this event)
             return CasualtyReport("killed", c, toks[k].i, toks[k].start, toks[k].end,
                                   active=False, toll=True)
     return None
+
+
+# what may follow the number of a toll brought to it (the end of the clause, or the dead)
+_AFTER_A_TOLL = frozenset({".", ",", ";", ")", "dead", "deaths", "people", "killed", "lives",
+                           "fatalities", "and", "according", "officials", "police",
+                           "authorities"})
 
 
 _BRINGING = frozenset({"bringing", "brought", "taking", "took", "raising", "raised",

@@ -211,8 +211,10 @@ def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[st
                     for e in m.entries):
             continue  # "the eastern bank of the Dnipro": the river, not the city
         if all(model_kind(e.kind) == "person" for e in m.entries) and \
-                _name_goes_on(doc, m.end):
-            continue  # "Nicolas Maduro Guerra", "Donald Trump Jr.": someone else
+                (_name_goes_on(doc, m.end) or
+                 " " not in m.surface and _given_name_before(doc, lex, m.start, m.entries)):
+            continue  # "Nicolas Maduro Guerra", "Donald Trump Jr.", "Michelle Obama",
+            # "Melania Trump": someone else
         entries, link_as = m.entries, None
         if _next_word(doc, m.end) in _REGIONAL or _REGIONS_LIST.match(doc.text, m.end):
             # "Donetsk regional governor": the region, never the city of that name
@@ -387,6 +389,33 @@ def _name_goes_on(doc: Document, end: int) -> bool:
         return False
     sent = doc.sentence_at(end)
     return sent is not None and not sent.titlecase
+
+
+def _given_name_before(doc: Document, lex: Lexicon, start: int, entries: Iterable[Any]
+                       ) -> bool:
+    """A capitalised word right before a surname the catalog knows, which is no title, no
+    demonym, no day or month and not the catalog person's own first name: another person
+    of that surname ("Michelle Obama", "Pierre Trudeau")."""
+    k = doc.first_token_at_or_after(start) - 1
+    if k < 0 or doc.text[doc.tokens[k].end:start] != " ":
+        return False
+    tok = doc.tokens[k]
+    if not tok.is_word or not tok.is_cap or tok.lower in MONTHS or tok.lower in WEEKDAYS or \
+            tok.lower in lex.words("titles", "words") or tok.lower in lex.demonyms or \
+            tok.lower in _NOT_GIVEN_NAMES:
+        return False
+    labels = {str(getattr(e, "label", "") or "").split(" ")[0].lower() for e in entries}
+    return tok.lower not in labels
+
+
+# capitalised words before a surname that are no given name ("Former", "Mr", "The")
+_NOT_GIVEN_NAMES = frozenset({"the", "a", "an", "former", "ex", "late", "mr", "mrs", "ms",
+                              "dr", "sir", "dame", "lord", "lady", "then", "acting",
+                              "outgoing", "incoming", "but", "and", "when", "as", "if", "while",
+                              "after", "before", "says", "said", "in", "on", "at", "for", "by",
+                              "with", "from", "to", "of", "president-elect", "candidate",
+                              "nominee", "republican", "democrat", "conservative", "liberal",
+                              "labour"})
 
 
 def _names_a_thing(doc: Document, end: int) -> bool:

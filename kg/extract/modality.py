@@ -672,7 +672,9 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
                 # truce", "rejected an offer of talks": what was asked for did not happen
     for i, w in enumerate(window):
         if w == "out" and i and window[i - 1] in ("ruled", "rules", "ruling", "rule") and \
-                len(window) - i <= 3 and trig.pos == "n":
+                len(window) - i <= 3 and trig.pos == "n" and \
+                not any(_negating(x) for x in window[max(0, i - 4):i - 1]):
+            # (not "have not ruled out a terrorist attack": a possibility left open)
             return "ruled out"  # "has ruled out negotiations", "ruled out a ceasefire"
         if w in from_forms and "from" in window[i + 1:]:
             return f"{w} ... from"

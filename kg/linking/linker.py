@@ -303,6 +303,9 @@ class Linker:
         ``_FAR_KM``), or None: "St Petersburg" beside "Florida" is no Russian city."""
         if entry.lat is None or entry.lon is None:
             return None
+        rival = self._homonym_in_named_country(entry, places, context)
+        if rival is not None:
+            return rival
         cities = self.gazetteer.places if self.gazetteer is not None else {}
         around = [(e.lat, e.lon) for e in (self.catalog.get(q) for q in context)
                   if e is not None and e.kind == "place" and e.lat is not None and
@@ -313,6 +316,27 @@ class Linker:
         return next((p for p in places if p.geonames != entry.geonames and
                      p.population >= _TOWN_SIZE and p.lat is not None and p.lon is not None
                      and any(_km(p.lat, p.lon, *at) <= _NEAR_KM for at in around)), None)
+
+    def _homonym_in_named_country(self, entry: CatalogEntry, places: tuple[GazPlace, ...],
+                                  context: set[str]) -> GazPlace | None:
+        """A city of the same name in a country the article names (a country, not a city of
+        it), when the catalog place's own country goes unnamed ("Tripoli, in northern
+        Lebanon": not Libya's), and that city is no village beside the catalog's (at least a
+        tenth its size, and 50,000 people)."""
+        if self.gazetteer is None or not entry.country:
+            return None
+        named = {q for q in context if (e := self.catalog.get(q)) is not None and
+                 e.kind == "place" and not e.country}  # countries the article names
+        codes = self._context_countries(named)
+        country = self.catalog.get(entry.country)
+        own = self.gazetteer.country_code(country.geonames) \
+            if country is not None and country.geonames is not None else None
+        if not codes or own is None or own in codes:
+            return None
+        size = max(entry.population or 0, 1)
+        return next((p for p in places if p.geonames != entry.geonames and
+                     p.country_code in codes and p.population >= 50_000 and
+                     p.population * 10 >= size), None)
 
     def _context_countries(self, context: set[str]) -> set[str]:
         """ISO codes of the countries of the context's places."""
