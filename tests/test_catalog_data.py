@@ -201,20 +201,27 @@ def test_the_two_congos_are_told_apart_or_left_unlinked(tmp_path):
     catalog.close()
 
 
-def test_large_cities_and_organisations_in_the_news_are_linked(tmp_path):
-    """Non-capital cities and organisations added later link from a news article, through
-    the same adapters the service builds (Islamic State as an organisation, not a place)."""
+def _news_analyser(tmp_path: Path):
+    """Analyse a text with the adapters the service builds over the shipped catalog (a fresh
+    data folder per test)."""
     from kg.bootstrap import Analyser
     from kg.extract import analyse_article
     from kg.model import Article
     from kg.settings import Settings
 
     adapters = Analyser(Settings(data_dir=tmp_path, demo=False)).adapters()
+    kw = {k: adapters[k] for k in ("catalog", "gazetteer", "linker")}
+    return lambda text: analyse_article(Article(text=text), **kw)
+
+
+def test_large_cities_and_organisations_in_the_news_are_linked(tmp_path):
+    """Non-capital cities and organisations added later link from a news article, through
+    the same adapters the service builds (Islamic State as an organisation, not a place)."""
+    analyse = _news_analyser(tmp_path)
     text = ("Islamic State claimed an attack in Peshawar on Friday. The International Committee "
             "of the Red Cross sent medics from Lagos, and the IMF and the Fed met in New York "
             "City on Monday.")
-    doc = analyse_article(Article(text=text), **{k: adapters[k] for k in
-                                                  ("catalog", "gazetteer", "linker")})
+    doc = analyse(text)
     found = {e.label: (e.kind, e.wikidata) for e in doc.entities}
     assert found["Islamic State"] == ("organization", "Q2429253")
     assert found["Peshawar"] == ("place", "Q1113311")
@@ -227,17 +234,11 @@ def test_large_cities_and_organisations_in_the_news_are_linked(tmp_path):
 
 def test_leaders_agencies_and_places_of_stop_21_are_linked(tmp_path):
     """Entries added in stop 21 (SOURCES.md) link from news text, surnames included."""
-    from kg.bootstrap import Analyser
-    from kg.extract import analyse_article
-    from kg.model import Article
-    from kg.settings import Settings
-
-    adapters = Analyser(Settings(data_dir=tmp_path, demo=False)).adapters()
+    analyse = _news_analyser(tmp_path)
     text = ("Nicolás Maduro met Alexander Lukashenko and Nikol Pashinyan on Monday, and Robert "
             "Fico spoke with Cyril Ramaphosa. The FBI and the European Commission opened "
             "inquiries in Pittsburgh. Ships in the Red Sea were attacked; the Louvre closed.")
-    doc = analyse_article(Article(text=text), **{k: adapters[k] for k in
-                                                  ("catalog", "gazetteer", "linker")})
+    doc = analyse(text)
     found = {e.label: (e.kind, e.wikidata) for e in doc.entities}
     assert found["Nicolás Maduro"] == ("person", "Q58132")
     assert found["Alexander Lukashenko"] == ("person", "Q2866")
@@ -253,19 +254,13 @@ def test_leaders_agencies_and_places_of_stop_21_are_linked(tmp_path):
 
 def test_leaders_and_places_of_stop_22_are_linked(tmp_path):
     """Entries added in stop 22 (SOURCES.md) link from news text, surnames included."""
-    from kg.bootstrap import Analyser
-    from kg.extract import analyse_article
-    from kg.model import Article
-    from kg.settings import Settings
-
-    adapters = Analyser(Settings(data_dir=tmp_path, demo=False)).adapters()
+    analyse = _news_analyser(tmp_path)
     text = ("Keir Starmer met Friedrich Merz and Donald Tusk in Istanbul on Monday. Félix "
             "Tshisekedi flew from Douala to Antananarivo, while Masoud Pezeshkian and Ali Khamenei "
             "spoke in Hama. Javier Milei, William Ruto, Paul Biya and Bola Tinubu met in Milan; "
             "Kim Jong Un was not in Tampa, Ahmedabad or La Paz. Paul Kagame, Shehbaz Sharif and "
             "Abdel Fattah al-Burhan met later.")
-    doc = analyse_article(Article(text=text), **{k: adapters[k] for k in
-                                                  ("catalog", "gazetteer", "linker")})
+    doc = analyse(text)
     found = {e.label: (e.kind, e.wikidata) for e in doc.entities}
     assert found["Keir Starmer"] == ("person", "Q6383803")
     assert found["Friedrich Merz"] == ("person", "Q566257")
@@ -290,18 +285,12 @@ def test_leaders_and_places_of_stop_22_are_linked(tmp_path):
 def test_leaders_and_places_of_stop_22_second_round_are_linked(tmp_path):
     """Entries added in the second round of stop 22 (SOURCES.md) link from news text, by full
     name and by the short names the entries carry ("Sisi", "Abu Mazen", "Bongbong Marcos")."""
-    from kg.bootstrap import Analyser
-    from kg.extract import analyse_article
-    from kg.model import Article
-    from kg.settings import Settings
-
-    adapters = Analyser(Settings(data_dir=tmp_path, demo=False)).adapters()
-    kw = {k: adapters[k] for k in ("catalog", "gazetteer", "linker")}
+    analyse = _news_analyser(tmp_path)
     text = ("Barack Obama met Mette Frederiksen and Justin Trudeau in Hong Kong on Monday. Aziz "
             "Akhannouch and Mohammed VI of Morocco flew from Agadir to Abidjan, while Abdel Fattah "
             "el-Sisi and Tamim bin Hamad Al Thani spoke with Mahmoud Abbas. Ferdinand Marcos Jr. "
             "visited Novi Sad, Jalalabad and Kerrville.")
-    doc = analyse_article(Article(text=text), **kw)
+    doc = analyse(text)
     found = {e.label: (e.kind, e.wikidata) for e in doc.entities}
     for label, qid in (("Barack Obama", "Q76"), ("Mette Frederiksen", "Q5015"),
                        ("Justin Trudeau", "Q3099714"), ("Aziz Akhannouch", "Q1638114"),
@@ -314,12 +303,12 @@ def test_leaders_and_places_of_stop_22_second_round_are_linked(tmp_path):
         assert found[label] == ("place", qid), label
     text = ("Obama said on Tuesday that Akhannouch and Sisi had agreed. Mohammed VI, Bongbong "
             "Marcos and Abu Mazen also spoke.")
-    linked = {e.wikidata for e in analyse_article(Article(text=text), **kw).entities}
+    linked = {e.wikidata for e in analyse(text).entities}
     assert {"Q76", "Q1638114", "Q307871", "Q57553", "Q983324", "Q127998"} <= linked
     # (no surname alone for Trudeau, whose father shares it, nor for Frederiksen, a common
     # Danish surname: "Pierre Trudeau", "Danish striker Frederiksen" are someone else)
     text = "Danish striker Frederiksen scored twice. Pierre Trudeau invoked the act in 1970."
-    linked = {e.wikidata for e in analyse_article(Article(text=text), **kw).entities}
+    linked = {e.wikidata for e in analyse(text).entities}
     assert not {"Q3099714", "Q5015"} & linked
 
 
@@ -327,13 +316,7 @@ def test_a_city_named_beside_another_keeps_its_link(tmp_path):
     """The review of the homonym rule: cities of the article do not call a link into doubt
     ("from Tampa to St Petersburg for talks with Putin", "Toronto-based ... London", "from
     Atlanta ... in Athens"); a region does ("St Petersburg" beside "Florida")."""
-    from kg.bootstrap import Analyser
-    from kg.extract import analyse_article
-    from kg.model import Article
-    from kg.settings import Settings
-
-    adapters = Analyser(Settings(data_dir=tmp_path, demo=False)).adapters()
-    kw = {k: adapters[k] for k in ("catalog", "gazetteer", "linker")}
+    analyse = _news_analyser(tmp_path)
     for text, label, qid in (
             ("The US envoy flew from his home in Tampa to St Petersburg on Thursday for talks "
              "with Vladimir Putin.", "Saint Petersburg", "Q656"),
@@ -344,6 +327,6 @@ def test_a_city_named_beside_another_keeps_its_link(tmp_path):
             ("Clashes broke out in Tripoli, in northern Lebanon, on Monday.", "Tripoli", None),
             ("Hurricane Milton hit Florida on Wednesday. In St Petersburg, a crane collapsed "
              "onto an office building.", "Saint Petersburg", None)):
-        doc = analyse_article(Article(text=text), **kw)
+        doc = analyse(text)
         found = {e.label: e.wikidata for e in doc.entities}
         assert found[label] == qid, (text, found)
