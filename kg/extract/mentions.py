@@ -934,7 +934,7 @@ def _people_over_places(doc: Document, cands: list[Candidate]) -> list[Candidate
                 not (c.key or "").startswith("country:"):
             owner = people.get(c.surface) or weak.get(c.surface)
         elif c.kind == "place" and c.surface in people and \
-                _word_at(doc, c.end) in _SPEAKING_AFTER and \
+                _next_word(doc, c.end) in _SPEAKING_AFTER and \
                 people[c.surface].start < c.start and " of " not in people[c.surface].surface \
                 and not _STATE_PRONOUNS.intersection(_sentence_words_after(doc, c.end)):
             owner = people[c.surface]  # a country that is a titled person's surname, named
@@ -960,11 +960,6 @@ def _sentence_words_after(doc: Document, offset: int) -> list[str]:
     end = sent.end if sent is not None else offset
     return doc.words_between(offset, end)
 
-
-def _word_at(doc: Document, offset: int) -> str:
-    """The (lower-cased) word of the first token at or after ``offset``, or ""."""
-    k = doc.first_token_at_or_after(offset)
-    return doc.words[k] if k < len(doc.words) else ""
 _SMALL_TOWN = 50_000  # people: a town this small is seldom meant by a person's surname
 
 

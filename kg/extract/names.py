@@ -66,9 +66,10 @@ _SAINTS = frozenset({"st", "saint", "sainte"})
 _POSSESSORS = frozenset({"children", "women", "king", "queen", "men", "people"})
 # Words before company endings that make them a street's quarter ("Alabama Avenue SE").
 _STREETS = frozenset({"avenue", "road", "street", "boulevard", "drive", "lane", "way", "place"})
-# Languages, which "in" does not make places ("said in English")
+# Faiths, which are no places ("converted to Islam")
 _RELIGIONS = frozenset({"islam", "christianity", "judaism", "hinduism", "buddhism",
                         "catholicism", "protestantism", "sikhism", "shinto", "taoism"})
+# Languages, which "in" does not make places ("said in English")
 _LANGUAGES = frozenset({"english", "french", "arabic", "russian", "ukrainian", "spanish",
                         "german", "hebrew", "persian", "farsi", "urdu", "hindi", "chinese",
                         "mandarin", "japanese", "korean", "turkish", "portuguese", "italian",

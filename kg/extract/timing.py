@@ -270,10 +270,8 @@ class TimeAttacher:
                 return dataclasses.replace(best, basis="sentence")
         if toll:
             said = [t for t in self._by_sentence.get(sent.index, [])
-                    if t.end <= trigger_start and t.resolved and
-                    t.type in ("DATE", "TIME") and _usable(t, True) and
-                    any(w in self.reporting for w in self.doc.words_between(t.end,
-                                                                            trigger_start))]
+                    if t.resolved and t.type in ("DATE", "TIME") and _usable(t, True) and
+                    self._report_between(t, trigger_start)]
             if said:
                 return dataclasses.replace(said[-1], basis="sentence")
         if not (perfect or reporting or planned) and self._coordinated(clause):
@@ -723,10 +721,7 @@ class TimeAttacher:
         its troops had captured X"): the day dates the outer report only. (What the report
         tells itself — "said on Tuesday that police had arrested two men", a past perfect by
         backshift — is taken to be of that day.)"""
-        between = self.doc.words_between(t.end, trigger)
-        if not any(w in self.reporting for w in between):
-            return False
-        return self._follows_report(t)
+        return self._report_between(t, trigger) and self._follows_report(t)
 
     def _follows_report(self, t: TimeSpec) -> bool:
         """The expression follows a reporting verb ("said on Tuesday", "told reporters on

@@ -196,9 +196,12 @@ class Linker:
         clear = best is not None and best.score >= self.threshold and \
             (second is None or best.score - second.score >= MARGIN)
         near = None
-        if clear and kind == "place" and places and best.context == 0.0 and context:
-            near = self._homonym_nearby(best.entry, places, context)
-            clear = near is None  # "St Petersburg" in a story about Florida
+        if clear and kind == "place" and places and best.context == 0.0 and context and \
+                best.entry.lat is not None:
+            # "Tripoli, in northern Lebanon"; "St Petersburg" in a story about Florida
+            near = self._homonym_in_named_country(best.entry, places, context) or \
+                self._homonym_nearby(best.entry, places, context)
+            clear = near is None
         if clear and best.entry.qid is None:
             # the name means a place the catalog knows without a Q-id: no link, but the place
             return self._decision("unlinked", None, scored, method + "+no-qid", source,
@@ -303,9 +306,6 @@ class Linker:
         ``_FAR_KM``), or None: "St Petersburg" beside "Florida" is no Russian city."""
         if entry.lat is None or entry.lon is None:
             return None
-        rival = self._homonym_in_named_country(entry, places, context)
-        if rival is not None:
-            return rival
         cities = self.gazetteer.places if self.gazetteer is not None else {}
         around = [(e.lat, e.lon) for e in (self.catalog.get(q) for q in context)
                   if e is not None and e.kind == "place" and e.lat is not None and

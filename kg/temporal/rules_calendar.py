@@ -664,11 +664,11 @@ def _weekday(m: re.Match, ctx: Context) -> Found | None:
     day: Point | None = None
     if m["wk"] and not m["pl"]:
         # "on Monday last week", "Friday next week": that day of the week named
-        if ctx.dct is None:
+        this_week = ctx.weekday(wd, m.start(), m.end(), "this")
+        if this_week is None:
             return unresolved("weekday", f"XXXX-WXX-{wd}", "DATE", mod)
-        monday = ctx.dct - timedelta(days=ctx.dct.isoweekday() - 1)
         shift = {"last": -7, "this": 0, "next": 7}[m["wk"].lower()]
-        day = Point("day", monday + timedelta(days=shift + wd - 1))
+        day = Point("day", this_week.first + timedelta(days=shift))
     elif rel in ("the following", "the next", "the previous", "that"):
         ref = ctx.reference("day")
         if ref is not None:
