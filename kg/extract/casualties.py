@@ -609,12 +609,13 @@ def _aggregate(words: list[str], k: int) -> bool:
     if _AGGREGATE_BEFORE.intersection(words[max(0, k - 3):k]):
         return True
     after = words[k + 2:k + 6]
-    if not after or after[0] not in ("in", "since", "of", "from"):
+    if not after or after[0] not in ("in", "since", "of", "from", "to"):
         return False
-    if _AGGREGATE_AFTER.intersection(after):
+    if after[0] != "to" and _AGGREGATE_AFTER.intersection(after):
         return True
-    # "the death toll in Gaza since Oct. 7", "since the war began": everyone killed since
-    # (but "since Friday", "since the earthquake struck": the event's own)
+    # "the death toll in Gaza since Oct. 7", "since the war began", "bringing the death toll
+    # to 42,300 since the war began": everyone killed since (but "since Friday", "since the
+    # earthquake struck": the event's own)
     n = after.index("since") if "since" in after else -1
     if n < 0 or n + 1 >= len(after):
         return False

@@ -5417,3 +5417,17 @@ def test_third_review_of_the_twenty_second_stop():
                         "Michelle Obama"),
                        ("Melania Trump joined her husband on Monday.", "Melania Trump")):
         assert name in {e.label for e in analyse(text, published=pub).entities}, text
+
+
+def test_a_death_toll_brought_to_a_war_total_is_not_the_strike_s():
+    """ "killed 12 people on Tuesday, bringing the death toll to 42,300 since the war began":
+    the strike killed 12; 42,300 is the war's (but "bringing the death toll to 41 since the
+    quake struck" is the quake's own)."""
+    pub = date(2024, 10, 10)
+    doc = analyse("An Israeli strike on Gaza City killed 12 people on Tuesday, bringing the "
+                  "death toll to 42,300 since the war began, the health ministry said.",
+                  published=pub)
+    assert [e.fatalities for e in doc.events] == [12]
+    doc = analyse("Two more bodies were found on Friday, bringing the death toll to 41 since the "
+                  "quake struck.", published=pub)
+    assert [e.fatalities for e in doc.events] == [41]
