@@ -5431,3 +5431,14 @@ def test_a_death_toll_brought_to_a_war_total_is_not_the_strike_s():
     doc = analyse("Two more bodies were found on Friday, bringing the death toll to 41 since the "
                   "quake struck.", published=pub)
     assert [e.fatalities for e in doc.events] == [41]
+
+
+def test_a_given_name_will_is_no_plan():
+    """ "Will Smith arrived in Kyiv on Monday": a visit made (but "Will Russia attack Kharkiv
+    again?" and "Russia will attack" are not asserted)."""
+    pub = date(2024, 10, 10)
+    for text in ("Will Smith arrived in Kyiv on Monday.",
+                 "The delegation led by Will Smith met the governor on Monday."):
+        assert [e.modality for e in analyse(text, published=pub).events] == ["asserted"], text
+    for text in ("Will Russia attack Kharkiv again?", "Russia will attack Kharkiv again."):
+        assert [e.modality for e in analyse(text, published=pub).events] == ["planned"], text
