@@ -18,6 +18,7 @@ from ..model import Entity, LinkInfo, Mention
 from .candidates import SOURCE_RANK, Candidate
 from .lexicon import Lexicon
 from .mentions import alternate_name, dominant_place, surname_forms
+from .patterns import ROLE_RULE
 from .sentences import SentenceSpan, every_long_word_capitalised
 from .variants import are_variants, fold
 
@@ -224,10 +225,11 @@ def _merge_surnames(cands: list[Candidate], uf: _UnionFind) -> None:
     full name of the text it shortens ("Robert Fico"). A name whose last word never stands
     alone but whose first word does is written family name first ("Yoon Suk Yeol" ...
     "Yoon"): that first word shortens it."""
+    # (a title is no name: "the president" does not shorten "the former president")
     full = [(i, c.surface.split()) for i, c in enumerate(cands)
-            if c.kind == "person" and len(c.surface.split()) > 1]
+            if c.kind == "person" and len(c.surface.split()) > 1 and c.rule not in _ROLE_RULES]
     singles = [(i, c.surface) for i, c in enumerate(cands)
-               if c.kind == "person" and " " not in c.surface]
+               if c.kind == "person" and " " not in c.surface and c.rule not in _ROLE_RULES]
     if not full or not singles:
         return
     alone = {s for _, s in singles}
@@ -242,6 +244,9 @@ def _merge_surnames(cands: list[Candidate], uf: _UnionFind) -> None:
         roots = {uf.find(j) for j in by_short.get(surface, ())}
         if len(roots) == 1:
             uf.union(roots.pop(), i)
+
+
+_ROLE_RULES = frozenset({ROLE_RULE, "coref:role"})
 
 
 def _merge_unkeyed_spellings(cands: list[Candidate], uf: _UnionFind) -> None:
@@ -342,6 +347,12 @@ def _describe(ms: list[Candidate], lex: Lexicon) -> EntityGroup:
     if multi and all(" " not in c.surface or c in multi for c in ms):
         g.kind = max(multi, key=lambda c: (SOURCE_RANK.get(c.source, 9) == 0, c.confidence)
                      ).kind
+    if any(c.key and c.key.startswith("role:") for c in ranked) and \
+            any(c.source != "propagated" and not (c.key or "").startswith("role:")
+                for c in ranked):
+        # "former president Jair Bolsonaro ... the former president": the name, not the
+        # description, gives the group its key and label
+        ranked = [c for c in ranked if not (c.key or "").startswith("role:")]
     keys = [c.key for c in ranked if c.key]
     g.key = keys[0] if keys else None
     if g.key and g.key.startswith(("country:", "forces:")):
@@ -354,7 +365,8 @@ def _describe(ms: list[Candidate], lex: Lexicon) -> EntityGroup:
                 g.kind = "place"
     if not g.label:
         labelled = [c.label for c in ranked if c.label]
-        g.label = labelled[0] if labelled else _catalog_label(ms) or _best_surface(ms, g.kind)
+        g.label = labelled[0] if labelled else _catalog_label(ms) or _best_surface(
+            [c for c in ms if c in ranked] if len(ranked) < len(ms) else ms, g.kind)
     for c in ms:
         if c.extra.get("capital_of"):
             g.capital_of = c.extra["capital_of"]

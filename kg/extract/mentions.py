@@ -878,7 +878,11 @@ def _named_holders(doc: Document, cands: list[Candidate]) -> list[Candidate]:
                     continue
                 words = (n.title or "").lower().split() if c.kind == "person" else \
                     n.surface.lower().split()
-                if words and words[-1] == head and qualifiers <= set(words) | _LOOSE_QUALIFIERS \
+                past = c.kind == "person" and _past_holder(doc, n, len(words))
+                if words and words[-1] == head and \
+                        qualifiers - (_PAST_HOLDERS if past else frozenset()) <= \
+                        set(words) | _LOOSE_QUALIFIERS \
+                        and (c.kind != "person" or past != _PAST_HOLDERS.isdisjoint(qualifiers)) \
                         and not (c.kind == "person" and n.start > c.start and
                                  _paragraph_of(doc, n.start) != _paragraph_of(doc, c.start)):
                     holders.setdefault(n.key or n.surface, n)
@@ -888,11 +892,20 @@ def _named_holders(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _past_holder(doc: Document, n: Candidate, title_words: int) -> bool:
+    """"former president Jair Bolsonaro": the title is held no longer."""
+    before = doc.text[max(0, n.start - 80):n.start].lower().split()
+    return len(before) > title_words and before[-title_words - 1] in _PAST_HOLDERS
+
+
 def _paragraph_of(doc: Document, offset: int) -> int | None:
     sent = doc.sentence_at(offset)
     return sent.paragraph if sent is not None else None
 
 
+# before a title, what a role must repeat to be that holder ("the president" is not "former
+# president Jair Bolsonaro")
+_PAST_HOLDERS = frozenset({"former", "ex", "late", "outgoing", "then"})
 # qualifiers a named holder's title may leave out ("the regional governor" is "Governor X")
 _LOOSE_QUALIFIERS = frozenset({"regional", "provincial", "state", "local", "city", "district",
                                "county", "municipal", "national", "federal", "top"})

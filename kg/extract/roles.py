@@ -1699,7 +1699,9 @@ _OTHERS_OF = frozenset({
     "neighbours", "neighbors", "neighbour", "neighbor", "allies", "ally", "rivals", "rival",
     "enemies", "enemy", "foes", "foe", "opponents", "opponent", "critics", "critic",
     "adversaries", "adversary", "partners", "partner", "proxies", "proxy", "backers",
-    "creditors", "lenders"})
+    "creditors", "lenders", "supporters", "supporter", "followers", "loyalists", "son", "sons",
+    "daughter", "daughters", "wife", "husband", "brother", "sister", "father", "mother",
+    "family", "relatives", "lawyer", "lawyers", "aides", "aide"})
 _CONTINENTS = frozenset({"europe", "asia", "africa", "america", "north america",
                          "south america", "latin america", "oceania", "the middle east",
                          "middle east"})

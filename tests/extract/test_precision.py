@@ -5442,3 +5442,29 @@ def test_a_given_name_will_is_no_plan():
         assert [e.modality for e in analyse(text, published=pub).events] == ["asserted"], text
     for text in ("Will Russia attack Kharkiv again?", "Russia will attack Kharkiv again."):
         assert [e.modality for e in analyse(text, published=pub).events] == ["planned"], text
+
+
+def test_a_former_holder_keeps_his_name_and_the_sitting_one_is_another():
+    """"former president Jair Bolsonaro ... the former president": one person named Jair
+    Bolsonaro (the description gives no label), and "the president" who speaks of him is not
+    he."""
+    text = ("Brazil's Supreme Court convicted former president Jair Bolsonaro on Thursday of "
+            "plotting a coup.\n\nLula said on Friday that the trial had been fair. \"He tried "
+            "to stage a coup,\" the president said.\n\nThe former president has been held "
+            "under house arrest since 4 August.")
+    doc = analyse(text, published=date(2025, 9, 12))
+    labels = {text[m.start:m.end]: entity_label(doc, m.entity) for m in doc.mentions}
+    assert labels["former president"] == "Jair Bolsonaro"
+    assert labels["president"] != "Jair Bolsonaro"
+    assert "former president" not in [e.label for e in doc.entities]
+
+
+def test_a_possessor_s_supporters_and_family_are_not_he():
+    """"President Jair Bolsonaro's supporters rallied", "... Bolsonaro's son Eduardo urged":
+    the supporters and the son act, not Bolsonaro."""
+    pub = date(2025, 9, 12)
+    for text in ("President Jair Bolsonaro's supporters rallied in Sao Paulo on Sunday.",
+                 "President Jair Bolsonaro's son Eduardo urged Washington to act."):
+        doc = analyse(text, published=pub)
+        assert [entity_label(doc, p.entity) for e in doc.events for p in e.participants
+                if p.role in ("agent", "speaker")] == [], text
