@@ -246,6 +246,10 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
         return None  # part of a name: "the United States", "National Rally" (but a named
         # fire is one: "The Palisades Fire, which broke out on Tuesday"; and in a line in
         # title case a country or its people act: "Libya Detains Eight Officials")
+    if toks[k].is_cap and k >= 3 and toks[k - 1].text == "the" and words[k - 2] in ("for", "of") \
+            and toks[k - 3].is_cap and toks[k - 3].is_word and not titled:
+        return None  # "the Democratic Forces for the Liberation of Rwanda", "the Movement
+        # for the Defence of ...": a word of a name
     for form, entry, participle in options:
         n = len(form)
         if n > 1 and tuple(words[k:k + n]) != form:
@@ -260,14 +264,16 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
         if participle and _adjectival(toks, words, k, n, lex):
             continue
         if entry.pos == "v" and not participle and k > 0 and (
-                words[k - 1] in _ARTICLES or toks[k - 1].bare != toks[k - 1].text and
+                words[k - 1] in _ARTICLES or
+                words[k - 1] == "same" and k > 1 and words[k - 2] in _ARTICLES or
+                toks[k - 1].bare != toks[k - 1].text and
                 words[k] in ("state", "states", "report", "reports") or
                 words[k - 1][:1].isdigit() and
                 words[k - 1].endswith(("st", "nd", "rd", "th")) and
                 words[k] in ("state", "states", "post", "posts", "report", "reports")) or \
                 words[k] == "states" and k > 0 and toks[k - 1].is_cap and \
                 words[k + 1:k + 2] in ([","], ["."], [";"], ["and"], ["that"], ["to"]):
-            continue  # a noun after all: "the state border", "a post", "the 51st state",
+            continue  # a noun after all: "the state border", "a post", "the same jail",
             # "Ukraine's state nuclear operator", "the approval of all 30 NATO states."
         if entry.pos == "v" and n == 1 and words[k] == entry.lemma + "s" and \
                 words[k + 1:k + 2] == ["of"]:
