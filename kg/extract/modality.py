@@ -106,6 +106,9 @@ def _concluded(doc: Document, trig: Trigger) -> bool:
 
 
 # verbs that end what they govern: the cues before them are theirs, not the event's
+_SEEMING = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed"})
+_SEEMING_INDEX = {w: ((w, "to"),) for w in _SEEMING}
+_PLACING = frozenset({"at", "in", "on", "during"})
 _ENDING = frozenset({"halt", "halts", "halted", "halting", "end", "ends", "ended", "ending",
                      "stop", "stops", "stopped", "stopping", "cease", "ceases", "ceased",
                      "suspend", "suspends", "suspended", "lift", "lifts", "lifted", "pause",
@@ -228,6 +231,12 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     # (an inflected verb is no noun a "suspected" could modify: "were detained")
     hedge = _cue_before(words, lex.phrase_index("hedges"), 5, trig,
                         skip=_ATTRIBUTIVE_HEDGES if inflected else frozenset())
+    if not hedge and not planned and _SEEMING.intersection(words[-10:-5]) and \
+            _PLACING.isdisjoint(words[-5:]):
+        hedge = _cue_before(words[:-5], _SEEMING_INDEX, 5, trig)  # "appeared to have been
+        # preceded by a small earthquake swarm", "appeared to bear the brunt of the damage":
+        # what seems so is all the clause tells (not "appear to match those found at the
+        # clinic bombing", "seemed to hint at it in a brief statement": given, where it was)
     if planned == "would" and hedge or planned == "must" and hedge == "must have":
         planned = None  # ("the plane must have crashed": a guess, not a plan)
     if (hedge == "whether" or hedge == "if" and _asks_if(words)) and \
@@ -584,7 +593,9 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
     window = words[-9:]
     # "an evacuation rather than a surrender", "instead of an attack", "a direct hit rather
     # than damage from an intercepted missile", "chose to retreat rather than fight"
-    det = 1 if trig.pos == "n" and words[-1:] and words[-1] in ("a", "an", "the") else 0
+    det = 1 if trig.pos == "n" and words[-1:] and words[-1] in ("a", "an", "the") or \
+        trig.pos == "v" and words[-1:] == ["being"] else 0  # ("sent home rather than being
+    # detained")
     if words[-2 - det:len(words) - det] in (["rather", "than"], ["instead", "of"]):
         return " ".join(words[-2 - det:len(words) - det])
     for i, w in enumerate(window[:-1]):
@@ -714,7 +725,8 @@ _NEG_TRANSPARENT = frozenset({
     "allow", "allowed", "permit", "permitted", "produce", "produced", "secure", "secured",
     "broker", "brokered", "achieve", "achieved", "clinch", "clinched", "conclude", "concluded",
     "seal", "sealed", "fire", "assign", "assigned", "apportion", "apportioned", "lay",
-    "laid", "place", "placed", "issue", "issued", "anyone", "anybody", "under"})
+    "laid", "place", "placed", "issue", "issued", "anyone", "anybody", "under", "able",
+    "suffer", "suffered", "sustain", "sustained", "experience", "experienced"})
 
 
 _THWARTED = frozenset({"thwarted", "foiled", "averted", "prevented", "aborted"})
@@ -858,10 +870,13 @@ _ATTEMPTS = frozenset({"attempt", "attempts", "bid", "bids", "effort", "efforts"
 # a request that is then refused ("asked the president to dissolve parliament, but he refused")
 _REQUESTING = frozenset({"asked", "urged", "requested", "pressed", "called"})
 _TURNED_DOWN = frozenset({"refused", "declined", "rejected"})
-# what is done to an attempt that then fails ("repelled attempts to advance")
+# what is done to an attempt that then fails ("repelled attempts to advance"), or by whom it
+# was aimed at
 _REPELLING = frozenset({"repelled", "repulsed", "thwarted", "foiled", "rebuffed", "repel",
                         "repulse", "thwart", "foil", "repelling", "repulsing", "thwarting",
-                        "foiling"})
+                        "foiling", "escaped", "escaping", "survived", "surviving", "evaded",
+                        "evading"})  # (and what the attempt's target got away from: "escaped
+# an attempt to arrest him")
 # what follows an attempt that failed ("but failed", "but did not succeed", "without success")
 _FAILURES = [["but", "failed"], ["without", "success"], ["but", "were", "repelled"],
              ["but", "was", "repelled"], ["but", "were", "stopped"], ["but", "was", "stopped"],

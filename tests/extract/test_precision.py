@@ -5502,3 +5502,24 @@ def test_first_contact_of_the_twenty_third_stop():
         assert [e.type for e in analyse(text, published=pub).events
                 if e.type in ("TerritoryRetaken", "Meeting", "Visit", "Flood", "Other",
                               "AirStrike")] == [], text
+
+
+def test_first_contact_of_the_twenty_third_stop_modality():
+    """What seems so is hedged however far the cue ("appeared to have been preceded by a small
+    earthquake swarm"); a negation passes "suffer", "been able to" and "being"; an attempt
+    escaped failed; a reward for information leading to an arrest awaits it."""
+    pub = date(2025, 11, 25)
+    for text, modality in (
+            ("The eruption appeared to have been preceded by a small earthquake swarm.",
+             "hedged"),
+            ("St Elizabeth appeared to bear the brunt of the damage.", "hedged"),
+            ("Steel plates recovered there appear to match those found at the clinic bombing.",
+             "asserted"),
+            ("The plant did not suffer any radiation leak, the agency said.", "negated"),
+            ("Inspectors have not been able to visit the bombed sites.", "negated"),
+            ("Dias said he had escaped an attempt to arrest him on Wednesday.", "negated"),
+            ("The crew were sent home rather than being detained.", "negated"),
+            ("Police offered a reward for information leading to his arrest.", "planned"),
+            ("The region suffered an attack on Monday.", "asserted"),
+            ("Troops were able to capture the town on Monday.", "asserted")):
+        assert [e.modality for e in analyse(text, published=pub).events] == [modality], text
