@@ -559,7 +559,14 @@ def _brought_toll(toks: list[Token], words: list[str], lex: Lexicon) -> Casualty
             n += 1
         if words[n:n + 1] == ["death"]:
             n += 1
-        if words[n:n + 2] != ["toll", "to"]:
+        if words[n:n + 2] == ["toll", "from"]:
+            # "raising the death toll from Wednesday's missile strike to at least 33"
+            to = next((m for m in range(n + 2, min(n + 12, len(words) - 1))
+                       if words[m] in ("to", ",", ";", ".")), None)
+            if to is None or words[to] != "to":
+                continue
+            n = to - 1
+        elif words[n:n + 2] != ["toll", "to"]:
             continue
         c, f, after = _count_at(words, n + 2, lex)
         rest = words[after:after + 3]
@@ -643,6 +650,18 @@ def _since_the_war(words: list[str], k: int) -> bool:
 
 
 _WHOLE_WARS = frozenset({"war", "conflict", "invasion"})
+
+
+def since_long_before(words: list[str], k: int) -> bool:
+    """ "More than 500 inmates have died in prison violence since then", "killed since 2014":
+    a count of years, no one event's (but "killed since Monday" may be the storm's own)."""
+    for n in range(k + 1, min(k + 7, len(words) - 1)):
+        if words[n] in (",", ";", ".", "when", "after"):
+            return False
+        if words[n] == "since":
+            nxt = words[n + 1]
+            return nxt == "then" or len(nxt) == 4 and nxt.isdigit()
+    return False
 
 
 _TOLL_STOPS = frozenset({",", ";", "but", "and", "said", "says", "while", "after", "when",

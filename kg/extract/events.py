@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..model import TimeSpec
 from ..temporal.lexicon import NUMBER_WORDS, WEEKDAYS
-from .casualties import CASUALTY_WORDS, CasualtyReport, find_casualties
+from .casualties import CASUALTY_WORDS, CasualtyReport, find_casualties, since_long_before
 from .clauses import answers_before, clause_of, irregular_verb_forms, measured_opener
 from .document import Document
 from .lexicon import Lexicon, TriggerEntry
@@ -594,7 +594,10 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
         if host is not None and host.type in _PEACEFUL_HOSTS and \
                 _perpetrated(doc, reports[0], lex):
             host = None  # "killed by security forces ... since the protests began": a killing
-        if host is None and sent.index > 0 and not reports[0].named and not own_report:
+        if host is None and sent.index > 0 and not reports[0].named and not own_report and \
+                not since_long_before(doc.words, reports[0].token):
+            # (not "More than 500 inmates have died in prison violence since then": a report
+            # of its own, not of the riot told before)
             prev = doc.sentences[sent.index - 1]
             if prev.paragraph == sent.paragraph:
                 cands = [d for d in by_sentence.get(prev.index, [])
@@ -627,10 +630,21 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
                 continue
             new.append(host)
             by_sentence.setdefault(sent.index, []).append(host)
-        _count(host, reports)
+        _count(host, _own_victims(host, reports))
         if running:
             host.updated = False  # a figure of its own, which raises no other event's
     return new
+
+
+def _own_victims(host: EventDraft, reports: list[CasualtyReport]) -> list[CasualtyReport]:
+    """"Twenty-seven inmates were found dead on Monday, a day after a riot killed four other
+    prisoners": the riot killed four; the dead told before it are others (not the riot's
+    highest figure)."""
+    doing = [r for r in reports if r.what == "killed" and r.active and r.count is not None
+             and r.start > host.trig.start]
+    if not doing:
+        return reports
+    return [r for r in reports if r.what != "killed" or r in doing or r.start > host.trig.start]
 
 
 def _running_total(words: list[str]) -> bool:

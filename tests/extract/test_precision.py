@@ -5523,3 +5523,22 @@ def test_first_contact_of_the_twenty_third_stop_modality():
             ("The region suffered an attack on Monday.", "asserted"),
             ("Troops were able to capture the town on Monday.", "asserted")):
         assert [e.modality for e in analyse(text, published=pub).events] == [modality], text
+
+
+def test_first_contact_of_the_twenty_third_stop_counts():
+    """"found dead ..., a day after a riot killed four": the riot's four; "raising the death
+    toll from Wednesday's strike to at least 33": 33; "500 have died in prison violence since
+    then": a report of its own, not the riot's told before."""
+    pub = date(2025, 11, 21)
+    doc = analyse("Twenty-seven inmates were found dead in a prison on Monday, a day after a "
+                  "riot in the same jail killed four prisoners.", published=pub)
+    assert [(e.type, e.fatalities) for e in doc.events] == [("Riot", 4)]
+    doc = analyse("Rescuers pulled two more bodies from the rubble on Friday, raising the death "
+                  "toll from Wednesday's Russian missile and drone strike to at least 33.",
+                  published=pub)
+    assert [e.fatalities for e in doc.events] == [33]
+    doc = analyse("In 2021, 119 inmates were killed in a single riot at the Litoral "
+                  "penitentiary. More than 500 inmates have died in prison violence since "
+                  "then, according to rights groups.", published=pub)
+    assert [(e.type, e.fatalities) for e in doc.events] == \
+        [("Riot", 119), ("CasualtiesReport", 500)]
