@@ -390,7 +390,9 @@ class TimeAttacher:
             # (a century qualifies only the noun right after it: "the 17th-century plague",
             # but not the verb after "A 19th-century bridge")
             reach = 0 if t.precision == "century" else 2
-            return start >= t.end and self.doc.first_token_at_or_after(start) - k <= reach
+            return start >= t.end and self.doc.first_token_at_or_after(start) - k <= reach \
+                and not _CONJOINING.intersection(self.doc.words_between(t.end, start))
+            # (not "to overturn the 2022 election and sentenced him": another verb's)
         if infinitive:
             return t.start >= end
         doc = self.doc
@@ -934,6 +936,9 @@ _IRREGULAR_PASTS = frozenset({"took", "won", "held", "lost", "built", "fought", 
 _SUBORDINATE_OPENERS = frozenset({"after", "before", "since", "until", "till", "because",
                                   "although", "though", "unlike", "despite", "who", "which",
                                   "whose", "whom"})  # (relative clauses: their own times)
+
+
+_CONJOINING = frozenset({",", ";", "and", "or", "but"})
 
 
 def _thing_relative(words: list[str]) -> bool:

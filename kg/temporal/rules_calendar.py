@@ -705,6 +705,13 @@ present presents carol carols sales parade parades bazaar concert concerts egg e
 jumper jumpers pudding cake cakes song songs film films movie movies special specials
 """.split())
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+# Events a holiday names ("the Labor Day hurricane", "the Easter Sunday bombings"), and the
+# year the rest of the sentence may give them ("... that struck the Keys in 1935")
+_HOLIDAY_EVENTS = frozenset("""
+hurricane storm flood floods earthquake quake tsunami bombing bombings attack attacks
+massacre riot riots fire blizzard tornado offensive uprising
+""".split())
+_YEAR_LATER = re.compile(r"[^.!?\n]{0,120}?\bin\s+(?P<year>1[6-9]\d\d|20\d\d)(?![\d,.]\d)")
 _HOLIDAYS = sorted(set(lx.FIXED_HOLIDAYS) | set(lx.MOVABLE_HOLIDAYS), key=len, reverse=True)
 
 
@@ -721,8 +728,13 @@ def _holiday(m: re.Match, ctx: Context) -> Found | None:
     if not m["year"] and not m["rel"] and following and \
             following[1].lower() in _HOLIDAY_THINGS:
         return None  # "a Christmas market", "Easter eggs": a thing, not a time
-    if m["year"]:
-        d = holiday(name, int(m["year"]))
+    year = m["year"]
+    if not year and not m["rel"] and following and following[1].lower() in _HOLIDAY_EVENTS:
+        stated = _YEAR_LATER.match(ctx.text, following.end())
+        year = stated["year"] if stated else None  # "The Labor Day hurricane that struck
+        # the Florida Keys in 1935": that year's Labor Day
+    if year:
+        d = holiday(name, int(year))
         return dated("holiday", Point("day", d)) if d else None
     if ctx.dct is None:
         probe = holiday(name, 2001)

@@ -169,4 +169,13 @@ def _clock_word(m: re.Match, ctx: Context) -> Found | None:
         p = Point("minute", day, None, 24, 0, 0, _tz_of(m, ctx))
         return dated("clock_word", p, "TIME", "APPROX" if m["approx"] else None,
                      sets_reference=True)
+    if word == "midnight" and _explicit_day(m) and \
+            ctx.text[max(0, m.start() - 12):m.start()].lower().rstrip().endswith("after"):
+        # "ousted shortly after midnight last Friday": the midnight that began that Friday
+        # (its T00:00), not the one that ended it
+        day = _day_for(m, ctx)
+        if day is not None and day.gran == "day":
+            p = Point("minute", day.first, None, 0, 0, 0, _tz_of(m, ctx))
+            return dated("clock_word", p, "TIME", "APPROX" if m["approx"] else None,
+                         sets_reference=True)
     return _make(m, ctx, "clock_word", hour, 0)

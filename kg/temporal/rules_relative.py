@@ -280,7 +280,8 @@ def _pod_relative(m: re.Match, ctx: Context, rel: str, pod: str, mod: str | None
 @rule("part_of_day",
       r"(?:(?P<pmod>early|late|mid)[\s-]?(?:in<S>the<S>)?(?P<pod><POD>)|(?P<mid>midafternoon|"
       r"midmorning|mid-morning|mid-afternoon|overnight))(?!\w)"
-      r"(?:(?:<S>|,<S>)(?:on<S>)?(?P<day>yesterday|today|tomorrow|<WEEKDAY>)(?!\w))?",
+      r"(?:(?:<S>|,<S>)(?:on<S>)?(?P<day>yesterday|today|tomorrow|<WEEKDAY>)(?!\w)"
+      r"(?:<S>into<S><WEEKDAY>(?!\w))?|<S>into<S>(?P<into>today|<WEEKDAY>)(?!\w))?",
       {"early", "late", "mid", "midafternoon", "midmorning", "overnight"},
       needs=POD_NEEDS + ("overnight",))
 def _part_of_day(m: re.Match, ctx: Context) -> Found | None:
@@ -301,6 +302,12 @@ def _part_of_day(m: re.Match, ctx: Context) -> Found | None:
             day = Point("day", ctx.dct + timedelta(days=_DAY_WORDS[d]))
         elif d not in _DAY_WORDS:
             day = ctx.weekday(weekday_of(d), m.start(), m.end(), None)
+    elif m["into"]:
+        # "overnight into Wednesday": the night that ends on Wednesday
+        d = norm(m["into"])
+        end = Point("day", ctx.dct) if d == "today" and ctx.dct is not None else \
+            None if d == "today" else ctx.weekday(weekday_of(d), m.start(), m.end(), None)
+        day = end.shift(-1) if end is not None else None
     elif word == "overnight":
         nxt = ctx.text[m.end():m.end() + 20].lower()
         if re.match(r"\s*(?:success|sensation|stay|stays|flight|train|bus)\b", nxt):

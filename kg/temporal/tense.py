@@ -73,6 +73,10 @@ _SCHEDULED = frozenset("scheduled slated expected due planned set".split())
 # Words before a gerund that make it a noun ("guilty to planning", "accused of planning").
 _GERUND_TAKERS = frozenset("to of for with in".split())
 _MODALS = frozenset("will would could should might must may can".split())
+# Modals of what may yet come, unless a perfect or a negation follows
+_POSSIBLE = frozenset({"could", "may"})
+_NOT_AFTER_POSSIBLE = frozenset({"not", "have", "be", "never", "only", "also", "still", "no",
+                                 "hardly", "barely", "well", "see", "hear"})
 # What before a time names the earliest it may come ("as early as Friday")
 _EARLIEST = ("as early as ", "as soon as ")
 # Present forms that tell a timetable ("the law takes effect on Sunday", "the truce expires on
@@ -231,8 +235,8 @@ def _abbreviation_before(text: str, period: int) -> bool:
 
 # The words that may be or change a tense marker (besides the forms in "-ed" and "'ll"): any
 # other word only becomes the word before the next.
-_MARKER_WORDS = _FUTURE_WORDS | _ARRANGEMENTS | _IRREGULAR_PAST | _N_PARTICIPLES | _PRESENT | \
-    _SCHEDULING | {"ahead", "to", "be", "have", "been"}
+_MARKER_WORDS = _FUTURE_WORDS | _POSSIBLE | _ARRANGEMENTS | _IRREGULAR_PAST | _N_PARTICIPLES | \
+    _PRESENT | _SCHEDULING | {"ahead", "to", "be", "have", "been"}
 
 
 def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -263,6 +267,11 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
         elif word in _ARRANGEMENTS and previous in ("is", "are", "am"):
             tense = _PROGRESSIVE  # "the minister is meeting his counterpart on Saturday"
             # (not "police are investigating the shooting ... on Monday")
+        elif word in _POSSIBLE and m.group()[0].islower():
+            nxt = _WORD.match(text, m.end() + 1) if m.end() < end else None
+            if nxt is not None and nxt.group().lower() not in _NOT_AFTER_POSSIBLE:
+                tense = FUTURE  # "the storm could strengthen and approach the Philippines over
+                # the weekend" (not "could not reach", "could have been", "may have")
         elif word in _FUTURE_WORDS or word.endswith("'ll"):
             tense = FUTURE
             if word in _SCHEDULED and previous in ("was", "were", "been", "had"):

@@ -5542,3 +5542,13 @@ def test_first_contact_of_the_twenty_third_stop_counts():
                   "then, according to rights groups.", published=pub)
     assert [(e.type, e.fatalities) for e in doc.events] == \
         [("Riot", 119), ("CasualtiesReport", 500)]
+
+
+def test_a_year_that_names_an_election_dates_no_verb_after_and():
+    """ "convicted him on Thursday of plotting to overturn the 2022 election and sentenced
+    him to 27 years": the sentence was passed on Thursday, not in 2022."""
+    doc = analyse("The court convicted him on Thursday of plotting to overturn the 2022 "
+                  "election and sentenced him to 27 years in prison.",
+                  published=date(2025, 9, 12))
+    assert [(trigger(doc, e), e.time.value) for e in doc.events] == \
+        [("election", "2022"), ("sentenced", "2025-09-11")]

@@ -257,3 +257,24 @@ def test_as_early_as_a_weekday_looks_ahead():
     t = find("Party officials said a first meeting could take place as early as Friday.",
              "Friday", dct=date(2025, 2, 24))
     assert t.value == "2025-02-28"
+
+
+def test_a_holiday_naming_an_event_takes_the_year_the_sentence_gives():
+    """ "The Labor Day hurricane that struck the Florida Keys in 1935": Labor Day 1935 (not
+    this year's)."""
+    assert find("The Labor Day hurricane that struck the Florida Keys in 1935 killed more "
+                "than 400 people.", "Labor Day", dct=date(2025, 10, 31)).value == "1935-09-02"
+    assert find("The Christmas Day attack killed ten people.", "Christmas Day",
+                dct=date(2025, 12, 28)).value == "2025-12-25"
+
+
+def test_a_weekend_a_storm_could_reach_is_the_coming_one():
+    """ "could strengthen and approach ... over the weekend": the weekend to come (but "could
+    not reach the town on Monday" and "could be located Wednesday" are past)."""
+    dct = date(2025, 11, 7)
+    assert find("The storm could strengthen and approach the northern Philippines over the "
+                "weekend, forecasters said.", "the weekend", dct=dct).value == "2025-W45-WE"
+    assert find("Troops could not reach the town on Monday.", "Monday",
+                dct=dct).value == "2025-11-03"
+    assert find("They could be located Wednesday in their hometown.", "Wednesday",
+                dct=dct).value == "2025-11-05"

@@ -110,3 +110,19 @@ def test_hours_later_after_a_part_of_the_day_is_unresolved_not_the_future():
 def test_a_time_of_a_weekday_named_with_last_or_next(text, expression, value):
     """ "3pm last Wednesday": the time of that day (was 3pm of the publication day)."""
     assert find(text, expression, dct=date(2025, 12, 2)).value == value
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    # the night that ends on that day
+    ("Russia launched 476 drones overnight into Wednesday.", "overnight into Wednesday",
+     "2025-11-04TNI"),
+    ("Russia attacked overnight Tuesday into Wednesday.", "overnight Tuesday into Wednesday",
+     "2025-11-04TNI"),
+    # the midnight that began that day, not the one that ended it
+    ("Boluarte was ousted shortly after midnight last Friday.", "midnight last Friday",
+     "2025-10-31T00:00"),
+    ("The vote ended just before midnight on Friday.", "midnight on Friday",
+     "2025-11-07T24:00"),
+])
+def test_nights_and_midnights_named_by_the_day_they_open_or_end(text, expression, value):
+    assert find(text, expression, dct=date(2025, 11, 7)).value == value
