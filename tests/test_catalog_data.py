@@ -330,3 +330,28 @@ def test_a_city_named_beside_another_keeps_its_link(tmp_path):
         doc = analyse(text)
         found = {e.label: e.wikidata for e in doc.entities}
         assert found[label] == qid, (text, found)
+
+
+def test_first_contact_names_of_stop_23(tmp_path):
+    """Names the reports of stop 23 met, read with the shipped adapters: a continent's part
+    is not the country ("South America"), a Romance name's last word is no town ("Tren de
+    Aragua"), a surname after "Jr." is the person's ("Robert F. Kennedy Jr. ... Kennedy
+    said"), airports, warships, volcanoes and desks' bylines."""
+    analyse = _news_analyser(tmp_path)
+    text = ("Airports Reopen Across The Region\n\nBy Middle East Desk\n\nObservers from South "
+            "America were stranded in Bissau after the island's two airports closed. Norman "
+            "Manley International in Kingston reopened on Thursday.\n\nThe gang Tren de Aragua "
+            "was labelled a terrorist group, and the destroyer USS Jason Dunham sailed into the "
+            "Caribbean.\n\nHealth Secretary Robert F. Kennedy Jr. visited the area. Kennedy "
+            "said on Thursday that the Hayli Gubbi volcano had erupted.")
+    doc = analyse(text)
+    kinds = {e.label: (e.kind, e.wikidata) for e in doc.entities}
+    assert kinds["South America"][0] == "place" and "Q30" not in \
+        {e.wikidata for e in doc.entities}
+    assert "Aragua" not in kinds and "Norman" not in kinds and "Middle East Desk" not in kinds
+    assert kinds["Norman Manley International"] == ("place", None)
+    assert kinds["USS Jason Dunham"][0] == "military_unit"
+    assert kinds["Hayli Gubbi volcano"][0] == "place"
+    assert "Kennedy" not in kinds and kinds["Robert F. Kennedy Jr"][0] == "person"
+    doc = analyse("Storm Leaves Trail Of Ruin Across Jamaica\n\nA volcano erupted nearby.")
+    assert [e.label for e in doc.entities] == ["Jamaica"]

@@ -132,9 +132,12 @@ def _staff_name(name: str) -> bool:
     Berlin Correspondent"."""
     words = name.split()
     return all(w.lower() in _STAFF_WORDS for w in words) or \
-        words[:1] == ["Our"] and words[-1].lower() in _STAFF_WORDS
+        words[:1] == ["Our"] and words[-1].lower() in _STAFF_WORDS or \
+        words[-1].lower() in _DESKS  # "By Middle East Desk", "By Transportation Correspondent"
 
 
+_DESKS = frozenset({"desk", "team", "bureau", "staff", "correspondent", "correspondents",
+                    "reporter", "reporters", "newsroom", "editor", "editors"})
 _STAFF_WORDS = frozenset({
     "staff", "reporter", "reporters", "correspondent", "correspondents", "writer", "writers",
     "editor", "editors", "desk", "team", "bureau", "agency", "agencies", "news", "our", "special",
@@ -842,10 +845,15 @@ _SURNAME_PARTICLES = frozenset({"le", "la", "de", "du", "da", "di", "del", "van"
                                 "den", "bin", "al", "el", "ben", "abu", "dos", "das", "ter"})
 
 
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def surname_forms(name: str) -> list[str]:
     """The ways a full name is shortened: "Marine Le Pen" -> "Le Pen" (and "Pen"),
     "Ursula von der Leyen" -> "von der Leyen", "Robert Fico" -> "Fico"."""
     words = name.split()
+    while len(words) > 2 and words[-1].rstrip(".").lower() in _NAME_SUFFIXES:
+        words = words[:-1]  # "Robert F. Kennedy Jr." -> "Kennedy"
     out = []
     k = len(words) - 1
     while k > 1 and words[k - 1].lower() in _SURNAME_PARTICLES:

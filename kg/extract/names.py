@@ -515,6 +515,12 @@ def hyphen_modifier(text: str) -> bool:
         suffix.endswith("ed") and len(suffix) > 3 or suffix in _MODIFIER_SUFFIXES)
 
 
+_WARSHIP_PREFIXES = frozenset({"USS", "HMS", "HMCS", "HMAS", "HMNZS", "INS", "RFS", "ROKS",
+                               "HNLMS", "USNS"})
+_MERCHANT_PREFIXES = frozenset({"MV", "M/V"})
+_AIRPORT_WORDS_RE = re.compile(r"\b(?:airports?|runways?|terminals?)\b")
+
+
 def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int, lex: Lexicon,
               lowercase_words: set[str]) -> Candidate | None:
     title: str | None = None
@@ -717,6 +723,18 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                               toks[i - 1].lower == "the" and len(lowers) > 1):
         return None  # "the Champions League final", "the Serie A title": a match, a
         # competition (but "the Arab League", "Max Verstappen title hopes")
+    if len(words) > 1 and words[0].text in _WARSHIP_PREFIXES:
+        # "the destroyer USS Jason Dunham", "HMS Prince of Wales": a navy's ship
+        return Candidate(start, end, surface, "military_unit", "pattern", "name:warship", 0.8,
+                         extra=extra)
+    if len(words) > 1 and words[0].text in _MERCHANT_PREFIXES:
+        return None  # "the MV Dali": a merchant ship, no person, place or body
+    if len(lowers) > 1 and lowers[-1] == "international" and \
+            _AIRPORT_WORDS_RE.search(doc.text, max(0, start - 300), end + 150):
+        # "Norman Manley International in Kingston resumed limited operations" (after "the
+        # island's two main airports were closed"): an airport (but "Amnesty International")
+        return Candidate(start, end, surface, "place", "pattern", "name:airport", 0.75,
+                         extra=extra)
     if any(w in org_heads for w in lowers):
         if lowers[-1] in place_heads and not any(w in org_heads for w in lowers[:-1]) and \
                 not (lowers[-1] == "bank" and lowers[0] not in _BANK_SIDES):

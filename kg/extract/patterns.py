@@ -323,11 +323,11 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
                        tok.lower in lex.words("regional_adjectives", "words")):
             k += 1  # "Greek authorities", "Russian troops": handled as demonyms; "the
             continue  # English town of Southport": a description
-        if m > k and (tok is first_word and (tok.lower in lex.common_words or
-                                             tok.lower in lowercase_words) or
-                      tok.lower in ("the", "a", "an")):
+        if (tok is first_word and (tok.lower in lex.common_words or
+                                   tok.lower in lowercase_words) or
+                tok.lower in ("the", "a", "an")):
             k += 1  # "The Kharkiv regional administration": the opener is no part of it
-            continue
+            continue  # (and "A volcano erupted": no name at all)
         opener = tok is first_word and (tok.lower in lex.common_words or
                                          tok.lower in lowercase_words)
         if toks[m].bare != toks[m].text or opener:

@@ -34,7 +34,8 @@ COMMON_WORDS = frozenset(fold_word(w) for w in (
 TOWN_LIKE_WORDS = frozenset(fold_word(w) for w in (
     "victory hope liberty independence union unity peace progress friendship energy mobile "
     "reading nice bath split bar best gap gold grand hero human humans rescue power justice "
-    "freedom liberal far time rise hit come set point run goes retreat valley bank tours"
+    "freedom liberal far time rise hit come set point run goes retreat valley bank tours "
+    "ruin ruins chaos havoc misery fury carnage mercy relief storm fire"
 ).split())
 
 
@@ -51,6 +52,17 @@ PLACE_LEADERS = frozenset(fold_word(w) for w in (
     "north south east west northern southern eastern western central greater upper lower "
     "northeastern northwestern southeastern southwestern occupied liberated"
 ).split())
+
+
+# Romance connectors inside names ("Tren de Aragua").
+NAME_CONNECTORS = frozenset({"de", "del", "da", "do", "dos", "das", "di", "du"})
+# A compass word and a name that together name a wider region than the name alone.
+WIDER_REGIONS = frozenset((fold_word(a), fold_word(b)) for a, b in (
+    w.split() for w in ("South America", "North America", "Central America", "East Africa",
+                        "West Africa", "North Africa", "Central Africa", "Southern Africa",
+                        "East Asia", "South Asia", "Central Asia", "Southeast Asia",
+                        "Eastern Europe", "Western Europe", "Central Europe",
+                        "Northern Europe", "Southern Europe")))
 
 
 # Common words that open place names ("New York", "Fort Worth", "Port Sudan").
@@ -84,6 +96,13 @@ def inside_longer_name(ws: Sequence[Word], i: int, j: int) -> bool:
     prev = ws[i - 1] if i > 0 and ws[i].joins_previous else None
     if prev is not None and ws[i].start - prev.end >= 3:
         prev = None  # a possessive ends the name before: "Ukraine's Kharkiv"
+    if prev is not None and prev.shape == "L" and prev.key in NAME_CONNECTORS and i >= 2 and \
+            prev.joins_previous and ws[i - 2].shape in "TU" and \
+            not (ws[i - 2].sentence_initial and ws[i - 2].key in COMMON_WORDS):
+        return True  # "Tren de Aragua", "Cartel del Noreste": a name's last word
+    if prev is not None and prev.shape in "TU" and i == j and \
+            (prev.key, ws[i].key) in WIDER_REGIONS:
+        return True  # "South America", "East Africa": a continent's part, not the country
     if prev is not None and prev.shape in "TU" and prev.key not in PLACE_LEADERS:
         # a common word opening the sentence is no part of the name, unless it opens names
         # ("New York prosecutors": not York)
