@@ -14,7 +14,8 @@ from ..model import EVENT_TYPES
 from ..resources import data_dir
 from .inflection import is_participle_or_gerund, phrase_forms, verb_forms
 
-_CONDITION_KEYS = ("near", "after", "before", "not", "notafter", "notbefore", "parties")
+_CONDITION_KEYS = ("near", "after", "before", "not", "notafter", "notbefore", "parties",
+                   "name")
 
 
 @dataclass(frozen=True)

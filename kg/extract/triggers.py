@@ -361,7 +361,15 @@ def _failed_conditions(entry: TriggerEntry, toks: list[Token], words: list[str],
     """The entry's context conditions that do not hold for the form at ``k``."""
     return [c for c in entry.conditions if not (
         _between_states(toks, words, k, n, lex) if c.key == "parties" else
+        _name_after(toks, k + n) if c.key == "name" else
         _holds(c, words, k, n))]
+
+
+def _name_after(toks: list[Token], k: int) -> bool:
+    """The ``name=after`` condition: a capitalised name (not a month or weekday) right after
+    the trigger ("meet Putin", "met Zelensky in Kyiv")."""
+    return k < len(toks) and toks[k].is_cap and toks[k].is_word and \
+        toks[k].lower not in _NOT_A_TARGET
 
 
 def _separated(toks: list[Token], words: list[str], k: int, form: tuple[str, ...]) -> int:

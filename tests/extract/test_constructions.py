@@ -180,10 +180,12 @@ CASES = [
          "bill. Protest organisers said they would return to the streets on Thursday.",
          [E("Protest", trig="protests", agent=None),
           E("Attack", trig="storm", date=["2024-06-25", "PUB"], place="Dodoma", agent=None),
-          E("Statement", trig="said", agent="Samia Suluhu Hassan", optional=True)],
+          E("Statement", trig="said", agent="Samia Suluhu Hassan", optional=True),
+          E("Other", trig="sign", optional=True)],
          note="first contact with protests at a parliament: whoever calls the storming "
               "treasonous did not storm; setting a building on fire is no accident; signing a "
-              "bill is no agreement; protest organisers are no protest"),
+              "bill is no agreement (a signing into law of its own, here one refused); protest "
+              "organisers are no protest"),
     Case("prisoner-swap-and-a-reporter's-sentence", "2024-08-02",
          "Rivals swap prisoners\n\nRussia and Belarus exchanged 12 prisoners in Turkey on "
          "Thursday, freeing journalist Anna Petrova in the largest such swap since the end of "

@@ -5552,3 +5552,29 @@ def test_a_year_that_names_an_election_dates_no_verb_after_and():
                   published=date(2025, 9, 12))
     assert [(trigger(doc, e), e.time.value) for e in doc.events] == \
         [("election", "2022"), ("sentenced", "2025-09-11")]
+
+
+def test_first_contact_of_the_twenty_third_stop_politics():
+    """Envoys due to meet a named leader meet him; a legislature's or a court's vote, a bill
+    passed and a bill signed into law are events of their own, not elections (and a vote for
+    a new parliament stays one)."""
+    pub = date(2025, 11, 13)
+    for text, etype, word, modality in (
+            ("U.S. envoys were due to meet Putin in Moscow next week.", "Meeting", "meet",
+             "planned"),
+            ("The Senate passed the bill on Monday.", "Other", "passed", "asserted"),
+            ("Trump signed the spending bill late on Wednesday.", "Other", "signed",
+             "asserted"),
+            ("The House voted 222-209 on Wednesday to approve the bill.", "Other", "voted",
+             "asserted"),
+            ("Justice Luiz Fux dissented on Wednesday in a marathon vote.", "Other", "vote",
+             "asserted"),
+            ("Voters went to the polls on Sunday to vote for a new parliament.", "Election",
+             "went to the polls", "asserted"),
+            ("She said she would not sign the law.", "Other", "sign", "negated")):
+        doc = analyse(text, published=pub)
+        assert [(e.type, trigger(doc, e), e.modality) for e in doc.events
+                if e.type != "Statement"] == [(etype, word, modality)], text
+    for text in ("Kyiv must meet NATO standards before joining.",
+                 "The country failed to meet EU targets."):
+        assert events_of(analyse(text, published=pub), "Meeting") == [], text
