@@ -219,6 +219,11 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     infinitive = _infinitive(doc, words, trig)
     if infinitive is not None and not planned:
         planned = infinitive
+    if not planned and trig.pos == "v" and "before" in words[-6:]:
+        rest = words[len(words) - words[::-1].index("before"):]
+        if _STILL_TO_COME.intersection(rest) and not _PAST_BE.intersection(rest):
+            planned = "before ... is"  # "pull out of Myrnohrad before it is fully
+            # encircled": what is feared, not yet done (not "before the town was encircled")
     if planned and trig.entry.label in ("Guilty verdict", "Guilty plea"):
         planned = None  # "pleaded guilty ... to planning an attack": a plea made
     if planned and words[-2:-1] and words[-2].startswith("attempt") and words[-1] == "to" and \
@@ -571,6 +576,9 @@ def _governed_infinitive(words: list[str], lemma: str) -> str | None:
                 w in ("forces", "force") and n + 1 < len(window) and \
                 (window[n + 1] in _FORCED or window[n + 1][:1].isdigit()):
             return None  # ("forces tens of thousands to flee": the verb, not troops)
+        if w in _DISPATCHED and lemma in _SORTIES and _AIRCRAFT.intersection(window[n + 1:]):
+            return None  # "sent F-16 fighter jets to bomb Cambodian targets": the sortie
+            # flown, as news tells it
         if w in _CONTROL_TO and (w != "about" or n == len(window) - 1):
             return "to"  # ("about to leave", not "forced about 30,000 residents to leave")
         if w[:1].isdigit():
@@ -580,6 +588,14 @@ def _governed_infinitive(words: list[str], lemma: str) -> str | None:
     return "to (purpose)"
 
 
+_STILL_TO_COME = frozenset({"is", "are", "am", "gets", "get"})
+_PAST_BE = frozenset({"was", "were", "had", "got"})
+# aircraft sent on a sortie: what they were sent to do is told as done
+_DISPATCHED = frozenset({"sent", "dispatched", "scrambled", "sending", "dispatching",
+                         "scrambling"})
+_SORTIES = frozenset({"bomb", "strike", "hit", "attack", "shell", "pound"})
+_AIRCRAFT = frozenset({"jets", "warplanes", "aircraft", "bombers", "planes", "drones",
+                       "helicopters", "fighters", "f-16s", "f-35s"})
 # an ordinal or "only" before a noun and an infinitive: the first to have done it
 _RANKS_DONE = frozenset({"first", "second", "third", "last", "only", "latest"})
 # who is forced: "forces thousands to flee", "forced them to leave"

@@ -5578,3 +5578,19 @@ def test_first_contact_of_the_twenty_third_stop_politics():
     for text in ("Kyiv must meet NATO standards before joining.",
                  "The country failed to meet EU targets."):
         assert events_of(analyse(text, published=pub), "Meeting") == [], text
+
+
+def test_jets_sent_to_bomb_bombed_and_a_town_encircled_before_it_is_was_not():
+    """"sent F-16 fighter jets to bomb Cambodian military targets": the sortie flown (but
+    "sent troops to recapture the town" is an aim); "pull out of Myrnohrad before it is fully
+    encircled": the encirclement is still to come (not "before the town was encircled")."""
+    pub = date(2025, 7, 25)
+    for text, etype, modality in (
+            ("Thailand sent F-16 fighter jets to bomb Cambodian military targets on Thursday.",
+             "AirStrike", "asserted"),
+            ("The army sent troops to recapture the town.", "TerritoryRetaken", "planned"),
+            ("Analysts urged Kyiv to pull its troops out of Myrnohrad before it is fully "
+             "encircled.", "Encirclement", "planned"),
+            ("Residents fled before the town was encircled.", "Encirclement", "asserted")):
+        assert [e.modality for e in events_of(analyse(text, published=pub), etype)] == \
+            [modality], text
