@@ -103,6 +103,17 @@ _DATELINE_RE = re.compile(
     r"\s*[-–—]{1,2}\s+")
 
 
+# The same with the place in title case, then only with its date: "Bangkok, Oct 8 -- "
+_TITLE_DATELINE_RE = re.compile(
+    r"(?!(?:On|In|By|Since|From|Until|Last|This|Next|Early|Late|Updated|Published)\b)"
+    r"[A-Z][a-z'’.-]+(?:[ /-][A-Z][a-z'’.-]+){0,2}"
+    r"(?:,\s*[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){0,2})?"
+    r",?\s+\(?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+"
+    r"\d{1,2}(?:,\s+\d{4})?\)?"
+    r"(?:\s*\([A-Z][A-Za-z]+\))?"
+    r"\s*[-–—]{1,2}\s+")
+
+
 # A news brief's label: "Peru: A bus plunged off a mountain road ..."
 _BRIEF_LABEL_RE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}:\s+(?=[A-Z])")
 
@@ -118,7 +129,8 @@ def dateline_end(text: str, start: int, end: int, kind: str = "body") -> int | N
     when the entry was posted, not when anything happened)."""
     m = _STAMP_RE.match(text, start, end)
     if m is None and kind == "body":
-        m = _DATELINE_RE.match(text, start, end) or _BRIEF_LABEL_RE.match(text, start, end)
+        m = _DATELINE_RE.match(text, start, end) or \
+            _TITLE_DATELINE_RE.match(text, start, end) or _BRIEF_LABEL_RE.match(text, start, end)
     return m.end() if m is not None and m.end() < end else None
 
 

@@ -5594,3 +5594,14 @@ def test_jets_sent_to_bomb_bombed_and_a_town_encircled_before_it_is_was_not():
             ("Residents fled before the town was encircled.", "Encirclement", "asserted")):
         assert [e.modality for e in events_of(analyse(text, published=pub), etype)] == \
             [modality], text
+
+
+def test_a_dateline_with_its_place_in_title_case_dates_nothing():
+    """"Bangkok, Oct 8 -- A military paraglider dropped bombs on a crowd gathered for a
+    protest in central Myanmar on Monday night": the dateline's day is when the report was
+    filed; the bombing was on Monday night."""
+    doc = analyse("Bangkok, Oct 8 -- A military paraglider dropped bombs on a crowd gathered for "
+                  "a Buddhist festival and a candlelight protest in central Myanmar on Monday "
+                  "night, killing at least 24 people, according to residents.",
+                  published=date(2025, 10, 8))
+    assert [e.time.value for e in events_of(doc, "Bombing")] == ["2025-10-06TNI"]
