@@ -259,6 +259,9 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
             and _MODAL_AFTER.intersection(doc.words[trig.last + 1:trig.last + 8]):
         hedge = "any"  # "Any deal reached without Kyiv would be dead on arrival": whichever
         # there may be, none told
+    if not hedge and _left_open(words, trig, doc):
+        hedge = "not ruled out"  # "did not rule out declaring a state of emergency": a
+        # possibility left open
     if hedge in ("feared", "fear", "fears", "fearing") and _fear_not_of_event(words):
         hedge = None  # "20 people are feared dead after the quake": the toll is feared
     reporters = _sentence_cues(doc, trig.sentence, lex).reporters
@@ -308,6 +311,19 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     return Reading(modality, cue, reporter, according, quote, perfect,
                    purpose=infinitive == "to (purpose)" and modality == "planned",
                    unconfirmed=unconfirmed)
+
+
+def _left_open(words: list[str], trig: Trigger, doc: Document) -> bool:
+    """"did not rule out declaring", "has not ruled out a terrorist attack"."""
+    k = len(words)
+    if trig.pos == "n":
+        while k > 0 and len(words) - k < 3 and words[k - 1] not in ("out", ",", ";"):
+            k -= 1
+    elif not doc.words[trig.first].endswith("ing"):
+        return False
+    return words[k - 1:k] == ["out"] and k >= 2 and \
+        words[k - 2] in ("ruled", "rules", "ruling", "rule") and \
+        any(_negating(x) for x in words[max(0, k - 6):k - 2])
 
 
 def _aimed_at(words: list[str], verb: bool) -> str | None:
@@ -705,10 +721,12 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
                 # truce", "rejected an offer of talks": what was asked for did not happen
     for i, w in enumerate(window):
         if w == "out" and i and window[i - 1] in ("ruled", "rules", "ruling", "rule") and \
-                len(window) - i <= 3 and trig.pos == "n" and \
+                (len(window) - i <= 3 and trig.pos == "n" or
+                 len(window) - i == 1 and doc.words[trig.first].endswith("ing")) and \
                 not any(_negating(x) for x in window[max(0, i - 4):i - 1]):
             # (not "have not ruled out a terrorist attack": a possibility left open)
-            return "ruled out"  # "has ruled out negotiations", "ruled out a ceasefire"
+            return "ruled out"  # "has ruled out negotiations", "ruled out a ceasefire",
+            # "has ruled out resigning"
         if w in from_forms and "from" in window[i + 1:]:
             return f"{w} ... from"
         if w in to_forms and window[i + 1:i + 2] == ["to"] and \

@@ -5605,3 +5605,32 @@ def test_a_dateline_with_its_place_in_title_case_dates_nothing():
                   "night, killing at least 24 people, according to residents.",
                   published=date(2025, 10, 8))
     assert [e.time.value for e in events_of(doc, "Bombing")] == ["2025-10-06TNI"]
+
+
+def test_first_contact_of_the_twenty_third_stop_second_round():
+    """The second round of stop 23 (Kupiansk, Kyiv, a prisoner swap, Kharkiv's glide bombs,
+    Gaza's aid sites, the Red Sea, South Sudan, Kashmir, Iberian wildfires, Dhaka, France,
+    Japan, Myanmar, Plateau, Haiti, Moldova): words that named no event of their type, and
+    what is ruled out or left open."""
+    pub = date(2025, 9, 19)
+    for text, etype in (
+            ("Falling debris set fire to a shopping centre.", "TerritoryTaken"),
+            ("The coalition falls short of a majority in the lower house.", "TerritoryTaken"),
+            ("Some of the soldiers had been captured during the defence of Mariupol.",
+             "TerritoryTaken"),
+            ("India expelled Pakistani military advisers on Wednesday.", "TerritoryRetaken"),
+            ("Elections were first pushed back to December 2024.", "Advance"),
+            ("The fighting could push the country back into civil war.", "Advance"),
+            ("Spain will deploy another 500 soldiers to fight the wildfires.", "ArmedClash"),
+            ("Protesters marched on Thursday, demanding the withdrawal of the budget plan.",
+             "Withdrawal"),
+            ("Violence must not be met with more violence, he said.", "Meeting")):
+        assert events_of(analyse(text, published=pub), etype) == [], text
+    for text, etype in (("Russian troops captured the village on Monday.", "TerritoryTaken"),
+                        ("The city fell to rebels on Sunday.", "TerritoryTaken")):
+        assert len(events_of(analyse(text, published=pub), etype)) == 1, text
+    for text, modality in (
+            ("The president has ruled out resigning before his term ends in 2027.", "negated"),
+            ("The government did not rule out declaring a state of emergency.", "hedged"),
+            ("Police have not ruled out a terrorist attack.", "hedged")):
+        assert [e.modality for e in analyse(text, published=pub).events] == [modality], text
