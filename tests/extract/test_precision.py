@@ -5634,3 +5634,32 @@ def test_first_contact_of_the_twenty_third_stop_second_round():
             ("The government did not rule out declaring a state of emergency.", "hedged"),
             ("Police have not ruled out a terrorist attack.", "hedged")):
         assert [e.modality for e in analyse(text, published=pub).events] == [modality], text
+
+
+def test_strikes_on_ports_retaliation_air_campaigns_and_deployments():
+    """What "X said it had ..." told and the rules did not read: "struck Houthi-held ports",
+    "had retaliated with missiles and drones", "launched an intense air campaign", "deployed
+    special forces to Juba", "had hit the Sheskharis terminal" (not workers striking a port, a
+    bus hitting a terminal, an army capable of deploying troops)."""
+    pub = date(2025, 7, 10)
+    for text, etype, word in (
+            ("Israel said it struck Houthi-held ports at Hodeidah on Monday.", "Attack",
+             "struck"),
+            ("Pakistan said it had retaliated with missiles and drones on Saturday.",
+             "ShellingMissileAttack", "retaliated"),
+            ("The United States launched an intense air campaign against Houthi targets on "
+             "March 15.", "AirStrike", "air campaign"),
+            ("Uganda deployed special forces to Juba on March 11.", "Other", "deployed"),
+            ("The General Staff said it had hit the Sheskharis terminal.",
+             "ShellingMissileAttack", "hit")):
+        doc = analyse(text, published=pub)
+        assert [(e.type, trigger(doc, e)) for e in doc.events if e.type != "Statement"] == \
+            [(etype, word)], text
+    for text in ("The workers struck the port on Monday in a dispute over pay.",
+                 "A bus hit the terminal building on Monday.",
+                 "Commanders said they were capable of deploying 300,000 troops."):
+        assert [e.type for e in analyse(text, published=pub).events
+                if e.type != "Statement"] == [], text
+    doc = analyse("Israel Strikes Houthi Ports\n\nIsraeli jets struck the port of Hodeidah on "
+                  "Sunday.", published=pub)
+    assert [e.type for e in doc.events] == ["AirStrike"]
