@@ -537,7 +537,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         while i <= j and toks[i].bare == toks[i].text and (
                 toks[i].lower in openers or
                 (toks[i].lower in lex.common_words or toks[i].lower in lowercase_words)
-                and (i == j or not is_name_token(toks[i + 1], lex)) or
+                and (i == j or not is_name_token(toks[i + 1], lex) or
+                     toks[i].lower in _PLACE_PREPOSITIONS) or
                 # "Two Russian guided bombs struck ...": a count before a demonym
                 i < j and toks[i].lower in lex.cues["numbers"] and
                 lex.demonyms.get(toks[i + 1].lower) is not None):
@@ -723,6 +724,12 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                               toks[i - 1].lower == "the" and len(lowers) > 1):
         return None  # "the Champions League final", "the Serie A title": a match, a
         # competition (but "the Arab League", "Max Verstappen title hopes")
+    if lowers in (["staff"], ["staff", "correspondent"], ["staff", "writer"],
+                  ["staff", "reporter"]):
+        return None  # "KHARKIV (Staff) -", "(Staff correspondent)": a credit, nobody named
+    if len(words) == 1 and words[0].text.isupper() and \
+            names_a_weapon([t.lower for t in toks[j + 1:j + 4]], 0, lex):
+        return None  # "An FPV drone struck her house", "a HIMARS rocket": a weapon's kind
     if len(words) > 1 and words[0].text in _WARSHIP_PREFIXES:
         # "the destroyer USS Jason Dunham", "HMS Prince of Wales": a navy's ship
         return Candidate(start, end, surface, "military_unit", "pattern", "name:warship", 0.8,

@@ -283,6 +283,8 @@ _FACILITY_TAILS = frozenset({"centre", "center", "centres", "centers", "post", "
                              "building", "tunnel", "tunnels", "room", "vehicle", "vehicles"})
 # Lower-case heads that make the capitalised name before them a military unit.
 _UNIT_HEADS = frozenset({"regiment", "brigade", "battalion", "division", "legion"})
+# the kinds of a base named before them ("Nur Khan air base")
+_BASE_KINDS = frozenset({"air", "naval", "military", "army", "navy", "airforce"})
 
 
 def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
@@ -295,7 +297,7 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
     wanted = lex._sets.get("lowercase_heads")
     if wanted is None:
         wanted = lex._sets["lowercase_heads"] = place_after | qualifiers | set(heads) | \
-            _UNIT_HEADS
+            _UNIT_HEADS | _BASE_KINDS
     if not any(t.lower in wanted and not t.is_cap for t in toks):
         return out  # no lower-case head or qualifier in the sentence
     first_word = next((t for t in toks if t.is_word), None)
@@ -359,6 +361,15 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
             start, stop = tok.start, toks[q].end
             out.append(Candidate(start, stop, doc.text[start:stop], "military_unit",
                                  "pattern", "unit:name-and-head", 0.75))
+            k = q + 1
+            continue
+        if q + 1 < len(toks) and toks[q].lower in _BASE_KINDS and toks[q].text.islower() and \
+                toks[q + 1].lower in ("base", "station") and q == m + 1:
+            q += 1  # "Nur Khan air base", "the Hmeimim air base": a base's name
+            start, stop = tok.start, toks[q].end
+            out.append(Candidate(start, stop, doc.text[start:stop], "place", "pattern",
+                                 "place:name-and-head", 0.75,
+                                 extra={"place_span": (tok.start, toks[m].end)}))
             k = q + 1
             continue
         # "Kharkiv region", "Guarulhos international airport" (a qualifier before the head)

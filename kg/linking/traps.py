@@ -27,7 +27,7 @@ COMMON_WORDS = frozenset(fold_word(w) for w in (
     "since six so some still such ten than that the their them then there these they this "
     "those three through to today tomorrow troops two under until up us very was we were "
     "what when where which while who why will with within without would yesterday yet you "
-    "your"
+    "your outside inside beyond amid around throughout toward towards"
 ).split())
 
 # Words that are also names of towns: not taken for a place at the start of a sentence.

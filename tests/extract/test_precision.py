@@ -5663,3 +5663,17 @@ def test_strikes_on_ports_retaliation_air_campaigns_and_deployments():
     doc = analyse("Israel Strikes Houthi Ports\n\nIsraeli jets struck the port of Hodeidah on "
                   "Sunday.", published=pub)
     assert [e.type for e in doc.events] == ["AirStrike"]
+
+
+def test_first_contact_names_of_the_twenty_third_stop_second_round():
+    """"Outside Kharkiv, ..." opens with a preposition, no name; "An FPV drone" names a
+    weapon's kind; "(Staff)" credits nobody; "Nur Khan air base" is a place."""
+    text = ("Strikes Hit Region\n\nKHARKIV (Staff) - An FPV drone struck her house in the "
+            "village on Monday, officials said.\n\nOutside Kharkiv, Russian artillery hit 14 "
+            "towns over the past day.\n\nPakistan said Indian missiles had hit Nur Khan air "
+            "base.")
+    doc = analyse(text, published=date(2025, 11, 5))
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert "Outside Kharkiv" not in kinds and kinds.get("Kharkiv") == "place"
+    assert "FPV" not in kinds and "Staff" not in kinds
+    assert kinds.get("Nur Khan air base") == "place" and "Nur Khan" not in kinds
