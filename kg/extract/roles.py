@@ -389,6 +389,8 @@ class RoleFinder:
                     roles.agent, floor = relative
                 if trig.type in _HOSTED and roles.agent in self._countries:
                     roles.agent = None  # "Mexico elects ...": the country hosts the vote
+        elif trig.entry.lemma.startswith("under "):
+            roles.agent = self._by_agent(after, trig)  # (whoever is under fire undergoes it)
         else:
             roles.agent = self._noun_agent(before, after, clause, trig)
             if roles.agent is None:
@@ -1481,6 +1483,9 @@ class RoleFinder:
         auxiliaries = all(t.lower in _PASSIVE_AUX or t.lower in _BEFORE_PASSIVE for t in between)
         if trig.entry.lemma == "fall":
             return auxiliaries  # "Mariupol fell to Russian forces", "Kherson had fallen"
+        if trig.entry.lemma.startswith("under "):
+            return len(between) <= 3  # "Kharkiv came under heavy fire", "the area was still
+            # under fire"
         if trig.pos == "n":
             return any(t.lower in _UNDERGO for t in between)
         return 0 < len(between) <= 4 and auxiliaries and self._passive(trig, (m.start, trig.end))

@@ -34,10 +34,11 @@ _CLOCK_PREFIXES = frozenset({"today", "tonight", "tomorrow", "yesterday", "about
                              "approximately", "roughly", "at"})
 
 
-def _day_for(m: re.Match, ctx: Context) -> Point | None:
+def _day_for(m: re.Match, ctx: Context, small_hours: bool = False) -> Point | None:
     """The day a clock time belongs to: the one written next to it, else the narrative
     reference day of the same sentence or of the two before ("... early on Tuesday. The ship
-    hit a support at about 1:30 a.m."), else the DCT."""
+    hit a support at about 1:30 a.m."; after a night, the small hours are the next day's:
+    "... overnight. A missile struck at around 4:00 am"), else the DCT."""
     from .rules_calendar import _day_point  # the same year logic as for dates
 
     for p in ("a", "b"):
@@ -68,6 +69,8 @@ def _day_for(m: re.Match, ctx: Context) -> Point | None:
     ref = ctx.reference("day")
     if ref is not None and ctx.last_day_pos >= 0 and \
             ctx.sentences.index(m.start()) - ctx.sentences.index(ctx.last_day_pos) <= 2:
+        if small_hours and ctx.last_day is not None and ctx.last_day.pod == "NI":
+            return ref.shift(1)
         return ref
     return ctx.dct_point("day")
 
@@ -100,7 +103,7 @@ def _make(m: re.Match, ctx: Context, rule: str, hour: int, minute: int, second: 
     if not (0 <= hour <= 24 and 0 <= minute < 60) or hour == 24 and minute:
         return None
     mod = "APPROX" if m["approx"] else None
-    day = _day_for(m, ctx)
+    day = _day_for(m, ctx, small_hours=hour < 7)
     if day is None:
         clock = f"T{hour:02d}:{minute:02d}"
         return unresolved(rule, "XXXX-XX-XX" + clock, "TIME", mod)

@@ -5677,3 +5677,24 @@ def test_first_contact_names_of_the_twenty_third_stop_second_round():
     assert "Outside Kharkiv" not in kinds and kinds.get("Kharkiv") == "place"
     assert "FPV" not in kinds and "Staff" not in kinds
     assert kinds.get("Nur Khan air base") == "place" and "Nur Khan" not in kinds
+
+
+def test_what_comes_under_fire_is_attacked_and_the_small_hours_after_a_night():
+    """"a UN helicopter came under fire in Nasir": an attack (not the minister who "came under
+    fire from critics"); "... overnight. A missile struck at around 4:00 am": the morning after
+    the night."""
+    pub = date(2025, 8, 28)
+    doc = analyse("Three days later, a UN helicopter came under fire in Nasir.", published=pub,
+                  gazetteer=FakeGazetteer("Nasir"))
+    assert [(e.type, places(doc, e)) for e in doc.events] == [("Attack", ["Nasir"])]
+    for text in ("The minister came under fire from critics for the plan.",
+                 "The government is under fire over its handling of the crisis."):
+        assert analyse(text, published=pub).events == [], text
+    doc = analyse("Kharkiv came under heavy fire overnight.", published=pub,
+                  gazetteer=FakeGazetteer("Kharkiv"))
+    assert [(trigger(doc, e), places(doc, e)) for e in doc.events] == \
+        [("under heavy fire", ["Kharkiv"])]
+    doc = analyse("Russia launched a massive attack on Kyiv overnight. A missile struck a "
+                  "five-storey building at around 4:00 am, officials said.", published=pub)
+    assert [e.time.value for e in doc.events if trigger(doc, e) == "struck"] == \
+        ["2025-08-28T04:00"]
