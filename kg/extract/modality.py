@@ -278,6 +278,11 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         any(_negating(w) for w in doc.words[max(0, k - 3):k])
     if unconfirmed:
         hedge = hedge or "unconfirmed"
+    if negation and hedge == "if" and _negating(negation) and \
+            0 <= max((n for n, w in enumerate(words) if _negating(w)), default=-1) - \
+            max((n for n, w in enumerate(words) if w in ("if", "unless")), default=-99) <= 6:
+        negation = None  # "The deal will collapse if Rwanda does not pull out its troops": a
+        # condition, neither done nor denied
     until = _not_until(doc, trig, negation, words) if negation else None
     if until:
         # "Schools will not reopen until Monday": they will then; "Police did not arrest him

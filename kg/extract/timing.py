@@ -252,7 +252,8 @@ class TimeAttacher:
                            t.value not in _REFERENCES and
                            # "the war, which began in April 2023, has displaced millions": a
                            # perfect reaches up to now; another clause's date is not its own
-                           not (perfect and clause_of(bounds, t.start) != clause) and
+                           not ((perfect or self._perfect_clause(clause)) and
+                                clause_of(bounds, t.start) != clause) and
                            clause_of(bounds, t.start) not in self._owned_clauses and
                            (not self._subordinate(clause_of(bounds, t.start)) or
                             self._describes(clause_of(bounds, t.start), end)) and
@@ -299,6 +300,16 @@ class TimeAttacher:
             if heading is not None and not self._ahead(heading):
                 return dataclasses.replace(heading, basis="paragraph")
         return self.fallback(planned)
+
+    def _perfect_clause(self, clause: tuple[int, int]) -> bool:
+        """The clause's verb is a present perfect ("but outbreaks have become more common"):
+        it reaches up to now, not to another clause's date."""
+        doc = self.doc
+        words = doc.words[doc.first_token_at_or_after(clause[0]):
+                          doc.first_token_at_or_after(clause[1])]
+        return any(w in ("has", "have", "'ve") and n + 1 < len(words) and
+                   (words[n + 1].endswith(("ed", "en", "n")) or words[n + 1] in _BEEN_LIKE)
+                   for n, w in enumerate(words))
 
     def _is_verb(self, trigger_start: int) -> bool:
         """The trigger starting at ``trigger_start`` is a verb (of the clause it opens)."""
@@ -939,6 +950,8 @@ _SUBORDINATE_OPENERS = frozenset({"after", "before", "since", "until", "till", "
 
 
 _CONJOINING = frozenset({",", ";", "and", "or", "but"})
+_BEEN_LIKE = frozenset({"been", "become", "come", "grown", "risen", "fallen", "hit", "put",
+                        "cut", "set", "spread", "left", "fled", "led", "kept", "held"})
 
 
 def _thing_relative(words: list[str]) -> bool:

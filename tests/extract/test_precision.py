@@ -5698,3 +5698,24 @@ def test_what_comes_under_fire_is_attacked_and_the_small_hours_after_a_night():
                   "five-storey building at around 4:00 am, officials said.", published=pub)
     assert [e.time.value for e in doc.events if trigger(doc, e) == "struck"] == \
         ["2025-08-28T04:00"]
+
+
+def test_first_contact_of_the_twenty_third_stop_third_round():
+    """A condition's negation is no denial ("if Rwanda does not pull out its troops"); a
+    perfect clause after "but" takes no other clause's year ("declared measles eliminated in
+    2000, but outbreaks have become more common"); an assault group and a claim dismissed
+    name no attack and no dismissal."""
+    pub = date(2025, 10, 31)
+    doc = analyse("If the army does not attack, the town will hold.", published=pub)
+    assert [e.modality for e in doc.events] == ["hedged"]
+    doc = analyse("The army did not attack the town on Monday.", published=pub)
+    assert [e.modality for e in doc.events] == ["negated"]
+    doc = analyse("The US declared measles eliminated in 2000, but outbreaks have become more "
+                  "common.", published=pub)
+    assert [e.time.value for e in events_of(doc, "Disease")] == [None]
+    for text in ("The Pentagon said an amphibious assault group had arrived in the Caribbean.",
+                 "Maduro said the strikes were illegal, a claim US officials dismissed."):
+        assert [e.type for e in analyse(text, published=pub).events
+                if e.type in ("Attack", "Resignation")] == [], text
+    doc = analyse("The president dismissed the defence minister on Monday.", published=pub)
+    assert [e.type for e in doc.events] == ["Resignation"]
