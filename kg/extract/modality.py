@@ -91,6 +91,9 @@ def _negation_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 _ASKED = frozenset({"call", "calls", "proposal", "proposals", "offer", "offers", "demand",
                     "demands", "plan", "plans", "bid", "request", "requests", "appeal",
                     "appeals"})
+# verbs that deny a claim they take ("dismissed Moscow's assertion that ...")
+_DISMISSING = frozenset({"dismissed", "dismisses", "dismiss", "dismissing", "disputed",
+                         "disputes", "dispute", "refuted", "refutes", "refute", "contested"})
 # what a denial may take before "that" ("denied the allegation that ...")
 _DISPUTED = frozenset({"claim", "claims", "accusation", "accusations", "allegation",
                        "allegations", "suggestion", "suggestions", "assertion", "report",
@@ -151,7 +154,7 @@ def _negation_words() -> frozenset[str]:
     """Every word that can start a negation cue (a quick test before the detailed one)."""
     from_forms, to_forms, deny = _negation_forms()
     return _NEG_PARTICLES | {"no", "without", "yet", "little", "out"} | from_forms | to_forms | \
-        deny | _SAVED
+        deny | _SAVED | _DISMISSING
 
 
 def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], lex: Lexicon,
@@ -703,9 +706,12 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
         return "saved from being"  # "had to be saved from being surrounded" (not "saved
         # the children from the fire": the fire was)
     for i in range(len(window) - 2):
-        j = i + 2 if window[i + 1] in ("the", "a", "any", "its", "their", "his", "her") \
-            else i + 1
-        if window[i] in deny and window[j] in _DISPUTED and window[j + 1:j + 2] == ["that"] \
+        j = i + 2 if window[i + 1] in ("the", "a", "any", "its", "their", "his", "her") or \
+            window[i + 1].endswith(("'s", "’s")) else i + 1  # (or a possessor: "Moscow's")
+        if j >= len(window):
+            continue
+        if (window[i] in deny or window[i] in _DISMISSING) and window[j] in _DISPUTED and \
+                window[j + 1:j + 2] == ["that"] \
                 and not any(x in (",", ";", "that", "and", "but") for x in window[j + 2:]) \
                 and not (window[-2:-1] and window[-2] in _BACKGROUND_PREPOSITIONS and
                          window[-1] in ("the", "a", "an", "this", "that")):

@@ -206,7 +206,8 @@ class TimeAttacher:
                and (planned or not self._coming(t))
                and self._fits(t, trigger_start, end, reporting, infinitive, declaring,
                               lasting)
-               and not (t.start > end and self._premodifies(t))
+               and not (t.start > end and self._premodifies(t) and
+                        not self._during_dated(end, t))
                and not self._in_relative_after(t, end)
                and not self._closed_relative_before(t, trigger_start)
                and not (not reporting and self._before_report_of_opener(t, trigger_start))
@@ -300,6 +301,13 @@ class TimeAttacher:
             if heading is not None and not self._ahead(heading):
                 return dataclasses.replace(heading, basis="paragraph")
         return self.fallback(planned)
+
+    def _during_dated(self, end: int, t: TimeSpec) -> bool:
+        """The event took place in what the date qualifies: "recaptured in its September 2022
+        counteroffensive", "was wounded during the 2014 war"."""
+        between = self.doc.words_between(end, t.start)
+        return bool(between) and between[0] in ("in", "during") and \
+            all(w in _DURING_WORDS for w in between)
 
     def _perfect_clause(self, clause: tuple[int, int]) -> bool:
         """The clause's verb is a present perfect ("but outbreaks have become more common"):
@@ -401,6 +409,8 @@ class TimeAttacher:
             # (a century qualifies only the noun right after it: "the 17th-century plague",
             # but not the verb after "A 19th-century bridge")
             reach = 0 if t.precision == "century" else 2
+            if t.start >= end and self._during_dated(end, t):
+                return True
             return start >= t.end and self.doc.first_token_at_or_after(start) - k <= reach \
                 and not _CONJOINING.intersection(self.doc.words_between(t.end, start))
             # (not "to overturn the 2022 election and sentenced him": another verb's)
@@ -950,6 +960,7 @@ _SUBORDINATE_OPENERS = frozenset({"after", "before", "since", "until", "till", "
 
 
 _CONJOINING = frozenset({",", ";", "and", "or", "but"})
+_DURING_WORDS = frozenset({"in", "during", "its", "their", "the", "his", "her", "a", "an"})
 _BEEN_LIKE = frozenset({"been", "become", "come", "grown", "risen", "fallen", "hit", "put",
                         "cut", "set", "spread", "left", "fled", "led", "kept", "held"})
 

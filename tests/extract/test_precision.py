@@ -5719,3 +5719,19 @@ def test_first_contact_of_the_twenty_third_stop_third_round():
                 if e.type in ("Attack", "Resignation")] == [], text
     doc = analyse("The president dismissed the defence minister on Monday.", published=pub)
     assert [e.type for e in doc.events] == ["Resignation"]
+
+
+def test_a_claim_dismissed_and_an_event_inside_a_dated_campaign():
+    """"dismissed Moscow's assertion that its troops had taken full control of Kupiansk": what
+    the assertion says is denied (as "rejected the claim that"); "recaptured in its September
+    2022 counteroffensive": the recapture is of that month (not "arrested him before the 2016
+    election")."""
+    pub = date(2025, 11, 21)
+    doc = analyse("Ukraine dismissed Moscow's assertion that its troops had taken full control "
+                  "of Kupiansk.", published=pub)
+    assert [e.modality for e in events_of(doc, "TerritoryTaken")] == ["negated"]
+    doc = analyse("Kupiansk is a railway hub that Ukraine recaptured in its September 2022 "
+                  "counteroffensive.", published=pub)
+    assert [e.time.value for e in events_of(doc, "TerritoryRetaken")] == ["2022-09"]
+    doc = analyse("Police arrested him before the 2016 election.", published=pub)
+    assert [e.time.value for e in events_of(doc, "Arrest")] == [None]
