@@ -417,15 +417,41 @@ _SEEN = frozenset({"seen", "had", "experienced", "suffered", "witnessed"})
 
 def _specific(doc: Document, triggers: list[Trigger]) -> list[Trigger]:
     """Drop plural nouns that speak of a kind of event rather than of events: "Building
-    collapses are common in Lagos", "the country has seen a string of deadly accidents"."""
+    collapses are common in Lagos", "the country has seen a string of deadly accidents",
+    "Glide bombs are difficult to intercept"."""
     out = []
     for t in triggers:
         word = doc.words[t.last]
         if t.pos == "n" and word != t.entry.lemma.split()[-1] and word.endswith("s") and \
-                _generic(doc, t):
+                _generic(doc, t) or _kind_of_weapon(doc, t):
             continue
         out.append(t)
     return out
+
+
+def _kind_of_weapon(doc: Document, t: Trigger) -> bool:
+    """"Glide bombs, which are dropped from aircraft, are difficult to intercept": a bare
+    plural weapon noun opening its sentence, told of in the present, is a kind of weapon."""
+    a, b = doc.sentence_tokens[t.sentence]
+    words = doc.words[a:b]
+    if not (doc.words[t.last] in _WEAPON_PLURALS and t.first - a <= 1 and
+            all(w.isalpha() and w not in _DETERMINED for w in words[:t.first - a])):
+        return False
+    rest = words[t.last + 1 - a:]
+    if rest[:1] == [","] and "," in rest[1:]:
+        rest = rest[rest.index(",", 1) + 1:]  # over a relative clause
+    return bool(rest) and rest[0] in _KIND_VERBS and \
+        not (len(rest) > 1 and (rest[1] in _SCHEDULED_WORDS or rest[1].endswith("ed")))
+
+
+_WEAPON_PLURALS = frozenset({"bombs", "missiles", "drones", "rockets", "shells", "mortars"})
+_DETERMINED = frozenset({"the", "a", "an", "these", "those", "this", "that", "its", "their",
+                         "his", "her", "our", "two", "three", "four", "five", "several"})
+# present verbs after a bare plural subject that speak of a kind ("bombs are hard to stop")
+_KIND_VERBS = frozenset({"are", "can", "cannot", "tend", "often", "usually", "remain",
+                         "require", "need", "cost"})
+_SCHEDULED_WORDS = frozenset({"expected", "due", "set", "planned", "scheduled", "likely",
+                              "feared", "still", "being"})
 
 
 def _generic(doc: Document, t: Trigger) -> bool:

@@ -5735,3 +5735,18 @@ def test_a_claim_dismissed_and_an_event_inside_a_dated_campaign():
     assert [e.time.value for e in events_of(doc, "TerritoryRetaken")] == ["2022-09"]
     doc = analyse("Police arrested him before the 2016 election.", published=pub)
     assert [e.time.value for e in events_of(doc, "Arrest")] == [None]
+
+
+def test_a_kind_of_weapon_and_fragments_of_a_bomb_are_no_strikes():
+    """"Glide bombs, which are dropped from aircraft, are difficult to intercept": a kind of
+    weapon; "found fragments of a KAB-250 bomb": the bomb's remains (but "Drones struck the
+    city overnight" and "Missiles are expected to hit the city" are events)."""
+    pub = date(2025, 11, 5)
+    for text in ("Glide bombs, which are dropped from aircraft and guided to their targets, "
+                 "are difficult for air defences to intercept.",
+                 "Drones are cheap and hard to stop.",
+                 "Investigators found fragments of a KAB-250 bomb at the site."):
+        assert analyse(text, published=pub).events == [], text
+    for text in ("Drones struck the city overnight.",
+                 "Missiles are expected to hit the city overnight."):
+        assert len(analyse(text, published=pub).events) == 1, text
