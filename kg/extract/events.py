@@ -157,6 +157,10 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
             w in _INDEFINITE for w in doc.words[max(a, trig.first - 3):trig.first]) or \
             trig.pos == "v" and trig.type not in _TOLD_AGAIN and \
             "also" in doc.words[max(a, trig.first - 2):trig.first]  # "was also arrested"
+        if trig.pos == "n" and _predicate_nominal(doc, trig):
+            # "the attack was 'an assault on the whole nation'", "It was a deliberate attack":
+            # a description of what the subject names, no new event
+            draft.anaphoric, draft.indefinite = True, False
         if quote_span is not None:
             draft.quote_span = quote_span
             draft.quote = quote_text(doc, quote_span)
@@ -413,6 +417,21 @@ _GENERIC_PREDICATES = (("are", "common"), ("are", "frequent"), ("are", "rare"),
 _SERIES = (("a", "string", "of"), ("a", "series", "of"), ("a", "spate", "of"),
            ("a", "rash", "of"), ("a", "history", "of"))
 _SEEN = frozenset({"seen", "had", "experienced", "suffered", "witnessed"})
+
+
+def _predicate_nominal(doc: Document, trig: Trigger) -> bool:
+    """The noun follows a copula and an article: "was an assault", "is a 'massacre'"."""
+    a = doc.sentence_tokens[trig.sentence][0]
+    k = trig.first - 1
+    while k > a and (doc.words[k] in ('"', "“", "'", "‘") or
+                     doc.tokens[k].is_word and not doc.tokens[k].is_cap and
+                     doc.words[k] not in ("a", "an") and trig.first - k <= 2 and
+                     doc.words[k].endswith(("ed", "al", "ic", "ful", "ous", "ive", "ate"))):
+        k -= 1  # over quotes and an adjective ("a deliberate attack")
+    return k > a and doc.words[k] in ("a", "an") and doc.words[k - 1] in _COPULAS
+
+
+_COPULAS = frozenset({"was", "is", "were", "are", "been", "be"})
 
 
 def _specific(doc: Document, triggers: list[Trigger]) -> list[Trigger]:

@@ -5750,3 +5750,14 @@ def test_a_kind_of_weapon_and_fragments_of_a_bomb_are_no_strikes():
     for text in ("Drones struck the city overnight.",
                  "Missiles are expected to hit the city overnight."):
         assert len(analyse(text, published=pub).events) == 1, text
+
+
+def test_a_predicate_noun_describes_the_event_told_before():
+    """"Officials said it was a deliberate attack", "It was a brutal occupation": what the
+    subject names, described, not a second event."""
+    pub = date(2025, 4, 2)
+    for text, etype in (("Gunmen attacked a police station on Monday. Officials said it was a "
+                         "deliberate attack.", "Attack"),
+                        ("Russian forces occupied Bucha in March. It was a brutal occupation.",
+                         "Occupation")):
+        assert len(events_of(analyse(text, published=pub), etype)) == 1, text
