@@ -5761,3 +5761,15 @@ def test_a_predicate_noun_describes_the_event_told_before():
                         ("Russian forces occupied Bucha in March. It was a brutal occupation.",
                          "Occupation")):
         assert len(events_of(analyse(text, published=pub), etype)) == 1, text
+
+
+def test_police_raids_and_bomb_threats_are_no_attacks():
+    """"Police carried out about 250 raids", "Bomb threats were reported at polling stations":
+    searches and threats, no attack or bombing (but "Israeli forces carried out a raid in
+    Jenin" is one)."""
+    pub = date(2025, 9, 29)
+    for text in ("Police carried out about 250 raids on Monday.",
+                 "Bomb threats were reported at polling stations in Italy."):
+        assert analyse(text, published=pub).events == [], text
+    doc = analyse("Israeli forces carried out a raid in Jenin on Monday.", published=pub)
+    assert [e.type for e in doc.events] == ["Attack"]
