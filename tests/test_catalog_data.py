@@ -355,3 +355,23 @@ def test_first_contact_names_of_stop_23(tmp_path):
     assert "Kennedy" not in kinds and kinds["Robert F. Kennedy Jr"][0] == "person"
     doc = analyse("Storm Leaves Trail Of Ruin Across Jamaica\n\nA volcano erupted nearby.")
     assert [e.label for e in doc.entities] == ["Jamaica"]
+
+
+def test_review_names_of_stop_23(tmp_path):
+    """The review's name cases: media named "Inside ..."/"Outside ..." keep their names; an
+    army's acronym before "drone" is the army; "a Texas army base" leaves Texas linked;
+    "Transparency International said ... airport" is no airport; "The president" after
+    "President Donald Trump met former president George W. Bush" is Trump."""
+    analyse = _news_analyser(tmp_path)
+    doc = analyse("Inside Climate News reported on Wednesday that the refinery had leaked "
+                  "benzene.\n\nOutside Magazine named Chamonix the best mountain town.\n\nAn "
+                  "IDF drone struck a convoy in Deir al-Balah on Monday night.\n\nA soldier "
+                  "opened fire at a Texas army base on Monday.\n\nTransparency International "
+                  "said the airport contract had been awarded without a tender.")
+    kinds = {e.label: (e.kind, e.wikidata) for e in doc.entities}
+    assert kinds["Inside Climate News"][0] == "media" and kinds["Outside Magazine"][0] == "media"
+    assert "IDF" in kinds and kinds["Texas"] == ("place", "Q1439")
+    assert kinds["Transparency International"][0] != "place"
+    doc = analyse("President Donald Trump met former president George W. Bush at the White "
+                  "House on Friday. The president said the meeting was friendly.")
+    assert "president" not in {e.label for e in doc.entities}

@@ -884,8 +884,8 @@ def _named_holders(doc: Document, cands: list[Candidate]) -> list[Candidate]:
             for n in named:
                 if n.kind != c.kind:
                     continue
-                words = (n.title or "").lower().split() if c.kind == "person" else \
-                    n.surface.lower().split()
+                words = (n.title or _title_before(doc, n.start)).lower().split() \
+                    if c.kind == "person" else n.surface.lower().split()
                 past = c.kind == "person" and _past_holder(doc, n, len(words))
                 if words and words[-1] == head and \
                         qualifiers - (_PAST_HOLDERS if past else frozenset()) <= \
@@ -898,6 +898,15 @@ def _named_holders(doc: Document, cands: list[Candidate]) -> list[Candidate]:
                 c = _as_mention_of(c, next(iter(holders.values())), "coref:role")
         out.append(c)
     return out
+
+
+def _title_before(doc: Document, start: int) -> str:
+    """The capitalised title right before a name the catalog found ("President Donald
+    Trump"): its last two words at most."""
+    before = doc.text[max(0, start - 40):start].split()[-2:]
+    while before and not before[0][:1].isupper():
+        before = before[1:]
+    return " ".join(before) if before and before[-1][:1].isupper() else ""
 
 
 def _past_holder(doc: Document, n: Candidate, title_words: int) -> bool:
@@ -913,7 +922,7 @@ def _paragraph_of(doc: Document, offset: int) -> int | None:
 
 # before a title, what a role must repeat to be that holder ("the president" is not "former
 # president Jair Bolsonaro")
-_PAST_HOLDERS = frozenset({"former", "ex", "late", "outgoing", "then"})
+_PAST_HOLDERS = frozenset({"former", "ex", "late", "then"})
 # qualifiers a named holder's title may leave out ("the regional governor" is "Governor X")
 _LOOSE_QUALIFIERS = frozenset({"regional", "provincial", "state", "local", "city", "district",
                                "county", "municipal", "national", "federal", "top"})

@@ -168,9 +168,10 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         # "On 25 May, a guided bomb struck ...": the month, no "may" of a hedge
         words = [w if w != "may" or doc.tokens[lo + n].text != "May" else "<month>"
                  for n, w in enumerate(words)]
-    if "will" in words and doc.words[doc.sentence_tokens[trig.sentence][1] - 1] != "?":
+    if "will" in words and doc.words[doc.sentence_tokens[trig.sentence][1] - 1] != "?" and \
+            not doc.sentences[trig.sentence].titlecase:
         # "Will Smith arrived in Kyiv": a given name, no "will" of a plan (but "Will Russia
-        # attack?" asks)
+        # attack?" asks, and so may a headline without its question mark)
         toks = doc.tokens
         words = [w if w != "will" or toks[lo + n].text != "Will" or not toks[lo + n + 1].is_cap
                  else "<name>" for n, w in enumerate(words)]

@@ -515,9 +515,14 @@ def hyphen_modifier(text: str) -> bool:
         suffix.endswith("ed") and len(suffix) > 3 or suffix in _MODIFIER_SUFFIXES)
 
 
+# acronyms of kinds of weapons (not of forces: "An IDF drone struck")
+_WEAPON_ACRONYMS = frozenset({"FPV", "UAV", "ATACMS", "HIMARS", "GMLRS", "MLRS", "JDAM",
+                              "ICBM", "IRBM", "SRBM", "MANPADS", "RPG", "IED", "ATGM", "SAM",
+                              "JASSM", "ERAM", "KAB", "FAB", "UMPK"})
 _WARSHIP_PREFIXES = frozenset({"USS", "HMS", "HMCS", "HMAS", "HMNZS", "INS", "RFS", "ROKS",
                                "HNLMS", "USNS"})
 _MERCHANT_PREFIXES = frozenset({"MV", "M/V"})
+_AIRPORT_NEXT = frozenset({"in", "airport", "reopened", "resumed", "closed", "shut"})
 _AIRPORT_WORDS_RE = re.compile(r"\b(?:airports?|runways?|terminals?)\b")
 
 
@@ -538,7 +543,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                 toks[i].lower in openers or
                 (toks[i].lower in lex.common_words or toks[i].lower in lowercase_words)
                 and (i == j or not is_name_token(toks[i + 1], lex) or
-                     toks[i].lower in _PLACE_PREPOSITIONS) or
+                     toks[i].lower in _PLACE_PREPOSITIONS and
+                     toks[j].lower not in lex.words("organisation_heads", "media")) or
                 # "Two Russian guided bombs struck ...": a count before a demonym
                 i < j and toks[i].lower in lex.cues["numbers"] and
                 lex.demonyms.get(toks[i + 1].lower) is not None):
@@ -727,7 +733,7 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if lowers in (["staff"], ["staff", "correspondent"], ["staff", "writer"],
                   ["staff", "reporter"]):
         return None  # "KHARKIV (Staff) -", "(Staff correspondent)": a credit, nobody named
-    if len(words) == 1 and words[0].text.isupper() and \
+    if len(words) == 1 and words[0].text.rstrip("s") in _WEAPON_ACRONYMS and \
             names_a_weapon([t.lower for t in toks[j + 1:j + 4]], 0, lex):
         return None  # "An FPV drone struck her house", "a HIMARS rocket": a weapon's kind
     if len(words) > 1 and words[0].text in _WARSHIP_PREFIXES:
@@ -737,9 +743,12 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if len(words) > 1 and words[0].text in _MERCHANT_PREFIXES:
         return None  # "the MV Dali": a merchant ship, no person, place or body
     if len(lowers) > 1 and lowers[-1] == "international" and \
-            _AIRPORT_WORDS_RE.search(doc.text, max(0, start - 300), end + 150):
-        # "Norman Manley International in Kingston resumed limited operations" (after "the
-        # island's two main airports were closed"): an airport (but "Amnesty International")
+            _AIRPORT_WORDS_RE.search(doc.text, max(0, start - 300), end + 150) and \
+            (_governing_word(toks, i) in _PLACE_PREPOSITIONS | _WEAK_PLACE_PREPOSITIONS or
+             j + 1 < len(toks) and toks[j + 1].lower in _AIRPORT_NEXT):
+        # "Norman Manley International in Kingston resumed limited operations", "flights
+        # resumed at Sangster International" (after "the island's two main airports were
+        # closed"): an airport (but "Amnesty International urged the airline ...")
         return Candidate(start, end, surface, "place", "pattern", "name:airport", 0.75,
                          extra=extra)
     if any(w in org_heads for w in lowers):

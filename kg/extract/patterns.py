@@ -364,7 +364,8 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
             k = q + 1
             continue
         if q + 1 < len(toks) and toks[q].lower in _BASE_KINDS and toks[q].text.islower() and \
-                toks[q + 1].lower in ("base", "station") and q == m + 1:
+                toks[q + 1].lower in ("base", "station") and q == m + 1 and \
+                not (k > 0 and toks[k - 1].lower in ("a", "an")):  # ("a Texas army base")
             q += 1  # "Nur Khan air base", "the Hmeimim air base": a base's name
             start, stop = tok.start, toks[q].end
             out.append(Candidate(start, stop, doc.text[start:stop], "place", "pattern",

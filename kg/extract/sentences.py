@@ -105,7 +105,8 @@ _DATELINE_RE = re.compile(
 
 # The same with the place in title case, then only with its date: "Bangkok, Oct 8 -- "
 _TITLE_DATELINE_RE = re.compile(
-    r"(?!(?:On|In|By|Since|From|Until|Last|This|Next|Early|Late|Updated|Published)\b)"
+    r"(?!(?:On|In|By|Since|From|Until|Last|This|Next|Early|Late|Updated|Published|Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"[A-Z][a-z'’.-]+(?:[ /-][A-Z][a-z'’.-]+){0,2}"
     r"(?:,\s*[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){0,2})?"
     r",?\s+\(?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+"

@@ -711,7 +711,8 @@ _HOLIDAY_EVENTS = frozenset("""
 hurricane storm flood floods earthquake quake tsunami bombing bombings attack attacks
 massacre riot riots fire blizzard tornado offensive uprising
 """.split())
-_YEAR_LATER = re.compile(r"[^.!?\n]{0,120}?\bin\s+(?P<year>1[6-9]\d\d|20\d\d)(?![\d,.]\d)")
+_YEAR_LATER = re.compile(r"(?:(?!,\s)[^.!?\n]){0,120}?"  # (no clause set off by a comma)
+                         r"\bin\s+(?P<year>1[6-9]\d\d|20\d\d)(?![\d,.]\d)")
 _HOLIDAYS = sorted(set(lx.FIXED_HOLIDAYS) | set(lx.MOVABLE_HOLIDAYS), key=len, reverse=True)
 
 

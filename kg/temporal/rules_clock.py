@@ -75,6 +75,8 @@ def _day_for(m: re.Match, ctx: Context, small_hours: bool = False) -> Point | No
     return ctx.dct_point("day")
 
 
+# A pluperfect right before a clock time: "Voting had started at 6 am" (before the night told)
+_PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+){0,2}$")
 # What ends an entry's stamp: a dash or a colon, after a time zone's letters ("09:40 PT —").
 _STAMP_END = re.compile(r"[ \t]*(?:[A-Z]{2,4}[ \t]*)?[-–—|:][ \t]")
 # What may open the line before the stamp ("Update, 9:30 a.m.:").
@@ -103,7 +105,8 @@ def _make(m: re.Match, ctx: Context, rule: str, hour: int, minute: int, second: 
     if not (0 <= hour <= 24 and 0 <= minute < 60) or hour == 24 and minute:
         return None
     mod = "APPROX" if m["approx"] else None
-    day = _day_for(m, ctx, small_hours=hour < 7)
+    day = _day_for(m, ctx, small_hours=hour < 7 and
+                   not _PLUPERFECT_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()))
     if day is None:
         clock = f"T{hour:02d}:{minute:02d}"
         return unresolved(rule, "XXXX-XX-XX" + clock, "TIME", mod)

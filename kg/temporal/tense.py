@@ -74,7 +74,8 @@ _SCHEDULED = frozenset("scheduled slated expected due planned set".split())
 _GERUND_TAKERS = frozenset("to of for with in".split())
 _MODALS = frozenset("will would could should might must may can".split())
 # Modals of what may yet come, unless a perfect or a negation follows
-_POSSIBLE = frozenset({"could", "may"})
+_POSSIBLE = frozenset({"may"})  # (not "could": also a past ability, "could reach the
+# village only on Sunday")
 _NOT_AFTER_POSSIBLE = frozenset({"not", "have", "be", "never", "only", "also", "still", "no",
                                  "hardly", "barely", "well", "see", "hear"})
 # What before a time names the earliest it may come ("as early as Friday")
@@ -270,8 +271,8 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
         elif word in _POSSIBLE and m.group()[0].islower():
             nxt = _WORD.match(text, m.end() + 1) if m.end() < end else None
             if nxt is not None and nxt.group().lower() not in _NOT_AFTER_POSSIBLE:
-                tense = FUTURE  # "the storm could strengthen and approach the Philippines over
-                # the weekend" (not "could not reach", "could have been", "may have")
+                tense = FUTURE  # "police may arrest more suspects on Friday" (not "may not",
+                # "may have been")
         elif word in _FUTURE_WORDS or word.endswith("'ll"):
             tense = FUTURE
             if word in _SCHEDULED and previous in ("was", "were", "been", "had"):

@@ -5773,3 +5773,72 @@ def test_police_raids_and_bomb_threats_are_no_attacks():
         assert analyse(text, published=pub).events == [], text
     doc = analyse("Israeli forces carried out a raid in Jenin on Monday.", published=pub)
     assert [e.type for e in doc.events] == ["Attack"]
+
+
+def test_review_of_the_twenty_third_stop():
+    """The review of this stop's rules (260 texts: 88 better, 57 worse), each worse case now
+    right: other senses of the words the new triggers read."""
+    pub = date(2024, 11, 8)
+    for text in (
+            "The city launched a clean air campaign on Monday, urging drivers to leave their "
+            "cars at home.",
+            "The company said it had deployed the faulty update to units in 80 countries.",
+            "A private jet carrying the band hit severe turbulence over the Atlantic on Saturday.",
+            "Boeing shares hit a record low on Friday after the aircraft maker cut its forecast.",
+            "Budget cuts have hit the air force hardest, the defence committee said on Monday.",
+            "Longshoremen struck ports from Maine to Texas on Tuesday, halting containers.",
+            "Storm Ciaran hit the port of Dover on Thursday, forcing the harbour to close.",
+            "A cyberattack hit the port of Nagoya on Tuesday, halting container operations.",
+            "Long delays hit Terminal 5 at Heathrow on Wednesday after a computer failure.",
+            "A lightning strike hit the power station on Tuesday, cutting electricity.",
+            "The union retaliated with strikes at three plants after the company cut wages.",
+            "The coach came under fire from supporters on Saturday after his side lost 4-0.",
+            "The BBC is under fire after a documentary about Gaza was criticised.",
+            "The health minister remained under fire on Wednesday amid reports that hospital "
+            "waiting lists had doubled.",
+            "Noah Lyles stole gold from Kishane Thompson by five thousandths of a second.",
+            "Shoppers called the prices at the new store daylight robbery.",
+            "Critics say the museum's refusal to return the marbles amounts to theft.",
+            "Netflix announced on Wednesday that a new heist film will start shooting in June.",
+            "Spain will meet France in the Euro 2024 semi-final in Munich on Tuesday.",
+            "Real Madrid met Napoli in the Champions League on Wednesday and won 4-2.",
+            "More than 3,000 graduates passed the law exam this year."):
+        doc = analyse(text, published=pub)
+        assert [trigger(doc, e) for e in doc.events if trigger(doc, e) in (
+            "air campaign", "deployed", "hit", "struck", "retaliated", "under fire", "stole",
+            "robbery", "theft", "heist", "meet", "met", "passed")] == [], text
+    for text, etype in (
+            ("Despite much criticism, Modi visited Moscow on Monday for talks with Putin.",
+             "Visit"),
+            ("Torrential rain flooded homes and streets with sewage in the town.", "Flood"),
+            ("Russian forces captured the village during fighting that lasted three days, the "
+             "ministry said.", "TerritoryTaken"),
+            ("Soldiers fought Islamist militants as fires swept the village on Tuesday.",
+             "ArmedClash"),
+            ("The US completed the withdrawal of the planes and troops from the air base on "
+             "Sunday.", "Withdrawal"),
+            ("Nigerians voted for state governors and assembly members on Saturday.",
+             "Election"),
+            ("Troops in the village were under fire for six hours before reinforcements "
+             "arrived, the army said.", "Attack")):
+        assert len(events_of(analyse(text, published=pub), etype)) == 1, text
+    doc = analyse("Police acted on information leading to the arrest of two men on Tuesday.",
+                  published=pub)
+    assert [e.modality for e in doc.events] == ["asserted"]
+    doc = analyse("Will Israel Strike Iran's Oil Facilities\n\nAnalysts say the risks are high.",
+                  published=pub)
+    assert [e.modality for e in doc.events] == ["planned"]
+    doc = analyse("Polls in the state closed on Sunday night. Voting had started at 6 am, "
+                  "officials said.", published=date(2024, 11, 4))
+    assert [t.value for t in doc.timexes if t.text == "6 am"] == ["2024-11-03T06:00"]
+    doc = analyse("Friday, Oct 11 -- Israeli strikes killed at least 20 people in Gaza, health "
+                  "officials said.", published=date(2024, 10, 12))
+    assert [e.time.value for e in doc.events if e.fatalities] == ["2024-10-11"]
+    doc = analyse("The Christmas Day attack, which police said had been planned in 2019, killed "
+                  "three people.", published=date(2024, 12, 25))
+    assert [e.time.value for e in events_of(doc, "Attack")] == ["2024-12-25"]
+    text = ("Outgoing president Andrzej Duda vetoed the budget on Saturday. The president said "
+            "it broke the law.")
+    doc = analyse(text, published=pub)
+    assert {entity_label(doc, m.entity) for m in doc.mentions
+            if text[m.start:m.end] in ("president", "Andrzej Duda")} == {"Andrzej Duda"}
