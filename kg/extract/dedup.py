@@ -389,7 +389,9 @@ def _absorb(best: EventDraft, other: EventDraft) -> None:
     for t in o.targets:
         if t not in r.targets and not r.targets:
             r.targets.append(t)
-    for p in o.participants:
+    for p in ([] if other.anaphoric and best.type in _ONE_PER_REPORT else o.participants):
+        # (not those named beside a later "the vote": "Moldovans voted abroad, most of them
+        # in the European Union")
         if p not in r.participants and p != r.agent:
             r.participants.append(p)
     if r.according_to is None and o.according_to is not None and \

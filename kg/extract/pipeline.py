@@ -314,6 +314,7 @@ def _events(doc: Document, lex: Lexicon, drafts: list[EventDraft], groups: list[
             ) -> list[Event]:
     names = {g.id: (g.entity.label if g.entity is not None else g.label) for g in groups}
     weapons = {k: v for k, v in lex.cues["weapon_nouns"].items() if not k.startswith("_")}
+    countries = {g.id for g in groups if (g.key or "").startswith("country:")}
     events = []
     for n, d in enumerate(drafts, 1):
         r = d.roles
@@ -328,7 +329,13 @@ def _events(doc: Document, lex: Lexicon, drafts: list[EventDraft], groups: list[
         for t in r.targets:
             if t != r.agent:
                 participants.append(Participant(t, "target"))
+        places = list(dict.fromkeys(r.places))
         for p in r.participants:
+            if d.type == "Election" and p in countries:
+                # a country hosts a vote (its candidates and parties take part)
+                if not places:
+                    places.append(p)
+                continue
             if p != r.agent and p not in r.targets and p not in r.co_agents:
                 participants.append(Participant(p, "participant"))
         label = event_label(d.trig.entry.label, d.type, d.modality, agent=r.agent,
@@ -339,7 +346,7 @@ def _events(doc: Document, lex: Lexicon, drafts: list[EventDraft], groups: list[
         events.append(Event(
             id=f"ev{n}", type=d.type, trigger_start=d.trig.start, trigger_end=d.trig.end,
             label=label, time=d.time or TimeSpec(basis="unknown", resolved=False),
-            places=list(dict.fromkeys(r.places)), participants=participants,
+            places=places, participants=participants,
             fatalities=d.fatalities, injured=d.injured, modality=d.modality,
             according_to=according, quote=d.quote, rule=d.rule,
             confidence=round(min(max(d.confidence, 0.0), 1.0), 3)))

@@ -5842,3 +5842,14 @@ def test_review_of_the_twenty_third_stop():
     doc = analyse(text, published=pub)
     assert {entity_label(doc, m.entity) for m in doc.mentions
             if text[m.start:m.end] in ("president", "Andrzej Duda")} == {"Andrzej Duda"}
+
+
+def test_a_vote_s_parties_are_not_the_countries_named_beside_it():
+    """"Moldovans voted at polling stations abroad, most of them in the European Union" after
+    the election: the EU named beside a later "the vote" takes no part; a country hosts the
+    vote (its place), it is no party to it."""
+    doc = analyse("Sheinbaum elected Mexico's first woman president\n\nClaudia Sheinbaum won "
+                  "Mexico's presidential election on Sunday.", published=date(2024, 6, 4))
+    election = events_of(doc, "Election")[0]
+    assert "Mexico" not in [entity_label(doc, p.entity) for p in election.participants]
+    assert "Mexico" in places(doc, election)
