@@ -21,7 +21,7 @@ from ..model import TimeSpec
 from ..temporal.tense import named_day, names_a_report, relative_clause_at
 from .clauses import ANSWERING, REPORTING_NOUNS, clause_of, measured_opener
 from .document import Document
-from .triggers import PREPOSITIONS
+from .triggers import DETERMINERS, PREPOSITIONS
 
 _ANCHOR_RE = re.compile(
     r"\b(?:start|beginning|outbreak|launch|onset|first days?|eve)\s+of\s+"
@@ -208,6 +208,8 @@ class TimeAttacher:
                               lasting)
                and not (t.start > end and self._premodifies(t) and
                         not self._during_dated(end, t))
+               and not (t.start > end and not infinitive and not planned and
+                        self._ahead(t) and self._infinitive_between(end, t))
                and not self._in_relative_after(t, end)
                and not self._closed_relative_before(t, trigger_start)
                and not (not reporting and self._before_report_of_opener(t, trigger_start))
@@ -301,6 +303,13 @@ class TimeAttacher:
             if heading is not None and not self._ahead(heading):
                 return dataclasses.replace(heading, basis="paragraph")
         return self.fallback(planned)
+
+    def _infinitive_between(self, end: int, t: TimeSpec) -> bool:
+        """The trigger governs an infinitive before the time: "have agreed to maintain a
+        ceasefire and to meet again next week" (the agreement is not next week)."""
+        between = self.doc.words_between(end, t.start)
+        return between[:1] == ["to"] and len(between) > 1 and between[1].isalpha() and \
+            between[1] not in DETERMINERS and between[1] not in _NOT_VERBS_AFTER_TO
 
     def _during_dated(self, end: int, t: TimeSpec) -> bool:
         """The event took place in what the date qualifies: "recaptured in its September 2022
@@ -960,6 +969,10 @@ _SUBORDINATE_OPENERS = frozenset({"after", "before", "since", "until", "till", "
 
 
 _CONJOINING = frozenset({",", ";", "and", "or", "but"})
+# words after "to" that open no infinitive ("agreed to a truce", "returned to Kyiv")
+_NOT_VERBS_AFTER_TO = frozenset({"its", "their", "his", "her", "our", "them", "him", "us",
+                                 "power", "office", "court", "prison", "hospital", "date",
+                                 "death", "life", "years", "months", "weeks", "days"})
 _DURING_WORDS = frozenset({"in", "during", "its", "their", "the", "his", "her", "a", "an"})
 _BEEN_LIKE = frozenset({"been", "become", "come", "grown", "risen", "fallen", "hit", "put",
                         "cut", "set", "spread", "left", "fled", "led", "kept", "held"})

@@ -5853,3 +5853,15 @@ def test_a_vote_s_parties_are_not_the_countries_named_beside_it():
     election = events_of(doc, "Election")[0]
     assert "Mexico" not in [entity_label(doc, p.entity) for p in election.participants]
     assert "Mexico" in places(doc, election)
+
+
+def test_a_time_to_come_after_an_infinitive_is_not_the_agreement_s():
+    """"have agreed to maintain a fragile ceasefire and to meet again next week": the meeting
+    is next week, not the agreement (but "agreed to surrender on Saturday" may date it)."""
+    pub = date(2025, 10, 31)
+    doc = analyse("Pakistan and Afghanistan have agreed to maintain a fragile ceasefire and to "
+                  "meet again next week.", published=pub)
+    agreement = one(doc, "Agreement")
+    assert (agreement.modality, agreement.time.value) == ("asserted", None)
+    doc = analyse("The besieged garrison agreed to surrender on Saturday.", published=pub)
+    assert one(doc, "Agreement").time.value == "2025-10-25"
