@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 
 from ..model import TimeSpec
-from ..temporal.tense import named_day, names_a_report, relative_clause_at
+from ..temporal.tense import IRREGULAR_PAST, named_day, names_a_report, relative_clause_at
 from .clauses import ANSWERING, REPORTING_NOUNS, clause_of, measured_opener
 from .document import Document
 from .triggers import DETERMINERS, PREPOSITIONS
@@ -215,6 +215,8 @@ class TimeAttacher:
                and not (not reporting and self._before_report_of_opener(t, trigger_start))
                # ("protests marking the anniversary of 2024 demonstrations")
                and not (t.start > end and self._later_verbs_clause(t, end))
+               and not (t.start > end and not planned and self._ahead(t) and
+                        self._second_verbs(t, end))
                # ("observed a day of mourning on Saturday after a canopy ... collapsed")
                and not (t.end <= trigger_start and self._subordinate_verb(t, trigger_start))
                and not (perfect and self._first_conjunct(t, trigger_start))
@@ -812,6 +814,27 @@ class TimeAttacher:
         start = self.doc.tokens[q].start
         return any(t.start <= start < t.end for t in self.timexes)
 
+    def _second_verbs(self, t: TimeSpec, end: int) -> bool:
+        """The time follows a second verb joined by "and" after the trigger's object: "the
+        president dissolved the House and set fresh elections for March 5, 2026" (asked of a
+        time to come only: "thousands attacked shops and burned cars on Friday" did both
+        then)."""
+        doc = self.doc
+        k0, k1 = doc.first_token_at_or_after(end), doc.first_token_at_or_after(t.start)
+        for k in range(k0 + 1, k1 - 1):
+            if doc.words[k] in (",", ";"):
+                return False
+            if doc.words[k] == "and":
+                nxt = doc.tokens[k + 1].start
+                i = bisect_left(self.verb_offsets, nxt)
+                word = doc.words[k + 1]
+                return i < len(self.verb_offsets) and self.verb_offsets[i] == nxt or \
+                    not doc.tokens[k + 1].is_cap and (
+                        word in IRREGULAR_PAST and word not in ("was", "were", "had") or
+                        word in _SAME_IN_THE_PAST or
+                        len(word) > 4 and word.endswith("ed"))
+        return False
+
     def _later_verbs_clause(self, t: TimeSpec, end: int) -> bool:
         """The time lies in a clause of "after", "before" or "until" with a verb of its own
         after the trigger ("The protests began after the canopy collapsed on Nov. 1": the
@@ -969,6 +992,9 @@ _SUBORDINATE_OPENERS = frozenset({"after", "before", "since", "until", "till", "
 
 
 _CONJOINING = frozenset({",", ";", "and", "or", "but"})
+# verbs whose past is their base form ("and set fresh elections for March 5")
+_SAME_IN_THE_PAST = frozenset({"set", "put", "cut", "let", "hit", "shut", "spread", "cast",
+                               "burst", "quit"})
 # words after "to" that open no infinitive ("agreed to a truce", "returned to Kyiv")
 _NOT_VERBS_AFTER_TO = frozenset({"its", "their", "his", "her", "our", "them", "him", "us",
                                  "power", "office", "court", "prison", "hospital", "date",

@@ -40,6 +40,7 @@ bit shot sought taught caught fled bled fed meant built dealt slept swept wept l
 became forgot forgave ate sang rang sank swam overtook undertook withdrew arose awoke
 declared announced been
 """.split())
+IRREGULAR_PAST = _IRREGULAR_PAST  # (for the event layer: "... and set fresh elections")
 # Participles in -n after a noun: a reduced relative clause of the past ("troops withdrawn
 # from the Kyiv region in late March"); after "has" they are perfects, which may run on
 # ("has given them until 9 a.m. Tuesday").

@@ -5865,3 +5865,18 @@ def test_a_time_to_come_after_an_infinitive_is_not_the_agreement_s():
     assert (agreement.modality, agreement.time.value) == ("asserted", None)
     doc = analyse("The besieged garrison agreed to surrender on Saturday.", published=pub)
     assert one(doc, "Agreement").time.value == "2025-10-25"
+
+
+def test_a_date_to_come_for_a_second_verb_is_not_the_first_verb_s():
+    """"dissolved the House of Representatives and set fresh elections for March 5, 2026":
+    the dissolution is done, the date is the elections' (but "thousands attacked shops and
+    burned cars on Friday" did both on Friday)."""
+    pub = date(2025, 9, 14)
+    doc = analyse("The president dissolved the House of Representatives and set fresh "
+                  "elections for March 5, 2026.", published=pub)
+    dissolved = [e for e in doc.events if trigger(doc, e) == "dissolved"][0]
+    assert (dissolved.modality, dissolved.time.value) == ("asserted", None)
+    assert one(doc, "Election").time.value == "2026-03-05"
+    doc = analyse("Police estimated thousands attacked shops and burned cars in the city on "
+                  "Friday.", published=pub)
+    assert one(doc, "Attack").time.value == "2025-09-12"
