@@ -277,6 +277,12 @@ def _pod_relative(m: re.Match, ctx: Context, rel: str, pod: str, mod: str | None
     return dated("unit_relative", base.with_pod(pod), "TIME", mod)
 
 
+# a noun (and a modifier) and "on" a day or date, after a hyphenated part of the day
+_DAY_AFTER_THE_NOUN = re.compile(
+    r"\s+[a-z]+(?:\s+[a-z]+)?\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
+
+
 @rule("part_of_day",
       r"(?:(?P<pmod>early|late|mid)[\s-]?(?:in<S>the<S>)?(?P<pod><POD>)|(?P<mid>midafternoon|"
       r"midmorning|mid-morning|mid-afternoon|overnight))(?!\w)"
@@ -288,6 +294,9 @@ def _part_of_day(m: re.Match, ctx: Context) -> Found | None:
     from .helpers import weekday_of
 
     word = norm(m["mid"]) if m["mid"] else ""
+    if "-" in m.group() and not m["day"] and not m["into"] and \
+            _DAY_AFTER_THE_NOUN.match(ctx.text, m.end()):
+        return None  # "a late-night address on May 11": the day after the noun dates it
     if word == "overnight":
         pod, mod = "NI", None
     elif word:

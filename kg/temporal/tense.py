@@ -197,7 +197,7 @@ def names_a_report(lead: list[str]) -> bool:
     left out) name the report itself: "In a televised address", "During an interview", "In a
     speech at a mosque in Damascus", "In an interview with state television"."""
     if not (2 <= len(lead) <= 10 and lead[0] in ("in", "during") and
-            all(w.isalpha() for w in lead)):
+            all(w.replace("-", "").isalpha() for w in lead)):  # ("a late-night address")
         return False
     k = next((n for n in range(1, min(5, len(lead))) if lead[n] in _REPORT_NOUNS), None)
     if k is None:

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from .support import find, one
+from .support import find, one, tag
 
 
 def test_pm_time_on_dct_day():
@@ -126,3 +126,14 @@ def test_a_time_of_a_weekday_named_with_last_or_next(text, expression, value):
 ])
 def test_nights_and_midnights_named_by_the_day_they_open_or_end(text, expression, value):
     assert find(text, expression, dct=date(2025, 11, 7)).value == value
+
+
+def test_a_hyphenated_part_of_the_day_before_a_dated_noun():
+    """"in a late-night address on May 11": the address's day is May 11 (no night of the
+    publication day); "In a late-night address on Sunday, Zelensky said ...": the report's
+    own day, the Sunday before."""
+    specs = tag("Zelensky said in a late-night address on May 11 that talks would continue.",
+                date(2025, 11, 7))
+    assert [(t.text, t.value) for t in specs] == [("May 11", "2025-05-11")]
+    assert find("In a late-night address on Sunday, Zelensky said talks would continue.",
+                "Sunday", dct=date(2025, 11, 7)).value == "2025-11-02"
