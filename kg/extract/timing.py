@@ -142,10 +142,20 @@ class TimeAttacher:
     def fallback(self, planned: bool = False) -> TimeSpec:
         return publication_time(self.published, self.precision, planned=planned)
 
-    def attach(self, trigger_start: int, *, trigger_end: int | None = None,
-               perfect: bool = False, planned: bool = False, reporting: bool = False,
-               infinitive: bool = False, declaring: bool = False, lasting: bool = False,
-               toll: bool = False) -> TimeSpec:
+    def attach(self, trigger_start: int, **kw: bool | int | None) -> TimeSpec:
+        """The time of the event whose trigger starts at ``trigger_start`` (see
+        :meth:`_attach`); a stretch of time ("over the past day") is given as the interval
+        it covers."""
+        t = self._attach(trigger_start, **kw)  # type: ignore[arg-type]
+        if t.type == "DURATION" and t.edtf is None and isinstance(t.earliest, date) and \
+                isinstance(t.latest, date):
+            return dataclasses.replace(t, edtf=f"{day_of(t.earliest)}/{day_of(t.latest)}")
+        return t
+
+    def _attach(self, trigger_start: int, *, trigger_end: int | None = None,
+                perfect: bool = False, planned: bool = False, reporting: bool = False,
+                infinitive: bool = False, declaring: bool = False, lasting: bool = False,
+                toll: bool = False) -> TimeSpec:
         """The time of the event whose trigger starts at ``trigger_start``. ``reporting``: a
         speech verb, whose complement's times are what it reports, not when it was said;
         ``declaring``: one that takes a noun phrase ("declared a state of emergency on

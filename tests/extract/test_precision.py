@@ -5880,3 +5880,12 @@ def test_a_date_to_come_for_a_second_verb_is_not_the_first_verb_s():
     doc = analyse("Police estimated thousands attacked shops and burned cars in the city on "
                   "Friday.", published=pub)
     assert one(doc, "Attack").time.value == "2025-09-12"
+
+
+def test_a_stretch_of_time_dates_an_event_by_the_interval_it_covers():
+    """"over the past day": the event lies between the day before publication and that day
+    (an EDTF interval beside the TimeML duration)."""
+    doc = analyse("Russian shelling killed two civilians in the Kharkiv region over the past "
+                  "day, the governor said.", published=date(2025, 3, 19))
+    assert [(e.time.value, e.time.edtf) for e in doc.events] == \
+        [("P1D", "2025-03-18/2025-03-19")]
