@@ -90,7 +90,7 @@ def _negation_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 # what a rejection may take before "for"/"of" ("rejected calls for a truce")
 _ASKED = frozenset({"call", "calls", "proposal", "proposals", "offer", "offers", "demand",
                     "demands", "plan", "plans", "bid", "request", "requests", "appeal",
-                    "appeals"})
+                    "appeals", "idea", "ideas", "prospect", "notion", "possibility"})
 # verbs that deny a claim they take ("dismissed Moscow's assertion that ...")
 _DISMISSING = frozenset({"dismissed", "dismisses", "dismiss", "dismissing", "disputed",
                          "disputes", "dispute", "refuted", "refutes", "refute", "contested"})
@@ -228,6 +228,8 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         if _STILL_TO_COME.intersection(rest) and not _PAST_BE.intersection(rest):
             planned = "before ... is"  # "pull out of Myrnohrad before it is fully
             # encircled": what is feared, not yet done (not "before the town was encircled")
+    if planned in ("offered", "offers") and trig.type == "Resignation":
+        planned = None  # "offered his resignation": tendered
     if planned and trig.entry.label in ("Guilty verdict", "Guilty plea"):
         planned = None  # "pleaded guilty ... to planning an attack": a plea made
     if planned and words[-2:-1] and words[-2].startswith("attempt") and words[-1] == "to" and \
@@ -672,6 +674,9 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
                 # (not "No Kings rallies": a name)
     if words[-2:-1] == ["without"] or words[-1:] == ["without"]:
         return "without"
+    if trig.pos == "n" and "without" in words[-6:-2] and all(
+            w in _WITHOUT_A_DEAL for w in words[len(words) - words[::-1].index("without"):]):
+        return "without"  # "ended without a deal on a ceasefire"
     if trig.pos == "n" and words[-1:] == ["any"] and \
             any(_negating(w) for w in window[-5:]):
         return "not ... any"  # "Moscow has not acknowledged any attack"
@@ -812,6 +817,9 @@ def _thwarted(doc: Document, trig: Trigger, words: list[str]) -> str | None:
 
 
 # words that end the noun phrase "no" opens ("no comment on the attack")
+# what may stand between "without" and the event it denies ("without a deal on a ceasefire")
+_WITHOUT_A_DEAL = frozenset({"a", "an", "the", "any", "deal", "agreement", "accord", "on",
+                             "for", "of", "lasting", "permanent", "full", "new", "formal"})
 _NOT_MODIFIERS = frozenset({"on", "of", "in", "at", "for", "about", "to", "from", "with", "by",
                             "the", "a", "an", "and", "or", "was", "were", "is", "are", "be",
                             "that", "which"})

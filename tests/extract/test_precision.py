@@ -5889,3 +5889,30 @@ def test_a_stretch_of_time_dates_an_event_by_the_interval_it_covers():
                   "day, the governor said.", published=date(2025, 3, 19))
     assert [(e.time.value, e.time.edtf) for e in doc.events] == \
         [("P1D", "2025-03-18/2025-03-19")]
+
+
+def test_first_contact_of_the_twenty_third_stop_fourth_round():
+    """The fourth round (Azovstal, Kharkiv's villages, Bilohorivka, Kremenchuk, Doha, the
+    Afghan border, Nepal, Cebu, Port Sudan, Bamako's blockade, Kenya, Cabo Delgado, Odesa,
+    Istanbul, Belgorod, the White House): proposals, pressure and offers are not yet events;
+    a summit that ended without a deal on a ceasefire denies it; an idea rejected is denied;
+    rocket systems, mortar fire and reopened talks name no strike, accident or restoration."""
+    pub = date(2025, 6, 3)
+    for text, etype, modality in (
+            ("That summit ended without a deal on a ceasefire.", "Ceasefire", "negated"),
+            ("Merz pressed for a ceasefire on Monday.", "Ceasefire", "planned"),
+            ("He rejected the idea of a summit with Putin.", "Meeting", "negated"),
+            ("It offered only a two- to three-day truce.", "Ceasefire", "planned"),
+            ("Prime Minister Gabriel Attal offered his resignation on Monday.", "Resignation",
+             "asserted"),
+            ("Troops withdrew without a fight on Monday.", "Withdrawal", "asserted")):
+        assert [e.modality for e in events_of(analyse(text, published=pub), etype)] == \
+            [modality], text
+    for text, etype in (
+            ("Putin proposed reopening direct talks in Istanbul.", "RestorationOfServices"),
+            ("The border post was hit by a multiple launch rocket system overnight.",
+             "ShellingMissileAttack"),
+            ("A man was hit by mortar fire in the village on Tuesday.", "Accident")):
+        doc = analyse(text, published=pub)
+        assert [trigger(doc, e) for e in events_of(doc, etype)
+                if trigger(doc, e) in ("reopening", "launch", "fire")] == [], text
