@@ -539,6 +539,9 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             continue
         if not active and _since_the_war(words, k):
             continue  # "46,000 have been killed since the war began": the war's, no event's
+        if k >= 2 and words[k - 1] == "since" and words[k - 2] in ("has", "have", "had"):
+            continue  # "began in 2017 with an attack ... and has since killed more than
+            # 6,000 people": the conflict's toll over the years, not the attack's
         out.append(CasualtyReport(what, count, toks[k].i, toks[k].start, toks[k].end,
                                   active=active, toll=toll))
     brought = _brought_toll(toks, words, lex) if not _KILLED_FORMS.isdisjoint(words) else None

@@ -675,6 +675,20 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
                 continue
             new.append(host)
             by_sentence.setdefault(sent.index, []).append(host)
+        later = {}
+        for r in reports:
+            # "missiles slammed into a building in Kyiv, killing one person, and a strike on
+            # Mykolaiv killed at least five": each count to the event told right before it
+            own = _host(doc, here, r) if here and host in here else None
+            if own is not None and own is not host and \
+                    host.trig.start < own.trig.start < r.start and \
+                    own.type not in _PEACEFUL_HOSTS:
+                later.setdefault(id(own), (own, []))[1].append(r)
+        if later:
+            moved = {id(r) for _, rs in later.values() for r in rs}
+            reports = [r for r in reports if id(r) not in moved]
+            for own, rs in later.values():
+                _count(own, rs)
         _count(host, _own_victims(host, reports))
         if running:
             host.updated = False  # a figure of its own, which raises no other event's

@@ -87,6 +87,8 @@ def _negation_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return from_forms, to_forms, deny
 
 
+# reporting verbs whose negation leaves what they would report unsaid
+_SAYING = frozenset({"said", "say", "says", "announced", "stated", "indicated", "claimed"})
 # what a rejection may take before "for"/"of" ("rejected calls for a truce")
 _ASKED = frozenset({"call", "calls", "proposal", "proposals", "offer", "offers", "demand",
                     "demands", "plan", "plans", "bid", "request", "requests", "appeal",
@@ -284,6 +286,16 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         any(_negating(w) for w in doc.words[max(0, k - 3):k])
     if unconfirmed:
         hedge = hedge or "unconfirmed"
+    elif k is not None and not is_reporting and doc.words[k] in _SAYING and \
+            any(_negating(w) for w in doc.words[max(0, k - 3):k]) and \
+            (doc.words[k + 1:k + 2] == ["that"] or trig.pos == "v") and \
+            doc.words[k + 1:k + 2] not in (["how"], ["when"], ["where"], ["why"], ["who"],
+                                           ["what"], ["whether"], ["if"], ["which"]):
+        # (not "did not say how many soldiers had been killed in the attack": the attack is
+        # given; nor "has not yet announced his resignation", the object of the verb itself)
+        # "JNIM has not said that it intends to attack Bamako": nobody says so, nobody plans
+        # it on the page
+        hedge, planned = hedge or "not said", None
     if negation and hedge == "if" and _negating(negation) and \
             0 <= max((n for n, w in enumerate(words) if _negating(w)), default=-1) - \
             max((n for n, w in enumerate(words) if w in ("if", "unless")), default=-99) <= 6:

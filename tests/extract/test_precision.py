@@ -5916,3 +5916,23 @@ def test_first_contact_of_the_twenty_third_stop_fourth_round():
         doc = analyse(text, published=pub)
         assert [trigger(doc, e) for e in events_of(doc, etype)
                 if trigger(doc, e) in ("reopening", "launch", "fire")] == [], text
+
+
+def test_counts_of_two_strikes_a_conflict_s_toll_and_what_nobody_said():
+    """"Missiles slammed into a building in Kyiv, killing one person, and a strike on
+    Mykolaiv killed at least five": one and five; "began in 2017 with an attack ... and has
+    since killed more than 6,000 people": the conflict's toll, not the attack's; "has not
+    said that it intends to attack Bamako": no plan told (but "did not say how many were
+    killed in the attack" leaves the attack)."""
+    pub = date(2025, 10, 3)
+    doc = analyse("Missiles slammed into a residential building in Kyiv, killing one person, "
+                  "and a strike on Mykolaiv killed at least five.", published=pub)
+    assert [e.fatalities for e in doc.events] == [1, 5]
+    doc = analyse("The conflict began in October 2017 with an attack on police stations and "
+                  "has since killed more than 6,000 people.", published=pub)
+    assert [e.fatalities for e in events_of(doc, "Attack")] == [None]
+    doc = analyse("JNIM has not said that it intends to attack Bamako itself.", published=pub)
+    assert [e.modality for e in doc.events] == ["hedged"]
+    doc = analyse("The army did not say how many soldiers had been killed in the attack.",
+                  published=pub)
+    assert [e.modality for e in doc.events] != ["hedged"]
