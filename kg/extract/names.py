@@ -323,7 +323,7 @@ _DAYS_OF = frozenset({"victory", "independence", "labor", "labour", "memorial", 
                       "father's", "valentine's", "patrick's", "election", "inauguration",
                       "republic", "constitution", "women's", "workers'", "revolution", "may"})
 # Numbers after a period's head word that end its name ("World War Two", "World War II").
-_NUMBERED_PERIODS = frozenset({"one", "two", "i", "ii", "1", "2"})
+_NUMBERED_PERIODS = frozenset({"one", "two", "three", "i", "ii", "iii", "1", "2", "3"})
 # Plural members of a party that end its name ("the Social Democrats", "Sweden Democrats";
 # "Greens" only after a demonym, "the Austrian Greens": "Sarah Greens" is a person).
 # Members of parties and movements named by a plural: a party after other words ("the Liberal

@@ -326,10 +326,11 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
             k += 1  # "Greek authorities", "Russian troops": handled as demonyms; "the
             continue  # English town of Southport": a description
         if (tok is first_word and (tok.lower in lex.common_words or
-                                   tok.lower in lowercase_words) or
+                                   tok.lower in lowercase_words or
+                                   m == k and tok.lower.endswith("ing")) or
                 tok.lower in ("the", "a", "an")):
             k += 1  # "The Kharkiv regional administration": the opener is no part of it
-            continue  # (and "A volcano erupted": no name at all)
+            continue  # (and "A volcano erupted", "Conducting river crossings ...": no name)
         opener = tok is first_word and (tok.lower in lex.common_words or
                                          tok.lower in lowercase_words)
         if toks[m].bare != toks[m].text or opener:

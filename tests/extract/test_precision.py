@@ -5936,3 +5936,12 @@ def test_counts_of_two_strikes_a_conflict_s_toll_and_what_nobody_said():
     doc = analyse("The army did not say how many soldiers had been killed in the attack.",
                   published=pub)
     assert [e.modality for e in doc.events] != ["hedged"]
+
+
+def test_a_third_world_war_and_a_gerund_opening_a_sentence_are_no_names():
+    """"warned of World War Three": a war, no person; "Conducting river crossings under fire
+    is dangerous": a gerund, no river's name."""
+    for text in ("Trump warned of World War Three on Monday.",
+                 "Conducting river crossings under fire is dangerous."):
+        assert [e.label for e in analyse(text).entities
+                if e.label in ("World War Three", "Conducting river")] == [], text
