@@ -428,7 +428,8 @@ def _predicate_nominal(doc: Document, trig: Trigger) -> bool:
                      doc.words[k] not in ("a", "an") and trig.first - k <= 2 and
                      doc.words[k].endswith(("ed", "al", "ic", "ful", "ous", "ive", "ate"))):
         k -= 1  # over quotes and an adjective ("a deliberate attack")
-    return k > a and doc.words[k] in ("a", "an") and doc.words[k - 1] in _COPULAS
+    return k > a + 1 and doc.words[k] in ("a", "an") and doc.words[k - 1] in _COPULAS and \
+        doc.words[k - 2] != "there"  # ("On Tuesday there was an explosion": a new one)
 
 
 _COPULAS = frozenset({"was", "is", "were", "are", "been", "be"})
@@ -460,7 +461,8 @@ def _kind_of_weapon(doc: Document, t: Trigger) -> bool:
     if rest[:1] == [","] and "," in rest[1:]:
         rest = rest[rest.index(",", 1) + 1:]  # over a relative clause
     return bool(rest) and rest[0] in _KIND_VERBS and \
-        not (len(rest) > 1 and (rest[1] in _SCHEDULED_WORDS or rest[1].endswith("ed")))
+        not (len(rest) > 1 and (rest[1] in _SCHEDULED_WORDS or
+                                rest[1].endswith(("ed", "ing"))))  # ("Bombs are falling")
 
 
 _WEAPON_PLURALS = frozenset({"bombs", "missiles", "drones", "rockets", "shells", "mortars"})

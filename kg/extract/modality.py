@@ -225,6 +225,8 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     infinitive = _infinitive(doc, words, trig)
     if infinitive is not None and not planned:
         planned = infinitive
+    if not planned and trig.pos == "n":
+        planned = _pressed_for(words)
     if not planned and trig.pos == "v" and "before" in words[-6:]:
         rest = words[len(words) - words[::-1].index("before"):]
         if _STILL_TO_COME.intersection(rest) and not _PAST_BE.intersection(rest):
@@ -296,11 +298,14 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         # "JNIM has not said that it intends to attack Bamako": nobody says so, nobody plans
         # it on the page
         hedge, planned = hedge or "not said", None
+    neg_at = max((n for n, w in enumerate(words) if _negating(w)), default=-1)
     if negation and hedge == "if" and _negating(negation) and \
-            0 <= max((n for n, w in enumerate(words) if _negating(w)), default=-1) - \
-            max((n for n, w in enumerate(words) if w in ("if", "unless")), default=-99) <= 6:
+            0 <= neg_at - max((n for n, w in enumerate(words) if w in ("if", "unless")),
+                              default=-99) <= 6 and \
+            words[neg_at - 1:neg_at] not in (["will"], ["would"], ["shall"], ["can"], ["could"]):
         negation = None  # "The deal will collapse if Rwanda does not pull out its troops": a
-        # condition, neither done nor denied
+        # condition, neither done nor denied (but "If talks fail the army will not withdraw"
+        # denies the consequence)
     until = _not_until(doc, trig, negation, words) if negation else None
     if until:
         # "Schools will not reopen until Monday": they will then; "Police did not arrest him
@@ -334,6 +339,29 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     return Reading(modality, cue, reporter, according, quote, perfect,
                    purpose=infinitive == "to (purpose)" and modality == "planned",
                    unconfirmed=unconfirmed)
+
+
+def _pressed_for(words: list[str]) -> str | None:
+    """"pressed for an immediate ceasefire", "offered only a two- to three-day truce": what
+    is pressed for or offered, right after the verb, is still to come (not "pressed for
+    details about the arrest")."""
+    for n in range(max(0, len(words) - 8), len(words)):
+        if words[n] in _PRESSING and (words[n + 1:n + 2] == ["for"] or
+                                      words[n] in _OFFERING):
+            rest = words[n + 2:] if words[n + 1:n + 2] == ["for"] else words[n + 1:]
+            if len(rest) <= 6 and all(w.isalpha() or "-" in w for w in rest) and \
+                    not _NOT_PRESSED.intersection(rest):
+                return f"{words[n]} for" if words[n] not in _OFFERING else words[n]
+    return None
+
+
+_OFFERING = frozenset({"offered", "offers", "offering", "offer", "proposed", "proposes",
+                       "proposing", "propose"})
+_PRESSING = frozenset({"pressed", "pressing", "press", "presses", "pushed", "pushing", "push",
+                       "pushes"}) | _OFFERING
+_NOT_PRESSED = frozenset({"details", "information", "answers", "his", "her", "their", "its",
+                          "condolences", "resignation", "shelter", "rooms", "free", "help",
+                          "support", "prayers", "years", "months"})
 
 
 def _left_open(words: list[str], trig: Trigger, doc: Document) -> bool:
@@ -731,10 +759,11 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
         if (window[i] in deny or window[i] in _DISMISSING) and window[j] in _DISPUTED and \
                 window[j + 1:j + 2] == ["that"] \
                 and not any(x in (",", ";", "that", "and", "but") for x in window[j + 2:]) \
-                and not (window[-2:-1] and window[-2] in _BACKGROUND_PREPOSITIONS and
+                and not (window[-2:-1] and (window[-2] in _BACKGROUND_PREPOSITIONS or
+                                            window[-2] == "of") and
                          window[-1] in ("the", "a", "an", "this", "that")):
-            # (not "denied reports that women injured in the quake were turned away": the
-            # quake is where they were hurt, not what is denied)
+            # (not "denied reports that women injured in the quake were turned away", "victims
+            # of the earthquake": the quake is where they were hurt, not what is denied)
             return f"{window[i]} ... {window[j]} that"  # "rejected the claim that its troops
             # had shelled the town", "denied reports that": what the claim says is denied
         if window[i] in deny:

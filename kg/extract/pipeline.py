@@ -323,13 +323,18 @@ def _events(doc: Document, lex: Lexicon, drafts: list[EventDraft], groups: list[
         participants = []
         role = "speaker" if d.type in ("Statement", "Announcement") else \
             "affected" if d.trig.entry.lemma in _YIELDING else "agent"
-        if r.agent:
+        places = list(dict.fromkeys(r.places))
+        agent = r.agent
+        if d.type == "Election" and agent in countries:
+            if not places:
+                places.append(agent)  # "Poland held a presidential election": its place
+            agent = None
+        if agent:
             participants.append(Participant(r.agent, role))
             participants.extend(Participant(c, role) for c in r.co_agents)
         for t in r.targets:
             if t != r.agent:
                 participants.append(Participant(t, "target"))
-        places = list(dict.fromkeys(r.places))
         for p in r.participants:
             if d.type == "Election" and p in countries:
                 # a country hosts a vote (its candidates and parties take part)
@@ -338,7 +343,7 @@ def _events(doc: Document, lex: Lexicon, drafts: list[EventDraft], groups: list[
                 continue
             if p != r.agent and p not in r.targets and p not in r.co_agents:
                 participants.append(Participant(p, "participant"))
-        label = event_label(d.trig.entry.label, d.type, d.modality, agent=r.agent,
+        label = event_label(d.trig.entry.label, d.type, d.modality, agent=agent,
                             targets=r.targets, places=r.places,
                             weapon=weapon_word(words, weapons), name=names.__getitem__)
         according = r.according_to if r.according_to != r.agent or d.type not in (

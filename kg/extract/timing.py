@@ -219,7 +219,8 @@ class TimeAttacher:
                and not (t.start > end and self._premodifies(t) and
                         not self._during_dated(end, t))
                and not (t.start > end and not infinitive and not planned and
-                        self._ahead(t) and self._infinitive_between(end, t))
+                        self._ahead(t) and self._is_verb(trigger_start) and
+                        self._infinitive_between(end, t))
                and not self._in_relative_after(t, end)
                and not self._closed_relative_before(t, trigger_start)
                and not (not reporting and self._before_report_of_opener(t, trigger_start))

@@ -75,10 +75,11 @@ _SCHEDULED = frozenset("scheduled slated expected due planned set".split())
 _GERUND_TAKERS = frozenset("to of for with in".split())
 _MODALS = frozenset("will would could should might must may can".split())
 # Modals of what may yet come, unless a perfect or a negation follows
-_POSSIBLE = frozenset({"may"})  # (not "could": also a past ability, "could reach the
-# village only on Sunday")
+_POSSIBLE = frozenset({"may", "could"})
 _NOT_AFTER_POSSIBLE = frozenset({"not", "have", "be", "never", "only", "also", "still", "no",
-                                 "hardly", "barely", "well", "see", "hear"})
+                                 "hardly", "barely", "well", "see", "hear", "feel", "smell",
+                                 "sense", "enter", "return", "afford", "remember", "finally"})
+_PAST_ABILITY = re.compile(r"\b(?:only|finally|until|after)\b")
 # What before a time names the earliest it may come ("as early as Friday")
 _EARLIEST = ("as early as ", "as soon as ")
 # Present forms that tell a timetable ("the law takes effect on Sunday", "the truce expires on
@@ -271,9 +272,11 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
             # (not "police are investigating the shooting ... on Monday")
         elif word in _POSSIBLE and m.group()[0].islower():
             nxt = _WORD.match(text, m.end() + 1) if m.end() < end else None
-            if nxt is not None and nxt.group().lower() not in _NOT_AFTER_POSSIBLE:
-                tense = FUTURE  # "police may arrest more suspects on Friday" (not "may not",
-                # "may have been")
+            if nxt is not None and nxt.group().lower() not in _NOT_AFTER_POSSIBLE and \
+                    not _PAST_ABILITY.search(text, m.end(), min(end, m.end() + 40)):
+                tense = FUTURE  # "police may arrest more suspects on Friday", "the storm could
+                # hit the coast on Sunday" (not "may not", "could have been", nor a past ability:
+                # "could reach the village only on Sunday", "could feel the earthquake")
         elif word in _FUTURE_WORDS or word.endswith("'ll"):
             tense = FUTURE
             if word in _SCHEDULED and previous in ("was", "were", "been", "had"):
