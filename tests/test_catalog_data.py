@@ -375,3 +375,17 @@ def test_review_names_of_stop_23(tmp_path):
     doc = analyse("President Donald Trump met former president George W. Bush at the White "
                   "House on Friday. The president said the meeting was friendly.")
     assert "president" not in {e.label for e in doc.entities}
+
+
+def test_a_headline_s_kyiv_for_ukraine_leaves_the_city_its_own(tmp_path):
+    """"Russia Says It Has Captured Pokrovsk, Kyiv Insists ..." in a headline stands for
+    Ukraine; the dateline's "KYIV" and the credit's "the Kyiv bureau" are the city, and the
+    credit's "Kyiv", told as the headline's name, does not join the two (Ukraine's link stays
+    sure)."""
+    analyse = _news_analyser(tmp_path)
+    doc = analyse("Russia Says It Has Captured Pokrovsk, Kyiv Insists Its Troops Are Still "
+                  "Fighting\n\nKYIV, Dec 2 (Staff reporter) - Russia's military said on Monday "
+                  "that its forces had taken full control of Pokrovsk, a claim Ukraine's army "
+                  "rejected.\n\nReporting by the Kyiv bureau; editing by staff")
+    links = {e.label: e.wikidata for e in doc.entities}
+    assert links["Ukraine"] == "Q212"

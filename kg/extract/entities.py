@@ -72,7 +72,9 @@ def group_mentions(cands: list[Candidate], lex: Lexicon) -> list[EntityGroup]:
         else:
             by_key[key] = i
         ref = c.extra.get("refers_to")
-        if ref in by_span:
+        if ref in by_span and not (c.key and cands[by_span[ref]].key and
+                                   cands[by_span[ref]].key != c.key):
+            # (not a later "Kyiv", the city, to the headline's "Kyiv" that stood for Ukraine)
             uf.union(by_span[ref], i)
     _merge_person_variants(cands, uf)
     _merge_longer_names(cands, uf, lex)
