@@ -110,10 +110,12 @@ def _concluded(doc: Document, trig: Trigger) -> bool:
     return any(w in _CONCLUDED for w in doc.words[trig.last + 1:trig.last + 4])
 
 
-# verbs that end what they govern: the cues before them are theirs, not the event's
+# "appeared to", however far before the event: what seems so (not what is placed at or in a
+# given event)
 _SEEMING = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed"})
 _SEEMING_INDEX = {w: ((w, "to"),) for w in _SEEMING}
 _PLACING = frozenset({"at", "in", "on", "during"})
+# verbs that end what they govern: the cues before them are theirs, not the event's
 _ENDING = frozenset({"halt", "halts", "halted", "halting", "end", "ends", "ended", "ending",
                      "stop", "stops", "stopped", "stopping", "cease", "ceases", "ceased",
                      "suspend", "suspends", "suspended", "lift", "lifts", "lifted", "pause",
@@ -293,10 +295,9 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
             (doc.words[k + 1:k + 2] == ["that"] or trig.pos == "v") and \
             doc.words[k + 1:k + 2] not in (["how"], ["when"], ["where"], ["why"], ["who"],
                                            ["what"], ["whether"], ["if"], ["which"]):
-        # (not "did not say how many soldiers had been killed in the attack": the attack is
-        # given; nor "has not yet announced his resignation", the object of the verb itself)
         # "JNIM has not said that it intends to attack Bamako": nobody says so, nobody plans
-        # it on the page
+        # it on the page (not "did not say how many soldiers had been killed in the attack":
+        # the attack is given; nor "has not yet announced his resignation", the verb's object)
         hedge, planned = hedge or "not said", None
     neg_at = max((n for n, w in enumerate(words) if _negating(w)), default=-1)
     if negation and hedge == "if" and _negating(negation) and \

@@ -364,19 +364,14 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
                                  "pattern", "unit:name-and-head", 0.75))
             k = q + 1
             continue
-        if q + 1 < len(toks) and toks[q].lower in _BASE_KINDS and toks[q].text.islower() and \
-                toks[q + 1].lower in ("base", "station") and q == m + 1 and \
-                not (k > 0 and toks[k - 1].lower in ("a", "an")):  # ("a Texas army base")
-            q += 1  # "Nur Khan air base", "the Hmeimim air base": a base's name
-            start, stop = tok.start, toks[q].end
-            out.append(Candidate(start, stop, doc.text[start:stop], "place", "pattern",
-                                 "place:name-and-head", 0.75,
-                                 extra={"place_span": (tok.start, toks[m].end)}))
-            k = q + 1
-            continue
+        based = q + 1 < len(toks) and toks[q].lower in _BASE_KINDS and \
+            toks[q].text.islower() and toks[q + 1].lower in ("base", "station") and \
+            q == m + 1 and not (k > 0 and toks[k - 1].lower in ("a", "an"))
+        if based:
+            q += 1  # "Nur Khan air base", "the Hmeimim air base" (not "a Texas army base")
         # "Kharkiv region", "Guarulhos international airport" (a qualifier before the head)
-        if q < len(toks) and toks[q].lower in place_after and toks[q].text.islower() and \
-                (q == m + 1 or toks[m + 1].lower not in place_after):
+        if based or q < len(toks) and toks[q].lower in place_after and \
+                toks[q].text.islower() and (q == m + 1 or toks[m + 1].lower not in place_after):
             start, stop = tok.start, toks[q].end
             out.append(Candidate(start, stop, doc.text[start:stop], "place", "pattern",
                                  "place:name-and-head", 0.75,
