@@ -157,8 +157,8 @@ def _reported_span(doc: Document, bounds: list[tuple[int, int]], clause: tuple[i
 def _negation_words() -> frozenset[str]:
     """Every word that can start a negation cue (a quick test before the detailed one)."""
     from_forms, to_forms, deny = _negation_forms()
-    return _NEG_PARTICLES | {"no", "without", "yet", "little", "out"} | from_forms | to_forms | \
-        deny | _SAVED | _DISMISSING
+    return _NEG_PARTICLES | {"no", "without", "yet", "little", "out", "off"} | from_forms | \
+        to_forms | deny | _SAVED | _DISMISSING
 
 
 def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], lex: Lexicon,
@@ -715,6 +715,9 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
                 # (not "No Kings rallies": a name)
     if words[-2:-1] == ["without"] or words[-1:] == ["without"]:
         return "without"
+    if "off" in words[-5:] and words[len(words) - words[::-1].index("off") - 2:][:1] in (
+            ["called"], ["call"], ["calls"], ["calling"]):
+        return "called off"  # "called off a planned assault on the plant"
     if trig.pos == "n" and "without" in words[-6:-2] and all(
             w in _WITHOUT_A_DEAL for w in words[len(words) - words[::-1].index("without"):]):
         return "without"  # "ended without a deal on a ceasefire"

@@ -6012,3 +6012,30 @@ def test_second_review_of_the_twenty_third_stop():
     assert [e.time.value for e in events_of(doc, "Election")] == ["2024-03-05"]
     doc = analyse("Forecasters said the storm could hit the coast on Sunday.", published=pub)
     assert [e.time.value for e in events_of(doc, "Storm")] == ["2024-09-29"]
+
+
+def test_first_contact_of_the_twenty_third_stop_in_the_seeds_genre():
+    """Spring 2022 in Ukraine (Azovstal, Bilohorivka): evacuees who arrive join the
+    evacuation; "the city had been taken" and "was taken by Russian troops" are captures; a
+    force "had withdrawn from the south bank" withdrew (a river's bank is no bank account);
+    artillery that "smashed" bridges struck; "called off a planned assault" denies it."""
+    pub = date(2022, 5, 14)
+    for text, etype, modality in (
+            ("Shoigu told Putin on Friday that the city had been taken.", "TerritoryTaken",
+             "claimed"),
+            ("The village was taken by Russian troops in March.", "TerritoryTaken",
+             "asserted"),
+            ("By Wednesday the Russian force had withdrawn from the south bank.", "Withdrawal",
+             "asserted"),
+            ("Ukrainian artillery smashed at least two pontoon bridges on Wednesday.",
+             "ShellingMissileAttack", "asserted"),
+            ("Russian commanders called off a planned assault on the plant.", "Attack",
+             "negated")):
+        assert [e.modality for e in events_of(analyse(text, published=pub), etype)] == \
+            [modality], text
+    doc = analyse("About 100 civilians evacuated from the plant arrived in Zaporizhzhia on "
+                  "May 3.", published=pub)
+    assert [e.type for e in doc.events] == ["Evacuation"]
+    for text in ("The city took in thousands of refugees.",
+                 "He withdrew money from the bank on Monday."):
+        assert analyse(text, published=pub).events == [], text
