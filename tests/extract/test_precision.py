@@ -6039,3 +6039,15 @@ def test_first_contact_of_the_twenty_third_stop_in_the_seeds_genre():
     for text in ("The city took in thousands of refugees.",
                  "He withdrew money from the bank on Monday."):
         assert analyse(text, published=pub).events == [], text
+
+
+def test_a_given_event_takes_no_time_the_clause_foresees():
+    """"the defeat showed Russian forces were unlikely to achieve a breakthrough in the near
+    term": the defeat is not in the near term (but "The talks will resume in the near
+    future")."""
+    pub = date(2022, 5, 14)
+    doc = analyse("The institute said on Thursday that the defeat showed Russian forces were "
+                  "unlikely to achieve a breakthrough in the near term.", published=pub)
+    assert [e.time.value for e in events_of(doc, "MilitaryVictory")] != ["FUTURE_REF"]
+    doc = analyse("The talks will resume in the near future.", published=pub)
+    assert [e.time.value for e in doc.events] == ["FUTURE_REF"]
