@@ -389,3 +389,15 @@ def test_a_headline_s_kyiv_for_ukraine_leaves_the_city_its_own(tmp_path):
                   "rejected.\n\nReporting by the Kyiv bureau; editing by staff")
     links = {e.label: e.wikidata for e in doc.entities}
     assert links["Ukraine"] == "Q212"
+
+
+def test_a_place_of_two_words_inside_a_person_s_name(tmp_path):
+    """"Aung San Suu Kyi": no town "Aung San" (the name runs on into a person's); "Hong
+    Kong's Secretary for Justice" and "Los Angeles County" keep their places."""
+    analyse = _news_analyser(tmp_path)
+    doc = analyse("The junta ousted the government of Aung San Suu Kyi in 2021.\n\nHong Kong's "
+                  "Secretary for Justice spoke on Friday.\n\nFires burned in Los Angeles "
+                  "County on Monday.")
+    kinds = {e.label: (e.kind, e.wikidata) for e in doc.entities}
+    assert "Aung San" not in kinds
+    assert kinds["Hong Kong"] == ("place", "Q8646") and "Los Angeles County" in kinds

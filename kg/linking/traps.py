@@ -47,6 +47,11 @@ PLACE_FOLLOWERS = frozenset(fold_word(w) for w in (
     # a photo caption's credit after the place: "Russian retreat from Kherson Reuters"
     "reuters afp getty"
 ).split())
+# Words after a place of several words that name a wider place or a thing of it
+_WIDER_FOLLOWERS = frozenset(fold_word(w) for w in (
+    "bay island islands peninsula harbour harbor valley basin delta strait gulf international "
+    "metropolitan metro state province county district region city university times post"
+).split())
 # Words before a place name that keep it a place ("Eastern Ukraine", "Greater Kharkiv").
 PLACE_LEADERS = frozenset(fold_word(w) for w in (
     "north south east west northern southern eastern western central greater upper lower "
@@ -88,8 +93,17 @@ def inside_longer_name(ws: Sequence[Word], i: int, j: int) -> bool:
     Zelensky", "John Moore", "President Vladimir"; of several words, a hyphenated given name
     after a family name: "Lai Ching-te", not "Arab East Jerusalem")? Not judged on
     title-case lines, where every word is capitalised."""
-    if ws[i].title_line or i != j and all(ws[k].shape != "L" for k in range(i, j + 1)):
+    if ws[i].title_line:
         return False
+    if i != j and all(ws[k].shape != "L" for k in range(i, j + 1)):
+        # a name of several words runs on into a person's ("Aung San Suu Kyi": no town Aung
+        # San), but not into a word that keeps it a place ("Los Angeles County", "San
+        # Francisco Bay")
+        nxt = ws[j + 1] if j + 1 < len(ws) and ws[j + 1].joins_previous and \
+            ws[j + 1].start - ws[j].end < 3 else None  # (not over a possessive: "Hong Kong's")
+        return nxt is not None and nxt.shape == "T" and nxt.key not in PLACE_FOLLOWERS and \
+            nxt.key not in _WIDER_FOLLOWERS and not nxt.sentence_initial
+
     nxt = ws[i + 1] if i == j and i + 1 < len(ws) and ws[i + 1].joins_previous else None
     if nxt is not None and nxt.shape in "TU" and nxt.key not in PLACE_FOLLOWERS:
         return True
