@@ -715,9 +715,13 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
                 # (not "No Kings rallies": a name)
     if words[-2:-1] == ["without"] or words[-1:] == ["without"]:
         return "without"
-    if "off" in words[-5:] and words[len(words) - words[::-1].index("off") - 2:][:1] in (
-            ["called"], ["call"], ["calls"], ["calling"]):
-        return "called off"  # "called off a planned assault on the plant"
+    if "off" in words[-4:]:
+        k = len(words) - words[::-1].index("off") - 1
+        if words[k - 1:k] in (["called"], ["call"], ["calls"], ["calling"]) and \
+                words[k - 2:k - 1] != ["to"] and \
+                not _CALLED_OFF_BREAKS.intersection(words[k + 1:]):
+            return "called off"  # "called off a planned assault on the plant" (not "called
+            # off the wedding after the bombing", "urged Moscow to call off its offensive")
     if trig.pos == "n" and "without" in words[-6:-2] and all(
             w in _WITHOUT_A_DEAL for w in words[len(words) - words[::-1].index("without"):]):
         return "without"  # "ended without a deal on a ceasefire"
@@ -862,6 +866,8 @@ def _thwarted(doc: Document, trig: Trigger, words: list[str]) -> str | None:
 
 
 # words that end the noun phrase "no" opens ("no comment on the attack")
+_CALLED_OFF_BREAKS = frozenset({"after", "following", "and", "as", ",", "days", "before",
+                                "over", "amid", "because"})
 # what may stand between "without" and the event it denies ("without a deal on a ceasefire")
 _WITHOUT_A_DEAL = frozenset({"a", "an", "the", "any", "deal", "agreement", "accord", "on",
                              "for", "of", "lasting", "permanent", "full", "new", "formal"})
