@@ -1819,11 +1819,16 @@ def _last_pronoun(toks: list[Token], lo: int, *, possessive: bool) -> Token | No
     for n in range(len(toks) - 1, lo - 1, -1):
         t = toks[n]
         if t.lower in _PRONOUNS and (possessive or t.lower not in ("its", "their")) and \
-                not (n > 0 and toks[n - 1].lower in _RESULT_VERBS):
-            return t
+                not (n > 0 and toks[n - 1].lower in _RESULT_VERBS) and \
+                not (n > 0 and toks[n - 1].text == "," and n + 1 < len(toks) and
+                     toks[n + 1].lower in _PARENTHETICAL_SAYING):
+            return t  # (not "Russian forces, he said, were pulling back": who says so)
     return None
 
 
+# A report set off by commas inside a clause (", he said,")
+_PARENTHETICAL_SAYING = frozenset({"said", "says", "added", "told", "claimed", "insisted",
+                                   "noted", "argued", "stressed"})
 # Nouns of places after a possessive ("Russia's east", "Gaza's border").
 _PLACE_NOUNS = frozenset({"region", "regions", "airspace", "airport", "city", "capital",
                           "border", "borders", "territory", "territories", "east", "west",

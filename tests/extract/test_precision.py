@@ -6055,3 +6055,11 @@ def test_a_given_event_takes_no_time_the_clause_foresees():
     assert [e.time.value for e in events_of(doc, "MilitaryVictory")] != ["FUTURE_REF"]
     doc = analyse("The talks will resume in the near future.", published=pub)
     assert [e.time.value for e in doc.events] == ["FUTURE_REF"]
+
+
+def test_a_pronoun_that_reports_between_commas_is_no_subject():
+    """"Russian forces, he said, were pulling back from the city": the forces pull back; the
+    governor ("he") only says so."""
+    doc = analyse("Governor Oleh Syniehubov said the situation was stable. Russian forces, he "
+                  "said, were pulling back from the city.", published=date(2022, 5, 14))
+    assert role(doc, one(doc, "Withdrawal"), "agent") != ["Oleh Syniehubov"]
