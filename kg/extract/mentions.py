@@ -874,19 +874,23 @@ def _named_holders(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     roles = [c for c in cands if c.rule == ROLE_RULE]
     if not roles:
         return cands
-    named = [c for c in cands if c.rule != ROLE_RULE and c.source != "propagated"]
+    # each named holder's title words (a person's) or name words, and whether the title is
+    # held no longer: once per name, not once per role
+    named = []
+    for n in cands:
+        if n.rule != ROLE_RULE and n.source != "propagated":
+            words = (n.title or _title_before(doc, n.start)).lower().split() \
+                if n.kind == "person" else n.surface.lower().split()
+            named.append((n, words, n.kind == "person" and _past_holder(doc, n, len(words))))
     out = []
     for c in cands:
         if c.rule == ROLE_RULE:
             head = c.extra["role"]
             qualifiers = set(c.label.split()[:-1])
             holders = {}
-            for n in named:
+            for n, words, past in named:
                 if n.kind != c.kind:
                     continue
-                words = (n.title or _title_before(doc, n.start)).lower().split() \
-                    if c.kind == "person" else n.surface.lower().split()
-                past = c.kind == "person" and _past_holder(doc, n, len(words))
                 if words and words[-1] == head and \
                         qualifiers - (_PAST_HOLDERS if past else frozenset()) <= \
                         set(words) | _LOOSE_QUALIFIERS \

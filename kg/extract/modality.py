@@ -110,6 +110,8 @@ def _concluded(doc: Document, trig: Trigger) -> bool:
     return any(w in _CONCLUDED for w in doc.words[trig.last + 1:trig.last + 4])
 
 
+# "ruled out" (a possibility closed, or left open when negated)
+_RULING = frozenset({"ruled", "rules", "ruling", "rule"})
 # "appeared to", however far before the event: what seems so (not what is placed at or in a
 # given event)
 _SEEMING = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed"})
@@ -374,7 +376,7 @@ def _left_open(words: list[str], trig: Trigger, doc: Document) -> bool:
     elif not doc.words[trig.first].endswith("ing"):
         return False
     return words[k - 1:k] == ["out"] and k >= 2 and \
-        words[k - 2] in ("ruled", "rules", "ruling", "rule") and \
+        words[k - 2] in _RULING and \
         any(_negating(x) for x in words[max(0, k - 6):k - 2])
 
 
@@ -786,7 +788,7 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
                 return f"{window[i]} ... {window[a]} for"  # "rejected calls for a 30-day
                 # truce", "rejected an offer of talks": what was asked for did not happen
     for i, w in enumerate(window):
-        if w == "out" and i and window[i - 1] in ("ruled", "rules", "ruling", "rule") and \
+        if w == "out" and i and window[i - 1] in _RULING and \
                 (len(window) - i <= 3 and trig.pos == "n" or
                  len(window) - i == 1 and doc.words[trig.first].endswith("ing")) and \
                 not any(_negating(x) for x in window[max(0, i - 4):i - 1]):

@@ -310,6 +310,16 @@ def _sides(groups: list[EntityGroup]) -> dict[str, str]:
     return out
 
 
+def _hosts(d: EventDraft, entity: str | None, countries: set[str], places: list[str]) -> bool:
+    """A country a vote is held in ("Poland held a presidential election"): the vote's place
+    (given when it has none), not a party to it; its candidates and parties take part."""
+    if d.type != "Election" or entity not in countries:
+        return False
+    if not places:
+        places.append(entity)
+    return True
+
+
 def _events(doc: Document, lex: Lexicon, drafts: list[EventDraft], groups: list[EntityGroup]
             ) -> list[Event]:
     names = {g.id: (g.entity.label if g.entity is not None else g.label) for g in groups}
@@ -324,11 +334,7 @@ def _events(doc: Document, lex: Lexicon, drafts: list[EventDraft], groups: list[
         role = "speaker" if d.type in ("Statement", "Announcement") else \
             "affected" if d.trig.entry.lemma in _YIELDING else "agent"
         places = list(dict.fromkeys(r.places))
-        agent = r.agent
-        if d.type == "Election" and agent in countries:
-            if not places:
-                places.append(agent)  # "Poland held a presidential election": its place
-            agent = None
+        agent = None if _hosts(d, r.agent, countries, places) else r.agent
         if agent:
             participants.append(Participant(r.agent, role))
             participants.extend(Participant(c, role) for c in r.co_agents)
@@ -336,10 +342,7 @@ def _events(doc: Document, lex: Lexicon, drafts: list[EventDraft], groups: list[
             if t != r.agent:
                 participants.append(Participant(t, "target"))
         for p in r.participants:
-            if d.type == "Election" and p in countries:
-                # a country hosts a vote (its candidates and parties take part)
-                if not places:
-                    places.append(p)
+            if _hosts(d, p, countries, places):
                 continue
             if p != r.agent and p not in r.targets and p not in r.co_agents:
                 participants.append(Participant(p, "participant"))

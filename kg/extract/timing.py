@@ -835,7 +835,7 @@ class TimeAttacher:
         k = doc.first_token_at_or_after(trigger_start)
         nxt = doc.words[k + 1] if k + 1 < len(doc.words) else ""
         return k > 0 and doc.words[k - 1] == "the" and not self._is_verb(trigger_start) and \
-            (nxt in IRREGULAR_PAST or len(nxt) > 4 and nxt.endswith("ed"))  # (told as done)
+            _past_form(nxt)  # (told as done)
 
     def _second_verbs(self, t: TimeSpec, end: int) -> bool:
         """The time follows a second verb joined by "and" after the trigger's object: "the
@@ -853,9 +853,8 @@ class TimeAttacher:
                 word = doc.words[k + 1]
                 return i < len(self.verb_offsets) and self.verb_offsets[i] == nxt or \
                     not doc.tokens[k + 1].is_cap and (
-                        word in IRREGULAR_PAST and word not in ("was", "were", "had") or
-                        word in _SAME_IN_THE_PAST or
-                        len(word) > 4 and word.endswith("ed"))
+                        _past_form(word) and word not in ("was", "were", "had") or
+                        word in _SAME_IN_THE_PAST)
         return False
 
     def _later_verbs_clause(self, t: TimeSpec, end: int) -> bool:
@@ -1025,6 +1024,11 @@ _NOT_VERBS_AFTER_TO = frozenset({"its", "their", "his", "her", "our", "them", "h
 _DURING_WORDS = frozenset({"in", "during", "its", "their", "the", "his", "her", "a", "an"})
 _BEEN_LIKE = frozenset({"been", "become", "come", "grown", "risen", "fallen", "hit", "put",
                         "cut", "set", "spread", "left", "fled", "led", "kept", "held"})
+
+
+def _past_form(word: str) -> bool:
+    """A verb in the past by its spelling: an irregular past or one in -ed."""
+    return word in IRREGULAR_PAST or len(word) > 4 and word.endswith("ed")
 
 
 def _thing_relative(words: list[str]) -> bool:
