@@ -35,6 +35,7 @@ class EntityGroup:
     entity: Entity | None = None
     capital_of: str | None = None  # country code when the entity is a seat of government
     country_code: str | None = None
+    lies_in: str | None = None  # country code of the place's GeoNames record, when known
     aliases: list[str] = field(default_factory=list)
 
     @property
@@ -496,6 +497,7 @@ def _fill_from_gazetteer(g: EntityGroup) -> None:
             best = dominant_place(places)
             if best is not None and not _names_no_town(g, best):
                 _respell_capitals(g, best)
+                g.lies_in = best.country_code or None
                 g.entity.geonames = int(best.geonames) if best.geonames else None
                 if best.lat is not None and best.lon is not None:
                     g.entity.lat, g.entity.lon = float(best.lat), float(best.lon)
@@ -588,6 +590,7 @@ def _apply_place(g: EntityGroup, place: Any) -> None:
     if place is None or g.entity is None or _names_no_town(g, place):
         return
     _respell_capitals(g, place)
+    g.lies_in = g.lies_in or getattr(place, "country_code", None) or None
     if place.geonames and not g.entity.geonames:
         g.entity.geonames = int(place.geonames)
     if g.entity.lat is None and place.lat is not None and place.lon is not None:

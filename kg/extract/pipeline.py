@@ -110,6 +110,7 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
             # "plotting a coup to overturn his 2022 election defeat": a past election named
             # by its year, not a plan
             d.reading = dataclasses.replace(d.reading, modality="asserted", cue="past year")
+    _retake_own_ground(drafts, groups)
     drafts = merge_duplicates(drafts, _sides(groups))
     events = _events(doc, lex, drafts, groups)
     entities, mentions = _drop_idle_roles(entities, mentions, events, groups)
@@ -308,6 +309,24 @@ def _sides(groups: list[EntityGroup]) -> dict[str, str]:
         if g.key and g.key.startswith("country:"):
             out[f"country:{g.id}"] = code or g.id
     return out
+
+
+def _retake_own_ground(drafts: list[EventDraft], groups: list[EntityGroup]) -> None:
+    """A state or its armed forces taking places of its own country regain them ("Ukrainian
+    forces took full control of Lyman", "the army captured the town from the rebels"): ACLED's
+    "government regains territory", not a capture of foreign ground."""
+    by_id = {g.id: g for g in groups}
+    for d in drafts:
+        if d.type != "TerritoryTaken" or not d.roles.places:
+            continue
+        agent = by_id.get(d.roles.agent) if d.roles.agent else None
+        if agent is None or not (agent.key or "").startswith(("country:", "forces:")) or \
+                not agent.country_code:
+            continue
+        places = [by_id.get(p) for p in d.roles.places]
+        if all(g is not None and g.kind == "place" and g.lies_in == agent.country_code and
+               not (g.key or "").startswith("country:") for g in places):
+            d.retype = "TerritoryRetaken"
 
 
 def _hosts(d: EventDraft, entity: str | None, countries: set[str], places: list[str]) -> bool:

@@ -727,6 +727,9 @@ class RoleFinder:
         (for a ``speaker``, a demonym — "Israeli strikes …, officials say" — never is)."""
         toks = self._tokens_fast(clause[0], limit)
         starts = [t.start for t in toks]
+        claimant = self._claimant(toks, before)
+        if claimant is not None:
+            return claimant or None  # (a claimant that cannot act: no agent at all)
         for m in reversed(before):
             aid = self.actor_id(m) or (m.entity if speaker and m.facility else None)
             if aid is None or speaker and m.demonym and not m.official:
@@ -806,6 +809,20 @@ class RoleFinder:
                 not any(m.start >= sent.start for m in found) and self._unnamed_subject(sent):
             return None  # "The military has carried out ... since it seized power": the military
         return self.actor_id(found[-1]) if found else None
+
+    def _claimant(self, toks: list[Token], before: list[MentionRef]) -> str | None:
+        """"Moscow's assertion that its troops had taken Kupiansk": the possessor of a claim
+        is whom the "its"/"their" of the claim's subject points back to, not the sentence's
+        subject (the pronoun's noun phrase right before the verb). "" when the possessor can
+        be no actor, None when there is no such claim."""
+        for i in range(max(0, len(toks) - 6), len(toks) - 2):
+            if toks[i].lower in _CLAIM_NOUNS and toks[i + 1].lower == "that" and \
+                    toks[i + 2].lower in ("its", "their") and \
+                    all(t.is_word and not t.is_cap for t in toks[i + 3:]):
+                owner = next((m for m in reversed(before) if m.end <= toks[i].start and
+                              self._possessed(m) == toks[i].lower), None)
+                return (self.actor_id(owner) or "") if owner is not None else None
+        return None
 
     def _speaks(self, m: MentionRef) -> bool:
         """A reporting verb follows the mention ("The RSF said", "Kyiv has said")."""
@@ -1763,6 +1780,9 @@ _TIME_CONJUNCTIONS = frozenset({"after", "before", "when", "until", "once"})
 # (nor a verb or a conjunction: "conceded defeat after polls closed and said")
 _NOT_A_SUBJECT = frozenset({"being", "having", "of", "to", "in", "on", "at", "for", "with",
                             "and", "or", "but"})
+# Nouns of a claim whose possessor the pronouns of its "that" clause mean.
+_CLAIM_NOUNS = frozenset({"assertion", "assertions", "claim", "claims", "statement", "insistence",
+                          "announcement", "suggestion", "allegation", "allegations", "denial"})
 _DETERMINERS_ONLY = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
 

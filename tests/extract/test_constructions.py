@@ -719,3 +719,24 @@ def test_a_list_of_regions_names_regions(linking_adapters):
               if doc.entity(m.entity).kind == "place"]
     assert linked == [("Russia", "Q159"), ("Kursk", "Q3178"), ("Belgorod", "Q3329"),
                       ("Bryansk", "Q2810"), ("Belgorod", "Q3323")], linked
+
+
+def test_a_state_taking_its_own_ground_regains_it(linking_adapters):
+    """ "Ukrainian forces took full control of Lyman": a state's forces taking a place of their
+    own country regain it (ACLED's "government regains territory"); Russian troops taking a
+    Ukrainian town, and rebels taking one, capture it. "Moscow's assertion that its troops had
+    taken ...": the claimant's troops, not the subject's."""
+    def taken(text: str) -> list[tuple[str, str]]:
+        doc = analyse_article(Article(text=text, published=date(2022, 10, 3)),
+                              **linking_adapters)
+        return [(e.type, e.modality) for e in doc.events
+                if e.type in ("TerritoryTaken", "TerritoryRetaken")]
+
+    assert taken("Ukrainian forces took full control of the eastern town of Lyman on "
+                 "Sunday.") == [("TerritoryRetaken", "asserted")]
+    assert taken("Ukraine captured Kherson on Friday.") == [("TerritoryRetaken", "asserted")]
+    assert taken("Russian troops captured Avdiivka on Saturday.") == \
+        [("TerritoryTaken", "asserted")]
+    assert taken("Rebels captured Goma on Monday.") == [("TerritoryTaken", "asserted")]
+    assert taken("Ukraine dismissed Moscow's assertion that its troops had taken full control "
+                 "of Kupiansk.") == [("TerritoryTaken", "negated")]
