@@ -229,6 +229,9 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     infinitive = _infinitive(doc, words, trig)
     if infinitive is not None and not planned:
         planned = infinitive
+    if planned and (planned in ("to", "to (purpose)") or planned.endswith(" to")) and \
+            not negation and trig.pos == "v" and words[-1:] == ["to"]:
+        negation = _intention_denied(words)
     if not planned and trig.pos == "n":
         planned = _pressed_for(words)
     if not planned and trig.pos == "v" and "before" in words[-6:]:
@@ -628,6 +631,25 @@ def _caused_by(words: list[str]) -> bool:
     between = words[k + 2:]
     return len(between) <= 4 and all(w.isalpha() and (w == "of" or w not in PREPOSITIONS)
                                      for w in between)
+
+
+def _intention_denied(words: list[str]) -> str | None:
+    """"did not offer to resign", "We did not come here to destroy anything", "has no plans
+    to": the intention itself is denied, so is the deed (not "did not hesitate to fire": it
+    was done)."""
+    k = len(words) - 2
+    while k > 0 and words[k] in _INFINITIVE_ADVERBS:
+        k -= 1
+    if k < 1 or not words[k].isalpha() or words[k].startswith(_DONE_ALL_THE_SAME):
+        return None
+    before = words[max(0, k - 2):k]
+    if words[k] in ("plan", "plans", "intention", "intentions") and before[-1:] == ["no"]:
+        return "no ... to"
+    return next((f"{w} ... to" for w in before if _negating(w)), None)
+
+
+_INFINITIVE_ADVERBS = frozenset({"here", "there", "back", "out", "in", "forward"})
+_DONE_ALL_THE_SAME = ("hesitat", "fail", "forg", "neglect", "wait", "stop", "bother", "take")
 
 
 def _governed_infinitive(words: list[str], lemma: str) -> str | None:

@@ -6063,3 +6063,22 @@ def test_a_pronoun_that_reports_between_commas_is_no_subject():
     doc = analyse("Governor Oleh Syniehubov said the situation was stable. Russian forces, he "
                   "said, were pulling back from the city.", published=date(2022, 5, 14))
     assert role(doc, one(doc, "Withdrawal"), "agent") != ["Oleh Syniehubov"]
+
+
+def test_a_denied_intention_denies_the_deed():
+    """"did not offer to resign", "We did not come here to destroy anything", "does not intend
+    to attack": the intention is denied, and with it the deed (not planned); "did not hesitate
+    to" is no denial, and "offered to resign" stays an offer."""
+    pub = date(2022, 11, 2)
+    for text, etype in (("The interior minister did not offer to resign on Monday.",
+                         "Resignation"),
+                        ("We did not come here to destroy anything, one protester said.",
+                         "Damage"),
+                        ("Russia does not intend to attack NATO, Putin said.", "Attack")):
+        assert [e.modality for e in events_of(analyse(text, published=pub), etype)] == \
+            ["negated"], text
+    doc = analyse("The minister offered to resign on Monday.", published=pub)
+    assert [e.modality for e in events_of(doc, "Resignation")] == ["planned"]
+    doc = analyse("Officials did not hesitate to order an evacuation and to evacuate the town.",
+                  published=pub)
+    assert "negated" not in [e.modality for e in events_of(doc, "Evacuation")]
