@@ -219,10 +219,13 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     if planned and planned.endswith(" to") and _finite_after(words, planned):
         planned = None  # "A resident who tried to stop them was shot dead": the aim of
         # another verb, which a finite verb of the clause follows
-    if planned and trig.pos == "v" and words and words[-1] in ("that", "which") and \
+    if planned and trig.pos == "v" and words and (
+            words[-1] in ("that", "which") or
+            "whose" in words[-4:-1] and words[-1] in ("was", "were", "been")) and \
             _past_form(doc.words[trig.first]):
         planned = None  # "would cover the cost of rebuilding the span that collapsed": a
-        # relative clause of the past tells what was
+        # relative clause of the past tells what was (and "residents whose homes were
+        # damaged")
     if planned and words and words[-1] in ("and", "but") and inflected and \
             not doc.words[trig.first].endswith("ing"):
         planned = None  # "called for a response and said ...": a finite verb of its own
@@ -716,10 +719,11 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
             k -= 1
         if k < len(words) and (words[k - 1:k] == ["nobody"] or
                                words[k - 2:k] in (["no", "one"], ["none"]) or
-                               "no" in words[max(0, k - 3):k - 1] and
+                               ("no" in words[max(0, k - 3):k - 1] or
+                                "neither" in words[max(0, k - 3):k - 1]) and
                                all(w.isalpha() for w in words[max(0, k - 3):k])):
             return "no one"  # "Nobody had been detained by Saturday", "no one was arrested",
-            # "No group has claimed responsibility"
+            # "No group has claimed responsibility", "Neither side has published figures"
     cues = _negation_words()
     if not any(w in cues or w.endswith("n't") for w in window):
         return None

@@ -6082,3 +6082,39 @@ def test_a_denied_intention_denies_the_deed():
     doc = analyse("Officials did not hesitate to order an evacuation and to evacuate the town.",
                   published=pub)
     assert "negated" not in [e.modality for e in events_of(doc, "Evacuation")]
+
+
+def test_first_contact_of_the_twenty_fourth_stop():
+    """Words that named no event in the 132nd-137th batches: a body that arrives, a child
+    "calling for help", parents "pushed back by officers", troops "killed or captured", "an
+    attempt to shift blame", "chasing a symbolic victory", "offensive remarks"; "Neither side
+    has published figures" denies; "the idea of an accident" is no accident told; "residents
+    whose homes were damaged" were damaged (not a plan of the sentence's "will"). The ordinary
+    senses stay events."""
+    pub = date(2023, 1, 26)
+    for text in ("Abe's body arrived at his home in Tokyo on Saturday.",
+                 "Children could be heard calling for help inside the classroom.",
+                 "Parents who tried to enter the school were handcuffed or pushed back by "
+                 "officers.",
+                 "The statement was an attempt to shift blame, officials said.",
+                 "Prigozhin appeared to be chasing a symbolic victory.",
+                 "He apologised for offensive remarks about the victims."):
+        assert [e.type for e in analyse(text, published=pub).events
+                if e.type != "Statement"] == [], text
+    doc = analyse("Several hundred Russian troops had been killed or captured, he said.",
+                  published=pub)
+    assert events_of(doc, "TerritoryTaken") == []
+    doc = analyse("Neither side has published casualty figures.", published=pub)
+    assert [e.modality for e in events_of(doc, "Announcement")] == ["negated"]
+    doc = analyse("Peskov dismissed the idea of an accident.", published=pub)
+    assert [e.modality for e in events_of(doc, "Accident")] == ["hedged"]
+    doc = analyse("Aid will go to residents whose homes were damaged in the strike.",
+                  published=pub)
+    assert [e.modality for e in events_of(doc, "Damage")] == ["asserted"]
+    for text, etype in (("The president arrived in Kyiv on Monday.", "Visit"),
+                        ("The army captured the town on Friday.", "TerritoryTaken"),
+                        ("The opposition blamed the government for the crisis.", "Accusation"),
+                        ("Ukraine won a decisive victory over Russian forces.",
+                         "MilitaryVictory"),
+                        ("Rebels called for a ceasefire on Monday.", "Statement")):
+        assert [e.type for e in analyse(text, published=pub).events][:1] == [etype], text
