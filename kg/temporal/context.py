@@ -151,6 +151,8 @@ class Context:
         if told is not None:  # "on Oct. 1 last year", "on March 3 next year"
             return self.dct.year + _YEAR_SHIFT[told.group(1).lower()]
         tense = tense or self.tense(start, end)
+        would = tense == FUTURE and \
+            _WOULD_BEFORE.search(self.text, max(0, start - 50), start) is not None
         signal = _signal(self.text, start)
         if signal == "since":
             tense = PAST
@@ -168,6 +170,9 @@ class Context:
             cost = abs(delta) - (30 if cand == self.dct.year else 0)
             if tense == PAST and delta > 0:
                 cost += 200  # reported speech: "said it would vote on Feb. 10" is ahead
+            elif would and delta < 0:
+                cost += 60  # "said he would step down on July 13": ahead of the telling,
+                # which may lie a few days before the report (not half a year)
             elif tense == FUTURE and delta < 0:
                 cost += 400
             if best is None or cost < best[0]:
@@ -284,6 +289,8 @@ def _signal(text: str, start: int) -> str | None:
 
 
 # "last year", "this year", "next year" right after a date without a year ("of last year").
+# "would" (the future of a past telling) in the clause before a date
+_WOULD_BEFORE = re.compile(r"\bwould\b[^.;:!?\n]*$", re.I)
 _YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(last|this|next)\s+year\b(?!['’])", re.I)
 _YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 

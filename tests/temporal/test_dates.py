@@ -279,3 +279,15 @@ def test_a_weekend_a_storm_may_reach_is_the_coming_one():
                 "Sunday", dct=dct).value == "2025-11-02"
     assert find("They could be located Wednesday in their hometown.", "Wednesday",
                 dct=dct).value == "2025-11-05"
+
+
+def test_a_date_a_past_telling_looks_ahead_to_is_the_nearest():
+    """ "the speaker announced that the president would step down on July 13", filed on July
+    15: the telling lay before the report, so July 13 of that year (not of the next); "would
+    resign on January 3" in July is next January, and "will resign on July 13" next July."""
+    dct = date(2022, 7, 15)
+    assert find("Hours later the speaker announced that the president had told him he would "
+                "step down on July 13.", "July 13", dct=dct).value == "2022-07-13"
+    assert find("He said he would resign on January 3.", "January 3",
+                dct=dct).value == "2023-01-03"
+    assert find("He will resign on July 13.", "July 13", dct=dct).value == "2023-07-13"
