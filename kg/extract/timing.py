@@ -669,7 +669,12 @@ class TimeAttacher:
         the 1970s"): that clause's time, not the event's."""
         if t.start < end:
             return False
-        return _thing_relative(self.doc.words_between(end, t.start))
+        words = self.doc.words_between(end, t.start)
+        rel = next((n for n, w in enumerate(words) if w in _RELATIVE_WORDS), None)
+        if rel is not None and words[rel + 1:rel + 2] and words[rel + 1] in _EVENT_DOINGS:
+            return False  # "the train collision near Tempi that killed 57 people last week":
+            # what the event itself did, and when
+        return _thing_relative(words)
 
     def _in_a_things_relative(self, t: TimeSpec) -> bool:
         """The expression lies in a relative clause about a thing, wherever its sentence's
@@ -1001,6 +1006,10 @@ _NAMED_BODIES = frozenset({"committee", "commission", "club", "group", "foundati
 # a relative word of a clause about a thing and what may follow it ("that was opened"; not
 # "protesters who stormed parliament on Tuesday", whose day is the scene's)
 _RELATIVE_WORDS = frozenset({"that", "which"})
+# verbs by which a relative clause tells what an event did ("the crash that killed 57")
+_EVENT_DOINGS = frozenset({"killed", "left", "injured", "wounded", "claimed", "destroyed",
+                           "devastated", "flattened", "happened", "occurred", "erupted",
+                           "struck", "hit", "ravaged", "displaced"})
 _RELATIVE_VERBS = frozenset({"was", "were", "is", "are", "has", "have", "had", "been"})
 _SUBJECT_PRONOUNS = frozenset({"they", "it", "he", "she", "we", "i", "you"})
 _FORCES = frozenset({"forces", "troops", "soldiers", "army", "militants", "fighters",

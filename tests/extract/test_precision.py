@@ -6118,3 +6118,16 @@ def test_first_contact_of_the_twenty_fourth_stop():
                          "MilitaryVictory"),
                         ("Rebels called for a ceasefire on Monday.", "Statement")):
         assert [e.type for e in analyse(text, published=pub).events][:1] == [etype], text
+
+
+def test_a_relative_clause_that_tells_what_the_event_did_dates_it():
+    """"protests on Wednesday over the train collision near Tempi that killed 57 people last
+    week": the collision is of last week (what it did, and when); "hit a footbridge that was
+    opened in 2019" still leaves 2019 to the footbridge."""
+    pub = date(2023, 3, 9)
+    doc = analyse("Tens of thousands of people marched through Athens on Wednesday in the "
+                  "largest protests yet over the train collision near Tempi that killed 57 "
+                  "people last week.", published=pub)
+    assert [e.time.value for e in events_of(doc, "Accident")] == ["2023-W09"]
+    doc = analyse("A missile hit a footbridge that was opened in 2019.", published=pub)
+    assert [e.time.value for e in doc.events] == [None]
