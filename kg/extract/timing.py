@@ -105,7 +105,9 @@ def find_anchors(doc: Document, timexes: Sequence[TimeSpec]) -> dict[str, date]:
 # Verbs after which "over"/"for" names what someone is held for ("arrested over the attack").
 _CHARGING = frozenset({"accused", "suspected", "guilty", "acquitted",
                        "arrested", "detained", "charged", "convicted", "sentenced", "jailed",
-                       "held", "questioned", "indicted", "prosecuted", "tried", "fined"})
+                       "held", "questioned", "indicted", "prosecuted", "tried", "fined",
+                       "suspects", "suspect", "charges", "resigned", "apologised", "apologized",
+                       "sacked", "fired", "suspended", "removed", "dismissed"})
 
 
 class TimeAttacher:

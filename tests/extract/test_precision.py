@@ -6131,3 +6131,15 @@ def test_a_relative_clause_that_tells_what_the_event_did_dates_it():
     assert [e.time.value for e in events_of(doc, "Accident")] == ["2023-W09"]
     doc = analyse("A missile hit a footbridge that was opened in 2019.", published=pub)
     assert [e.time.value for e in doc.events] == [None]
+
+
+def test_an_event_a_sanction_is_over_keeps_no_day_of_the_sanction():
+    """"named six people as suspects on Thursday over the stampede", "resigned on Thursday over
+    the train crash": the stampede and the crash were before, not on Thursday."""
+    pub = date(2022, 10, 7)
+    doc = analyse("Indonesian police on Thursday named six people as suspects over the "
+                  "stampede at Kanjuruhan stadium.", published=pub)
+    assert [e.time.value for e in events_of(doc, "Accident")] == [None]
+    doc = analyse("The minister resigned on Thursday over the train crash.", published=pub)
+    assert [e.time.value for e in events_of(doc, "Accident")] == [None]
+    assert [e.time.value for e in events_of(doc, "Resignation")] == ["2022-10-06"]
