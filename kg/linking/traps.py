@@ -70,6 +70,9 @@ WIDER_REGIONS = frozenset((fold_word(a), fold_word(b)) for a, b in (
                         "Northern Europe", "Southern Europe")))
 
 
+# The compass words that open names of their own ("East Palestine", "North Darfur"); their
+# longer forms ("Eastern", "Northern") describe a part of the place.
+_COMPASS = frozenset({"north", "south", "east", "west"})
 # Common words that open place names ("New York", "Fort Worth", "Port Sudan").
 NAME_OPENERS = frozenset(fold_word(w) for w in "new fort port mount cape saint".split())
 
@@ -117,6 +120,9 @@ def inside_longer_name(ws: Sequence[Word], i: int, j: int) -> bool:
     if prev is not None and prev.shape in "TU" and i == j and \
             (prev.key, ws[i].key) in WIDER_REGIONS:
         return True  # "South America", "East Africa": a continent's part, not the country
+    if prev is not None and prev.shape == "T" and prev.key in _COMPASS:
+        return True  # "East Palestine" (Ohio), "South Sudan": another place than the name's
+        # (the catalog's own "North Korea" is matched whole; "eastern Ukraine" is no name)
     if prev is not None and prev.shape in "TU" and prev.key not in PLACE_LEADERS:
         # a common word opening the sentence is no part of the name, unless it opens names
         # ("New York prosecutors": not York)

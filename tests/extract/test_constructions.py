@@ -740,3 +740,16 @@ def test_a_state_taking_its_own_ground_regains_it(linking_adapters):
     assert taken("Rebels captured Goma on Monday.") == [("TerritoryTaken", "asserted")]
     assert taken("Ukraine dismissed Moscow's assertion that its troops had taken full control "
                  "of Kupiansk.") == [("TerritoryTaken", "negated")]
+
+
+def test_a_compass_word_before_a_name_makes_another_place(linking_adapters):
+    """ "East Palestine" (Ohio) is no State of Palestine, "West Germany" no Germany: a name
+    opened by North/South/East/West is a place of its own, unlinked unless the catalog
+    knows it whole ("North Korea"); "eastern Ukraine" stays Ukraine."""
+    text = ("Derailment\n\nA train derailed in East Palestine on Friday. North Korea fired a "
+            "missile, and shelling hit eastern Ukraine.")
+    doc = analyse_article(Article(text=text, published=date(2023, 2, 24)), **linking_adapters)
+    linked = sorted((doc.entity(m.entity).label, doc.entity(m.entity).wikidata)
+                    for m in doc.mentions if doc.entity(m.entity).kind == "place")
+    assert linked == [("East Palestine", None), ("North Korea", "Q423"),
+                      ("Ukraine", "Q212")], linked
