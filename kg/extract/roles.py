@@ -763,8 +763,9 @@ class RoleFinder:
                     self._possesses_place(m) and any(t.text == "," for t in toks[after:]):
                 continue  # "Odesa, Ukraine's largest port, has come under attack" (but
                 # "Earlier, Hamas's fighters, emerging from tunnels, attacked": Hamas)
-            if self._possessed(m) in _OTHERS_OF:
-                return None  # "Syria's neighbours shut their borders": not Syria
+            if self._possessed(m) in _OTHERS_OF or self._others_of(m):
+                return None  # "Syria's neighbours shut their borders": not Syria (nor
+                # "Supporters of former president Jair Bolsonaro invaded Congress")
             if _addressed(toks, bisect.bisect_left(starts, m.start)):
                 continue  # "He urged Washington and Beijing to respond and called for new
                 # sanctions": whom he urged, not who called
@@ -1144,6 +1145,16 @@ class RoleFinder:
             return None
         k = self.doc.first_token_at_or_after(m.end + 2)
         return self.doc.words[k] if k < len(self.doc.words) else ""
+
+    def _others_of(self, m: MentionRef) -> bool:
+        """The mention follows "of" after a word for others of it, over up to three lower-case
+        words ("supporters of former president Jair Bolsonaro", "allies of Hamas")."""
+        k = self.doc.first_token_at_or_after(m.start)
+        j = k - 1
+        while j > 0 and k - j <= 3 and self.doc.words[j] != "of" and \
+                self.doc.tokens[j].is_word and not self.doc.tokens[j].is_cap:
+            j -= 1
+        return j > 0 and self.doc.words[j] == "of" and self.doc.words[j - 1] in _OTHERS_OF
 
     def _possesses_place(self, m: MentionRef) -> bool:
         """A possessive before a place or a rank ("Ukraine's largest port", "Libya's

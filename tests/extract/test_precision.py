@@ -6143,3 +6143,15 @@ def test_an_event_a_sanction_is_over_keeps_no_day_of_the_sanction():
     doc = analyse("The minister resigned on Thursday over the train crash.", published=pub)
     assert [e.time.value for e in events_of(doc, "Accident")] == [None]
     assert [e.time.value for e in events_of(doc, "Resignation")] == ["2022-10-06"]
+
+
+def test_supporters_of_a_person_are_not_that_person():
+    """"Supporters of former president Jair Bolsonaro invaded Congress": the supporters, not
+    Bolsonaro, are the agent (as "Bolsonaro's supporters"); "The army of Sudan attacked" is
+    still no other's."""
+    pub = date(2023, 1, 9)
+    doc = analyse("Supporters of former president Jair Bolsonaro invaded Congress on Sunday.",
+                  published=pub)
+    assert role(doc, one(doc, "Attack"), "agent") == []
+    doc = analyse("Jair Bolsonaro invaded Congress on Sunday.", published=pub)
+    assert role(doc, one(doc, "Attack"), "agent") == ["Jair Bolsonaro"]
