@@ -1215,15 +1215,17 @@ class RoleFinder:
         return None if comma is None else self.doc.tokens[comma].start
 
     def _birthplace(self, m: MentionRef) -> bool:
-        """A place someone was born or grew up in ("Prevost, born in Chicago, led ..."), or is
-        a citizen of ("citizens of Tajikistan"), no place of an event (but "The issue was
-        raised in Geneva")."""
+        """A place someone was born or grew up in ("Prevost, born in Chicago, led ..."), a
+        body's seat ("a group based in Oslo"), or where someone is a citizen of ("citizens of
+        Tajikistan"), is no place of an event (but "The issue was raised in Geneva")."""
         k = self.doc.first_token_at_or_after(m.start)
         if k >= 2 and self.doc.words[k - 1] == "of" and self.doc.words[k - 2] in _NATIONALS:
             return True  # "citizens of Tajikistan, were charged": a nationality
         j = k - 2 if k >= 2 and self.doc.words[k - 1] == "the" else k - 1
         if j >= 0 and self.doc.words[j] in _ACCUSING:
             return True  # "blamed Israel for the blasts": the accused, not where they were
+        if k >= 2 and self.doc.words[k - 1] == "in" and self.doc.words[k - 2] in _BASED:
+            return True  # "Iran Human Rights, a group based in Oslo, said": its seat
         return k >= 2 and self.doc.words[k - 2:k] == ["born", "in"] or \
             k >= 4 and self.doc.words[k - 4:k] == ["born", "and", "raised", "in"] or \
             k >= 3 and self.doc.words[k - 3:k] == ["grew", "up", "in"]
@@ -1728,6 +1730,8 @@ def _addressed(toks: list[Token], first: int) -> bool:
 
 # what a possessor's others are called ("Russia's allies", "Syria's neighbours"): not the
 # possessor
+# Participles that give a body's seat ("based in Oslo"), not where an event was.
+_BASED = frozenset({"based", "headquartered", "registered", "incorporated"})
 _OTHERS_OF = frozenset({
     "neighbours", "neighbors", "neighbour", "neighbor", "allies", "ally", "rivals", "rival",
     "enemies", "enemy", "foes", "foe", "opponents", "opponent", "critics", "critic",

@@ -6155,3 +6155,14 @@ def test_supporters_of_a_person_are_not_that_person():
     assert role(doc, one(doc, "Attack"), "agent") == []
     doc = analyse("Jair Bolsonaro invaded Congress on Sunday.", published=pub)
     assert role(doc, one(doc, "Attack"), "agent") == ["Jair Bolsonaro"]
+
+
+def test_a_bodys_seat_is_no_place_of_what_it_reports():
+    """"Iran Human Rights, a group based in Oslo, said at least 92 people had been killed": Oslo
+    is the group's seat, not where the deaths were; "Protesters in Oslo marched" stays there."""
+    pub = date(2022, 10, 4)
+    doc = analyse("Iran Human Rights, a group based in Oslo, said at least 92 people had been "
+                  "killed.", published=pub)
+    assert places(doc, one(doc, "CasualtiesReport")) == []
+    doc = analyse("Protesters in Oslo marched on Monday.", published=pub)
+    assert places(doc, one(doc, "Protest")) == ["Oslo"]
