@@ -149,6 +149,8 @@ def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
         return True  # (a meeting's parties may be named in any order)
     if a.type == "Statement" and (ra.agent is None or ra.agent != rb.agent):
         return True
+    if _caption_abroad(a, b, sides) or _caption_abroad(b, a, sides):
+        return True
     headline = "headline" in (a.kind, b.kind) or "caption" in (a.kind, b.kind)
     if a.type == b.type and a.type in _ONE_PER_REPORT:
         headline = True  # places of one disaster or election are areas it touched
@@ -164,6 +166,16 @@ def conflict(a: EventDraft, b: EventDraft, sides: Mapping[str, str]) -> bool:
             if x is not None and y is not None and x != y:
                 return True
     return False
+
+
+def _caption_abroad(cap: EventDraft, body: EventDraft, sides: Mapping[str, str]) -> bool:
+    """A photo's event in another country than the body's ("A woman holds a portrait of
+    Mahsa Amini at a rally in Istanbul" under a report of protests in Iran): another event."""
+    if cap.kind != "caption" or body.kind != "body":
+        return False
+    where = {sides.get(f"in:{p}") for p in cap.roles.places} - {None}
+    home = {sides.get(f"in:{p}") for p in (*body.roles.places, *body.context_places)} - {None}
+    return bool(where and home and not where & home)
 
 
 def _times_agree(o: EventDraft, d: EventDraft) -> bool:

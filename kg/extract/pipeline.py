@@ -300,7 +300,8 @@ def _after(t: TimeSpec, published: date) -> bool:
 
 
 def _sides(groups: list[EntityGroup]) -> dict[str, str]:
-    """Entity id -> country code for countries, their armed forces and capitals."""
+    """Entity id -> country code for countries, their armed forces and capitals ("in:" + id
+    -> the country a place lies in, where known)."""
     out = {}
     for g in groups:
         code = g.country_code or g.capital_of
@@ -308,6 +309,8 @@ def _sides(groups: list[EntityGroup]) -> dict[str, str]:
             out[g.id] = code
         if g.key and g.key.startswith("country:"):
             out[f"country:{g.id}"] = code or g.id
+        if g.kind == "place" and (g.lies_in or g.key and g.key.startswith("country:")):
+            out[f"in:{g.id}"] = g.lies_in or code or g.id  # the country a place lies in
     return out
 
 

@@ -753,3 +753,17 @@ def test_a_compass_word_before_a_name_makes_another_place(linking_adapters):
                     for m in doc.mentions if doc.entity(m.entity).kind == "place")
     assert linked == [("East Palestine", None), ("North Korea", "Q423"),
                       ("Ukraine", "Q212")], linked
+
+
+def test_a_photo_of_an_event_abroad_is_another_event(linking_adapters):
+    """"A woman holds a portrait ... at a rally in Istanbul on Saturday. Photo: AP" under a
+    report of protests in Iran: the rally is its own event; the protests keep their weekend
+    and no place from the photo (a caption in the country of the story still joins it)."""
+    text = ("Iran Protests Spread\n\nProtests against Iran's morality police spread to "
+            "universities over the weekend, rights groups said.\n\nA woman holds a portrait at "
+            "a rally in Istanbul on Saturday. Photo: AP\n\nThe protests began in Saqqez.")
+    doc = analyse_article(Article(text=text, published=date(2022, 10, 4)), **linking_adapters)
+    protests = sorted((e.time.value or "", tuple(doc.entity(p).label for p in e.places))
+                      for e in doc.events if e.type == "Protest")
+    assert ("2022-10-01", ("Istanbul",)) in protests, protests
+    assert all("Istanbul" not in p or v == "2022-10-01" for v, p in protests), protests
