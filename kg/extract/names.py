@@ -404,7 +404,7 @@ def _vessel_apposition(toks: list[Token], k: int) -> bool:
 # Capitalised abbreviations of common nouns, no organisation's name.
 _COMMON_ACRONYMS = frozenset("""
 id tv pc dna gps ceo cfo coo cto gdp ipo suv atm pin vip diy faq pdf usb cctv led lgbt lgbtq
-rpg ied mri icu er pm am et est edt gmt utc bst cet pst pdt
+rpg ied mri icu er pm am et est edt gmt utc bst cet pst pdt cpr hiv ppe sms ok
 """.split())
 # Acronyms of places that the country list does not hold ("sources in the CAR said").
 _PLACE_ACRONYMS = frozenset({"car", "drc", "prc", "dprk", "rok", "gta", "act", "nt", "dmz"})
@@ -530,6 +530,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
               lowercase_words: set[str]) -> Candidate | None:
     title: str | None = None
     country = None
+    if i == j and toks[i].text.isupper() and (toks[i].lower in _COMMON_ACRONYMS or
+                                              toks[i].text in _WEAPON_ACRONYMS):
+        return None  # "performed CPR", "identified through DNA", "HIMARS rockets": no name
     if hyphen_modifier(toks[j].text):
         return None  # "a Taylor Swift-themed dance class", "Wagner-linked": a modifier (but
         # "Choi Sang-mok", "Kim Jong-un": a name)

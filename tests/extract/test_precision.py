@@ -6166,3 +6166,16 @@ def test_a_bodys_seat_is_no_place_of_what_it_reports():
     assert places(doc, one(doc, "CasualtiesReport")) == []
     doc = analyse("Protesters in Oslo marched on Monday.", published=pub)
     assert places(doc, one(doc, "Protest")) == ["Oslo"]
+
+
+def test_common_and_weapon_acronyms_are_no_names():
+    """"performed CPR", "identified through DNA tests", "HIMARS rockets": no organisation and
+    no place; "the IDF said" is still a body."""
+    pub = date(2022, 11, 2)
+    for text in ("Bystanders performed CPR on victims in the street.",
+                 "The victims were identified through DNA tests.",
+                 "Ukraine used HIMARS rockets to strike the bridge."):
+        labels = [e.label for e in analyse(text, published=pub).entities]
+        assert not {"CPR", "DNA", "HIMARS"} & set(labels), (text, labels)
+    doc = analyse("An IDF drone struck the car, the IDF said.", published=pub)
+    assert "IDF" in [e.label for e in doc.entities]
