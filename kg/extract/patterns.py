@@ -460,6 +460,9 @@ def find_group_candidates(doc: Document, lex: Lexicon) -> list[Candidate]:
     return out
 
 
+_GROUP_NOUN_AFTER = (r"(?=\s+(?:mercenary\s+group|mercenaries|mercenary|fighters|forces|troops|"
+                     r"units|chief|boss|founder|leader|paramilitaries|contractors|mutiny|"
+                     r"rebellion|private\s+military)\b)")
 _GROUP_MODIFIERS = ("run", "led", "backed", "controlled", "held", "allied", "aligned", "linked",
                     "affiliated", "inspired")
 
@@ -468,15 +471,18 @@ def _group_pattern(lex: Lexicon) -> tuple[re.Pattern, dict[str, str], frozenset[
     found = lex._sets.get("armed_groups")
     if found is None:
         canonical = {}
+        guarded = set()  # spellings that name the group only before one of its nouns
         for line in lex.cues["armed_groups"]["names"]:
-            spellings = line.split("|")
+            spellings = [w.rstrip("+") for w in line.split("|")]
+            guarded.update(w.rstrip("+") for w in line.split("|") if w.endswith("+"))
             for spelling in spellings:
                 canonical[spelling] = spellings[0]
         names = sorted(canonical, key=len, reverse=True)
-        # "Hamas-run", "Hezbollah-backed": the group, not the modifier made from it
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) +
-                             r")(?!\w|-(?!(?:" + "|".join(_GROUP_MODIFIERS) + r")\b))",
-                             re.IGNORECASE)
+        # "Hamas-run", "Hezbollah-backed": the group, not the modifier made from it; "Wagner
+        # fighters", "Wagner chief": a guarded spelling ("Wagner" alone may be anyone's name)
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
+            re.escape(n) + (_GROUP_NOUN_AFTER if n in guarded else "") for n in names) +
+            r")(?!\w|-(?!(?:" + "|".join(_GROUP_MODIFIERS) + r")\b))", re.IGNORECASE)
         # the first word of each spelling as the tokeniser lower-cases it
         firsts = frozenset(n.split()[0].replace("’", "'") for n in names)
         found = lex._sets["armed_groups"] = (pattern, canonical, firsts)

@@ -6179,3 +6179,16 @@ def test_common_and_weapon_acronyms_are_no_names():
         assert not {"CPR", "DNA", "HIMARS"} & set(labels), (text, labels)
     doc = analyse("An IDF drone struck the car, the IDF said.", published=pub)
     assert "IDF" in [e.label for e in doc.entities]
+
+
+def test_a_guarded_spelling_names_a_group_only_before_its_nouns():
+    """"Wagner fighters captured Soledar", "Wagner chief Yevgeny Prigozhin", "PMC Wagner": the
+    Wagner Group; "Ann Wagner said" is a person, not the group."""
+    pub = date(2023, 1, 26)
+    doc = analyse("Wagner fighters captured Soledar on Tuesday.", published=pub)
+    assert role(doc, one(doc, "TerritoryTaken"), "agent") == ["Wagner"]
+    doc = analyse("Wagner chief Yevgeny Prigozhin spoke on Tuesday. PMC Wagner said it had "
+                  "taken the town.", published=pub)
+    assert sorted(e.kind for e in doc.entities if "Wagner" in e.label) == ["organization"]
+    doc = analyse("Ann Wagner said the bill would pass.", published=pub)
+    assert [e.kind for e in doc.entities] == ["person"]
