@@ -528,6 +528,10 @@ def _link(g: EntityGroup, linker: Any, context: list[str],
     if code is not None:
         # "the Pakistani city of Hyderabad": not the Indian city the catalog holds
         decisions = [d for d in decisions if _of_country(d, code, countries or {})]
+    if g.kind == "place" and all(c.extra.get("division_after") for c in g.mentions):
+        # "Sao Paulo state", "Kaduna state": the state, not the city of its name
+        decisions = [d for d in decisions
+                     if getattr(getattr(d, "place", None), "feature", None) != "city"]
     if not decisions:
         return
     linked = [d for d in decisions if d.entry is not None and d.entry.qid and

@@ -767,3 +767,13 @@ def test_a_photo_of_an_event_abroad_is_another_event(linking_adapters):
                       for e in doc.events if e.type == "Protest")
     assert ("2022-10-01", ("Istanbul",)) in protests, protests
     assert all("Istanbul" not in p or v == "2022-10-01" for v, p in protests), protests
+
+
+def test_a_state_named_after_its_city_is_not_linked_to_the_city(linking_adapters):
+    """ "in Sao Paulo state": the state, which is not the city São Paulo (Q174), so no link to
+    it; "in Sao Paulo" alone is the city."""
+    for text, qid in (("Protesters gathered in Sao Paulo state on Monday.", None),
+                      ("Protesters gathered in Sao Paulo on Monday.", "Q174")):
+        doc = analyse_article(Article(text=text, published=date(2023, 1, 9)),
+                              **linking_adapters)
+        assert [e.wikidata for e in doc.entities if e.kind == "place"] == [qid], text
