@@ -69,7 +69,8 @@ class EventDraft:
 
 
 def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[EventDraft]:
-    triggers = _retype_fires(_filter_governed(doc, _specific(doc, find_triggers(doc, lex))))
+    triggers = _retype_survived(doc, _retype_fires(
+        _filter_governed(doc, _specific(doc, find_triggers(doc, lex)))))
     by_sentence: dict[int, list[Trigger]] = {}
     for t in triggers:
         by_sentence.setdefault(t.sentence, []).append(t)
@@ -569,6 +570,22 @@ def _retype_fires(triggers: list[Trigger]) -> list[Trigger]:
             t = dataclasses.replace(t, entry=entry)
         out.append(t)
     return out
+
+
+def _retype_survived(doc: Document, triggers: list[Trigger]) -> list[Trigger]:
+    """"survived a stabbing during the 2018 campaign", "the shooting he survived": an attack,
+    no killing."""
+    out = []
+    for t in triggers:
+        if t.type == "Killing" and t.pos == "n" and (
+                _SURVIVING.intersection(doc.words[max(0, t.first - 3):t.first]) or
+                _SURVIVING.intersection(doc.words[t.last + 1:t.last + 4])):
+            t = dataclasses.replace(t, entry=dataclasses.replace(t.entry, type="Attack"))
+        out.append(t)
+    return out
+
+
+_SURVIVING = frozenset({"survived", "survive", "survives", "surviving"})
 
 
 def _attribute_quotations(doc: Document, drafts: list[EventDraft]) -> None:

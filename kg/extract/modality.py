@@ -538,6 +538,11 @@ def _infinitive(doc: Document, words: list[str], trig: Trigger) -> str | None:
     factive verb governs it ("began to withdraw"); None when the trigger is no infinitive.
     An event noun after "to" and a light verb ("to make an arrest", "to carry out an attack")
     is read as that infinitive."""
+    if trig.pos == "n" and words[-1:] == ["to"] and \
+            doc.words[trig.first] == trig.entry.lemma.split()[0] and \
+            trig.entry.lemma in _VERB_NOUNS:
+        return _governed_infinitive(words, trig.entry.lemma)  # "ordered the guards to
+        # surrender": the noun's word is the verb
     if trig.pos == "n":
         k = len(words) - 1  # back over "out", an article and up to two modifiers
         while k >= 0 and len(words) - k <= 4 and words[k] not in _LIGHT_VERBS and \
@@ -634,6 +639,10 @@ def _caused_by(words: list[str]) -> bool:
     between = words[k + 2:]
     return len(between) <= 4 and all(w.isalpha() and (w == "of" or w not in PREPOSITIONS)
                                      for w in between)
+
+
+# event nouns that are also the base form of their verb
+_VERB_NOUNS = frozenset({"surrender", "retreat", "withdraw", "evacuate", "resign"})
 
 
 def _intention_denied(words: list[str]) -> str | None:

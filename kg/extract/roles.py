@@ -713,6 +713,11 @@ class RoleFinder:
     def _by_agent(self, after: list[MentionRef], trig: Trigger) -> str | None:
         for m in after[:3]:
             toks = self._tokens_fast(trig.end, m.start)
+            if trig.pos == "n" and any(t.lower in _PASSIVE_AUXILIARIES for t in toks) and \
+                    self._after_preposition(trig):
+                break  # "An investigation into the attack has been opened by Ukraine's
+                # prosecutor": the agent of another verb's passive (but "That attack was
+                # claimed by Islamic State": the attack's own)
             if len(toks) <= 6 and toks and (toks[-1].lower == "by" or len(toks) >= 2 and
                                             toks[-2].lower == "by" and
                                             toks[-1].lower == "the"):
@@ -1145,6 +1150,13 @@ class RoleFinder:
             return None
         k = self.doc.first_token_at_or_after(m.end + 2)
         return self.doc.words[k] if k < len(self.doc.words) else ""
+
+    def _after_preposition(self, trig: Trigger) -> bool:
+        """The trigger noun is the object of a preposition ("into the attack")."""
+        k = trig.first - 1
+        while k >= 0 and trig.first - k <= 3 and self.doc.words[k] in _DETERMINERS_ONLY:
+            k -= 1
+        return k >= 0 and self.doc.words[k] in PREPOSITIONS
 
     def _others_of(self, m: MentionRef) -> bool:
         """The mention follows "of" after a word for others of it, over up to three lower-case
@@ -1730,6 +1742,8 @@ def _addressed(toks: list[Token], first: int) -> bool:
 
 # what a possessor's others are called ("Russia's allies", "Syria's neighbours"): not the
 # possessor
+_PASSIVE_AUXILIARIES = frozenset({"has", "have", "had", "been", "was", "were", "is", "are",
+                                  "be", "being"})
 # Participles that give a body's seat ("based in Oslo"), not where an event was.
 _BASED = frozenset({"based", "headquartered", "registered", "incorporated"})
 _OTHERS_OF = frozenset({

@@ -6192,3 +6192,29 @@ def test_a_guarded_spelling_names_a_group_only_before_its_nouns():
     assert sorted(e.kind for e in doc.entities if "Wagner" in e.label) == ["organization"]
     doc = analyse("Ann Wagner said the bill would pass.", published=pub)
     assert [e.kind for e in doc.entities] == ["person"]
+
+
+def test_surrender_ordered_a_stabbing_survived_and_a_passive_of_another_verb():
+    """"ordered the border guards to surrender": asked, not done; "survived a stabbing": an
+    attack, no killing; "An investigation into the attack has been opened by Ukraine's
+    prosecutor": the prosecutor opened the investigation, Ukraine made no attack (but "That
+    attack was claimed by Islamic State"); "appeared on television surrounded by soldiers in
+    fatigues" encircles nothing (but "The city was surrounded by Russian troops")."""
+    pub = date(2023, 1, 9)
+    doc = analyse("Russia ordered the Ukrainian border guards on the island to surrender.",
+                  published=pub)
+    assert [e.modality for e in events_of(doc, "MilitaryVictory")] == ["planned"]
+    doc = analyse("Lula survived a stabbing during the 2018 campaign.", published=pub)
+    assert [e.type for e in doc.events] == ["Attack"]
+    doc = analyse("Two men were killed in a stabbing on Monday.", published=pub)
+    assert [e.type for e in doc.events] == ["Killing"]
+    doc = analyse("An investigation into the attack has been opened by Ukraine's prosecutor "
+                  "general.", published=pub)
+    assert role(doc, one(doc, "Attack"), "agent") == []
+    doc = analyse("That attack was claimed by Islamic State.", published=pub)
+    assert role(doc, one(doc, "Attack"), "agent") == ["Islamic State"]
+    doc = analyse("The general appeared on state television surrounded by soldiers in "
+                  "fatigues.", published=pub)
+    assert events_of(doc, "Encirclement") == []
+    doc = analyse("The city was surrounded by Russian troops on Monday.", published=pub)
+    assert len(events_of(doc, "Encirclement")) == 1
