@@ -173,6 +173,9 @@ class Sentences:
             elif tense == _PROGRESSIVE:
                 tense = NEUTRAL if self.text[end:end + 2] in ("'s", "’s") else FUTURE
             distance = start - stop if pos < start else (pos - end) * 1.5
+            if pos > end and _AND_BETWEEN.search(self.text, end, pos):
+                distance += 20  # another conjunct's ("will meet on Saturday and are expected
+                # to hold a vote"): its verb's tense, not the span's
             if pos > end and self._beyond_that(end, pos):
                 distance += 60  # the complement's tense, not the span's
             elif clause is not None:
@@ -191,6 +194,9 @@ class Sentences:
             if best_distance is None or distance < best_distance:
                 best, best_distance = tense, distance
         return best
+
+
+_AND_BETWEEN = re.compile(r"\s(?:and|but)\s")
 
 
 def names_a_report(lead: list[str]) -> bool:

@@ -291,3 +291,13 @@ def test_a_date_a_past_telling_looks_ahead_to_is_the_nearest():
     assert find("He said he would resign on January 3.", "January 3",
                 dct=dct).value == "2023-01-03"
     assert find("He will resign on July 13.", "July 13", dct=dct).value == "2023-07-13"
+
+
+def test_a_weekday_keeps_its_verbs_tense_before_a_second_conjunct():
+    """ "Lawmakers will meet on Saturday and are expected to hold a vote on July 20": the
+    coming Saturday (the present of the second verb after "and" is not the meeting's)."""
+    dct = date(2022, 7, 15)
+    assert find("Lawmakers will meet on Saturday and are expected to hold a vote on July 20.",
+                "Saturday", dct=dct).value == "2022-07-16"
+    assert find("Lawmakers met on Saturday and are expected to vote on July 20.",
+                "Saturday", dct=dct).value == "2022-07-09"
