@@ -78,7 +78,8 @@ def _run(ctx: Context) -> list[tuple[int, int, Candidate, Found]]:
             out.append((start, end, c, found))
             if found.point is not None and found.sets_reference and found.resolved \
                     and found.type in ("DATE", "TIME") and not _in_since_clause(text, start) \
-                    and not _in_caption(text, start):
+                    and not _in_caption(text, start) and \
+                    not (found.rule == "unit_relative" and _in_flashback(text, start)):
                 ctx.remember(start, found.point)
                 if found.point.gran in ("day", "month") and found.rule not in _ANCHORED:
                     for anchor_key in text_anchor_keys(text, start):
@@ -88,6 +89,16 @@ def _run(ctx: Context) -> list[tuple[int, int, Candidate, Found]]:
     return out
 
 
+def _in_flashback(text: str, start: int) -> bool:
+    """The expression lies in a clause of the past perfect ("Rajapaksa had been moved out of
+    the residence the previous day"): a day counted back from the story's that moves its
+    time no further ("That night" below is still the story's day)."""
+    lo = max(text.rfind(m, 0, start) for m in (". ", "\n", "; "))
+    return _PLUPERFECT.search(text, max(0, lo), start) is not None
+
+
+_PLUPERFECT = re.compile(r"\bhad\s+(?:(?:not|never|already|also|just)\s+)?(?:been\s+)?"
+                         r"[a-z]+(?:ed|en|wn|ne|ught|lt|pt)\b")
 # what a date before it turns into a name ("Tahrir's May 13 Square", "the 6 April Youth
 # Movement", "the 25 January Revolution")
 _NAME_AFTER = re.compile(r"\s+(?:(?:Youth|Martyrs|Revolutionary|Popular)\s+)?(?:Square|Street|"

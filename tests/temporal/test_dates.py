@@ -301,3 +301,15 @@ def test_a_weekday_keeps_its_verbs_tense_before_a_second_conjunct():
                 "Saturday", dct=dct).value == "2022-07-16"
     assert find("Lawmakers met on Saturday and are expected to vote on July 20.",
                 "Saturday", dct=dct).value == "2022-07-09"
+
+
+def test_a_day_counted_back_in_a_flashback_moves_the_story_no_further():
+    """ "On Saturday, July 9, crowds stormed ... Rajapaksa had been moved out of the residence
+    the previous day. That night, demonstrators set fire ...": the night of July 9 (the past
+    perfect's "previous day" looks back; the story stays on the 9th)."""
+    text = ("On Saturday, July 9, crowds stormed President's House. Rajapaksa had been moved "
+            "out of the residence by the military the previous day. That night, demonstrators "
+            "set fire to the residence of the prime minister.")
+    dct = date(2022, 7, 15)
+    assert find(text, "the previous day", dct=dct).value == "2022-07-08"
+    assert find(text, "That night", dct=dct).value == "2022-07-09TNI"
