@@ -6218,3 +6218,16 @@ def test_surrender_ordered_a_stabbing_survived_and_a_passive_of_another_verb():
     assert events_of(doc, "Encirclement") == []
     doc = analyse("The city was surrounded by Russian troops on Monday.", published=pub)
     assert len(events_of(doc, "Encirclement")) == 1
+
+
+def test_a_missile_that_tore_through_a_block_struck_it():
+    """"three days after a Russian missile tore through the nine-storey block, killing at least
+    45 people": the strike, three days before Tuesday, with its toll ("A tornado tore through
+    the town" is the storm)."""
+    doc = analyse("Rescuers ended their search of the bombed building on Tuesday, three days "
+                  "after a Russian missile tore through the nine-storey block, killing at least "
+                  "45 people.", published=date(2023, 1, 18))
+    strike = one(doc, "ShellingMissileAttack")
+    assert (strike.time.value, strike.fatalities) == ("2023-01-14", 45)
+    doc = analyse("A tornado tore through the town on Monday.", published=date(2023, 1, 18))
+    assert [e.type for e in doc.events] == ["Storm"]
