@@ -110,6 +110,11 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
             # "plotting a coup to overturn his 2022 election defeat": a past election named
             # by its year, not a plan
             d.reading = dataclasses.replace(d.reading, modality="asserted", cue="past year")
+    for d in drafts:
+        if d.modality == "planned" and d.trig.pos == "v":
+            d.fatalities = d.injured = None  # "threatened to kill a hostage": no one killed
+            # yet (a noun's count tells the event that was: "will investigate the attack,
+            # which killed 20")
     _retake_own_ground(drafts, groups)
     drafts = merge_duplicates(drafts, _sides(groups))
     events = _events(doc, lex, drafts, groups)

@@ -6231,3 +6231,31 @@ def test_a_missile_that_tore_through_a_block_struck_it():
     assert (strike.time.value, strike.fatalities) == ("2023-01-14", 45)
     doc = analyse("A tornado tore through the town on Monday.", published=date(2023, 1, 18))
     assert [e.type for e in doc.events] == ["Storm"]
+
+
+def test_capabilities_figures_of_speech_and_threats_are_no_deeds():
+    """"designed to sink aircraft carriers", "capable of shooting it down": what a weapon can
+    do; "a bird strike", "struck the ground": no strike; "pushed the country into its worst
+    crisis": no advance; "threatened to kill a hostage": planned, and no one counted dead.
+    The deeds themselves stay events."""
+    pub = date(2023, 10, 9)
+    for text in ("The Kh-22 missile was designed to sink aircraft carriers.",
+                 "Ukraine has no weapons capable of shooting it down.",
+                 "The pilot reported a bird strike shortly before the drone attack warning.",
+                 "The shortages pushed the country into its worst economic crisis."):
+        assert [e.type for e in analyse(text, published=pub).events
+                if e.type != "Statement"] == [], text
+    doc = analyse("The plane struck the ground near Aktau after a missile hit it.",
+                  published=pub)
+    assert [trigger(doc, e) for e in doc.events] == ["hit"]
+    doc = analyse("Hamas threatened to kill a hostage for every Israeli strike on Gaza.",
+                  published=pub)
+    killing = one(doc, "Killing")
+    assert (killing.modality, killing.fatalities) == ("planned", None)
+    for text, etype in (("A Ukrainian sea drone sank the Russian landing ship on Monday.",
+                         "Attack"),
+                        ("Air defences shot down 20 drones overnight.",
+                         "ShellingMissileAttack"),
+                        ("Russian troops pushed into the town on Monday.", "Advance"),
+                        ("The shooting killed three people on Monday.", "Attack")):
+        assert [e.type for e in analyse(text, published=pub).events][:1] == [etype], text
