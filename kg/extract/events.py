@@ -577,7 +577,7 @@ def _retype_survived(doc: Document, triggers: list[Trigger]) -> list[Trigger]:
     no killing."""
     out = []
     for t in triggers:
-        if t.type == "Killing" and t.pos == "n" and (
+        if t.type == "Killing" and t.pos == "n" and t.entry.lemma in _SURVIVABLE and (
                 _SURVIVING.intersection(doc.words[max(0, t.first - 3):t.first]) or
                 _SURVIVING.intersection(doc.words[t.last + 1:t.last + 4])):
             t = dataclasses.replace(t, entry=dataclasses.replace(t.entry, type="Attack"))
@@ -586,6 +586,8 @@ def _retype_survived(doc: Document, triggers: list[Trigger]) -> list[Trigger]:
 
 
 _SURVIVING = frozenset({"survived", "survive", "survives", "surviving"})
+# killings one may survive as a victim (not "survived the Srebrenica massacre": others died)
+_SURVIVABLE = frozenset({"stabbing", "shooting"})
 
 
 def _attribute_quotations(doc: Document, drafts: list[EventDraft]) -> None:

@@ -661,7 +661,9 @@ def _intention_denied(words: list[str]) -> str | None:
 
 
 _INFINITIVE_ADVERBS = frozenset({"here", "there", "back", "out", "in", "forward"})
-_DONE_ALL_THE_SAME = ("hesitat", "fail", "forg", "neglect", "wait", "stop", "bother", "take")
+_DONE_ALL_THE_SAME = ("hesitat", "fail", "forg", "neglect", "wait", "stop", "take", "long",
+                      "first", "last", "only", "second")  # ("did not take long to", "was not
+# the first to resign": done)
 
 
 def _governed_infinitive(words: list[str], lemma: str) -> str | None:

@@ -406,6 +406,9 @@ _COMMON_ACRONYMS = frozenset("""
 id tv pc dna gps ceo cfo coo cto gdp ipo suv atm pin vip diy faq pdf usb cctv led lgbt lgbtq
 rpg ied mri icu er pm am et est edt gmt utc bst cet pst pdt cpr hiv ppe sms ok
 """.split())
+# Nouns after which an acronym is a body's name ("state broadcaster CCTV")
+_ACRONYM_HEADS = frozenset({"agency", "broadcaster", "network", "channel", "outlet", "service",
+                            "directorate", "unit", "group", "company", "party", "television"})
 # Acronyms of places that the country list does not hold ("sources in the CAR said").
 _PLACE_ACRONYMS = frozenset({"car", "drc", "prc", "dprk", "rok", "gta", "act", "nt", "dmz"})
 _QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "millions", "scores", "tens",
@@ -531,8 +534,10 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     title: str | None = None
     country = None
     if i == j and toks[i].text.isupper() and (toks[i].lower in _COMMON_ACRONYMS or
-                                              toks[i].text in _WEAPON_ACRONYMS):
+                                              toks[i].text in _WEAPON_ACRONYMS) and \
+            not (i > 0 and toks[i - 1].lower in _ACRONYM_HEADS):
         return None  # "performed CPR", "identified through DNA", "HIMARS rockets": no name
+        # (but "the anti-corruption agency DNA", "state broadcaster CCTV")
     if hyphen_modifier(toks[j].text):
         return None  # "a Taylor Swift-themed dance class", "Wagner-linked": a modifier (but
         # "Choi Sang-mok", "Kim Jong-un": a name)

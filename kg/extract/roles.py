@@ -714,10 +714,11 @@ class RoleFinder:
         for m in after[:3]:
             toks = self._tokens_fast(trig.end, m.start)
             if trig.pos == "n" and any(t.lower in _PASSIVE_AUXILIARIES for t in toks) and \
-                    self._after_preposition(trig):
+                    self._after_preposition(trig) and \
+                    not any(t.lower == "claimed" for t in toks):
                 break  # "An investigation into the attack has been opened by Ukraine's
                 # prosecutor": the agent of another verb's passive (but "That attack was
-                # claimed by Islamic State": the attack's own)
+                # claimed by Islamic State", "Responsibility for the attack was claimed by")
             if len(toks) <= 6 and toks and (toks[-1].lower == "by" or len(toks) >= 2 and
                                             toks[-2].lower == "by" and
                                             toks[-1].lower == "the"):

@@ -673,7 +673,8 @@ class TimeAttacher:
             return False
         words = self.doc.words_between(end, t.start)
         rel = next((n for n, w in enumerate(words) if w in _RELATIVE_WORDS), None)
-        if rel is not None and words[rel + 1:rel + 2] and words[rel + 1] in _EVENT_DOINGS:
+        if rel is not None and rel <= 3 and words[rel + 1:rel + 2] and \
+                words[rel + 1] in _EVENT_DOINGS:
             return False  # "the train collision near Tempi that killed 57 people last week":
             # what the event itself did, and when
         return _thing_relative(words)

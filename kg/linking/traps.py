@@ -120,7 +120,8 @@ def inside_longer_name(ws: Sequence[Word], i: int, j: int) -> bool:
     if prev is not None and prev.shape in "TU" and i == j and \
             (prev.key, ws[i].key) in WIDER_REGIONS:
         return True  # "South America", "East Africa": a continent's part, not the country
-    if prev is not None and prev.shape == "T" and prev.key in _COMPASS:
+    if prev is not None and prev.shape == "T" and prev.key in _COMPASS and \
+            not _alone_elsewhere(ws, i):
         return True  # "East Palestine" (Ohio), "South Sudan": another place than the name's
         # (the catalog's own "North Korea" is matched whole; "eastern Ukraine" is no name)
     if prev is not None and prev.shape in "TU" and prev.key not in PLACE_LEADERS:
@@ -129,6 +130,15 @@ def inside_longer_name(ws: Sequence[Word], i: int, j: int) -> bool:
         return not (prev.sentence_initial and prev.key in COMMON_WORDS and
                     prev.key not in NAME_OPENERS)
     return False
+
+
+def _alone_elsewhere(ws: Sequence[Word], i: int) -> bool:
+    """The word at ``i`` occurs elsewhere without a compass word before it ("South Lebanon"
+    ... "Lebanon's health ministry": a part of that country; not "East Palestine, Ohio")."""
+    key = ws[i].key
+    return any(w.key == key and k != i and w.shape == ws[i].shape and
+               not (k > 0 and ws[k - 1].key in _COMPASS and w.joins_previous)
+               for k, w in enumerate(ws))
 
 
 def lower_case_keys(ws: Sequence[Word]) -> set[str]:

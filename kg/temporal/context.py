@@ -170,9 +170,12 @@ class Context:
             cost = abs(delta) - (30 if cand == self.dct.year else 0)
             if tense == PAST and delta > 0:
                 cost += 200  # reported speech: "said it would vote on Feb. 10" is ahead
-            elif would and delta < 0:
+            elif would and -45 <= delta < 0:
                 cost += 60  # "said he would step down on July 13": ahead of the telling,
-                # which may lie a few days before the report (not half a year)
+                # which may lie a few days before the report (not months: "said the vote
+                # would take place on November 5" in March is next November)
+            elif would and delta < 0:
+                cost += 400
             elif tense == FUTURE and delta < 0:
                 cost += 400
             if best is None or cost < best[0]:

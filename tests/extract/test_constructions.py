@@ -777,3 +777,14 @@ def test_a_state_named_after_its_city_is_not_linked_to_the_city(linking_adapters
         doc = analyse_article(Article(text=text, published=date(2023, 1, 9)),
                               **linking_adapters)
         assert [e.wikidata for e in doc.entities if e.kind == "place"] == [qid], text
+
+
+def test_a_compass_word_before_a_country_named_alone_elsewhere_is_its_part(linking_adapters):
+    """From the stop's review: "Israeli airstrikes hit South Lebanon ..., Lebanon's health
+    ministry said": the country is named alone too, so "South Lebanon" is its south (Q822),
+    unlike "East Palestine" (Ohio), which names no Palestine elsewhere."""
+    text = ("Strikes\n\nIsraeli airstrikes hit South Lebanon on Saturday, killing at least 10 "
+            "people, Lebanon's health ministry said.")
+    doc = analyse_article(Article(text=text, published=date(2024, 3, 16)), **linking_adapters)
+    assert {(e.label, e.wikidata) for e in doc.entities if e.kind == "place"} == \
+        {("Israel", "Q801"), ("Lebanon", "Q822")}
