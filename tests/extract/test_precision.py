@@ -6299,3 +6299,14 @@ def test_review_of_the_twenty_fourth_stop():
     doc = analyse("China's state broadcaster CCTV reported that a typhoon had killed four "
                   "people in Hainan.")
     assert "CCTV" in [e.label for e in doc.entities]
+
+
+def test_a_plural_common_noun_opening_a_sentence_is_no_part_of_a_name():
+    """"Ships of the Maritime Self-Defense Force joined the search", "Relatives of Joe Garcia
+    said": the force and the man, not "Ships of ..." or "Relatives of ..." as a body."""
+    pub = date(2024, 1, 3)
+    doc = analyse("Ships of the Maritime Self-Defense Force joined the search on Sunday.",
+                  published=pub)
+    assert [e.label for e in doc.entities] == ["Maritime Self-Defense Force"]
+    doc = analyse("Relatives of Joe Garcia said he died of a heart attack.", published=pub)
+    assert [(e.label, e.kind) for e in doc.entities] == [("Joe Garcia", "person")]
