@@ -380,6 +380,10 @@ class RoleFinder:
                 if roles.agent is not None and trig.first > 0 and \
                         self.doc.words[trig.first - 1] == "and":
                     roles.agent = self._shared_subject(before, clause) or roles.agent
+                if roles.agent is None and trig.first > 0 and \
+                        self.doc.words[trig.first - 1] in ("but", "yet") and \
+                        self.doc.first_token_at_or_after(clause[0]) >= trig.first - 1:
+                    roles.agent = self._subject_of_clause_before(clause, bounds)
                 if roles.agent is None and trig.type in ATTACK_TYPES:
                     roles.agent = self._launcher(before, trig)
                 relative = self._relative_antecedent(clause, trig)
@@ -1102,6 +1106,16 @@ class RoleFinder:
                     targets.append(aid)
             break
         return targets, objects
+
+    def _subject_of_clause_before(self, clause: tuple[int, int],
+                                  bounds: list[tuple[int, int]]) -> str | None:
+        """"Russian forces suffered heavy losses but captured the village": the verb after
+        "but" shares the subject of the clause before it."""
+        earlier = [b for b in bounds if b[1] <= clause[0]]
+        if not earlier:
+            return None
+        lo, hi = earlier[-1]
+        return self._subject(self.between(lo, hi), (lo, hi), hi)
 
     def _shared_subject(self, before: list[MentionRef], clause: tuple[int, int]) -> str | None:
         """The subject a verb after "and" shares with the clause's first verb ("Ukrainian

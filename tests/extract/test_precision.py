@@ -6310,3 +6310,15 @@ def test_a_plural_common_noun_opening_a_sentence_is_no_part_of_a_name():
     assert [e.label for e in doc.entities] == ["Maritime Self-Defense Force"]
     doc = analyse("Relatives of Joe Garcia said he died of a heart attack.", published=pub)
     assert [(e.label, e.kind) for e in doc.entities] == [("Joe Garcia", "person")]
+
+
+def test_a_verb_after_but_shares_the_subject_before():
+    """"Russian forces suffered heavy losses but captured the village": the forces captured it
+    ("... but Russian forces captured the village" names its own)."""
+    pub = date(2023, 1, 9)
+    doc = analyse("Russian forces suffered heavy losses but captured the village on Monday.",
+                  published=pub)
+    assert role(doc, one(doc, "TerritoryTaken"), "agent") == ["Russian Armed Forces"]
+    doc = analyse("Ukrainian troops advanced on Monday but Russian forces captured the village.",
+                  published=pub)
+    assert role(doc, one(doc, "TerritoryTaken"), "agent") == ["Russian Armed Forces"]
