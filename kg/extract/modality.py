@@ -337,7 +337,7 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         modality, cue = ("negated", "not announced") if any(
             _negating(w) for w in words[-5:-2]) else ("asserted", None)
     elif quote is None and according is None and reporter is not None and \
-            _background_of_report(doc, trig):
+            (_background_of_report(doc, trig) or _cause_of_toll(doc, trig)):
         modality, cue = "asserted", None  # "the toll after last week's earthquake has
         # climbed, the government said": the quake is known, the toll is reported
     elif quote is not None or reporter is not None or according is not None:
@@ -484,6 +484,25 @@ def _background_of_report(doc: Document, trig: Trigger) -> bool:
         if w in PREPOSITIONS or w in (",", ";", ":") or w in RELATIVE_PRONOUNS:
             return False
     return False
+
+
+def _cause_of_toll(doc: Document, trig: Trigger) -> bool:
+    """The event is what a reported toll counts the dead of ("The number of people killed
+    when a missile struck the station has risen to 57, the governor said", "The death toll
+    from the missile strike has risen"): given; only the count is reported."""
+    lo, hi = doc.sentence_tokens[trig.sentence]
+    words = doc.words[max(lo, trig.first - 8):trig.first]
+    return any(w == "toll" and words[n + 1:n + 2] in (["from"], ["in"], ["after"]) or
+               w in ("killed", "dead", "died", "injured", "wounded") and
+               words[n + 1:n + 2] in (["when"], ["after"])
+               for n, w in enumerate(words)) and not any(w in (",", ";") for w in words) and \
+        not _UPDATED.isdisjoint(doc.words[trig.last + 1:hi])  # (a risen toll: the event was
+    # told before; "Five people were killed when a cylinder exploded, the ministry said" is
+    # the ministry's telling)
+
+
+_UPDATED = frozenset({"risen", "rose", "climbed", "increased", "jumped", "reached", "soared",
+                      "grown", "grew"})
 
 
 def _after_the_condition(words: list[str]) -> bool:

@@ -110,8 +110,10 @@ CASES = [
          "Rescue efforts continue\n\nThe death toll from last week's landslide in the village "
          "of Kalimpong rose to 23 on Thursday, district officials said.",
          [E("Flood", trig="landslide", date="2024-W32", place="Kalimpong", killed=23,
-            modality="claimed", source=None)],
-         note="the toll of an event not told before: the landslide itself, dated last week"),
+            modality="asserted", source=None)],
+         note="the toll of an event not told before: the landslide itself, dated last week; "
+              "what the officials report is the risen toll, the landslide is given (as 'the "
+              "toll after last week's earthquake has climbed, the government said')"),
     Case("died-after-derailed", "2024-05-08",
          "Two people died and 30 were injured after a train derailed near Bologna early on "
          "Tuesday, police said.",

@@ -6322,3 +6322,18 @@ def test_a_verb_after_but_shares_the_subject_before():
     doc = analyse("Ukrainian troops advanced on Monday but Russian forces captured the village.",
                   published=pub)
     assert role(doc, one(doc, "TerritoryTaken"), "agent") == ["Russian Armed Forces"]
+
+
+def test_the_event_a_risen_toll_counts_is_given():
+    """"The number of people killed when a missile struck the railway station in Kramatorsk
+    has risen to 57, the regional governor said": the strike is given, only the risen toll is
+    the governor's; "Five people were killed when a cylinder exploded, the ministry said" is
+    still the ministry's telling."""
+    pub = date(2022, 4, 11)
+    doc = analyse("The number of people killed when a missile struck the railway station in "
+                  "Kramatorsk has risen to 57, the regional governor said on Monday.",
+                  published=pub)
+    assert [e.modality for e in events_of(doc, "ShellingMissileAttack")] == ["asserted"]
+    doc = analyse("Five people were killed when a gas cylinder exploded at a restaurant, the "
+                  "emergencies ministry said.", published=pub)
+    assert [e.modality for e in events_of(doc, "Explosion")] == ["claimed"]
