@@ -523,7 +523,11 @@ def _link(g: EntityGroup, linker: Any, context: list[str],
         # "PLAINS, Ga.": neither Paris in France nor a Plains of another state ("Moscow,
         # Washington and ...": a state's name only counts when a place there is offered)
         inside = [d for d in decisions if _in_us_state(d, state, (countries or {}).get("US"))]
-        decisions = inside if sure or inside else decisions
+        # ("Georgetown, South Carolina": not the capital of Guyana, whatever else it is)
+        listed = any(c.extra.get("us_state_listed") for c in g.mentions)
+        decisions = inside if sure or inside else decisions if listed else [
+            d for d in decisions
+            if getattr(getattr(d, "place", None), "country_code", None) in (None, "US")]
     code = _in_country(g)
     if code is not None:
         # "the Pakistani city of Hyderabad": not the Indian city the catalog holds

@@ -487,8 +487,13 @@ def _mark_us_states(doc: Document, cands: list[Candidate]) -> list[Candidate]:
         state = found.get((c.start, c.end))
         out.append(c if state is None else dataclasses.replace(
             c, extra={**c.extra, "us_state": state[0],
-                      "us_state_sure": state[1] or (c.start, c.end) in held}))
+                      "us_state_sure": state[1] or (c.start, c.end) in held,
+                      "us_state_listed": _LISTED_AFTER_STATE.match(doc.text, c.end) is not None}))
     return out
+
+
+# a state's name that is rather the next item of a list ("Moscow, Washington and Paris")
+_LISTED_AFTER_STATE = re.compile(r", [A-Z][a-z]+(?: [A-Z][a-z]+)?(?: and |, [A-Z])")
 
 
 def _georgia_after(doc: Document, c: Candidate) -> tuple[str, bool] | None:

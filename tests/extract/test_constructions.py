@@ -790,3 +790,15 @@ def test_a_compass_word_before_a_country_named_alone_elsewhere_is_its_part(linki
     doc = analyse_article(Article(text=text, published=date(2024, 3, 16)), **linking_adapters)
     assert {(e.label, e.wikidata) for e in doc.entities if e.kind == "place"} == \
         {("Israel", "Q801"), ("Lebanon", "Q822")}
+
+
+def test_a_town_written_with_its_us_state_is_never_a_town_abroad(linking_adapters):
+    """ "near Georgetown, South Carolina": not Guyana's capital, though no Georgetown of that
+    state is known (so no link); "Moscow, Washington and Paris" is still a list."""
+    for text, qid in (("The storm made landfall near Georgetown, South Carolina, on Friday.",
+                       None),
+                      ("Officials in Moscow, Washington and Paris said the talks would resume.",
+                       "Q649")):
+        doc = analyse_article(Article(text=text, published=date(2022, 10, 3)),
+                              **linking_adapters)
+        assert [e.wikidata for e in doc.entities][:1] == [qid], text

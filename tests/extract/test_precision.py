@@ -6337,3 +6337,26 @@ def test_the_event_a_risen_toll_counts_is_given():
     doc = analyse("Five people were killed when a gas cylinder exploded at a restaurant, the "
                   "emergencies ministry said.", published=pub)
     assert [e.modality for e in events_of(doc, "Explosion")] == ["claimed"]
+
+
+def test_first_contact_of_the_twenty_fourth_stop_second_round():
+    """Words that named no event in the 138th-141st batches: "take it by storm", "expel 35
+    Russian diplomats" (no territory retaken), truckers' road blockades (no encirclement), "a
+    coup that derailed the transition", "pushed him into an armoured vehicle", an election
+    headline's "Victory"; the ordinary senses stay."""
+    pub = date(2022, 10, 3)
+    for text, banned in (("Russian units failed to take it by storm in March.", "Storm"),
+                         ("France announced it would expel 35 Russian diplomats.",
+                          "TerritoryRetaken"),
+                         ("Truckers set up road blockades, and the blockade was cleared on "
+                          "Friday.", "Encirclement"),
+                         ("A coup that derailed the transition in 2021.", "Accident"),
+                         ("Police pushed him into an armoured vehicle.", "Advance"),
+                         ("Meloni Sweeps to Victory in Italy Election", "MilitaryVictory")):
+        assert banned not in [e.type for e in analyse(text, published=pub).events], text
+    for text, etype in (("Ukrainian troops expelled Russian forces from the village.",
+                         "TerritoryRetaken"),
+                        ("Russia imposed a naval blockade on Ukraine's ports.", "Encirclement"),
+                        ("A train derailed near Bologna.", "Accident"),
+                        ("A storm hit the coast on Monday.", "Storm")):
+        assert [e.type for e in analyse(text, published=pub).events][:1] == [etype], text
