@@ -150,6 +150,8 @@ class Sentences:
             lead = [w for w in lead[1:] if w not in ("to", "the", "reporters", "journalists")]
         if lead[-1:] and lead[-1] in _FRONTING and names_a_report(lead[:-1]):
             return True  # "In a televised address on Saturday, Macron said France would ..."
+        if lead[-1:] and lead[-1] in _FRONTING and _names_a_gathering(lead[:-1]):
+            return True  # "At peace talks in Istanbul on Tuesday, the minister said ..."
         return len(lead) <= 2 and all(w in _FRONTING for w in lead)
 
     def tense(self, start: int, end: int) -> str:
@@ -197,6 +199,21 @@ class Sentences:
 
 
 _AND_BETWEEN = re.compile(r"\s(?:and|but)\s")
+
+
+def _names_a_gathering(lead: list[str]) -> bool:
+    """"At peace talks in Istanbul", "At a summit in Brussels", "At a news conference": the
+    gathering where what follows was said."""
+    if not (2 <= len(lead) <= 8 and lead[0] == "at" and
+            all(w.replace("-", "").isalpha() for w in lead)):
+        return False
+    k = next((n for n in range(1, min(5, len(lead))) if lead[n] in _GATHERINGS), None)
+    return k is not None and (len(lead) == k + 1 or lead[k + 1] in ("in", "at") and
+                              len(lead) - k <= 4)
+
+
+_GATHERINGS = frozenset({"talks", "summit", "meeting", "conference", "briefing", "rally",
+                         "hearing", "ceremony", "session", "forum", "funeral", "event"})
 
 
 def names_a_report(lead: list[str]) -> bool:

@@ -313,3 +313,14 @@ def test_a_day_counted_back_in_a_flashback_moves_the_story_no_further():
     dct = date(2022, 7, 15)
     assert find(text, "the previous day", dct=dct).value == "2022-07-08"
     assert find(text, "That night", dct=dct).value == "2022-07-09TNI"
+
+
+def test_a_weekday_fronted_with_a_gathering_takes_the_reports_tense():
+    """ "At peace talks in Istanbul on Tuesday, the minister said the army would reduce ...":
+    the Tuesday of the talks, before the report (the "would" is what was said)."""
+    dct = date(2022, 4, 3)
+    assert find("At peace talks in Istanbul on Tuesday, Russia's deputy defence minister said "
+                "the army would drastically reduce military activity around Kyiv.", "Tuesday",
+                dct=dct).value == "2022-03-29"
+    assert find("At a summit in Brussels on Thursday, leaders said they would meet again.",
+                "Thursday", dct=dct).value == "2022-03-31"
