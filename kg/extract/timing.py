@@ -476,6 +476,12 @@ class TimeAttacher:
                 return True  # "declared a period of national mourning on Sunday"
             if len(gap) <= 4 and all(w in _SPEECH_ADJUNCTS for w in gap):
                 return True
+            if gap and gap[-1] in ("on", "at", "in") and (
+                    names_a_report(gap[:-1]) or
+                    len(gap) == 3 and gap[0] == "on" and
+                    doc.tokens[doc.first_token_at_or_after(end) + 1].is_cap):
+                return True  # "said in his nightly video address on Friday", "wrote on
+                # Telegram on Sunday": where it was said, then when
             # "told Mayotte la 1ere on Sunday", "told cheering supporters in the capital early
             # on Monday": a name or an audience the words are addressed to
             first = doc.first_token_at_or_after(end)

@@ -223,7 +223,8 @@ def names_a_report(lead: list[str]) -> bool:
     if not (2 <= len(lead) <= 10 and lead[0] in ("in", "during") and
             all(w.replace("-", "").isalpha() for w in lead)):  # ("a late-night address")
         return False
-    k = next((n for n in range(1, min(5, len(lead))) if lead[n] in _REPORT_NOUNS), None)
+    k = max((n for n in range(1, min(5, len(lead))) if lead[n] in _REPORT_NOUNS), default=None)
+    # (the last of them: "in his nightly video address")
     if k is None:
         return False
     rest = lead[k + 1:]

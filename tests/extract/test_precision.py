@@ -6360,3 +6360,11 @@ def test_first_contact_of_the_twenty_fourth_stop_second_round():
                         ("A train derailed near Bologna.", "Accident"),
                         ("A storm hit the coast on Monday.", "Storm")):
         assert [e.type for e in analyse(text, published=pub).events][:1] == [etype], text
+
+
+def test_a_report_dated_after_where_it_was_made():
+    """"Zelensky said in his nightly video address on Friday that ...": the saying is of
+    Friday (where it was said, then when)."""
+    doc = analyse("Zelensky said in his nightly video address on Friday that the situation in "
+                  "the Donbas was extremely difficult.", published=date(2022, 5, 30))
+    assert [e.time.value for e in events_of(doc, "Statement")] == ["2022-05-27"]
