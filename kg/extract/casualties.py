@@ -394,6 +394,15 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             elif j >= 3 and words[j - 3:j - 1] == ["bodies", "of"] and j < k - 1 and \
                     words[j] in people and number_value(words, j - 1, lex)[0] is not None:
                 what = "killed"  # "the bodies of 410 civilians had been recovered"
+        if what is None and w in _BODY_VERBS and k not in used and \
+                words[k + 1:k + 4] == ["the", "bodies", "of"]:
+            c, f, n = _count_at(words, k + 4, lex)
+            if f and n < len(words) and words[n] in people:
+                # "had recovered the bodies of 410 civilians": 410 dead, as in the passive
+                used.update(range(k + 1, n + 1))
+                out.append(CasualtyReport("killed", c, toks[k].i, toks[k].start, toks[k].end,
+                                          active=False, toll=True))
+                continue
         if what is None and w in _BODY_VERBS and k not in used:
             c, f, n = _count_at(words, k + 1, lex)
             j = n

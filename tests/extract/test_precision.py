@@ -6368,3 +6368,14 @@ def test_a_report_dated_after_where_it_was_made():
     doc = analyse("Zelensky said in his nightly video address on Friday that the situation in "
                   "the Donbas was extremely difficult.", published=date(2022, 5, 30))
     assert [e.time.value for e in events_of(doc, "Statement")] == ["2022-05-27"]
+
+
+def test_the_bodies_of_a_counted_people_recovered_are_their_dead():
+    """"had recovered the bodies of 410 civilians": 410 dead (as the passive "the bodies of 410
+    civilians had been recovered"); "found the bodies of the victims" counts none."""
+    pub = date(2022, 4, 4)
+    doc = analyse("Prosecutors said on Sunday they had recovered the bodies of 410 civilians in "
+                  "towns around Kyiv.", published=pub)
+    assert [e.fatalities for e in events_of(doc, "CasualtiesReport")] == [410]
+    doc = analyse("Police found the bodies of the victims in a forest.", published=pub)
+    assert [e.fatalities for e in doc.events if e.fatalities] == []
