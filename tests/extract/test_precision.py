@@ -6379,3 +6379,19 @@ def test_the_bodies_of_a_counted_people_recovered_are_their_dead():
     assert [e.fatalities for e in events_of(doc, "CasualtiesReport")] == [410]
     doc = analyse("Police found the bodies of the victims in a forest.", published=pub)
     assert [e.fatalities for e in doc.events if e.fatalities] == []
+
+
+def test_platforms_streets_and_a_general_headquarters_are_what_they_are():
+    """"blocked access to Twitter, Facebook and YouTube", "wrote on Telegram": organisations,
+    no places; "the rally on Avenida Paulista": a street; "the army's General Headquarters":
+    a body, no person called Headquarters."""
+    pub = date(2023, 5, 13)
+    doc = analyse("Authorities blocked access to Twitter, Facebook and YouTube on Tuesday.",
+                  published=pub)
+    assert {(e.label, e.kind) for e in doc.entities} == {
+        ("Twitter", "organization"), ("Facebook", "organization"), ("YouTube", "organization")}
+    doc = analyse("The rally on Avenida Paulista drew thousands.", published=pub)
+    assert [(e.label, e.kind) for e in doc.entities] == [("Avenida Paulista", "place")]
+    doc = analyse("The army's General Headquarters in Rawalpindi was attacked.", published=pub)
+    assert ("General Headquarters", "organization") in [(e.label, e.kind)
+                                                         for e in doc.entities]
