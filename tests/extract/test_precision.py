@@ -6395,3 +6395,18 @@ def test_platforms_streets_and_a_general_headquarters_are_what_they_are():
     doc = analyse("The army's General Headquarters in Rawalpindi was attacked.", published=pub)
     assert ("General Headquarters", "organization") in [(e.label, e.kind)
                                                          for e in doc.entities]
+
+
+def test_a_winner_declared_bail_granted_and_a_ruling_are_events():
+    """"was declared president-elect on 15 August", "declared President X the winner": the
+    vote's result; "granted Khan bail on Friday", "ruled the arrest illegal": a court's acts
+    ("declared a state of emergency" stays a declaration)."""
+    pub = date(2022, 12, 13)
+    doc = analyse("Ruto was declared president-elect on 15 August.", published=pub)
+    assert [(e.type, e.time.value) for e in doc.events] == [("Election", "2022-08-15")]
+    doc = analyse("A court in Islamabad granted Khan bail on Friday.", published=pub)
+    assert [(e.type, e.time.value) for e in doc.events] == [("Other", "2022-12-09")]
+    doc = analyse("The Supreme Court ruled the arrest illegal.", published=pub)
+    assert "Other" in [e.type for e in doc.events]
+    doc = analyse("The government declared a state of emergency on Monday.", published=pub)
+    assert [e.type for e in doc.events] == ["Announcement"]
