@@ -289,6 +289,11 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
                                  "name:us-state", 0.75))
             continue
         following = _next_word(doc, m.end)
+        if " " not in m.surface and m.surface.lower() in lex.demonyms and \
+                all(p.feature != "country" for p in m.places) and following.isalpha() and \
+                following.islower():
+            continue  # "The Kazakh emergencies ministry", "Kazakh officials": a people's
+            # adjective, not the town of that name
         if " " not in m.surface and all(p.feature != "country" for p in m.places) and \
                 names_a_weapon(doc.words, doc.first_token_at_or_after(m.end), lex):
             continue  # "Iskander missiles", "Shahed drones": a weapon's name, not a town

@@ -802,3 +802,12 @@ def test_a_town_written_with_its_us_state_is_never_a_town_abroad(linking_adapter
         doc = analyse_article(Article(text=text, published=date(2022, 10, 3)),
                               **linking_adapters)
         assert [e.wikidata for e in doc.entities][:1] == [qid], text
+
+
+def test_a_peoples_adjective_before_a_noun_is_no_town(linking_adapters):
+    """ "The Kazakh emergencies ministry", "Kazakh officials": the people's adjective, not the
+    town GeoNames calls Kazakh; the officials stand for Kazakhstan."""
+    doc = analyse_article(Article(text="Kazakh officials said the plane crashed near Aktau.",
+                                  published=date(2024, 12, 30)), **linking_adapters)
+    assert "Kazakh" not in [e.label for e in doc.entities]
+    assert "Q232" in [e.wikidata for e in doc.entities]
