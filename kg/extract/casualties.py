@@ -397,7 +397,8 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
         if what is None and w in _BODY_VERBS and k not in used and \
                 words[k + 1:k + 4] == ["the", "bodies", "of"]:
             c, f, n = _count_at(words, k + 4, lex)
-            if f and n < len(words) and words[n] in people:
+            if f and n < len(words) and words[n] in people and "toll" not in words[n:]:
+                # (not "recovered the bodies of 4 miners, bringing the death toll to 41")
                 # "had recovered the bodies of 410 civilians": 410 dead, as in the passive
                 used.update(range(k + 1, n + 1))
                 out.append(CasualtyReport("killed", c, toks[k].i, toks[k].start, toks[k].end,

@@ -492,13 +492,18 @@ def _cause_of_toll(doc: Document, trig: Trigger) -> bool:
     from the missile strike has risen"): given; only the count is reported."""
     lo, hi = doc.sentence_tokens[trig.sentence]
     words = doc.words[max(lo, trig.first - 8):trig.first]
-    return any(w == "toll" and words[n + 1:n + 2] in (["from"], ["in"], ["after"]) or
+    if not any(w == "toll" and words[n + 1:n + 2] in (["from"], ["in"], ["after"]) or
                w in ("killed", "dead", "died", "injured", "wounded") and
                words[n + 1:n + 2] in (["when"], ["after"])
-               for n, w in enumerate(words)) and not any(w in (",", ";") for w in words) and \
-        not _UPDATED.isdisjoint(doc.words[trig.last + 1:hi])  # (a risen toll: the event was
-    # told before; "Five people were killed when a cylinder exploded, the ministry said" is
-    # the ministry's telling)
+               for n, w in enumerate(words)) or \
+            any(w in (",", ";") or w in _SAYING for w in words):
+        return False  # (not "the death toll from what officials said was a drone strike")
+    # the toll's own verb, before the clause ends: "... has risen to 57" (a risen toll: the
+    # event was told before; not "Five people were killed when a cylinder exploded ..., and
+    # the number of injured rose to 40", the first telling)
+    rest = doc.words[trig.last + 1:hi]
+    end = next((n for n, w in enumerate(rest) if w in (",", ";", "and")), len(rest))
+    return not _UPDATED.isdisjoint(rest[:end])
 
 
 _UPDATED = frozenset({"risen", "rose", "climbed", "increased", "jumped", "reached", "soared",

@@ -593,6 +593,8 @@ class RoleFinder:
         start = doc.tokens[opener].start
         named = next((m for m in before if m.kind == "person" and m.end <= start and
                       start - m.end <= 1 and self.actor_id(m)), None)
+        if named is not None and self._others_of(named):
+            return None, False  # "Relatives of Joe Garcia, a teacher killed ..., said": not he
         if named is not None:
             return self.actor_id(named), False
         inside = [m for m in before if m.start > start and m.end <= doc.tokens[mark].start

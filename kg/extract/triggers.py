@@ -305,6 +305,9 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
             continue  # "in exchange for 150 prisoners": a condition, not an exchange
         if form == ("advance",) and k > 0 and words[k - 1] == "in":
             continue  # "told in advance": beforehand, not an advance
+        if form == ("storm",) and entry.pos == "n" and k > 0 and words[k - 1] == "by" and \
+                not toks[k].is_cap:
+            continue  # "take it by storm": an assault's idiom (but "battered by a storm")
         if entry.lemma == "give way" and words[k + n:k + n + 1] == ["to"]:
             continue  # "talks gave way to a dispute", "gave way to demands": yielded
         if entry.pos == "n" and k > 2 and words[k - 1] in ("a", "an") and \

@@ -6410,3 +6410,39 @@ def test_a_winner_declared_bail_granted_and_a_ruling_are_events():
     assert "Other" in [e.type for e in doc.events]
     doc = analyse("The government declared a state of emergency on Monday.", published=pub)
     assert [e.type for e in doc.events] == ["Announcement"]
+
+
+def test_second_review_of_the_twenty_fourth_stop():
+    """Near misses a helper's review of the later rules found: a storm that batters and
+    "Storm Babet", "General Staff said its forces had expelled", a road blockade of a
+    corridor, a train derailed near Peace River, "pushed them into retreat", a victory
+    congratulated, a boxer "declared the winner", "ruled Afghanistan illegally", "Students for
+    Fair Admissions", "Fans of Galatasaray clashed", and tolls whose "rose" is another's."""
+    def types(text, pub=date(2024, 3, 14)):
+        return [(e.type, e.modality) for e in analyse(text, published=pub).events]
+
+    assert ("Storm", "asserted") in types("Flights were cancelled across Ireland on Saturday as "
+                                          "the country was battered by a storm.")
+    assert "Storm" in [t for t, _ in types("Homes in Scotland were flooded by Storm Babet on "
+                                           "Friday.")]
+    assert "TerritoryRetaken" in [t for t, _ in types(
+        "Ukraine's General Staff said its forces had expelled Russian troops from the village "
+        "of Krynky.")]
+    assert "Encirclement" in [t for t, _ in types(
+        "Azerbaijan's blockade of the Lachin corridor, the only road linking Armenia to "
+        "Nagorno-Karabakh, entered its ninth month on Monday.")]
+    assert "Accident" in [t for t, _ in types(
+        "A train carrying passengers derailed near Peace River in Alberta on Tuesday.")]
+    assert "Advance" in [t for t, _ in types(
+        "Ukrainian forces pushed them into retreat near Kupiansk, the army said.")]
+    assert "MilitaryVictory" in [t for t, _ in types(
+        "Putin congratulated Russian troops on their victory in Avdiivka on Saturday.")]
+    assert "Election" not in [t for t, _ in types(
+        "The Ukrainian boxer was declared the winner by unanimous decision in Riyadh.")]
+    assert types("The Taliban, who ruled Afghanistan illegally according to the exiled "
+                 "government, banned music.") == []
+    assert ("Explosion", "claimed") in types(
+        "Five people were killed when a gas cylinder exploded in a market in Nairobi on "
+        "Friday, and the number of injured rose to 40, police said.")
+    doc = analyse("Students for Fair Admissions filed a new lawsuit on Tuesday.")
+    assert "Fair Admissions" not in [e.label for e in doc.entities]
