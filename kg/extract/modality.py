@@ -221,11 +221,13 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         # another verb, which a finite verb of the clause follows
     if planned and trig.pos == "v" and words and (
             words[-1] in ("that", "which") or
+            words[-2:-1] in (["that"], ["which"], ["who"]) and
+            words[-1] in ("was", "were", "had") or
             "whose" in words[-4:-1] and words[-1] in ("was", "were", "been")) and \
             _past_form(doc.words[trig.first]):
         planned = None  # "would cover the cost of rebuilding the span that collapsed": a
         # relative clause of the past tells what was (and "residents whose homes were
-        # damaged")
+        # damaged", "everything that was destroyed", "residents who had fled")
     if planned and words and words[-1] in ("and", "but") and inflected and \
             not doc.words[trig.first].endswith("ing"):
         planned = None  # "called for a response and said ...": a finite verb of its own

@@ -6446,3 +6446,21 @@ def test_second_review_of_the_twenty_fourth_stop():
         "Friday, and the number of injured rose to 40, police said.")
     doc = analyse("Students for Fair Admissions filed a new lawsuit on Tuesday.")
     assert "Fair Admissions" not in [e.label for e in doc.entities]
+
+
+def test_what_a_plan_rebuilds_or_helps_was_done_and_a_visitor_leaving_is_no_retreat():
+    """"We will rebuild everything that was destroyed", "will help residents who had fled the
+    city": the destruction and the flight were (no plan of theirs); "Hours after the president
+    left, Russian forces shelled the city": the president's leaving is no withdrawal ("Russian
+    troops left the city" is one)."""
+    pub = date(2022, 5, 30)
+    doc = analyse("We will rebuild everything that was destroyed, he said.", published=pub)
+    assert [e.modality for e in events_of(doc, "Damage")] != ["planned"]
+    doc = analyse("The government will help residents who had fled the city to return.",
+                  published=pub)
+    assert [e.modality for e in events_of(doc, "Evacuation")] == ["asserted"]
+    doc = analyse("Hours after the president left, Russian forces shelled the city again.",
+                  published=pub)
+    assert events_of(doc, "Withdrawal") == []
+    doc = analyse("Russian troops left the city on Monday.", published=pub)
+    assert len(events_of(doc, "Withdrawal")) == 1
