@@ -360,14 +360,21 @@ def _pressed_for(words: list[str]) -> str | None:
         if words[n] in _PRESSING and (words[n + 1:n + 2] == ["for"] or
                                       words[n] in _OFFERING):
             rest = words[n + 2:] if words[n + 1:n + 2] == ["for"] else words[n + 1:]
+            if words[n] in _REQUESTING_DIRECT and (len(rest) > 3 or
+                                                   any(w in PREPOSITIONS for w in rest)):
+                continue  # "requested an emergency meeting" (not "is being sought as a
+                # material witness in the shooting")
             if len(rest) <= 6 and all(w.isalpha() or "-" in w for w in rest) and \
                     not _NOT_PRESSED.intersection(rest):
                 return f"{words[n]} for" if words[n] not in _OFFERING else words[n]
     return None
 
 
+_REQUESTING_DIRECT = frozenset({"requested", "requests", "requesting", "request", "sought",
+                                "seeks", "seeking", "seek"})  # ("requested an emergency
+# meeting": asked for, not held)
 _OFFERING = frozenset({"offered", "offers", "offering", "offer", "proposed", "proposes",
-                       "proposing", "propose"})
+                       "proposing", "propose"}) | _REQUESTING_DIRECT
 _PRESSING = frozenset({"pressed", "pressing", "press", "presses", "pushed", "pushing", "push",
                        "pushes"}) | _OFFERING
 _NOT_PRESSED = frozenset({"details", "information", "answers", "his", "her", "their", "its",

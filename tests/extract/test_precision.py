@@ -6464,3 +6464,18 @@ def test_what_a_plan_rebuilds_or_helps_was_done_and_a_visitor_leaving_is_no_retr
     assert events_of(doc, "Withdrawal") == []
     doc = analyse("Russian troops left the city on Monday.", published=pub)
     assert len(events_of(doc, "Withdrawal")) == 1
+
+
+def test_a_meeting_requested_is_asked_for_not_held():
+    """"Moscow requested an emergency meeting of the Security Council", "sought an urgent
+    meeting": planned (as "called for"); "is being sought as a material witness in the
+    shooting" leaves the shooting as it was."""
+    pub = date(2022, 4, 4)
+    doc = analyse("Moscow requested an emergency meeting of the Security Council.",
+                  published=pub)
+    assert [e.modality for e in events_of(doc, "Meeting")] == ["planned"]
+    doc = analyse("The Security Council held an emergency meeting on Monday.", published=pub)
+    assert [e.modality for e in events_of(doc, "Meeting")] == ["asserted"]
+    doc = analyse("Anti-abortion protester James Kopp is being sought as a material witness in "
+                  "the shooting.", published=pub)
+    assert [e.modality for e in events_of(doc, "Attack")] == ["asserted"]
