@@ -346,6 +346,14 @@ def _verb_like(word: str) -> bool:
 _REMAINING = frozenset({"remain", "remains", "stay", "stayed", "survived", "escaped"})
 
 
+def _toll_to_number(words: list[str], n: int) -> bool:
+    """A death toll with its figure after word ``n`` ("bringing the death toll to 41"; not
+    "the toll could rise", nor "the toll of injured rose to 20")."""
+    return any(w == "toll" and any(x[:1].isdigit() for x in words[m + 1:m + 7]) and
+               not {"injured", "wounded"} & set(words[m + 1:m + 4])
+               for m, w in enumerate(words[n:], n))
+
+
 def _count_at(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, bool, int]:
     """(count, found, next index) for a possibly qualified number at ``k``."""
     qual, n = _qualifier(words, k, lex)
@@ -397,7 +405,7 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
         if what is None and w in _BODY_VERBS and k not in used and \
                 words[k + 1:k + 4] == ["the", "bodies", "of"]:
             c, f, n = _count_at(words, k + 4, lex)
-            if f and n < len(words) and words[n] in people and "toll" not in words[n:]:
+            if f and n < len(words) and words[n] in people and not _toll_to_number(words, n):
                 # (not "recovered the bodies of 4 miners, bringing the death toll to 41")
                 # "had recovered the bodies of 410 civilians": 410 dead, as in the passive
                 used.update(range(k + 1, n + 1))

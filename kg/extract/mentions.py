@@ -27,6 +27,7 @@ from .patterns import (
     find_pattern_candidates,
 )
 from .spans import SpanSet
+from .triggers import PREPOSITIONS
 from .variants import are_variants, fold
 
 _KIND_ALIASES = {"organisation": "organization", "org": "organization", "unit": "military_unit",
@@ -291,7 +292,8 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
         following = _next_word(doc, m.end)
         if " " not in m.surface and m.surface.lower() in lex.demonyms and \
                 all(p.feature != "country" for p in m.places) and following.isalpha() and \
-                following.islower():
+                following.islower() and following not in PREPOSITIONS and \
+                following not in _PLACE_NOUNS_AFTER:
             continue  # "The Kazakh emergencies ministry", "Kazakh officials": a people's
             # adjective, not the town of that name
         if " " not in m.surface and all(p.feature != "country" for p in m.places) and \
@@ -695,6 +697,9 @@ _GROUP_NOUNS = frozenset({"militants", "fighters", "members", "leaders", "suppor
 # After a city's other name, a division of that name, not the city ("Borno state"; see also
 # entities._apply_place).
 _DIVISION_WORDS = frozenset({"state", "province", "governorate", "prefecture"})
+# nouns after a town's name that keep it the town ("the Kazakh district")
+_PLACE_NOUNS_AFTER = frozenset({"district", "town", "village", "city", "region", "area",
+                                "county", "municipality", "border", "and", "or"})
 
 
 # Capitalised after a city's name, they name another place: "Barrow County", "Sumy Oblast"

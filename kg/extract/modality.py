@@ -507,12 +507,13 @@ def _cause_of_toll(doc: Document, trig: Trigger) -> bool:
                for n, w in enumerate(words)) or \
             any(w in (",", ";") or w in _SAYING for w in words):
         return False  # (not "the death toll from what officials said was a drone strike")
-    # the toll's own verb, before the clause ends: "... has risen to 57" (a risen toll: the
-    # event was told before; not "Five people were killed when a cylinder exploded ..., and
-    # the number of injured rose to 40", the first telling)
+    # the toll's own verb, before a comma: "... has risen to 57" (a risen toll: the event
+    # was told before; not "Five people were killed when a cylinder exploded ..., and the
+    # number of injured rose to 40", the first telling)
     rest = doc.words[trig.last + 1:hi]
-    end = next((n for n, w in enumerate(rest) if w in (",", ";", "and")), len(rest))
-    return not _UPDATED.isdisjoint(rest[:end])
+    end = next((n for n, w in enumerate(rest) if w in (",", ";")), len(rest))
+    return not _UPDATED.isdisjoint(rest[:min(end, 12)])  # ("from the floods and landslides
+    # in Sumatra has risen to 26")
 
 
 _UPDATED = frozenset({"risen", "rose", "climbed", "increased", "jumped", "reached", "soared",

@@ -6479,3 +6479,37 @@ def test_a_meeting_requested_is_asked_for_not_held():
     doc = analyse("Anti-abortion protester James Kopp is being sought as a material witness in "
                   "the shooting.", published=pub)
     assert [e.modality for e in events_of(doc, "Attack")] == ["asserted"]
+
+
+def test_third_review_of_the_twenty_fourth_stop():
+    """Near misses the last review found: talks and deals derailed (a derailment needs a
+    train), a protest's blockade of a highway, a coach's victory, a court's winner without the
+    word "election", a council's ruling, a toll from "floods and landslides", the bodies of 14
+    villagers beside a toll that "could rise", troops that left in a minister's report, and a
+    president who left after a visit."""
+    def types(text, pub=date(2024, 3, 14)):
+        return [(e.type, e.modality, e.fatalities) for e in analyse(text, published=pub).events]
+
+    for text in ("The talks were derailed on Thursday when a missile struck a tanker.",
+                 "A new wave of violence threatens to derail a peace deal signed in 2022."):
+        assert "Accident" not in [t for t, _, _ in types(text)], text
+    assert "Accident" in [t for t, _, _ in types("A freight train derailed in Slovenia.")]
+    assert "Encirclement" not in [t for t, _, _ in types(
+        "Residents maintained their blockade of the highway for a third day on Tuesday.")]
+    assert "MilitaryVictory" not in [t for t, _, _ in types(
+        "Coach Andy Reid congratulated the players on their victory in the Super Bowl.")]
+    assert "Election" in [t for t, _, _ in types(
+        "Alassane Ouattara was declared the winner of the presidential race on Tuesday.")]
+    assert "Other" in [t for t, _, _ in types(
+        "The Constitutional Council ruled the new immigration law unconstitutional.")]
+    assert ("Flood", "asserted", 26) in types(
+        "The death toll from the floods and landslides in Sumatra has risen to 26, the "
+        "disaster agency said.")
+    assert 14 in [k for _, _, k in types(
+        "Rescuers recovered the bodies of 14 villagers buried by the landslide on Thursday, "
+        "but officials warned the toll could rise.")]
+    assert "Withdrawal" in [t for t, _, _ in types(
+        "The minister said the troops left the base on Sunday night.")]
+    assert "Withdrawal" not in [t for t, _, _ in types(
+        "The president left Kyiv on Tuesday after a surprise visit, and troops remained on "
+        "alert.")]
