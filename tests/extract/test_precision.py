@@ -6513,3 +6513,22 @@ def test_third_review_of_the_twenty_fourth_stop():
     assert "Withdrawal" not in [t for t, _, _ in types(
         "The president left Kyiv on Tuesday after a surprise visit, and troops remained on "
         "alert.")]
+
+
+def test_a_place_held_by_troops_is_occupied_and_a_building_seized_by_demonstrators_a_riot():
+    """"The village had been held by Russian troops since the first days of March": an
+    occupation; "pro-Russian demonstrators briefly seized the regional administration
+    building": a riot, no territory taken ("Russian troops seized the airport" is one, and
+    so is the troops' seizure beside protesters); "The meeting was held by the council" is
+    no occupation."""
+    pub = date(2022, 5, 30)
+    doc = analyse("The village had been held by Russian troops since the first days of March.",
+                  published=pub)
+    assert [e.type for e in doc.events] == ["Occupation"]
+    doc = analyse("The meeting was held by the council on Monday.", published=pub)
+    assert "Occupation" not in [e.type for e in doc.events]
+    doc = analyse("In 2014, pro-Russian demonstrators briefly seized the regional "
+                  "administration building in Kharkiv.", published=pub)
+    assert [e.type for e in doc.events] == ["Riot"]
+    doc = analyse("Protesters stormed parliament as troops seized the airport.", published=pub)
+    assert "TerritoryTaken" in [e.type for e in doc.events]
