@@ -290,6 +290,10 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
                                  "name:us-state", 0.75))
             continue
         following = _next_word(doc, m.end)
+        if doc.text[m.end:m.end + 2] in ("'s", "’s") and \
+                all(p.feature != "country" for p in m.places) and \
+                _next_word(doc, m.end + 2) in _KIN_AND_FOLLOWERS:
+            continue  # "Khan's supporters", "Khan's lawyers": a person's, no town Khan
         if " " not in m.surface and m.surface.lower() in lex.demonyms and \
                 all(p.feature != "country" for p in m.places) and following.isalpha() and \
                 following.islower() and following not in PREPOSITIONS and \
@@ -697,6 +701,11 @@ _GROUP_NOUNS = frozenset({"militants", "fighters", "members", "leaders", "suppor
 # After a city's other name, a division of that name, not the city ("Borno state"; see also
 # entities._apply_place).
 _DIVISION_WORDS = frozenset({"state", "province", "governorate", "prefecture"})
+# people a person has, after a possessive ("Khan's supporters"): no town's
+_KIN_AND_FOLLOWERS = frozenset({"supporters", "followers", "loyalists", "lawyer", "lawyers",
+                                "aides", "aide", "wife", "husband", "son", "sons", "daughter",
+                                "daughters", "brother", "sister", "father", "mother", "widow",
+                                "family", "spokesman", "spokeswoman"})
 # nouns after a town's name that keep it the town ("the Kazakh district")
 _PLACE_NOUNS_AFTER = frozenset({"district", "town", "village", "city", "region", "area",
                                 "county", "municipality", "border", "and", "or"})

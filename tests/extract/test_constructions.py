@@ -811,3 +811,14 @@ def test_a_peoples_adjective_before_a_noun_is_no_town(linking_adapters):
                                   published=date(2024, 12, 30)), **linking_adapters)
     assert "Kazakh" not in [e.label for e in doc.entities]
     assert "Q232" in [e.wikidata for e in doc.entities]
+
+
+def test_a_possessor_of_supporters_or_kin_is_no_town(linking_adapters):
+    """ "Khan's supporters clashed with police": a person's supporters, no town called Khan
+    ("Kharkiv's residents" stay the city's)."""
+    doc = analyse_article(Article(text="Khan's supporters clashed with police in Lahore.",
+                                  published=date(2023, 5, 13)), **linking_adapters)
+    assert "Khan" not in [e.label for e in doc.entities if e.kind == "place"]
+    doc = analyse_article(Article(text="Kharkiv's residents sheltered in the metro.",
+                                  published=date(2023, 5, 13)), **linking_adapters)
+    assert [e.label for e in doc.entities] == ["Kharkiv"]
