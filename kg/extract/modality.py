@@ -376,7 +376,8 @@ _REQUESTING_DIRECT = frozenset({"requested", "requests", "requesting", "request"
 _OFFERING = frozenset({"offered", "offers", "offering", "offer", "proposed", "proposes",
                        "proposing", "propose"}) | _REQUESTING_DIRECT
 _PRESSING = frozenset({"pressed", "pressing", "press", "presses", "pushed", "pushing", "push",
-                       "pushes"}) | _OFFERING
+                       "pushes", "braced", "bracing", "brace", "braces"}) | _OFFERING
+# ("Residents braced for more shelling": what they expect, not yet told)
 _NOT_PRESSED = frozenset({"details", "information", "answers", "his", "her", "their", "its",
                           "condolences", "resignation", "shelter", "rooms", "free", "help",
                           "support", "prayers", "years", "months"})

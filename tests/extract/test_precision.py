@@ -6553,3 +6553,13 @@ def test_weapons_shot_down_in_the_passive_are_an_interception():
     doc = analyse("Dozens of protesters were shot down by soldiers in the streets.",
                   published=pub)
     assert [e.type for e in doc.events] == ["Attack"]
+
+
+def test_what_people_brace_for_is_still_to_come():
+    """"Residents braced for more shelling", "was bracing for a Russian offensive": expected,
+    not told as done (planned, as what is pressed for)."""
+    pub = date(2022, 4, 3)
+    doc = analyse("Residents braced for more shelling.", published=pub)
+    assert [e.modality for e in doc.events] == ["planned"]
+    doc = analyse("Russian forces shelled the city on Friday.", published=pub)
+    assert [e.modality for e in doc.events] == ["asserted"]
