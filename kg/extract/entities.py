@@ -532,8 +532,10 @@ def _link(g: EntityGroup, linker: Any, context: list[str],
     if code is not None:
         # "the Pakistani city of Hyderabad": not the Indian city the catalog holds
         decisions = [d for d in decisions if _of_country(d, code, countries or {})]
-    if g.kind == "place" and all(c.extra.get("division_after") for c in g.mentions):
-        # "Sao Paulo state", "Kaduna state": the state, not the city of its name
+    if g.kind == "place" and all(c.extra.get("division_after") or c.extra.get("road_after")
+                                 for c in g.mentions):
+        # "Sao Paulo state", "Kaduna state": the state, not the city of its name (nor is "the
+        # Zhytomyr highway" the city it leads to)
         decisions = [d for d in decisions
                      if getattr(getattr(d, "place", None), "feature", None) != "city"]
     if not decisions:

@@ -92,6 +92,9 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
     confirmed = [dataclasses.replace(c, extra={**c.extra, "division_after": True})
                  if c.kind == "place" and _next_word(doc, c.end) in _DIVISION_WORDS else c
                  for c in confirmed]
+    confirmed = [dataclasses.replace(c, extra={**c.extra, "road_after": True})
+                 if c.kind == "place" and _next_word(doc, c.end) in _ROAD_WORDS else c
+                 for c in confirmed]
     confirmed.sort(key=lambda c: (c.start, c.end))
     return confirmed
 
@@ -701,6 +704,8 @@ _GROUP_NOUNS = frozenset({"militants", "fighters", "members", "leaders", "suppor
 # After a city's other name, a division of that name, not the city ("Borno state"; see also
 # entities._apply_place).
 _DIVISION_WORDS = frozenset({"state", "province", "governorate", "prefecture"})
+# roads named after the town they lead to ("the Zhytomyr highway"): not the town
+_ROAD_WORDS = frozenset({"highway", "motorway", "expressway"})
 # people a person has, after a possessive ("Khan's supporters"): no town's
 _KIN_AND_FOLLOWERS = frozenset({"supporters", "followers", "loyalists", "lawyer", "lawyers",
                                 "aides", "aide", "wife", "husband", "son", "sons", "daughter",

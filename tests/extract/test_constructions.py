@@ -822,3 +822,13 @@ def test_a_possessor_of_supporters_or_kin_is_no_town(linking_adapters):
     doc = analyse_article(Article(text="Kharkiv's residents sheltered in the metro.",
                                   published=date(2023, 5, 13)), **linking_adapters)
     assert [e.label for e in doc.entities] == ["Kharkiv"]
+
+
+def test_a_highway_named_after_a_town_is_not_that_town(linking_adapters):
+    """ "withdrew along the Zhytomyr highway": a road, not the city (no link to Zhytomyr,
+    Q156713); "Shelling hit Zhytomyr" is the city."""
+    for text, qid in (("Russian troops withdrew along the Zhytomyr highway on Friday.", None),
+                      ("Shelling hit Zhytomyr on Friday.", "Q156713")):
+        doc = analyse_article(Article(text=text, published=date(2022, 4, 3)),
+                              **linking_adapters)
+        assert [e.wikidata for e in doc.entities if e.label == "Zhytomyr"] == [qid], text
