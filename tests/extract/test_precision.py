@@ -6563,3 +6563,16 @@ def test_what_people_brace_for_is_still_to_come():
     assert [e.modality for e in doc.events] == ["planned"]
     doc = analyse("Russian forces shelled the city on Friday.", published=pub)
     assert [e.modality for e in doc.events] == ["asserted"]
+
+
+def test_a_minister_sacked_is_dismissed_and_a_clubs_run_of_defeats_is_no_war():
+    """"Truss sacked Kwarteng as chancellor on October 14": a dismissal (as "dismissed");
+    "Rebels sacked the town" is no dismissal; "sacked its manager after a run of defeats": a
+    club's, no military defeat."""
+    pub = date(2022, 10, 20)
+    doc = analyse("Truss sacked Kwarteng as chancellor on October 14.", published=pub)
+    assert [(e.type, e.time.value) for e in doc.events] == [("Resignation", "2022-10-14")]
+    doc = analyse("Rebels sacked the town and looted shops.", published=pub)
+    assert "Resignation" not in [e.type for e in doc.events]
+    doc = analyse("The club sacked its manager after a run of defeats.", published=pub)
+    assert "MilitaryVictory" not in [e.type for e in doc.events]
