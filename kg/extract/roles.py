@@ -1757,12 +1757,13 @@ def _addressed(toks: list[Token], first: int) -> bool:
     return False
 
 
-# what a possessor's others are called ("Russia's allies", "Syria's neighbours"): not the
-# possessor
+# Auxiliaries of a passive ("has been opened by")
 _PASSIVE_AUXILIARIES = frozenset({"has", "have", "had", "been", "was", "were", "is", "are",
                                   "be", "being"})
 # Participles that give a body's seat ("based in Oslo"), not where an event was.
 _BASED = frozenset({"based", "headquartered", "registered", "incorporated"})
+# what a possessor's others are called ("Russia's allies", "Syria's neighbours"): not the
+# possessor
 _OTHERS_OF = frozenset({
     "neighbours", "neighbors", "neighbour", "neighbor", "allies", "ally", "rivals", "rival",
     "enemies", "enemy", "foes", "foe", "opponents", "opponent", "critics", "critic",

@@ -204,12 +204,7 @@ _AND_BETWEEN = re.compile(r"\s(?:and|but)\s")
 def _names_a_gathering(lead: list[str]) -> bool:
     """"At peace talks in Istanbul", "At a summit in Brussels", "At a news conference": the
     gathering where what follows was said."""
-    if not (2 <= len(lead) <= 8 and lead[0] == "at" and
-            all(w.replace("-", "").isalpha() for w in lead)):
-        return False
-    k = next((n for n in range(1, min(5, len(lead))) if lead[n] in _GATHERINGS), None)
-    return k is not None and (len(lead) == k + 1 or lead[k + 1] in ("in", "at") and
-                              len(lead) - k <= 4)
+    return _opening_names(lead, ("at",), _GATHERINGS, 8, ("in", "at"), 3)
 
 
 _GATHERINGS = frozenset({"talks", "summit", "meeting", "conference", "briefing", "rally",
@@ -220,15 +215,25 @@ def names_a_report(lead: list[str]) -> bool:
     """The lower-case words that open a sentence before a time expression (its preposition
     left out) name the report itself: "In a televised address", "During an interview", "In a
     speech at a mosque in Damascus", "In an interview with state television"."""
-    if not (2 <= len(lead) <= 10 and lead[0] in ("in", "during") and
-            all(w.replace("-", "").isalpha() for w in lead)):  # ("a late-night address")
+    # (the last report noun: "in his nightly video address"; a hyphen: "a late-night address")
+    return _opening_names(lead, ("in", "during"), _REPORT_NOUNS, 10,
+                          ("at", "in", "to", "before", "with", "from"), 5, last=True)
+
+
+def _opening_names(lead: list[str], openers: tuple[str, ...], nouns: frozenset[str],
+                   longest: int, after: tuple[str, ...], rest_at_most: int, *,
+                   last: bool = False) -> bool:
+    """The words open with one of ``openers`` and name one of ``nouns`` within their first five
+    (the first, or the ``last`` of them), followed by nothing or by a phrase opened by one of
+    ``after`` of at most ``rest_at_most`` words."""
+    if not (2 <= len(lead) <= longest and lead[0] in openers and
+            all(w.replace("-", "").isalpha() for w in lead)):
         return False
-    k = max((n for n in range(1, min(5, len(lead))) if lead[n] in _REPORT_NOUNS), default=None)
-    # (the last of them: "in his nightly video address")
-    if k is None:
+    found = [n for n in range(1, min(5, len(lead))) if lead[n] in nouns]
+    if not found:
         return False
-    rest = lead[k + 1:]
-    return not rest or rest[0] in ("at", "in", "to", "before", "with", "from") and len(rest) <= 5
+    rest = lead[(found[-1] if last else found[0]) + 1:]
+    return not rest or rest[0] in after and len(rest) <= rest_at_most
 
 
 def named_day(text: str, start: int, end: int) -> bool:
