@@ -235,8 +235,11 @@ class TimeAttacher:
                # ("observed a day of mourning on Saturday after a canopy ... collapsed")
                and not (t.end <= trigger_start and self._subordinate_verb(t, trigger_start))
                and not (perfect and self._first_conjunct(t, trigger_start))
-               and not (self._pluperfect(trigger_start) and
-                        self._report_between(t, trigger_start))]
+               # ("In a statement issued on Tuesday, the rebels said they would fight on":
+               # the day of the report, not of what it announces)
+               and not ((planned or self._pluperfect(trigger_start)) and
+                        self._report_between(t, trigger_start))
+               and not (planned and t.end <= trigger_start and self._follows_report(t))]
         if len(own) > 1:
             # "arrested in March 2023 and sentenced ... in July": the month before "and" is
             # the first verb's when the second has its own

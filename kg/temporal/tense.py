@@ -154,6 +154,13 @@ class Sentences:
             return True  # "At peace talks in Istanbul on Tuesday, the minister said ..."
         return len(lead) <= 2 and all(w in _FRONTING for w in lead)
 
+    def _speaking_before(self, start: int) -> bool:
+        """A participle of speaking opens the span's clause (", speaking at the White House on
+        Monday,", "Speaking to reporters on Friday,")."""
+        lo = self.bounds(start)[0]
+        lead = self.text[max(lo, self.text.rfind(",", lo, start) + 1):start].lower().split()
+        return 1 < len(lead) <= 8 and lead[0] == "speaking" and lead[-1] in _FRONTING
+
     def tense(self, start: int, end: int) -> str:
         """The tense of the clause around the span: the nearest tense marker decides
         (markers after the span count half again as far)."""
@@ -163,6 +170,9 @@ class Sentences:
             return FUTURE  # "a first meeting could take place as early as Friday, officials
             # said": the earliest day of something still to come (but "Fighting began as
             # early as Monday": the day it began)
+        if self._speaking_before(start):
+            return PAST  # "The minister, speaking on Tuesday, said troops would withdraw":
+            # the day of the speaking, told in the past
         best, best_distance = NEUTRAL, None
         clause = relative_clause_at(self.text, self.bounds(start)[0], start)
         for pos, stop, tense in self.markers(start):

@@ -6576,3 +6576,13 @@ def test_a_minister_sacked_is_dismissed_and_a_clubs_run_of_defeats_is_no_war():
     assert "Resignation" not in [e.type for e in doc.events]
     doc = analyse("The club sacked its manager after a run of defeats.", published=pub)
     assert "MilitaryVictory" not in [e.type for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "In a statement issued on Tuesday, the rebels said they would fight on.",
+    "Police said on Tuesday they would arrest the man.",
+    "The minister, speaking on Tuesday, said troops would withdraw from the town.",
+])
+def test_the_day_of_a_report_does_not_date_what_it_plans(text):
+    ev = [e for e in analyse(text).events if e.modality == "planned"]
+    assert len(ev) == 1 and ev[0].time.basis == "publication", ev

@@ -78,6 +78,9 @@ def test_time_with_a_parenthetical_before_the_day():
     # a fronted day before "X said": the report is the main verb, its plan is no tense of it
     ("On Friday, the minister said he would resign.", "2022-05-13"),
     ("Speaking to reporters on Friday, the minister said he would resign.", "2022-05-13"),
+    # a participle of speaking before the day: the day of the speaking, in the past
+    ("The minister, speaking on Friday, said troops would withdraw.", "2022-05-13"),
+    ("Biden, speaking at the White House on Monday afternoon, said he would go.", "2022-05-16TAF"),
     ("On Friday, the talks will resume, officials said.", "2022-05-20"),
 ])
 def test_closing_reports_and_days_set_for(text, value):
