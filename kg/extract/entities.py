@@ -508,6 +508,8 @@ def _link(g: EntityGroup, linker: Any, context: list[str],
           countries: dict[str, str] | None = None) -> None:
     from ..linking import MentionToLink  # the adapter's own request type
 
+    if any(c.extra.get("state_body") for c in g.mentions):
+        return  # "Kazakhstan's Security Council": not the UN's, whose name the catalog holds
     requests = [MentionToLink(surface=c.extra.get("link_as") or c.surface, kind=g.kind,
                               start=c.start, end=c.end)
                 for c in g.mentions if not c.extra.get("metonymy")]

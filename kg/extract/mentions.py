@@ -92,6 +92,9 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
     confirmed = [dataclasses.replace(c, extra={**c.extra, "division_after": True})
                  if c.kind == "place" and _next_word(doc, c.end) in _DIVISION_WORDS else c
                  for c in confirmed]
+    confirmed = [dataclasses.replace(c, extra={**c.extra, "state_body": True})
+                 if c.kind == "organization" and c.surface.lower() in _BODIES_OF_ANY_STATE and
+                 _owned_by_a_state(doc, lex, c.start) else c for c in confirmed]
     confirmed = [dataclasses.replace(c, extra={**c.extra, "road_after": True})
                  if c.kind == "place" and _next_word(doc, c.end) in _ROAD_WORDS else c
                  for c in confirmed]
@@ -213,6 +216,8 @@ def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[st
                     for e in m.entries):
             continue  # "Sumy Oblast" when the catalog only knows the city (a place in a
             # country: not "U.S. District Judge")
+        if m.surface.lower() in _BODIES_OF_ANY_STATE and _owned_by_a_state(doc, lex, m.start):
+            continue  # "Kazakhstan's Security Council", "his Security Council": a state's own
         if _on_a_river(doc.text, m.start, m.end) and \
                 all(model_kind(e.kind) == "place" and getattr(e, "country", None)
                     for e in m.entries):
@@ -253,6 +258,21 @@ def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[st
                              "catalog", 0.9, entries=tuple(entries), key=key,
                              extra={"link_as": link_as} if link_as else {}))
     return out
+
+
+# Names the catalog gives an international body that states give bodies of their own too
+_BODIES_OF_ANY_STATE = frozenset({"security council"})
+_OWNERS = frozenset({"his", "her", "its", "their", "our", "national", "state", "country's"})
+
+
+def _owned_by_a_state(doc: Document, lex: Lexicon, start: int) -> bool:
+    """A possessive, an owner's pronoun, a country or its people's adjective right before."""
+    sent = doc.sentence_at(start)
+    before = doc.word_before(sent.start if sent is not None else 0, start)
+    if before in ("'s", "’s", "s"):
+        return True
+    return before in _OWNERS or before.endswith(("'s", "’s")) or before in lex.demonyms or \
+        before in lex.country_names
 
 
 # what stands before the name of a river, which a city or a country may share ("the eastern
@@ -994,7 +1014,10 @@ def _people_over_places(doc: Document, cands: list[Candidate]) -> list[Candidate
                     all((getattr(p, "population", 0) or 0) < _SMALL_TOWN for p in c.places)
                     or _only_other_name(c)) else None)
         elif c.source == "catalog" and c.kind == "place" and \
-                not (c.key or "").startswith("country:"):
+                not (c.key or "").startswith("country:") and \
+                not all(not getattr(e, "country", None) for e in c.entries):
+            # (a catalog place in no country is a country or wider: "landed in Tonga" after
+            # the islands "Hunga Tonga" taken for a person's name)
             owner = people.get(c.surface) or weak.get(c.surface)
         elif c.kind == "place" and c.surface in people and \
                 _next_word(doc, c.end) in _SPEAKING_AFTER and \

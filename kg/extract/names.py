@@ -526,6 +526,13 @@ def hyphen_modifier(text: str) -> bool:
 _WEAPON_ACRONYMS = frozenset({"FPV", "UAV", "ATACMS", "HIMARS", "GMLRS", "MLRS", "JDAM",
                               "ICBM", "IRBM", "SRBM", "MANPADS", "RPG", "IED", "ATGM", "SAM",
                               "JASSM", "ERAM", "KAB", "FAB", "UMPK"})
+# An acronym that ends a name (not a regnal number: "Mohammed VI", "Louis XIV")
+_ACRONYM_END = re.compile(r"(?![IVXLC]+\b)[A-Z]{2,6}")
+# Words of a movement's name before "Front" ("Tigray People's Liberation Front", "Popular
+# Front", "the Nusra Front"; but "the Southern Front", "the Zaporizhzhia front" are places)
+_MOVEMENT_WORDS = frozenset({"liberation", "people's", "people’s", "popular", "national",
+                             "patriotic", "islamic", "democratic", "revolutionary", "united",
+                             "nusra", "polisario", "resistance", "salvation", "unity"})
 _WARSHIP_PREFIXES = frozenset({"USS", "HMS", "HMCS", "HMAS", "HMNZS", "INS", "RFS", "ROKS",
                                "HNLMS", "USNS"})
 _MERCHANT_PREFIXES = frozenset({"MV", "M/V"})
@@ -765,7 +772,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          extra=extra)
     if any(w in org_heads for w in lowers):
         if lowers[-1] in place_heads and not any(w in org_heads for w in lowers[:-1]) and \
-                not (lowers[-1] == "bank" and lowers[0] not in _BANK_SIDES):
+                not (lowers[-1] == "bank" and lowers[0] not in _BANK_SIDES) and \
+                not (lowers[-1] == "front" and _MOVEMENT_WORDS.intersection(lowers)):
             # ("the West Bank" is a place; "the European Central Bank" is no place)
             return Candidate(start, end, surface, "place", "pattern", "name:place-head", 0.75,
                              extra=extra)
@@ -909,10 +917,12 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         if words[-1].text.isupper() and words[-1].bare.lower() in lex.country_names or \
                 len(words) == 2 and lowers[-1] in lex.country_names and \
                 lowers[0] in _PARTY_ADJECTIVES or \
-                prev in ("on", "via") and lowers[-1] in _MEDIA_ENDINGS:
+                prev in ("on", "via") and lowers[-1] in _MEDIA_ENDINGS or \
+                _ACRONYM_END.fullmatch(words[-1].bare) is not None and \
+                not words[0].text.isupper() and not lowers[0].endswith("ing"):
             # "Reform UK", "Together USA", "Progressive Slovakia": a party or a firm of that
             # country; "wrote on Truth Social": a platform (no person's surname is a country's
-            # code)
+            # code, nor an acronym: "the Kurdish YPG")
             return Candidate(start, end, surface, "organization", "pattern", "name:org-guess",
                              conf, weak=True, extra=extra)
         # (a middle initial makes a person's name: "John F. Kennedy", whose surname is also

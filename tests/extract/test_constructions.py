@@ -832,3 +832,37 @@ def test_a_highway_named_after_a_town_is_not_that_town(linking_adapters):
         doc = analyse_article(Article(text=text, published=date(2022, 4, 3)),
                               **linking_adapters)
         assert [e.wikidata for e in doc.entities if e.label == "Zhytomyr"] == [qid], text
+
+
+def test_a_states_own_security_council_is_not_the_uns(linking_adapters):
+    """ "Kazakhstan's Security Council", "his Security Council", "the Armenian Security
+    Council": a state's body, not the UN Security Council (Q37470) the catalog calls so; "The
+    Security Council will meet" alone stays the UN's."""
+    for text, linked in (("Kazakhstan's Security Council met on Tuesday.", False),
+                         ("Tokayev removed Nazarbayev as head of his Security Council.", False),
+                         ("The Armenian Security Council met on Tuesday.", False),
+                         ("The Security Council will meet on Friday at France's request.", True)):
+        doc = analyse_article(Article(text=text, published=date(2022, 1, 11)),
+                              **linking_adapters)
+        assert ("Q37470" in [e.wikidata for e in doc.entities]) is linked, text
+
+
+def test_a_country_is_no_surname_of_a_guessed_name(linking_adapters):
+    """ "Hunga Tonga" taken for a person's name does not claim "Tonga" (Q678), a country the
+    catalog knows, as its surname."""
+    text = ("Aid Reaches Tonga\n\nThe first relief flights landed in Tonga on Thursday.\n\n"
+            "An eruption in 2015 joined the islands of Hunga Tonga and Hunga Ha'apai.")
+    doc = analyse_article(Article(text=text, published=date(2022, 1, 21)), **linking_adapters)
+    assert "Q678" in [e.wikidata for e in doc.entities]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("The Tigray People's Liberation Front said its forces had left the city.",
+     "Tigray People's Liberation Front"),
+    ("Fighters from the Kurdish YPG took the roundabout on Monday.", "Kurdish YPG"),
+])
+def test_a_front_of_a_movement_and_a_name_ending_in_an_acronym_are_bodies(text, label):
+    """A "Front" after a movement's words is a body, not a front line; a name ending in an
+    acronym is nobody's personal name."""
+    doc = analyse_article(Article(text=text, published=date(2020, 11, 29)))
+    assert [(e.label, e.kind) for e in doc.entities] == [(label, "organization")]

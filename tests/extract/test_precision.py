@@ -6586,3 +6586,21 @@ def test_a_minister_sacked_is_dismissed_and_a_clubs_run_of_defeats_is_no_war():
 def test_the_day_of_a_report_does_not_date_what_it_plans(text):
     ev = [e for e in analyse(text).events if e.modality == "planned"]
     assert len(ev) == 1 and ev[0].time.basis == "publication", ev
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The information minister quit on Sunday, followed by the environment minister.",
+     "Resignation"),
+    ("Suicide bombers struck three churches and three hotels on Sunday morning.", "Bombing"),
+])
+def test_a_minister_quits_and_suicide_bombers_strike(text, etype):
+    assert [e.type for e in analyse(text).events] == [etype]
+
+
+@pytest.mark.parametrize("text", [
+    "She quit smoking in 2010.",
+    "New Zealand will outlaw military-style semi-automatic weapons and assault rifles, Ardern "
+    "said.",
+])
+def test_no_resignation_or_attack_in_habits_and_weapons(text):
+    assert [e.type for e in analyse(text).events if e.type != "Statement"] == []
