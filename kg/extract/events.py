@@ -10,6 +10,7 @@ CasualtiesReport (or a Killing, when an actor did the killing).
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 
 from ..model import TimeSpec
@@ -308,6 +309,18 @@ def _predicative_superlative(doc: Document, trig: Trigger, others: bool = False)
                 # "killing 28 ... in one of the deadliest attacks": the killing's comparison)
             return j >= 2 and doc.words[j - 1] == "the" and doc.words[j - 2] in _PREDICATING
     return False
+
+
+def _of_a_year(doc: Document, sentence: int) -> bool:
+    """The sentence is set in a year of its own ("In 1990, a man killed 13 people in
+    Aramoana"): its counts are no new figures for the event told before."""
+    a, b = doc.sentence_tokens[sentence]
+    words = doc.words[a:b]
+    return any(w in ("in", "of", "since") and _YEAR.fullmatch(nxt) is not None
+               for w, nxt in zip(words, words[1:], strict=False))
+
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
 def _sentence_casualties(doc: Document, sentence: int, lex: Lexicon) -> list[CasualtyReport]:
@@ -661,7 +674,8 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
                 _perpetrated(doc, reports[0], lex):
             host = None  # "killed by security forces ... since the protests began": a killing
         if host is None and sent.index > 0 and not reports[0].named and not own_report and \
-                not since_long_before(doc.words, reports[0].token):
+                not since_long_before(doc.words, reports[0].token) and \
+                not _of_a_year(doc, sent.index):
             # (not "More than 500 inmates have died in prison violence since then": a report
             # of its own, not of the riot told before)
             prev = doc.sentences[sent.index - 1]

@@ -104,6 +104,10 @@ _BEFORE_PASSIVE = frozenset({"has", "have", "had", "again", "also", "repeatedly"
 # events of ground taken whose passive subject is the ground ("Sumy region was partly
 # occupied", "the Chernihiv region was cleared of Russian troops")
 _TAKEN_TYPES = frozenset({"TerritoryTaken", "TerritoryRetaken", "Occupation", "Encirclement"})
+# Nouns of one unnamed person opening a sentence, whom a "he" or "she" after them means
+_UNNAMED_PEOPLE = frozenset({"gunman", "attacker", "assailant", "suspect", "man", "woman",
+                             "bomber", "sniper", "driver", "shooter", "killer", "teenager",
+                             "boy", "girl", "officer", "soldier", "pilot", "guard"})
 _PRONOUNS = {"they": "plural", "it": "thing", "he": "person", "she": "person", "we": "plural",
              "its": "thing", "their": "plural"}
 # Triggers whose subject defends against the attack they tell ("shot down", "downed").
@@ -821,7 +825,19 @@ class RoleFinder:
         if not speaker and sent is not None and want != "person" and \
                 not any(m.start >= sent.start for m in found) and self._unnamed_subject(sent):
             return None  # "The military has carried out ... since it seized power": the military
+        if not speaker and sent is not None and want == "person" and \
+                not any(m.start >= sent.start for m in found) and self._unnamed_person(sent):
+            return None  # "Karlov was shot dead. The gunman shouted as he opened fire": the
+            # gunman, not the person named before
         return self.actor_id(found[-1]) if found else None
+
+    def _unnamed_person(self, sent: SentenceSpan) -> bool:
+        """The sentence opens with an unnamed person ("The gunman", "A young man")."""
+        a, b = self.doc.sentence_tokens[sent.index]
+        words = self.doc.words[a:min(b, a + 3)]
+        return len(words) >= 2 and words[0] in ("the", "a", "an") and (
+            words[1] in _UNNAMED_PEOPLE or len(words) == 3 and words[2] in _UNNAMED_PEOPLE and
+            self.doc.tokens[a + 1].text.islower())
 
     def _claimant(self, toks: list[Token], before: list[MentionRef]) -> str | None:
         """"Moscow's assertion that its troops had taken Kupiansk": the possessor of a claim

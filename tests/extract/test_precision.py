@@ -6604,3 +6604,25 @@ def test_a_minister_quits_and_suicide_bombers_strike(text, etype):
 ])
 def test_no_resignation_or_attack_in_habits_and_weapons(text):
     assert [e.type for e in analyse(text).events if e.type != "Statement"] == []
+
+
+def test_a_count_set_in_a_year_of_its_own_is_no_figure_of_the_event_before():
+    """ "In 1990, a man killed 13 people in Aramoana": a report of its own, not the toll of
+    the shooting told in the sentence before."""
+    doc = analyse("The killings were the deadliest mass shooting in the country's history. "
+                  "In 1990, a man killed 13 people in the coastal village of Aramoana.",
+                  published=date(2019, 3, 21))
+    shooting = one(doc, "Attack")
+    assert shooting.fatalities is None
+    assert [(e.fatalities, e.time.value) for e in events_of(doc, "CasualtiesReport")] == \
+        [(13, "1990")]
+
+
+def test_he_after_an_unnamed_gunman_is_the_gunman():
+    """ "Karlov was shot dead ... The gunman, an off-duty officer, shouted as he opened fire":
+    he is the gunman, not the ambassador named before."""
+    doc = analyse("Russia's ambassador, Andrei Karlov, was shot dead at an exhibition in Ankara. "
+                  "The gunman, an off-duty police officer, shouted as he opened fire, wounding "
+                  "three other people.", published=date(2016, 12, 20))
+    fire = one(doc, "Attack")
+    assert role(doc, fire, "agent") == []
