@@ -186,7 +186,7 @@ class Sentences:
                 tense = NEUTRAL if self.text[end:end + 2] in ("'s", "’s") else FUTURE
             distance = start - stop if pos < start else (pos - end) * 1.5
             if pos > end and _AND_BETWEEN.search(self.text, end, pos):
-                distance += 20  # another conjunct's ("will meet on Saturday and are expected
+                distance += 60  # another conjunct's ("will meet on Saturday and are expected
                 # to hold a vote"): its verb's tense, not the span's
             if pos > end and self._beyond_that(end, pos):
                 distance += 60  # the complement's tense, not the span's

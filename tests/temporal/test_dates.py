@@ -301,6 +301,10 @@ def test_a_weekday_keeps_its_verbs_tense_before_a_second_conjunct():
                 "Saturday", dct=dct).value == "2022-07-16"
     assert find("Lawmakers met on Saturday and are expected to vote on July 20.",
                 "Saturday", dct=dct).value == "2022-07-09"
+    # (a past verb after "and" is the second conjunct's, not the plan's: the coming Saturday)
+    assert find("He said he would visit troops in the southern province on Saturday and "
+                "warned that soldiers would act harshly.", "Saturday",
+                dct=dct).value == "2022-07-16"
 
 
 def test_a_day_counted_back_in_a_flashback_moves_the_story_no_further():
