@@ -158,6 +158,11 @@ class Context:
             tense = PAST
         elif signal == "deadline":
             tense = NEUTRAL
+        if _NAMES_AN_EVENT.match(self.text, end):
+            # "since the October 7 attack", "weeks after the September 11 attacks": a day
+            # that names what happened on it lies behind (the latest such day)
+            return max(y for y in (self.dct.year - 1, self.dct.year)
+                       if (_safe(y, month, day or 1) or self.dct) <= self.dct)
         # The nearest occurrence wins; one in the past under a future tense is (almost)
         # excluded, one in the future under a past tense pays 200 days, one in the DCT's own
         # year gets 30 days' credit (news drops the year of dates in the current year).
@@ -291,6 +296,11 @@ def _signal(text: str, start: int) -> str | None:
     return None
 
 
+# Nouns of violent or disastrous events a date before them names ("the September 11 attacks")
+_NAMES_AN_EVENT = re.compile(
+    r"\s+(?:terror(?:ist)?\s+)?(?:attacks?|bombings?|massacres?|killings?|shootings?|raids?|"
+    r"blasts?|explosions?|earthquake|quake|coup|uprising|riots?|invasion|crash|disaster|"
+    r"tragedy|atrocit(?:y|ies)|assault|incursion)\b", re.I)
 # "last year", "this year", "next year" right after a date without a year ("of last year").
 # "would" (the future of a past telling) in the clause before a date
 _WOULD_BEFORE = re.compile(r"\bwould\b[^.;:!?\n]*$", re.I)

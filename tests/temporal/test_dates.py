@@ -328,3 +328,15 @@ def test_a_weekday_fronted_with_a_gathering_takes_the_reports_tense():
                 dct=dct).value == "2022-03-29"
     assert find("At a summit in Brussels on Thursday, leaders said they would meet again.",
                 "Thursday", dct=dct).value == "2022-03-31"
+
+
+def test_a_day_that_names_an_attack_lies_behind():
+    """ "since the October 7 attack", "weeks after the September 11 attacks": the latest such
+    day on or before the report, never one to come."""
+    dct = date(2021, 8, 17)
+    assert find("Israel has been at war since the October 7 attack.", "October 7",
+                dct=dct).value == "2020-10-07"
+    assert find("Troops went in weeks after the September 11 attacks.", "September 11",
+                dct=dct).value == "2020-09-11"
+    assert find("Elections will be held on September 11.", "September 11",
+                dct=dct).value == "2021-09-11"
