@@ -523,7 +523,10 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                         _named_subject(toks, words, m):
                     named = True  # "Ismail Haniyeh was killed in a strike", "Igor Kirillov,
                     # the head of the chemical troops, was killed"
-                elif w == "died" and m >= 0 and _named_subject(toks, words, k - 1):
+                elif w == "died" and m >= 0 and (
+                        _named_subject(toks, words, k - 1) or
+                        k >= 2 and words[k - 1] in ("has", "had") and
+                        _named_subject(toks, words, k - 2)):
                     named = True  # "Pope Francis died at his residence", "Jimmy Carter, the
                     # 39th president, died on Sunday": a death of that person
         named_object = not found and not named and w in ("killed", "kills", "killing") and \

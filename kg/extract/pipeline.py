@@ -38,7 +38,7 @@ EXTRACTOR = "kg.extract/1.0 (rules)"
 _SPEECH = frozenset({"Statement", "Announcement", "Accusation"})
 _COUNTED_AFTERWARDS = frozenset({"CasualtiesReport", "Killing"})
 _DECLARING = frozenset({"announce", "declare", "unveil", "present"})  # take a noun phrase
-_YIELDING = frozenset({"surrender", "die"})  # whose subject undergoes the event it names
+_YIELDING = frozenset({"surrender", "die", "died", "dies"})  # whose subject undergoes it
 _LASTING = frozenset({"Occupation", "Encirclement"})  # states that begin "since" a time
 
 

@@ -738,9 +738,11 @@ class RoleFinder:
         return None
 
     def _subject(self, before: list[MentionRef], clause: tuple[int, int], limit: int,
-                 *, speaker: bool = False, max_gap: int = _MAX_SUBJECT_GAP) -> str | None:
+                 *, speaker: bool = False, max_gap: int = _MAX_SUBJECT_GAP,
+                 floor: int | None = None) -> str | None:
         """The actor before offset ``limit`` in the clause that is no prepositional object
-        (for a ``speaker``, a demonym — "Israeli strikes …, officials say" — never is)."""
+        (for a ``speaker``, a demonym — "Israeli strikes …, officials say" — never is); a
+        pronoun counts only after ``floor``."""
         toks = self._tokens_fast(clause[0], limit)
         starts = [t.start for t in toks]
         claimant = self._claimant(toks, before)
@@ -793,6 +795,8 @@ class RoleFinder:
         # (not a pronoun before "that": "said it had struck a depot and that the ammunition
         # detonated" — "it" is the subject of another clause)
         that = max((n for n, t in enumerate(toks) if t.lower == "that"), default=-1)
+        if floor is not None:
+            that = max(that, bisect.bisect_left(starts, floor) - 1)
         pron = _last_pronoun(toks, that + 1, possessive=False)
         if pron is not None:
             return self._resolve_pronoun(pron, clause, speaker=speaker)
@@ -1707,7 +1711,9 @@ class RoleFinder:
                     mark, max_gap = None, _MAX_SUBJECT_GAP * 2
             if mark is not None:  # "..., the Israeli military said": after the last comma
                 before = [m for m in before if m.start >= mark]
-            subj = self._subject(before, clause, verb.start, speaker=True, max_gap=max_gap)
+            # ("died of wounds he suffered ..., the army said": not "he")
+            subj = self._subject(before, clause, verb.start, speaker=True, max_gap=max_gap,
+                                 floor=None if words[k].endswith("ing") else mark)
             if subj:
                 return subj
             # "..., said X": the speaker right after a reporting verb that follows a comma

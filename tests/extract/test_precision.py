@@ -6626,3 +6626,18 @@ def test_he_after_an_unnamed_gunman_is_the_gunman():
                   "three other people.", published=date(2016, 12, 20))
     fire = one(doc, "Attack")
     assert role(doc, fire, "agent") == []
+
+
+def test_a_named_person_who_has_died_undergoes_a_death_told_by_an_unnamed_speaker():
+    """ "Idriss Deby has died of wounds he suffered ..., the army said": the death of Deby
+    (after "has" too), whom the "he" before the closing report does not make its source; a
+    protester who died undergoes the death, he does not do it."""
+    doc = analyse("President Idriss Deby has died of wounds he suffered on the front line, the "
+                  "army said.", published=date(2021, 4, 20))
+    death = one(doc, "Other")
+    assert role(doc, death, "affected") == ["Idriss Deby"] and death.according_to is None
+    doc = analyse("One protester, Alexander Taraikovsky, died on Monday near a metro station "
+                  "in Minsk.", published=date(2020, 8, 15))
+    report = one(doc, "CasualtiesReport")
+    assert role(doc, report, "affected") == ["Alexander Taraikovsky"]
+    assert role(doc, report, "agent") == []
