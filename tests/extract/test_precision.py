@@ -6641,3 +6641,17 @@ def test_a_named_person_who_has_died_undergoes_a_death_told_by_an_unnamed_speake
     report = one(doc, "CasualtiesReport")
     assert role(doc, report, "affected") == ["Alexander Taraikovsky"]
     assert role(doc, report, "agent") == []
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Hundreds of rioters forced their way into the Capitol on Wednesday.", "Attack"),
+    ("Masked gunmen burst into the studio of a television station on Tuesday.", "Attack"),
+    ("Freddy made its second landfall in Mozambique late on Saturday.", "Storm"),
+    ("Special police units exchanged fire with the gunmen for hours.", "ArmedClash"),
+])
+def test_storming_a_building_a_second_landfall_and_an_exchange_of_fire(text, etype):
+    assert [e.type for e in analyse(text).events] == [etype]
+
+
+def test_bursting_into_laughter_is_no_attack():
+    assert analyse("The audience burst into laughter when he spoke.").events == []
