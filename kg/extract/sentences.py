@@ -31,6 +31,8 @@ although though by since during about some many most several one two three four 
 """.split())
 
 _FINAL_PUNCT = ('.', '!', '?', '"', '”', '’', "'", ')', ':', '…', ']')
+_CLOSING_QUOTES = ('"', '”', '’', "'")
+_STOPS = ('.', '!', '?', '…', ',', ':', ';')
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.*$")
 _DOTTED_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
@@ -169,8 +171,13 @@ def _paragraph_kind(line: str) -> str:
         return "credit"
     if _CAPTION_RE.search(line):
         return "caption"
-    if not _unquoted(line).endswith(_FINAL_PUNCT):
+    bare = _unquoted(line)
+    if not bare.endswith(_FINAL_PUNCT):
         return "headline"
+    if bare.endswith(_CLOSING_QUOTES) and not bare.rstrip("\"'”’").endswith(_STOPS) and \
+            _is_titlecase(bare):
+        return "headline"  # "... As Noboa Declares 'Internal Armed Conflict'": a headline
+        # ending in a quotation (a paragraph's quotation ends with its stop: '... war."')
     return "body"
 
 

@@ -37,6 +37,15 @@ def test_headline_and_caption_lines_are_sentences_of_their_own():
     assert kinds[4][1] == "caption"
 
 
+def test_a_headline_may_end_in_a_quotation():
+    """A title-case line ending in a quotation without a stop is a headline; a paragraph
+    whose quotation ends with its stop stays body text."""
+    text = ("Gunmen Storm TV Studio As President Declares 'Internal Armed Conflict'\n\n"
+            'Coalition Admits Strike, Blames "Incorrect Information"\n\n'
+            'The minister said the country was "at war."')
+    assert [p.kind for p in split_paragraphs(text)] == ["headline", "headline", "body"]
+
+
 def test_paragraph_indices_and_hard_wrapped_lines():
     text = "First line of a paragraph\nthat wraps here.\n\nSecond paragraph.\nThird one."
     paras = split_paragraphs(text)
