@@ -227,6 +227,10 @@ def _chunk_end(toks: list[Token], i: int, lex: Lexicon) -> int:
                 i > 0 and toks[i - 1].is_cap and toks[i - 1].is_word:
             j += 2  # a first initial after a title: "Foreign Minister S. Jaishankar"
             continue
+        if nxt.text == "&" and j + 2 < n and is_name_token(toks[j + 2], lex) and \
+                toks[j + 2].start - nxt.end <= 1:
+            j += 2  # "Procter & Gamble", "Schemengees Bar & Grille": one name
+            continue
         # connectors: "Institute for the Study of War", "House of Culture"
         k = j + 1
         while k < n and k - j <= 2 and toks[k].lower in _CONNECTORS and toks[k].text.islower():
@@ -900,6 +904,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          weak=True, extra=extra)
     if lowers[-1] == "no" and re.match(r"\.\s*\d", doc.text[end:end + 4]):
         return None  # "Reactor No. 6", "Unit No. 3": a numbered thing, nobody's name
+    if any(t.text == "&" for t in words):
+        return Candidate(start, end, surface, "organization", "pattern", "name:firm", 0.6,
+                         weak=True, extra=extra)  # "Procter & Gamble": a firm, nobody's name
     if len(words) in (2, 3) and "of" not in lowers and "for" not in lowers and \
             all(t.is_word for t in words) and \
             not any(c.isdigit() for c in surface) and lowers[0] not in lex.demonyms and \

@@ -105,3 +105,15 @@ def test_source_lines_name_outlets_and_plurals_of_people_name_no_one():
     # (and a people whose plural is its adjective: "Fleeing Sudanese crossed into Chad")
     doc = analyse("Fleeing Sudanese crossed into Chad on Monday.")
     assert "Fleeing Sudanese" not in {e.label for e in doc.entities}, doc.entities
+
+
+def test_an_ampersand_joins_one_name_and_holy_sites_are_places():
+    """ "Procter & Gamble" is one body, "Schemengees Bar & Grille Restaurant" one place; a
+    pagoda, a basilica, a monastery are places (not "Sule Pagoda" as a person)."""
+    def kinds(text):
+        return [(e.label, e.kind) for e in analyse(text).entities]
+    assert kinds("Shares of Procter & Gamble fell on Monday.") == [
+        ("Procter & Gamble", "organization")]
+    assert kinds("A gunman opened fire at Schemengees Bar & Grille Restaurant.") == [
+        ("Schemengees Bar & Grille Restaurant", "place")]
+    assert kinds("Crowds marched to Sule Pagoda on Monday.") == [("Sule Pagoda", "place")]
