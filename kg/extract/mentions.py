@@ -911,6 +911,9 @@ def surname_forms(name: str) -> list[str]:
         tail = words[k:]
         out.append(" ".join(tail[:1] and [tail[0][:1].upper() + tail[0][1:]] + tail[1:]))
         out.append(" ".join(tail))
+    elif len(words) == 4 and all(w[:1].isupper() for w in words):
+        out.append(" ".join(words[2:]))  # "Aung San Suu Kyi" -> "Suu Kyi", "Andrés Manuel
+        # López Obrador" -> "López Obrador"
     out.append(words[-1])
     return list(dict.fromkeys(out))
 

@@ -938,6 +938,16 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          weak=not (len(words) == 3 and _initial(words[1]) and
                                    doc.text[words[1].end:words[1].end + 1] == "."),
                          extra=extra)
+    if len(words) == 4 and all(t.is_word and t.text == t.bare for t in words) and \
+            lowers[0] not in lex.demonyms and \
+            not any(w in lex.common_words or w in lowercase_words for w in lowers) and \
+            not lowers[0].endswith("ing") and \
+            re.search(r"(?<![\w-])" + re.escape(" ".join(t.text for t in words[2:])) +
+                      r"(?![\w-])", doc.text[end:]) is not None:
+        # "Aung San Suu Kyi" ... "Suu Kyi", "Andrés Manuel López Obrador" ... "López
+        # Obrador": a long personal name whose last two words stand alone later
+        return Candidate(start, end, surface, "person", "pattern", "name:full-name", 0.5,
+                         weak=True, extra=extra)
     if len(words) >= 2 and ("of" in lowers or "for" in lowers):
         # ("Alternative for Germany", "Doctors for Peace": no person's name has a "for")
         return Candidate(start, end, surface, "organization", "pattern", "name:of-phrase", 0.4,

@@ -117,3 +117,14 @@ def test_an_ampersand_joins_one_name_and_holy_sites_are_places():
     assert kinds("A gunman opened fire at Schemengees Bar & Grille Restaurant.") == [
         ("Schemengees Bar & Grille Restaurant", "place")]
     assert kinds("Crowds marched to Sule Pagoda on Monday.") == [("Sule Pagoda", "place")]
+
+
+def test_a_long_name_whose_last_two_words_stand_alone_is_a_person():
+    """ "Aung San Suu Kyi" ... "Suu Kyi's party": one person of four words (not "the New York
+    Stock Exchange" ... "the Stock Exchange")."""
+    doc = analyse("Myanmar's military detained Aung San Suu Kyi on Monday.\n\n"
+                  "Suu Kyi's party won the election in November.")
+    assert [(e.label, e.kind) for e in doc.entities if e.kind == "person"] == [
+        ("Aung San Suu Kyi", "person")]
+    doc = analyse("Shares fell on the New York Stock Exchange. The Stock Exchange closed early.")
+    assert "person" not in [e.kind for e in doc.entities]
