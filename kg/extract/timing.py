@@ -268,6 +268,14 @@ class TimeAttacher:
                     _usable(t, True) and self._follows_report(t)]
             if said:
                 return dataclasses.replace(said[-1], basis="expression")
+        if declaring and doc.words[k].endswith("ing") and k > 0 and doc.words[k - 1] == ",":
+            # "The military seized power on Monday, declaring a state of emergency": the
+            # participle shares the day of the clause before its comma
+            before = [t for t in here if t.end <= trigger_start and t.resolved and
+                      t.type in ("DATE", "TIME") and _usable(t, True) and
+                      not self._in_other_clause(t, sent.start, trigger_start)]
+            if before:
+                return dataclasses.replace(before[-1], basis="sentence")
         if not (reporting or infinitive) and not self._subordinate(clause):
             in_sentence = [t for t in here if _usable(t, False) and not self._premodifies(t) and
                            # ("... Retreat, But The City Is Now Under Fire": "now" is

@@ -6655,3 +6655,9 @@ def test_storming_a_building_a_second_landfall_and_an_exchange_of_fire(text, ety
 
 def test_bursting_into_laughter_is_no_attack():
     assert analyse("The audience burst into laughter when he spoke.").events == []
+
+
+def test_a_declaring_participle_shares_the_day_before_its_comma():
+    doc = analyse("The military seized power on Monday, declaring a year-long state of "
+                  "emergency.", published=date(2021, 2, 7))
+    assert one(doc, "Announcement").time.value == "2021-02-01"
