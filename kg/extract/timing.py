@@ -558,6 +558,10 @@ class TimeAttacher:
         if sent is None or doc.text[t.end:t.end + 1] != ",":
             return False
         lead = doc.words_between(sent.start, t.start)
+        if "," in lead:
+            # "Vucic, in a televised address late on Sunday, condemned ...": the opener of
+            # the parenthesis after the subject
+            lead = lead[len(lead) - lead[::-1].index(","):]
         if lead[-1:] and lead[-1] in ("on", "at", "in"):
             lead = lead[:-1]
         if lead[:1] == ["speaking"]:

@@ -6661,3 +6661,9 @@ def test_a_declaring_participle_shares_the_day_before_its_comma():
     doc = analyse("The military seized power on Monday, declaring a year-long state of "
                   "emergency.", published=date(2021, 2, 7))
     assert one(doc, "Announcement").time.value == "2021-02-01"
+
+
+def test_a_report_named_in_a_parenthesis_dates_the_verb_after_it():
+    doc = analyse("Vucic, in a televised address late on Sunday, condemned the killing of the "
+                  "officer.", published=date(2023, 9, 25))
+    assert one(doc, "Statement").time.value == "2023-09-24"
