@@ -727,6 +727,12 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                              extra={"country": forces.code})
         return Candidate(start, end, surface, "military_unit", "pattern", "name:unit-head", 0.8,
                          extra=extra)
+    if len(lowers) == 2 and lowers[1] == "channel" and (
+            lowers[0] in lex.country_names or lowers[0] in lex.demonyms or
+            lowers[0] == "english"):
+        # "the Mozambique Channel", "the English Channel": a strait, not a broadcaster
+        return Candidate(start, end, surface, "place", "pattern", "name:place-head", 0.7,
+                         extra=extra)
     if lowers[-1] in media_heads or joined in media_heads or \
             _ends_with_phrase(before, lex.phrase_set("media_cues")):
         if len(lowers) > 1 or _ends_with_phrase(before, lex.phrase_set("media_cues")) or \

@@ -128,3 +128,14 @@ def test_a_long_name_whose_last_two_words_stand_alone_is_a_person():
         ("Aung San Suu Kyi", "person")]
     doc = analyse("Shares fell on the New York Stock Exchange. The Stock Exchange closed early.")
     assert "person" not in [e.kind for e in doc.entities]
+
+
+def test_a_channel_of_a_country_is_a_strait_and_works_are_a_firm():
+    def kinds(text):
+        return [(e.label, e.kind) for e in analyse(text).entities]
+    assert kinds("The cyclone crossed the Mozambique Channel on Friday.") == [
+        ("Mozambique Channel", "place")]
+    assert kinds("Migrants crossed the English Channel in small boats.") == [
+        ("English Channel", "place")]
+    assert kinds("Workers at Minsk Tractor Works walked off the job.") == [
+        ("Minsk Tractor Works", "organization")]
