@@ -6667,3 +6667,28 @@ def test_a_report_named_in_a_parenthesis_dates_the_verb_after_it():
     doc = analyse("Vucic, in a televised address late on Sunday, condemned the killing of the "
                   "officer.", published=date(2023, 9, 25))
     assert one(doc, "Statement").time.value == "2023-09-24"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Any attack would be met with a robust and united response, NATO said.", "Meeting"),
+    ("Engineers blamed poor damage control for the loss of the ship.", "Damage"),
+    ("Governments will send damage assessment teams to the islands.", "Damage"),
+    ("Officials attended the inauguration ceremony of the Baltic Pipe on Tuesday.",
+     "Appointment"),
+    ("Only Afghans with proper travel documents will be allowed to leave.", "Visit"),
+    ("Police named Card as a person of interest on Wednesday.", "Appointment"),
+    ("Guterres condemned any seizure of power by force.", "TerritoryTaken"),
+    ("Residents banged pots and pans, a traditional way of driving out evil.",
+     "TerritoryRetaken"),
+    ("Both sides agreed to permanently stop hostilities on Wednesday.", "ArmedClash"),
+    ("Two pipe bombs were found outside the party offices and were made safe.", "Bombing"),
+    ("Three ministers resigned in protest at the decision.", "Protest"),
+])
+def test_words_of_other_senses_name_no_such_event(text, etype):
+    assert etype not in [e.type for e in analyse(text).events]
+
+
+def test_meeting_a_delegation_and_hostilities_resuming_stay_events():
+    assert [e.type for e in analyse("The president met with a delegation on Monday.").events] \
+        == ["Meeting"]
+    assert [e.type for e in analyse("Hostilities resumed on Monday.").events] == ["ArmedClash"]
