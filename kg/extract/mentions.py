@@ -59,7 +59,7 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
         taken = SpanSet((c.start, c.end) for c in groups)
         cands.extend(c for c in _gazetteer_candidates(doc, lex, gazetteer, lower)
                      if not taken.overlaps(c.start, c.end))
-    vessels = _vessel_names(doc)
+    vessels = _vessel_names(doc) | _storm_names(doc)
     if vessels:
         # "The cruiser Moskva ... struck the Moskva": the ship's name, all through the text
         cands = [c for c in cands if c.surface not in vessels]
@@ -195,6 +195,15 @@ def _vessel_names(doc: Document) -> set[str]:
                 toks[k + 1].is_cap and toks[k + 1].start - toks[k].end == 1:
             out.add(toks[k + 1].text)
     return out
+
+
+_STORM_NAME = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Superstorm)\s+([A-Z][a-z]+)\b")
+
+
+def _storm_names(doc: Document) -> set[str]:
+    """Names of storms ("Hurricane Harvey", "Tropical Storm Grace"): "Harvey" alone later
+    is the storm, not a town of that name."""
+    return set(_STORM_NAME.findall(doc.text))
 
 
 def _all_caps_line(doc: Document, offset: int) -> bool:

@@ -866,3 +866,13 @@ def test_a_front_of_a_movement_and_a_name_ending_in_an_acronym_are_bodies(text, 
     acronym is nobody's personal name."""
     doc = analyse_article(Article(text=text, published=date(2020, 11, 29)))
     assert [(e.label, e.kind) for e in doc.entities] == [(label, "organization")]
+
+
+def test_a_storms_name_alone_is_the_storm_not_a_town(linking_adapters):
+    """ "Hurricane Harvey ... Harvey and Irma caused billions in damage": the storm (no
+    entity), not a town GeoNames calls Harvey."""
+    text = ("Hurricane Harvey flooded Texas in 2017.\n\nHarvey and Irma caused billions in "
+            "damage in Texas and Florida.")
+    doc = analyse_article(Article(text=text, published=date(2017, 9, 20)), **linking_adapters)
+    assert "Harvey" not in [e.label for e in doc.entities]
+    assert "Texas" in [e.label for e in doc.entities]

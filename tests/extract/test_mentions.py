@@ -139,3 +139,4 @@ def test_a_channel_of_a_country_is_a_strait_and_works_are_a_firm():
         ("English Channel", "place")]
     assert kinds("Workers at Minsk Tractor Works walked off the job.") == [
         ("Minsk Tractor Works", "organization")]
+
