@@ -379,6 +379,14 @@ class RoleFinder:
                 roles.passive_subject = subj
             elif trig.type in _SPEECH_TYPES:
                 roles.agent = self._speaker(trig, before, after, clause)
+            elif self.doc.words[trig.first].endswith("ing") and trig.first > 1 and \
+                    self.doc.words[trig.first - 1] == ",":
+                # "US-backed fighters captured the last Islamic State positions in Raqqa,
+                # seizing the city's stadium": the participle's subject opens the sentence
+                # (not the object of the verb before the comma)
+                sent = self.doc.sentences[trig.sentence]
+                roles.agent = self._opening_subject(
+                    sent.start, self.doc.tokens[trig.first - 1].start)
             else:
                 roles.agent = self._subject(before, clause, trig.start)
                 if roles.agent is not None and trig.first > 0 and \

@@ -6692,3 +6692,16 @@ def test_meeting_a_delegation_and_hostilities_resuming_stay_events():
     assert [e.type for e in analyse("The president met with a delegation on Monday.").events] \
         == ["Meeting"]
     assert [e.type for e in analyse("Hostilities resumed on Monday.").events] == ["ArmedClash"]
+
+
+def test_a_participle_after_a_comma_shares_the_opening_subject():
+    """ "US-backed fighters captured the last Islamic State positions in Raqqa, seizing the
+    city's stadium": no agent (unnamed fighters), never the object of the verb before."""
+    doc = analyse("US-backed fighters captured the last Islamic State positions in Raqqa on "
+                  "Tuesday, seizing the city's stadium and main hospital.",
+                  published=date(2017, 10, 18))
+    assert all(role(doc, e, "agent") == [] for e in doc.events)
+    doc = analyse("Sudan's army defeated the RSF in Omdurman, retaking the state broadcaster.",
+                  published=date(2023, 3, 12))
+    assert [role(doc, e, "agent") for e in events_of(doc, "TerritoryRetaken")] == [
+        ["Sudanese Armed Forces"]]
