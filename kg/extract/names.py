@@ -532,6 +532,10 @@ _WEAPON_ACRONYMS = frozenset({"FPV", "UAV", "ATACMS", "HIMARS", "GMLRS", "MLRS",
                               "JASSM", "ERAM", "KAB", "FAB", "UMPK"})
 # An acronym that ends a name (not a regnal number: "Mohammed VI", "Louis XIV")
 _ACRONYM_END = re.compile(r"(?![IVXLC]+\b)[A-Z]{2,6}")
+# Titles whose "of" belongs to the name ("Queen Rania of Jordan", "Prince William of Wales")
+_ROYAL = frozenset({"king", "queen", "prince", "princess", "emperor", "empress", "duke",
+                    "duchess", "sultan", "emir", "sheikh", "crown", "grand", "tsar", "shah",
+                    "pope", "patriarch", "lord", "lady", "baron", "count", "earl"})
 # Words of a movement's name before "Front" ("Tigray People's Liberation Front", "Popular
 # Front", "the Nusra Front"; but "the Southern Front", "the Zaporizhzhia front" are places)
 _MOVEMENT_WORDS = frozenset({"liberation", "people's", "people’s", "popular", "national",
@@ -713,6 +717,12 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if j + 1 < len(toks) and toks[j + 1].text == "," and _vessel_apposition(toks, j + 2):
         return None  # "The Galaxy Leader, a car carrier owned by ...": a ship's name
     if title is not None and not (set(lowers) & (org_heads | mil_heads)):
+        if "of" in lowers[2:] and not _ROYAL.intersection(title.lower().split()):
+            # "Mayor Vitali Klitschko of Kyiv", "Bishop Edwin de la Pena of Marawi": the
+            # person, whose seat follows "of" (but "Queen Rania of Jordan" is her name)
+            n = lowers.index("of", 2)
+            start, end = words[0].start, words[n - 1].bare_end
+            surface = doc.text[start:end]
         return Candidate(start, end, surface, "person", "pattern", "name:title", 0.85,
                          title=title, extra=extra)
     if any(w in mil_heads for w in lowers[1:]) or (len(lowers) > 1 and lowers[0] in mil_heads

@@ -140,3 +140,13 @@ def test_a_channel_of_a_country_is_a_strait_and_works_are_a_firm():
     assert kinds("Workers at Minsk Tractor Works walked off the job.") == [
         ("Minsk Tractor Works", "organization")]
 
+
+
+def test_a_titled_person_of_a_place_is_the_person_and_the_place():
+    """ "Mayor Vitali Klitschko of Kyiv": the person and the city, apart; a royal title keeps
+    its "of" ("Queen Rania of Jordan")."""
+    def kinds(text):
+        return [(e.label, e.kind) for e in analyse(text).entities]
+    assert kinds("Bishop Edwin de la Pena of Marawi said the cathedral burned.")[:1] == [
+        ("Edwin de la Pena", "person")]
+    assert kinds("Queen Rania of Jordan visited the camp.") == [("Rania of Jordan", "person")]
