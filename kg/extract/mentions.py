@@ -1005,9 +1005,13 @@ def _people_over_places(doc: Document, cands: list[Candidate]) -> list[Candidate
         # a given name written "Ching-te", "Yu-ih", "Jong-un" follows its family name: even a
         # guessed name is a person's ("Lai Ching-te", then "Lai", which is also a town)
         family_first = len(words) == 2 and _GIVEN_NAME_RE.fullmatch(words[1]) is not None
+        # ("Abiy Ahmed" ... "Abiy said": a given name that stands alone where the last
+        # word never does is the person's, as Ethiopians and Eritreans are called)
+        given_alone = len(words) == 2 and not family_first and not c.weak and \
+            doc.text.count(words[1]) == doc.text.count(c.surface)
         if c.kind == "person" and len(words) > 1 and c.source != "propagated":
             for form in (*surname_forms(c.surface),
-                         words[0] if len(words) == 3 or family_first else ""):
+                         words[0] if len(words) == 3 or family_first or given_alone else ""):
                 if form:
                     (weak if c.weak and not family_first else people).setdefault(form, c)
     if not people and not weak:

@@ -876,3 +876,12 @@ def test_a_storms_name_alone_is_the_storm_not_a_town(linking_adapters):
     doc = analyse_article(Article(text=text, published=date(2017, 9, 20)), **linking_adapters)
     assert "Harvey" not in [e.label for e in doc.entities]
     assert "Texas" in [e.label for e in doc.entities]
+
+
+def test_a_given_name_standing_alone_is_its_titled_person(linking_adapters):
+    """ "Prime Minister Abiy Ahmed ... Abiy said": the prime minister (Ethiopians are called
+    by their given name), not a place GeoNames calls Abiy."""
+    text = ("Prime Minister Abiy Ahmed said the army had taken Mekelle.\n\nAbiy said the "
+            "operation was over. Abiy thanked the troops.")
+    doc = analyse_article(Article(text=text, published=date(2020, 11, 29)), **linking_adapters)
+    assert "Abiy" not in [e.label for e in doc.entities]
