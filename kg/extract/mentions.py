@@ -789,16 +789,45 @@ def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
     return accepted
 
 
+class _Owners(dict):
+    """Full names by the short forms they may be called by. A short form several names
+    share is the first named's ("Jair Bolsonaro" ... "Bolsonaro" ... "his son, Senator
+    Flávio Bolsonaro"), unless that one is called by the given name alone ("Elian Gonzalez"
+    ... "Elian"; "Gonzalez" is his father, Juan Miguel Gonzalez)."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def add(self, form: str, c: Candidate) -> None:
+        self.setdefault(form, []).append(c)
+
+    def at(self, form: str) -> Candidate | None:
+        names = self.get(form)
+        if not names:
+            return None
+        names = sorted(names, key=lambda n: n.start)
+        if len({n.surface for n in names}) > 1:
+            by_surname = [n for n in names if not self._given_name_alone(n.surface)]
+            names = by_surname or names
+        return names[0]
+
+    def _given_name_alone(self, name: str) -> bool:
+        given = name.split()[0]
+        return len(re.findall(r"(?<![\w-])" + re.escape(given) + r"(?![\w-])", self.text)) > \
+            self.text.count(name)
+
+
 def _confirm_guesses(cands: list[Candidate], text: str) -> list[Candidate]:
     """Drop unconfirmed single-word guesses unless another mention explains them."""
     firm = [c for c in cands if not c.extra.get("unconfirmed")]
-    surnames = {}
+    surnames = _Owners(text)
     for c in firm:
         if c.kind == "person" and " " in c.surface:
             for s in surname_forms(c.surface):
-                surnames.setdefault(s, c)
+                surnames.add(s, c)
     # "fired five shots at Fico": a guessed place that is the surname of a person named
-    firm = [_as_mention_of(c, surnames[c.surface], "coref:surname")
+    firm = [_as_mention_of(c, surnames.at(c.surface), "coref:surname")
             if c.rule == "name:place-context" and c.surface in surnames else c for c in firm]
     known_words = {c.surface for c in firm if c.kind != "person" and not c.weak}
     firm = [c for c in firm if not (c.rule == "name:full-name" and
@@ -814,7 +843,7 @@ def _confirm_guesses(cands: list[Candidate], text: str) -> list[Candidate]:
     for c in cands:
         if not c.extra.get("unconfirmed"):
             continue
-        person = surnames.get(c.surface)
+        person = surnames.at(c.surface)
         if person is not None:
             out.append(_as_mention_of(c, person, "coref:surname"))
             continue
@@ -998,8 +1027,8 @@ def _people_over_places(doc: Document, cands: list[Candidate]) -> list[Candidate
     Jong Un": a one-word name the gazetteer or the catalog calls a place (not a country,
     unless it speaks: "Montenegro added" after "Prime Minister Luís Montenegro") is the
     person of that name."""
-    people: dict[str, Candidate] = {}
-    weak: dict[str, Candidate] = {}  # guessed full names: they claim the catalog's places
+    people = _Owners(doc.text)
+    weak = _Owners(doc.text)  # guessed full names: they claim the catalog's places
     for c in cands:
         words = c.surface.split()
         # a given name written "Ching-te", "Yu-ih", "Jong-un" follows its family name: even a
@@ -1013,7 +1042,7 @@ def _people_over_places(doc: Document, cands: list[Candidate]) -> list[Candidate
             for form in (*surname_forms(c.surface),
                          words[0] if len(words) == 3 or family_first or given_alone else ""):
                 if form:
-                    (weak if c.weak and not family_first else people).setdefault(form, c)
+                    (weak if c.weak and not family_first else people).add(form, c)
     if not people and not weak:
         return cands
     # (a state or a city the catalog knows too: "Montana was taken to hospital" after "Joe
@@ -1025,8 +1054,8 @@ def _people_over_places(doc: Document, cands: list[Candidate]) -> list[Candidate
             # (a guessed full name claims only a small town's name, or one of a town's other
             # names: "Yunus is expected to land" after "Nobel laureate Muhammad Yunus", where
             # GeoNames counts "Yunus" among Khan Yunis's names)
-            owner = people.get(c.surface) or (
-                weak.get(c.surface) if c.surface in weak and (
+            owner = people.at(c.surface) or (
+                weak.at(c.surface) if c.surface in weak and (
                     all((getattr(p, "population", 0) or 0) < _SMALL_TOWN for p in c.places)
                     or _only_other_name(c)) else None)
         elif c.source == "catalog" and c.kind == "place" and \
@@ -1034,12 +1063,14 @@ def _people_over_places(doc: Document, cands: list[Candidate]) -> list[Candidate
                 not all(not getattr(e, "country", None) for e in c.entries):
             # (a catalog place in no country is a country or wider: "landed in Tonga" after
             # the islands "Hunga Tonga" taken for a person's name)
-            owner = people.get(c.surface) or weak.get(c.surface)
+            owner = people.at(c.surface) or weak.at(c.surface)
         elif c.kind == "place" and c.surface in people and \
                 _next_word(doc, c.end) in _SPEAKING_AFTER and \
-                people[c.surface].start < c.start and " of " not in people[c.surface].surface \
+                people.at(c.surface).start < c.start and \
+                " of " not in people.at(c.surface).surface \
                 and not _STATE_PRONOUNS.intersection(_sentence_words_after(doc, c.end)):
-            owner = people[c.surface]  # a country that is a titled person's surname, named
+            owner = people.at(c.surface)  # a country that is a titled person's
+            # surname, named
             # before it (not "Jordan said it had closed its airspace" after "Rep. Jim
             # Jordan", nor "Queen Rania of Jordan")
         out.append(c if owner is None else _as_mention_of(c, owner, "coref:surname"))
@@ -1188,6 +1219,7 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate], blocked: Spa
     """Find the other occurrences of established names (exact, surname, variant)."""
     taken = SpanSet((c.start, c.end) for c in cands)
     sources: dict[str, Candidate] = {}
+    short = _Owners(doc.text)  # (a surname two people share: the one named last before it)
     for c in sorted(cands, key=lambda c: (c.source == "propagated", c.start)):
         if c.extra.get("demonym") or c.kind not in _MODEL_KINDS or c.rule == ROLE_RULE:
             continue  # ("the governor": not a name to look for elsewhere)
@@ -1196,6 +1228,7 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate], blocked: Spa
         if c.kind == "person" and len(words) > 1 and c.source != "propagated":
             for s in surname_forms(c.surface):
                 sources.setdefault(s, c)
+                short.add(s, c)
     out = list(cands)
     if not sources:
         return out
@@ -1209,6 +1242,8 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate], blocked: Spa
         if doc.sentence_at(s) is None:
             continue
         src = sources[m.group()]
+        if src.kind == "person" and " " not in m.group() and m.group() in short:
+            src = short.at(m.group()) or src
         if src.kind == "place" and not (src.key or "").startswith("country:") and \
                 _on_a_river(doc.text, s, e):
             continue  # "Officials in Dnipro ... crossed the Dnipro": the river

@@ -150,3 +150,22 @@ def test_a_titled_person_of_a_place_is_the_person_and_the_place():
     assert kinds("Bishop Edwin de la Pena of Marawi said the cathedral burned.")[:1] == [
         ("Edwin de la Pena", "person")]
     assert kinds("Queen Rania of Jordan visited the camp.") == [("Rania of Jordan", "person")]
+
+
+def test_a_surname_two_people_share_is_the_first_named_unless_called_by_given_name():
+    """ "Former president Jair Bolsonaro ... Bolsonaro ... his son, Senator Flávio Bolsonaro":
+    the bare surname is the father named first; a boy called "Elian" leaves "Gonzalez" to
+    his father."""
+    doc = analyse("Former president Jair Bolsonaro was convicted on Thursday.\n\n"
+                  "Bolsonaro denied any wrongdoing. Bolsonaro did not attend.\n\n"
+                  "His son, Senator Flávio Bolsonaro, called the trial a farce.")
+    people = {e.label: e for e in doc.entities if e.kind == "person"}
+    assert set(people) == {"Jair Bolsonaro", "Flávio Bolsonaro"}
+    ids = {m.entity for m in doc.mentions if doc.article.text[m.start:m.end] == "Bolsonaro"}
+    assert ids == {people["Jair Bolsonaro"].id}
+    doc = analyse("Elian Gonzalez stayed in Miami. His father, Juan Miguel Gonzalez, flew to "
+                  "Washington.\n\nElian played in the yard. Gonzalez said he wanted his son "
+                  "back.")
+    people = {e.label: e for e in doc.entities if e.kind == "person"}
+    ids = {m.entity for m in doc.mentions if doc.article.text[m.start:m.end] == "Gonzalez"}
+    assert ids == {people["Juan Miguel Gonzalez"].id}
