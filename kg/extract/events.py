@@ -316,7 +316,7 @@ def _of_a_year(doc: Document, sentence: int) -> bool:
     Aramoana"): its counts are no new figures for the event told before."""
     a, b = doc.sentence_tokens[sentence]
     words = doc.words[a:b]
-    return any(w in ("in", "of", "since") and _YEAR.fullmatch(nxt) is not None
+    return any(w in ("in", "of") and _YEAR.fullmatch(nxt) is not None
                for w, nxt in zip(words, words[1:], strict=False))
 
 

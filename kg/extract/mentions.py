@@ -59,10 +59,15 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
         taken = SpanSet((c.start, c.end) for c in groups)
         cands.extend(c for c in _gazetteer_candidates(doc, lex, gazetteer, lower)
                      if not taken.overlaps(c.start, c.end))
-    vessels = _vessel_names(doc) | _storm_names(doc)
+    vessels = _vessel_names(doc)
     if vessels:
         # "The cruiser Moskva ... struck the Moskva": the ship's name, all through the text
         cands = [c for c in cands if c.surface not in vessels]
+    storms = _storm_names(doc)
+    if storms:
+        # (but "a tanker off Mocha in Yemen" after "Cyclone Mocha": the port)
+        cands = [c for c in cands if c.surface not in storms or
+                 doc.word_before(0, c.start) in _PLACE_PREPOSITIONS]
     cands.extend(groups)
     cands.extend(find_credit_candidates(doc))
     cands.extend(find_office_candidates(doc))
@@ -94,7 +99,7 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
                  for c in confirmed]
     confirmed = [dataclasses.replace(c, extra={**c.extra, "state_body": True})
                  if c.kind == "organization" and c.surface.lower() in _BODIES_OF_ANY_STATE and
-                 _owned_by_a_state(doc, lex, c.start) else c for c in confirmed]
+                 _owned_by_a_state(doc, lex, c.start, c.end) else c for c in confirmed]
     confirmed = [dataclasses.replace(c, extra={**c.extra, "road_after": True})
                  if c.kind == "place" and _next_word(doc, c.end) in _ROAD_WORDS else c
                  for c in confirmed]
@@ -200,6 +205,10 @@ def _vessel_names(doc: Document) -> set[str]:
 _STORM_NAME = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Superstorm)\s+([A-Z][a-z]+)\b")
 
 
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "off", "from", "to", "outside", "into",
+                                 "towards", "toward"})
+
+
 def _storm_names(doc: Document) -> set[str]:
     """Names of storms ("Hurricane Harvey", "Tropical Storm Grace"): "Harvey" alone later
     is the storm, not a town of that name."""
@@ -225,7 +234,8 @@ def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[st
                     for e in m.entries):
             continue  # "Sumy Oblast" when the catalog only knows the city (a place in a
             # country: not "U.S. District Judge")
-        if m.surface.lower() in _BODIES_OF_ANY_STATE and _owned_by_a_state(doc, lex, m.start):
+        if m.surface.lower() in _BODIES_OF_ANY_STATE and \
+                _owned_by_a_state(doc, lex, m.start, m.end):
             continue  # "Kazakhstan's Security Council", "his Security Council": a state's own
         if _on_a_river(doc.text, m.start, m.end) and \
                 all(model_kind(e.kind) == "place" and getattr(e, "country", None)
@@ -271,11 +281,17 @@ def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[st
 
 # Names the catalog gives an international body that states give bodies of their own too
 _BODIES_OF_ANY_STATE = frozenset({"security council"})
+_SEAT_WORDS = frozenset({"envoy", "envoys", "ambassador", "presidency", "seat", "member",
+                         "membership", "resolution", "resolutions", "vote", "veto", "delegate",
+                         "representative", "chair", "chairmanship", "colleagues", "partners"})
 _OWNERS = frozenset({"his", "her", "its", "their", "our", "national", "state", "country's"})
 
 
-def _owned_by_a_state(doc: Document, lex: Lexicon, start: int) -> bool:
-    """A possessive, an owner's pronoun, a country or its people's adjective right before."""
+def _owned_by_a_state(doc: Document, lex: Lexicon, start: int, end: int) -> bool:
+    """A possessive, an owner's pronoun, a country or its people's adjective right before
+    (not "China's Security Council envoy": its seat on the UN's)."""
+    if _next_word(doc, end) in _SEAT_WORDS:
+        return False
     sent = doc.sentence_at(start)
     before = doc.word_before(sent.start if sent is not None else 0, start)
     if before in ("'s", "’s", "s"):

@@ -228,7 +228,9 @@ def _chunk_end(toks: list[Token], i: int, lex: Lexicon) -> int:
             j += 2  # a first initial after a title: "Foreign Minister S. Jaishankar"
             continue
         if nxt.text == "&" and j + 2 < n and is_name_token(toks[j + 2], lex) and \
-                toks[j + 2].start - nxt.end <= 1:
+                nxt.start - cur.end == 1 and toks[j + 2].start - nxt.end == 1 and \
+                not any(c.startswith(f"{cur.lower} and {toks[j + 2].lower}")
+                        for c in lex.country_names):
             j += 2  # "Procter & Gamble", "Schemengees Bar & Grille": one name
             continue
         # connectors: "Institute for the Study of War", "House of Culture"
@@ -737,7 +739,7 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                              extra={"country": forces.code})
         return Candidate(start, end, surface, "military_unit", "pattern", "name:unit-head", 0.8,
                          extra=extra)
-    if len(lowers) == 2 and lowers[1] == "channel" and (
+    if len(lowers) == 2 and lowers[1] == "channel" and i > 0 and toks[i - 1].lower == "the" and (
             lowers[0] in lex.country_names or lowers[0] in lex.demonyms or
             lowers[0] == "english"):
         # "the Mozambique Channel", "the English Channel": a strait, not a broadcaster
@@ -955,7 +957,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                                    doc.text[words[1].end:words[1].end + 1] == "."),
                          extra=extra)
     if len(words) == 4 and all(t.is_word and t.text == t.bare for t in words) and \
-            lowers[0] not in lex.demonyms and \
+            lowers[0] not in lex.demonyms and lowers[0] not in lex.country_names and \
+            " ".join(lowers[:2]) not in lex.country_names and \
             not any(w in lex.common_words or w in lowercase_words for w in lowers) and \
             not lowers[0].endswith("ing") and \
             re.search(r"(?<![\w-])" + re.escape(" ".join(t.text for t in words[2:])) +

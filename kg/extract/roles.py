@@ -104,6 +104,9 @@ _BEFORE_PASSIVE = frozenset({"has", "have", "had", "again", "also", "repeatedly"
 # events of ground taken whose passive subject is the ground ("Sumy region was partly
 # occupied", "the Chernihiv region was cleared of Russian troops")
 _TAKEN_TYPES = frozenset({"TerritoryTaken", "TerritoryRetaken", "Occupation", "Encirclement"})
+# Words opening a fronted subordinate clause ("After Hamas fighters crossed ..., X ...")
+_SUBORDINATORS = frozenset({"after", "when", "as", "before", "while", "since", "although",
+                            "though", "once", "until", "because", "if", "whereas"})
 # Nouns of one unnamed person opening a sentence, whom a "he" or "she" after them means
 _UNNAMED_PEOPLE = frozenset({"gunman", "attacker", "assailant", "suspect", "man", "woman",
                              "bomber", "sniper", "driver", "shooter", "killer", "teenager",
@@ -385,8 +388,15 @@ class RoleFinder:
                 # seizing the city's stadium": the participle's subject opens the sentence
                 # (not the object of the verb before the comma)
                 sent = self.doc.sentences[trig.sentence]
-                roles.agent = self._opening_subject(
-                    sent.start, self.doc.tokens[trig.first - 1].start)
+                lo = sent.start
+                a = self.doc.sentence_tokens[trig.sentence][0]
+                if self.doc.words[a] in _SUBORDINATORS:
+                    # ("After Hamas fighters crossed into Israel, Israeli warplanes pounded
+                    # Gaza, killing ...": the main clause's subject, after the comma)
+                    comma = next((t for t in range(a, trig.first - 1)
+                                  if self.doc.words[t] == ","), None)
+                    lo = self.doc.tokens[comma].end if comma is not None else lo
+                roles.agent = self._opening_subject(lo, self.doc.tokens[trig.first - 1].start)
             else:
                 roles.agent = self._subject(before, clause, trig.start)
                 if roles.agent is not None and trig.first > 0 and \

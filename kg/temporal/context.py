@@ -158,9 +158,11 @@ class Context:
             tense = PAST
         elif signal == "deadline":
             tense = NEUTRAL
-        if _NAMES_AN_EVENT.match(self.text, end):
+        if _NAMES_AN_EVENT.match(self.text, end) and \
+                self.text[max(0, start - 5):start].lower().endswith(("the ", "'s ", "’s ")):
             # "since the October 7 attack", "weeks after the September 11 attacks": a day
-            # that names what happened on it lies behind (the latest such day)
+            # that names what happened on it lies behind (the latest such day; not "a
+            # planned March 25 attack")
             return max(y for y in (self.dct.year - 1, self.dct.year)
                        if (_safe(y, month, day or 1) or self.dct) <= self.dct)
         # The nearest occurrence wins; one in the past under a future tense is (almost)

@@ -159,7 +159,11 @@ class Sentences:
         Monday,", "Speaking to reporters on Friday,")."""
         lo = self.bounds(start)[0]
         lead = self.text[max(lo, self.text.rfind(",", lo, start) + 1):start].lower().split()
-        return 1 < len(lead) <= 8 and lead[0] == "speaking" and lead[-1] in _FRONTING
+        if not (1 < len(lead) <= 8 and lead[0] == "speaking" and lead[-1] in _FRONTING):
+            return False
+        rest = self.text[start:self.bounds(start)[1]].lower().split()
+        return not {"will", "shall", "'ll"}.intersection(rest)  # (not "Speaking at a summit
+        # on Monday, Scholz will outline ...")
 
     def tense(self, start: int, end: int) -> str:
         """The tense of the clause around the span: the nearest tense marker decides

@@ -885,3 +885,21 @@ def test_a_given_name_standing_alone_is_its_titled_person(linking_adapters):
             "operation was over. Abiy thanked the troops.")
     doc = analyse_article(Article(text=text, published=date(2020, 11, 29)), **linking_adapters)
     assert "Abiy" not in [e.label for e in doc.entities]
+
+
+def test_review_of_the_twenty_fifth_stop_entities(linking_adapters):
+    """A storm's name after a place preposition is the place ("a tanker off Mocha"); a seat
+    on the UN's Security Council ("China's Security Council envoy") keeps the link; "Libya
+    Channel, a private broadcaster" is no strait; "Bosnia & Herzegovina" is the country."""
+    def doc_of(text):
+        return analyse_article(Article(text=text, published=date(2023, 5, 20)),
+                               **linking_adapters)
+    doc = doc_of("Cyclone Mocha hit Myanmar on Sunday. Days later, Houthi rebels attacked a "
+                 "tanker off Mocha in Yemen.")
+    assert "Mocha" in [e.label for e in doc.entities]
+    doc = doc_of("China's Security Council envoy Zhang Jun said Beijing opposed the draft.")
+    assert "Q37470" in [e.wikidata for e in doc.entities]
+    doc = doc_of("Libya Channel, a private broadcaster, reported clashes in Tripoli.")
+    assert [e.kind for e in doc.entities if e.label == "Libya Channel"] == ["media"]
+    doc = doc_of("Leaders of Bosnia & Herzegovina met in Sarajevo on Monday.")
+    assert "Q225" in [e.wikidata for e in doc.entities]

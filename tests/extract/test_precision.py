@@ -6705,3 +6705,48 @@ def test_a_participle_after_a_comma_shares_the_opening_subject():
                   published=date(2023, 3, 12))
     assert [role(doc, e, "agent") for e in events_of(doc, "TerritoryRetaken")] == [
         ["Sudanese Armed Forces"]]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Firefighters forced their way into the burning apartment and rescued two children.",
+     "Attack"),
+    ("The gunman burst into tears as the verdict was read out in court on Wednesday.",
+     "Attack"),
+    ("Armed police burst into the flat in Manchester on Monday and detained the suspect.",
+     "Attack"),
+    ("The yacht's landfall in Hobart ended the race on Thursday.", "Storm"),
+    ("The two candidates exchanged fire over immigration during Tuesday's debate.",
+     "ArmedClash"),
+    ("Hamas quit the negotiations in Cairo on Tuesday.", "Resignation"),
+    ("Russian troops quit their positions on the west bank of the river on Wednesday.",
+     "Resignation"),
+    ("The car bomb suspect struck a plea deal with prosecutors on Tuesday.", "Bombing"),
+])
+def test_review_of_the_twenty_fifth_stop_no_such_event(text, etype):
+    """Worse cases of a helper's review of this stop's rules (texts of its own)."""
+    assert etype not in [e.type for e in analyse(text).events]
+
+
+def test_review_of_the_twenty_fifth_stop_events_kept():
+    doc = analyse("The prime minister met with a united opposition front in Dhaka on Sunday.")
+    assert [e.type for e in doc.events] == ["Meeting"]
+    doc = analyse("A nail bomb exploded in a crowded market in Quetta on Monday, killing six "
+                  "people.")
+    assert "Bombing" in [e.type for e in doc.events]
+    doc = analyse("Ukrainian drones damaged control towers at two Russian air bases overnight.")
+    assert [e.type for e in doc.events] == ["Damage"]
+    doc = analyse("Russia's seizure of power plants in southern Ukraine in 2022 drew protests.")
+    assert "TerritoryTaken" in [e.type for e in doc.events]
+    doc = analyse("After Hamas fighters crossed into Israel, Israeli warplanes pounded the Gaza "
+                  "Strip, killing more than 200 people.")
+    killing = one(doc, "Killing")
+    assert role(doc, killing, "agent") != ["Hamas"]
+    doc = analyse("Floods hit Valencia on Tuesday. At least 95 people have died, the most in a "
+                  "Spanish flood since 1973, officials said.", published=date(2024, 10, 31))
+    assert one(doc, "Flood").fatalities == 95
+    doc = analyse("The army is preparing a March 20 assault on the city.",
+                  published=date(2024, 3, 14))
+    assert one(doc, "Attack").time.value == "2024-03-20"
+    doc = analyse("Speaking at a summit in Brussels on Monday, Scholz will outline his plans.",
+                  published=date(2024, 3, 14))
+    assert one(doc, "Meeting").time.value == "2024-03-18"
