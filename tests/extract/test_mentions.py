@@ -169,3 +169,11 @@ def test_a_surname_two_people_share_is_the_first_named_unless_called_by_given_na
     people = {e.label: e for e in doc.entities if e.kind == "person"}
     ids = {m.entity for m in doc.mentions if doc.article.text[m.start:m.end] == "Gonzalez"}
     assert ids == {people["Juan Miguel Gonzalez"].id}
+
+
+def test_may_after_a_given_name_is_a_surname():
+    """ "Prime Minister Theresa May said": a person, not "Theresa" and a month."""
+    doc = analyse("Prime Minister Theresa May said Russia was responsible.")
+    assert [e.label for e in doc.entities if e.kind == "person"] == ["Theresa May"]
+    doc = analyse("Elections were held in Mexico on May 5.")
+    assert "person" not in [e.kind for e in doc.entities]
