@@ -6750,3 +6750,8 @@ def test_review_of_the_twenty_fifth_stop_events_kept():
     doc = analyse("Speaking at a summit in Brussels on Monday, Scholz will outline his plans.",
                   published=date(2024, 3, 14))
     assert one(doc, "Meeting").time.value == "2024-03-18"
+
+
+def test_expelling_as_many_diplomats_is_no_recapture():
+    doc = analyse("Moscow responded by expelling the same number of British diplomats.")
+    assert [e.type for e in doc.events] == ["Other"]
