@@ -6755,3 +6755,14 @@ def test_review_of_the_twenty_fifth_stop_events_kept():
 def test_expelling_as_many_diplomats_is_no_recapture():
     doc = analyse("Moscow responded by expelling the same number of British diplomats.")
     assert [e.type for e in doc.events] == ["Other"]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("NATO said on Tuesday it would withdraw accreditation from seven Russian officials.",
+     "Withdrawal"),
+    ("The journalist left the country in 2017, saying he feared arrest.", "Arrest"),
+    ("The former president is expected to be surrendered to the court in The Hague.",
+     "MilitaryVictory"),
+])
+def test_accreditation_feared_arrest_and_surrender_to_a_court(text, etype):
+    assert etype not in [e.type for e in analyse(text).events]
