@@ -13,6 +13,7 @@ of a claim is kept even when the modality is another one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -163,6 +164,12 @@ def _negation_words() -> frozenset[str]:
         to_forms | deny | _SAVED | _DISMISSING
 
 
+# A part in an event whose denial or claim the words before the event's noun tell
+_ROLE_IN_IT = re.compile(r"\b(?:involvement|role|hand|part|complicity) in (?:the|this|that|"
+                         r"last|these|those)(?: \S+){0,3}$|\bresponsibility for (?:the|this|"
+                         r"that|these|those)(?: \S+){0,3}$")
+
+
 def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], lex: Lexicon,
                   *, is_reporting: bool = False) -> Reading:
     clause = clause_of(bounds, trig.start)
@@ -189,6 +196,10 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         if stop >= 0:
             words = words[stop + 1:]  # "Israel should halt its offensive": the halt is asked,
             # the offensive goes on
+    if trig.pos == "n" and _ROLE_IN_IT.search(" ".join(words[-6:])):
+        # "Russia has denied any involvement in the attack": the role is denied, the attack
+        # is told as fact
+        return Reading("asserted")
     if is_reporting and trig.pos == "v":
         # "... would take two weeks, he said": what is reported is no cue of the saying (but
         # "Hamas may, officials said, announce a ceasefire": the subject stands before)

@@ -6766,3 +6766,11 @@ def test_expelling_as_many_diplomats_is_no_recapture():
 ])
 def test_accreditation_feared_arrest_and_surrender_to_a_court(text, etype):
     assert etype not in [e.type for e in analyse(text).events]
+
+
+def test_a_denied_role_in_an_event_leaves_the_event_a_fact():
+    """ "Russia has consistently denied any involvement in the attack": the involvement is
+    denied, the attack is told as fact (not Russia's claim)."""
+    doc = analyse("Russia has consistently denied any involvement in the attack.")
+    attack = one(doc, "Attack")
+    assert attack.modality == "asserted" and attack.according_to is None
