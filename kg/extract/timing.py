@@ -110,6 +110,10 @@ _CHARGING = frozenset({"accused", "suspected", "guilty", "acquitted",
                        "sacked", "fired", "suspended", "removed", "dismissed"})
 
 
+# Verbs of a reaction whose object is the event reacted to
+_REACTING = ("condemn", "welcom", "prais", "denounc", "hail", "mourn")
+
+
 class TimeAttacher:
     """Chooses the time of each event trigger (see the module docstring)."""
 
@@ -479,7 +483,10 @@ class TimeAttacher:
             obj = gap[:-1] if gap and gap[-1] in ("on", "in", "at") else gap
             # "claimed responsibility for the attack on Friday": a claim with an object
             declaring = declaring or obj[:1] == ["responsibility"] and \
-                doc.text[start:end].lower().startswith("claim")
+                doc.text[start:end].lower().startswith("claim") or \
+                doc.text[start:end].lower().startswith(_REACTING) and obj[:1] in (
+                    ["the"], ["his"], ["her"], ["their"], ["its"])
+            # ("condemned the killing the following morning": the day of the condemning)
             if declaring and len(obj) <= 10 and \
                     not any(w in _CLAUSE_MARKS or w in self.reporting and
                             obj[i + 1:i + 2] != ["of"]  # "a state of emergency": a noun

@@ -6774,3 +6774,9 @@ def test_a_denied_role_in_an_event_leaves_the_event_a_fact():
     doc = analyse("Russia has consistently denied any involvement in the attack.")
     attack = one(doc, "Attack")
     assert attack.modality == "asserted" and attack.according_to is None
+
+
+def test_a_reaction_to_an_event_is_dated_by_the_time_after_its_object():
+    doc = analyse("Boris Nemtsov was shot dead near the Kremlin on February 27. Putin condemned "
+                  "the killing the following morning.", published=date(2015, 3, 9))
+    assert one(doc, "Statement").time.value == "2015-02-28TMO"
