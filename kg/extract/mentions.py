@@ -203,8 +203,7 @@ def _vessel_names(doc: Document) -> set[str]:
 
 
 _STORM_NAME = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Superstorm)\s+([A-Z][a-z]+)\b")
-
-
+# Words after which a storm's name is a place of that name ("off Mocha")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "off", "from", "to", "outside", "into",
                                  "towards", "toward"})
 
@@ -1085,10 +1084,10 @@ def _people_over_places(doc: Document, cands: list[Candidate]) -> list[Candidate
                 people.at(c.surface).start < c.start and \
                 " of " not in people.at(c.surface).surface \
                 and not _STATE_PRONOUNS.intersection(_sentence_words_after(doc, c.end)):
-            owner = people.at(c.surface)  # a country that is a titled person's
-            # surname, named
-            # before it (not "Jordan said it had closed its airspace" after "Rep. Jim
-            # Jordan", nor "Queen Rania of Jordan")
+            # a country that is a titled person's surname, named before it (not "Jordan said
+            # it had closed its airspace" after "Rep. Jim Jordan", nor "Queen Rania of
+            # Jordan")
+            owner = people.at(c.surface)
         out.append(c if owner is None else _as_mention_of(c, owner, "coref:surname"))
     return out
 
@@ -1235,7 +1234,7 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate], blocked: Spa
     """Find the other occurrences of established names (exact, surname, variant)."""
     taken = SpanSet((c.start, c.end) for c in cands)
     sources: dict[str, Candidate] = {}
-    short = _Owners(doc.text)  # (a surname two people share: the one named last before it)
+    short = _Owners(doc.text)  # (a surname two named people share: see _Owners)
     for c in sorted(cands, key=lambda c: (c.source == "propagated", c.start)):
         if c.extra.get("demonym") or c.kind not in _MODEL_KINDS or c.rule == ROLE_RULE:
             continue  # ("the governor": not a name to look for elsewhere)
