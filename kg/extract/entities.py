@@ -66,8 +66,14 @@ def group_mentions(cands: list[Candidate], lex: Lexicon) -> list[EntityGroup]:
     uf = _UnionFind(len(cands))
     by_key: dict[str, int] = {}
     by_span = {(c.start, c.end): i for i, c in enumerate(cands)}
+    # person names that refer to more than one full name ("Gonzalez")
+    targets: dict[str, set] = {}
+    for c in cands:
+        if c.kind == "person" and c.extra.get("refers_to"):
+            targets.setdefault(c.surface, set()).add(c.extra["refers_to"])
+    shared = frozenset(s for s, t in targets.items() if len(t) > 1)
     for i, c in enumerate(cands):
-        key = _key(c)
+        key = _key(c, shared)
         if key in by_key:
             uf.union(by_key[key], i)
         else:
@@ -137,9 +143,14 @@ _HEADLINE_TOWN = 95_000
 _HEADLINE_PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "into", "across"})
 
 
-def _key(c: Candidate) -> str:
+def _key(c: Candidate, shared: frozenset[str] = frozenset()) -> str:
     if c.key:
         return c.key
+    ref = c.extra.get("refers_to")
+    if c.kind == "person" and ref and c.surface in shared:
+        # ("Gonzalez" told of Juan Miguel Gonzalez here and of Lazaro Gonzalez there: the
+        # name it refers to, not its surface, is who it is)
+        return f"person-ref:{ref[0]}:{ref[1]}"
     if c.kind == "person":
         return "person:" + fold(c.surface)
     # one name, one entity, whatever the rules guessed ("U.S. Coast Guard", "US Coast Guard")

@@ -316,8 +316,11 @@ def _of_a_year(doc: Document, sentence: int) -> bool:
     Aramoana"): its counts are no new figures for the event told before."""
     a, b = doc.sentence_tokens[sentence]
     words = doc.words[a:b]
-    return any(w in ("in", "of") and _YEAR.fullmatch(nxt) is not None
-               for w, nxt in zip(words, words[1:], strict=False))
+    # (a comparison's "since YEAR" is no year of its own: "the most in a Spanish flood since
+    # 1973")
+    return any((w in ("in", "of") or w == "since" and not _COMPARING.intersection(
+                   words[max(0, n - 6):n])) and _YEAR.fullmatch(nxt) is not None
+               for n, (w, nxt) in enumerate(zip(words, words[1:], strict=False)))
 
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")

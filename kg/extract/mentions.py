@@ -208,6 +208,11 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "off", "from", "to", "outsi
                                  "towards", "toward"})
 
 
+# ... and verbs whose object is a place ("visited Florence": the city, not Florence Parly)
+_BEFORE_A_PLACE = _PLACE_PREPOSITIONS | {"visited", "visit", "visits", "visiting", "reached",
+                                         "entered", "toured", "left"}
+
+
 def _storm_names(doc: Document) -> set[str]:
     """Names of storms ("Hurricane Harvey", "Tropical Storm Grace"): "Harvey" alone later
     is the storm, not a town of that name."""
@@ -282,7 +287,7 @@ def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[st
 _BODIES_OF_ANY_STATE = frozenset({"security council"})
 _SEAT_WORDS = frozenset({"envoy", "envoys", "ambassador", "presidency", "seat", "member",
                          "membership", "resolution", "resolutions", "vote", "veto", "delegate",
-                         "representative", "chair", "chairmanship", "colleagues", "partners"})
+                         "representative", "colleagues", "partners"})
 _OWNERS = frozenset({"his", "her", "its", "their", "our", "national", "state", "country's"})
 
 
@@ -806,9 +811,10 @@ def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
 
 class _Owners(dict):
     """Full names by the short forms they may be called by. A short form several names
-    share is the first named's ("Jair Bolsonaro" ... "Bolsonaro" ... "his son, Senator
-    Flávio Bolsonaro"), unless that one is called by the given name alone ("Elian Gonzalez"
-    ... "Elian"; "Gonzalez" is his father, Juan Miguel Gonzalez)."""
+    share is the last of them named before it in its paragraph or the one before ("her
+    father, Rodrigo Duterte ... Duterte, 79"), else the first named ("Jair Bolsonaro" ...
+    "Bolsonaro" paragraphs later), leaving out one called by the given name alone ("Elian
+    Gonzalez" ... "Elian"; "Gonzalez" is his father, Juan Miguel Gonzalez)."""
 
     def __init__(self, text: str):
         super().__init__()
@@ -817,7 +823,7 @@ class _Owners(dict):
     def add(self, form: str, c: Candidate) -> None:
         self.setdefault(form, []).append(c)
 
-    def at(self, form: str) -> Candidate | None:
+    def at(self, form: str, pos: int) -> Candidate | None:
         names = self.get(form)
         if not names:
             return None
@@ -825,7 +831,8 @@ class _Owners(dict):
         if len({n.surface for n in names}) > 1:
             by_surname = [n for n in names if not self._given_name_alone(n.surface)]
             names = by_surname or names
-        return names[0]
+        near = self.text.rfind("\n\n", 0, self.text.rfind("\n\n", 0, pos))
+        return next((n for n in reversed(names) if near < n.start < pos), names[0])
 
     def _given_name_alone(self, name: str) -> bool:
         given = name.split()[0]
@@ -842,7 +849,7 @@ def _confirm_guesses(cands: list[Candidate], text: str) -> list[Candidate]:
             for s in surname_forms(c.surface):
                 surnames.add(s, c)
     # "fired five shots at Fico": a guessed place that is the surname of a person named
-    firm = [_as_mention_of(c, surnames.at(c.surface), "coref:surname")
+    firm = [_as_mention_of(c, surnames.at(c.surface, c.start), "coref:surname")
             if c.rule == "name:place-context" and c.surface in surnames else c for c in firm]
     known_words = {c.surface for c in firm if c.kind != "person" and not c.weak}
     firm = [c for c in firm if not (c.rule == "name:full-name" and
@@ -858,7 +865,7 @@ def _confirm_guesses(cands: list[Candidate], text: str) -> list[Candidate]:
     for c in cands:
         if not c.extra.get("unconfirmed"):
             continue
-        person = surnames.at(c.surface)
+        person = surnames.at(c.surface, c.start)
         if person is not None:
             out.append(_as_mention_of(c, person, "coref:surname"))
             continue
@@ -1044,6 +1051,7 @@ def _people_over_places(doc: Document, cands: list[Candidate]) -> list[Candidate
     person of that name."""
     people = _Owners(doc.text)
     weak = _Owners(doc.text)  # guessed full names: they claim the catalog's places
+    given = _Owners(doc.text)  # given names that stand alone, not after "in", "to" ...
     for c in cands:
         words = c.surface.split()
         # a given name written "Ching-te", "Yu-ih", "Jong-un" follows its family name: even a
@@ -1055,10 +1063,12 @@ def _people_over_places(doc: Document, cands: list[Candidate]) -> list[Candidate
             doc.text.count(words[1]) == doc.text.count(c.surface)
         if c.kind == "person" and len(words) > 1 and c.source != "propagated":
             for form in (*surname_forms(c.surface),
-                         words[0] if len(words) == 3 or family_first or given_alone else ""):
+                         words[0] if len(words) == 3 or family_first else ""):
                 if form:
                     (weak if c.weak and not family_first else people).add(form, c)
-    if not people and not weak:
+            if given_alone:
+                given.add(words[0], c)
+    if not people and not weak and not given:
         return cands
     # (a state or a city the catalog knows too: "Montana was taken to hospital" after "Joe
     # Montana"; never a country)
@@ -1069,8 +1079,10 @@ def _people_over_places(doc: Document, cands: list[Candidate]) -> list[Candidate
             # (a guessed full name claims only a small town's name, or one of a town's other
             # names: "Yunus is expected to land" after "Nobel laureate Muhammad Yunus", where
             # GeoNames counts "Yunus" among Khan Yunis's names)
-            owner = people.at(c.surface) or (
-                weak.at(c.surface) if c.surface in weak and (
+            owner = people.at(c.surface, c.start) or (
+                given.at(c.surface, c.start)
+                if doc.word_before(0, c.start) not in _BEFORE_A_PLACE else None) or (
+                weak.at(c.surface, c.start) if c.surface in weak and (
                     all((getattr(p, "population", 0) or 0) < _SMALL_TOWN for p in c.places)
                     or _only_other_name(c)) else None)
         elif c.source == "catalog" and c.kind == "place" and \
@@ -1078,16 +1090,16 @@ def _people_over_places(doc: Document, cands: list[Candidate]) -> list[Candidate
                 not all(not getattr(e, "country", None) for e in c.entries):
             # (a catalog place in no country is a country or wider: "landed in Tonga" after
             # the islands "Hunga Tonga" taken for a person's name)
-            owner = people.at(c.surface) or weak.at(c.surface)
+            owner = people.at(c.surface, c.start) or weak.at(c.surface, c.start)
         elif c.kind == "place" and c.surface in people and \
                 _next_word(doc, c.end) in _SPEAKING_AFTER and \
-                people.at(c.surface).start < c.start and \
-                " of " not in people.at(c.surface).surface \
+                people.at(c.surface, c.start).start < c.start and \
+                " of " not in people.at(c.surface, c.start).surface \
                 and not _STATE_PRONOUNS.intersection(_sentence_words_after(doc, c.end)):
             # a country that is a titled person's surname, named before it (not "Jordan said
             # it had closed its airspace" after "Rep. Jim Jordan", nor "Queen Rania of
             # Jordan")
-            owner = people.at(c.surface)
+            owner = people.at(c.surface, c.start)
         out.append(c if owner is None else _as_mention_of(c, owner, "coref:surname"))
     return out
 
@@ -1258,7 +1270,7 @@ def _propagate(doc: Document, lex: Lexicon, cands: list[Candidate], blocked: Spa
             continue
         src = sources[m.group()]
         if src.kind == "person" and " " not in m.group() and m.group() in short:
-            src = short.at(m.group()) or src
+            src = short.at(m.group(), s) or src
         if src.kind == "place" and not (src.key or "").startswith("country:") and \
                 _on_a_river(doc.text, s, e):
             continue  # "Officials in Dnipro ... crossed the Dnipro": the river

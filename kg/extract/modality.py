@@ -165,9 +165,13 @@ def _negation_words() -> frozenset[str]:
 
 
 # A part in an event whose denial or claim the words before the event's noun tell
-_ROLE_IN_IT = re.compile(r"\b(?:involvement|role|hand|part|complicity) in (?:the|this|that|"
-                         r"last|these|those)(?: \S+){0,3}$|\bresponsibility for (?:the|this|"
-                         r"that|these|those)(?: \S+){0,3}$")
+_ROLE_IN_IT = re.compile(r"\b(?:involvement|role|complicity) in (?:the|this|that|last|these|"
+                         r"those)((?: \S+){0,3})$|\bresponsibility for (?:the|this|that|these|"
+                         r"those)((?: \S+){0,3})$")
+# Words between the role and the event that keep the event's own modality ("any role in the
+# planned bombing", which was foiled)
+_UNDONE = frozenset({"planned", "foiled", "thwarted", "attempted", "possible", "alleged",
+                     "proposed", "failed", "would-be", "suspected"})
 
 
 def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], lex: Lexicon,
@@ -196,7 +200,10 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         if stop >= 0:
             words = words[stop + 1:]  # "Israel should halt its offensive": the halt is asked,
             # the offensive goes on
-    if trig.pos == "n" and _ROLE_IN_IT.search(" ".join(words[-6:])):
+    role = _ROLE_IN_IT.search(" ".join(words[-6:])) if trig.pos == "n" else None
+    undone = _UNDONE.intersection((role.group(1) or role.group(2) or "").split()) \
+        if role is not None else None
+    if role is not None and not undone:
         # "Russia has denied any involvement in the attack": the role is denied, the attack
         # is told as fact
         return Reading("asserted")

@@ -158,11 +158,11 @@ class Context:
             tense = PAST
         elif signal == "deadline":
             tense = NEUTRAL
-        if _NAMES_AN_EVENT.match(self.text, end) and \
-                self.text[max(0, start - 5):start].lower().endswith(("the ", "'s ", "’s ")):
+        if _NAMES_AN_EVENT.match(self.text, end) and not _AHEAD_OF_IT.search(
+                self.text, max(0, start - 40), start):
             # "since the October 7 attack", "weeks after the September 11 attacks": a day
             # that names what happened on it lies behind (the latest such day; not "a
-            # planned March 25 attack")
+            # planned March 25 attack", "preparing a March 20 assault")
             return max(y for y in (self.dct.year - 1, self.dct.year)
                        if (_safe(y, month, day or 1) or self.dct) <= self.dct)
         # The nearest occurrence wins; one in the past under a future tense is (almost)
@@ -298,6 +298,12 @@ def _signal(text: str, start: int) -> str | None:
     return None
 
 
+# Words before such a date that make the event still to come ("a planned March 25 attack",
+# "is preparing a March 20 assault")
+_AHEAD_OF_IT = re.compile(
+    r"(?:\b(?:planned|possible|feared|expected|potential|imminent|threatened|looming|"
+    r"anticipated|proposed|scheduled|upcoming)\s+|\b(?:preparing|prepare|prepares|plans|plan|"
+    r"planning|threatens|threatening|will|would)\s+(?:an?|the)\s+)$", re.I)
 # Nouns of violent or disastrous events a date before them names ("the September 11 attacks")
 _NAMES_AN_EVENT = re.compile(
     r"\s+(?:terror(?:ist)?\s+)?(?:attacks?|bombings?|massacres?|killings?|shootings?|raids?|"

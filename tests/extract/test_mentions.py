@@ -177,3 +177,14 @@ def test_may_after_a_given_name_is_a_surname():
     assert [e.label for e in doc.entities if e.kind == "person"] == ["Theresa May"]
     doc = analyse("Elections were held in Mexico on May 5.")
     assert "person" not in [e.kind for e in doc.entities]
+
+
+def test_a_surname_two_people_share_is_the_one_named_just_before():
+    """ "her father, former President Rodrigo Duterte, ... Duterte, 79, faces charges": the
+    father named in the same paragraph (the first named only when nobody of that name was
+    named in the paragraph or the one before)."""
+    doc = analyse("Vice President Sara Duterte said her father, former President Rodrigo "
+                  "Duterte, had been flown to The Hague. Duterte, 79, faces charges.")
+    people = {e.label: e for e in doc.entities if e.kind == "person"}
+    ids = {m.entity for m in doc.mentions if doc.article.text[m.start:m.end] == "Duterte"}
+    assert ids == {people["Rodrigo Duterte"].id}
