@@ -211,7 +211,7 @@ def _chunk_end(toks: list[Token], i: int, lex: Lexicon) -> int:
             break  # a possessive ends a name, but "the Luhansk People's Republic", "St.
             # Peter's Square" go on
         nxt = toks[j + 1]
-        if nxt.text == "May" and cur.is_word and cur.is_cap and cur.text != "I" and \
+        if nxt.bare == "May" and cur.is_word and cur.is_cap and cur.text != "I" and \
                 cur.lower not in lex.calendar and nxt.start - cur.end == 1 and \
                 not (j + 2 < n and (toks[j + 2].is_number or toks[j + 2].is_cap)):
             j += 1  # "Theresa May said": a surname, no month
