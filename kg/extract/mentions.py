@@ -844,10 +844,13 @@ def _confirm_guesses(cands: list[Candidate], text: str) -> list[Candidate]:
     """Drop unconfirmed single-word guesses unless another mention explains them."""
     firm = [c for c in cands if not c.extra.get("unconfirmed")]
     surnames = _Owners(text)
+    givens = _Owners(text)  # ("Raila Odinga" ... "Raila said": the person, no body)
     for c in firm:
         if c.kind == "person" and " " in c.surface:
             for s in surname_forms(c.surface):
                 surnames.add(s, c)
+            if not c.weak and len(c.surface.split()) in (2, 3):
+                givens.add(c.surface.split()[0], c)
     # "fired five shots at Fico": a guessed place that is the surname of a person named
     firm = [_as_mention_of(c, surnames.at(c.surface, c.start), "coref:surname")
             if c.rule == "name:place-context" and c.surface in surnames else c for c in firm]
@@ -865,7 +868,7 @@ def _confirm_guesses(cands: list[Candidate], text: str) -> list[Candidate]:
     for c in cands:
         if not c.extra.get("unconfirmed"):
             continue
-        person = surnames.at(c.surface, c.start)
+        person = surnames.at(c.surface, c.start) or givens.at(c.surface, c.start)
         if person is not None:
             out.append(_as_mention_of(c, person, "coref:surname"))
             continue

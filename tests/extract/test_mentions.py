@@ -190,3 +190,11 @@ def test_a_surname_two_people_share_is_the_one_named_just_before():
     people = {e.label: e for e in doc.entities if e.kind == "person"}
     ids = {m.entity for m in doc.mentions if doc.article.text[m.start:m.end] == "Duterte"}
     assert ids == {people["Rodrigo Duterte"].id}
+
+
+def test_a_given_name_that_speaks_is_its_person():
+    """ "Opposition leader Raila Odinga ... Raila said": the person, not a body called
+    Raila."""
+    doc = analyse("Opposition leader Raila Odinga rejected the result.\n\nRaila said the vote "
+                  "had been rigged.")
+    assert [(e.label, e.kind) for e in doc.entities] == [("Raila Odinga", "person")]
