@@ -6825,3 +6825,12 @@ def test_second_review_of_the_twenty_fifth_stop_times_and_modality():
     doc = analyse("Gunmen attacked a village in Plateau state on Sunday. Since 2017, more than "
                   "8,000 people have been killed in the region, according to Amnesty.")
     assert one(doc, "Attack").fatalities is None
+
+
+@pytest.mark.parametrize("text", [
+    "Cyclone Mocha hit Myanmar's Rakhine state on Sunday.",
+    "All NATO member states have approved the accession.",
+    "He was arrested during protests in seven states and Italy.",
+])
+def test_a_state_of_a_country_states_nothing(text):
+    assert "Statement" not in [e.type for e in analyse(text).events]
