@@ -19,7 +19,8 @@ _HARD = frozenset({";", ":", "—", "–", '"', "“", "”"})
 _CONTRAST = frozenset({"but", "while", "whereas", "although", "though", "yet", "however",
                        "even", "as", "meanwhile", "because", "since", "after", "before"})
 _RELATIVE = frozenset({"which", "who", "whom", "whose", "where"})
-_SUBORDINATORS = frozenset({"after", "before", "since", "while", "when", "as", "although",
+# Words opening a subordinate clause, which clause_bounds cuts off at the main clause
+SUBORDINATORS = frozenset({"after", "before", "since", "while", "when", "as", "although",
                             "though", "once", "until", "despite", "following", "if",
                             "because", "even", "amid", "with"})
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "there"})
@@ -98,7 +99,7 @@ def clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:
             begin += 1
         if begin < n:
             begin = measured_opener(words, begin)  # "Two days after the vote, ..."
-        if begin >= n or words[begin] not in _SUBORDINATORS:
+        if begin >= n or words[begin] not in SUBORDINATORS:
             continue
         k = begin
         while True:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from .clauses import (
     RELATIVE_PRONOUNS,
     REPORTING_NOUNS,
+    SUBORDINATORS,
     answers_before,
     clause_of,
     irregular_verb_forms,
@@ -104,9 +105,6 @@ _BEFORE_PASSIVE = frozenset({"has", "have", "had", "again", "also", "repeatedly"
 # events of ground taken whose passive subject is the ground ("Sumy region was partly
 # occupied", "the Chernihiv region was cleared of Russian troops")
 _TAKEN_TYPES = frozenset({"TerritoryTaken", "TerritoryRetaken", "Occupation", "Encirclement"})
-# Words opening a fronted subordinate clause ("After Hamas fighters crossed ..., X ...")
-_SUBORDINATORS = frozenset({"after", "when", "as", "before", "while", "since", "although",
-                            "though", "once", "until", "because", "if", "whereas"})
 # Nouns of one unnamed person opening a sentence, whom a "he" or "she" after them means
 _UNNAMED_PEOPLE = frozenset({"gunman", "attacker", "assailant", "suspect", "man", "woman",
                              "bomber", "sniper", "driver", "shooter", "killer", "teenager",
@@ -387,15 +385,12 @@ class RoleFinder:
                 # "US-backed fighters captured the last Islamic State positions in Raqqa,
                 # seizing the city's stadium": the participle's subject opens the sentence
                 # (not the object of the verb before the comma)
-                sent = self.doc.sentences[trig.sentence]
-                lo = sent.start
-                a = self.doc.sentence_tokens[trig.sentence][0]
-                if self.doc.words[a] in _SUBORDINATORS:
+                lo = bounds[0][0]
+                if self.doc.words[self.doc.sentence_tokens[trig.sentence][0]] in \
+                        SUBORDINATORS and len(bounds) > 1 and bounds[1][0] < trig.start:
                     # ("After Hamas fighters crossed into Israel, Israeli warplanes pounded
-                    # Gaza, killing ...": the main clause's subject, after the comma)
-                    comma = next((t for t in range(a, trig.first - 1)
-                                  if self.doc.words[t] == ","), None)
-                    lo = self.doc.tokens[comma].end if comma is not None else lo
+                    # Gaza, killing ...": the main clause's subject, after the fronted clause)
+                    lo = bounds[1][0]
                 roles.agent = self._opening_subject(lo, self.doc.tokens[trig.first - 1].start)
             else:
                 roles.agent = self._subject(before, clause, trig.start)
