@@ -827,6 +827,8 @@ class _Owners(dict):
         names = self.get(form)
         if not names:
             return None
+        if len(names) == 1:
+            return names[0]
         names = sorted(names, key=lambda n: n.start)
         if len({n.surface for n in names}) > 1:
             by_surname = [n for n in names if not self._given_name_alone(n.surface)]
@@ -1094,15 +1096,14 @@ def _people_over_places(doc: Document, cands: list[Candidate]) -> list[Candidate
             # (a catalog place in no country is a country or wider: "landed in Tonga" after
             # the islands "Hunga Tonga" taken for a person's name)
             owner = people.at(c.surface, c.start) or weak.at(c.surface, c.start)
-        elif c.kind == "place" and c.surface in people and \
-                _next_word(doc, c.end) in _SPEAKING_AFTER and \
-                people.at(c.surface, c.start).start < c.start and \
-                " of " not in people.at(c.surface, c.start).surface \
-                and not _STATE_PRONOUNS.intersection(_sentence_words_after(doc, c.end)):
+        elif c.kind == "place" and (named := people.at(c.surface, c.start)) is not None and \
+                _next_word(doc, c.end) in _SPEAKING_AFTER and named.start < c.start and \
+                " of " not in named.surface and \
+                not _STATE_PRONOUNS.intersection(_sentence_words_after(doc, c.end)):
             # a country that is a titled person's surname, named before it (not "Jordan said
             # it had closed its airspace" after "Rep. Jim Jordan", nor "Queen Rania of
             # Jordan")
-            owner = people.at(c.surface, c.start)
+            owner = named
         out.append(c if owner is None else _as_mention_of(c, owner, "coref:surname"))
     return out
 

@@ -5,6 +5,11 @@ from kg.extract.entities import initials
 from kg.extract.variants import are_variants
 
 
+def kinds(text):
+    """The label and kind of each entity of ``text``."""
+    return [(e.label, e.kind) for e in analyse(text).entities]
+
+
 def entities(text: str) -> dict[str, tuple[str, list[str]]]:
     doc = analyse(text)
     return {e.label: (e.kind, sorted(e.aliases)) for e in doc.entities}
@@ -110,8 +115,6 @@ def test_source_lines_name_outlets_and_plurals_of_people_name_no_one():
 def test_an_ampersand_joins_one_name_and_holy_sites_are_places():
     """ "Procter & Gamble" is one body, "Schemengees Bar & Grille Restaurant" one place; a
     pagoda, a basilica, a monastery are places (not "Sule Pagoda" as a person)."""
-    def kinds(text):
-        return [(e.label, e.kind) for e in analyse(text).entities]
     assert kinds("Shares of Procter & Gamble fell on Monday.") == [
         ("Procter & Gamble", "organization")]
     assert kinds("A gunman opened fire at Schemengees Bar & Grille Restaurant.") == [
@@ -131,8 +134,6 @@ def test_a_long_name_whose_last_two_words_stand_alone_is_a_person():
 
 
 def test_a_channel_of_a_country_is_a_strait_and_works_are_a_firm():
-    def kinds(text):
-        return [(e.label, e.kind) for e in analyse(text).entities]
     assert kinds("The cyclone crossed the Mozambique Channel on Friday.") == [
         ("Mozambique Channel", "place")]
     assert kinds("Migrants crossed the English Channel in small boats.") == [
@@ -145,8 +146,6 @@ def test_a_channel_of_a_country_is_a_strait_and_works_are_a_firm():
 def test_a_titled_person_of_a_place_is_the_person_and_the_place():
     """ "Mayor Vitali Klitschko of Kyiv": the person and the city, apart; a royal title keeps
     its "of" ("Queen Rania of Jordan")."""
-    def kinds(text):
-        return [(e.label, e.kind) for e in analyse(text).entities]
     assert kinds("Bishop Edwin de la Pena of Marawi said the cathedral burned.")[:1] == [
         ("Edwin de la Pena", "person")]
     assert kinds("Queen Rania of Jordan visited the camp.") == [("Rania of Jordan", "person")]
