@@ -207,7 +207,7 @@ def _load_demonyms(path: Path) -> tuple[dict[str, Country], ...]:
         by_code[code] = country
         for spelling in (name, *others):
             by_name[spelling.lower()] = country
-        for d in demonyms.split(","):
+        for d in demonyms.split(",") if demonyms != "-" else ():
             by_demonym[d.strip().lower()] = country
         for c in caps:
             by_capital[c.lower()] = country

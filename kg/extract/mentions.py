@@ -261,7 +261,7 @@ def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[st
         kinds = [model_kind(e.kind) for e in entries]
         kind = max(set(kinds), key=lambda k: (kinds.count(k), -kinds.index(k)))
         key = None
-        country = lex.country_names.get(m.surface.lower())
+        country = lex.country_names.get(_and_for_ampersand(m.surface.lower()))
         first = entries[0]
         if country is None and kind == "place" and len(entries) == 1 and \
                 "country" in " ".join(getattr(first, "types", ()) or ()).lower():
@@ -364,7 +364,7 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
             continue  # "Hamas militants", "Wagner fighters": a group, not a place; "Donetsk
             # regional governor", "Barrow County": a division, not the city
         key = None
-        country = lex.country_names.get(m.surface.lower())
+        country = lex.country_names.get(_and_for_ampersand(m.surface.lower()))
         best = dominant_place(m.places)
         if best is not None and best.feature == "city" and alternate_name(m.surface, best) \
                 and _the_name(doc, lex, m.start, m.end):
@@ -648,6 +648,11 @@ def _regions_after_places(doc: Document, lex: Lexicon, cands: list[Candidate]
                              key=f"region:{name.lower()}", label=name,
                              extra={"region_of": code}))
     return out
+
+
+def _and_for_ampersand(name: str) -> str:
+    """ "trinidad & tobago" as the country list writes it: "trinidad and tobago"."""
+    return name.replace(" & ", " and ") if "&" in name else name
 
 
 def _is_country(lex: Lexicon, c: Candidate) -> bool:

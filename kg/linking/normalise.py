@@ -106,6 +106,12 @@ def words(text: str) -> tuple[Word, ...]:
         end = prev_end - cut
         if gap == " " and out:
             initial, joins = False, True  # the common case, decided without the regexes
+        elif gap in _AMPERSANDS and out and out[-1].end == start - len(gap):
+            # "Trinidad & Tobago", "Jammu & Kashmir": the ampersand is a word "and"
+            amp = start - len(gap) + gap.index("&")
+            out.append(new_word((amp, amp + 1, "and", "N", False, True, False)))
+            lines.append(line)
+            initial, joins = False, True
         else:
             line += gap.count("\n")
             if not out:
@@ -124,6 +130,7 @@ def words(text: str) -> tuple[Word, ...]:
     return _mark_title_lines(out, lines)
 
 
+_AMPERSANDS = frozenset({" & ", "&"})
 # The separators before a word and the word (the separators hold no word character).
 _GAP_WORD_RE = re.compile(r"([\W_]*)(" + _WORD_RE.pattern + ")")
 
@@ -184,7 +191,7 @@ def name_key_shape(name: str) -> tuple[str, str]:
     the same as :func:`name_words` gives, faster."""
     keys: list[str] = []
     shapes: list[str] = []
-    for word in _WORD_RE.findall(name):
+    for word in _WORD_RE.findall(name.replace("&", " and ") if "&" in name else name):
         _, _, key, shape = _word_form(word)  # (a possessive 's dropped, as words() does)
         keys.append(key)
         shapes.append(shape)

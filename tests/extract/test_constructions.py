@@ -903,3 +903,28 @@ def test_review_of_the_twenty_fifth_stop_entities(linking_adapters):
     assert [e.kind for e in doc.entities if e.label == "Libya Channel"] == ["media"]
     doc = doc_of("Leaders of Bosnia & Herzegovina met in Sarajevo on Monday.")
     assert "Q225" in [e.wikidata for e in doc.entities]
+
+
+def test_a_country_written_with_an_ampersand(linking_adapters):
+    """ "Trinidad & Tobago" is the country the catalog calls "Trinidad and Tobago" (not an
+    unlinked "Trinidad"), and a country that takes part in a meeting."""
+    doc = analyse_article(Article(text="Leaders of Trinidad & Tobago met in Caracas on Monday.",
+                                  published=date(2024, 3, 7)), **linking_adapters)
+    country = next(e for e in doc.entities if e.wikidata == "Q754")
+    assert country.label == "Trinidad and Tobago"
+    meeting = next(ev for ev in doc.events if ev.type == "Meeting")
+    assert country.id in [p.entity for p in meeting.participants]
+
+
+def test_small_countries_have_demonyms_and_seats(linking_adapters):
+    """The lexicon knows the smaller states too: "Gabonese soldiers" are Gabon's armed forces,
+    "Libreville said" is Gabon's government, "Papua New Guinea" a country (not "Guinea")."""
+    def doc_of(text):
+        return analyse_article(Article(text=text, published=date(2024, 5, 28)),
+                               **linking_adapters)
+    doc = doc_of("Gabonese soldiers seized power in Libreville on Wednesday.")
+    assert "Armed Forces of Gabon" in [e.label for e in doc.entities if e.kind == "military_unit"]
+    doc = doc_of("Libreville said the soldiers would return to barracks.")
+    assert [e.label for e in doc.entities] == ["Gabon"]
+    doc = doc_of("A landslide in Papua New Guinea buried a village on Friday.")
+    assert [e.label for e in doc.entities] == ["Papua New Guinea"]

@@ -22,6 +22,7 @@ from kg.linking.normalise import name_key, name_shape, shape_compatible, words
     ("Łódź", "Lodz"),
     ("KYIV", "kyiv"),
     ("Kryvyi-Rih", "Kryvyi Rih"),
+    ("Trinidad & Tobago", "Trinidad and Tobago"),
 ])
 def test_variants_share_a_key(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)
@@ -85,3 +86,14 @@ def test_words_mark_sentence_starts_and_phrase_breaks() -> None:
     assert text[ukraine.start:ukraine.end] == "Ukraine"
     us = by_text["us"]
     assert text[us.start:us.end] == "U.S."
+
+
+def test_an_ampersand_between_words_is_the_word_and() -> None:
+    """ "Trinidad & Tobago" scans like "Trinidad and Tobago"; the "and" spans the ampersand."""
+    text = "Leaders of Trinidad & Tobago met"
+    ws = words(text)
+    assert [w.key for w in ws] == ["leaders", "of", "trinidad", "and", "tobago", "met"]
+    amp = ws[3]
+    assert text[amp.start:amp.end] == "&" and amp.joins_previous and ws[4].joins_previous
+    assert [w.key for w in words("Johnson & Johnson, AT&T")] == \
+        ["johnson", "and", "johnson", "at", "and", "t"]
