@@ -71,6 +71,7 @@ _REPORT_NOUNS = frozenset({"address", "speech", "statement", "interview", "brief
 # Reporting verbs that close a sentence after a comma (", diplomats said").
 _CLOSING_REPORTS = frozenset("said told added stated".split())
 _SCHEDULED = frozenset("scheduled slated expected due planned set".split())
+_FORMERLY = frozenset("originally initially previously first once".split())
 # Words before a gerund that make it a noun ("guilty to planning", "accused of planning").
 _GERUND_TAKERS = frozenset("to of for with in".split())
 _MODALS = frozenset("will would could should might must may can".split())
@@ -322,16 +323,23 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
                 # "could reach the village only on Sunday", "could feel the earthquake")
         elif word in _FUTURE_WORDS or word.endswith("'ll"):
             tense = FUTURE
-            if word in _SCHEDULED and previous in ("was", "were", "been", "had"):
-                tense = PAST  # "was due to expire Friday": a plan that was in the past
+            if word in _SCHEDULED and (previous in ("was", "were", "been", "had") or
+                                       previous in _FORMERLY):
+                tense = PAST  # "was due to expire Friday", "originally scheduled for
+                # February 25": a plan that was in the past
+            elif word in _SCHEDULED and previous.endswith("ly") and \
+                    before in ("was", "were", "been", "had"):
+                tense = PAST  # "was tentatively scheduled for"
         elif word == "to":
             if previous in ("going", "set", "is", "are", "due", "about") and before not in (
                     "was", "were", "been", "had"):
                 tense = FUTURE
         elif word in _IRREGULAR_PAST or len(word) > 4 and word.endswith("ed") and \
                 word not in _NOT_PAST:
-            if previous not in _NOT_FINITE_BEFORE or previous in ("has", "have", "had"):
-                tense = PAST
+            if previous not in _NOT_FINITE_BEFORE or previous in ("has", "have", "had") or \
+                    previous == "that" and word in _IRREGULAR_PAST:
+                tense = PAST  # (also "the earthquake that struck ... on New Year's Day": a
+                # relative clause, where "that" is no determiner)
         elif word in _N_PARTICIPLES:
             if previous not in _NOT_FINITE_BEFORE and previous not in ("has", "have", "had"):
                 tense = PAST

@@ -340,3 +340,23 @@ def test_a_day_that_names_an_attack_lies_behind():
                 dct=dct).value == "2020-09-11"
     assert find("Elections will be held on September 11.", "September 11",
                 dct=dct).value == "2021-09-11"
+
+
+def test_a_past_deed_months_ahead_of_the_report_lies_last_year():
+    """ "Hamas-led gunmen attacked southern Israel on 7 October", told on 1 August: October of
+    the year before (a past tense allows a date weeks ahead - reported plans - not months);
+    "was originally scheduled for February 25", told in late March, is the February gone by;
+    "the earthquake that struck ... on New Year's Day", told on 3 January, is two days back
+    ("that" opens a relative clause, no determiner)."""
+    assert find("Hamas-led gunmen attacked southern Israel on 7 October, killing about 1,200 "
+                "people.", "7 October", dct=date(2024, 8, 1)).value == "2023-10-07"
+    assert find("He said the vote would take place on 7 October.", "7 October",
+                dct=date(2024, 8, 1)).value == "2024-10-07"
+    dct = date(2024, 3, 26)
+    assert find("The vote was originally scheduled for February 25, but Sall postponed it.",
+                "February 25", dct=dct).value == "2024-02-25"
+    assert find("The vote is scheduled for February 25.", "February 25",
+                dct=dct).value == "2025-02-25"
+    assert find("Survivors of the earthquake that struck the Noto peninsula on New Year's Day "
+                "were waiting for supplies the coast guard plane had been preparing to fly.",
+                "New Year's Day", dct=date(2024, 1, 3)).value == "2024-01-01"
