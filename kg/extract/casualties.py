@@ -439,8 +439,9 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                 more = _object_conjunct(words, n, lex) if c is not None else None
                 if more is not None:
                     count += more  # "killed two soldiers and three civilians": five
-        # "12 people were killed", "two residents wounded", "45 dead"
-        if not found:
+        # "12 people were killed", "two residents wounded", "45 dead" (not "an official death
+        # toll": no death of one)
+        if not found and not (w == "death" and words[k + 1:k + 2] == ["toll"]):
             m = k - 1
             if w == "dead" and m >= 0 and words[m] in _DEAD_BY:
                 m -= 1  # "two of his aides were shot dead"
@@ -517,6 +518,8 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                             # "Twenty-one hostages and four soldiers were killed": 25
                             count = first + value
                     used.add(m)
+                elif words[m] == "many" and m > 0 and words[m - 1] == "how":
+                    continue  # "did not say how many people had died": an open question
                 elif words[m] in lex.words("casualties", "vague"):
                     count, found = None, True
                 elif w == "killed" and steps == 0 and m > 0 and "was" in words[m + 1:k] and \

@@ -53,7 +53,26 @@ _NO_PHRASES = (("no", "progress", "towards"), ("no", "progress", "toward"),
                ("not", "caused", "by"), ("not", "triggered", "by"),
                ("not", "the", "result", "of"), ("no", "question", "of"),
                ("little", "sign", "of"), ("little", "sign", "that"), ("no", "sign", "that"),
-               ("no", "evidence", "that"), ("little", "evidence", "of"))
+               ("no", "evidence", "that"), ("little", "evidence", "of"),
+               ("no", "indication", "that"))
+
+
+_INTENTIONS = frozenset({"plan", "plans", "intention", "intentions"})
+
+
+def _no_plans(words: list[str]) -> bool:
+    """The words before a verb's "to" deny a plan: "no plans to", "no immediate plans for the
+    president to", "did not have any plans to"."""
+    for j in range(len(words) - 2, max(0, len(words) - 8), -1):
+        if words[j] in _INTENTIONS:
+            lead = words[max(0, j - 2):j]
+            rest = words[j + 1:-1]
+            return bool(lead) and (lead[-1] in ("no", "any") and
+                                   (lead[-1] == "no" or "not" in words[max(0, j - 5):j]) or
+                                   lead[0] == "no" and lead[-1] in ("immediate", "current",
+                                                                    "further")) and \
+                (not rest or rest[0] == "for" and all(w.isalpha() for w in rest))
+    return False
 
 
 @dataclass(frozen=True)
@@ -216,7 +235,7 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     perfect = trig.pos == "v" and any(w in ("has", "have", "'ve", "hasn't", "haven't")
                                       for w in words[-3:])
     negation = _negated(doc, words, trig) or _thwarted(doc, trig, words) or \
-        _failed(doc, trig, words)
+        _failed(doc, trig, words) or _called_off(doc, trig)
     # an inflected verb ("were detained", "attacked", "said"), not the base form
     inflected = trig.pos == "v" and doc.words[trig.first] != trig.entry.lemma.split()[0]
     planned = _cue_before(words, lex.phrase_index("planned"), 9, trig)
@@ -846,6 +865,8 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
                     for x, w in enumerate(rest)):
                 return " ".join(p)  # ("no reports of a repeat of the clashes"; not "No
                 # reports of injuries followed a series of explosions")
+    if trig.pos == "v" and words[-1:] == ["to"] and _no_plans(words):
+        return "no plans"  # "there were no plans for Putin to address the nation"
     if "yet to" in " ".join(words[-3:]):
         return "yet to"
     if words[-2:] == ["from", "being"] and any(w in _SAVED for w in window[:-2]):
@@ -953,6 +974,36 @@ def _thwarted(doc: Document, trig: Trigger, words: list[str]) -> str | None:
         if w in _THWARTED:
             return w if i > 0 and after[i - 1] in ("been", "was", "were", "is", "are") else None
         if w in (",", ".", ";", "and", "but"):
+            return None
+    return None
+
+
+_CALLED_OFF = frozenset({"cancelled", "canceled", "scrapped", "abandoned", "shelved"})
+_BE_DONE = frozenset({"was", "were", "is", "are", "has", "have", "had", "been"})
+_CLAUSE_ENDS = frozenset({".", ";", "and", "but", "which", "who", "that", "after", "as",
+                          "because", "when", "while"})
+
+
+def _called_off(doc: Document, trig: Trigger) -> str | None:
+    """ "A rally planned for Sunday was cancelled", "The summit, planned for May, was called
+    off": the noun is the subject of a passive that calls it off (not "postponed": "The
+    election had been postponed from February" was held all the same)."""
+    if trig.pos != "n":
+        return None
+    after = doc.words[trig.last + 1:trig.last + 16]
+    commas = 0
+    for i, w in enumerate(after):
+        if w in _CLAUSE_ENDS:
+            return None
+        if w == ",":
+            commas += 1
+            continue
+        if w in _BE_DONE and commas % 2 == 0:
+            rest = [x for x in after[i + 1:i + 5] if x not in _BE_DONE and not x.endswith("ly")]
+            if rest[:1] and rest[0] in _CALLED_OFF:
+                return rest[0]
+            if rest[:2] == ["called", "off"] or rest[:2] == ["put", "off"]:
+                return " ".join(rest[:2])
             return None
     return None
 

@@ -4552,7 +4552,7 @@ def test_first_contact_of_the_twenty_first_stop_fourth_round():
     assert [trigger(doc, e) for e in events_of(doc, "Attack")] == ["opened fire"]
     doc = analyse("The stabbing is being investigated as a terrorist attack, police said.",
                   published=pub)
-    assert [e.type for e in doc.events] == ["Killing"]
+    assert [e.type for e in doc.events] == ["Attack"]
     for text in ("At least 13 airmen were killed.",
                  "Thirteen peacekeepers have been killed since Thursday."):
         assert one(analyse(text, published=pub), "CasualtiesReport").fatalities == 13, text
@@ -6208,7 +6208,7 @@ def test_surrender_ordered_a_stabbing_survived_and_a_passive_of_another_verb():
     doc = analyse("Lula survived a stabbing during the 2018 campaign.", published=pub)
     assert [e.type for e in doc.events] == ["Attack"]
     doc = analyse("Two men were killed in a stabbing on Monday.", published=pub)
-    assert [e.type for e in doc.events] == ["Killing"]
+    assert [(e.type, e.fatalities) for e in doc.events] == [("Attack", 2)]
     doc = analyse("An investigation into the attack has been opened by Ukraine's prosecutor "
                   "general.", published=pub)
     assert role(doc, one(doc, "Attack"), "agent") == []
@@ -6834,3 +6834,48 @@ def test_second_review_of_the_twenty_fifth_stop_times_and_modality():
 ])
 def test_a_state_of_a_country_states_nothing(text):
     assert "Statement" not in [e.type for e in analyse(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "The Malian authorities have not published an official death toll.",
+    "He did not say how many people had died.",
+    "It was not clear how many soldiers were killed.",
+    "France's air accident investigation agency sent two investigators to Tokyo.",
+    "Air accident investigators arrived in Tokyo on Tuesday.",
+])
+def test_first_contact_of_the_twenty_sixth_stop_no_event(text):
+    """A death toll withheld is no death of one; "how many had died" asks, it counts none; an
+    accident investigation agency is no accident."""
+    assert [e.type for e in analyse(text, published=date(2024, 9, 20)).events
+            if e.type in ("CasualtiesReport", "Killing", "Accident")] == []
+
+
+@pytest.mark.parametrize("text, etype, modality", [
+    ("There was no indication that anyone had been taken hostage, police said.", "Attack",
+     "negated"),
+    ("There were no plans for Putin to address the nation, the Kremlin said.", "Statement",
+     "negated"),
+    ("The president did not have any plans to visit Kyiv.", "Visit", "negated"),
+    ("The president has plans to visit Kyiv next week.", "Visit", "planned"),
+    ("A pro-Palestinian rally planned for Sunday in Amsterdam was cancelled.", "Protest",
+     "negated"),
+    ("The summit, planned for May, was called off.", "Meeting", "negated"),
+    ("The election had been postponed from February.", "Election", "asserted"),
+])
+def test_first_contact_of_the_twenty_sixth_stop_modality(text, etype, modality):
+    """No sign that it happened, no plan to do it, or called off: not a fact nor a plan."""
+    doc = analyse(text, published=date(2024, 11, 8))
+    assert [e.modality for e in events_of(doc, etype)][:1] == [modality]
+
+
+def test_a_stabbing_is_an_attack_unless_it_kills():
+    """A stabbing wounds or kills: an attack, with its toll; "stabbed to death" a killing."""
+    pub = date(2024, 8, 1)
+    doc = analyse("A man stabbed and wounded three people at a train station on Friday.",
+                  published=pub)
+    assert one(doc, "Attack").injured == 3
+    doc = analyse("Three children were killed in a stabbing at a dance class on Monday.",
+                  published=pub)
+    assert one(doc, "Attack").fatalities == 3
+    doc = analyse("A man was stabbed to death outside a bar on Sunday.", published=pub)
+    assert [e.type for e in doc.events] == ["Killing"]
