@@ -6879,3 +6879,21 @@ def test_a_stabbing_is_an_attack_unless_it_kills():
     assert one(doc, "Attack").fatalities == 3
     doc = analyse("A man was stabbed to death outside a bar on Sunday.", published=pub)
     assert [e.type for e in doc.events] == ["Killing"]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The United Russia party said he had been expelled from its ranks.", "TerritoryRetaken"),
+    ("The girl was named locally as Leanne Flynn.", "Appointment"),
+    ("Iran said it had fired 200 missiles, a figure Israeli officials dismissed.",
+     "Resignation"),
+    ("The strike could push the region closer to a wider war.", "Advance"),
+    ("In 2022, more than 70,000 people arrived in Ireland from Ukraine.", "Visit"),
+    ("The militia fights alongside the army.", "ArmedClash"),
+    ("The town lies close to the Algerian border.", "Other"),
+    ("The junta came to power promising to restore security.", "RestorationOfServices"),
+])
+def test_first_contact_of_the_twenty_sixth_stop_other_senses(text, etype):
+    """Words of events in another sense: expelled from a party, a victim named, a figure
+    dismissed, a region pushed towards war, people arriving, a militia that fights alongside,
+    a town close to a border, security restored as a promise."""
+    assert etype not in [e.type for e in analyse(text).events]
