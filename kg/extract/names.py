@@ -555,6 +555,27 @@ _AIRPORT_NEXT = frozenset({"in", "airport", "reopened", "resumed", "closed", "sh
 _AIRPORT_WORDS_RE = re.compile(r"\b(?:airports?|runways?|terminals?)\b")
 
 
+# nouns a regional adjective describes ("the Soviet era", "the Pacific territory")
+_DESCRIBED = frozenset({"era", "period", "times", "days", "years", "rule", "regime", "empire",
+                        "state", "states", "nation", "nations", "territory", "territories",
+                        "region", "army", "troops", "forces", "leader", "leaders",
+                        "authorities", "government", "style", "history", "heritage",
+                        "island", "islands", "country", "countries"})
+_COMPASS_TAILS = frozenset({"north", "south", "east", "west", "central"})
+# Arabic words of movements' names: group, party, movement, front, army, brigade, supporters,
+# liberation, free men, struggle, warriors (not "al-Islam": "Saif al-Islam Gaddafi")
+_BODY_WORDS_IN_ARABIC = frozenset({"jamaat", "jamaah", "hizb", "harakat", "jabhat", "jaish",
+                                   "liwa", "kataib", "ansar", "ansarullah", "tahrir", "ahrar",
+                                   "jihad", "mujahideen", "mujahidin", "islamiyya",
+                                   "islamiya"})
+_PLURAL_ARTICLES = frozenset({"los", "las"})
+
+
+def _counted_nouns(lex: Lexicon) -> frozenset[str]:
+    """Plural nouns a count and a name may describe: weapons, forces, people."""
+    return lex.union(("weapon_nouns",), ("force_nouns",), ("casualties", "people_nouns"))
+
+
 def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int, lex: Lexicon,
               lowercase_words: set[str]) -> Candidate | None:
     title: str | None = None
@@ -579,9 +600,11 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                 and (i == j or not is_name_token(toks[i + 1], lex) or
                      toks[i].lower in _PLACE_PREPOSITIONS and
                      toks[j].lower not in lex.words("organisation_heads", "media")) or
-                # "Two Russian guided bombs struck ...": a count before a demonym
+                # "Two Russian guided bombs struck ...": a count before a demonym, or before
+                # a name that says what is counted ("Two Iskander missiles hit ...")
                 i < j and toks[i].lower in lex.cues["numbers"] and
-                lex.demonyms.get(toks[i + 1].lower) is not None):
+                (lex.demonyms.get(toks[i + 1].lower) is not None or
+                 j + 1 < len(toks) and toks[j + 1].lower in _counted_nouns(lex))):
             i += 1
             while i <= j and toks[i].lower in _CONNECTORS:
                 i += 1
@@ -625,6 +648,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         # treaty, a party's gathering (but "the Constitutional Convention": a body)
     if i + 1 < j and toks[j - 1].lower in _PERIOD_HEADS and toks[j].lower in _NUMBERED_PERIODS:
         return None  # "World War Two", "World War II"
+    if toks[j].lower in lex.words("faiths_and_peoples", "plurals") or \
+            all(t.lower in lex.words("faiths_and_peoples", "adjectives") for t in toks[i:j + 1]):
+        return None  # "Orthodox Christians", "the Druze town of": people of a faith, no name
     whole = " ".join(t.bare.lower() for t in toks[i:j + 1])
     if whole in lex.country_names and whole not in lex.demonyms:
         c = lex.country_names[whole]
@@ -683,6 +709,13 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     start, end = words[0].start, words[-1].bare_end
     surface = doc.text[start:end]
     lowers = [t.bare.lower() for t in words]
+    if len(words) > 1 and any(w.replace("'", "").split("-")[-1] in _BODY_WORDS_IN_ARABIC
+                              for w in lowers):
+        start, end = words[0].start, words[-1].bare_end
+        # "Jama'at Nusrat al-Islam", "Harakat al-Shabaab al-Mujahideen", "Jaish al-Adl": a
+        # movement's name, nobody's
+        return Candidate(start, end, doc.text[start:end], "organization", "pattern",
+                         "name:movement", 0.6, weak=True)
     if demonym is not None and len(words) == 1 and words[0].lower == toks[i].lower and \
             lex.demonyms.get(lowers[0]):
         return None
@@ -887,6 +920,10 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         return None  # "said in English": a language, no place
     if len(words) == 1 and lowers[0] in _RELIGIONS:
         return None  # "converted to Islam": a faith, no place
+    if len(words) == 1 and lowers[0] in lex.words("regional_adjectives", "words") and \
+            j + 1 < len(toks) and toks[j + 1].lower in _DESCRIBED:
+        return None  # "in the Soviet era", "in the Pacific territory": an adjective (but "in
+        # the Mediterranean off Libya", "in the Atlantic last Thanksgiving": the sea)
     if gov in _PLACE_PREPOSITIONS and "of" not in lowers[:-1] or \
             _ends_with_phrase(before, lex.phrase_set("place_heads", "lowercase_before")):
         return Candidate(start, end, surface, "place", "pattern", "name:place-context", 0.6,
@@ -953,6 +990,16 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             # "Reform UK", "Together USA", "Progressive Slovakia": a party or a firm of that
             # country; "wrote on Truth Social": a platform (no person's surname is a country's
             # code, nor an acronym: "the Kurdish YPG")
+            return Candidate(start, end, surface, "organization", "pattern", "name:org-guess",
+                             conf, weak=True, extra=extra)
+        if (lowers[-1] in _COMPASS_TAILS or lowers[0] in _COMPASS_TAILS and len(words) == 3) \
+                and after not in _SPEECH_AFTER:
+            # "Islington North", "South West Norfolk": a constituency or a district (but "John
+            # North said": who speaks is a person)
+            return Candidate(start, end, surface, "place", "pattern", "name:district",
+                             0.5, weak=True, extra=extra)
+        if lowers[0] in _PLURAL_ARTICLES and lowers[-1].endswith("s"):
+            # "Los Chapitos", "Los Zetas": a band of men, named as Spanish names groups
             return Candidate(start, end, surface, "organization", "pattern", "name:org-guess",
                              conf, weak=True, extra=extra)
         # (a middle initial makes a person's name: "John F. Kennedy", whose surname is also

@@ -322,9 +322,10 @@ def _lowercase_heads(doc: Document, toks: list[Token], lex: Lexicon,
             k += 1  # "a Buddhist-backed party", "the Kremlin-backed party": no name
             continue
         if m == k and (demonym_country(tok, lex) is not None or
-                       tok.lower in lex.words("regional_adjectives", "words")):
+                       tok.lower in lex.union(("regional_adjectives", "words"),
+                                              ("faiths_and_peoples", "adjectives"))):
             k += 1  # "Greek authorities", "Russian troops": handled as demonyms; "the
-            continue  # English town of Southport": a description
+            continue  # English town of Southport", "the Jewish community": a description
         if (tok is first_word and (tok.lower in lex.common_words or
                                    tok.lower in lowercase_words or
                                    m == k and tok.lower.endswith("ing")) or

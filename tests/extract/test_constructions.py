@@ -928,3 +928,27 @@ def test_small_countries_have_demonyms_and_seats(linking_adapters):
     assert [e.label for e in doc.entities] == ["Gabon"]
     doc = doc_of("A landslide in Papua New Guinea buried a village on Friday.")
     assert [e.label for e in doc.entities] == ["Papua New Guinea"]
+
+
+@pytest.mark.parametrize("text, label, kind", [
+    ("Two Iskander missiles hit the city.", "Two Iskander", None),
+    ("Three Gorges Dam releases water.", "Three Gorges Dam", "place"),
+    ("Orthodox Christians gathered at the church.", "Orthodox Christians", None),
+    ("The Jewish community in Amsterdam was shaken.", "Jewish community", None),
+    ("The rocket hit a football pitch in the Druze town of Majdal Shams.", "Druze", None),
+    ("Jeremy Corbyn held Islington North as an independent.", "Islington North", "place"),
+    ("John North said the storm hit on Monday.", "John North", "person"),
+    ("Los Chapitos are fighting a faction loyal to Zambada.", "Los Chapitos", "organization"),
+    ("Founded in the Soviet era, the institute trains signals officers.", "Soviet", None),
+    ("A migrant boat capsized in the Mediterranean off Libya.", "Mediterranean", "place"),
+    ("Jama'at Nusrat al-Islam wal-Muslimin claimed the attack.", "Jama'at Nusrat al-Islam",
+     "organization"),
+    ("Militants of Jaish al-Adl attacked a police post.", "Jaish al-Adl", "organization"),
+    ("Saif al-Islam Gaddafi registered as a candidate.", "Saif al-Islam Gaddafi", "person"),
+])
+def test_first_contact_of_the_twenty_sixth_stop_entities(linking_adapters, text, label, kind):
+    """A count before a name of what is counted, people of a faith, a constituency named by a
+    point of the compass, a Spanish plural gang name, an adjective of an era, an Arabic
+    movement's name: each as what it is (None: no entity of that name)."""
+    doc = analyse_article(Article(text=text, published=date(2024, 9, 20)), **linking_adapters)
+    assert [e.kind for e in doc.entities if e.label == label][:1] == ([kind] if kind else [])
