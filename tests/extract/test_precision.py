@@ -6897,3 +6897,30 @@ def test_first_contact_of_the_twenty_sixth_stop_other_senses(text, etype):
     dismissed, a region pushed towards war, people arriving, a militia that fights alongside,
     a town close to a border, security restored as a promise."""
     assert etype not in [e.type for e in analyse(text).events]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("A bomb went off in the market on Monday.", "Bombing"),
+    ("The blasts went off on Wednesday afternoon about 15 minutes apart.", "Explosion"),
+    ("Oligui Nguema was unanimously designated transitional president on Wednesday.",
+     "Appointment"),
+    ("The African Union suspended Gabon on Thursday.", "Other"),
+    ("Part of a mountain collapsed onto Yambali village at around 3am on Friday.", "Flood"),
+    ("The violence erupted on September 9, when gunmen began fighting a rival faction.",
+     "ArmedClash"),
+    ("Shootouts continued for hours in Derbent.", "ArmedClash"),
+])
+def test_first_contact_of_the_twenty_sixth_stop_events(text, etype):
+    """A bomb that went off, a leader designated, a member suspended by its bloc, a mountain
+    that collapsed (a landslide), gunmen fighting a faction, shootouts."""
+    assert etype in [e.type for e in analyse(text, published=date(2024, 9, 20)).events]
+
+
+@pytest.mark.parametrize("text", [
+    "It is a time bomb waiting to go off.",
+    "An alarm went off at the station.",
+    "The US designated the group a terrorist organisation.",
+    "The club suspended Smith for three games.",
+])
+def test_first_contact_of_the_twenty_sixth_stop_no_such_events(text):
+    assert [e.type for e in analyse(text).events] == []
