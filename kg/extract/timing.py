@@ -691,7 +691,12 @@ class TimeAttacher:
                                 # "the 1922 Committee": a name (but "the 2014 Minsk
                                 # agreements" were made in 2014)
                                 nxt.is_cap and t.precision == "year" and
-                                nxt.lower in _NAMED_BODIES)
+                                nxt.lower in _NAMED_BODIES or
+                                # "the 1938 Nazi pogrom", "the 1979 Soviet invasion": a
+                                # regime's adjective and the noun it qualifies
+                                nxt.lower in _REGIMES and j + 1 < len(doc.words) and
+                                doc.tokens[j + 1].is_word and
+                                doc.tokens[j + 1].text.islower())
 
     def _in_relative_after(self, t: TimeSpec, end: int) -> bool:
         """The expression lies in a relative clause after the trigger, about a thing it
@@ -1064,6 +1069,10 @@ _NOT_VERBS_AFTER_TO = frozenset({"its", "their", "his", "her", "our", "them", "h
 _DURING_WORDS = frozenset({"in", "during", "its", "their", "the", "his", "her", "a", "an"})
 _BEEN_LIKE = frozenset({"been", "become", "come", "grown", "risen", "fallen", "hit", "put",
                         "cut", "set", "spread", "left", "fled", "led", "kept", "held"})
+
+
+_REGIMES = frozenset({"nazi", "soviet", "ottoman", "tsarist", "fascist", "communist",
+                      "imperial", "colonial"})
 
 
 def _past_form(word: str) -> bool:

@@ -6924,3 +6924,11 @@ def test_first_contact_of_the_twenty_sixth_stop_events(text, etype):
 ])
 def test_first_contact_of_the_twenty_sixth_stop_no_such_events(text):
     assert [e.type for e in analyse(text).events] == []
+
+
+def test_a_year_that_qualifies_a_regimes_deed_dates_nothing_else():
+    """ "The attacks came on the eve of the anniversary of Kristallnacht, the 1938 Nazi
+    pogrom": 1938 is the pogrom's year, not the attacks'."""
+    doc = analyse("The attacks came on the eve of the anniversary of Kristallnacht, the 1938 "
+                  "Nazi pogrom.", published=date(2024, 11, 8))
+    assert one(doc, "Attack").time.value is None
