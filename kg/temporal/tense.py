@@ -323,8 +323,12 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
                 # "could reach the village only on Sunday", "could feel the earthquake")
         elif word in _FUTURE_WORDS or word.endswith("'ll"):
             tense = FUTURE
-            if word in _SCHEDULED and (previous in ("was", "were", "been", "had") or
-                                       previous in _FORMERLY):
+            if word == "expected" and previous in ("was", "were") and \
+                    text[m.end():m.end() + 4] == " to ":
+                pass  # "The storm was expected to make landfall on Saturday": still ahead
+                # when told (not "had been expected")
+            elif word in _SCHEDULED and (previous in ("was", "were", "been", "had") or
+                                         previous in _FORMERLY):
                 tense = PAST  # "was due to expire Friday", "originally scheduled for
                 # February 25": a plan that was in the past
             elif word in _SCHEDULED and previous.endswith("ly") and \
@@ -355,6 +359,9 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
             tense = None
             if word == "have" and out and out[-1][2] == FUTURE:
                 out[-1] = (out[-1][0], out[-1][1], PAST)  # "would have": past counterfactual
+        if tense == FUTURE and previous in ("is", "are", "am") and out and \
+                out[-1][2] == NEUTRAL and not text[out[-1][1]:m.start()].strip():
+            out.pop()  # "are expected to review", "is due to": one future, no present
         if tense is not None:
             out.append((m.start(), m.end(), tense))
         previous, before = word, previous

@@ -360,3 +360,14 @@ def test_a_past_deed_months_ahead_of_the_report_lies_last_year():
     assert find("Survivors of the earthquake that struck the Noto peninsula on New Year's Day "
                 "were waiting for supplies the coast guard plane had been preparing to fly.",
                 "New Year's Day", dct=date(2024, 1, 3)).value == "2024-01-01"
+
+
+def test_a_weekday_ahead_under_an_expectation():
+    """ "will chair a meeting ... on Friday, where security chiefs are expected to review":
+    the coming Friday ("are expected" is one future, not a present); "The storm was expected
+    to make landfall ... on Saturday", told on a Friday: the next day."""
+    assert find("Sharif will chair a meeting of the apex committee in Peshawar on Friday, where "
+                "security chiefs are expected to review the response.", "Friday",
+                dct=date(2023, 2, 2)).value == "2023-02-03"
+    assert find("The storm was expected to make landfall in Tanzania on Saturday.", "Saturday",
+                dct=date(2024, 5, 3)).value == "2024-05-04"
