@@ -74,7 +74,7 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
     for sent in doc.sentences:
         cands.extend(find_name_candidates(doc, sent, lex, lower))
         cands.extend(find_pattern_candidates(doc, sent, lex, lower))
-    cands = [c for c in _in_credits(doc, cands)
+    cands = [c for c in _in_credits(doc, _whole_names(doc, cands))
              if not _names_a_thing(doc, c.end) and not _no_entity(doc, c)]
     blocked = SpanSet(blocked)
     cands = _mark_us_states(doc, [_as_state(c) for c in cands
@@ -105,6 +105,21 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
                  for c in confirmed]
     confirmed.sort(key=lambda c: (c.start, c.end))
     return confirmed
+
+
+_PARTICLE_AFTER_RE = re.compile(r" (?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu)-[A-Z]")
+
+
+def _whole_names(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """A known name cut before an Arabic particle is the start of a longer name ("Khalil
+    al-Hayya", "Abbas al-Musawi", "Tal al-Sultan"): the guess that runs on through it wins
+    over a place called Khalil or Tal."""
+    longer = [(c.start, c.end) for c in cands if c.source == "pattern"]
+    if not longer:
+        return cands
+    return [c for c in cands
+            if c.source == "pattern" or not _PARTICLE_AFTER_RE.match(doc.text, c.end) or
+            not any(s <= c.start and e > c.end + 4 for s, e in longer)]
 
 
 def _in_credits(doc: Document, cands: list[Candidate]) -> list[Candidate]:

@@ -561,6 +561,11 @@ _DESCRIBED = frozenset({"era", "period", "times", "days", "years", "rule", "regi
                         "region", "army", "troops", "forces", "leader", "leaders",
                         "authorities", "government", "style", "history", "heritage",
                         "island", "islands", "country", "countries"})
+# Arabic and Hebrew words that open place names: monastery, hill, cape, house, village, inn,
+# well, mountain, valley, spring, meadow, river, castle
+_PLACE_WORDS_IN_ARABIC = frozenset({"deir", "dayr", "tal", "tell", "tel", "ras", "beit", "bayt",
+                                    "kafr", "kfar", "khan", "bir", "jabal", "jebel", "wadi",
+                                    "ain", "ein", "marj", "nahr", "qasr"})
 _COMPASS_TAILS = frozenset({"north", "south", "east", "west", "central"})
 # Arabic words of movements' names: group, party, movement, front, army, brigade, supporters,
 # liberation, free men, struggle, warriors (not "al-Islam": "Saif al-Islam Gaddafi")
@@ -716,6 +721,13 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         # movement's name, nobody's
         return Candidate(start, end, doc.text[start:end], "organization", "pattern",
                          "name:movement", 0.6, weak=True)
+    if len(words) > 1 and lowers[0] in _PLACE_WORDS_IN_ARABIC and \
+            all(t.is_cap or _PARTICLE_RE.match(t.text) for t in words[1:]):
+        start, end = words[0].start, words[-1].bare_end
+        # "Deir al-Balah", "Kfar Kila", "Beit Lahia", "Ras al-Ain": a monastery, a village, a
+        # house, a cape ... of that name: a place
+        return Candidate(start, end, doc.text[start:end], "place", "pattern", "name:place-word",
+                         0.6, weak=True)
     if demonym is not None and len(words) == 1 and words[0].lower == toks[i].lower and \
             lex.demonyms.get(lowers[0]):
         return None

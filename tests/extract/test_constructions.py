@@ -952,3 +952,20 @@ def test_first_contact_of_the_twenty_sixth_stop_entities(linking_adapters, text,
     movement's name: each as what it is (None: no entity of that name)."""
     doc = analyse_article(Article(text=text, published=date(2024, 9, 20)), **linking_adapters)
     assert [e.kind for e in doc.entities if e.label == label][:1] == ([kind] if kind else [])
+
+
+@pytest.mark.parametrize("text, label, kind", [
+    ("Khalil al-Hayya, the deputy leader of Hamas, said the group would fight on.",
+     "Khalil al-Hayya", "person"),
+    ("His predecessor Abbas al-Musawi was killed in 1992.", "Abbas al-Musawi", "person"),
+    ("Sinwar was killed in Tal al-Sultan on Wednesday.", "Tal al-Sultan", "place"),
+    ("The strike hit Deir al-Balah on Monday.", "Deir al-Balah", "place"),
+    ("Hezbollah fired rockets at Kfar Kila on Monday.", "Kfar Kila", "place"),
+    ("Imran Khan was arrested on Tuesday.", "Imran Khan", "person"),
+    ("Born in Khan Younis in 1962, Sinwar joined Hamas.", "Born", None),
+])
+def test_arabic_names_run_on_through_their_particles(linking_adapters, text, label, kind):
+    """A name goes on through "al-" ("Khalil al-Hayya", not a place called Khalil); "Deir",
+    "Kfar", "Tal" open places; a participle opening a sentence names nothing."""
+    doc = analyse_article(Article(text=text, published=date(2024, 10, 18)), **linking_adapters)
+    assert [e.kind for e in doc.entities if e.label == label][:1] == ([kind] if kind else [])
