@@ -563,6 +563,8 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             continue
         if not active and _since_the_war(words, k):
             continue  # "46,000 have been killed since the war began": the war's, no event's
+        if _a_rate(words, k):
+            continue  # "losses averaged more than 1,500 killed and wounded a day": a rate
         if k >= 2 and words[k - 1] == "since" and words[k - 2] in ("has", "have", "had"):
             continue  # "began in 2017 with an attack ... and has since killed more than
             # 6,000 people": the conflict's toll over the years, not the attack's
@@ -659,6 +661,23 @@ def _aggregate(words: list[str], k: int) -> bool:
 
 
 _MONTHS = frozenset(MONTHS) | frozenset(MONTH_ABBREVIATIONS)  # (the temporal tagger's names)
+
+
+_PER = frozenset({"a", "per", "each", "every"})
+_SPANS = frozenset({"day", "week", "month", "year", "hour"})
+
+
+def _a_rate(words: list[str], k: int) -> bool:
+    """The count is a rate: "killed and wounded a day", "dying each week", "killed per
+    month" (also after "averaged", "an average of")."""
+    for n in range(k + 1, min(k + 6, len(words) - 1)):
+        if words[n] in _PER and words[n + 1] in _SPANS:
+            return True
+        if words[n] in (",", ";", ".", "in", "on", "since", "after"):
+            break
+    return "averaged" in words[max(0, k - 8):k] or \
+        any(a == "an" and b == "average" for a, b in zip(words[max(0, k - 8):k],
+                                                         words[max(0, k - 7):k], strict=False))
 
 
 def _since_the_war(words: list[str], k: int) -> bool:

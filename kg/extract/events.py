@@ -692,7 +692,7 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
         running = False
         if host is None and reports[0].toll and not own_report:
             # "the death toll rose to 41": a new figure for the deadly event told before
-            host = _told_before(drafts, new, sent.start)
+            host = _told_before(drafts, new, sent.start, reports[0].count)
             if host is not None and host.fatalities is not None and \
                     _running_total(doc.words[slice(*doc.sentence_tokens[sent.index])]):
                 # "Nineteen people were killed that day. ... the death toll since Monday had
@@ -798,14 +798,19 @@ CAMPAIGN_HEADS = frozenset({"invasion", "offensive", "counteroffensive", "counte
                             "incursion", "occupation", "siege", "war"})
 
 
-def _told_before(drafts: list[EventDraft], new: list[EventDraft], before: int
-                 ) -> EventDraft | None:
+def _told_before(drafts: list[EventDraft], new: list[EventDraft], before: int,
+                 figure: int | None = None) -> EventDraft | None:
     """The last deadly event told before ``before`` (one that reported deaths, else the last
-    violent or disastrous one), for a toll that names no event of its own."""
+    violent or disastrous one), for a toll that names no event of its own; a toll risen to
+    ``figure`` raises the highest count below it ("the death toll had risen to 32": the
+    bombing of the lead with 26 dead, not last month's bombing told since with 2)."""
     earlier = [d for d in (*drafts, *new) if d.trig.start < before and
                d.type in HOST_TYPES | {"CasualtiesReport"} and d.modality != "negated" and
                d.type not in _PEACEFUL_HOSTS]
     deadly = [d for d in earlier if d.fatalities is not None]
+    below = [d for d in deadly if figure is not None and d.fatalities < figure]
+    if below:
+        return max(below, key=lambda d: (d.fatalities, d.trig.start))
     found = deadly or earlier
     return max(found, key=lambda d: d.trig.start) if found else None
 

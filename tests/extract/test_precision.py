@@ -1071,8 +1071,8 @@ def test_soldiers_being_killed_kill_nobody_and_ordinals_and_advanced_weapons_tel
                   "being killed every day. It was the third attack on Kyiv in a week. The "
                   "package includes advanced rocket systems, the Pentagon said.",
                   published=date(2022, 6, 3))
-    toll = one(doc, "CasualtiesReport")
-    assert role(doc, toll, "agent") == []
+    # (a rate, "100 killed every day", is no event's toll, and no one's killing)
+    assert events_of(doc, "CasualtiesReport") == [] and events_of(doc, "Killing") == []
     assert events_of(doc, "Attack") == [] and events_of(doc, "Advance") == []
 
 
@@ -6932,3 +6932,18 @@ def test_a_year_that_qualifies_a_regimes_deed_dates_nothing_else():
     doc = analyse("The attacks came on the eve of the anniversary of Kristallnacht, the 1938 "
                   "Nazi pogrom.", published=date(2024, 11, 8))
     assert one(doc, "Attack").time.value is None
+
+
+def test_a_rate_counts_no_event_and_a_risen_toll_raises_the_highest_count_below_it():
+    """ "Russian losses had averaged more than 1,500 killed and wounded a day" is no toll of the
+    clashes told before; "the death toll had risen to 32" raises the lead's bombing (26 dead),
+    not last month's bombing named since (2 dead)."""
+    doc = analyse("Ukraine said on Tuesday that 52 clashes had taken place near Kurakhove.\n\n"
+                  "The UK Ministry of Defence estimated that Russian losses had averaged more "
+                  "than 1,500 killed and wounded a day in November.", published=date(2025, 1, 7))
+    assert one(doc, "ArmedClash").fatalities is None
+    doc = analyse("A suicide bomber blew himself up at the railway station in Quetta on "
+                  "Saturday, killing at least 26 people.\n\nLast month, a suicide bombing near "
+                  "Karachi's airport killed two Chinese engineers.\n\nBy Sunday afternoon, "
+                  "officials said the death toll had risen to 32.", published=date(2024, 11, 10))
+    assert [e.fatalities for e in events_of(doc, "Bombing")] == [32, 2]
