@@ -158,8 +158,14 @@ class Context:
             tense = PAST
         elif signal == "deadline":
             tense = NEUTRAL
-        if _NAMES_AN_EVENT.match(self.text, end) and not _AHEAD_OF_IT.search(
-                self.text, max(0, start - 40), start):
+        names_an_event = _NAMES_AN_EVENT.match(self.text, end) and not _AHEAD_OF_IT.search(
+            self.text, max(0, start - 40), start)
+        known = self._named_day(month, day) if names_an_event or signal == "since" else None
+        if known is not None:
+            return known  # "the October 7 attack", "since October 7" in a report on Gaza: the
+            # day the caller's anchors name (2023), even a year on, when the last October 7
+            # lies a few days back
+        if names_an_event:
             # "since the October 7 attack", "weeks after the September 11 attacks": a day
             # that names what happened on it lies behind (the latest such day; not "a
             # planned March 25 attack", "preparing a March 20 assault")
@@ -192,6 +198,14 @@ class Context:
             if best is None or cost < best[0]:
                 best = (cost, cand)
         return best[1] if best else None
+
+    def _named_day(self, month: int, day: int | None) -> int | None:
+        """The year of a day an anchor names ("october 7" for a report on Gaza)."""
+        if day is None or not self.anchors or self.dct is None:
+            return None
+        found = self.anchors.get(f"{_MONTH_NAMES[month - 1]} {day}")
+        return found.year if found is not None and (found.month, found.day) == (month, day) \
+            and found <= self.dct else None
 
     def note_year(self, month: int, day: int | None, year: int) -> None:
         """Remember the year a month (and day) was given, so later mentions agree."""
@@ -325,6 +339,10 @@ def _safe(year: int, month: int, day: int) -> date | None:
         return date(year, month, min(day, 28) if month == 2 and day == 29 else day)
     except ValueError:
         return None
+
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
 
 
 def _key(text: str) -> str:

@@ -73,3 +73,32 @@ def test_offset_from_an_event_anchor():
 def test_start_of_an_anchored_event():
     t = one("At the start of the war, the border closed.", anchors={"war": date(2022, 2, 24)})
     assert (t.text, t.value) == ("the start of the war", "2022-02-24")
+
+
+def test_a_day_news_names_by_its_date_takes_the_anchors_year():
+    """With the anchor "october 7" (a report on Gaza), "the October 7 attack" and "since
+    October 7" told eleven days after October 7, 2024 are the attack of 2023; without the
+    anchor, or for a day to come, the latest such day as before."""
+    dct = date(2024, 10, 18)
+    anchors = {"october 7": date(2023, 10, 7)}
+    text = "Sinwar, the mastermind of the October 7 attack, was killed in Rafah."
+    assert find(text, "October 7", dct=dct, anchors=anchors).value == "2023-10-07"
+    assert find(text, "October 7", dct=dct).value == "2024-10-07"
+    assert find("More than 42,000 people have been killed since October 7.", "October 7",
+                dct=dct, anchors=anchors).value == "2023-10-07"
+    assert find("Talks will resume on October 7.", "October 7", dct=date(2024, 9, 1),
+                anchors=anchors).value == "2024-10-07"
+
+
+def test_the_shipped_table_anchors_october_7_in_reports_on_gaza():
+    from kg.anchors import AnchorTable
+    from kg.model import Article
+    from kg.resources import data_dir
+
+    table = AnchorTable.load(data_dir() / "anchors.json")
+    gaza = Article(text="Hamas fighters crossed into Israel.", published=date(2024, 10, 18))
+    other = Article(text="The festival opens in Lyon.", published=date(2024, 10, 18))
+    before = Article(text="Hamas fighters crossed into Israel.", published=date(2023, 10, 1))
+    assert table.for_article(gaza)["october 7"] == date(2023, 10, 7)
+    assert "october 7" not in table.for_article(other)
+    assert "october 7" not in table.for_article(before)
