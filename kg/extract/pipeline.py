@@ -116,6 +116,7 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
             # yet (a noun's count tells the event that was: "will investigate the attack,
             # which killed 20")
     _retake_own_ground(drafts, groups)
+    _liberation_in_quotes(doc, drafts)
     drafts = merge_duplicates(drafts, _sides(groups))
     events = _events(doc, lex, drafts, groups)
     entities, mentions = _drop_idle_roles(entities, mentions, events, groups)
@@ -335,6 +336,25 @@ def _retake_own_ground(drafts: list[EventDraft], groups: list[EntityGroup]) -> N
         if all(g is not None and g.kind == "place" and g.lies_in == agent.country_code and
                not (g.key or "").startswith("country:") for g in places):
             d.retype = "TerritoryRetaken"
+
+
+def _liberation_in_quotes(doc: Document, drafts: list[EventDraft]) -> None:
+    """A "liberation" the report sets in quotation marks of a few words ("had 'liberated' the
+    settlement", "'completed the liberation' of the town") is the claimant's word for a
+    capture: territory taken, not regained."""
+    for d in drafts:
+        if d.type != "TerritoryRetaken" or \
+                d.trig.entry.lemma not in ("liberate", "liberation"):
+            continue
+        quote = doc.quote_at(d.trig.start)
+        if quote is not None and len(doc.text[quote[0]:quote[1]].split()) <= 5 or \
+                doc.text[d.trig.start - 1:d.trig.start] in _OPENING_QUOTES and \
+                doc.text[d.trig.end:d.trig.end + 1] in _CLOSING_QUOTES:
+            d.retype = "TerritoryTaken"
+
+
+_OPENING_QUOTES = frozenset({"'", "‘", '"', "“"})
+_CLOSING_QUOTES = frozenset({"'", "’", '"', "”"})
 
 
 def _hosts(d: EventDraft, entity: str | None, countries: set[str], places: list[str]) -> bool:

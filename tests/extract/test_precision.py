@@ -6947,3 +6947,16 @@ def test_a_rate_counts_no_event_and_a_risen_toll_raises_the_highest_count_below_
                   "Karachi's airport killed two Chinese engineers.\n\nBy Sunday afternoon, "
                   "officials said the death toll had risen to 32.", published=date(2024, 11, 10))
     assert [e.fatalities for e in events_of(doc, "Bombing")] == [32, 2]
+
+
+def test_a_liberation_in_quotation_marks_is_a_capture():
+    """ "its troops had 'liberated' the settlement", "had \\"completed the liberation\\" of
+    Toretsk": the claimant's word for taking the town; unquoted, a liberation is regained
+    ground."""
+    pub = date(2025, 2, 11)
+    for text in ("Russia's defence ministry said its troops had 'liberated' the settlement.",
+                 'Russia said its units had "completed the liberation" of Toretsk on Sunday.'):
+        doc = analyse(text, published=pub)
+        assert [e.type for e in doc.events if "Territory" in e.type] == ["TerritoryTaken"], text
+    doc = analyse("Ukrainian troops liberated Kherson in November 2022.", published=pub)
+    assert [e.type for e in doc.events] == ["TerritoryRetaken"]
