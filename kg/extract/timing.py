@@ -734,7 +734,17 @@ class TimeAttacher:
             tail = tail[1:]
         # a subject of its own after the comma (not "earthquakes that struck western Japan
         # on Monday killed 48 people, damaged thousands of buildings": one subject's verbs)
-        return bool(tail) and self._in_a_things_relative(t)
+        return bool(tail) and (self._in_a_things_relative(t) or self._in_a_persons_relative(t))
+
+    def _in_a_persons_relative(self, t: TimeSpec) -> bool:
+        """ "Milei, an economist who entered politics two years ago, was elected": the
+        expression lies in a relative clause about a person set off by commas."""
+        sent = self.doc.sentence_at(t.start)
+        if sent is None:
+            return False
+        words = self.doc.words_between(sent.start, t.start)[-10:]
+        return any(w == "who" and "," in words[:n] and "," not in words[n + 1:] and
+                   n + 1 < len(words) and _finite(words[n + 1]) for n, w in enumerate(words))
 
     def _reported_after(self, t: TimeSpec, end: int) -> bool:
         """ "... collapsed in Ikoyi has risen to 23, officials said on Thursday": the day of

@@ -6960,3 +6960,18 @@ def test_a_liberation_in_quotation_marks_is_a_capture():
         assert [e.type for e in doc.events if "Territory" in e.type] == ["TerritoryTaken"], text
     doc = analyse("Ukrainian troops liberated Kherson in November 2022.", published=pub)
     assert [e.type for e in doc.events] == ["TerritoryRetaken"]
+
+
+def test_an_election_report_of_victory_speeches_protests_lodged_and_a_persons_past():
+    """ "a victory speech" is a speech, not a military victory; "lodged protests with" is
+    diplomacy, no protest; "Milei, an economist who entered politics two years ago, was
+    elected ... on Sunday": the relative clause's time is not the election's."""
+    pub = date(2023, 11, 20)
+    doc = analyse("Milei gave a victory speech in Buenos Aires on Sunday night.", published=pub)
+    assert events_of(doc, "MilitaryVictory") == []
+    doc = analyse("Beijing lodged protests with countries that congratulated Lai.",
+                  published=pub)
+    assert events_of(doc, "Protest") == []
+    doc = analyse("Milei, an economist who entered politics barely two years ago, was elected "
+                  "president of Argentina.", published=pub)
+    assert one(doc, "Election").time.value is None
