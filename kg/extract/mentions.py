@@ -500,13 +500,21 @@ _NOT_GIVEN_NAMES = frozenset({"the", "a", "an", "former", "ex", "late", "mr", "m
 
 
 def _names_a_thing(doc: Document, end: int) -> bool:
-    """A disease's or a wind's noun heads the phrase after the name ending at ``end``."""
+    """A disease's or a wind's noun heads the phrase after the name ending at ``end``; or the
+    name is one of several institutions a plural noun heads ("taken to Medina and Erdogan
+    hospitals": no President Erdogan)."""
+    if _NAMED_INSTITUTIONS_RE.match(doc.text, end):
+        return True
     if _next_word(doc, end) not in _THING_NOUNS:
         return False
     tok = doc.token_at(end + 1)
     return tok is not None and _next_word(doc, tok.end) not in _CARE_NOUNS
 
 
+# "(and Y) hospitals": names of several institutions of one kind
+_NAMED_INSTITUTIONS_RE = re.compile(
+    r"(?:,? and [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)? (?:hospitals|clinics|schools|universities|"
+    r"mosques|churches|prisons|stadiums|airports|camps)\b")
 # Nouns after "fever" that make "X fever" a place's clinics ("Hong Kong fever clinics").
 _CARE_NOUNS = frozenset({"clinic", "clinics", "ward", "wards", "hospital", "hospitals",
                          "centre", "centres", "center", "centers"})

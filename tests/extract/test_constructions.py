@@ -969,3 +969,14 @@ def test_arabic_names_run_on_through_their_particles(linking_adapters, text, lab
     "Kfar", "Tal" open places; a participle opening a sentence names nothing."""
     doc = analyse_article(Article(text=text, published=date(2024, 10, 18)), **linking_adapters)
     assert [e.kind for e in doc.entities if e.label == label][:1] == ([kind] if kind else [])
+
+
+def test_names_of_institutions_before_a_plural_noun_are_no_people(linking_adapters):
+    """ "taken to Medina and Erdogan hospitals": two hospitals, not President Erdogan (who
+    stays himself when he visits hospitals)."""
+    def labels(text):
+        doc = analyse_article(Article(text=text, published=date(2024, 8, 3)),
+                              **linking_adapters)
+        return [e.wikidata for e in doc.entities]
+    assert "Q39259" not in labels("The wounded were taken to Medina and Erdogan hospitals.")
+    assert "Q39259" in labels("Erdogan visited hospitals in Hatay on Monday.")
