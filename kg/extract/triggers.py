@@ -310,11 +310,13 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
             continue  # "take it by storm": an assault's idiom (but "battered by a storm")
         if entry.lemma == "give way" and words[k + n:k + n + 1] == ["to"]:
             continue  # "talks gave way to a dispute", "gave way to demands": yielded
-        if entry.pos == "n" and k > 2 and words[k - 1] in ("a", "an") and \
-                words[k - 2] not in PREPOSITIONS and any(
-                    words[j] in _NAMING and words[j + 1] not in PREPOSITIONS
-                    for j in range(max(0, k - 6), k - 2)):
-            continue  # "called the shooting an attack on democracy": a name for an event
+        art = _article_before(words, k) if entry.pos == "n" else None
+        if art is not None and art > 1 and words[art - 1] not in PREPOSITIONS and any(
+                words[j] in _NAMING and words[j + 1] not in PREPOSITIONS and
+                words[j + 1] not in ("off", "up", "out")
+                for j in range(max(0, art - 5), art - 1)):
+            continue  # "called the shooting an attack on democracy", "called the killings a
+            # 'terrorist attack against Sweden'": a name for an event
         if entry.pos == "n" and k > 3 and _what_they_called(words, k):
             continue  # "condemned what they called an attempted coup": their name for it
         if entry.pos == "n" and k > 3 and _treated_as(words, k):
@@ -418,6 +420,22 @@ _DESTROYED = frozenset({"dam", "bridge", "building", "buildings", "depot", "plan
 _NOT_IN_OBJECT = frozenset({"and", "or", "but", "that", "which", "who", "to", "of", "in", "on",
                             "at", "from", "with", "by", "for", "into", "was", "were", "is",
                             "are", "had", "has", "have"})
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "‘", "'"})
+
+
+def _article_before(words: list[str], k: int) -> int | None:
+    """The index of the "a"/"an" opening the noun phrase of the noun at ``k`` (over up to two
+    modifiers and an opening quotation mark), if any."""
+    for x in (k - 1, k - 2, k - 3, k - 4):
+        if x < 0:
+            return None
+        if words[x] in ("a", "an"):
+            return x
+        if not (words[x].isalpha() or words[x] in _QUOTE_MARKS):
+            return None
+    return None
 
 
 def _treated_as(words: list[str], k: int) -> bool:

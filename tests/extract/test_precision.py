@@ -6975,3 +6975,13 @@ def test_an_election_report_of_victory_speeches_protests_lodged_and_a_persons_pa
     doc = analyse("Milei, an economist who entered politics barely two years ago, was elected "
                   "president of Argentina.", published=pub)
     assert one(doc, "Election").time.value is None
+
+
+def test_a_name_given_an_event_in_quotation_marks_is_no_second_event():
+    """ "Kristersson called the killings a \\"terrorist attack against Sweden\\"": the
+    killings, named; no attack in Sweden (but "called off a planned assault" still calls it
+    off)."""
+    doc = analyse('A gunman killed two Swedish fans in Brussels on Monday. Kristersson called '
+                  'the killings a "terrorist attack against Sweden".',
+                  published=date(2023, 10, 17))
+    assert [e.type for e in doc.events] == ["Killing"]
