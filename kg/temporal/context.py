@@ -228,6 +228,12 @@ class Context:
             # "declared Sunday a day of mourning": the day nearest the report, before or after
             return Point("day", dct + timedelta(days=ahead) if ahead < back else
                          dct - timedelta(days=back))
+        if self.text[end:end + 2] in ("'s", "’s") and \
+                _NAMES_AN_EVENT.match(self.text, end + 2) and \
+                not _AHEAD_OF_IT.search(self.text, max(0, start - 40), start):
+            # "Friday's attack comes as ...": a day that names what happened on it lies
+            # behind (not "a planned Friday's attack")
+            return Point("day", dct - timedelta(days=back))
         tense = self.tense(start, end)
         if tense != FUTURE and _for_the_day(self.text, start, end):
             # "a day of mourning was declared for Tuesday": the day set, nearest the report
