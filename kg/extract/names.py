@@ -563,16 +563,21 @@ _DESCRIBED = frozenset({"era", "period", "times", "days", "years", "rule", "regi
                         "island", "islands", "country", "countries"})
 # Arabic and Hebrew words that open place names: monastery, hill, cape, house, village, inn,
 # well, mountain, valley, spring, meadow, river, castle
-_PLACE_WORDS_IN_ARABIC = frozenset({"deir", "dayr", "tal", "tell", "tel", "ras", "beit", "bayt",
-                                    "kafr", "kfar", "khan", "bir", "jabal", "jebel", "wadi",
-                                    "ain", "ein", "marj", "nahr", "qasr"})
+_PLACE_WORDS_IN_ARABIC = frozenset({"deir", "dayr", "beit", "bayt", "kafr", "kfar", "jabal",
+                                    "jebel", "wadi"})
+# ... and those that open personal names too ("Tal Becker", "Ras Baraka"): a place only before
+# a particle ("Tal al-Sultan", "Ras al-Ain") or after a preposition of place
+_PLACE_OR_NAME_WORDS = frozenset({"tal", "tell", "tel", "ras", "khan", "bir", "ain", "ein",
+                                  "marj", "nahr", "qasr"})
 _COMPASS_TAILS = frozenset({"north", "south", "east", "west", "central"})
-# Arabic words of movements' names: group, party, movement, front, army, brigade, supporters,
-# liberation, free men, struggle, warriors (not "al-Islam": "Saif al-Islam Gaddafi")
+_SEAT_VERBS = frozenset({"held", "holds", "won", "wins", "lost", "loses", "represents",
+                         "represented", "representing", "contested", "contesting"})
+# Arabic words that open movements' names: group, party, movement, front, army, brigade,
+# battalions, supporters, free men, warriors (not "Jihad Azour", "Tahrir Square", "Saif
+# al-Islam Gaddafi")
 _BODY_WORDS_IN_ARABIC = frozenset({"jamaat", "jamaah", "hizb", "harakat", "jabhat", "jaish",
-                                   "liwa", "kataib", "ansar", "ansarullah", "tahrir", "ahrar",
-                                   "jihad", "mujahideen", "mujahidin", "islamiyya",
-                                   "islamiya"})
+                                   "liwa", "kataib", "ansar", "ansarullah", "ahrar",
+                                   "mujahideen", "mujahidin"})
 _PLURAL_ARTICLES = frozenset({"los", "las"})
 
 
@@ -654,8 +659,11 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if i + 1 < j and toks[j - 1].lower in _PERIOD_HEADS and toks[j].lower in _NUMBERED_PERIODS:
         return None  # "World War Two", "World War II"
     if toks[j].lower in lex.words("faiths_and_peoples", "plurals") or \
-            all(t.lower in lex.words("faiths_and_peoples", "adjectives") for t in toks[i:j + 1]):
+            all(t.lower in lex.words("faiths_and_peoples", "adjectives") for t in toks[i:j + 1]) \
+            and not (j + 1 < len(toks) and (toks[j + 1].lower in _SPEAKING or
+                                            toks[j + 1].lower in ("reported", "reports"))):
         return None  # "Orthodox Christians", "the Druze town of": people of a faith, no name
+        # (but "The Hindu reported": a newspaper)
     whole = " ".join(t.bare.lower() for t in toks[i:j + 1])
     if whole in lex.country_names and whole not in lex.demonyms:
         c = lex.country_names[whole]
@@ -714,20 +722,12 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     start, end = words[0].start, words[-1].bare_end
     surface = doc.text[start:end]
     lowers = [t.bare.lower() for t in words]
-    if len(words) > 1 and any(w.replace("'", "").split("-")[-1] in _BODY_WORDS_IN_ARABIC
-                              for w in lowers):
+    if len(words) > 1 and lowers[0].replace("'", "").split("-")[0] in _BODY_WORDS_IN_ARABIC:
         start, end = words[0].start, words[-1].bare_end
         # "Jama'at Nusrat al-Islam", "Harakat al-Shabaab al-Mujahideen", "Jaish al-Adl": a
         # movement's name, nobody's
         return Candidate(start, end, doc.text[start:end], "organization", "pattern",
                          "name:movement", 0.6, weak=True)
-    if len(words) > 1 and lowers[0] in _PLACE_WORDS_IN_ARABIC and \
-            all(t.is_cap or _PARTICLE_RE.match(t.text) for t in words[1:]):
-        start, end = words[0].start, words[-1].bare_end
-        # "Deir al-Balah", "Kfar Kila", "Beit Lahia", "Ras al-Ain": a monastery, a village, a
-        # house, a cape ... of that name: a place
-        return Candidate(start, end, doc.text[start:end], "place", "pattern", "name:place-word",
-                         0.6, weak=True)
     if demonym is not None and len(words) == 1 and words[0].lower == toks[i].lower and \
             lex.demonyms.get(lowers[0]):
         return None
@@ -883,6 +883,15 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     # the preposition a name depends on, over an article: "at the Grand Mosque"
     # ("in neighbouring Castilla-La Mancha": over an adjective of nearness too)
     gov = toks[i - 2].lower if (prev == "the" or prev in NEARNESS) and i > 1 else prev
+    if len(words) > 1 and (lowers[0] in _PLACE_WORDS_IN_ARABIC or
+                           lowers[0] in _PLACE_OR_NAME_WORDS and
+                           (_PARTICLE_RE.match(words[1].text) or gov in _PLACE_PREPOSITIONS)) \
+            and all(t.is_cap or _PARTICLE_RE.match(t.text) for t in words[1:]):
+        start, end = words[0].start, words[-1].bare_end
+        # "Deir al-Balah", "Kfar Kila", "Beit Lahia", "Ras al-Ain": a monastery, a village, a
+        # house, a cape ... of that name: a place
+        return Candidate(start, end, doc.text[start:end], "place", "pattern", "name:place-word",
+                         0.6, weak=True)
     if _ends_with_phrase(before, lex.phrase_set("organisation_cues", "words")):
         return Candidate(start, end, surface, "organization", "pattern", "name:org-cue", 0.7,
                          extra=extra)
@@ -1004,10 +1013,10 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             # code, nor an acronym: "the Kurdish YPG")
             return Candidate(start, end, surface, "organization", "pattern", "name:org-guess",
                              conf, weak=True, extra=extra)
-        if (lowers[-1] in _COMPASS_TAILS or lowers[0] in _COMPASS_TAILS and len(words) == 3) \
-                and after not in _SPEECH_AFTER:
-            # "Islington North", "South West Norfolk": a constituency or a district (but "John
-            # North said": who speaks is a person)
+        if lowers[0] in _COMPASS_TAILS and len(words) == 3 or \
+                lowers[-1] in _COMPASS_TAILS and prev in _SEAT_VERBS:
+            # "South West Norfolk", "held Islington North": a constituency (but "Oliver North
+            # testified", "according to Kanye West": people)
             return Candidate(start, end, surface, "place", "pattern", "name:district",
                              0.5, weak=True, extra=extra)
         if lowers[0] in _PLURAL_ARTICLES and lowers[-1].endswith("s"):

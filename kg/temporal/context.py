@@ -172,8 +172,8 @@ class Context:
             return max(y for y in (self.dct.year - 1, self.dct.year)
                        if (_safe(y, month, day or 1) or self.dct) <= self.dct)
         # The nearest occurrence wins; one in the past under a future tense is (almost)
-        # excluded, one in the future under a past tense pays 200 days (600 when more than two
-        # months ahead), one in the DCT's own year gets 30 days' credit (news drops the year
+        # excluded, one in the future under a past tense pays 200 days (600 when more than six
+        # weeks ahead), one in the DCT's own year gets 30 days' credit (news drops the year
         # of dates in the current year).
         best = None
         for cand in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
@@ -184,9 +184,9 @@ class Context:
             cost = abs(delta) - (30 if cand == self.dct.year else 0)
             if tense == PAST and delta > 0:
                 # reported speech: "said it would vote on Feb. 10" is ahead, a few weeks at
-                # most; months ahead, a past tense means last year ("attacked southern Israel
+                # most; further ahead, a past tense means last year ("attacked southern Israel
                 # on 7 October", told in August)
-                cost += 200 if delta <= 60 else 600
+                cost += 200 if delta <= 45 else 600
             elif would and -45 <= delta < 0:
                 cost += 60  # "said he would step down on July 13": ahead of the telling,
                 # which may lie a few days before the report (not months: "said the vote

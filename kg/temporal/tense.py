@@ -282,6 +282,8 @@ def _abbreviation_before(text: str, period: int) -> bool:
 
 # The words that may be or change a tense marker (besides the forms in "-ed" and "'ll"): any
 # other word only becomes the word before the next.
+_TO_BE_DONE = re.compile(r" be (?:held|signed|taken|built|sworn|released|opened|completed|"
+                         r"launched|announced|named|elected|chosen)\b")
 _MARKER_WORDS = _FUTURE_WORDS | _POSSIBLE | _ARRANGEMENTS | _IRREGULAR_PAST | _N_PARTICIPLES | \
     _PRESENT | _SCHEDULING | {"ahead", "to", "be", "have", "been"}
 
@@ -324,20 +326,29 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
         elif word in _FUTURE_WORDS or word.endswith("'ll"):
             tense = FUTURE
             if word == "expected" and previous in ("was", "were") and \
-                    text[m.end():m.end() + 4] == " to ":
+                    text[m.end():m.end() + 4] == " to " and " but " not in text[m.end():end]:
                 pass  # "The storm was expected to make landfall on Saturday": still ahead
-                # when told (not "had been expected")
+                # when told (not "was expected to resume on Monday but was delayed")
             elif word in _SCHEDULED and (previous in ("was", "were", "been", "had") or
                                          previous in _FORMERLY):
-                tense = PAST  # "was due to expire Friday", "originally scheduled for
-                # February 25": a plan that was in the past
+                tense = NEUTRAL  # "was due to expire Friday", "originally scheduled for
+                # February 25", "the referendum was scheduled for 15 November": a plan told
+                # in the past, the nearest such day
             elif word in _SCHEDULED and previous.endswith("ly") and \
                     before in ("was", "were", "been", "had"):
-                tense = PAST  # "was tentatively scheduled for"
+                tense = NEUTRAL  # "was tentatively scheduled for"
         elif word == "to":
             if previous in ("going", "set", "is", "are", "due", "about") and before not in (
                     "was", "were", "been", "had"):
                 tense = FUTURE
+            elif previous in ("set", "due") and before in ("was", "were"):
+                tense = NEUTRAL  # "schools were set to reopen on 25 November": a plan told
+                # in the past, the nearest such day
+            elif _TO_BE_DONE.match(text, m.end()) and previous.isalpha() and \
+                    previous not in _MARKER_WORDS and not previous.endswith(("ed", "s")) or \
+                    _TO_BE_DONE.match(text, m.end()) and previous in ("elections", "talks",
+                                                                      "polls", "votes"):
+                tense = FUTURE  # "announced elections to be held on March 5": still to come
         elif word in _IRREGULAR_PAST or len(word) > 4 and word.endswith("ed") and \
                 word not in _NOT_PAST:
             if previous not in _NOT_FINITE_BEFORE or previous in ("has", "have", "had") or \

@@ -980,3 +980,25 @@ def test_names_of_institutions_before_a_plural_noun_are_no_people(linking_adapte
         return [e.wikidata for e in doc.entities]
     assert "Q39259" not in labels("The wounded were taken to Medina and Erdogan hospitals.")
     assert "Q39259" in labels("Erdogan visited hospitals in Hatay on Monday.")
+
+
+@pytest.mark.parametrize("text, label, kind", [
+    ("Newark Mayor Ras Baraka was arrested outside a detention centre on Friday.",
+     "Ras Baraka", "person"),
+    ("Tal Becker, the legal adviser, told the court in The Hague.", "Tal Becker", "person"),
+    ("Militants fired rockets at Ras al-Ain on Monday.", "Ras al-Ain", "place"),
+    ("Oliver North testified before Congress in 1987.", "Oliver North", "person"),
+    ("The song was removed, according to Kanye West.", "Kanye West", "person"),
+    ("Jeremy Corbyn held Islington North as an independent.", "Islington North", "place"),
+    ("Protesters gathered in Tahrir Square in Cairo on Friday.", "Tahrir Square", "place"),
+    ("Jihad Azour, the IMF director, said on Tuesday the economy would shrink.",
+     "Jihad Azour", "person"),
+    ("The Hindu reported on Tuesday that police had arrested three men.", "Hindu",
+     "organization"),
+])
+def test_review_of_the_twenty_sixth_stop_entities(linking_adapters, text, label, kind):
+    """The review's worse cases: personal names that open with a place word or end with a
+    point of the compass, a square named for liberation, a first name Jihad, a newspaper
+    called The Hindu."""
+    doc = analyse_article(Article(text=text, published=date(2024, 10, 18)), **linking_adapters)
+    assert [e.kind for e in doc.entities if e.label == label][:1] == [kind]

@@ -6985,3 +6985,17 @@ def test_a_name_given_an_event_in_quotation_marks_is_no_second_event():
                   'the killings a "terrorist attack against Sweden".',
                   published=date(2023, 10, 17))
     assert [e.type for e in doc.events] == ["Killing"]
+
+
+@pytest.mark.parametrize("text, etype, wanted", [
+    ("The US designated Hamas leader Yahya Sinwar a global terrorist on Monday.",
+     "Appointment", False),
+    ("Factions within the Conservative party fought over the budget for weeks.",
+     "ArmedClash", False),
+    ("England beat Switzerland in a penalty shootout in Dusseldorf on Saturday.",
+     "ArmedClash", False),
+    ("A man stabbed his wife to death in Leeds on Friday, police said.", "Killing", True),
+    ("A knife attacker stabbed six people to death at a shopping centre.", "Killing", True),
+])
+def test_review_of_the_twenty_sixth_stop_events(text, etype, wanted):
+    assert (etype in [e.type for e in analyse(text).events]) is wanted

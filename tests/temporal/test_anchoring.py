@@ -102,3 +102,18 @@ def test_the_shipped_table_anchors_october_7_in_reports_on_gaza():
     assert table.for_article(gaza)["october 7"] == date(2023, 10, 7)
     assert "october 7" not in table.for_article(other)
     assert "october 7" not in table.for_article(before)
+
+
+def test_the_shipped_anchors_need_their_own_cues():
+    """"the September 11 shooting" of a report on political terror in 2025 and "the October 7
+    storm" of a report on Israeli aid workers are those days of their own year."""
+    from kg.anchors import AnchorTable
+    from kg.model import Article
+    from kg.resources import data_dir
+
+    table = AnchorTable.load(data_dir() / "anchors.json")
+    kirk = Article(text="Authorities called the September 11 shooting an act of political "
+                        "terror.", published=date(2025, 9, 20))
+    storm = Article(text="Since the October 7 storm, Israeli aid workers have rebuilt homes.",
+                    published=date(2024, 10, 20))
+    assert table.for_article(kirk) == {} and table.for_article(storm) == {}

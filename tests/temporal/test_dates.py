@@ -371,3 +371,22 @@ def test_a_weekday_ahead_under_an_expectation():
                 dct=date(2023, 2, 2)).value == "2023-02-03"
     assert find("The storm was expected to make landfall in Tanzania on Saturday.", "Saturday",
                 dct=date(2024, 5, 3)).value == "2024-05-04"
+
+
+@pytest.mark.parametrize("text, expression, dct, value", [
+    ("The electoral commission said the referendum was scheduled for 15 November.",
+     "15 November", date(2024, 8, 20), "2024-11-15"),
+    ("The government announced that schools were set to reopen on 25 November.",
+     "25 November", date(2024, 9, 2), "2024-11-25"),
+    ("The government announced elections to be held on March 5.", "March 5",
+     date(2024, 1, 10), "2024-03-05"),
+    ("The storm was expected to make landfall on Thursday but weakened before it reached "
+     "the coast.", "Thursday", date(2024, 9, 30), "2024-09-26"),
+    ("Hamas-led gunmen attacked southern Israel on 7 October.", "7 October",
+     date(2024, 8, 15), "2023-10-07"),
+])
+def test_review_of_the_twenty_sixth_stop_dates(text, expression, dct, value):
+    """A plan told in the past ("was scheduled for", "were set to") is the nearest such day;
+    "to be held" looks ahead; an expectation that a "but" undoes lies behind; a deed told in
+    the past more than six weeks ahead of the report was last year's."""
+    assert find(text, expression, dct=dct).value == value
