@@ -58,6 +58,10 @@ _NO_PHRASES = (("no", "progress", "towards"), ("no", "progress", "toward"),
 
 
 _INTENTIONS = frozenset({"plan", "plans", "intention", "intentions"})
+# present forms of a timetable, and the conjunctions that set them ahead ("before Trump takes
+# office", "until the truce expires")
+_TIMETABLED = frozenset({"takes", "expires", "convenes", "begins", "starts"})
+_WHEN_IT_COMES = frozenset({"before", "until", "till", "once", "when"})
 
 
 def _no_plans(words: list[str]) -> bool:
@@ -241,6 +245,9 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     planned = _cue_before(words, lex.phrase_index("planned"), 9, trig)
     if not planned:
         planned = _aimed_at(words, trig.pos == "v")
+    if not planned and doc.words[trig.first] in _TIMETABLED and \
+            _WHEN_IT_COMES.intersection(words[-5:]):
+        planned = "timetable"  # "two weeks before Donald Trump takes office": to come
     if planned == "next" and _the_next_day(words):
         planned = None  # "Cambodia responded the next day by downgrading relations": a day of
         # the story, not one to come

@@ -6999,3 +6999,19 @@ def test_a_name_given_an_event_in_quotation_marks_is_no_second_event():
 ])
 def test_review_of_the_twenty_sixth_stop_events(text, etype, wanted):
     assert (etype in [e.type for e in analyse(text).events]) is wanted
+
+
+@pytest.mark.parametrize("text, etype, modality", [
+    ("Washington paused a shipment of 2,000-pound and 500-pound bombs last week.", "Bombing",
+     None),
+    ("About 130 people seized in the attack remain in Gaza.", "TerritoryTaken", None),
+    ("He praised fighters confronting the occupation army.", "Occupation", None),
+    ("The offensive came two weeks before Donald Trump takes office.", "Appointment",
+     "planned"),
+])
+def test_first_contact_of_the_twenty_sixth_stop_second_round(text, etype, modality):
+    """Bombs shipped, people seized, an occupation army: no bombing, no ground taken, no
+    occupation; "before Trump takes office": a timetable still to come."""
+    found = [e.modality for e in analyse(text, published=date(2025, 1, 7)).events
+             if e.type == etype]
+    assert found == ([modality] if modality else [])
