@@ -472,6 +472,12 @@ _REGION_WORDS = frozenset({"north", "south", "east", "west", "new", "central", "
                            "greater", "on", "for", "with", "into", "through", "hit", "struck"})
 
 
+def _a_us_state(name: str) -> bool:
+    """Any US state's name ("New York", "New Mexico")."""
+    from ..linking.gazetteer import is_us_state
+    return is_us_state(name)
+
+
 def _us_state(name: str) -> bool:
     """A US state's name of one word, other than those that name more ("Washington",
     "Georgia")."""
@@ -579,6 +585,7 @@ _BODY_WORDS_IN_ARABIC = frozenset({"jamaat", "jamaah", "hizb", "harakat", "jabha
                                    "liwa", "kataib", "ansar", "ansarullah", "ahrar",
                                    "mujahideen", "mujahidin"})
 _PLURAL_ARTICLES = frozenset({"los", "las"})
+_PLACE_QUALIFIERS = frozenset({"new", "old", "greater", "upper", "lower"})
 
 
 def _counted_nouns(lex: Lexicon) -> frozenset[str]:
@@ -1017,6 +1024,11 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                 lowers[-1] in _COMPASS_TAILS and prev in _SEAT_VERBS:
             # "South West Norfolk", "held Islington North": a constituency (but "Oliver North
             # testified", "according to Kanye West": people)
+            return Candidate(start, end, surface, "place", "pattern", "name:district",
+                             0.5, weak=True, extra=extra)
+        if lowers[0] in _PLACE_QUALIFIERS and not _a_us_state(surface):
+            # "the neighbourhoods of New Aleppo", "Old Delhi", "Greater Manchester": a place
+            # (no one is called New Aleppo; and it claims no "Aleppo" as a surname)
             return Candidate(start, end, surface, "place", "pattern", "name:district",
                              0.5, weak=True, extra=extra)
         if lowers[0] in _PLURAL_ARTICLES and lowers[-1].endswith("s"):

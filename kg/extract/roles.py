@@ -70,6 +70,11 @@ ACTOR_KINDS = frozenset({"person", "organization", "military_unit", "media", "gr
 # Event types that count the dead and injured, and the words that open the clause telling
 # how they came to harm.
 _COUNTED = frozenset({"CasualtiesReport"})
+# adjectives that make a country's name a region of it ("western Nepal")
+_PART_OF_A_COUNTRY = frozenset({
+    "northern", "southern", "eastern", "western", "central", "north-western", "northwestern",
+    "north-eastern", "northeastern", "south-western", "southwestern", "south-eastern",
+    "southeastern", "northwest", "northeast", "southwest", "southeast", "remote", "rural"})
 _CIRCUMSTANCE = frozenset({"when", "as", "after"})
 # events that move away from a place, which "from X" names
 _AWAY = frozenset({"Withdrawal", "Evacuation", "TerritoryRetaken"})
@@ -1353,8 +1358,10 @@ class RoleFinder:
             # place; the quake named in the opener has only the opener's own
             before, after = [], [m for m in after if m.end <= opener]
         for m in after if answered else before + after:
-            # ("struck Iran in retaliation for the barrage": not where the barrage was)
+            # ("struck Iran in retaliation for the barrage": not where the barrage was; a
+            # dateline's town is where the report was filed: see _dateline_place)
             if m.kind != "place" or m.demonym or m.entity in used or self._modifies(m) or \
+                    self.doc.in_dateline(m.start) or \
                     self._ranks_in(m) or self._birthplace(m) or self._qualifies_a_place(m):
                 continue
             if m.end <= trig.start and trig.pos == "n" and \
@@ -1539,10 +1546,13 @@ class RoleFinder:
                     # neither
                 filed = [m.entity for m in self.between(s, e)
                          if m.kind == "place" and not m.demonym and m.entity not in roles.targets]
-                if filed and any(m.kind == "place" and not m.demonym and not m.country and
-                                 m.entity not in filed for m in self.between(e, end)):
+                if filed and any(m.kind == "place" and not m.demonym and m.entity not in filed
+                                 and (not m.country or
+                                      self.doc.word_before(e, m.start) in _PART_OF_A_COUNTRY)
+                                 for m in self.between(e, end)):
                     return []  # "MOSCOW - ... the bridge linking Russia to the Crimean
-                    # peninsula": another place named in the sentence; not where it was filed
+                    # peninsula", "KATHMANDU - ... hill districts of western Nepal": another
+                    # place named in the sentence; not where it was filed
                 return filed[:1]
         return []
 

@@ -1002,3 +1002,30 @@ def test_review_of_the_twenty_sixth_stop_entities(linking_adapters, text, label,
     called The Hindu."""
     doc = analyse_article(Article(text=text, published=date(2024, 10, 18)), **linking_adapters)
     assert [e.kind for e in doc.entities if e.label == label][:1] == [kind]
+
+
+def test_a_new_or_old_quarter_is_a_place_that_claims_no_surname(linking_adapters):
+    """ "the neighbourhoods of New Aleppo and Hamdaniyeh" is a district: no person called New
+    Aleppo whose surname would take every "Aleppo" of the report."""
+    text = ("Rebels took control of most of Aleppo on Saturday.\n\nOn Friday evening the rebels "
+            "entered the neighbourhoods of New Aleppo and Hamdaniyeh, the monitor said.")
+    doc = analyse_article(Article(text=text, published=date(2024, 11, 30)), **linking_adapters)
+    kinds = {e.label: e.kind for e in doc.entities}
+    assert kinds.get("Aleppo") == "place" and kinds.get("New Aleppo") == "place", kinds
+    taken = next(e for e in doc.events if e.type == "TerritoryTaken")
+    assert [next(x.label for x in doc.entities if x.id == p) for p in taken.places] == ["Aleppo"]
+
+
+def test_a_dateline_town_is_not_where_a_region_of_its_country_was_struck(linking_adapters):
+    """ "KATHMANDU - A strong earthquake shook the remote hill districts of western Nepal":
+    not an earthquake in Kathmandu; "KYIV (AP) - Russian missiles struck the capital": Kyiv."""
+    def places(text):
+        doc = analyse_article(Article(text=text, published=date(2023, 11, 7)),
+                              **linking_adapters)
+        labels = {e.id: e.label for e in doc.entities}
+        return [labels[p] for e in doc.events for p in e.places]
+    assert "Kathmandu" not in places("KATHMANDU - A strong earthquake shook the remote hill "
+                                     "districts of western Nepal late on Friday, killing at "
+                                     "least 153 people.")
+    assert places("KYIV, Ukraine (AP) - Russian missiles struck the capital overnight, killing "
+                  "three people.") == ["Kyiv"]
