@@ -58,6 +58,9 @@ _NO_PHRASES = (("no", "progress", "towards"), ("no", "progress", "toward"),
 
 
 _INTENTIONS = frozenset({"plan", "plans", "intention", "intentions"})
+# the auxiliary right before the verb of a "whether" clause ("whether anyone had been held")
+_WHETHER_AUXILIARIES = frozenset({"had", "has", "have", "been", "was", "were", "is", "are", "be",
+                                  "would", "will", "could", "did"})
 # present forms of a timetable, and the conjunctions that set them ahead ("before Trump takes
 # office", "until the truce expires")
 _TIMETABLED = frozenset({"takes", "expires", "convenes", "begins", "starts"})
@@ -308,6 +311,12 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         # preceded by a small earthquake swarm", "appeared to bear the brunt of the damage":
         # what seems so is all the clause tells (not "appear to match those found at the
         # clinic bombing", "seemed to hint at it in a brief statement": given, where it was)
+    if not hedge and "whether" in words[-9:] and trig.pos == "v" and \
+            words[-1:] and words[-1] in _WHETHER_AUXILIARIES:
+        k = len(words) - words[::-1].index("whether")
+        if not {",", ";", "and", "but"}.intersection(words[k:]):
+            hedge = "whether"  # "did not say whether any company managers had been
+            # detained": a subject of several words between, the question still open
     if planned == "would" and hedge or planned == "must" and hedge == "must have":
         planned = None  # ("the plane must have crashed": a guess, not a plan)
     if (hedge == "whether" or hedge == "if" and _asks_if(words)) and \

@@ -7015,3 +7015,11 @@ def test_first_contact_of_the_twenty_sixth_stop_second_round(text, etype, modali
     found = [e.modality for e in analyse(text, published=date(2025, 1, 7)).events
              if e.type == etype]
     assert found == ([modality] if modality else [])
+
+
+def test_whether_with_a_long_subject_leaves_the_question_open():
+    """ "did not say whether any company managers had been detained": no arrest claimed by the
+    ministry, a question left open."""
+    doc = analyse("The interior ministry did not say whether any company managers had been "
+                  "detained.", published=date(2023, 10, 31))
+    assert one(doc, "Arrest").modality == "hedged"
