@@ -480,6 +480,10 @@ def _said_of(doc: Document, trig: Trigger) -> bool:
         k = next((n for n, w in enumerate(after) if w in _BE_FORMS), len(after))
         if any(not w.replace("-", "").isalpha() for w in after[:k]):
             return False  # ("the arrest of Rodrigo Duterte was ...": over the noun's own phrase)
+    if after[k:k + 1] and after[k] in ("had", "has", "have") and after[k + 1:k + 2] == ["been"]:
+        k += 1  # "denied that the evacuation had been poorly organised": its manner
+        return not _itself_in_question(doc, trig) and \
+            " ".join(after[k - 1:k + 2]) not in _HAPPENING
     return bool(after[k:k + 1]) and after[k] in _BE_FORMS and \
         not _itself_in_question(doc, trig) and " ".join(after[k:k + 2]) not in _HAPPENING
 

@@ -7023,3 +7023,15 @@ def test_whether_with_a_long_subject_leaves_the_question_open():
     doc = analyse("The interior ministry did not say whether any company managers had been "
                   "detained.", published=date(2023, 10, 31))
     assert one(doc, "Arrest").modality == "hedged"
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Government officials denied that the evacuation had been poorly organised.", "claimed"),
+    ("The army denied that the withdrawal had been disorderly.", "claimed"),
+    ("The army denied that an attack had taken place.", "negated"),
+])
+def test_a_denied_manner_leaves_the_event(text, modality):
+    """ "denied that the evacuation had been poorly organised" denies how, not that it
+    happened (as "was politically motivated" did); "had taken place" is denied itself."""
+    doc = analyse(text, published=date(2023, 7, 24))
+    assert [e.modality for e in doc.events if e.type != "Statement"] == [modality]
