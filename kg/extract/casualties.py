@@ -354,6 +354,23 @@ def _toll_to_number(words: list[str], n: int) -> bool:
                for m, w in enumerate(words[n:], n))
 
 
+def _members_of(words: list[str], end: int, lex: Lexicon) -> int | None:
+    """The count of "N members of (the) X" ending right before ``end`` ("Four members of the
+    paramilitary Rangers and ...")."""
+    for j in range(end - 3, max(-1, end - 9), -1):
+        if words[j + 1:j + 3] == ["members", "of"]:
+            value, _ = number_value(words, j, lex)
+            if value is not None and all(w.replace("-", "").isalpha() for w in words[j + 3:end]):
+                return value
+            return None
+    return None
+
+
+_TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years",
+                         "hour", "hours", "minute", "minutes", "night", "nights", "decade",
+                         "decades"})
+
+
 def _count_at(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, bool, int]:
     """(count, found, next index) for a possibly qualified number at ``k``."""
     qual, n = _qualifier(words, k, lex)
@@ -366,6 +383,8 @@ def _count_at(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, bool,
     value, m = number_value(words, n, lex)
     if value is None:
         return None, False, k
+    if words[m:m + 1] and words[m] in _TIME_UNITS:
+        return None, False, k  # "injured over three days": a span of time, no one counted
     if qual == "approx":
         return None, True, m
     return value, True, m
@@ -517,6 +536,11 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                                 qual is None:
                             # "Twenty-one hostages and four soldiers were killed": 25
                             count = first + value
+                    elif m >= 4 and words[m - 1] == "and" and qual is None and \
+                            (first := _members_of(words, m - 1, lex)) is not None:
+                        # "Four members of the paramilitary Rangers and two police officers
+                        # were killed": 6
+                        count = first + value
                     used.add(m)
                 elif words[m] == "many" and m > 0 and words[m - 1] == "how":
                     continue  # "did not say how many people had died": an open question

@@ -7035,3 +7035,14 @@ def test_a_denied_manner_leaves_the_event(text, modality):
     happened (as "was politically motivated" did); "had taken place" is denied itself."""
     doc = analyse(text, published=date(2023, 7, 24))
     assert [e.modality for e in doc.events if e.type != "Statement"] == [modality]
+
+
+def test_counts_of_members_and_no_counts_of_days():
+    """ "Four members of the paramilitary Rangers and two police officers were killed": six;
+    "more than 100 police were injured over three days": no three injured."""
+    doc = analyse("Four members of the paramilitary Rangers and two police officers were "
+                  "killed.", published=date(2024, 11, 27))
+    assert one(doc, "CasualtiesReport").fatalities == 6
+    doc = analyse("More than 100 police were injured over three days.",
+                  published=date(2024, 11, 27))
+    assert one(doc, "CasualtiesReport").injured != 3
