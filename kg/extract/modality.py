@@ -314,7 +314,7 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     if not hedge and "whether" in words[-9:] and trig.pos == "v" and \
             words[-1:] and words[-1] in _WHETHER_AUXILIARIES:
         k = len(words) - words[::-1].index("whether")
-        if not {",", ";", "and", "but"}.intersection(words[k:]):
+        if not {",", ";", "and", "but", "who", "that", "which"}.intersection(words[k:]):
             hedge = "whether"  # "did not say whether any company managers had been
             # detained": a subject of several words between, the question still open
     if planned == "would" and hedge or planned == "must" and hedge == "must have":
@@ -480,10 +480,10 @@ def _said_of(doc: Document, trig: Trigger) -> bool:
         k = next((n for n, w in enumerate(after) if w in _BE_FORMS), len(after))
         if any(not w.replace("-", "").isalpha() for w in after[:k]):
             return False  # ("the arrest of Rodrigo Duterte was ...": over the noun's own phrase)
-    if after[k:k + 1] and after[k] in ("had", "has", "have") and after[k + 1:k + 2] == ["been"]:
-        k += 1  # "denied that the evacuation had been poorly organised": its manner
-        return not _itself_in_question(doc, trig) and \
-            " ".join(after[k - 1:k + 2]) not in _HAPPENING
+    if after[k:k + 1] and after[k] in ("had", "has", "have") and after[k + 1:k + 2] == ["been"] \
+            and after[k + 2:k + 3] and after[k + 2].endswith("ly"):
+        return True  # "denied that the evacuation had been poorly organised", "... had been
+        # disorderly": its manner (but "denied that any arrests had been made")
     return bool(after[k:k + 1]) and after[k] in _BE_FORMS and \
         not _itself_in_question(doc, trig) and " ".join(after[k:k + 2]) not in _HAPPENING
 

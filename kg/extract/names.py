@@ -586,6 +586,11 @@ _BODY_WORDS_IN_ARABIC = frozenset({"jamaat", "jamaah", "hizb", "harakat", "jabha
                                    "mujahideen", "mujahidin"})
 _PLURAL_ARTICLES = frozenset({"los", "las"})
 _PLACE_QUALIFIERS = frozenset({"new", "old", "greater", "upper", "lower"})
+# what a party or a movement calls itself new ("New Democracy", "New Hope")
+_MOVEMENT_NOUNS = frozenset({"democracy", "hope", "labour", "labor", "left", "right", "party",
+                             "front", "alliance", "unity", "force", "dawn", "generation",
+                             "wave", "order", "deal", "course", "direction", "beginning",
+                             "life", "vision", "movement", "democrats", "republicans", "way"})
 
 
 def _counted_nouns(lex: Lexicon) -> frozenset[str]:
@@ -1026,7 +1031,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             # testified", "according to Kanye West": people)
             return Candidate(start, end, surface, "place", "pattern", "name:district",
                              0.5, weak=True, extra=extra)
-        if lowers[0] in _PLACE_QUALIFIERS and not _a_us_state(surface):
+        if lowers[0] in _PLACE_QUALIFIERS and not _a_us_state(surface) and \
+                lowers[-1] not in _MOVEMENT_NOUNS:
             # "the neighbourhoods of New Aleppo", "Old Delhi", "Greater Manchester": a place
             # (no one is called New Aleppo; and it claims no "Aleppo" as a surname)
             return Candidate(start, end, surface, "place", "pattern", "name:district",

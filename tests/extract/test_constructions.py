@@ -1029,3 +1029,9 @@ def test_a_dateline_town_is_not_where_a_region_of_its_country_was_struck(linking
                                      "least 153 people.")
     assert places("KYIV, Ukraine (AP) - Russian missiles struck the capital overnight, killing "
                   "three people.") == ["Kyiv"]
+
+
+def test_a_new_party_is_no_district(linking_adapters):
+    doc = analyse_article(Article(text="New Democracy won Sunday's election in Greece.",
+                                  published=date(2023, 6, 26)), **linking_adapters)
+    assert [e.kind for e in doc.entities if e.label == "New Democracy"] != ["place"]
