@@ -550,7 +550,8 @@ def _link(g: EntityGroup, linker: Any, context: list[str],
         # "Sao Paulo state", "Kaduna state": the state, not the city of its name (nor is "the
         # Zhytomyr highway" the city it leads to)
         decisions = [d for d in decisions
-                     if getattr(getattr(d, "place", None), "feature", None) != "city"]
+                     if getattr(getattr(d, "place", None), "feature", None) != "city" and
+                     not _a_country(d)]  # (nor is "Niger state" in Nigeria the country)
     if not decisions:
         return
     linked = [d for d in decisions if d.entry is not None and d.entry.qid and
@@ -641,6 +642,17 @@ def _names_no_town(g: EntityGroup, place: Any) -> bool:
     the = [bool(c.extra.get("after_the")) for c in g.mentions]
     return all(the) or any(the) and all(" " in c.surface for c in g.mentions) or \
         any(c.extra.get("division_after") for c in g.mentions)
+
+
+def _a_country(d: Any) -> bool:
+    """The decision links a country (a catalog place in no country, or GeoNames' country)."""
+    place = getattr(d, "place", None)
+    if getattr(place, "feature", None) == "country":
+        return True
+    entry = getattr(d, "entry", None)
+    return entry is not None and getattr(entry, "kind", None) == "place" and \
+        not getattr(entry, "country", None) and "country" in str(
+            getattr(entry, "description", "") or "").lower()
 
 
 def _apply_entry(g: EntityGroup, entry: Any, info: LinkInfo) -> None:

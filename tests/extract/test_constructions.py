@@ -1035,3 +1035,13 @@ def test_a_new_party_is_no_district(linking_adapters):
     doc = analyse_article(Article(text="New Democracy won Sunday's election in Greece.",
                                   published=date(2023, 6, 26)), **linking_adapters)
     assert [e.kind for e in doc.entities if e.label == "New Democracy"] != ["place"]
+
+
+def test_a_state_named_like_a_country_is_not_the_country(linking_adapters):
+    """ "in Niger state" (Nigeria): not the country Niger, which "a coup in Niger" is."""
+    def links(text):
+        doc = analyse_article(Article(text=text, published=date(2024, 10, 17)),
+                              **linking_adapters)
+        return [e.wikidata for e in doc.entities]
+    assert "Q1032" not in links("A tanker exploded in Niger state last month, killing 48.")
+    assert "Q1032" in links("A coup in Niger toppled the president.")

@@ -7066,3 +7066,12 @@ def test_second_review_of_the_twenty_sixth_stop(text, etype, modality):
     trigger."""
     doc = analyse(text, published=date(2024, 11, 27))
     assert [e.modality for e in doc.events if e.type == etype][:1] == [modality]
+
+
+@pytest.mark.parametrize("text", [
+    "The building did not have any fire exits.",
+    "The restaurant, which occupied the first floor, was gutted.",
+])
+def test_fire_exits_and_a_floor_occupied_are_no_events(text):
+    assert [e.type for e in analyse(text, published=date(2024, 3, 2)).events
+            if e.type in ("Accident", "Occupation")] == []
