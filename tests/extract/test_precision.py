@@ -7075,3 +7075,11 @@ def test_second_review_of_the_twenty_sixth_stop(text, etype, modality):
 def test_fire_exits_and_a_floor_occupied_are_no_events(text):
     assert [e.type for e in analyse(text, published=date(2024, 3, 2)).events
             if e.type in ("Accident", "Occupation")] == []
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("We pulled out our neighbours with our hands.", "Withdrawal"),
+    ("British tour operator Jet2 cancelled all flights until Tuesday.", "Visit"),
+])
+def test_neighbours_pulled_out_and_tour_operators_are_no_events(text, etype):
+    assert etype not in [e.type for e in analyse(text, published=date(2023, 7, 24)).events]
