@@ -695,13 +695,13 @@ def _a_rate(words: list[str], k: int) -> bool:
     """The count is a rate: "killed and wounded a day", "dying each week", "killed per
     month" (also after "averaged", "an average of")."""
     for n in range(k + 1, min(k + 6, len(words) - 1)):
-        if words[n] in _PER and words[n + 1] in _SPANS:
-            return True
+        if words[n] in _PER and words[n + 1] in _SPANS and \
+                words[n + 2:n + 3] not in (["ago"], ["earlier"], ["later"], ["before"]):
+            return True  # (not "killed a week ago")
         if words[n] in (",", ";", ".", "in", "on", "since", "after"):
             break
     return "averaged" in words[max(0, k - 8):k] or \
-        any(a == "an" and b == "average" for a, b in zip(words[max(0, k - 8):k],
-                                                         words[max(0, k - 7):k], strict=False))
+        any(words[i] == "an" and words[i + 1] == "average" for i in range(max(0, k - 8), k - 1))
 
 
 def _since_the_war(words: list[str], k: int) -> bool:

@@ -6942,6 +6942,9 @@ def test_a_rate_counts_no_event_and_a_risen_toll_raises_the_highest_count_below_
                   "The UK Ministry of Defence estimated that Russian losses had averaged more "
                   "than 1,500 killed and wounded a day in November.", published=date(2025, 1, 7))
     assert one(doc, "ArmedClash").fatalities is None
+    doc = analyse("Two soldiers were killed a week ago near the border.",
+                  published=date(2024, 11, 27))
+    assert one(doc, "CasualtiesReport").fatalities == 2  # (a day gone by, no rate)
     doc = analyse("A suicide bomber blew himself up at the railway station in Quetta on "
                   "Saturday, killing at least 26 people.\n\nLast month, a suicide bombing near "
                   "Karachi's airport killed two Chinese engineers.\n\nBy Sunday afternoon, "
