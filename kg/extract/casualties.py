@@ -299,9 +299,16 @@ def _object_conjunct(words: list[str], n: int, lex: Lexicon) -> int | None:
     while p < len(words) and p - n < 3 and (words[p] in people or _adjective_like(words[p])
                                             or _AGE_RE.match(words[p])):
         p += 1
+    placed = False
+    if p > n and p + 2 < len(words) and words[p] == "in" and "and" in words[p + 2:p + 4]:
+        p = words.index("and", p + 2)  # "16 people in Bangladesh and six in India"
+        placed = True
     if p == n or p + 1 >= len(words) or words[p] != "and":
         return None
     q = p + 1
+    if placed:
+        value, r = number_value(words, q, lex)
+        return value if value is not None and words[r:r + 1] == ["in"] else None
     if words[q] in ("his", "her", "their", "its") and q + 1 < len(words):
         if words[q + 1] in _KIN:
             return None  # "his wife and his daughter": the relatives count both

@@ -7086,3 +7086,14 @@ def test_fire_exits_and_a_floor_occupied_are_no_events(text):
 ])
 def test_neighbours_pulled_out_and_tour_operators_are_no_events(text, etype):
     assert etype not in [e.type for e in analyse(text, published=date(2023, 7, 24)).events]
+
+
+def test_counts_in_two_places_add_up():
+    """ "killing at least 16 people in Bangladesh and six in India": 22; "killed 105 people in
+    Jajarkot and 52 in Rukum West": 157."""
+    doc = analyse("The cyclone made landfall on Sunday, killing at least 16 people in "
+                  "Bangladesh and six in India.", published=date(2024, 5, 28))
+    assert one(doc, "Storm").fatalities == 22
+    doc = analyse("The quake killed 105 people in Jajarkot and 52 in Rukum West.",
+                  published=date(2023, 11, 7))
+    assert one(doc, "Earthquake").fatalities == 157
