@@ -1045,3 +1045,11 @@ def test_a_state_named_like_a_country_is_not_the_country(linking_adapters):
         return [e.wikidata for e in doc.entities]
     assert "Q1032" not in links("A tanker exploded in Niger state last month, killing 48.")
     assert "Q1032" in links("A coup in Niger toppled the president.")
+
+
+def test_taiwans_yuans_are_bodies(linking_adapters):
+    """ "in the Legislative Yuan": Taiwan's parliament, a body (no place, no person)."""
+    doc = analyse_article(Article(text="The DPP lost its majority in the Legislative Yuan, "
+                                       "elected on the same day.",
+                                  published=date(2024, 1, 14)), **linking_adapters)
+    assert [e.kind for e in doc.entities if e.label == "Legislative Yuan"] == ["organization"]
