@@ -539,6 +539,9 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                             words[m - 2] in lex.words("perpetrators", "words")):
                         count = None  # "a gunman and one spectator were killed": 1 is a part
                         first = _count_before(words, m - 2, lex)
+                        if first is None:
+                            first = _members_of(words, m - 1, lex)  # "Six members of one
+                            # family and three neighbours were killed": 9
                         if first is not None and count is None and value is not None and \
                                 qual is None:
                             # "Twenty-one hostages and four soldiers were killed": 25

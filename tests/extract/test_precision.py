@@ -7048,6 +7048,11 @@ def test_counts_of_members_and_no_counts_of_days():
     doc = analyse("More than 100 police were injured over three days.",
                   published=date(2024, 11, 27))
     assert one(doc, "CasualtiesReport").injured != 3
+    for text, killed in (("Six members of one family and three neighbours were killed.", 9),
+                         ("Five members of the security forces and 11 militants were killed.",
+                          16)):
+        doc = analyse(text, published=date(2024, 11, 27))
+        assert one(doc, "CasualtiesReport").fatalities == killed, text
 
 
 @pytest.mark.parametrize("text, etype, modality", [
