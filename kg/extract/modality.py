@@ -885,7 +885,7 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
                     for x, w in enumerate(rest)):
                 return " ".join(p)  # ("no reports of a repeat of the clashes"; not "No
                 # reports of injuries followed a series of explosions")
-    if trig.pos == "v" and words[-1:] == ["to"] and _no_plans(words):
+    if words[-1:] == ["to"] and _no_plans(words):
         return "no plans"  # "there were no plans for Putin to address the nation"
     if "yet to" in " ".join(words[-3:]):
         return "yet to"

@@ -6856,6 +6856,7 @@ def test_first_contact_of_the_twenty_sixth_stop_no_event(text):
     ("There were no plans for Putin to address the nation, the Kremlin said.", "Statement",
      "negated"),
     ("The president did not have any plans to visit Kyiv.", "Visit", "negated"),
+    ("There were no plans for Putin to visit Turkey.", "Visit", "negated"),
     ("The president has plans to visit Kyiv next week.", "Visit", "planned"),
     ("A pro-Palestinian rally planned for Sunday in Amsterdam was cancelled.", "Protest",
      "negated"),
