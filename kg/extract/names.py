@@ -576,6 +576,9 @@ _PLACE_WORDS_IN_ARABIC = frozenset({"deir", "dayr", "beit", "bayt", "kafr", "kfa
 _PLACE_OR_NAME_WORDS = frozenset({"tal", "tell", "tel", "ras", "khan", "bir", "ain", "ein",
                                   "marj", "nahr", "qasr"})
 _COMPASS_TAILS = frozenset({"north", "south", "east", "west", "central"})
+# what a count and a maker's or a model's name may describe ("Three Patriot systems")
+_EQUIPMENT = frozenset({"systems", "launchers", "batteries", "vehicles", "jets", "aircraft",
+                        "helicopters", "tanks", "planes", "ships", "vessels", "trucks"})
 _SEAT_VERBS = frozenset({"held", "holds", "won", "wins", "lost", "loses", "represents",
                          "represented", "representing", "contested", "contesting"})
 # Arabic words that open movements' names: group, party, movement, front, army, brigade,
@@ -626,7 +629,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                 # a name that says what is counted ("Two Iskander missiles hit ...")
                 i < j and toks[i].lower in lex.cues["numbers"] and
                 (lex.demonyms.get(toks[i + 1].lower) is not None or
-                 j + 1 < len(toks) and toks[j + 1].lower in _counted_nouns(lex))):
+                 j + 1 < len(toks) and (toks[j + 1].lower in _counted_nouns(lex) or
+                                        toks[j + 1].lower in _EQUIPMENT))):
             i += 1
             while i <= j and toks[i].lower in _CONNECTORS:
                 i += 1

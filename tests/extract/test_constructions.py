@@ -932,6 +932,7 @@ def test_small_countries_have_demonyms_and_seats(linking_adapters):
 
 @pytest.mark.parametrize("text, label, kind", [
     ("Two Iskander missiles hit the city.", "Two Iskander", None),
+    ("Three Patriot systems were delivered to Ukraine.", "Three Patriot", None),
     ("Three Gorges Dam releases water.", "Three Gorges Dam", "place"),
     ("Orthodox Christians gathered at the church.", "Orthodox Christians", None),
     ("The Jewish community in Amsterdam was shaken.", "Jewish community", None),
