@@ -74,7 +74,7 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
     for sent in doc.sentences:
         cands.extend(find_name_candidates(doc, sent, lex, lower))
         cands.extend(find_pattern_candidates(doc, sent, lex, lower))
-    cands = [c for c in _in_credits(doc, _whole_names(doc, cands))
+    cands = [c for c in _in_credits(doc, _joined_bodies(doc, _whole_names(doc, cands)))
              if not _names_a_thing(doc, c.end) and not _no_entity(doc, c)]
     blocked = SpanSet(blocked)
     cands = _mark_us_states(doc, [_as_state(c) for c in cands
@@ -120,6 +120,33 @@ def _whole_names(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     return [c for c in cands
             if c.source == "pattern" or not _PARTICLE_AFTER_RE.match(doc.text, c.end) or
             not any(s <= c.start and e > c.end + 4 for s, e in longer)]
+
+
+_JOINED_BEFORE_RE = re.compile(r"(?:[A-Z][\w'’-]+ ){1,5}and $")
+
+
+def _joined_bodies(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """A body's name whose words before its head are joined by "and" ("the National Earthquake
+    Monitoring and Research Centre", "the Disaster Risk Reduction and Management Authority"):
+    one organisation, not a guessed name and "Research Centre"."""
+    bodies = [c for c in cands if c.rule == "name:org-head"]
+    if not bodies:
+        return cands
+    out = list(cands)
+    for c in bodies:
+        m = _JOINED_BEFORE_RE.search(doc.text, max(0, c.start - 80), c.start)
+        if m is None or m.end() != c.start:
+            continue
+        start = m.start() + (4 if doc.text[m.start():m.start() + 4] in ("The ", "the ") else 0)
+        if any((o.source in ("catalog", "gazetteer") or o.kind in ("person", "place")) and
+               start <= o.start and o.end <= c.start for o in out) or \
+                re.search(r"['’]s\b", doc.text[start:c.start]):
+            continue  # ("Russia and Belarus Army", "Uzi Arad and Cabinet Secretary ...",
+            # "Regent's Park and Guy's Hospital": two names, not one)
+        out = [o for o in out if o is not c and not (start <= o.start and o.end <= c.start)]
+        out.append(dataclasses.replace(c, start=start, surface=doc.text[start:c.end],
+                                       label=None))
+    return out
 
 
 def _in_credits(doc: Document, cands: list[Candidate]) -> list[Candidate]:

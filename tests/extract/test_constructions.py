@@ -1054,3 +1054,16 @@ def test_taiwans_yuans_are_bodies(linking_adapters):
                                        "elected on the same day.",
                                   published=date(2024, 1, 14)), **linking_adapters)
     assert [e.kind for e in doc.entities if e.label == "Legislative Yuan"] == ["organization"]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("The National Earthquake Monitoring and Research Centre said the quake struck at night.",
+     "National Earthquake Monitoring and Research Centre"),
+    ("The U.S. Immigration and Naturalization Service made a decision on Wednesday.",
+     "Immigration and Naturalization Service"),
+])
+def test_a_body_named_with_and_is_one_body(linking_adapters, text, label):
+    """Words joined by "and" before a body's head are its name: one organisation, not a guessed
+    name and a "Research Centre" (but "Regent's Park and Guy's Hospital" stay two)."""
+    doc = analyse_article(Article(text=text, published=date(2023, 11, 7)), **linking_adapters)
+    assert [e.kind for e in doc.entities if e.label == label] == ["organization"]
