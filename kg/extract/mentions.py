@@ -1035,7 +1035,13 @@ def surname_forms(name: str) -> list[str]:
         out.append(" ".join(words[2:]))  # "Aung San Suu Kyi" -> "Suu Kyi", "Andrés Manuel
         # López Obrador" -> "López Obrador"
     out.append(words[-1])
+    particle = _HYPHENED_PARTICLE_RE.match(words[-1])
+    if particle is not None and len(words) > 1:
+        out.append(words[-1][particle.end():])  # "Bashar al-Assad" -> "Assad" (and "al-Assad")
     return list(dict.fromkeys(out))
+
+
+_HYPHENED_PARTICLE_RE = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az)-(?=[A-Z])")
 
 
 def _named_holders(doc: Document, cands: list[Candidate]) -> list[Candidate]:

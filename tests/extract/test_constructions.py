@@ -1067,3 +1067,14 @@ def test_a_body_named_with_and_is_one_body(linking_adapters, text, label):
     name and a "Research Centre" (but "Regent's Park and Guy's Hospital" stay two)."""
     doc = analyse_article(Article(text=text, published=date(2023, 11, 7)), **linking_adapters)
     assert [e.kind for e in doc.entities if e.label == label] == ["organization"]
+
+
+def test_a_surname_after_an_arabic_particle_stands_alone(linking_adapters):
+    """ "President Bashar al-Assad fled ... Assad said": the president, no body called Assad."""
+    doc = analyse_article(Article(text="President Bashar al-Assad fled to Moscow. Assad said on "
+                                       "Saturday that the army would fight on.",
+                                  published=date(2024, 12, 8)), **linking_adapters)
+    assert "Assad" not in [e.label for e in doc.entities]
+    fight = next(e for e in doc.events if e.type == "ArmedClash")
+    assert next(x.label for x in doc.entities if x.id == fight.according_to) == \
+        "Bashar al-Assad"
