@@ -107,7 +107,9 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
     return confirmed
 
 
-_PARTICLE_AFTER_RE = re.compile(r" (?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu)-[A-Z]")
+# the Arabic article in its spellings ("al-", "el-", "ash-" ...)
+_ARABIC_ARTICLES = "al|el|ad|as|ash|an|ar|at|az"
+_PARTICLE_AFTER_RE = re.compile(rf" (?:{_ARABIC_ARTICLES}|bin|ibn|abu)-[A-Z]")
 
 
 def _whole_names(doc: Document, cands: list[Candidate]) -> list[Candidate]:
@@ -1041,7 +1043,7 @@ def surname_forms(name: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-_HYPHENED_PARTICLE_RE = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az)-(?=[A-Z])")
+_HYPHENED_PARTICLE_RE = re.compile(rf"(?:{_ARABIC_ARTICLES})-(?=[A-Z])")
 
 
 def _named_holders(doc: Document, cands: list[Candidate]) -> list[Candidate]:

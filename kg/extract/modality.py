@@ -74,11 +74,10 @@ def _no_plans(words: list[str]) -> bool:
         if words[j] in _INTENTIONS:
             lead = words[max(0, j - 2):j]
             rest = words[j + 1:-1]
-            return bool(lead) and (lead[-1] in ("no", "any") and
-                                   (lead[-1] == "no" or "not" in words[max(0, j - 5):j]) or
-                                   lead[0] == "no" and lead[-1] in ("immediate", "current",
-                                                                    "further")) and \
-                (not rest or rest[0] == "for" and all(w.isalpha() for w in rest))
+            denied = lead[-1:] == ["no"] or \
+                lead[-1:] == ["any"] and "not" in words[max(0, j - 5):j] or \
+                lead[:1] == ["no"] and lead[-1] in ("immediate", "current", "further")
+            return denied and (not rest or rest[0] == "for" and all(w.isalpha() for w in rest))
     return False
 
 

@@ -474,17 +474,14 @@ _REGION_WORDS = frozenset({"north", "south", "east", "west", "new", "central", "
 
 def _a_us_state(name: str) -> bool:
     """Any US state's name ("New York", "New Mexico")."""
-    from ..linking.gazetteer import is_us_state
+    from ..linking.gazetteer import is_us_state  # (the table of US states lives there)
     return is_us_state(name)
 
 
 def _us_state(name: str) -> bool:
     """A US state's name of one word, other than those that name more ("Washington",
     "Georgia")."""
-    if name in ("Washington", "Georgia") or not name.isalpha():
-        return False
-    from ..linking.gazetteer import is_us_state  # (the table of US states lives there)
-    return is_us_state(name)
+    return name not in ("Washington", "Georgia") and name.isalpha() and _a_us_state(name)
 
 
 def _place_word(word: str, lex: Lexicon) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
+from .lexicon import MONTHS
 from .points import Point
 from .tense import FUTURE, NEUTRAL, PAST, Sentences, named_day
 from .textscan import prev_words
@@ -347,8 +348,7 @@ def _safe(year: int, month: int, day: int) -> date | None:
         return None
 
 
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december")
+_MONTH_NAMES = tuple(sorted(MONTHS, key=MONTHS.__getitem__))  # ("january", ..., "december")
 
 
 def _key(text: str) -> str:

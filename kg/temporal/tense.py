@@ -344,10 +344,10 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
             elif previous in ("set", "due") and before in ("was", "were"):
                 tense = NEUTRAL  # "schools were set to reopen on 25 November": a plan told
                 # in the past, the nearest such day
-            elif _TO_BE_DONE.match(text, m.end()) and previous.isalpha() and \
-                    previous not in _MARKER_WORDS and not previous.endswith(("ed", "s")) or \
-                    _TO_BE_DONE.match(text, m.end()) and previous in ("elections", "talks",
-                                                                      "polls", "votes"):
+            elif _TO_BE_DONE.match(text, m.end()) and (
+                    previous in ("elections", "talks", "polls", "votes") or
+                    previous.isalpha() and previous not in _MARKER_WORDS and
+                    not previous.endswith(("ed", "s"))):
                 tense = FUTURE  # "announced elections to be held on March 5": still to come
         elif word in _IRREGULAR_PAST or len(word) > 4 and word.endswith("ed") and \
                 word not in _NOT_PAST:
