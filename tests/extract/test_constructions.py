@@ -930,6 +930,12 @@ def test_small_countries_have_demonyms_and_seats(linking_adapters):
     assert [e.label for e in doc.entities] == ["Papua New Guinea"]
 
 
+def _first_kind(adapters, text, label, published):
+    """The kind of the first entity labelled ``label`` (as a list: [] when there is none)."""
+    doc = analyse_article(Article(text=text, published=published), **adapters)
+    return [e.kind for e in doc.entities if e.label == label][:1]
+
+
 @pytest.mark.parametrize("text, label, kind", [
     ("Two Iskander missiles hit the city.", "Two Iskander", None),
     ("Three Patriot systems were delivered to Ukraine.", "Three Patriot", None),
@@ -951,8 +957,8 @@ def test_first_contact_of_the_twenty_sixth_stop_entities(linking_adapters, text,
     """A count before a name of what is counted, people of a faith, a constituency named by a
     point of the compass, a Spanish plural gang name, an adjective of an era, an Arabic
     movement's name: each as what it is (None: no entity of that name)."""
-    doc = analyse_article(Article(text=text, published=date(2024, 9, 20)), **linking_adapters)
-    assert [e.kind for e in doc.entities if e.label == label][:1] == ([kind] if kind else [])
+    assert _first_kind(linking_adapters, text, label, date(2024, 9, 20)) == \
+        ([kind] if kind else [])
 
 
 @pytest.mark.parametrize("text, label, kind", [
@@ -968,8 +974,8 @@ def test_first_contact_of_the_twenty_sixth_stop_entities(linking_adapters, text,
 def test_arabic_names_run_on_through_their_particles(linking_adapters, text, label, kind):
     """A name goes on through "al-" ("Khalil al-Hayya", not a place called Khalil); "Deir",
     "Kfar", "Tal" open places; a participle opening a sentence names nothing."""
-    doc = analyse_article(Article(text=text, published=date(2024, 10, 18)), **linking_adapters)
-    assert [e.kind for e in doc.entities if e.label == label][:1] == ([kind] if kind else [])
+    assert _first_kind(linking_adapters, text, label, date(2024, 10, 18)) == \
+        ([kind] if kind else [])
 
 
 def test_names_of_institutions_before_a_plural_noun_are_no_people(linking_adapters):
@@ -1001,8 +1007,7 @@ def test_review_of_the_twenty_sixth_stop_entities(linking_adapters, text, label,
     """The review's worse cases: personal names that open with a place word or end with a
     point of the compass, a square named for liberation, a first name Jihad, a newspaper
     called The Hindu."""
-    doc = analyse_article(Article(text=text, published=date(2024, 10, 18)), **linking_adapters)
-    assert [e.kind for e in doc.entities if e.label == label][:1] == [kind]
+    assert _first_kind(linking_adapters, text, label, date(2024, 10, 18)) == [kind]
 
 
 def test_a_new_or_old_quarter_is_a_place_that_claims_no_surname(linking_adapters):
