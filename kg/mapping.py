@@ -34,7 +34,8 @@ _ROLE = {"agent": TL.AgentRole, "target": TL.TargetRole, "affected": TL.Affected
          "speaker": TL.SpeakerRole, "addressee": TL.AddresseeRole,
          "beneficiary": TL.BeneficiaryRole, "participant": TL.ParticipantRole}
 _BASIS = {"expression": TL.FromExpression, "sentence": TL.FromSentence,
-          "paragraph": TL.FromParagraph, "publication": TL.BeforePublication,
+          "paragraph": TL.FromParagraph, "report": TL.BeforeReport,
+          "publication": TL.BeforePublication,
           "unknown": TL.UnknownTime}
 _LINK_STATUS = {"linked": TL.Linked, "unlinked": TL.Unlinked, "ambiguous": TL.Ambiguous}
 _PUBLICATION = {"known": TL.PublicationKnown, "inferred": TL.PublicationInferred,
@@ -50,6 +51,8 @@ _KIND_CLASSES = {
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n+")
 
 PRECISION_CONCEPTS = _PRECISION
+#: time basis name -> its concept (tl:TimeBases)
+BASIS_CONCEPTS = _BASIS
 
 
 class _T:
@@ -251,7 +254,7 @@ def _map_event(g: MappedGraph, ev: Event, e: str, a_iri: str, a: str, run: str, 
     _map_time(g, e, ev.time)
     t = ev.time
     if t.start is not None and t.end is not None and t.basis in ("expression", "sentence",
-                                                                  "paragraph"):
+                                                                  "paragraph", "report"):
         t_node = _map_timex(g, t, a_iri, a, text)
         add(e, _P["timeExpression"], t_node)
     for place in ev.places:

@@ -35,7 +35,10 @@ PRECISIONS = ("second", "minute", "hour", "part_of_day", "day", "week", "month",
               "quarter", "half_year", "year", "decade", "century", "unknown")
 MODALITIES = ("asserted", "claimed", "hedged", "negated", "planned")
 ROLES = ("agent", "target", "affected", "speaker", "addressee", "beneficiary", "participant")
-TIME_BASES = ("expression", "sentence", "paragraph", "publication", "unknown")
+#: where an event's time comes from, best first
+TIME_BASES = ("expression", "sentence", "paragraph", "report", "publication", "unknown")
+#: time basis name -> rank, best first
+BASIS_RANK = {name: i for i, name in enumerate(TIME_BASES)}
 LINK_STATUSES = ("linked", "unlinked", "ambiguous")
 PUBLISHED_STATUSES = ("known", "inferred", "unknown")
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
+from kg.extract import analyse_article
 from kg.mapping import map_article
-from kg.model import AnalysedArticle
+from kg.model import AnalysedArticle, Article
 from kg.namespaces import SCHEMA, TL
 from kg.resources import ontology_dir
 from kg.validation import Validator
@@ -99,3 +101,18 @@ def test_same_name_places_stay_apart_and_spellings_meet():
     assert iris.entity("place", "Kharkov", None, 706483) == \
         iris.entity("place", "Kharkiv", None, 706483)
     assert iris.entity("person", "Jane Roe", None, 123).endswith("person-jane-roe")
+
+
+def test_an_event_told_by_a_dated_report_is_bounded_by_that_report():
+    doc = analyse_article(Article(title="Three shot dead",
+                                  text="Police said on Monday that a gunman had shot dead "
+                                       "three people in the town.", published=date(2024, 3, 12)))
+    g = map_article(doc, BASE)
+    assert Validator.from_dir(ontology_dir()).validate(g).conforms
+    killing = next(g.subjects(TL.eventType, TL.Killing))
+    assert g.value(killing, TL.timeBasis) == TL.BeforeReport
+    assert g.value(killing, TL.earliest) is None
+    assert str(g.value(killing, TL.latest)) == "2024-03-11"
+    assert str(g.value(killing, TL.edtf)) == "../2024-03-11"
+    timex = g.value(killing, TL.timeExpression)
+    assert str(g.value(timex, TL.anchorOf)) == "Monday"

@@ -89,8 +89,10 @@ def test_containment_needs_the_catalog():
     assert compatible(b, a, places.contains)
 
 
-def test_before_publication_events_need_strong_agreement():
-    weak = dict(day=None, until="2022-05-16", basis="publication", stem="shell")
+@pytest.mark.parametrize("basis", ["publication", "report"])
+def test_before_publication_events_need_strong_agreement(basis):
+    # (also "on or before" the day of a report that tells the event)
+    weak = dict(day=None, until="2022-05-16", basis=basis, stem="shell")
     a = rec("a", **weak)
     assert compatible(a, rec("b", **weak))
     assert not compatible(a, rec("b", **{**weak, "stem": "bomb"}))
@@ -200,6 +202,15 @@ def test_canonical_time_is_the_intersection_with_the_finest_precision():
     assert g.value(c, TL.precision) == TL.Day
     assert g.value(c, TL.edtf) == Literal("2022-05-15")
     assert g.value(c, TL.earliest) == Literal("2022-05-15", datatype=XSD.date)
+
+
+def test_canonical_basis_is_the_best_members():
+    told = rec("told", day=None, until="2022-05-16", basis="report")
+    g = canonical_graph([told, rec("pub", day=None, until="2022-05-17", basis="publication")],
+                        BASE)
+    assert set(g.objects(None, TL.timeBasis)) == {TL.BeforeReport}
+    g = canonical_graph([told, rec("dated")], BASE)
+    assert set(g.objects(None, TL.timeBasis)) == {TL.FromExpression}
 
 
 def test_canonical_time_of_two_overlapping_ranges():

@@ -215,3 +215,20 @@ def test_html_for_browsers_json_otherwise(loaded):
     assert "Missile strike on a Kharkiv fuel depot" in page and "timeline.js" in page
     assert client.get("/timeline").content_type == "application/json"
     assert client.get("/timeline", headers={"Accept": "*/*"}).content_type == "application/json"
+
+
+def test_an_event_told_by_a_dated_report_is_shown_on_or_before_that_day(client, auth):
+    text = ("The army said on Thursday that its troops had captured the village of Dalny "
+            "after a week of fighting.")
+    resp = client.post("/articles", json={"title": "Army reports a capture", "text": text,
+                                          "published": "2024-10-18T09:00:00Z"}, headers=auth)
+    assert resp.status_code == 201, resp.get_json()
+    body = get(client, type="TerritoryTaken")
+    (capture,) = body["events"]
+    assert capture["time"] == {"earliest": None, "latest": "2024-10-17", "precision": "day",
+                               "edtf": "../2024-10-17", "basis": "report", "text": "Thursday"}
+    page = client.get(f"/event/{capture['id']}", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and "from: report, “Thursday”" in page.get_data(as_text=True)
+    assert "on or before its report" in client.get(
+        "/timeline", query_string={"type": "TerritoryTaken"},
+        headers={"Accept": "text/html"}).get_data(as_text=True)

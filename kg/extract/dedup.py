@@ -13,12 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 
-from ..model import EVENT_TYPES, TimeSpec
+from ..model import BASIS_RANK, EVENT_TYPES, TimeSpec
 from .events import CAMPAIGN_HEADS, EventDraft
 from .roles import INTERCEPTING
 from .timing import day_of
 
-_BASIS_RANK = {"expression": 0, "sentence": 1, "paragraph": 2, "publication": 3, "unknown": 4}
 _KIND_RANK = {"body": 0, "caption": 1, "headline": 2}
 _VIOLENT = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Attack", "Killing",
                       "ArmedClash", "Explosion", "Accident", "Damage", "CasualtiesReport"})
@@ -296,7 +295,7 @@ def _evidence(d: EventDraft) -> tuple:
     r = d.roles
     filled = sum(1 for x in (r.agent, r.places, r.targets, d.fatalities, d.injured, d.quote)
                  if x)
-    basis = _BASIS_RANK.get(d.time.basis if d.time else "unknown", 4)
+    basis = BASIS_RANK.get(d.time.basis if d.time else "unknown", 5)
     return (_KIND_RANK.get(d.kind, 3), -filled, basis, -d.confidence, d.trig.start)
 
 
@@ -423,8 +422,8 @@ def _absorb(best: EventDraft, other: EventDraft) -> None:
             other.quote not in best.quote:
         best.quote = f"{best.quote} … {other.quote}"
     if best.time is not None and other.time is not None and (
-            _BASIS_RANK.get(other.time.basis, 4) < _BASIS_RANK.get(best.time.basis, 4) or
-            _BASIS_RANK.get(other.time.basis, 4) == _BASIS_RANK.get(best.time.basis, 4) and
+            BASIS_RANK.get(other.time.basis, 5) < BASIS_RANK.get(best.time.basis, 5) or
+            BASIS_RANK.get(other.time.basis, 5) == BASIS_RANK.get(best.time.basis, 5) and
             (best.time.type == "DURATION" or not other.anaphoric) and
             other.time.type != "DURATION" and _narrower(other.time, best.time)) and \
             not (other.anaphoric and best.time.basis != "publication" and

@@ -115,10 +115,13 @@ def _names(doc: AnalysedArticle, entity_id: str | None) -> set[str]:
 
 
 def time_value(ev: Event) -> str | None:
-    """The comparable value of an event's time: the TimeML value, "PUB" or None."""
+    """The comparable value of an event's time: the TimeML value, "PUB", the EDTF of a
+    report's bound ("../2024-10-17") or None."""
     t = ev.time
     if t.basis == "publication":
         return "PUB"
+    if t.basis == "report":
+        return t.edtf
     if t.basis == "unknown" or not t.resolved and t.value is None:
         return None
     return t.value

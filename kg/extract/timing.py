@@ -37,6 +37,10 @@ _ANCHOR_WORDS = ("start", "beginning", "outbreak", "launch", "onset", "first day
 _SYNONYMS = {"invasion": ("war",), "offensive": ("war",), "fighting": ("war",),
              "hostilities": ("war",), "conflict": ("war",), "war": ("invasion", "conflict")}
 _PUBLICATION_RULE = "publication-bound"
+_REPORT_RULE = "report-bound"
+_AHEAD_RULE = _PUBLICATION_RULE + ":ahead-of"
+_DAY_NOUNS = (["day"], ["same"], ["night"], ["morning"], ["evening"])
+_ONGOING = frozenset({"is", "are", "was", "were", "been", "still"})
 
 
 def to_date(value: date | datetime | None) -> date | None:
@@ -62,6 +66,14 @@ def publication_time(published: date | None, precision: str, *, planned: bool = 
                         basis="publication", resolved=True, rule=_PUBLICATION_RULE + ":after")
     return TimeSpec(edtf=f"../{iso}", precision=precision, earliest=None, latest=end,
                     basis="publication", resolved=True, rule=_PUBLICATION_RULE)
+
+
+def report_bound(t: TimeSpec) -> TimeSpec:
+    """ "On or before" the day of the report that tells the event: the bounds and EDTF are
+    the event's, the value, text and span the report's expression's."""
+    bound = t.edtf if t.edtf and "/" not in t.edtf else day_of(t.latest).isoformat()
+    return dataclasses.replace(t, edtf=f"../{bound}", earliest=None, basis="report",
+                               rule=_REPORT_RULE)
 
 
 def _period(day: date, precision: str) -> tuple[str, date, date]:
@@ -153,6 +165,14 @@ class TimeAttacher:
         :meth:`_attach`); a stretch of time ("over the past day") is given as the interval
         it covers."""
         t = self._attach(trigger_start, **kw)  # type: ignore[arg-type]
+        if not any(kw.get(k) for k in ("planned", "reporting", "declaring", "toll", "lasting")):
+            if t.basis in ("expression", "sentence") and self._told_by_report(t, trigger_start):
+                return report_bound(t)
+            if t.basis == "publication" and t.rule == _PUBLICATION_RULE:
+                told = self._opening_report_day(trigger_start) or self._closing_report_day(
+                    trigger_start, kw.get("trigger_end") or trigger_start)
+                if told is not None:
+                    return report_bound(told)
         if t.type == "DURATION" and t.edtf is None and isinstance(t.earliest, date) and \
                 isinstance(t.latest, date):
             return dataclasses.replace(t, edtf=f"{day_of(t.earliest)}/{day_of(t.latest)}")
@@ -195,6 +215,10 @@ class TimeAttacher:
             # "the first war crimes trial since the invasion opened in Kyiv on Friday": the
             # invasion bounds a time; a day after it is another verb's unless it began then
             return self.fallback(planned)
+        if not self._is_verb(trigger_start) and self._ahead_of(k, here, trigger_start):
+            # "Ahead of Albright's visit, the State Department on Sunday issued a warning":
+            # the visit comes after that Sunday, not on it (nor before it)
+            return dataclasses.replace(self.fallback(planned), rule=_AHEAD_RULE)
         if self._temporal_object(trigger_start):
             # "Economists polled before the meeting said ... by the end of the year": the
             # meeting is not of the clause's time; only a time of its own ("the meeting on
@@ -786,6 +810,22 @@ class TimeAttacher:
             return False  # "since the attack on Monday", "since a 2010 earthquake"
         return not (j < len(words) and words[j] in _BEGAN)
 
+    def _ahead_of(self, k: int, here: list[TimeSpec], trigger_start: int) -> bool:
+        """The noun at token ``k`` is governed by "ahead of" ("ahead of Albright's one-day
+        trip", "ahead of the vote") with no time of its own before it (not "ahead of
+        Sunday's election")."""
+        doc = self.doc
+        lo = max(0, k - 5)
+        before = doc.words[lo:k]
+        at = next((i for i in range(len(before) - 1) if before[i:i + 2] == ["ahead", "of"]),
+                  None)
+        if at is None or any(w in (",", ";", "and", "or") or w in self.reporting
+                             for w in before[at + 2:]):
+            return False
+        of = doc.tokens[lo + at + 1].end
+        return not any(t.start is not None and of <= t.start < trigger_start and
+                       t.type in ("DATE", "TIME") for t in here)
+
     def _own_phrase(self, end: int, start: int) -> bool:
         """Only prepositions and names stand between a noun and a time: the time is in the
         noun's phrase ("the attack on Monday", "the fall of Bakhmut in May"; not "the
@@ -800,7 +840,7 @@ class TimeAttacher:
         between = self.doc.words_between(t.end, trigger)
         if t.end > trigger or between[:1] != [","] or len(between) > 6 or \
                 between[1:2] not in (["the"], ["a"], ["an"], ["its"], ["their"]) or \
-                between[2:3] in (["day"], ["same"], ["night"], ["morning"], ["evening"]):
+                between[2:3] in _DAY_NOUNS:
             return False  # (an apposition: not "..., as rescuers searched for survivors
             # buried by mudslides", which goes on at the report's time, nor "..., the day a
             # cyclone hit the coast")
@@ -820,6 +860,58 @@ class TimeAttacher:
         tells itself — "said on Tuesday that police had arrested two men", a past perfect by
         backshift — is taken to be of that day.)"""
         return self._report_between(t, trigger) and self._follows_report(t)
+
+    def _told_by_report(self, t: TimeSpec, trigger_start: int) -> bool:
+        """The time is the day of a report ("said on Thursday that its troops had killed
+        ...") and the trigger lies in what that report tells, after it in its sentence."""
+        if t.start is None or t.end is None or t.end > trigger_start or not t.resolved or \
+                t.type not in ("DATE", "TIME") or t.latest is None:
+            return False
+        doc = self.doc
+        sent = doc.sentence_at(t.start)
+        if sent is None or trigger_start >= sent.end:
+            return False
+        between = doc.words_between(t.end, trigger_start)
+        if ";" in between or between[:1] == [","] and between[2:3] in _DAY_NOUNS:
+            return False  # (", the day a cyclone hit the coast": an apposition naming the day)
+        k = doc.first_token_at_or_after(trigger_start)
+        near = doc.words[max(0, k - 1):k + 4]
+        if any(w in _ONGOING and (nxt.endswith("ing") or nxt in ("ongoing", "under"))
+               for w, nxt in zip(near, near[1:], strict=False)):
+            return False  # "said on Monday that fighting was continuing": that day's
+        return self._follows_report(t)
+
+    def _opening_report_day(self, trigger_start: int) -> TimeSpec | None:
+        """The day of a report that opens the trigger's sentence ("Speaking on Thursday, the
+        minister said troops had killed ...", "On Thursday, the army said it had ..."): the
+        report's verb stands between that day and the trigger."""
+        sent = self.doc.sentence_at(trigger_start)
+        if sent is None:
+            return None
+        for t in self._by_sentence.get(sent.index, []):
+            if t.end is None or t.end > trigger_start or not t.resolved or \
+                    t.type not in ("DATE", "TIME") or t.latest is None or \
+                    self.doc.text[t.end:t.end + 1] != ",":
+                continue
+            lead = self.doc.words_between(sent.start, t.start)
+            between = self.doc.words_between(t.end, trigger_start)
+            if (all(w in _FRONTED for w in lead) or self._report_opener(t)) and \
+                    not any(w in (";", "but") for w in between) and \
+                    any(w in self.reporting and between[n - 1] not in DETERMINERS
+                        for n, w in enumerate(between) if n):
+                return t  # (not "..., a report of its own", nor "..., but ... the attack")
+        return None
+
+    def _closing_report_day(self, trigger_start: int, trigger_end: int) -> TimeSpec | None:
+        """The day of a report that closes the trigger's sentence ("Russian troops have
+        retaken the village, the General Staff said on Tuesday")."""
+        sent = self.doc.sentence_at(trigger_start)
+        if sent is None:
+            return None
+        return next((t for t in self._by_sentence.get(sent.index, [])
+                     if t.start is not None and t.start >= trigger_end and t.resolved and
+                     t.type in ("DATE", "TIME") and t.latest is not None and
+                     self._reported_after(t, trigger_end)), None)
 
     def _follows_report(self, t: TimeSpec) -> bool:
         """The expression follows a reporting verb ("said on Tuesday", "told reporters on

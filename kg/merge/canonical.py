@@ -15,15 +15,12 @@ from datetime import date
 from rdflib import Graph, Literal, URIRef
 
 from ..iris import IRIs
-from ..mapping import PRECISION_CONCEPTS
+from ..mapping import BASIS_CONCEPTS, PRECISION_CONCEPTS
 from ..model import short_hash
 from ..namespaces import PROV, RDF, RDFS, SEM, TL, XSD
 from .cluster import canonical_key
 from .records import BASIS_RANK, PRECISION_RANK, Bound, EventRecord
 
-_BASIS = {"expression": TL.FromExpression, "sentence": TL.FromSentence,
-          "paragraph": TL.FromParagraph, "publication": TL.BeforePublication,
-          "unknown": TL.UnknownTime}
 _MODALITY_ORDER = ("asserted", "claimed", "hedged", "negated", "planned")
 
 
@@ -88,7 +85,7 @@ def canonical_graph(members: list[EventRecord], base_iri: str) -> Graph:
     precision = min((m.precision for m in dated), key=lambda p: PRECISION_RANK.get(p, 99))
     add((c, TL.precision, PRECISION_CONCEPTS[precision]))
     basis = min((m.basis for m in members), key=lambda b: BASIS_RANK.get(b, 9))
-    add((c, TL.timeBasis, _BASIS[basis]))
+    add((c, TL.timeBasis, BASIS_CONCEPTS[basis]))
     edtf = _edtf_of(members, lo, hi) or _edtf(lo_lit, hi_lit)
     if edtf:
         add((c, TL.edtf, Literal(edtf)))

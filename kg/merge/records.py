@@ -8,14 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 
-from ..model import PRECISIONS
+from ..model import BASIS_RANK, PRECISIONS
 
 #: precision name -> rank, finest first ('unknown' last)
 PRECISION_RANK = {name: i for i, name in enumerate(PRECISIONS)}
-#: time basis name -> rank, best first
-BASIS_RANK = {"expression": 0, "sentence": 1, "paragraph": 2, "publication": 3, "unknown": 4}
-#: bases that say little about when the event happened
-WEAK_BASES = frozenset({"publication", "unknown"})
+#: bases that say little about when the event happened (an upper bound at most)
+WEAK_BASES = frozenset({"report", "publication", "unknown"})
 
 
 @dataclass(frozen=True)
@@ -84,7 +82,8 @@ class EventRecord:
 
     @property
     def weak_time(self) -> bool:
-        """Dated only by publication ("on or before") or not at all."""
+        """Dated only by an upper bound (a report's day or the publication's: "on or before")
+        or not at all."""
         return self.basis in WEAK_BASES or (self.lo is None and self.hi is None)
 
     def sort_key(self) -> tuple:

@@ -18,7 +18,7 @@ import pyoxigraph as ox
 
 from ..errors import ValidationFailed
 from ..iris import parse_iri
-from ..mapping import PRECISION_CONCEPTS
+from ..mapping import BASIS_CONCEPTS, PRECISION_CONCEPTS
 from ..namespaces import SPARQL_PREFIXES, XSD_DATETIME
 from ..places import Places
 from ..rdfconv import to_ox_triples, to_rdflib_graph
@@ -35,9 +35,7 @@ log = logging.getLogger(__name__)
 
 TL = "https://w3id.org/timeline-kg/ontology#"
 _PRECISION = {str(v): k for k, v in PRECISION_CONCEPTS.items()}
-_BASIS = {f"{TL}FromExpression": "expression", f"{TL}FromSentence": "sentence",
-          f"{TL}FromParagraph": "paragraph", f"{TL}BeforePublication": "publication",
-          f"{TL}UnknownTime": "unknown"}
+_BASIS = {str(v): k for k, v in BASIS_CONCEPTS.items()}
 _CHUNK = 400
 
 PREFIXES = SPARQL_PREFIXES

@@ -32,7 +32,8 @@ _PRECISION_LOCAL = {"second": "Second", "minute": "Minute", "hour": "Hour",
                     "unknown": "UnknownPrecision"}
 PRECISION_OF = {f"{TL}{v}": k for k, v in _PRECISION_LOCAL.items()}
 BASIS_OF = {f"{TL}FromExpression": "expression", f"{TL}FromSentence": "sentence",
-            f"{TL}FromParagraph": "paragraph", f"{TL}BeforePublication": "publication",
+            f"{TL}FromParagraph": "paragraph", f"{TL}BeforeReport": "report",
+            f"{TL}BeforePublication": "publication",
             f"{TL}UnknownTime": "unknown"}
 ROLE_OF = {f"{TL}{r.capitalize()}Role": r for r in ROLES}
 

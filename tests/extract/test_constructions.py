@@ -298,9 +298,9 @@ CASES = [
     Case("said-on-monday", "2024-04-23",
          "A Russian missile hit a residential building in Dnipro, killing five people, "
          "Governor Serhiy Lysak said on Monday.",
-         [E("ShellingMissileAttack", date="PUB", agent="Russia", place="Dnipro", killed=5,
-            modality="claimed", source="Serhiy Lysak")],
-         note="Monday is when he spoke, not when the missile hit"),
+         [E("ShellingMissileAttack", date="../2024-04-22", agent="Russia", place="Dnipro",
+            killed=5, modality="claimed", source="Serhiy Lysak")],
+         note="Monday is when he spoke, not when the missile hit: on or before that day"),
     Case("event-sunday-said-monday", "2023-06-19",
          "A Russian missile struck a hotel in Kramatorsk on Sunday evening, killing two "
          "people, regional officials said on Monday.",

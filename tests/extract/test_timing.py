@@ -4,6 +4,9 @@ The time expressions are built here by hand (the tagger itself is kg.temporal's 
 
 from datetime import date
 
+import pytest
+
+from extract.helpers import analyse
 from kg.extract.document import Document
 from kg.extract.timing import TimeAttacher, find_anchors, publication_time
 from kg.model import TimeSpec
@@ -120,3 +123,57 @@ def test_the_past_day_is_the_day_before_publication():
     assert (past.earliest, past.latest) == (date(2022, 5, 16), PUB)
     later = temporal.tag_timexes("Talks ended on the last day of the summit.", PUB)
     assert not any(t.type == "DURATION" for t in later)
+
+
+# -- events told inside a dated report: "on or before" the report's day ---------------------
+
+def _time_of(text: str, trig: str, published=date(2024, 10, 18)) -> TimeSpec:
+    doc = analyse(text, published=published)
+    return next(e.time for e in doc.events if doc.article.text[e.trigger_start:
+                                                                e.trigger_end] == trig)
+
+
+@pytest.mark.parametrize("text, trig", [
+    ("The army said on Thursday that its troops had killed 40 militants near the border.",
+     "killed"),
+    ("Police said on Thursday that a gunman shot dead three people in the town.", "shot dead"),
+    ("Speaking on Thursday, the minister said troops had killed 40 militants.", "killed"),
+    ("In a statement on Thursday, the army said it had captured the village.", "captured"),
+    ("On Thursday, the army said it had captured the village.", "captured"),
+    ("Ukrainian forces have retaken the village, the General Staff said on Thursday.",
+     "retaken"),
+])
+def test_an_event_told_by_a_dated_report_happened_on_or_before_that_day(text, trig):
+    t = _time_of(text, trig)
+    assert (t.basis, t.earliest, t.latest, t.edtf, t.value) == (
+        "report", None, date(2024, 10, 17), "../2024-10-17", "2024-10-17")
+    assert (t.precision, t.text, t.rule) == ("day", "Thursday", "report-bound")
+
+
+@pytest.mark.parametrize("text, trig, edtf", [
+    # a day of its own
+    ("Police said on Thursday that a gunman shot dead three people in the town on Tuesday.",
+     "shot dead", "2024-10-15"),
+    # the report's sentence does not hold the event
+    ("On Thursday, troops captured the village, the army said.", "captured", "2024-10-17"),
+    # going on that day
+    ("Officials said on Thursday that fighting was continuing near the town.", "fighting",
+     "2024-10-17"),
+    # an apposition names the day
+    ("The ministry issued a warning, officials said on Thursday, the day a cyclone hit the "
+     "coast.", "cyclone", "2024-10-17"),
+])
+def test_a_reports_day_stays_the_events_own_where_the_text_says_so(text, trig, edtf):
+    t = _time_of(text, trig)
+    assert (t.edtf, t.basis) == (edtf, "expression")
+
+
+def test_an_event_ahead_of_which_a_day_is_told_is_not_of_that_day():
+    for text in ("Ahead of the minister's visit, the State Department on Thursday issued a "
+                 "travel warning.",
+                 "Ahead of the minister's visit, police on Thursday closed the main roads."):
+        t = _time_of(text, "visit")
+        assert t.basis == "publication", text  # (the visit comes after Thursday)
+    t = _time_of("Candidates held final rallies on Thursday ahead of Sunday's presidential "
+                 "election.", "election")
+    assert t.edtf == "2024-10-20"
