@@ -3,7 +3,8 @@
 An event takes the time expression of its own clause; else an expression of its sentence that
 no other event's clause holds; else the closest expression earlier in its paragraph (not for
 present-perfect reports, which are anchored to the present); else "on or before publication"
-(planned events: "on or after publication"); else, without a publication date, unknown.
+(planned events: "on or after publication"); else, without a publication date, unknown. An
+event told inside a dated report is "on or before" that report's day, not on it.
 An unresolved expression in the event's own clause or sentence stops the search: the event
 then gets the publication bound rather than a neighbour's date.
 """
@@ -163,7 +164,9 @@ class TimeAttacher:
     def attach(self, trigger_start: int, **kw: bool | int | None) -> TimeSpec:
         """The time of the event whose trigger starts at ``trigger_start`` (see
         :meth:`_attach`); a stretch of time ("over the past day") is given as the interval
-        it covers."""
+        it covers, and an event told by a dated report ("said on Thursday that its troops
+        had killed ...", "..., the army said on Thursday") as on or before that report's
+        day."""
         t = self._attach(trigger_start, **kw)  # type: ignore[arg-type]
         if not any(kw.get(k) for k in ("planned", "reporting", "declaring", "toll", "lasting")):
             if t.basis in ("expression", "sentence") and self._told_by_report(t, trigger_start):
@@ -857,8 +860,8 @@ class TimeAttacher:
         """The expression follows a reporting verb ("said on Tuesday", "told reporters on
         Monday") and the event is told by another report inside it ("... that Russia claimed
         its troops had captured X"): the day dates the outer report only. (What the report
-        tells itself — "said on Tuesday that police had arrested two men", a past perfect by
-        backshift — is taken to be of that day.)"""
+        tells itself — "said on Tuesday that police had arrested two men" — is bounded by that
+        day: see :meth:`attach`.)"""
         return self._report_between(t, trigger) and self._follows_report(t)
 
     def _told_by_report(self, t: TimeSpec, trigger_start: int) -> bool:
