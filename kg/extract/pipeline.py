@@ -94,7 +94,8 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
                                  and d.trig.pos == "v",
                                  infinitive=d.reading.cue in ("to", "to (purpose)"),
                                  lasting=d.type in _LASTING,
-                                 toll=d.type == "CasualtiesReport")
+                                 toll=d.type == "CasualtiesReport",
+                                 speech=d.type in _SPEECH)
         if d.modality in ("asserted", "claimed") and published is not None and \
                 _after(d.time, published):
             if d.type in _COUNTED_AFTERWARDS or d.fatalities is not None or \

@@ -69,9 +69,14 @@ def publication_time(published: date | None, precision: str, *, planned: bool = 
                     basis="publication", resolved=True, rule=_PUBLICATION_RULE)
 
 
-def report_bound(t: TimeSpec) -> TimeSpec:
-    """ "On or before" the day of the report that tells the event: the bounds and EDTF are
-    the event's, the value, text and span the report's expression's."""
+def report_bound(t: TimeSpec, *, after: bool = False) -> TimeSpec:
+    """ "On or before" the day of the report that tells the event (``after``: "on or after"
+    it, for a plan the report announces): the bounds and EDTF are the event's, the value,
+    text and span the report's expression's."""
+    if after:
+        bound = t.edtf if t.edtf and "/" not in t.edtf else day_of(t.earliest).isoformat()
+        return dataclasses.replace(t, edtf=f"{bound}/..", latest=None, basis="report",
+                                   rule=_REPORT_RULE + ":after")
     bound = t.edtf if t.edtf and "/" not in t.edtf else day_of(t.latest).isoformat()
     return dataclasses.replace(t, edtf=f"../{bound}", earliest=None, basis="report",
                                rule=_REPORT_RULE)
@@ -167,13 +172,28 @@ class TimeAttacher:
         it covers, and an event told by a dated report ("said on Thursday that its troops
         had killed ...", "..., the army said on Thursday") as on or before that report's
         day."""
+        speech = kw.pop("speech", False)  # (a statement, of any part of speech)
         t = self._attach(trigger_start, **kw)  # type: ignore[arg-type]
+        if kw.get("planned") and t.basis == "publication" and \
+                t.rule == _PUBLICATION_RULE + ":after":
+            # "announced on Monday that he would resign": on or after that Monday (the plan
+            # may have come to pass before publication)
+            said = self._report_day_before(trigger_start)
+            if said is not None:
+                return report_bound(said, after=True)
+        # (a statement keeps the day of a report that opens its sentence: "The following day,
+        # Zelensky responded with a video address")
+        opener = not speech
         if not any(kw.get(k) for k in ("planned", "reporting", "declaring", "toll", "lasting")):
-            if t.basis in ("expression", "sentence") and self._told_by_report(t, trigger_start):
+            if t.basis in ("expression", "sentence") and \
+                    self._told_by_report(t, trigger_start, opener) or \
+                    t.basis == "paragraph" and self._a_reports_day(t):
+                # ("Police said on Friday that ... . Hundreds of inmates escaped.": the next
+                # sentence's event is bounded by that day too)
                 return report_bound(t)
             if t.basis == "publication" and t.rule == _PUBLICATION_RULE:
-                told = self._opening_report_day(trigger_start) or self._closing_report_day(
-                    trigger_start, kw.get("trigger_end") or trigger_start)
+                told = opener and self._opening_report_day(trigger_start) or \
+                    self._closing_report_day(trigger_start, kw.get("trigger_end") or trigger_start)
                 if told is not None:
                     return report_bound(told)
         if t.type == "DURATION" and t.edtf is None and isinstance(t.earliest, date) and \
@@ -864,7 +884,7 @@ class TimeAttacher:
         day: see :meth:`attach`.)"""
         return self._report_between(t, trigger) and self._follows_report(t)
 
-    def _told_by_report(self, t: TimeSpec, trigger_start: int) -> bool:
+    def _told_by_report(self, t: TimeSpec, trigger_start: int, opener: bool = True) -> bool:
         """The time is the day of a report ("said on Thursday that its troops had killed
         ...") and the trigger lies in what that report tells, after it in its sentence."""
         if t.start is None or t.end is None or t.end > trigger_start or not t.resolved or \
@@ -882,7 +902,7 @@ class TimeAttacher:
         if any(w in _ONGOING and (nxt.endswith("ing") or nxt in ("ongoing", "under"))
                for w, nxt in zip(near, near[1:], strict=False)):
             return False  # "said on Monday that fighting was continuing": that day's
-        return self._follows_report(t)
+        return self._follows_report(t) or opener and self._opens_report(t, trigger_start)
 
     def _opening_report_day(self, trigger_start: int) -> TimeSpec | None:
         """The day of a report that opens the trigger's sentence ("Speaking on Thursday, the
@@ -891,19 +911,56 @@ class TimeAttacher:
         sent = self.doc.sentence_at(trigger_start)
         if sent is None:
             return None
-        for t in self._by_sentence.get(sent.index, []):
-            if t.end is None or t.end > trigger_start or not t.resolved or \
-                    t.type not in ("DATE", "TIME") or t.latest is None or \
-                    self.doc.text[t.end:t.end + 1] != ",":
-                continue
-            lead = self.doc.words_between(sent.start, t.start)
-            between = self.doc.words_between(t.end, trigger_start)
-            if (all(w in _FRONTED for w in lead) or self._report_opener(t)) and \
-                    not any(w in (";", "but") for w in between) and \
-                    any(w in self.reporting and between[n - 1] not in DETERMINERS
-                        for n, w in enumerate(between) if n):
-                return t  # (not "..., a report of its own", nor "..., but ... the attack")
-        return None
+        return next((t for t in self._by_sentence.get(sent.index, [])
+                     if t.end is not None and t.end <= trigger_start and t.resolved and
+                     t.type in ("DATE", "TIME") and t.latest is not None and
+                     self._opens_report(t, trigger_start)), None)
+
+    def _opens_report(self, t: TimeSpec, trigger_start: int) -> bool:
+        """The time ends a report's opener before a comma ("Speaking on Thursday,", "In a
+        statement on Monday,", "On Thursday," before "the army said"; "According to officials
+        on Monday,") and the report's verb, if it needs one, stands before the trigger."""
+        doc = self.doc
+        if doc.text[t.end:t.end + 1] != ",":
+            return False
+        sent = doc.sentence_at(t.start)
+        if sent is None:
+            return False
+        lead = doc.words_between(sent.start, t.start)
+        between = doc.words_between(t.end, trigger_start)
+        toks = doc.tokens_between(t.end, trigger_start)
+        if any(w in (";", "but") for w in between):
+            return False  # (not "..., but ... the whole attack")
+        if lead[:2] == ["according", "to"] and "," not in lead:
+            return True
+        # the report's verb soon after the comma ("On Thursday, the army said"; not "..., a
+        # report of its own", "On April 4, 1949, ..., Truman's secretary of state, ... signed")
+        return (all(w in _FRONTED for w in lead) or self._report_opener(t)) and \
+            any(w in self.reporting and not toks[n].is_cap and between[n - 1] not in DETERMINERS
+                and between[n - 1] != "of" for n, w in enumerate(between[:7]) if n)
+
+    def _report_day_before(self, trigger_start: int) -> TimeSpec | None:
+        """The day of a report earlier in the trigger's sentence that the trigger is told by
+        ("announced on Monday that he would resign", "Speaking on Monday, he said ...")."""
+        sent = self.doc.sentence_at(trigger_start)
+        if sent is None:
+            return None
+        return next((t for t in reversed(self._by_sentence.get(sent.index, []))
+                     if t.end is not None and t.end <= trigger_start and
+                     self._a_reports_day(t) and
+                     not any(w in (";", ".") for w in self.doc.words_between(t.end,
+                                                                             trigger_start))),
+                    None)
+
+    def _a_reports_day(self, t: TimeSpec) -> bool:
+        """The expression is the day of a report: it follows a reporting verb ("officials
+        said on Friday") or ends a report's opener ("Speaking on Friday, ... said")."""
+        if t.start is None or t.end is None or not t.resolved or t.latest is None or \
+                t.type not in ("DATE", "TIME"):
+            return False
+        sent = self.doc.sentence_at(t.start)
+        return sent is not None and (self._follows_report(t) or
+                                     self._opens_report(t, sent.end))
 
     def _closing_report_day(self, trigger_start: int, trigger_end: int) -> TimeSpec | None:
         """The day of a report that closes the trigger's sentence ("Russian troops have
@@ -927,7 +984,14 @@ class TimeAttacher:
         while k >= lo and steps < 4 and doc.words[k] in _SPEECH_ADJUNCTS:
             k -= 1
             steps += 1
-        return k >= lo and doc.words[k] in self.reporting and doc.tokens[k].is_word
+        if k >= lo and doc.words[k] in self.reporting and doc.tokens[k].is_word and \
+                not (doc.tokens[k].is_cap and k > lo):  # (not "the United States April 2")
+            return True
+        # "The army told residents on Tuesday", "told the BBC on Monday": an addressee
+        told = next((j for j in range(k, max(lo, k - 4) - 1, -1) if doc.words[j] == "told"),
+                    None)
+        return told is not None and not any(
+            w in _CLAUSE_MARKS or w in self.reporting for w in doc.words[told + 1:k + 1])
 
     def _describes(self, clause: tuple[int, int], end: int) -> bool:
         """A relative clause right after the trigger: "The outbreak, which began in October"."""

@@ -229,10 +229,16 @@ _GATHERINGS = frozenset({"talks", "summit", "meeting", "conference", "briefing",
 def names_a_report(lead: list[str]) -> bool:
     """The lower-case words that open a sentence before a time expression (its preposition
     left out) name the report itself: "In a televised address", "During an interview", "In a
-    speech at a mosque in Damascus", "In an interview with state television"."""
+    speech at a mosque in Damascus", "In an interview with state television", "In a video
+    posted"."""
     # (the last report noun: "in his nightly video address"; a hyphen: "a late-night address")
     return _opening_names(lead, ("in", "during"), _REPORT_NOUNS, 10,
-                          ("at", "in", "to", "before", "with", "from"), 5, last=True)
+                          ("at", "in", "to", "before", "with", "from") + _PUT_OUT, 5, last=True)
+
+
+# participles after a report's noun: "In a statement issued on Tuesday"
+_PUT_OUT = ("issued", "posted", "released", "published", "broadcast", "aired", "televised",
+            "delivered", "shared")
 
 
 def _opening_names(lead: list[str], openers: tuple[str, ...], nouns: frozenset[str],

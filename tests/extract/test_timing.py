@@ -142,6 +142,15 @@ def _time_of(text: str, trig: str, published=date(2024, 10, 18)) -> TimeSpec:
     ("On Thursday, the army said it had captured the village.", "captured"),
     ("Ukrainian forces have retaken the village, the General Staff said on Thursday.",
      "retaken"),
+    ("In a statement on Thursday, the army said the fighting had spread to the suburbs.",
+     "fighting"),
+    ("According to officials on Thursday, a landslide buried a village.", "landslide"),
+    ("The army told residents on Thursday that it had evacuated the town.", "evacuated"),
+    ("In a video posted on Thursday, the rebel leader said his fighters had seized the town.",
+     "seized"),
+    # (the next sentence of the report is bounded by its day too)
+    ("Police said on Thursday that five bodies had been found. Hundreds of inmates escaped "
+     "from the prison.", "escaped"),
 ])
 def test_an_event_told_by_a_dated_report_happened_on_or_before_that_day(text, trig):
     t = _time_of(text, trig)
@@ -162,6 +171,14 @@ def test_an_event_told_by_a_dated_report_happened_on_or_before_that_day(text, tr
     # an apposition names the day
     ("The ministry issued a warning, officials said on Thursday, the day a cyclone hit the "
      "coast.", "cyclone", "2024-10-17"),
+    # a statement keeps the day of the report that opens its sentence
+    ("Russian forces withdrew on Saturday. The following day, the president responded with a "
+     "video address.", "address", "2024-10-13"),
+    # a day after a name, not after a verb of saying
+    ("Gonzalez arrived in the United States on Thursday and met his son.", "arrived",
+     "2024-10-17"),
+    ("On April 4, 1949, on behalf of the United States, the secretary of state signed the "
+     "treaty.", "treaty", "1949-04-04"),
 ])
 def test_a_reports_day_stays_the_events_own_where_the_text_says_so(text, trig, edtf):
     t = _time_of(text, trig)
