@@ -739,11 +739,26 @@ class TimeAttacher:
                                 # agreements" were made in 2014)
                                 nxt.is_cap and t.precision == "year" and
                                 nxt.lower in _NAMED_BODIES or
+                                # "suspended the 1960 Indus Waters Treaty": the year of a
+                                # named instrument
+                                nxt.is_cap and t.precision == "year" and
+                                self._names_an_instrument(j) or
                                 # "the 1938 Nazi pogrom", "the 1979 Soviet invasion": a
                                 # regime's adjective and the noun it qualifies
                                 nxt.lower in _REGIMES and j + 1 < len(doc.words) and
                                 doc.tokens[j + 1].is_word and
                                 doc.tokens[j + 1].text.islower())
+
+    def _names_an_instrument(self, j: int) -> bool:
+        """The capitalised words from token ``j`` name a treaty, law or the like ("Indus
+        Waters Treaty", "Good Friday Agreement", "Simla Agreement")."""
+        doc = self.doc
+        for m in range(j, min(j + 5, len(doc.words))):
+            if not (doc.tokens[m].is_cap and doc.tokens[m].is_word):
+                return False
+            if doc.words[m] in _INSTRUMENTS:
+                return True
+        return False
 
     def _in_relative_after(self, t: TimeSpec, end: int) -> bool:
         """The expression lies in a relative clause after the trigger, about a thing it
@@ -1208,6 +1223,10 @@ _AUDIENCE = frozenset({"cheering", "supporters", "capital", "city", "rally", "ga
 # bodies named after a year ("the 1922 Committee")
 _NAMED_BODIES = frozenset({"committee", "commission", "club", "group", "foundation",
                            "movement", "society", "council", "brigade", "battalion"})
+# treaties, laws and the like, named with the year they were made
+_INSTRUMENTS = frozenset({"treaty", "agreement", "accord", "accords", "convention", "act",
+                          "protocol", "charter", "constitution", "pact", "declaration",
+                          "memorandum", "agreements", "treaties"})
 # a relative word of a clause about a thing and what may follow it ("that was opened"; not
 # "protesters who stormed parliament on Tuesday", whose day is the scene's)
 _RELATIVE_WORDS = frozenset({"that", "which"})

@@ -194,3 +194,15 @@ def test_an_event_ahead_of_which_a_day_is_told_is_not_of_that_day():
     t = _time_of("Candidates held final rallies on Thursday ahead of Sunday's presidential "
                  "election.", "election")
     assert t.edtf == "2024-10-20"
+
+
+def test_the_year_of_a_named_treaty_dates_the_treaty_not_what_is_done_to_it():
+    t = _time_of("India suspended the 1960 Indus Waters Treaty.", "suspended",
+                 published=date(2025, 4, 24))
+    assert t.basis == "publication"
+    t = _time_of("On April 23, India said it had suspended the 1960 Indus Waters Treaty.",
+                 "suspended", published=date(2025, 4, 24))
+    assert t.edtf == "../2025-04-23"
+    # (the treaty itself keeps its year)
+    assert _time_of("The 2014 Minsk agreements were signed in Belarus.", "agreements",
+                    published=date(2025, 4, 24)).value == "2014"
