@@ -67,7 +67,8 @@ def _check_month_word(m: re.Match, ctx: Context, bare: bool) -> bool:
 
 
 def _day_point(ctx: Context, m: re.Match, month: int, day: int, year: int | None,
-               weekday: int | None, rule: str, mod: str | None = None) -> Found | None:
+               weekday: int | None, rule: str, mod: str | None = None,
+               pod: str | None = None) -> Found | None:
     if year is None and weekday is not None and ctx.dct is not None:
         for cand in sorted((ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1),
                            key=lambda y: abs(y - ctx.dct.year)):
@@ -86,6 +87,8 @@ def _day_point(ctx: Context, m: re.Match, month: int, day: int, year: int | None
     if d is None:
         return None
     ctx.note_year(month, day, year)
+    if pod:  # ("on Wednesday evening, May 15")
+        return dated(rule, Point("day", d).with_pod(pod), "TIME", mod)
     return dated(rule, Point("day", d), mod=mod)
 
 
@@ -129,8 +132,10 @@ def _date_numeric(m: re.Match, ctx: Context) -> Found | None:
     return dated("date_numeric", Point("day", d)) if d else None
 
 
-# a weekday before a date, with its "early"/"late" ("early on Tuesday, August 6")
-_WD_PREFIX = r"(?:(?:(?P<wpmod>early|late)<S>(?:on<S>)?)?(?P<wd><WEEKDAY>|<WEEKDAYABBR>),?<S>)?"
+# a weekday before a date, with its "early"/"late" ("early on Tuesday, August 6") and its part
+# of the day ("Wednesday evening, May 15")
+_WD_PREFIX = (r"(?:(?:(?P<wpmod>early|late)<S>(?:on<S>)?)?(?P<wd><WEEKDAY>|<WEEKDAYABBR>)"
+              r"(?:<S>(?P<wpod><POD>),)?,?<S>)?")
 
 
 @rule("date_month_day",
@@ -147,7 +152,7 @@ def _date_month_day(m: re.Match, ctx: Context) -> Found | None:
     year = year_of(m["year"], ctx) if m["year"] else None
     wd = weekday_of(m["wd"]) if m["wd"] else None
     return _day_point(ctx, m, month, day, year, wd, "date_month_day",
-                      part_mod(m["pmod"] or m["wpmod"]))
+                      part_mod(m["pmod"] or m["wpmod"]), _pod_of(m["wpod"]))
 
 
 @rule("date_day_month",
@@ -162,7 +167,11 @@ def _date_day_month(m: re.Match, ctx: Context) -> Found | None:
     wd = weekday_of(m["wd"]) if m["wd"] else None
     year = year_of(m["year"], ctx) if m["year"] else None
     return _day_point(ctx, m, month, day_of(m["day"]), year, wd, "date_day_month",
-                      part_mod(m["wpmod"]))
+                      part_mod(m["wpmod"]), _pod_of(m["wpod"]))
+
+
+def _pod_of(word: str | None) -> str | None:
+    return lx.PARTS_OF_DAY.get(word.lower()) if word else None
 
 
 @rule("date_range_days",

@@ -217,6 +217,14 @@ def test_a_weekday_with_its_part_before_a_date_is_that_date():
         [("early on Tuesday, August 6", "2024-08-06", "START")]
     found = tag("It happened late on Friday, 9 August.", date(2024, 8, 14))
     assert [(t.text, t.value) for t in found] == [("late on Friday, 9 August", "2024-08-09")]
+    # (a part of the day too: "on Wednesday evening, May 15" was the coming Wednesday's
+    # evening beside a date of its own)
+    found = tag("France declared a state of emergency on Wednesday evening, May 15.",
+                date(2024, 5, 24))
+    assert [(t.text, t.value, t.type) for t in found] == \
+        [("Wednesday evening, May 15", "2024-05-15TEV", "TIME")]
+    found = tag("Police moved in on Friday morning, 3 May 2024.", date(2024, 5, 24))
+    assert [(t.text, t.value) for t in found] == [("Friday morning, 3 May 2024", "2024-05-03TMO")]
 
 
 def test_a_month_of_last_year():
