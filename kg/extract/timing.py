@@ -128,8 +128,10 @@ _CHARGING = frozenset({"accused", "suspected", "guilty", "acquitted",
                        "sacked", "fired", "suspended", "removed", "dismissed"})
 
 
-# Verbs of a reaction whose object is the event reacted to
-_REACTING = ("condemn", "welcom", "prais", "denounc", "hail", "mourn")
+# Verbs of a reaction whose object is the event reacted to, or the party addressed ("urged
+# both countries on Wednesday", "rejected the claim on Thursday")
+_REACTING = ("condemn", "welcom", "prais", "denounc", "hail", "mourn", "urg", "reject",
+             "dismiss", "critici", "rebuff")
 
 
 class TimeAttacher:
@@ -532,11 +534,12 @@ class TimeAttacher:
             declaring = declaring or obj[:1] == ["responsibility"] and \
                 doc.text[start:end].lower().startswith("claim") or \
                 doc.text[start:end].lower().startswith(_REACTING) and obj[:1] in (
-                    ["the"], ["his"], ["her"], ["their"], ["its"])
+                    ["the"], ["his"], ["her"], ["their"], ["its"], ["both"], ["all"])
             # ("condemned the killing the following morning": the day of the condemning)
             if declaring and len(obj) <= 10 and \
                     not any(w in _CLAUSE_MARKS or w in self.reporting and
-                            obj[i + 1:i + 2] != ["of"]  # "a state of emergency": a noun
+                            obj[i + 1:i + 2] != ["of"] and  # "a state of emergency": a noun
+                            not (i and obj[i - 1] in DETERMINERS)  # ("the claim")
                             for i, w in enumerate(obj)):
                 return True  # "declared a period of national mourning on Sunday"
             if len(gap) <= 4 and all(w in _SPEECH_ADJUNCTS for w in gap):

@@ -206,3 +206,15 @@ def test_the_year_of_a_named_treaty_dates_the_treaty_not_what_is_done_to_it():
     # (the treaty itself keeps its year)
     assert _time_of("The 2014 Minsk agreements were signed in Belarus.", "agreements",
                     published=date(2025, 4, 24)).value == "2014"
+
+
+@pytest.mark.parametrize("text, trig", [
+    ("The UN chief urged both countries on Thursday to show restraint.", "urged"),
+    ("The chief minister rejected the claim on Thursday.", "rejected"),
+])
+def test_a_speech_act_with_a_short_object_takes_the_day_after_it(text, trig):
+    assert _time_of(text, trig).edtf == "2024-10-17"
+    # (not the day of what a clause after the object tells)
+    t = _time_of("The minister rejected the claim that troops had attacked the town on "
+                 "Thursday.", "rejected")
+    assert t.basis == "publication"
