@@ -137,6 +137,12 @@ def find_name_candidates(doc: Document, sent: SentenceSpan, lex: Lexicon,
     for i in [k for k, t in enumerate(toks) if t.is_cap or "-" in t.text]:
         if i < next_free or not is_name_token(toks[i], lex):
             continue
+        nicknamed = _nicknamed(doc, toks, i, lex)
+        if nicknamed is not None:
+            out.append(nicknamed)
+            next_free = doc.first_token_at_or_after(nicknamed.end) - \
+                doc.first_token_at_or_after(toks[0].start)
+            continue
         j = _chunk_end(toks, i, lex)
         if j > i and any(t.lower in _AUXILIARIES for t in toks[i:i + 2]):
             next_free = j + 1
@@ -156,6 +162,31 @@ def find_name_candidates(doc: Document, sent: SentenceSpan, lex: Lexicon,
                 out.append(cand)
         next_free = j + 1
     return out
+
+
+def _nicknamed(doc: Document, toks: list[Token], i: int, lex: Lexicon) -> Candidate | None:
+    """A given name, a quoted nickname and a surname: 'Ismael "El Mayo" Zambada', 'Joaquin
+    "El Chapo" Guzman' - one person, named without the nickname."""
+    if i + 4 >= len(toks) or toks[i + 1].text not in _QUOTE_OPENERS or \
+            toks[i].text != toks[i].bare or not toks[i].text.isalpha() or \
+            lex.demonyms.get(toks[i].lower) is not None or \
+            (i > 0 and toks[i - 1].is_cap and toks[i - 1].is_word):
+        return None
+    k = i + 2
+    while k < len(toks) and k - i <= 5 and toks[k].is_cap and toks[k].is_word:
+        k += 1
+    if k == i + 2 or k >= len(toks) - 1 or toks[k].text not in _QUOTE_CLOSERS:
+        return None
+    m = k + 1
+    while m < len(toks) and m - k <= 2 and toks[m].is_cap and toks[m].is_word and \
+            toks[m].text.isalpha():
+        m += 1
+    if m == k + 1:
+        return None
+    surname = toks[k + 1:m]
+    return Candidate(toks[i].start, surname[-1].end, doc.text[toks[i].start:surname[-1].end],
+                     "person", "pattern", "name:nicknamed", 0.8,
+                     label=" ".join([toks[i].text, *(t.text for t in surname)]))
 
 
 def _inner_title(toks: list[Token], i: int, j: int, lex: Lexicon) -> int | None:

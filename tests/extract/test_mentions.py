@@ -197,3 +197,17 @@ def test_a_given_name_that_speaks_is_its_person():
     doc = analyse("Opposition leader Raila Odinga rejected the result.\n\nRaila said the vote "
                   "had been rigged.")
     assert [(e.label, e.kind) for e in doc.entities] == [("Raila Odinga", "person")]
+
+
+def test_a_name_with_a_quoted_nickname_is_one_person():
+    doc = analyse('The feud pits the faction loyal to Ismael "El Mayo" Zambada against the sons '
+                  'of Joaquin "El Chapo" Guzman. Zambada, 76, was arrested in Texas in July. '
+                  "A message was aimed at Zambada's followers.")
+    people = {e.label: e for e in doc.entities if e.kind == "person"}
+    assert set(people) == {"Ismael Zambada", "Joaquin Guzman"}
+    assert not [e for e in doc.entities if e.kind == "place" and "Zambada" in e.label]
+    zambada = people["Ismael Zambada"].id
+    assert sum(m.entity == zambada for m in doc.mentions) == 3
+    # (a quoted title after a name stays a title: 'came second with "Space Man"')
+    doc = analyse('Mae Muller came second with "Space Man" in Liverpool.')
+    assert "Space Man" not in {e.label for e in doc.entities}
