@@ -164,6 +164,12 @@ def find_name_candidates(doc: Document, sent: SentenceSpan, lex: Lexicon,
     return out
 
 
+# the last word of a treaty's or a charter's name (not "Pact" or "Convention", which also
+# name alliances and assemblies: the Warsaw Pact, the Constitutional Convention)
+_INSTRUMENT_HEADS = frozenset({"agreement", "agreements", "treaty", "accord", "accords",
+                               "protocol", "charter", "memorandum"})
+
+
 def _nicknamed(doc: Document, toks: list[Token], i: int, lex: Lexicon) -> Candidate | None:
     """A given name, a quoted nickname and a surname: 'Ismael "El Mayo" Zambada', 'Joaquin
     "El Chapo" Guzman' - one person, named without the nickname."""
@@ -641,6 +647,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if hyphen_modifier(toks[j].text):
         return None  # "a Taylor Swift-themed dance class", "Wagner-linked": a modifier (but
         # "Choi Sang-mok", "Kim Jong-un": a name)
+    if i < j and toks[j].bare.lower() in _INSTRUMENT_HEADS:
+        return None  # "the Simla Agreement", "the Minsk Protocol": a treaty, no party to it
     if i < j and j + 1 < len(toks) and _model_number(toks[j + 1]) and \
             toks[j].lower in MAKERS:
         j -= 1  # "an Air India Boeing 787-8": the maker of a model is no part of the name

@@ -743,9 +743,11 @@ class TimeAttacher:
                                 nxt.is_cap and t.precision == "year" and
                                 nxt.lower in _NAMED_BODIES or
                                 # "suspended the 1960 Indus Waters Treaty": the year of a
-                                # named instrument
+                                # named instrument (but "signed the 1998 Good Friday
+                                # Agreement": the year it was made)
                                 nxt.is_cap and t.precision == "year" and
-                                self._names_an_instrument(j) or
+                                self._names_an_instrument(j) and
+                                not (k > 1 and doc.words[k - 2] in _MAKING) or
                                 # "the 1938 Nazi pogrom", "the 1979 Soviet invasion": a
                                 # regime's adjective and the noun it qualifies
                                 nxt.lower in _REGIMES and j + 1 < len(doc.words) and
@@ -1226,6 +1228,10 @@ _AUDIENCE = frozenset({"cheering", "supporters", "capital", "city", "rally", "ga
 # bodies named after a year ("the 1922 Committee")
 _NAMED_BODIES = frozenset({"committee", "commission", "club", "group", "foundation",
                            "movement", "society", "council", "brigade", "battalion"})
+# verbs that make a treaty or a law
+_MAKING = frozenset({"signed", "sign", "signing", "signs", "concluded", "adopted", "agreed",
+                     "negotiated", "brokered", "passed", "enacted", "ratified", "reached",
+                     "struck", "drafted", "approved"})
 # treaties, laws and the like, named with the year they were made
 _INSTRUMENTS = frozenset({"treaty", "agreement", "accord", "accords", "convention", "act",
                           "protocol", "charter", "constitution", "pact", "declaration",

@@ -663,6 +663,9 @@ def _weekday(m: re.Match, ctx: Context) -> Found | None:
     wd = weekday_of(m["wd"])
     if wd is None:
         return None
+    following = _NEXT_WORD.match(ctx.text, m.end())
+    if following and following[1][:1].isupper() and following[1].lower() in _INSTRUMENTS:
+        return None  # "the Good Friday Agreement": a treaty's name
     pod = lx.PARTS_OF_DAY.get(m["pod"].lower()) if m["pod"] else None
     if m["pl"] or m["pods"] and m["pl"]:
         value = f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")
@@ -708,11 +711,13 @@ def _weekday(m: re.Match, ctx: Context) -> Found | None:
 # -- holidays -------------------------------------------------------------------------------
 
 # Nouns a holiday's name describes rather than dates ("a Christmas market").
+# a treaty named after a day or a holiday: "the Good Friday Agreement"
+_INSTRUMENTS = frozenset({"agreement", "agreements", "accord", "accords", "treaty"})
 _HOLIDAY_THINGS = frozenset("""
 market markets fair fairs tree trees shopping shoppers lights decorations card cards gift gifts
 present presents carol carols sales parade parades bazaar concert concerts egg eggs bunny
 jumper jumpers pudding cake cakes song songs film films movie movies special specials
-""".split())
+""".split()) | _INSTRUMENTS
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 # Events a holiday names ("the Labor Day hurricane", "the Easter Sunday bombings"), and the
 # year the rest of the sentence may give them ("... that struck the Keys in 1935")
@@ -765,8 +770,9 @@ def _holiday(m: re.Match, ctx: Context) -> Found | None:
         d = ctx.dct
     elif rel == "this":
         d = holiday(name, ctx.dct.year)
-    elif tense == PAST:
-        d = max(past)
+    elif tense == PAST and not (prev_word(ctx, m.start()) in ("for", "until", "by") and
+                                future and (min(future) - ctx.dct).days <= 45):
+        d = max(past)  # (not "announced a rally for New Year's Eve", told three days before)
     elif tense == FUTURE:
         d = min(future)
     else:

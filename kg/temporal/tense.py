@@ -344,12 +344,13 @@ def _find_markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
                     before in ("was", "were", "been", "had"):
                 tense = NEUTRAL  # "was tentatively scheduled for"
         elif word == "to":
-            if previous in ("going", "set", "is", "are", "due", "about") and before not in (
-                    "was", "were", "been", "had"):
+            if previous in ("going", "set", "is", "are", "due", "about", "likely") and \
+                    before not in ("was", "were", "been", "had"):
                 tense = FUTURE
-            elif previous in ("set", "due") and before in ("was", "were"):
-                tense = NEUTRAL  # "schools were set to reopen on 25 November": a plan told
-                # in the past, the nearest such day
+            elif previous in ("set", "due", "likely") and before in ("was", "were"):
+                tense = NEUTRAL  # "schools were set to reopen on 25 November", "the election
+                # was likely to take place on June 3": a plan told in the past, the nearest
+                # such day
             elif _TO_BE_DONE.match(text, m.end()) and (
                     previous in ("elections", "talks", "polls", "votes") or
                     previous.isalpha() and previous not in _MARKER_WORDS and

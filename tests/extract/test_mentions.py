@@ -211,3 +211,13 @@ def test_a_name_with_a_quoted_nickname_is_one_person():
     # (a quoted title after a name stays a title: 'came second with "Space Man"')
     doc = analyse('Mae Muller came second with "Space Man" in Liverpool.')
     assert "Space Man" not in {e.label for e in doc.entities}
+
+
+def test_a_treaty_is_no_party_to_it():
+    doc = analyse("Pakistan said it could hold in abeyance the 1972 Simla Agreement. India "
+                  "left the Paris Agreement, and the Minsk Protocol failed.")
+    assert {e.label for e in doc.entities} == {"Pakistan", "India"}
+    # (an alliance and an assembly are bodies)
+    doc = analyse("Poland left the Warsaw Pact. The Constitutional Convention approved the "
+                  "draft.")
+    assert {"Warsaw Pact", "Constitutional Convention"} <= {e.label for e in doc.entities}

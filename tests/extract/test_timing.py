@@ -203,6 +203,10 @@ def test_the_year_of_a_named_treaty_dates_the_treaty_not_what_is_done_to_it():
     t = _time_of("On April 23, India said it had suspended the 1960 Indus Waters Treaty.",
                  "suspended", published=date(2025, 4, 24))
     assert t.edtf == "../2025-04-23"
+    # (a treaty made keeps the year it was made, and a day in its name is no time)
+    t = _time_of("Clinton marked 25 years since politicians signed the 1998 Good Friday "
+                 "Agreement.", "signed", published=date(2023, 4, 13))
+    assert t.value == "1998"
     # (the treaty itself keeps its year)
     assert _time_of("The 2014 Minsk agreements were signed in Belarus.", "agreements",
                     published=date(2025, 4, 24)).value == "2014"

@@ -398,3 +398,15 @@ def test_review_of_the_twenty_sixth_stop_dates(text, expression, dct, value):
     "to be held" looks ahead; an expectation that a "but" undoes lies behind; a deed told in
     the past more than six weeks ahead of the report was last year's."""
     assert find(text, expression, dct=dct).value == value
+
+
+def test_a_holiday_named_for_a_plan_told_in_the_past_is_the_coming_one():
+    found = tag("The opposition announced a rally for New Year's Eve.", date(2024, 12, 29))
+    assert [(t.text, t.value) for t in found] == [("New Year's Eve", "2024-12-31")]
+    found = tag("Protesters gathered on New Year's Eve.", date(2024, 12, 29))
+    assert [t.value for t in found] == ["2023-12-31"]
+    # (a day in a treaty's name is no time)
+    assert tag("Both sides signed the Good Friday Agreement.", date(2024, 12, 29)) == []
+    # (a plan told in the past: the nearest such day)
+    found = tag("The election was likely to take place on June 3.", date(2025, 4, 4))
+    assert [t.value for t in found] == ["2025-06-03"]
