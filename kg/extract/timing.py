@@ -353,6 +353,12 @@ class TimeAttacher:
                     return self.fallback(planned)
                 best = min(resolved, key=lambda t: abs(t.start - trigger_start))
                 return dataclasses.replace(best, basis="sentence")
+        if not (reporting or infinitive or planned) and self._subordinate(clause):
+            # "In 2019, dozens went missing after a boat sank": a year or month opening the
+            # sentence holds what its "after"/"when" clause tells too
+            opening = self._coarse_opener(here, sent.start, clause, trigger_start)
+            if opening is not None:
+                return dataclasses.replace(opening, basis="sentence")
         if toll:
             said = [t for t in self._by_sentence.get(sent.index, [])
                     if t.resolved and t.type in ("DATE", "TIME") and _usable(t, True) and
@@ -1160,6 +1166,24 @@ class TimeAttacher:
                 self._in_timex(k + 1):
             return False  # ", shortly after 1:38 p.m. on Thursday": a time, no clause
         return k < len(self.doc.words) and self.doc.words[k] in _SUBORDINATE_OPENERS
+
+    def _coarse_opener(self, here: list[TimeSpec], sent_start: int, clause: tuple[int, int],
+                       trigger_start: int) -> TimeSpec | None:
+        """A year, month or season opening the sentence before a comma ("In 2019,", "In
+        March,") when the trigger's clause is opened by "after", "when", "as" or "while"."""
+        doc = self.doc
+        k = doc.first_token_at_or_after(clause[0])
+        if k < len(doc.words):
+            k = measured_opener(doc.words, k)
+        if k + 1 >= len(doc.words) or doc.words[k] not in ("after", "when", "as", "while") or \
+                doc.words[k + 1] == "being" or doc.words[k + 1].endswith("ing"):
+            return None  # (not "... had been killed soon after being captured")
+        return next((t for t in here
+                     if t.end is not None and t.end <= clause[0] and t.resolved and
+                     t.precision in _COARSE and t.type == "DATE" and
+                     doc.text[t.end:t.end + 1] == "," and
+                     all(w in _FRONTED for w in doc.words_between(sent_start, t.start))),
+                    None)
 
     def _same_paragraph(self, offset: int, paragraph: int) -> bool:
         s = self.doc.sentence_at(offset)

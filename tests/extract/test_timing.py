@@ -222,3 +222,20 @@ def test_a_speech_act_with_a_short_object_takes_the_day_after_it(text, trig):
     t = _time_of("The minister rejected the claim that troops had attacked the town on "
                  "Thursday.", "rejected")
     assert t.basis == "publication"
+
+
+@pytest.mark.parametrize("text, trig, value", [
+    ("In 2019, dozens of people went missing after a boat sank on the lake.", "sank", "2019"),
+    ("In March, a dam burst after heavy rain flooded the valley.", "flooded", "2024-03"),
+])
+def test_a_year_or_month_opening_the_sentence_holds_its_after_clause(text, trig, value):
+    assert _time_of(text, trig).value == value
+
+
+def test_an_opening_day_or_a_participle_clause_is_not_carried_into_an_after_clause():
+    # (a day: the attack may have been the day before)
+    assert _time_of("On Monday, police arrested a man after he attacked a guard.",
+                    "attacked").basis == "publication"
+    t = _time_of("In January, officers concluded he had been killed soon after being "
+                 "captured.", "captured")
+    assert t.basis == "publication"
