@@ -739,7 +739,7 @@ class RoleFinder:
         return self._subject(self.between(main[0], opener), main, opener)
 
     def _by_agent(self, after: list[MentionRef], trig: Trigger) -> str | None:
-        for m in after[:3]:
+        for n, m in enumerate(after[:3]):
             toks = self._tokens_fast(trig.end, m.start)
             if trig.pos == "n" and any(t.lower in _PASSIVE_AUXILIARIES for t in toks) and \
                     self._after_preposition(trig) and \
@@ -750,6 +750,13 @@ class RoleFinder:
             if len(toks) <= 6 and toks and (toks[-1].lower == "by" or len(toks) >= 2 and
                                             toks[-2].lower == "by" and
                                             toks[-1].lower == "the"):
+                owned = after[n + 1] if n + 1 < len(after) else None
+                if owned is not None and self.doc.text[m.end:m.end + 2] in ("'s", "’s"):
+                    gap = self._tokens_fast(m.end, owned.start)
+                    if len(gap) <= 3 and all(t.is_word and t.text.islower() or t.text in (
+                            "'s", "’s") for t in gap) and self.actor_id(owned):
+                        m = owned  # "Attacks by Sudan's paramilitary Rapid Support Forces":
+                        # the force, not the country that owns it
                 aid = self.actor_id(m)
                 if aid:
                     return aid

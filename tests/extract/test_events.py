@@ -1,5 +1,7 @@
 """Triggers, modality, roles and counts on single sentences (times are tested elsewhere)."""
 
+from datetime import date
+
 import pytest
 
 from extract.helpers import (
@@ -147,3 +149,12 @@ def test_cities_do_not_act_but_suffer():
     ev = only(doc, "ShellingMissileAttack")
     assert role(doc, ev, "agent") == []
     assert places(doc, ev) == ["Kharkiv"]
+
+
+def test_the_agent_after_by_is_the_force_a_country_owns_not_the_country():
+    doc = analyse("Attacks by Sudan's paramilitary Rapid Support Forces killed dozens of people "
+                  "in El Fasher.", published=date(2025, 4, 14))
+    attack = next(e for e in doc.events if e.type == "Attack")
+    assert role(doc, attack, "agent") == ["Rapid Support Forces"]
+    doc = analyse("The village was attacked by Russia on Monday.", published=date(2025, 4, 14))
+    assert role(doc, doc.events[0], "agent") == ["Russia"]
