@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from ..errors import InvalidInput
 from ..model import TimeSpec
@@ -47,7 +48,44 @@ def tag_timexes(text: str, dct: date | datetime | None, *,
                                 accepted):
         accepted = [(s, e, c, _rebuild(c, ctx) if f.rule in _ANCHORED and not f.resolved
                      else f) for s, e, c, f in accepted]
-    return [to_timespec(f, s, e, text, ctx) for s, e, _c, f in accepted]
+    return _nights_before_reports(text, [to_timespec(f, s, e, text, ctx)
+                                         for s, e, _c, f in accepted])
+
+
+_NIGHTS = frozenset({"overnight", "last night", "during the night", "through the night",
+                     "in the night"})
+_SAYING = re.compile(r"\b(?:said|says|told|reported|announced|added|stated|wrote)\b")
+
+
+def _nights_before_reports(text: str, specs: list[TimeSpec]) -> list[TimeSpec]:
+    """ "Russia launched 40 drones overnight, the air force said on Wednesday": the night that
+    ends on the report's day, not a night after it (read from the publication date)."""
+    out = list(specs)
+    for i, night in enumerate(specs):
+        if night.text is None or night.text.lower() not in _NIGHTS or not night.resolved or \
+                night.earliest is None or night.latest is None or i + 1 >= len(specs):
+            continue
+        said = specs[i + 1]
+        gap = text[night.end:said.start] if night.end is not None and \
+            said.start is not None else ""
+        if said.precision != "day" or not said.resolved or said.latest is None or \
+                "," not in gap or len(gap) > 160 or any(ch in gap for ch in ".!?;\n") or \
+                not _SAYING.search(gap, gap.rfind(",")):
+            continue  # (the report closes the sentence: "..., officials said on Saturday")
+        day, last = _day(said.latest), _day(night.latest)
+        if last <= day:
+            continue
+        back = timedelta(days=(last - day).days)
+        lo, hi = night.earliest - back, night.latest - back
+        out[i] = dataclasses.replace(
+            night, earliest=lo, latest=hi, edtf=f"{_day(lo)}/{_day(hi)}",
+            value=_day(lo).isoformat() + (night.value or "")[10:],
+            rule=(night.rule or "") + ":before-report")
+    return out
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def _run(ctx: Context) -> list[tuple[int, int, Candidate, Found]]:

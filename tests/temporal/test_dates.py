@@ -410,3 +410,17 @@ def test_a_holiday_named_for_a_plan_told_in_the_past_is_the_coming_one():
     # (a plan told in the past: the nearest such day)
     found = tag("The election was likely to take place on June 3.", date(2025, 4, 4))
     assert [t.value for t in found] == ["2025-06-03"]
+
+
+def test_a_night_told_by_a_later_report_is_the_night_before_that_report():
+    """ "overnight, the air force said on Wednesday" (published Thursday) is the night that ends
+    on Wednesday, not the night after the report."""
+    found = tag("Russia launched a wave of missiles at power plants overnight, Ukraine's air "
+                "force said on Wednesday.", date(2024, 8, 22))
+    night = next(t for t in found if t.text == "overnight")
+    assert (night.value, night.edtf) == ("2024-08-20TNI", "2024-08-20/2024-08-21")
+    # (a report of the publication's day, or none, leaves the night before publication)
+    for text in ("Russia launched 40 drones overnight, the air force said on Thursday.",
+                 "Russia launched 40 drones overnight, the air force said."):
+        night = next(t for t in tag(text, date(2024, 8, 22)) if t.text == "overnight")
+        assert night.value == "2024-08-21TNI", text
