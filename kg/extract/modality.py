@@ -1148,7 +1148,11 @@ _REPELLING = frozenset({"repelled", "repulsed", "thwarted", "foiled", "rebuffed"
 _FAILURES = [["but", "failed"], ["without", "success"], ["but", "were", "repelled"],
              ["but", "was", "repelled"], ["but", "were", "stopped"], ["but", "was", "stopped"],
              ["but", "were", "thwarted"], ["but", "was", "thwarted"],
-             ["but", "did", "not", "succeed"], ["but", "didn't", "succeed"]]
+             ["but", "did", "not", "succeed"], ["but", "didn't", "succeed"],
+             ["but", "abandoned"], ["but", "gave", "up"], ["but", "were", "blocked"],
+             ["but", "was", "blocked"], ["but", "were", "turned", "back"],
+             ["but", "was", "turned", "back"], ["but", "were", "prevented"],
+             ["but", "was", "prevented"]]
 
 
 def _other_verb_between(words: list[str], trig: Trigger) -> bool:

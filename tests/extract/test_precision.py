@@ -5206,6 +5206,11 @@ def test_attempts_that_failed():
     doc = analyse("Several attempts to intercept the missile had failed, the military said.",
                   published=date(2025, 5, 7))
     assert [e.modality for e in doc.events if e.type != "Statement"] == ["negated"]
+    # (abandoned, blocked)
+    for text in ("Investigators tried to detain the president at his residence but abandoned "
+                 "the attempt after a standoff.",
+                 "Police tried to arrest the suspect but were blocked by a crowd."):
+        assert [e.modality for e in analyse(text).events] == ["negated"], text
 
 
 def test_whom_a_speaker_urges_is_not_the_speaker():
