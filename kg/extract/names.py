@@ -894,7 +894,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         # closed"): an airport (but "Amnesty International urged the airline ...")
         return Candidate(start, end, surface, "place", "pattern", "name:airport", 0.75,
                          extra=extra)
-    if any(w in org_heads for w in lowers):
+    if any(w in org_heads for w in lowers) or any(
+            f"{a} {b}" in org_heads for a, b in zip(lowers, lowers[1:], strict=False)):
+        # (and a head of two words: "Red Cross volunteers")
         if lowers[-1] in place_heads and not any(w in org_heads for w in lowers[:-1]) and \
                 not (lowers[-1] == "bank" and lowers[0] not in _BANK_SIDES) and \
                 not (lowers[-1] == "front" and _MOVEMENT_WORDS.intersection(lowers)):

@@ -221,3 +221,8 @@ def test_a_treaty_is_no_party_to_it():
     doc = analyse("Poland left the Warsaw Pact. The Constitutional Convention approved the "
                   "draft.")
     assert {"Warsaw Pact", "Constitutional Convention"} <= {e.label for e in doc.entities}
+
+
+def test_a_head_of_two_words_makes_a_body():
+    doc = analyse("Navy divers and Red Cross volunteers pulled people from the water.")
+    assert [(e.label, e.kind) for e in doc.entities] == [("Red Cross", "organization")]
