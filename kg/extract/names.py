@@ -164,6 +164,22 @@ def find_name_candidates(doc: Document, sent: SentenceSpan, lex: Lexicon,
     return out
 
 
+def _a_business(lowers: list[str], mil_heads: set[str] | frozenset[str]) -> bool:
+    """ "Jamaica Public Service Company": a firm, whose only unit word is "Company" (not
+    "Bravo Company", "3rd Company", "A Company": an infantry company)."""
+    if [w for w in lowers if w in mil_heads] != ["company"] or lowers[-1] != "company":
+        return False
+    before = lowers[:-1]
+    return not (len(before) == 1 and (before[0] in _PHONETIC_LETTERS or len(before[0]) == 1 or
+                                      _ORDINAL_RE.match(before[0]) is not None))
+
+
+_PHONETIC_LETTERS = frozenset("""alpha bravo charlie delta echo foxtrot golf hotel india juliet
+kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey x-ray
+yankee zulu headquarters""".split())
+_ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
+
+
 # the last word of a treaty's or a charter's name (not "Pact" or "Convention", which also
 # name alliances and assemblies: the Warsaw Pact, the Constitutional Convention)
 _INSTRUMENT_HEADS = frozenset({"agreement", "agreements", "treaty", "accord", "accords",
@@ -829,8 +845,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             surface = doc.text[start:end]
         return Candidate(start, end, surface, "person", "pattern", "name:title", 0.85,
                          title=title, extra=extra)
-    if any(w in mil_heads for w in lowers[1:]) or (len(lowers) > 1 and lowers[0] in mil_heads
-                                                      and "of" in lowers):
+    if (any(w in mil_heads for w in lowers[1:]) or (len(lowers) > 1 and lowers[0] in mil_heads
+                                                     and "of" in lowers)) and \
+            not _a_business(lowers, mil_heads):
         forces = lex.forces_labels.get(joined)
         lead = lex.demonyms.get(lowers[0]) or lex.country_names.get(lowers[0])
         if forces is None and lead is not None and " ".join(lowers[1:]) in _GENERIC_FORCES:

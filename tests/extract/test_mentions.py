@@ -1,5 +1,7 @@
 """Mentions and entities found by patterns alone (no catalog, no gazetteer)."""
 
+import pytest
+
 from extract.helpers import analyse
 from kg.extract.entities import initials
 from kg.extract.variants import are_variants
@@ -226,3 +228,15 @@ def test_a_treaty_is_no_party_to_it():
 def test_a_head_of_two_words_makes_a_body():
     doc = analyse("Navy divers and Red Cross volunteers pulled people from the water.")
     assert [(e.label, e.kind) for e in doc.entities] == [("Red Cross", "organization")]
+
+
+@pytest.mark.parametrize("text, label, kind", [
+    ("The Jamaica Public Service Company said power was cut.", "Jamaica Public Service Company",
+     "organization"),
+    ("The Kenya Power and Lighting Company restored electricity.",
+     "Kenya Power and Lighting Company", "organization"),
+    ("Bravo Company fought near the river.", "Bravo Company", "military_unit"),
+])
+def test_a_firm_named_company_is_no_military_unit(text, label, kind):
+    doc = analyse(text)
+    assert (label, kind) in [(e.label, e.kind) for e in doc.entities]
