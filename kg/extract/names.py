@@ -180,6 +180,8 @@ yankee zulu headquarters""".split())
 _ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 
+# verbs that give an operation or a campaign its name ("dubbed Rising Lion")
+_CODE_NAMING = frozenset({"dubbed", "codenamed", "code-named", "christened"})
 # the last word of a treaty's or a charter's name (not "Pact" or "Convention", which also
 # name alliances and assemblies: the Warsaw Pact, the Constitutional Convention)
 _INSTRUMENT_HEADS = frozenset({"agreement", "agreements", "treaty", "accord", "accords",
@@ -665,6 +667,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         # "Choi Sang-mok", "Kim Jong-un": a name)
     if i < j and toks[j].bare.lower() in _INSTRUMENT_HEADS:
         return None  # "the Simla Agreement", "the Minsk Protocol": a treaty, no party to it
+    if i > 0 and toks[i - 1].lower in _CODE_NAMING:
+        return None  # "The strikes, dubbed Rising Lion, ...": an operation's code name
     if i < j and j + 1 < len(toks) and _model_number(toks[j + 1]) and \
             toks[j].lower in MAKERS:
         j -= 1  # "an Air India Boeing 787-8": the maker of a model is no part of the name

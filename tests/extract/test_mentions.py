@@ -240,3 +240,8 @@ def test_a_head_of_two_words_makes_a_body():
 def test_a_firm_named_company_is_no_military_unit(text, label, kind):
     doc = analyse(text)
     assert (label, kind) in [(e.label, e.kind) for e in doc.entities]
+
+
+def test_an_operations_code_name_names_no_one():
+    doc = analyse("The strikes, dubbed Rising Lion, hit the Natanz site.")
+    assert "Rising Lion" not in {e.label for e in doc.entities}
