@@ -158,3 +158,11 @@ def test_the_agent_after_by_is_the_force_a_country_owns_not_the_country():
     assert role(doc, attack, "agent") == ["Rapid Support Forces"]
     doc = analyse("The village was attacked by Russia on Monday.", published=date(2025, 4, 14))
     assert role(doc, doc.events[0], "agent") == ["Russia"]
+
+
+@pytest.mark.parametrize("text", [
+    "The cockpit voice recording captures one pilot asking the other why he cut the fuel.",
+    "Security cameras captured the moment the crowd surged forward.",
+])
+def test_what_a_recording_captures_is_no_capture(text):
+    assert "TerritoryTaken" not in [e.type for e in analyse(text).events]
