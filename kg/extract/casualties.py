@@ -486,7 +486,9 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             while m >= 0 and steps < 3 and words[m] not in vague and (
                     words[m] in people or _adjective_like(words[m]) or
                     words[m] in lex.demonyms or _AGE_RE.match(words[m]) or
-                    _plural(words[m])):
+                    _plural(words[m]) or
+                    # "Twenty-seven campers and counselors died": one count for both
+                    steps and words[m] == "and" and m > 0 and words[m - 1] in people):
                 m -= 1
                 steps += 1
             if steps and m >= 3 and words[m] in ("their", "his", "her") and \

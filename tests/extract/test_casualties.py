@@ -57,3 +57,12 @@ def test_vague_counts_stay_unknown():
     doc = analyse("Dozens of people were injured when the bridge collapsed in Morbi.")
     (ev,) = doc.events
     assert ev.injured is None and ev.fatalities is None
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("Twenty-seven campers and counselors died there.", 27),
+    ("More than 8,000 men and boys were killed.", 8000),
+    ("Two soldiers and three civilians were killed.", 5),
+])
+def test_one_count_for_a_subject_of_two_nouns(sentence, killed):
+    assert counts(sentence) == [("killed", killed)]
