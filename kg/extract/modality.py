@@ -713,7 +713,8 @@ _DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her", "our
 
 
 # what a vote does by being taken: "lawmakers voted to impeach the president"
-_ENACTED_BY_VOTE = frozenset({"impeach", "oust", "remove", "dismiss", "expel", "censure"})
+_ENACTED_BY_VOTE = frozenset({"impeach", "oust", "remove", "dismiss", "expel", "censure", "pass",
+                              "approve", "adopt", "ratify", "repeal", "suspend", "extend"})
 _VOTED = frozenset({"vote", "votes", "voted"})
 
 

@@ -166,3 +166,18 @@ def test_the_agent_after_by_is_the_force_a_country_owns_not_the_country():
 ])
 def test_what_a_recording_captures_is_no_capture(text):
     assert "TerritoryTaken" not in [e.type for e in analyse(text).events]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Zambada, who co-founded the cartel, had evaded capture for decades.", "TerritoryTaken"),
+    ("He escaped capture after the raid.", "TerritoryTaken"),
+    ("Guzman is serving a life sentence in Colorado.", "Other"),
+])
+def test_a_capture_evaded_and_a_sentence_served_are_no_events(text, etype):
+    assert etype not in [e.type for e in analyse(text).events]
+
+
+def test_what_a_vote_enacts_is_done():
+    doc = analyse("Lawmakers voted 195 to 106 to pass the bill on Tuesday.")
+    assert [(trigger(doc, e), e.modality) for e in doc.events if e.type == "Other"] == \
+        [("pass", "asserted")]
