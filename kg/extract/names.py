@@ -190,11 +190,15 @@ _INSTRUMENT_HEADS = frozenset({"agreement", "agreements", "treaty", "accord", "a
 
 def _nicknamed(doc: Document, toks: list[Token], i: int, lex: Lexicon) -> Candidate | None:
     """A given name, a quoted nickname and a surname: 'Ismael "El Mayo" Zambada', 'Joaquin
-    "El Chapo" Guzman' - one person, named without the nickname."""
+    "El Chapo" Guzman', 'Rapper Sean "Diddy" Combs' - one person, named without the
+    nickname (and without a title before it)."""
+    title_end = _match_title(toks, i, len(toks) - 1, lex)
+    if i < title_end < len(toks) and toks[title_end].is_cap:
+        i = title_end  # ("Rapper Sean ...": the title is no part of the name)
     if i + 4 >= len(toks) or toks[i + 1].text not in _QUOTE_OPENERS or \
             toks[i].text != toks[i].bare or not toks[i].text.isalpha() or \
             lex.demonyms.get(toks[i].lower) is not None or \
-            (i > 0 and toks[i - 1].is_cap and toks[i - 1].is_word):
+            (i > 0 and toks[i - 1].is_cap and toks[i - 1].is_word and i != title_end):
         return None
     k = i + 2
     while k < len(toks) and k - i <= 5 and toks[k].is_cap and toks[k].is_word:

@@ -210,6 +210,9 @@ def test_a_name_with_a_quoted_nickname_is_one_person():
     assert not [e for e in doc.entities if e.kind == "place" and "Zambada" in e.label]
     zambada = people["Ismael Zambada"].id
     assert sum(m.entity == zambada for m in doc.mentions) == 3
+    # (a title before the name is no part of it)
+    doc = analyse('President Rodrigo "Digong" Duterte spoke on Tuesday.')
+    assert [(e.label, e.kind) for e in doc.entities] == [("Rodrigo Duterte", "person")]
     # (a quoted title after a name stays a title: 'came second with "Space Man"')
     doc = analyse('Mae Muller came second with "Space Man" in Liverpool.')
     assert "Space Man" not in {e.label for e in doc.entities}
