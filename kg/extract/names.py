@@ -232,6 +232,9 @@ def _inner_title(toks: list[Token], i: int, j: int, lex: Lexicon) -> int | None:
             continue
         if p == i + 1 and lex.demonyms.get(toks[i].lower) is not None:
             return None  # "Russian President X": the demonym describes the person
+        if toks[p - 1].lower in heads and k <= j and toks[k].lower == "of":
+            return None  # "the Directorate General of Civil Aviation": a body's name (not
+            # "NATO Secretary-General Jens Stoltenberg": a body, then its head)
         rest = [t for t in toks[k:j + 1] if t.text != "."]
         if len(rest) >= 2 and not any(t.lower in heads for t in rest):
             return p

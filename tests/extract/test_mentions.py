@@ -248,3 +248,12 @@ def test_a_firm_named_company_is_no_military_unit(text, label, kind):
 def test_an_operations_code_name_names_no_one():
     doc = analyse("The strikes, dubbed Rising Lion, hit the Natanz site.")
     assert "Rising Lion" not in {e.label for e in doc.entities}
+
+
+def test_a_title_inside_a_bodys_name_before_of_stays_in_it():
+    doc = analyse("The Directorate General of Civil Aviation ordered safety checks.")
+    assert [(e.label, e.kind) for e in doc.entities] == [
+        ("Directorate General of Civil Aviation", "organization")]
+    # (a body, then its head)
+    doc = analyse("NATO Secretary-General Jens Stoltenberg spoke.")
+    assert ("Jens Stoltenberg", "person") in [(e.label, e.kind) for e in doc.entities]
