@@ -181,3 +181,10 @@ def test_what_a_vote_enacts_is_done():
     doc = analyse("Lawmakers voted 195 to 106 to pass the bill on Tuesday.")
     assert [(trigger(doc, e), e.modality) for e in doc.events if e.type == "Other"] == \
         [("pass", "asserted")]
+
+
+def test_aircraft_hit_by_gunfire_are_no_air_strike():
+    doc = analyse("Two commercial aircraft were hit by gunfire as they approached the airport.")
+    assert "AirStrike" not in [e.type for e in doc.events]
+    doc = analyse("Israeli warplanes hit targets in southern Lebanon on Monday.")
+    assert [e.type for e in doc.events] == ["AirStrike"]
