@@ -482,7 +482,7 @@ rpg ied mri icu er pm am et est edt gmt utc bst cet pst pdt cpr hiv ppe sms ok
 # Online platforms news names as where something was posted ("on Telegram")
 _PLATFORMS = frozenset({"Twitter", "Facebook", "YouTube", "Telegram", "Instagram", "TikTok",
                         "WhatsApp", "Snapchat", "Reddit", "Weibo", "WeChat",
-                        "Bluesky", "LinkedIn", "Viber", "VKontakte"})
+                        "Bluesky", "LinkedIn", "Viber", "VKontakte", "Truth Social"})
 # Nouns after which an acronym is a body's name ("state broadcaster CCTV")
 _ACRONYM_HEADS = frozenset({"agency", "broadcaster", "network", "channel", "outlet", "service",
                             "directorate", "unit", "group", "company", "party", "television"})
@@ -1014,7 +1014,7 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         # "a source in the SBU said", "officials in the IDF said": a body that speaks
         return Candidate(start, end, surface, "organization", "pattern", "name:acronym", 0.5,
                          weak=True, extra=extra)
-    if len(words) == 1 and words[0].text in _PLATFORMS:
+    if " ".join(w.text for w in words) in _PLATFORMS:
         # "blocked access to Twitter, Facebook and YouTube", "wrote on Telegram": a company's
         # service, no place
         return Candidate(start, end, surface, "organization", "pattern", "name:platform", 0.7,

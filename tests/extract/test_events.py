@@ -188,3 +188,10 @@ def test_aircraft_hit_by_gunfire_are_no_air_strike():
     assert "AirStrike" not in [e.type for e in doc.events]
     doc = analyse("Israeli warplanes hit targets in southern Lebanon on Monday.")
     assert [e.type for e in doc.events] == ["AirStrike"]
+
+
+def test_advance_polls_are_no_advance_and_truth_social_is_no_person():
+    doc = analyse("Canadians voted at advance polls over the Easter weekend.")
+    assert "Advance" not in [e.type for e in doc.events]
+    doc = analyse("Trump wrote on his Truth Social platform that the strikes were a success.")
+    assert ("Truth Social", "organization") in [(e.label, e.kind) for e in doc.entities]
