@@ -141,7 +141,8 @@ _WD_PREFIX = (r"(?:(?:(?P<wpmod>early|late)<S>(?:on<S>)?)?(?P<wd><WEEKDAY>|<WEEK
 @rule("date_month_day",
       _WD_PREFIX + r"(?:(?P<pmod>early|mid|late)[\s-]+)?(?P<mon><MONTH>)<S>?(?P<day><DAY>)"
       r"(?!\d)(?!<S>?(?:%|percent|[-–]\s*\d|million|billion|people|points?))"
-      r"(?:(?:,<S>?|<S>)(?P<year>[12]\d{3}|['’]\d\d)(?![\d,.]\d))?(?!\w)(?!-\w)",
+      r"(?:(?:,<S>?|<S>)(?P<year>[12]\d{3}|['’]\d\d)(?![\d,.]\d)|"
+      r"<S>(?P<ly>last|this)<S>year(?!['’]))?(?!\w)(?!-\w)",
       WEEKDAY_WORDS | MONTH_WORDS | {"early", "mid", "late"},
       needs=MONTH_NEEDS)
 def _date_month_day(m: re.Match, ctx: Context) -> Found | None:
@@ -150,6 +151,8 @@ def _date_month_day(m: re.Match, ctx: Context) -> Found | None:
         return None
     day = day_of(m["day"])
     year = year_of(m["year"], ctx) if m["year"] else None
+    if m["ly"] and ctx.dct is not None:  # "on November 6 last year": one date
+        year = ctx.dct.year - (1 if m["ly"].lower() == "last" else 0)
     wd = weekday_of(m["wd"]) if m["wd"] else None
     return _day_point(ctx, m, month, day, year, wd, "date_month_day",
                       part_mod(m["pmod"] or m["wpmod"]), _pod_of(m["wpod"]))
@@ -157,7 +160,8 @@ def _date_month_day(m: re.Match, ctx: Context) -> Found | None:
 
 @rule("date_day_month",
       _WD_PREFIX + r"(?:the<S>)?(?P<day><DAY>)(?:<S>of)?<S>(?P<mon><MONTH>)(?!\w)"
-      r"(?:,?<S>(?P<year>[12]\d{3})(?![\d,.]\d))?(?!\w)(?!-\w)",
+      r"(?:,?<S>(?P<year>[12]\d{3})(?![\d,.]\d)|<S>(?P<ly>last|this)<S>year(?!['’]))?"
+      r"(?!\w)(?!-\w)",
       WEEKDAY_WORDS | SHORT_NUMBER | {"the", "early", "late"},
       needs=MONTH_NEEDS)
 def _date_day_month(m: re.Match, ctx: Context) -> Found | None:
@@ -166,6 +170,8 @@ def _date_day_month(m: re.Match, ctx: Context) -> Found | None:
         return None
     wd = weekday_of(m["wd"]) if m["wd"] else None
     year = year_of(m["year"], ctx) if m["year"] else None
+    if m["ly"] and ctx.dct is not None:  # "on 6 November last year": one date
+        year = ctx.dct.year - (1 if m["ly"].lower() == "last" else 0)
     return _day_point(ctx, m, month, day_of(m["day"]), year, wd, "date_day_month",
                       part_mod(m["wpmod"]), _pod_of(m["wpod"]))
 

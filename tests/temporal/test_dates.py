@@ -424,3 +424,13 @@ def test_a_night_told_by_a_later_report_is_the_night_before_that_report():
                  "Russia launched 40 drones overnight, the air force said."):
         night = next(t for t in tag(text, date(2024, 8, 22)) if t.text == "overnight")
         assert night.value == "2024-08-21TNI", text
+
+
+def test_a_day_and_month_with_last_year_is_one_date():
+    found = tag("Scholz sacked his finance minister on November 6 last year.", date(2025, 5, 6))
+    assert [(t.text, t.value) for t in found] == [("November 6 last year", "2024-11-06")]
+    found = tag("It happened on 6 November last year.", date(2025, 5, 6))
+    assert [(t.text, t.value) for t in found] == [("6 November last year", "2024-11-06")]
+    # (not the possessive of a year: "last year's winner")
+    found = tag("On May 2 last year's winner spoke.", date(2025, 5, 6))
+    assert [t.text for t in found] == ["May 2", "last year"]
