@@ -718,6 +718,20 @@ _ENACTED_BY_VOTE = frozenset({"impeach", "oust", "remove", "dismiss", "expel", "
 _VOTED = frozenset({"vote", "votes", "voted"})
 
 
+def _carried(words: list[str]) -> bool:
+    """The words between "voted" and "to" let the vote carry: not "against", "down", and no
+    tally whose first number is the smaller ("voted 40 to 60 to pass": it failed)."""
+    if _VOTED_DOWN.intersection(words):
+        return False
+    for n in range(len(words) - 2):
+        if words[n + 1] == "to" and words[n].isdigit() and words[n + 2].isdigit():
+            return int(words[n]) > int(words[n + 2])
+    return True
+
+
+_VOTED_DOWN = frozenset({"against", "down", "not", "narrowly"})
+
+
 def _caused_by(words: list[str]) -> bool:
     """The words ending before a noun trigger hold "due to" and then only the noun phrase
     ("due to storm damage", "due to the threat of"; not "were due to gather in Washington
@@ -770,7 +784,8 @@ def _governed_infinitive(words: list[str], lemma: str) -> str | None:
         w = window[n]
         if w in _RANKS_DONE and n + 1 < len(window):
             return None  # "became the first former president to be convicted": it was done
-        if w in _FACTIVE_TO or w in _VOTED and lemma in _ENACTED_BY_VOTE or \
+        if w in _FACTIVE_TO or w in _VOTED and lemma in _ENACTED_BY_VOTE and \
+                _carried(window[n + 1:]) or \
                 w in ("forces", "force") and n + 1 < len(window) and \
                 (window[n + 1] in _FORCED or window[n + 1][:1].isdigit()):
             return None  # ("forces tens of thousands to flee": the verb, not troops)

@@ -164,19 +164,27 @@ def find_name_candidates(doc: Document, sent: SentenceSpan, lex: Lexicon,
     return out
 
 
-def _a_business(lowers: list[str], mil_heads: set[str] | frozenset[str]) -> bool:
+def _a_business(toks: list[Token], i: int, lowers: list[str],
+                mil_heads: set[str] | frozenset[str]) -> bool:
     """ "Jamaica Public Service Company": a firm, whose only unit word is "Company" (not
-    "Bravo Company", "3rd Company", "A Company": an infantry company)."""
+    "Bravo Company", "Easy Company", "3rd Company", "A Company", "Weapons Company", "the 2nd
+    Ranger Company": an infantry company)."""
     if [w for w in lowers if w in mil_heads] != ["company"] or lowers[-1] != "company":
         return False
     before = lowers[:-1]
-    return not (len(before) == 1 and (before[0] in _PHONETIC_LETTERS or len(before[0]) == 1 or
+    if i > 0 and _ORDINAL_RE.match(toks[i - 1].lower):
+        return False
+    return not (len(before) == 1 and (before[0] in _COMPANY_NAMES or len(before[0]) == 1 or
                                       _ORDINAL_RE.match(before[0]) is not None))
 
 
-_PHONETIC_LETTERS = frozenset("""alpha bravo charlie delta echo foxtrot golf hotel india juliet
+# what names an infantry company: a letter of a spelling alphabet (today's or the Second World
+# War's) or the company's job
+_COMPANY_NAMES = frozenset("""alpha bravo charlie delta echo foxtrot golf hotel india juliet
 kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey x-ray
-yankee zulu headquarters""".split())
+yankee zulu able baker dog easy fox george how item jig king love nan oboe peter queen roger
+sugar tare uncle william yoke zebra headquarters weapons rifle ranger support signal engineer
+tank mortar medical""".split())
 _ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 
@@ -858,7 +866,7 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          title=title, extra=extra)
     if (any(w in mil_heads for w in lowers[1:]) or (len(lowers) > 1 and lowers[0] in mil_heads
                                                      and "of" in lowers)) and \
-            not _a_business(lowers, mil_heads):
+            not _a_business(toks, i, lowers, mil_heads):
         forces = lex.forces_labels.get(joined)
         lead = lex.demonyms.get(lowers[0]) or lex.country_names.get(lowers[0])
         if forces is None and lead is not None and " ".join(lowers[1:]) in _GENERIC_FORCES:

@@ -170,6 +170,7 @@ def test_what_a_recording_captures_is_no_capture(text):
 
 @pytest.mark.parametrize("text, etype", [
     ("Zambada, who co-founded the cartel, had evaded capture for decades.", "TerritoryTaken"),
+    ("The cockpit voice recording captures one pilot asking the other why.", "TerritoryTaken"),
     ("He escaped capture after the raid.", "TerritoryTaken"),
     ("Guzman is serving a life sentence in Colorado.", "Other"),
 ])
@@ -181,6 +182,13 @@ def test_what_a_vote_enacts_is_done():
     doc = analyse("Lawmakers voted 195 to 106 to pass the bill on Tuesday.")
     assert [(trigger(doc, e), e.modality) for e in doc.events if e.type == "Other"] == \
         [("pass", "asserted")]
+    # (not a vote lost, nor one against)
+    for text in ("The Senate voted 40 to 60 to pass the budget bill on Monday.",
+                 "Opposition lawmakers voted against a motion to suspend cooperation with the "
+                 "IMF."):
+        doc = analyse(text)
+        assert [e.modality for e in doc.events if trigger(doc, e) in ("pass", "suspend")] == \
+            ["planned"], text
 
 
 def test_aircraft_hit_by_gunfire_are_no_air_strike():
@@ -195,3 +203,16 @@ def test_advance_polls_are_no_advance_and_truth_social_is_no_person():
     assert "Advance" not in [e.type for e in doc.events]
     doc = analyse("Trump wrote on his Truth Social platform that the strikes were a success.")
     assert ("Truth Social", "organization") in [(e.label, e.kind) for e in doc.entities]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Geolocated video shows Russian forces captured the village of Ocheretyne on Sunday.",
+     "TerritoryTaken"),
+    ("Soldiers who escaped the encirclement captured the bridge over the river on Monday.",
+     "TerritoryTaken"),
+    ("A former prison officer was sentenced on Tuesday to six years for misconduct.", "Other"),
+    ("A court in Tehran handed the protester a death sentence on Monday.", "Other"),
+    ("A military court handed a life sentence to the former general on Wednesday.", "Other"),
+])
+def test_a_capture_reported_and_a_sentence_handed_down_are_events(text, etype):
+    assert etype in [e.type for e in analyse(text).events]

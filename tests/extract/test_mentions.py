@@ -239,6 +239,9 @@ def test_a_head_of_two_words_makes_a_body():
     ("The Kenya Power and Lighting Company restored electricity.",
      "Kenya Power and Lighting Company", "organization"),
     ("Bravo Company fought near the river.", "Bravo Company", "military_unit"),
+    ("Easy Company of the regiment held its line.", "Easy Company", "military_unit"),
+    ("Weapons Company was moved up.", "Weapons Company", "military_unit"),
+    ("The 2nd Ranger Company was moved up.", "Ranger Company", "military_unit"),
 ])
 def test_a_firm_named_company_is_no_military_unit(text, label, kind):
     doc = analyse(text)
