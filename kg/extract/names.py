@@ -197,32 +197,47 @@ _INSTRUMENT_HEADS = frozenset({"agreement", "agreements", "treaty", "accord", "a
 
 
 def _nicknamed(doc: Document, toks: list[Token], i: int, lex: Lexicon) -> Candidate | None:
-    """A given name, a quoted nickname and a surname: 'Ismael "El Mayo" Zambada', 'Joaquin
-    "El Chapo" Guzman', 'Rapper Sean "Diddy" Combs' - one person, named without the
-    nickname (and without a title before it)."""
+    """Given names, a quoted nickname and a surname: 'Ismael "El Mayo" Zambada', 'Mohamed
+    Hamdan "Hemedti" Dagalo', 'Senator Ronald "Bato" dela Rosa' - one person, named without
+    the nickname (and without a title before it)."""
     title_end = _match_title(toks, i, len(toks) - 1, lex)
     if i < title_end < len(toks) and toks[title_end].is_cap:
-        i = title_end  # ("Rapper Sean ...": the title is no part of the name)
-    if i + 4 >= len(toks) or toks[i + 1].text not in _QUOTE_OPENERS or \
-            toks[i].text != toks[i].bare or not toks[i].text.isalpha() or \
-            lex.demonyms.get(toks[i].lower) is not None or \
-            (i > 0 and toks[i - 1].is_cap and toks[i - 1].is_word and i != title_end):
+        i = title_end  # ("Senator Ronald ...": the title is no part of the name)
+    if i > 0 and toks[i - 1].is_cap and toks[i - 1].is_word and i != title_end:
         return None
-    k = i + 2
-    while k < len(toks) and k - i <= 5 and toks[k].is_cap and toks[k].is_word:
+    g = i  # the last given name
+    while g + 1 < len(toks) and g - i < 1 and toks[g + 1].is_cap and toks[g + 1].is_word and \
+            toks[g + 1].text.isalpha():
+        g += 1
+    if g + 4 >= len(toks) or toks[g + 1].text not in _QUOTE_OPENERS or \
+            any(t.text != t.bare or not t.text.isalpha() for t in toks[i:g + 1]) or \
+            lex.demonyms.get(toks[i].lower) is not None:
+        return None
+    k = g + 2
+    while k < len(toks) and k - g <= 5 and toks[k].is_cap and toks[k].is_word:
         k += 1
-    if k == i + 2 or k >= len(toks) - 1 or toks[k].text not in _QUOTE_CLOSERS:
+    if k == g + 2 or k >= len(toks) - 1 or toks[k].text not in _QUOTE_CLOSERS:
         return None
     m = k + 1
-    while m < len(toks) and m - k <= 2 and toks[m].is_cap and toks[m].is_word and \
+    if m < len(toks) and toks[m].lower in _SURNAME_PARTICLES:
+        m += 1  # ("dela Rosa", "van der Berg")
+    while m < len(toks) and m - k <= 3 and toks[m].is_cap and toks[m].is_word and \
             toks[m].text.isalpha():
         m += 1
-    if m == k + 1:
+    if m == k + 1 or not toks[m - 1].is_cap:
         return None
     surname = toks[k + 1:m]
+    calendar = lex.cues["calendar"]
+    if any(t.lower in calendar or t.lower in lex.country_names or
+           lex.demonyms.get(t.lower) is not None for t in [*toks[i:g + 1], *surname]):
+        return None  # ('called Putin "Mad Vlad" Monday': no one's surname)
     return Candidate(toks[i].start, surname[-1].end, doc.text[toks[i].start:surname[-1].end],
                      "person", "pattern", "name:nicknamed", 0.8,
-                     label=" ".join([toks[i].text, *(t.text for t in surname)]))
+                     label=" ".join(t.text for t in [*toks[i:g + 1], *surname]))
+
+
+_SURNAME_PARTICLES = frozenset({"de", "dela", "del", "della", "da", "dos", "van", "von", "der",
+                                "le", "la", "bin", "ibn"})
 
 
 def _inner_title(toks: list[Token], i: int, j: int, lex: Lexicon) -> int | None:

@@ -210,6 +210,13 @@ def test_a_name_with_a_quoted_nickname_is_one_person():
     assert not [e for e in doc.entities if e.kind == "place" and "Zambada" in e.label]
     zambada = people["Ismael Zambada"].id
     assert sum(m.entity == zambada for m in doc.mentions) == 3
+    # (two given names, a surname with a particle; no date or country as a surname)
+    doc = analyse('Senator Ronald "Bato" dela Rosa said he would not surrender. General Mohamed '
+                  'Hamdan "Hemedti" Dagalo leads the group.')
+    assert {e.label for e in doc.entities if e.kind == "person"} == {
+        "Ronald dela Rosa", "Mohamed Hamdan Dagalo"}
+    doc = analyse('The minister called the rival "Mad Vlad" Monday.')
+    assert not [e for e in doc.entities if "Monday" in e.label]
     # (a title before the name is no part of it)
     doc = analyse('President Rodrigo "Digong" Duterte spoke on Tuesday.')
     assert [(e.label, e.kind) for e in doc.entities] == [("Rodrigo Duterte", "person")]
