@@ -678,7 +678,7 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
             host = None  # "killed by security forces ... since the protests began": a killing
         if host is None and sent.index > 0 and not reports[0].named and not own_report and \
                 not since_long_before(doc.words, reports[0].token) and \
-                not _of_a_year(doc, sent.index):
+                not _of_a_year(doc, sent.index) and not _of_a_disease(doc, sent.index):
             # (not "More than 500 inmates have died in prison violence since then": a report
             # of its own, not of the riot told before)
             prev = doc.sentences[sent.index - 1]
@@ -855,6 +855,19 @@ def _host(doc: Document, candidates: list[EventDraft], report: CasualtyReport
 # Conjunctions that open a clause of another event ("two weeks after gunmen killed 26"; not
 # "until": "shelled the town until 15 civilians were killed" tells what the shelling did).
 _OTHER_EVENT_CLAUSE = frozenset({"after", "before", "since"})
+def _of_a_disease(doc: Document, sentence: int) -> bool:
+    """The count's sentence tells of an illness ("the ministry reported about 2,700 new cases
+    and 172 deaths"): its deaths are the disease's, not the strike's told before."""
+    a, b = doc.sentence_tokens[sentence]
+    return not _DISEASE_WORDS.isdisjoint(doc.words[a:b])
+
+
+_DISEASE_WORDS = frozenset({"cases", "cholera", "outbreak", "infections", "infected",
+                            "epidemic", "malaria", "measles", "dengue", "ebola", "mpox",
+                            "covid", "covid-19", "disease", "diseases", "starvation",
+                            "malnutrition", "famine"})
+
+
 # Words of such a clause that tell what the host did: "a day after it killed 12", "hours
 # before 9 bodies were recovered", "shortly before 12 guests were found dead".
 _HOST_RESULTS = frozenset({"it", "they", "found", "recovered", "retrieved", "pulled",

@@ -66,3 +66,12 @@ def test_vague_counts_stay_unknown():
 ])
 def test_one_count_for_a_subject_of_two_nouns(sentence, killed):
     assert counts(sentence) == [("killed", killed)]
+
+
+def test_deaths_told_with_cases_of_a_disease_are_not_the_strikes_before():
+    doc = analyse("Drone strikes on power stations had knocked out electricity and water "
+                  "pumping. In one week in late May the ministry reported about 2,700 new cases "
+                  "and 172 deaths, mostly in Khartoum state.")
+    strike = next(e for e in doc.events if e.type == "ShellingMissileAttack")
+    assert strike.fatalities is None
+    assert [e.fatalities for e in doc.events if e.type == "CasualtiesReport"] == [172]
