@@ -190,9 +190,9 @@ def _negation_words() -> frozenset[str]:
 
 
 # A part in an event whose denial or claim the words before the event's noun tell
-_ROLE_IN_IT = re.compile(r"\b(?:involvement|role|complicity) in (?:the|this|that|last|these|"
-                         r"those)((?: \S+){0,3})$|\bresponsibility for (?:the|this|that|these|"
-                         r"those)((?: \S+){0,3})$")
+_ROLE_IN_IT = re.compile(r"\b(?:involvement|role|complicity|(?:any|no) part) in "
+                         r"(?:the|this|that|last|these|those)((?: \S+){0,3})$|"
+                         r"\bresponsibility for (?:the|this|that|these|those)((?: \S+){0,3})$")
 # Words between the role and the event that keep the event's own modality ("any role in the
 # planned bombing", which was foiled)
 _UNDONE = frozenset({"planned", "foiled", "thwarted", "attempted", "possible", "alleged",

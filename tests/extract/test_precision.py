@@ -7112,3 +7112,8 @@ def test_counts_in_two_places_add_up():
     doc = analyse("The quake killed 105 people in Jajarkot and 52 in Rukum West.",
                   published=date(2023, 11, 7))
     assert one(doc, "Earthquake").fatalities == 157
+
+
+def test_a_denied_part_in_an_event_spares_the_event():
+    doc = analyse("A lawyer denied that his client had any part in the blaze.")
+    assert [e.modality for e in doc.events if e.type != "Statement"] == ["asserted"]
