@@ -216,3 +216,9 @@ def test_advance_polls_are_no_advance_and_truth_social_is_no_person():
 ])
 def test_a_capture_reported_and_a_sentence_handed_down_are_events(text, etype):
     assert etype in [e.type for e in analyse(text).events]
+
+
+@pytest.mark.parametrize("text", ["Opposition politicians were quick to seize on it.",
+                                  "Critics seized upon the remarks."])
+def test_seizing_on_something_said_is_no_capture(text):
+    assert "TerritoryTaken" not in [e.type for e in analyse(text).events]
