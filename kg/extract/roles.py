@@ -1295,6 +1295,8 @@ class RoleFinder:
         k = self.doc.first_token_at_or_after(m.start)
         if k >= 2 and self.doc.words[k - 1] == "of" and self.doc.words[k - 2] in _NATIONALS:
             return True  # "citizens of Tajikistan, were charged": a nationality
+        if k >= 2 and self.doc.words[k - 1] == "from" and self.doc.words[k - 2] in _FROM_PLACES:
+            return True  # "a doctor from Saudi Arabia, was detained": where someone is from
         j = k - 2 if k >= 2 and self.doc.words[k - 1] == "the" else k - 1
         if j >= 0 and self.doc.words[j] in _ACCUSING:
             return True  # "blamed Israel for the blasts": the accused, not where they were
@@ -1770,6 +1772,11 @@ _ACCUSING = frozenset({"blamed", "blames", "blame", "blaming", "accused", "accus
 # nouns of belonging to a country before "of" ("citizens of Tajikistan")
 _NATIONALS = frozenset({"citizen", "citizens", "national", "nationals", "native", "natives",
                         "passport", "passports", "subjects"})
+# people named with where they come from ("a doctor from Saudi Arabia")
+_FROM_PLACES = _NATIONALS | frozenset({"man", "woman", "men", "women", "doctor", "resident",
+                                       "residents", "immigrant", "immigrants", "refugee",
+                                       "refugees", "student", "students", "tourist",
+                                       "tourists", "teenager", "boy", "girl", "veteran"})
 _WORD_AFTER_HYPHEN = re.compile(r"[^\W\d_]+")
 _RANKS = frozenset({"most", "only", "main", "top", "leading", "second", "third"})
 # participles that are passive after "and" when the verb before was ("was arrested ... and

@@ -222,3 +222,12 @@ def test_a_capture_reported_and_a_sentence_handed_down_are_events(text, etype):
                                   "Critics seized upon the remarks."])
 def test_seizing_on_something_said_is_no_capture(text):
     assert "TerritoryTaken" not in [e.type for e in analyse(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "The suspect, a 50-year-old doctor from Saudi Arabia, was detained at the scene.",
+    "The attacker, a U.S. citizen from Texas, opened fire on police.",
+])
+def test_where_someone_comes_from_is_no_place_of_the_event(text):
+    doc = analyse(text)
+    assert [places(doc, e) for e in doc.events] == [[]]
