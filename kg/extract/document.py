@@ -126,6 +126,19 @@ class Document:
         return [s for s in self.sentences if s.paragraph == paragraph]
 
 
+_NICKNAME_RE = re.compile(r"[\"“][A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}[\"”]")
+_NAME_BEFORE_RE = re.compile(r"[A-Z][a-z'’-]+ $")
+_NAME_AFTER_RE = re.compile(r" (?:(?:de|dela|del|van|von|al|bin|da|dos|la|le) )?[A-Z][a-z]")
+
+
+def _a_nickname(text: str, start: int, end: int) -> bool:
+    """The quoted words are a nickname between a given name and a surname ('Ismael "El Mayo"
+    Zambada'), not a quotation."""
+    return bool(_NICKNAME_RE.fullmatch(text, start, end) and
+                _NAME_BEFORE_RE.search(text, max(0, start - 30), start) and
+                _NAME_AFTER_RE.match(text, end))
+
+
 def _quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Quoted spans in a paragraph; an unclosed quotation runs to the paragraph's end."""
     out = []
@@ -136,7 +149,8 @@ def _quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if ch != "”":
                 opened = m.start()
         elif ch != "“":
-            out.append((opened, m.end()))
+            if not _a_nickname(text, opened, m.end()):
+                out.append((opened, m.end()))
             opened = None
     if opened is not None and end - opened > 1:
         out.append((opened, end))

@@ -1531,8 +1531,10 @@ class RoleFinder:
         doc = self.doc
         lo = max(doc.first_token_at_or_after(floor), verb - 8)
         for k in range(verb - 1, lo - 1, -1):
-            if doc.words[k] in _CLOSERS:
-                return doc.tokens[k].end
+            if doc.words[k] in _CLOSERS and not (doc.words[k] in ('"', "”") and not any(
+                    q[1] == doc.tokens[k].end for q in doc.quotes)):
+                return doc.tokens[k].end  # (not the marks of a nickname: 'Ismael "El
+                # Mayo" Zambada said', which close no quotation)
         return None
 
     def _temporal_subordinate(self, clause: tuple[int, int]) -> bool:

@@ -267,3 +267,12 @@ def test_a_title_inside_a_bodys_name_before_of_stays_in_it():
     # (a body, then its head)
     doc = analyse("NATO Secretary-General Jens Stoltenberg spoke.")
     assert ("Jens Stoltenberg", "person") in [(e.label, e.kind) for e in doc.entities]
+
+
+def test_a_nicknamed_speaker_is_the_source_and_the_nickname_no_quotation():
+    doc = analyse('Mohamed Hamdan "Hemedti" Dagalo said on Thursday his forces had taken control '
+                  'of the town of Mellit.')
+    assert doc.article.text.count('"') == 2 and not [e for e in doc.events if e.quote]
+    capture = next(e for e in doc.events if e.type == "TerritoryTaken")
+    assert doc.entity(capture.according_to).label == "Mohamed Hamdan Dagalo"
+    assert "Statement" not in [e.type for e in doc.events]
