@@ -1774,11 +1774,14 @@ _ACCUSING = frozenset({"blamed", "blames", "blame", "blaming", "accused", "accus
 # nouns of belonging to a country before "of" ("citizens of Tajikistan")
 _NATIONALS = frozenset({"citizen", "citizens", "national", "nationals", "native", "natives",
                         "passport", "passports", "subjects"})
-# people named with where they come from ("a doctor from Saudi Arabia")
+# people and craft named with where they come from ("a doctor from Saudi Arabia", "a plane
+# from Moscow crashed in Kazakhstan")
 _FROM_PLACES = _NATIONALS | frozenset({"man", "woman", "men", "women", "doctor", "resident",
                                        "residents", "immigrant", "immigrants", "refugee",
                                        "refugees", "student", "students", "tourist",
-                                       "tourists", "teenager", "boy", "girl", "veteran"})
+                                       "tourists", "teenager", "boy", "girl", "veteran",
+                                       "plane", "flight", "airliner", "jet", "train", "bus",
+                                       "ferry", "ship", "vessel"})
 _WORD_AFTER_HYPHEN = re.compile(r"[^\W\d_]+")
 _RANKS = frozenset({"most", "only", "main", "top", "leading", "second", "third"})
 # participles that are passive after "and" when the verb before was ("was arrested ... and

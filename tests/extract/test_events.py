@@ -227,6 +227,7 @@ def test_seizing_on_something_said_is_no_capture(text):
 @pytest.mark.parametrize("text", [
     "The suspect, a 50-year-old doctor from Saudi Arabia, was detained at the scene.",
     "The attacker, a U.S. citizen from Texas, opened fire on police.",
+    "A plane from Moscow crashed on Wednesday.",
 ])
 def test_where_someone_comes_from_is_no_place_of_the_event(text):
     doc = analyse(text)
