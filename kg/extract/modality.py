@@ -598,7 +598,7 @@ _FACTIVE_TO = frozenset({
     "begin", "begins", "began", "begun", "start", "starts", "started", "continue", "continues",
     "continued", "manage", "manages", "managed", "forced", "forcing", "compelled",
     "compelling", "prompted", "prompting", "had", "has", "have",
-    "having", "used", "help", "helps", "helped", "came", "went", "got", "able", "unable",
+    "having", "used", "help", "helps", "helped", "helping", "came", "went", "got", "able", "unable",
     "proceeded", "moved", "rushed", "scrambled", "caused", "causing", "causes"})
 # words before "to VERB" that make the infinitive an intention of their subject
 _CONTROL_TO = frozenset({

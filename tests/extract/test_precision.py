@@ -7117,3 +7117,10 @@ def test_counts_in_two_places_add_up():
 def test_a_denied_part_in_an_event_spares_the_event():
     doc = analyse("A lawyer denied that his client had any part in the blaze.")
     assert [e.modality for e in doc.events if e.type != "Statement"] == ["asserted"]
+
+
+def test_helping_to_do_something_does_it():
+    doc = analyse("He had spent that afternoon helping to evacuate residents.")
+    assert [e.modality for e in doc.events] == ["asserted"]
+    doc = analyse("The army will be helping to evacuate residents next week.")
+    assert [e.modality for e in doc.events] == ["planned"]
