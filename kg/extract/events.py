@@ -326,6 +326,19 @@ def _of_a_year(doc: Document, sentence: int) -> bool:
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
+def _of_a_disease(doc: Document, sentence: int) -> bool:
+    """The count's sentence tells of an illness ("the ministry reported about 2,700 new cases
+    and 172 deaths"): its deaths are the disease's, not the strike's told before."""
+    a, b = doc.sentence_tokens[sentence]
+    return not _DISEASE_WORDS.isdisjoint(doc.words[a:b])
+
+
+_DISEASE_WORDS = frozenset({"cases", "cholera", "outbreak", "infections", "infected",
+                            "epidemic", "malaria", "measles", "dengue", "ebola", "mpox",
+                            "covid", "covid-19", "disease", "diseases", "starvation",
+                            "malnutrition", "famine"})
+
+
 def _sentence_casualties(doc: Document, sentence: int, lex: Lexicon) -> list[CasualtyReport]:
     """The casualty phrases of a sentence (found once per document)."""
     key = ("casualties", sentence)
@@ -855,19 +868,6 @@ def _host(doc: Document, candidates: list[EventDraft], report: CasualtyReport
 # Conjunctions that open a clause of another event ("two weeks after gunmen killed 26"; not
 # "until": "shelled the town until 15 civilians were killed" tells what the shelling did).
 _OTHER_EVENT_CLAUSE = frozenset({"after", "before", "since"})
-def _of_a_disease(doc: Document, sentence: int) -> bool:
-    """The count's sentence tells of an illness ("the ministry reported about 2,700 new cases
-    and 172 deaths"): its deaths are the disease's, not the strike's told before."""
-    a, b = doc.sentence_tokens[sentence]
-    return not _DISEASE_WORDS.isdisjoint(doc.words[a:b])
-
-
-_DISEASE_WORDS = frozenset({"cases", "cholera", "outbreak", "infections", "infected",
-                            "epidemic", "malaria", "measles", "dengue", "ebola", "mpox",
-                            "covid", "covid-19", "disease", "diseases", "starvation",
-                            "malnutrition", "famine"})
-
-
 # Words of such a clause that tell what the host did: "a day after it killed 12", "hours
 # before 9 bodies were recovered", "shortly before 12 guests were found dead".
 _HOST_RESULTS = frozenset({"it", "they", "found", "recovered", "retrieved", "pulled",

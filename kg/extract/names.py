@@ -134,10 +134,11 @@ def find_name_candidates(doc: Document, sent: SentenceSpan, lex: Lexicon,
     first_word = sentence_start_index(toks)
     out: list[Candidate] = []
     next_free = 0
+    quoted = any(t.text in _QUOTE_OPENERS for t in toks)  # (a nickname needs its marks)
     for i in [k for k, t in enumerate(toks) if t.is_cap or "-" in t.text]:
         if i < next_free or not is_name_token(toks[i], lex):
             continue
-        nicknamed = _nicknamed(doc, toks, i, lex)
+        nicknamed = _nicknamed(doc, toks, i, lex) if quoted else None
         if nicknamed is not None:
             out.append(nicknamed)
             next_free = doc.first_token_at_or_after(nicknamed.end) - \
@@ -172,10 +173,10 @@ def _a_business(toks: list[Token], i: int, lowers: list[str],
     if [w for w in lowers if w in mil_heads] != ["company"] or lowers[-1] != "company":
         return False
     before = lowers[:-1]
-    if i > 0 and _ORDINAL_RE.match(toks[i - 1].lower):
+    if i > 0 and ORDINAL_RE.match(toks[i - 1].lower):
         return False
     return not (len(before) == 1 and (before[0] in _COMPANY_NAMES or len(before[0]) == 1 or
-                                      _ORDINAL_RE.match(before[0]) is not None))
+                                      ORDINAL_RE.match(before[0]) is not None))
 
 
 # what names an infantry company: a letter of a spelling alphabet (today's or the Second World
@@ -185,7 +186,8 @@ kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whis
 yankee zulu able baker dog easy fox george how item jig king love nan oboe peter queen roger
 sugar tare uncle william yoke zebra headquarters weapons rifle ranger support signal engineer
 tank mortar medical""".split())
-_ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
+#: an ordinal in figures, lower-cased ("3rd", "127th")
+ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 
 # verbs that give an operation or a campaign its name ("dubbed Rising Lion")
@@ -227,8 +229,7 @@ def _nicknamed(doc: Document, toks: list[Token], i: int, lex: Lexicon) -> Candid
     if m == k + 1 or not toks[m - 1].is_cap:
         return None
     surname = toks[k + 1:m]
-    calendar = lex.cues["calendar"]
-    if any(t.lower in calendar or t.lower in lex.country_names or
+    if any(t.lower in lex.calendar or t.lower in lex.country_names or
            lex.demonyms.get(t.lower) is not None for t in [*toks[i:g + 1], *surname]):
         return None  # ('called Putin "Mad Vlad" Monday': no one's surname)
     return Candidate(toks[i].start, surname[-1].end, doc.text[toks[i].start:surname[-1].end],

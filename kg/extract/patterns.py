@@ -9,11 +9,10 @@ import re
 from .candidates import Candidate
 from .document import Document
 from .lexicon import Country, Lexicon
-from .names import hyphen_modifier
+from .names import ORDINAL_RE, hyphen_modifier
 from .sentences import SentenceSpan
 from .tokens import Token
 
-_ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                             "eighth", "ninth", "tenth", "eleventh", "twelfth"})
@@ -246,7 +245,7 @@ def _numbered_units(doc: Document, toks: list[Token]) -> list[Candidate]:
     k = 0
     while k < len(toks):
         tok = toks[k]
-        if not (_ORDINAL_RE.match(tok.text) or tok.lower in _ORDINAL_WORDS):
+        if not (ORDINAL_RE.match(tok.lower) or tok.lower in _ORDINAL_WORDS):
             k += 1
             continue
         m = k + 1

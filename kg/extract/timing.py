@@ -73,13 +73,20 @@ def report_bound(t: TimeSpec, *, after: bool = False) -> TimeSpec:
     """ "On or before" the day of the report that tells the event (``after``: "on or after"
     it, for a plan the report announces): the bounds and EDTF are the event's, the value,
     text and span the report's expression's."""
+    bound = t.edtf if t.edtf and "/" not in t.edtf else \
+        day_of(t.earliest if after else t.latest).isoformat()
     if after:
-        bound = t.edtf if t.edtf and "/" not in t.edtf else day_of(t.earliest).isoformat()
         return dataclasses.replace(t, edtf=f"{bound}/..", latest=None, basis="report",
                                    rule=_REPORT_RULE + ":after")
-    bound = t.edtf if t.edtf and "/" not in t.edtf else day_of(t.latest).isoformat()
     return dataclasses.replace(t, edtf=f"../{bound}", earliest=None, basis="report",
                                rule=_REPORT_RULE)
+
+
+def _a_day(t: TimeSpec) -> bool:
+    """A resolved date or time with an upper bound, where the text says it: what can be a
+    report's day."""
+    return t.start is not None and t.end is not None and t.resolved and \
+        t.type in ("DATE", "TIME") and t.latest is not None
 
 
 def _period(day: date, precision: str) -> tuple[str, date, date]:
@@ -913,8 +920,7 @@ class TimeAttacher:
     def _told_by_report(self, t: TimeSpec, trigger_start: int, opener: bool = True) -> bool:
         """The time is the day of a report ("said on Thursday that its troops had killed
         ...") and the trigger lies in what that report tells, after it in its sentence."""
-        if t.start is None or t.end is None or t.end > trigger_start or not t.resolved or \
-                t.type not in ("DATE", "TIME") or t.latest is None:
+        if not _a_day(t) or t.end > trigger_start:
             return False
         doc = self.doc
         sent = doc.sentence_at(t.start)
@@ -938,8 +944,7 @@ class TimeAttacher:
         if sent is None:
             return None
         return next((t for t in self._by_sentence.get(sent.index, [])
-                     if t.end is not None and t.end <= trigger_start and t.resolved and
-                     t.type in ("DATE", "TIME") and t.latest is not None and
+                     if _a_day(t) and t.end <= trigger_start and
                      self._opens_report(t, trigger_start)), None)
 
     def _opens_report(self, t: TimeSpec, trigger_start: int) -> bool:
@@ -981,8 +986,7 @@ class TimeAttacher:
     def _a_reports_day(self, t: TimeSpec) -> bool:
         """The expression is the day of a report: it follows a reporting verb ("officials
         said on Friday") or ends a report's opener ("Speaking on Friday, ... said")."""
-        if t.start is None or t.end is None or not t.resolved or t.latest is None or \
-                t.type not in ("DATE", "TIME"):
+        if not _a_day(t):
             return False
         sent = self.doc.sentence_at(t.start)
         return sent is not None and (self._follows_report(t) or
@@ -995,8 +999,7 @@ class TimeAttacher:
         if sent is None:
             return None
         return next((t for t in self._by_sentence.get(sent.index, [])
-                     if t.start is not None and t.start >= trigger_end and t.resolved and
-                     t.type in ("DATE", "TIME") and t.latest is not None and
+                     if _a_day(t) and t.start >= trigger_end and
                      self._reported_after(t, trigger_end)), None)
 
     def _follows_report(self, t: TimeSpec) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .tagger import tag_timexes
+from .tagger import calendar_day, tag_timexes
 
 # A date introduced as the publication or update date, or a dateline near the top.
 _MARKER = re.compile(r"\b(?:published|posted|updated|last\s+updated|last\s+modified|"
@@ -32,15 +32,15 @@ def infer_publication_date(text: str) -> tuple[date, str] | None:
                                                                         "second", "hour")]
     for t in days:
         if _MARKER.search(text, max(0, t.start - 40), t.start):
-            return _day(t.earliest), "day"
+            return calendar_day(t.earliest), "day"
     head = [t for t in days if t.start < _HEAD]
     if head:
-        return _day(head[0].earliest), "day"
+        return calendar_day(head[0].earliest), "day"
     if days:
-        return max(_day(t.earliest) for t in days), "day"
+        return max(calendar_day(t.earliest) for t in days), "day"
     months = [t for t in specs if t.rule == "month" and t.precision == "month" and not t.mod]
     if months:
-        return max(_day(t.earliest) for t in months), "month"
+        return max(calendar_day(t.earliest) for t in months), "month"
     return None
 
 
@@ -68,6 +68,3 @@ _PAST_VERBS = frozenset({"began", "took", "came", "broke", "struck", "hit", "lef
 _MAIN_VERBS = frozenset({"came", "erupted", "happened", "occurred", "killed", "hit", "struck",
                          "left", "wounded", "destroyed"})
 
-
-def _day(value) -> date:
-    return value.date() if hasattr(value, "date") and callable(value.date) else value

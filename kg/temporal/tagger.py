@@ -72,19 +72,20 @@ def _nights_before_reports(text: str, specs: list[TimeSpec]) -> list[TimeSpec]:
                 "," not in gap or len(gap) > 160 or any(ch in gap for ch in ".!?;\n") or \
                 not _SAYING.search(gap, gap.rfind(",")):
             continue  # (the report closes the sentence: "..., officials said on Saturday")
-        day, last = _day(said.latest), _day(night.latest)
+        day, last = calendar_day(said.latest), calendar_day(night.latest)
         if last <= day:
             continue
         back = timedelta(days=(last - day).days)
         lo, hi = night.earliest - back, night.latest - back
         out[i] = dataclasses.replace(
-            night, earliest=lo, latest=hi, edtf=f"{_day(lo)}/{_day(hi)}",
-            value=_day(lo).isoformat() + (night.value or "")[10:],
+            night, earliest=lo, latest=hi, edtf=f"{calendar_day(lo)}/{calendar_day(hi)}",
+            value=calendar_day(lo).isoformat() + (night.value or "")[10:],
             rule=(night.rule or "") + ":before-report")
     return out
 
 
-def _day(value: date | datetime) -> date:
+def calendar_day(value: date | datetime) -> date:
+    """The day of a date or a date-time."""
     return value.date() if isinstance(value, datetime) else value
 
 
