@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..temporal.lexicon import INSTRUMENTS
 from .candidates import Candidate
 from .document import Document
 from .lexicon import Lexicon
@@ -194,8 +195,8 @@ ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _CODE_NAMING = frozenset({"dubbed", "codenamed", "code-named", "christened"})
 # the last word of a treaty's or a charter's name (not "Pact" or "Convention", which also
 # name alliances and assemblies: the Warsaw Pact, the Constitutional Convention)
-_INSTRUMENT_HEADS = frozenset({"agreement", "agreements", "treaty", "accord", "accords",
-                               "protocol", "charter", "memorandum"})
+# what names a treaty or a law (not "the Warsaw Pact", "the Constitutional Convention": bodies)
+_INSTRUMENT_HEADS = INSTRUMENTS - {"pact", "convention"}
 
 
 def _nicknamed(doc: Document, toks: list[Token], i: int, lex: Lexicon) -> Candidate | None:

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 
 from ..model import TimeSpec
+from ..temporal.lexicon import INSTRUMENTS
 from ..temporal.tense import IRREGULAR_PAST, named_day, names_a_report, relative_clause_at
 from .clauses import ANSWERING, REPORTING_NOUNS, clause_of, measured_opener
 from .document import Document
@@ -44,15 +45,14 @@ _DAY_NOUNS = (["day"], ["same"], ["night"], ["morning"], ["evening"])
 _ONGOING = frozenset({"is", "are", "was", "were", "been", "still"})
 
 
-def to_date(value: date | datetime | None) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    return value
+def day_of(value: date | datetime | None) -> date | None:
+    """The day of a date or of a moment (None stays None)."""
+    return value.date() if isinstance(value, datetime) else value
 
 
 def starts_after(t: TimeSpec, day: date) -> bool:
     """The time lies wholly after ``day`` (its earliest day is later)."""
-    earliest = to_date(t.earliest)
+    earliest = day_of(t.earliest)
     return earliest is not None and earliest > day
 
 
@@ -120,7 +120,7 @@ def find_anchors(doc: Document, timexes: Sequence[TimeSpec]) -> dict[str, date]:
                     break
         if best is None or best.earliest is None:
             continue
-        day = to_date(best.earliest)
+        day = day_of(best.earliest)
         anchors.setdefault(noun, day)
         for alias in _SYNONYMS.get(noun, ()):
             anchors.setdefault(alias, day)
@@ -655,7 +655,7 @@ class TimeAttacher:
         """The time lies wholly before publication: it dates no plan told after it ("the first
         meeting ... since 2021. Putin suggested that their next meeting could be held in
         Moscow")."""
-        latest = to_date(t.latest)
+        latest = day_of(t.latest)
         return self.published is not None and latest is not None and latest < self.published
 
     def _coming(self, t: TimeSpec) -> bool:
@@ -774,7 +774,7 @@ class TimeAttacher:
         for m in range(j, min(j + 5, len(doc.words))):
             if not (doc.tokens[m].is_cap and doc.tokens[m].is_word):
                 return False
-            if doc.words[m] in _INSTRUMENTS:
+            if doc.words[m] in INSTRUMENTS:
                 return True
         return False
 
@@ -1259,10 +1259,6 @@ _NAMED_BODIES = frozenset({"committee", "commission", "club", "group", "foundati
 _MAKING = frozenset({"signed", "sign", "signing", "signs", "concluded", "adopted", "agreed",
                      "negotiated", "brokered", "passed", "enacted", "ratified", "reached",
                      "struck", "drafted", "approved"})
-# treaties, laws and the like, named with the year they were made
-_INSTRUMENTS = frozenset({"treaty", "agreement", "accord", "accords", "convention", "act",
-                          "protocol", "charter", "constitution", "pact", "declaration",
-                          "memorandum", "agreements", "treaties"})
 # a relative word of a clause about a thing and what may follow it ("that was opened"; not
 # "protesters who stormed parliament on Tuesday", whose day is the scene's)
 _RELATIVE_WORDS = frozenset({"that", "which"})
@@ -1350,11 +1346,6 @@ def merge_anchors(given: Mapping[str, date] | None, found: Mapping[str, date]
     out = dict(found)
     out.update(given or {})
     return out
-
-
-def day_of(v: date | datetime | None) -> date | None:
-    """The day of a date or of a moment (None stays None)."""
-    return v.date() if isinstance(v, datetime) else v
 
 
 def _one_day(t: TimeSpec) -> bool:

@@ -131,6 +131,11 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
 MOVABLE_HOLIDAYS = ("thanksgiving day", "thanksgiving", "easter sunday", "easter",
                     "good friday", "easter monday", "memorial day", "labor day",
                     "mother's day", "father's day")
+# Head nouns of a treaty's, law's or declaration's name: a date or holiday in such a name
+# ("the Good Friday Agreement") does not date anything, and the name is no party to events.
+INSTRUMENTS = frozenset({"agreement", "agreements", "accord", "accords", "treaty", "treaties",
+                         "convention", "act", "protocol", "charter", "constitution", "pact",
+                         "declaration", "memorandum"})
 
 
 def alternation(words, *, escape: bool = True) -> str:

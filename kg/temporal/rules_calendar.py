@@ -670,7 +670,7 @@ def _weekday(m: re.Match, ctx: Context) -> Found | None:
     if wd is None:
         return None
     following = _NEXT_WORD.match(ctx.text, m.end())
-    if following and following[1][:1].isupper() and following[1].lower() in _INSTRUMENTS:
+    if following and following[1][:1].isupper() and following[1].lower() in lx.INSTRUMENTS:
         return None  # "the Good Friday Agreement": a treaty's name
     pod = lx.PARTS_OF_DAY.get(m["pod"].lower()) if m["pod"] else None
     if m["pl"] or m["pods"] and m["pl"]:
@@ -717,13 +717,11 @@ def _weekday(m: re.Match, ctx: Context) -> Found | None:
 # -- holidays -------------------------------------------------------------------------------
 
 # Nouns a holiday's name describes rather than dates ("a Christmas market").
-# a treaty named after a day or a holiday: "the Good Friday Agreement"
-_INSTRUMENTS = frozenset({"agreement", "agreements", "accord", "accords", "treaty"})
 _HOLIDAY_THINGS = frozenset("""
 market markets fair fairs tree trees shopping shoppers lights decorations card cards gift gifts
 present presents carol carols sales parade parades bazaar concert concerts egg eggs bunny
 jumper jumpers pudding cake cakes song songs film films movie movies special specials
-""".split()) | _INSTRUMENTS
+""".split()) | lx.INSTRUMENTS
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 # Events a holiday names ("the Labor Day hurricane", "the Easter Sunday bombings"), and the
 # year the rest of the sentence may give them ("... that struck the Keys in 1935")
