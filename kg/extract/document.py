@@ -14,6 +14,7 @@ from .sentences import (
     split_sentences,
 )
 from .tokens import Token, tokenize
+from .vocabulary import SURNAME_PARTICLES
 
 _QUOTE_CHARS = re.compile(r"[\"“”]")
 
@@ -128,7 +129,7 @@ class Document:
 
 _NICKNAME_RE = re.compile(r"[\"“][A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}[\"”]")
 _NAME_BEFORE_RE = re.compile(r"[A-Z][a-z'’-]+ $")
-_NAME_AFTER_RE = re.compile(r" (?:(?:de|dela|del|van|von|al|bin|da|dos|la|le) )?[A-Z][a-z]")
+_NAME_AFTER_RE = re.compile(r" (?:(?:" + "|".join(sorted(SURNAME_PARTICLES)) + r") )?[A-Z][a-z]")
 
 
 def _a_nickname(text: str, start: int, end: int) -> bool:

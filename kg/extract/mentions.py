@@ -29,6 +29,7 @@ from .patterns import (
 from .spans import SpanSet
 from .triggers import PREPOSITIONS
 from .variants import are_variants, fold
+from .vocabulary import SURNAME_PARTICLES
 
 _KIND_ALIASES = {"organisation": "organization", "org": "organization", "unit": "military_unit",
                  "location": "place", "country": "place", "city": "place", "human": "person"}
@@ -1012,10 +1013,6 @@ def _verb_of(lex: Lexicon, word: str, lemmas: tuple[str, ...]) -> bool:
     return word in forms
 
 
-_SURNAME_PARTICLES = frozenset({"le", "la", "de", "du", "da", "di", "del", "van", "von", "der",
-                                "den", "bin", "al", "el", "ben", "abu", "dos", "das", "ter"})
-
-
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
@@ -1027,7 +1024,7 @@ def surname_forms(name: str) -> list[str]:
         words = words[:-1]  # "Robert F. Kennedy Jr." -> "Kennedy"
     out = []
     k = len(words) - 1
-    while k > 1 and words[k - 1].lower() in _SURNAME_PARTICLES:
+    while k > 1 and words[k - 1].lower() in SURNAME_PARTICLES:
         k -= 1
     if k < len(words) - 1:
         tail = words[k:]

@@ -16,12 +16,12 @@ from .document import Document
 from .lexicon import Lexicon
 from .sentences import SentenceSpan
 from .tokens import Token
+from .vocabulary import CLOSING_QUOTES, OPENING_QUOTES, SURNAME_PARTICLES
 
-_CONNECTORS = frozenset({"of", "for", "the", "de", "des", "du", "del", "da", "di", "dos", "das",
-                         "al", "bin", "ibn", "van", "von", "der", "la", "le", "on", "and"})
+_CONNECTORS = SURNAME_PARTICLES | {"of", "for", "the", "des", "on", "and"}
 _OPENING = frozenset({'"', "“", "‘", "'", "(", "[", "—", "-", ":"})
-_QUOTE_OPENERS = frozenset({'"', "“", "‘"})
-_QUOTE_CLOSERS = frozenset({'"', "”", "’"})
+_QUOTE_OPENERS = OPENING_QUOTES - {"'"}  # (not an apostrophe)
+_QUOTE_CLOSERS = CLOSING_QUOTES - {"'"}
 _TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt",
                                   "gov", "sen", "rep", "prof", "rev", "maj", "adm", "st"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "across", "inside",
@@ -195,7 +195,6 @@ ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _CODE_NAMING = frozenset({"dubbed", "codenamed", "code-named", "christened"})
 # the last word of a treaty's or a charter's name (not "Pact" or "Convention", which also
 # name alliances and assemblies: the Warsaw Pact, the Constitutional Convention)
-# what names a treaty or a law (not "the Warsaw Pact", "the Constitutional Convention": bodies)
 _INSTRUMENT_HEADS = INSTRUMENTS - {"pact", "convention"}
 
 
@@ -222,7 +221,7 @@ def _nicknamed(doc: Document, toks: list[Token], i: int, lex: Lexicon) -> Candid
     if k == g + 2 or k >= len(toks) - 1 or toks[k].text not in _QUOTE_CLOSERS:
         return None
     m = k + 1
-    if m < len(toks) and toks[m].lower in _SURNAME_PARTICLES:
+    if m < len(toks) and toks[m].lower in SURNAME_PARTICLES:
         m += 1  # ("dela Rosa", "van der Berg")
     while m < len(toks) and m - k <= 3 and toks[m].is_cap and toks[m].is_word and \
             toks[m].text.isalpha():
@@ -236,10 +235,6 @@ def _nicknamed(doc: Document, toks: list[Token], i: int, lex: Lexicon) -> Candid
     return Candidate(toks[i].start, surname[-1].end, doc.text[toks[i].start:surname[-1].end],
                      "person", "pattern", "name:nicknamed", 0.8,
                      label=" ".join(t.text for t in [*toks[i:g + 1], *surname]))
-
-
-_SURNAME_PARTICLES = frozenset({"de", "dela", "del", "della", "da", "dos", "van", "von", "der",
-                                "le", "la", "bin", "ibn"})
 
 
 def _inner_title(toks: list[Token], i: int, j: int, lex: Lexicon) -> int | None:

@@ -33,6 +33,7 @@ from .mentions import collect_mentions
 from .roles import MentionRef, RoleFinder
 from .screening import screen
 from .timing import TimeAttacher, day_of, find_anchors, merge_anchors, starts_after
+from .vocabulary import CLOSING_QUOTES, OPENING_QUOTES
 
 EXTRACTOR = "kg.extract/1.0 (rules)"
 _SPEECH = frozenset({"Statement", "Announcement", "Accusation"})
@@ -349,13 +350,11 @@ def _liberation_in_quotes(doc: Document, drafts: list[EventDraft]) -> None:
             continue
         quote = doc.quote_at(d.trig.start)
         if quote is not None and len(doc.text[quote[0]:quote[1]].split()) <= 5 or \
-                doc.text[d.trig.start - 1:d.trig.start] in _OPENING_QUOTES and \
-                doc.text[d.trig.end:d.trig.end + 1] in _CLOSING_QUOTES:
+                doc.text[d.trig.start - 1:d.trig.start] in OPENING_QUOTES and \
+                doc.text[d.trig.end:d.trig.end + 1] in CLOSING_QUOTES:
             d.retype = "TerritoryTaken"
 
 
-_OPENING_QUOTES = frozenset({"'", "‘", '"', "“"})
-_CLOSING_QUOTES = frozenset({"'", "’", '"', "”"})
 
 
 def _hosts(d: EventDraft, entity: str | None, countries: set[str], places: list[str]) -> bool:

@@ -7124,3 +7124,9 @@ def test_helping_to_do_something_does_it():
     assert [e.modality for e in doc.events] == ["asserted"]
     doc = analyse("The army will be helping to evacuate residents next week.")
     assert [e.modality for e in doc.events] == ["planned"]
+
+
+def test_every_surname_particle_joins_its_name():
+    # (one particle list for the name finder, the surname forms and the nickname check)
+    doc = analyse("Senator Ronald dela Rosa spoke on Tuesday. Later dela Rosa left Manila.")
+    assert [e.label for e in doc.entities if e.kind == "person"] == ["Ronald dela Rosa"]
