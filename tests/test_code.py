@@ -39,3 +39,22 @@ def test_no_module_defines_a_name_twice():
     found = {str(p.relative_to(ROOT)): twice for p in sorted((ROOT / "kg").rglob("*.py"))
              if (twice := defined_twice(p.read_text(encoding="utf-8")))}
     assert not found, found
+
+
+def unread_cue_lists(cues: dict, source: str) -> list[str]:
+    """Top-level lists of ``cues.json`` whose key no code names (a list that no rule reads
+    only looks as if it were used)."""
+    return [k for k in cues if not k.startswith("_") and f'"{k}"' not in source]
+
+
+def test_the_check_finds_an_unread_cue_list():
+    assert unread_cue_lists({"_about": "", "hedges": [], "negation": {}},
+                            'lex.words("hedges")') == ["negation"]
+
+
+def test_every_cue_list_is_read_by_the_code():
+    import json
+
+    cues = json.loads((ROOT / "data" / "lexicon" / "cues.json").read_text(encoding="utf-8"))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "kg").rglob("*.py"))
+    assert unread_cue_lists(cues, source) == []

@@ -177,6 +177,12 @@ def _caption_abroad(cap: EventDraft, body: EventDraft, sides: Mapping[str, str])
     return bool(where and home and not where & home)
 
 
+def _entities(d: EventDraft) -> set[str]:
+    """The entities an event draft names as its places and actors."""
+    r = d.roles
+    return {*r.places, *r.targets, *r.participants, *r.co_agents, *([r.agent] if r.agent else [])}
+
+
 def _times_agree(o: EventDraft, d: EventDraft) -> bool:
     """An anaphor dated by the text refers to no event more than a year away from its time
     (nearer times may be one event's told loosely, or another event's in its sentence:
@@ -319,6 +325,8 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
                 _polarity(o) == _polarity(d) and _times_agree(o, d) and
                 not _other_kinds_differ(o, d) for o in c) and not (
                 d.answered and any(o.trig.sentence == d.trig.sentence for o in c))]
+            if d.named:  # ("the Markoye attack": one told at or by Markoye)
+                same = [c for c in same if any(d.named & _entities(o) for o in c)]
             # ("In December 2016, a man drove a truck into a market in Berlin ... That attack
             # was claimed by Islamic State": not the Magdeburg attack of 2024 told before)
             # ("struck Iran in retaliation for the barrage": the barrage is no strike of the

@@ -51,6 +51,7 @@ class EventDraft:
     time: TimeSpec | None = None
     merged: list[EventDraft] = field(default_factory=list)
     anaphoric: bool = False  # "the quake", "the attack": refers back to an earlier mention
+    named: frozenset[str] = frozenset()  # "the Markoye attack": the entities that name it
     indefinite: bool = False  # "a smaller collapse", "another quake": introduces a new one
     subordinate: bool = False  # in an "after ..."/"since ..." clause: before or after the main
     answered: bool = False  # "in retaliation for the barrage": an earlier event, not this one's
@@ -148,6 +149,13 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
         prev = doc.tokens[trig.first - 1].lower if trig.first > 0 else ""
         draft.anaphoric = trig.pos == "n" and prev in ("the", "this", "that") and \
             doc.token_sentence[trig.first - 1] == trig.sentence and trig.type != "Statement"
+        if trig.pos == "n" and not draft.anaphoric and trig.type != "Statement":
+            draft.named = _named_by(doc, finder, trig)
+            draft.anaphoric = bool(draft.named)
+            if draft.named and not roles.places:  # ("the Ouagadougou attack": there)
+                roles.places = [m.entity for m in finder.between(trig.start - 40, trig.start)
+                                if m.entity in draft.named and m.kind == "place" and
+                                not m.country]  # (not "the US withdrawal": the US's)
         a = doc.sentence_tokens[trig.sentence][0]
         draft.begun = trig.pos == "v" and trig.text.lower().endswith("ing") and \
             prev in _BEGINNING
@@ -197,6 +205,24 @@ _CHARGED = frozenset({("charged", "with"), ("convicted", "of"), ("guilty", "of")
 _CHARGE_MODIFIERS = frozenset({"a", "an", "first-degree", "second-degree", "third-degree",
                                "attempted", "premeditated", "aggravated", "involuntary",
                                "voluntary", "felony", "capital", "mass"})
+
+
+def _named_by(doc: Document, finder: RoleFinder, trig: Trigger) -> frozenset[str]:
+    """The entities a definite event noun is named after ("condemned the Markoye attack",
+    "the Kramatorsk strike"): an anaphor of an event told before at or by them (not "the
+    Russian attack": a side, no name of one event)."""
+    k = trig.first
+    while k > trig.first - 3 and k > 0 and doc.tokens[k - 1].is_cap and \
+            doc.tokens[k - 1].is_word and doc.words[k - 1] not in ("the", "this") and \
+            doc.token_sentence[k - 1] == trig.sentence:
+        k -= 1
+    if k == trig.first or k == 0 or doc.tokens[k - 1].lower not in ("the", "this") or \
+            doc.token_sentence[k - 1] != trig.sentence:
+        return frozenset()
+    found = finder.between(doc.tokens[k].start, doc.tokens[trig.first - 1].end)
+    if not found or any(m.demonym for m in found):
+        return frozenset()
+    return frozenset(m.entity for m in found)
 
 
 def _named_charge(words: list[str], k: int) -> bool:

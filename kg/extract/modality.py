@@ -941,6 +941,11 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
             # (not "have not ruled out a terrorist attack": a possibility left open)
             return "ruled out"  # "has ruled out negotiations", "ruled out a ceasefire",
             # "has ruled out resigning"
+        if w == "short" and window[i + 1:i + 2] == ["of"] and len(window) - i <= 5 and i and \
+                window[i - 1] in ("stop", "stops", "stopped", "stopping") and \
+                not any(x.endswith("ing") for x in window[i + 2:]):
+            return "stopped short of"  # "stopping short of the full-scale assault": none
+            # (not "stopped short of condemning the coup": the coup was)
         if w in from_forms and "from" in window[i + 1:]:
             return f"{w} ... from"
         if w in to_forms and window[i + 1:i + 2] == ["to"] and \

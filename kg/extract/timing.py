@@ -137,6 +137,10 @@ _CHARGING = frozenset({"accused", "suspected", "guilty", "acquitted",
 
 # Verbs of a reaction whose object is the event reacted to, or the party addressed ("urged
 # both countries on Wednesday", "rejected the claim on Thursday")
+# reactions to what came before them ("condemned the attack", "mourned the dead")
+_REACTIONS = ("condemn", "denounc", "mourn", "deplor", "decri", "decry", "prais", "hail",
+              "welcom")
+_REACTION_ENDINGS = ("ed", "es", "ns", "ing", "rn", "rns")
 _REACTING = ("condemn", "welcom", "prais", "denounc", "hail", "mourn", "urg", "reject",
              "dismiss", "critici", "rebuff")
 
@@ -194,8 +198,9 @@ class TimeAttacher:
         # Zelensky responded with a video address")
         opener = not speech
         if not any(kw.get(k) for k in ("planned", "reporting", "declaring", "toll", "lasting")):
-            if t.basis in ("expression", "sentence") and \
-                    self._told_by_report(t, trigger_start, opener) or \
+            if t.basis in ("expression", "sentence") and (
+                    self._told_by_report(t, trigger_start, opener) or
+                    self._reacted_to(t, trigger_start)) or \
                     t.basis == "paragraph" and self._a_reports_day(t):
                 # ("Police said on Friday that ... . Hundreds of inmates escaped.": the next
                 # sentence's event is bounded by that day too)
@@ -935,6 +940,26 @@ class TimeAttacher:
                for w, nxt in zip(near, near[1:], strict=False)):
             return False  # "said on Monday that fighting was continuing": that day's
         return self._follows_report(t) or opener and self._opens_report(t, trigger_start)
+
+    def _reacted_to(self, t: TimeSpec, trigger_start: int) -> bool:
+        """The trigger heads the object of a reaction ("condemned the Markoye attack on
+        Wednesday") and the day is the sentence's only one: the reaction's, which the event
+        came before (not "on Saturday condemned two bomb attacks in Kenya Friday")."""
+        doc = self.doc
+        sent = doc.sentence_at(trigger_start)
+        if not _a_day(t) or sent is None or any(
+                o.start != t.start and _a_day(o) for o in self._by_sentence.get(sent.index, [])):
+            return False
+        k = doc.first_token_at_or_after(trigger_start)
+        j = k - 1
+        while j >= 0 and k - j <= 4 and doc.tokens[j].is_word and (
+                doc.words[j] in _DETERMINING or doc.tokens[j].is_cap or
+                doc.words[j] not in PREPOSITIONS and doc.words[j] not in self.reporting and
+                not doc.words[j].endswith(_REACTION_ENDINGS)):
+            j -= 1
+        return j >= 0 and j < k - 1 and doc.words[j].startswith(_REACTIONS) and \
+            doc.words[j].endswith(_REACTION_ENDINGS) and \
+            doc.token_sentence[j] == doc.token_sentence[k]
 
     def _opening_report_day(self, trigger_start: int) -> TimeSpec | None:
         """The day of a report that opens the trigger's sentence ("Speaking on Thursday, the

@@ -7130,3 +7130,11 @@ def test_every_surname_particle_joins_its_name():
     # (one particle list for the name finder, the surname forms and the nickname check)
     doc = analyse("Senator Ronald dela Rosa spoke on Tuesday. Later dela Rosa left Manila.")
     assert [e.label for e in doc.entities if e.kind == "person"] == ["Ronald dela Rosa"]
+
+
+def test_what_an_actor_stopped_short_of_did_not_happen():
+    doc = analyse("Israel stopped short of a full assault on the city.")
+    assert one(doc, "Attack").modality == "negated"
+    # (but what was not condemned happened)
+    doc = analyse("The council stopped short of condemning the coup in Myanmar on Monday.")
+    assert all(e.modality != "negated" for e in doc.events if e.type == "Other")

@@ -239,3 +239,29 @@ def test_an_opening_day_or_a_participle_clause_is_not_carried_into_an_after_clau
     t = _time_of("In January, officers concluded he had been killed soon after being "
                  "captured.", "captured")
     assert t.basis == "publication"
+
+
+def test_an_event_a_dated_reaction_names_came_on_or_before_that_day():
+    doc = analyse("ECOWAS on Wednesday condemned the deadly attack on the market.",
+                  published=date(2023, 10, 19))
+    attack = next(e for e in doc.events if e.type == "Attack")
+    assert (attack.time.basis, attack.time.latest, attack.time.edtf) == \
+        ("report", date(2023, 10, 18), "../2023-10-18")
+    # (a day of its own, beside the reaction's, stays the event's)
+    doc = analyse("The Cypriot government Saturday strongly condemned two terrorist bomb attacks "
+                  "in Kenya and Tanzania Friday.", published=date(1998, 8, 9))
+    bombing = next(e for e in doc.events if e.type == "Bombing")
+    assert (bombing.time.basis, bombing.time.value) == ("expression", "1998-08-07")
+
+
+def test_a_named_event_noun_is_the_event_told_before_at_that_place():
+    doc = analyse("Gunmen stormed the weekly market in Markoye on Saturday, killing 27 people. "
+                  "ECOWAS condemned the Markoye attack on Wednesday.",
+                  published=date(2023, 10, 19))
+    attacks = [e for e in doc.events if e.type == "Attack"]
+    assert len(attacks) == 1 and attacks[0].time.value == "2023-10-14"
+    # (one told elsewhere is another)
+    doc = analyse("Gunmen stormed a market in Dori on Saturday. On Wednesday the African Union "
+                  "condemned the Ouagadougou attack.", published=date(2023, 10, 19))
+    assert [e.time.edtf for e in doc.events if e.type == "Attack"] == \
+        ["2023-10-14", "../2023-10-18"]
