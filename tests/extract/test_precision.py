@@ -7138,3 +7138,28 @@ def test_what_an_actor_stopped_short_of_did_not_happen():
     # (but what was not condemned happened)
     doc = analyse("The council stopped short of condemning the coup in Myanmar on Monday.")
     assert all(e.modality != "negated" for e in doc.events if e.type == "Other")
+
+
+@pytest.mark.parametrize("text", [
+    "The agency said it was monitoring water run-off into the nearby brook.",
+    "Neighbours described hearing a bang like a bomb going off on Thursday.",
+    "Others were taken back to their villages by their families.",
+    "Two ferry firms added extra sailings on Friday.",
+    "The court granted a stay of execution pending the appeal.",
+    "Patients were urged to attend only emergency appointments.",
+    "The train had pulled out of the station minutes earlier.",
+    "The two generals fell out over plans to merge the units.",
+    "El Fasher was the only city left under army control.",
+    "Armed groups regularly attack villages and convoys in the region.",
+])
+def test_words_that_name_no_event_here(text):
+    doc = analyse(text)
+    assert [e.type for e in doc.events if e.type != "Statement"] == []
+
+
+def test_the_same_words_still_name_events():
+    doc = analyse("The president will face the challenger in a run-off on Sunday. A bomb went off "
+                  "in the market on Tuesday. Ukrainian forces took back the village. Russian "
+                  "troops pulled out of the port city of Kherson. The city fell to rebels.")
+    assert [e.type for e in doc.events] == ["Election", "Bombing", "TerritoryRetaken",
+                                            "Withdrawal", "TerritoryTaken"]
