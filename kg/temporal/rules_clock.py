@@ -67,12 +67,22 @@ def _day_for(m: re.Match, ctx: Context, small_hours: bool = False) -> Point | No
         # not of the day the entry before it talked about
         return ctx.dct_point("day")
     ref = ctx.reference("day")
-    if ref is not None and ctx.last_day_pos >= 0 and \
-            ctx.sentences.index(m.start()) - ctx.sentences.index(ctx.last_day_pos) <= 2:
+    if ref is not None and ctx.last_day_pos >= 0 and _narrative_day(ctx, ref, m.start()):
         if small_hours and ctx.last_day is not None and ctx.last_day.pod == "NI":
             return ref.shift(1)
         return ref
     return ctx.dct_point("day")
+
+
+def _narrative_day(ctx: Context, ref: Point, start: int) -> bool:
+    """The day last mentioned is still the story's: told in the same sentence or the two
+    before, or up to five sentences back when it lies within a week before the DCT (the day a
+    report narrates; not a background day: "the October 7 attack")."""
+    gap = ctx.sentences.index(start) - ctx.sentences.index(ctx.last_day_pos)
+    if gap <= 2:
+        return True
+    return gap <= 5 and ctx.dct is not None and \
+        timedelta(0) <= ctx.dct - ref.day <= timedelta(days=7)
 
 
 # A pluperfect right before a clock time: "Voting had started at 6 am" (before the night told)

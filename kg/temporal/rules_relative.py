@@ -324,8 +324,10 @@ def _part_of_day(m: re.Match, ctx: Context) -> Found | None:
         ref = ctx.reference("day")
         if ref is not None and ctx.same_sentence(ctx.last_day_pos, m.start()):
             # "Tuesday morning ... had hit ... overnight": news report the night before the
-            # day they talk about, i.e. from the previous evening to that morning.
-            day = ref.shift(-1)
+            # day they talk about, i.e. from the previous evening to that morning; after an
+            # evening, the night that follows it ("on Wednesday evening ... climbed overnight")
+            evening = ctx.last_day is not None and ctx.last_day.pod in ("EV", "NI")
+            day = ref if evening else ref.shift(-1)
         elif ctx.dct is not None:
             day = Point("day", ctx.dct - timedelta(days=1))
     else:

@@ -74,11 +74,26 @@ def test_scores_are_not_times():
 
 def test_time_takes_the_day_of_the_sentence_before():
     """ "... early on Monday. The ship hit a pillar at 1:30 a.m.": Monday's 1:30, not the
-    publication day's (a day mentioned two sentences back still counts; three does not)."""
+    publication day's (a day mentioned two sentences back still counts; up to five back when
+    it lies in the week before publication - the day the report narrates - else not)."""
     assert find("A ship slammed into a bridge early on Monday, officials said. It hit a "
                 "pillar at 1:30 a.m.", "1:30 a.m.").value == "2022-05-16T01:30"
     assert find("Fighting began on Monday. Shelling went on. Rockets fell. Sirens sounded. "
+                "A depot burned at 1:30 a.m.", "1:30 a.m.").value == "2022-05-16T01:30"
+    assert find("Fighting began on Monday. Shelling went on. Rockets fell. Sirens sounded. "
+                "Crowds fled. Trains stopped. A depot burned at 1:30 a.m.",
+                "1:30 a.m.").value == "2022-05-18T01:30"
+    assert find("The war began on February 24. Shelling went on. Rockets fell. Sirens sounded. "
                 "A depot burned at 1:30 a.m.", "1:30 a.m.").value == "2022-05-18T01:30"
+
+
+def test_the_night_after_an_evening_told_is_that_evenings():
+    """ "Earlier on Wednesday evening he had put the number at 63, but the figure climbed
+    overnight": the night into Thursday (not the night before Wednesday)."""
+    assert find("Earlier on Monday evening he had put the number at 63, but it climbed "
+                "overnight.", "overnight").value == "2022-05-16TNI"
+    assert find("Shelling began on Monday morning after drones hit the city overnight.",
+                "overnight").value == "2022-05-15TNI"
 
 
 def test_live_page_stamps_with_a_zone_or_an_update_word_are_the_pages_day():
