@@ -389,9 +389,13 @@ def _and_joins(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
     k = j + 2
     while k < len(toks) and toks[k].is_cap and toks[k].is_word and toks[k].bare == toks[k].text:
         k += 1
-    return k > j + 3 and toks[k - 1].lower in heads
+    return k > j + 3 and (toks[k - 1].lower in heads or toks[k - 1].lower in _FINAL_ORG_HEADS)
 
 
+# words that make an organisation's name only as its last word, in a name of at least so many
+# words ("the Health Service Executive", "SRC International", "Amnesty International"; not
+# "Chief Executive Tim Cook": a title, nor "Jomo Kenyatta International Airport": a place)
+_FINAL_ORG_HEADS = {"executive": 3, "international": 2}
 # "Hamas-run", "Russian-backed", "Kurdish-led": a name turned into a modifier.
 _ATTRIBUTIVE_SUFFIXES = frozenset({"run", "led", "backed", "controlled", "held", "allied",
                                    "aligned", "linked", "funded", "sponsored", "occupied",
@@ -943,7 +947,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         return Candidate(start, end, surface, "place", "pattern", "name:airport", 0.75,
                          extra=extra)
     if any(w in org_heads for w in lowers) or any(
-            f"{a} {b}" in org_heads for a, b in zip(lowers, lowers[1:], strict=False)):
+            f"{a} {b}" in org_heads for a, b in zip(lowers, lowers[1:], strict=False)) or \
+            len(lowers) >= _FINAL_ORG_HEADS.get(lowers[-1], 99):
         # (and a head of two words: "Red Cross volunteers")
         if lowers[-1] in place_heads and not any(w in org_heads for w in lowers[:-1]) and \
                 not (lowers[-1] == "bank" and lowers[0] not in _BANK_SIDES) and \

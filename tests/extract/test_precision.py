@@ -7163,3 +7163,21 @@ def test_the_same_words_still_name_events():
                   "troops pulled out of the port city of Kherson. The city fell to rebels.")
     assert [e.type for e in doc.events] == ["Election", "Bombing", "TerritoryRetaken",
                                             "Withdrawal", "TerritoryTaken"]
+
+
+def test_firms_and_agencies_named_by_their_last_word_are_organisations():
+    # (first contact, batches 181-184: "Deutsche Bahn", "Castlefield Coatings" were people)
+    for text, label in [("Deutsche Bahn said in a statement on Friday that it was shaken.",
+                         "Deutsche Bahn"),
+                        ("The plant is run by Castlefield Coatings, the council said.",
+                         "Castlefield Coatings"),
+                        ("The Health and Safety Executive said it had opened an inquiry.",
+                         "Health and Safety Executive"),
+                        ("Money was moved through SRC International, prosecutors said.",
+                         "SRC International")]:
+        kinds = {e.label: e.kind for e in analyse(text).entities}
+        assert kinds.get(label) == "organization", (text, kinds)
+    # (a title and an airport stay what they are)
+    kinds = {e.label: e.kind for e in analyse(
+        "Chief Executive Tim Cook flew to Jomo Kenyatta International Airport.").entities}
+    assert kinds == {"Tim Cook": "person", "Jomo Kenyatta International Airport": "place"}
