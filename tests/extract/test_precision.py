@@ -7181,3 +7181,26 @@ def test_firms_and_agencies_named_by_their_last_word_are_organisations():
     kinds = {e.label: e.kind for e in analyse(
         "Chief Executive Tim Cook flew to Jomo Kenyatta International Airport.").entities}
     assert kinds == {"Tim Cook": "person", "Jomo Kenyatta International Airport": "place"}
+
+
+@pytest.mark.parametrize("text, etype, label", [
+    ("The train came off the rails near the hamlet on Friday.", "Accident", "Derailment"),
+    ("The information minister announced a nationwide curfew on Sunday.", "Announcement",
+     "Curfew"),
+    ("The mayor ordered a curfew across the city on Wednesday.", "Announcement", "Curfew"),
+    ("Part of City Hall was set alight by protesters on Tuesday.", "Damage", "Arson"),
+    ("About 2.6 million homes and businesses lost power on Wednesday.", "Damage",
+     "Power outage"),
+    ("The bodies of 503 soldiers were repatriated on Monday.", "Other", "Repatriation"),
+])
+def test_phrases_of_first_contact_name_their_events(text, etype, label):
+    # (first contact, batches 181-184)
+    doc = analyse(text)
+    assert [(e.type, e.label.split(" in ")[0].split(" by ")[0]) for e in doc.events
+            if e.type != "Statement"] == [(etype, label)]
+
+
+def test_a_vehicle_that_lost_power_is_no_power_outage():
+    doc = analyse("A cargo ship lost power and struck a bridge on Tuesday.")
+    assert "Damage" not in [e.type for e in doc.events if e.label.startswith("Power")]
+    assert [e.type for e in analyse("Homes lost power on Tuesday.").events] == ["Damage"]
