@@ -290,6 +290,7 @@ class TimeAttacher:
                         self._infinitive_between(end, t))
                and not self._in_relative_after(t, end)
                and not self._closed_relative_before(t, trigger_start)
+               and not self._relative_of_a_thing_after(t, trigger_start)
                and not (not reporting and self._before_report_of_opener(t, trigger_start))
                # ("protests marking the anniversary of 2024 demonstrations")
                and not (t.start > end and self._later_verbs_clause(t, end))
@@ -821,6 +822,33 @@ class TimeAttacher:
         # on Monday killed 48 people, damaged thousands of buildings": one subject's verbs)
         return bool(tail) and (self._in_a_things_relative(t) or self._in_a_persons_relative(t))
 
+    def _relative_of_a_thing_after(self, t: TimeSpec, trigger_start: int) -> bool:
+        """The trigger is the verb of a relative clause about a thing named after the
+        expression ("Rescue teams on Saturday pulled a body from the wreckage of a train that
+        derailed in the Alps"): the main clause's day, not the derailment's (not "said on
+        Saturday that the train derailed": a report's complement)."""
+        doc = self.doc
+        if t.end > trigger_start:
+            return False
+        k = doc.first_token_at_or_after(trigger_start)
+        r = k - 1
+        if r >= 1 and doc.words[r] in ("had", "was", "were", "has", "have"):
+            r -= 1
+        if r < 2 or doc.words[r] not in _RELATIVE_WORDS or doc.tokens[r].start < t.end:
+            return False
+        head = doc.words[r - 1]
+        between = doc.words_between(t.end, doc.tokens[r].start)
+        sent = doc.sentence_at(t.start)
+        lead = doc.words_between(sent.start, doc.tokens[r].start) if sent else between
+        # a main clause's own past verb between the day and the thing ("pulled a body from
+        # the wreckage of a train that derailed"; not "the 2021 coup that ousted", "last May
+        # after a siege that killed": the thing's own time), and no report in the sentence
+        return doc.tokens[r - 1].is_word and head.isalpha() and head not in self.reporting and \
+            not head.endswith("ed") and head not in _NOT_RELATIVE_HEADS and \
+            "," not in between and \
+            any(w.endswith("ed") or w in IRREGULAR_PAST for w in between[:-2]) and \
+            not any(w in self.reporting for w in lead)
+
     def _in_a_persons_relative(self, t: TimeSpec) -> bool:
         """ "Milei, an economist who entered politics two years ago, was elected": the
         expression lies in a relative clause about a person set off by commas."""
@@ -1287,6 +1315,11 @@ _MAKING = frozenset({"signed", "sign", "signing", "signs", "concluded", "adopted
 # a relative word of a clause about a thing and what may follow it ("that was opened"; not
 # "protesters who stormed parliament on Tuesday", whose day is the scene's)
 _RELATIVE_WORDS = frozenset({"that", "which"})
+# words before "that" that make it no relative pronoun ("so that", "is that", "now that")
+_NOT_RELATIVE_HEADS = frozenset({"so", "such", "now", "is", "was", "be", "been", "are", "were",
+                                 "and", "but", "than", "fact", "news", "claim", "claims",
+                                 "report", "reports", "sign", "signs", "evidence", "hope",
+                                 "fear", "fears", "warning", "warnings", "statement"})
 # verbs by which a relative clause tells what an event did ("the crash that killed 57")
 _EVENT_DOINGS = frozenset({"killed", "left", "injured", "wounded", "claimed", "destroyed",
                            "devastated", "flattened", "happened", "occurred", "erupted",

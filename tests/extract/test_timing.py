@@ -265,3 +265,15 @@ def test_a_named_event_noun_is_the_event_told_before_at_that_place():
                   "condemned the Ouagadougou attack.", published=date(2023, 10, 19))
     assert [e.time.edtf for e in doc.events if e.type == "Attack"] == \
         ["2023-10-14", "../2023-10-18"]
+
+
+def test_a_relative_clause_about_a_thing_keeps_its_own_time():
+    # (first contact, batch 181: the derailment was dated by the recovery of a body)
+    doc = analyse("The train came off the rails shortly after noon on Friday. Rescue teams on "
+                  "Saturday pulled a fifth body from the wreckage of the train that derailed.",
+                  published=date(2022, 6, 4))
+    assert [e.time.value for e in doc.events if e.type == "Accident"] == ["2022-06-03T12:00"]
+    # (but the thing's own time, and a report's complement, still count)
+    doc = analyse("General Min Aung Hlaing led the 2021 coup that ousted the government.",
+                  published=date(2025, 10, 9))
+    assert {e.time.value for e in doc.events} == {"2021"}
