@@ -301,6 +301,8 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     if not planned and trig.pos == "n":
         planned = _future_predicate(doc.words[trig.last + 1:trig.last + 9],
                                     stallable=trig.type in _GIVEN_OR_AGREED)
+    if not negation and trig.pos == "n" and _not_scheduled(doc.words[trig.last + 1:trig.last + 4]):
+        negation = "not expected"  # "A ceasefire is not expected soon": none
     # (an inflected verb is no noun a "suspected" could modify: "were detained")
     hedge = _cue_before(words, lex.phrase_index("hedges"), 5, trig,
                         skip=_ATTRIBUTIVE_HEDGES if inflected else frozenset())
@@ -693,6 +695,12 @@ def _future_predicate(after: list[str], *, stallable: bool = False) -> str | Non
     return None
 
 
+def _not_scheduled(after: list[str]) -> bool:
+    """The event noun is the subject of "is not expected", "was not due"."""
+    return len(after) == 3 and after[0] in ("is", "are", "was", "were") and \
+        after[1] == "not" and after[2] in _SCHEDULED
+
+
 _FEARED_STATES = frozenset({"dead", "killed", "missing", "trapped", "drowned", "lost",
                             "injured", "buried"})
 
@@ -979,7 +987,9 @@ _NEG_TRANSPARENT = frozenset({
     "broker", "brokered", "achieve", "achieved", "clinch", "clinched", "conclude", "concluded",
     "seal", "sealed", "fire", "assign", "assigned", "apportion", "apportioned", "lay",
     "laid", "place", "placed", "issue", "issued", "anyone", "anybody", "under", "able",
-    "suffer", "suffered", "sustain", "sustained", "experience", "experienced"})
+    "suffer", "suffered", "sustain", "sustained", "experience", "experienced",
+    # ("did not amount to a ceasefire", "does not constitute an invasion")
+    "amount", "amounted", "amounting", "constitute", "constituted", "constituting"})
 
 
 _THWARTED = frozenset({"thwarted", "foiled", "averted", "prevented", "aborted"})

@@ -98,10 +98,10 @@ class SentenceSpan:
 # "KADOMA, Zimbabwe, June 12 - ", "JERUSALEM/GAZA, Nov 25 - ", "KYIV (Reuters) - "
 _DATELINE_RE = re.compile(
     r"[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+)*"
-    r"(?:\s*\([A-Z][A-Za-z]+\))?"
+    r"(?:\s*\([A-Z][A-Za-z]+(?:\s[A-Za-z]+){0,2}\))?"
     r"(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}){0,2}"
     r"(?:,?\s+\(?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\)?)?"
-    r"(?:\s*\([A-Z][A-Za-z]+\))?"  # "KYIV, May 14 (Reuters) -"
+    r"(?:\s*\([A-Z][A-Za-z]+(?:\s[A-Za-z]+){0,2}\))?"  # "KYIV, May 14 (Reuters staff) -"
     r"\s*[-–—]{1,2}\s+")
 
 
@@ -113,7 +113,7 @@ _TITLE_DATELINE_RE = re.compile(
     r"(?:,\s*[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){0,2})?"
     r",?\s+\(?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+"
     r"\d{1,2}(?:,\s+\d{4})?\)?"
-    r"(?:\s*\([A-Z][A-Za-z]+\))?"
+    r"(?:\s*\([A-Z][A-Za-z]+(?:\s[A-Za-z]+){0,2}\))?"
     r"\s*[-–—]{1,2}\s+")
 
 

@@ -7204,3 +7204,12 @@ def test_a_vehicle_that_lost_power_is_no_power_outage():
     doc = analyse("A cargo ship lost power and struck a bridge on Tuesday.")
     assert "Damage" not in [e.type for e in doc.events if e.label.startswith("Power")]
     assert [e.type for e in analyse("Homes lost power on Tuesday.").events] == ["Damage"]
+
+
+@pytest.mark.parametrize("text", [
+    "The government insisted that the pause did not amount to a ceasefire.",
+    "A ceasefire is not expected soon, the envoy said.",
+])
+def test_what_did_not_amount_to_or_is_not_expected_is_denied(text):
+    # (first contact, batches 186-187)
+    assert one(analyse(text), "Ceasefire").modality == "negated"

@@ -277,3 +277,12 @@ def test_a_relative_clause_about_a_thing_keeps_its_own_time():
     doc = analyse("General Min Aung Hlaing led the 2021 coup that ousted the government.",
                   published=date(2025, 10, 9))
     assert {e.time.value for e in doc.events} == {"2021"}
+
+
+def test_a_dateline_with_a_staff_credit_dates_nothing():
+    # (first contact, batch 185: "(Reuters staff)" kept the dateline's June 13 in the sentence)
+    doc = analyse("BEIRUT, June 13 (Reuters staff) - Hezbollah fired scores of rockets at northern "
+                  "Israel on Wednesday, a day after an Israeli air strike killed a commander.",
+                  published=date(2024, 6, 13))
+    assert [e.time.value for e in doc.events if e.type == "ShellingMissileAttack"] == \
+        ["2024-06-12"]
