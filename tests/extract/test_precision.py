@@ -7151,6 +7151,12 @@ def test_what_an_actor_stopped_short_of_did_not_happen():
     "The two generals fell out over plans to merge the units.",
     "El Fasher was the only city left under army control.",
     "Armed groups regularly attack villages and convoys in the region.",
+    # (batches 185-187)
+    "Whoever fires at our communities will pay a heavy price, he said.",
+    "The premier was attending a cabinet retreat in Charlottetown.",
+    "The fire exploded overnight into Friday.",
+    "The premier ordered a ban on non-essential travel to Kelowna.",
+    "Borissov ran three governments before losing power last year.",
 ])
 def test_words_that_name_no_event_here(text):
     doc = analyse(text)
