@@ -151,6 +151,10 @@ class Context:
         told = _YEAR_AFTER.match(self.text, end)
         if told is not None:  # "on Oct. 1 last year", "on March 3 next year"
             return self.dct.year + _YEAR_SHIFT[told.group(1).lower()]
+        if self.points and _APPOSED.search(self.text, max(0, start - 8), start):
+            pos, p = self.points[-1]
+            if start - pos <= 40 and p.gran == "month" and p.first.month == month:
+                return p.first.year  # "Four months later, on June 14" after February 2023
         tense = tense or self.tense(start, end)
         would = tense == FUTURE and \
             _WOULD_BEFORE.search(self.text, max(0, start - 50), start) is not None
@@ -337,6 +341,8 @@ _NAMES_AN_EVENT = re.compile(
 # "last year", "this year", "next year" right after a date without a year ("of last year").
 # "would" (the future of a past telling) in the clause before a date
 _WOULD_BEFORE = re.compile(r"\bwould\b[^.;:!?\n]*$", re.I)
+# a date set beside the expression before it: "Four months later, on June 14"
+_APPOSED = re.compile(r",\s*(?:on\s+)?$")
 _YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(last|this|next)\s+year\b(?!['’])", re.I)
 _YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 

@@ -152,3 +152,11 @@ def test_a_hyphenated_part_of_the_day_before_a_dated_noun():
     assert [(t.text, t.value) for t in specs] == [("May 11", "2025-05-11")]
     assert find("In a late-night address on Sunday, Zelensky said talks would continue.",
                 "Sunday", dct=date(2025, 11, 7)).value == "2025-11-02"
+
+
+def test_a_date_set_beside_a_relative_month_takes_its_year():
+    """First contact, batch 187: "Four months later, on June 14" after February 2023 is
+    June 14, 2023 (not the June 14 before publication)."""
+    text = ("In February 2023, a boat broke apart near Cutro. Four months later, on June 14, a "
+            "fishing boat sank off Pylos.")
+    assert find(text, "June 14", dct=date(2024, 9, 16)).value == "2023-06-14"
