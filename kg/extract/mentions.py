@@ -322,9 +322,11 @@ def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[st
                 "city" in str(getattr(first, "description", "") or "").lower():
             # "Kharkiv City" (as ISW writes it): the city the catalog knows as "Kharkiv"
             end, link_as = m.end + 5, m.surface
+        extra: dict[str, Any] = {"link_as": link_as} if link_as else {}
+        if kind == "person":  # ("Defence Minister Pedro Sánchez": checked against the entry)
+            extra["title_before"] = _title_before(doc, m.start) or None
         out.append(Candidate(m.start, end, doc.text[m.start:end], kind, "catalog",
-                             "catalog", 0.9, entries=tuple(entries), key=key,
-                             extra={"link_as": link_as} if link_as else {}))
+                             "catalog", 0.9, entries=tuple(entries), key=key, extra=extra))
     return out
 
 

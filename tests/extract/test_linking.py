@@ -333,3 +333,20 @@ def test_a_longer_name_of_a_catalog_person_is_someone_else(adapters):
     son = by_label(doc, "Nicolas Maduro Guerra")
     assert son.wikidata is None
     assert by_label(doc, father.label).wikidata == father.qid
+
+
+def test_a_title_naming_another_office_keeps_a_namesake_unlinked(adapters):
+    # (first contact, batch 186: Colombia's defence minister was linked to Spain's prime
+    # minister, whose name the catalog holds; a wrong link is worse than none)
+    doc = analyse("Colombia's Defence Minister Pedro Sánchez said on Friday that the army would "
+                  "stay in Arauca.", **adapters)
+    assert by_label(doc, "Pedro Sánchez").wikidata is None
+    spain = analyse("Spanish Prime Minister Pedro Sánchez said on Friday that Spain would "
+                    "recognise Palestine.", **adapters)
+    pm = adapters["catalog"].lookup("Pedro Sánchez", kind="person")[0]
+    assert by_label(spain, "Pedro Sánchez").wikidata == pm.qid
+    # (a description that names the office otherwise: no comparison)
+    doc = analyse("Prime Minister Aziz Akhannouch said on Friday that talks would go on.",
+                  **adapters)
+    akh = adapters["catalog"].lookup("Aziz Akhannouch", kind="person")[0]
+    assert by_label(doc, "Aziz Akhannouch").wikidata == akh.qid
