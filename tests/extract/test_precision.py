@@ -7157,6 +7157,7 @@ def test_what_an_actor_stopped_short_of_did_not_happen():
     "The fire exploded overnight into Friday.",
     "The premier ordered a ban on non-essential travel to Kelowna.",
     "Borissov ran three governments before losing power last year.",
+    "The freed men arrive at Arauca airport on Friday. Photo: AFP",
 ])
 def test_words_that_name_no_event_here(text):
     doc = analyse(text)
