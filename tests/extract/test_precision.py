@@ -7199,6 +7199,8 @@ def test_firms_and_agencies_named_by_their_last_word_are_organisations():
     ("About 2.6 million homes and businesses lost power on Wednesday.", "Damage",
      "Power outage"),
     ("The bodies of 503 soldiers were repatriated on Monday.", "Other", "Repatriation"),
+    ("Ohio voters on Tuesday approved a constitutional amendment.", "Election", "Referendum"),
+    ("Kansas voters rejected the amendment on August 2, 2022.", "Election", "Referendum"),
 ])
 def test_phrases_of_first_contact_name_their_events(text, etype, label):
     # (first contact, batches 181-184)
