@@ -396,6 +396,7 @@ def _and_joins(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
 # words ("the Health Service Executive", "SRC International", "Amnesty International"; not
 # "Chief Executive Tim Cook": a title, nor "Jomo Kenyatta International Airport": a place)
 _FINAL_ORG_HEADS = {"executive": 3, "international": 2}
+
 # "Hamas-run", "Russian-backed", "Kurdish-led": a name turned into a modifier.
 _ATTRIBUTIVE_SUFFIXES = frozenset({"run", "led", "backed", "controlled", "held", "allied",
                                    "aligned", "linked", "funded", "sponsored", "occupied",

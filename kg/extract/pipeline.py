@@ -355,8 +355,6 @@ def _liberation_in_quotes(doc: Document, drafts: list[EventDraft]) -> None:
             d.retype = "TerritoryTaken"
 
 
-
-
 def _hosts(d: EventDraft, entity: str | None, countries: set[str], places: list[str]) -> bool:
     """A country a vote is held in ("Poland held a presidential election"): the vote's place
     (given when it has none), not a party to it; its candidates and parties take part."""

@@ -137,12 +137,13 @@ _CHARGING = frozenset({"accused", "suspected", "guilty", "acquitted",
 
 # Verbs of a reaction whose object is the event reacted to, or the party addressed ("urged
 # both countries on Wednesday", "rejected the claim on Thursday")
-# reactions to what came before them ("condemned the attack", "mourned the dead")
-_REACTIONS = ("condemn", "denounc", "mourn", "deplor", "decri", "decry", "prais", "hail",
-              "welcom")
-_REACTION_ENDINGS = ("ed", "es", "ns", "ing", "rn", "rns")
 _REACTING = ("condemn", "welcom", "prais", "denounc", "hail", "mourn", "urg", "reject",
              "dismiss", "critici", "rebuff")
+# reactions to what came before them ("condemned the attack", "mourned the dead"), and the
+# endings of their verb forms (not "condemnation of")
+_REACTIONS = ("condemn", "denounc", "mourn", "deplor", "decri", "decry", "prais", "hail",
+              "welcom")
+_REACTION_ENDINGS = ("ed", "es", "ns", "ls", "ing", "rn", "rns")
 
 
 class TimeAttacher:

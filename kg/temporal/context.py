@@ -341,10 +341,10 @@ _NAMES_AN_EVENT = re.compile(
 # "last year", "this year", "next year" right after a date without a year ("of last year").
 # "would" (the future of a past telling) in the clause before a date
 _WOULD_BEFORE = re.compile(r"\bwould\b[^.;:!?\n]*$", re.I)
-# a date set beside the expression before it: "Four months later, on June 14"
-_APPOSED = re.compile(r",\s*(?:on\s+)?$")
 _YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(last|this|next)\s+year\b(?!['’])", re.I)
 _YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
+# a date set beside the expression before it: "Four months later, on June 14"
+_APPOSED = re.compile(r",\s*(?:on\s+)?$")
 
 
 def _safe(year: int, month: int, day: int) -> date | None:
