@@ -22,6 +22,7 @@ from .lexicon import Lexicon, TriggerEntry
 from .modality import Reading, read_modality
 from .quotes import attached_quote, quote_text
 from .roles import TOLD, RoleFinder, Roles
+from .timing import reaction_before
 from .triggers import PREPOSITIONS, Trigger, find_triggers
 
 HOST_TYPES = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Attack", "Killing",
@@ -155,7 +156,14 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
             if draft.named and not roles.places:  # ("the Ouagadougou attack": there)
                 roles.places = [m.entity for m in finder.between(trig.start - 40, trig.start)
                                 if m.entity in draft.named and m.kind == "place" and
-                                not m.country]  # (not "the US withdrawal": the US's)
+                                not m.country and not doc.text[m.start:m.end].isupper()]
+                # (not "the US withdrawal": the US's own)
+        if roles.agent is not None and roles.agent not in draft.named:
+            r = reaction_before(doc, trig.first, lex.reporting)
+            if r >= 0 and not any(m.entity == roles.agent
+                                  for m in finder.between(doc.tokens[r].end, trig.start)):
+                roles.agent = None  # ("the African Union condemned the Markoye attack": no
+                # attacker; but "condemned Iraq's invasion", "an Israeli air strike")
         a = doc.sentence_tokens[trig.sentence][0]
         draft.begun = trig.pos == "v" and trig.text.lower().endswith("ing") and \
             prev in _BEGINNING

@@ -247,6 +247,11 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     planned = _cue_before(words, lex.phrase_index("planned"), 9, trig)
     if not planned:
         planned = _aimed_at(words, trig.pos == "v")
+    if not planned and trig.type == "AidDelivery" and trig.pos == "n" and \
+            any(w in _PLEDGING for w in words[-8:]) and \
+            not any(w in (",", ";", "and", "but", "which", "that") for w in words[-8:]):
+        planned = "pledged"  # "A donor conference pledged more than 2 billion euros in
+        # humanitarian aid": aid promised, not yet delivered
     if not planned and doc.words[trig.first] in _TIMETABLED and \
             _WHEN_IT_COMES.intersection(words[-5:]):
         planned = "timetable"  # "two weeks before Donald Trump takes office": to come
@@ -301,7 +306,7 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     if not planned and trig.pos == "n":
         planned = _future_predicate(doc.words[trig.last + 1:trig.last + 9],
                                     stallable=trig.type in _GIVEN_OR_AGREED)
-    if not negation and trig.pos == "n" and _not_scheduled(doc.words[trig.last + 1:trig.last + 4]):
+    if not negation and trig.pos == "n" and _not_scheduled(doc.words[trig.last + 1:trig.last + 5]):
         negation = "not expected"  # "A ceasefire is not expected soon": none
     # (an inflected verb is no noun a "suspected" could modify: "were detained")
     hedge = _cue_before(words, lex.phrase_index("hedges"), 5, trig,
@@ -695,10 +700,15 @@ def _future_predicate(after: list[str], *, stallable: bool = False) -> str | Non
     return None
 
 
+_PLEDGING = frozenset({"pledged", "pledges", "pledging", "pledge", "promised", "promises",
+                       "promising", "offered", "offers", "offering"})
+
+
 def _not_scheduled(after: list[str]) -> bool:
-    """The event noun is the subject of "is not expected", "was not due"."""
-    return len(after) == 3 and after[0] in ("is", "are", "was", "were") and \
-        after[1] == "not" and after[2] in _SCHEDULED
+    """The event noun is the subject of "is not expected", "was not due" (not "is not
+    expected to hold": what is doubted is its lasting)."""
+    return len(after) >= 3 and after[0] in ("is", "are", "was", "were") and \
+        after[1] == "not" and after[2] in _SCHEDULED and after[3:4] != ["to"]
 
 
 _FEARED_STATES = frozenset({"dead", "killed", "missing", "trapped", "drowned", "lost",

@@ -15,7 +15,7 @@ import calendar
 import dataclasses
 import re
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from datetime import date, datetime, timedelta
 
 from ..model import TimeSpec
@@ -87,6 +87,28 @@ def _a_day(t: TimeSpec) -> bool:
     report's day."""
     return t.start is not None and t.end is not None and t.resolved and \
         t.type in ("DATE", "TIME") and t.latest is not None
+
+
+def reacts_to(doc: Document, k: int, reporting: Container[str]) -> bool:
+    """The noun at token ``k`` heads the object of a reaction ("condemned the Markoye
+    attack", "mourned the victims"): an event told before, whose actor the reaction's subject
+    is not."""
+    return reaction_before(doc, k, reporting) >= 0
+
+
+def reaction_before(doc: Document, k: int, reporting: Container[str]) -> int:
+    """The token of the reaction whose object the noun at ``k`` heads, or -1."""
+    j = k - 1
+    while j >= 0 and k - j <= 4 and doc.tokens[j].is_word and (
+            doc.words[j] in _DETERMINING or doc.tokens[j].is_cap or
+            doc.words[j] not in PREPOSITIONS and doc.words[j] not in reporting and
+            doc.words[j] not in ("and", "or", "but") and
+            not doc.words[j].endswith(_REACTION_ENDINGS)):
+        j -= 1
+    found = j >= 0 and j < k - 1 and doc.words[j].startswith(_REACTIONS) and \
+        doc.words[j].endswith(_REACTION_ENDINGS) and \
+        doc.token_sentence[j] == doc.token_sentence[k]
+    return j if found else -1
 
 
 def _period(day: date, precision: str) -> tuple[str, date, date]:
@@ -979,16 +1001,7 @@ class TimeAttacher:
         if not _a_day(t) or sent is None or any(
                 o.start != t.start and _a_day(o) for o in self._by_sentence.get(sent.index, [])):
             return False
-        k = doc.first_token_at_or_after(trigger_start)
-        j = k - 1
-        while j >= 0 and k - j <= 4 and doc.tokens[j].is_word and (
-                doc.words[j] in _DETERMINING or doc.tokens[j].is_cap or
-                doc.words[j] not in PREPOSITIONS and doc.words[j] not in self.reporting and
-                not doc.words[j].endswith(_REACTION_ENDINGS)):
-            j -= 1
-        return j >= 0 and j < k - 1 and doc.words[j].startswith(_REACTIONS) and \
-            doc.words[j].endswith(_REACTION_ENDINGS) and \
-            doc.token_sentence[j] == doc.token_sentence[k]
+        return reacts_to(doc, doc.first_token_at_or_after(trigger_start), self.reporting)
 
     def _opening_report_day(self, trigger_start: int) -> TimeSpec | None:
         """The day of a report that opens the trigger's sentence ("Speaking on Thursday, the

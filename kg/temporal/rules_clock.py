@@ -82,7 +82,12 @@ def _narrative_day(ctx: Context, ref: Point, start: int) -> bool:
     if gap <= 2:
         return True
     return gap <= 5 and ctx.dct is not None and \
-        timedelta(0) <= ctx.dct - ref.day <= timedelta(days=7)
+        timedelta(0) <= ctx.dct - ref.day <= timedelta(days=7) and \
+        not _SINCE_THEN.search(ctx.text, ctx.last_day_pos, start)
+
+
+# a sentence that brings the story up to now ("Aid convoys have since reached the area")
+_SINCE_THEN = re.compile(r"\b(?:ha(?:ve|s)\s+(?:since|now)|since\s+then)\b", re.I)
 
 
 # A pluperfect right before a clock time: "Voting had started at 6 am" (before the night told)

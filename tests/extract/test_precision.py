@@ -7222,3 +7222,10 @@ def test_a_vehicle_that_lost_power_is_no_power_outage():
 def test_what_did_not_amount_to_or_is_not_expected_is_denied(text):
     # (first contact, batches 186-187)
     assert one(analyse(text), "Ceasefire").modality == "negated"
+
+
+def test_a_ceasefire_not_expected_to_hold_was_agreed():
+    # (review of the stop's rules: "is not expected to hold" doubts its lasting)
+    doc = analyse("Israel and Hezbollah agreed to a ceasefire on Tuesday. The ceasefire is not "
+                  "expected to hold for long, analysts said.")
+    assert {e.modality for e in doc.events if e.type == "Ceasefire"} == {"asserted"}

@@ -286,3 +286,20 @@ def test_a_dateline_with_a_staff_credit_dates_nothing():
                   published=date(2024, 6, 13))
     assert [e.time.value for e in doc.events if e.type == "ShellingMissileAttack"] == \
         ["2024-06-12"]
+
+
+def test_a_reaction_gives_its_subject_no_part_in_the_event_it_names():
+    # (review of the stop's rules: "the African Union condemned the Markoye attack" made the
+    # Union the attacker of the attack told before; an actor inside the object stays)
+    doc = analyse("Gunmen killed at least 14 civilians in an attack on a livestock market in "
+                  "northern Burkina Faso on Sunday, local officials said. The assailants arrived "
+                  "on motorbikes and opened fire on traders. On Tuesday, the African Union "
+                  "condemned the Markoye attack and urged regional cooperation.",
+                  published=date(2023, 5, 24))
+    attack = next(e for e in doc.events if e.type == "Attack")
+    assert not [p for p in attack.participants if p.role == "agent"]
+    doc = analyse("Qatar on Wednesday denounced an Israeli air strike on a compound in Doha.",
+                  published=date(2025, 9, 11))
+    strike = next(e for e in doc.events if e.type == "AirStrike")
+    agents = [p.entity for p in strike.participants if p.role == "agent"]
+    assert [e.label for e in doc.entities if e.id in agents] == ["Israel"]

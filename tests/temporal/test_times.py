@@ -160,3 +160,12 @@ def test_a_date_set_beside_a_relative_month_takes_its_year():
     text = ("In February 2023, a boat broke apart near Cutro. Four months later, on June 14, a "
             "fishing boat sank off Pylos.")
     assert find(text, "June 14", dct=date(2024, 9, 16)).value == "2023-06-14"
+
+
+def test_a_clock_time_after_a_sentence_that_brings_the_story_up_to_now_is_the_dcts():
+    """Review of the stop's rules: "By 6pm" after "Aid convoys have since reached the area"
+    is no time of the quake day three sentences back."""
+    text = ("The earthquake struck before dawn on Monday. Thousands of buildings collapsed. "
+            "Aid convoys have since reached the area. By 6pm, rescuers had evacuated 200 more "
+            "residents.")
+    assert find(text, "6pm", dct=date(2022, 5, 20)).value == "2022-05-20T18:00"
