@@ -322,12 +322,17 @@ def _part_of_day(m: re.Match, ctx: Context) -> Found | None:
         if re.match(r"\s*(?:success|sensation|stay|stays|flight|train|bus)\b", nxt):
             return None
         ref = ctx.reference("day")
-        if ref is not None and ctx.same_sentence(ctx.last_day_pos, m.start()):
+        evening = ref is not None and ctx.last_day is not None and \
+            ctx.last_day.pod in ("EV", "NI") and ctx.last_day_pos >= 0 and \
+            0 <= ctx.sentences.index(m.start()) - ctx.sentences.index(ctx.last_day_pos) <= 1
+        if evening:
+            # after an evening, the night that follows it ("on Wednesday evening ... climbed
+            # overnight", "clashed on Wednesday evening. Police arrested 50 people overnight")
+            day = ref
+        elif ref is not None and ctx.same_sentence(ctx.last_day_pos, m.start()):
             # "Tuesday morning ... had hit ... overnight": news report the night before the
-            # day they talk about, i.e. from the previous evening to that morning; after an
-            # evening, the night that follows it ("on Wednesday evening ... climbed overnight")
-            evening = ctx.last_day is not None and ctx.last_day.pod in ("EV", "NI")
-            day = ref if evening else ref.shift(-1)
+            # day they talk about, i.e. from the previous evening to that morning
+            day = ref.shift(-1)
         elif ctx.dct is not None:
             day = Point("day", ctx.dct - timedelta(days=1))
     else:

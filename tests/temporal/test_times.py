@@ -94,6 +94,9 @@ def test_the_night_after_an_evening_told_is_that_evenings():
                 "overnight.", "overnight").value == "2022-05-16TNI"
     assert find("Shelling began on Monday morning after drones hit the city overnight.",
                 "overnight").value == "2022-05-15TNI"
+    # (also in the next sentence)
+    assert find("Protesters clashed with police on Monday evening. Police arrested 50 people "
+                "overnight.", "overnight").value == "2022-05-16TNI"
 
 
 def test_live_page_stamps_with_a_zone_or_an_update_word_are_the_pages_day():
