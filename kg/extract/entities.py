@@ -521,6 +521,9 @@ def _link(g: EntityGroup, linker: Any, context: list[str],
 
     if any(c.extra.get("state_body") for c in g.mentions):
         return  # "Kazakhstan's Security Council": not the UN's, whose name the catalog holds
+    if any(c.extra.get("namesake") for c in g.mentions):
+        return  # "Colombia's Defence Minister Pedro Sánchez": another country's person than
+        # the one the catalog names
     requests = [MentionToLink(surface=c.extra.get("link_as") or c.surface, kind=g.kind,
                               start=c.start, end=c.end)
                 for c in g.mentions if not c.extra.get("metonymy")]
@@ -541,13 +544,6 @@ def _link(g: EntityGroup, linker: Any, context: list[str],
         decisions = inside if sure or inside else decisions if listed else [
             d for d in decisions
             if getattr(getattr(d, "place", None), "country_code", None) in (None, "US")]
-    titles = {t.lower() for c in g.mentions for t in (c.title, c.extra.get("title_before"))
-              if t} if g.kind == "person" else set()
-    if titles:
-        # "Colombia's Defence Minister Pedro Sánchez": not Spain's prime minister, whose name
-        # the catalog holds (an office the description does not name is another person's)
-        decisions = [d for d in decisions if d.entry is None or
-                     not any(_office_differs(t, d.entry.description or "") for t in titles)]
     code = _in_country(g)
     if code is not None:
         # "the Pakistani city of Hyderabad": not the Indian city the catalog holds
@@ -574,30 +570,6 @@ def _link(g: EntityGroup, linker: Any, context: list[str],
     g.entity.link = chosen.info
     if g.kind == "place":
         _apply_place(g, getattr(chosen, "place", None))
-
-
-def _office_differs(title: str, description: str) -> bool:
-    """The title names an office ("defence minister", "interior minister", "governor") with a
-    word the catalog's description of the person lacks ("Prime Minister of Spain")."""
-    words = [w.strip(".,'’") for w in title.replace("-", " ").split()]
-    if not any(w in _OFFICES for w in words):
-        return False
-    told = set(description.lower().replace("-", " ").replace(",", " ").split())
-    told |= {_SPELLINGS.get(w, w) for w in told}
-    if told.isdisjoint(_OFFICES) and told.isdisjoint(_HEADS_OF_STATE):
-        return False  # ("head of government of Morocco": no office word to compare)
-    return any(w not in told and _SPELLINGS.get(w, w) not in told for w in words
-               if w.isalpha() and w not in _TITLE_FILLERS)
-
-
-# offices whose holders a name shares with others, and what a title adds that says nothing
-_OFFICES = frozenset({"minister", "secretary", "governor", "mayor", "general", "commander",
-                      "ambassador", "judge", "spokesman", "spokeswoman", "spokesperson"})
-_TITLE_FILLERS = frozenset({"former", "acting", "then", "the", "of", "and", "for", "state",
-                            "deputy", "first", "interim", "caretaker", "outgoing", "new",
-                            "incoming", "chief", "lieutenant", "major", "brigadier"})
-_SPELLINGS = {"defense": "defence", "gen": "general"}
-_HEADS_OF_STATE = frozenset({"president", "chancellor", "king", "queen", "emir", "premier"})
 
 
 def _in_country(g: EntityGroup) -> str | None:

@@ -31,6 +31,8 @@ HOST_TYPES = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Attack
 _TEMPORAL_SUBORDINATORS = frozenset({"after", "before", "since", "until", "till"})
 _BEGINNING = frozenset({"began", "begun", "begin", "begins", "started", "start", "starts",
                         "continued", "continues", "resumed"})
+_HABITUAL = frozenset({"regularly", "routinely", "frequently", "often", "usually", "typically",
+                      "habitually", "sometimes", "occasionally"})
 _INDEFINITE = frozenset({"a", "an", "another", "second", "third", "fresh", "separate"})
 _KIND_WEIGHT = {"body": 1.0, "caption": 0.9, "headline": 0.85}
 _REPORTING_STATEMENT = frozenset({"say", "tell", "write", "add", "state", "insist", "claim",
@@ -123,6 +125,10 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
             continue  # "an election rally", "election officials": the rally, the officials
         if trig.type == "Statement" and trig.first > 0 and doc.words[trig.first - 1] in _WEIGHED:
             continue  # "cannot confirm claims that ...": claims of others, the topic here
+        if trig.pos == "v" and trig.first > 0 and doc.words[trig.first - 1] in _HABITUAL and \
+                not doc.words[trig.first].endswith("ed"):
+            continue  # "Armed groups regularly attack villages": a habit, no event (not "who
+            # frequently attack ships, attacked a bulk carrier on Monday")
         roles = finder.find(trig, bounds(trig.sentence), reading)
         if attributes and (roles.agent is None or roles.agent in finder.unnamed):
             continue  # nobody named says something ("the fire service said": a source only)
@@ -153,11 +159,6 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
         if trig.pos == "n" and not draft.anaphoric and trig.type != "Statement":
             draft.named = _named_by(doc, finder, trig)
             draft.anaphoric = bool(draft.named)
-            if draft.named and not roles.places:  # ("the Ouagadougou attack": there)
-                roles.places = [m.entity for m in finder.between(trig.start - 40, trig.start)
-                                if m.entity in draft.named and m.kind == "place" and
-                                not m.country and not doc.text[m.start:m.end].isupper()]
-                # (not "the US withdrawal": the US's own)
         if roles.agent is not None and roles.agent not in draft.named:
             r = reaction_before(doc, trig.first, lex.reporting)
             if r >= 0 and not any(m.entity == roles.agent
@@ -216,9 +217,9 @@ _CHARGE_MODIFIERS = frozenset({"a", "an", "first-degree", "second-degree", "thir
 
 
 def _named_by(doc: Document, finder: RoleFinder, trig: Trigger) -> frozenset[str]:
-    """The entities a definite event noun is named after ("condemned the Markoye attack",
-    "the Kramatorsk strike"): an anaphor of an event told before at or by them (not "the
-    Russian attack": a side, no name of one event)."""
+    """The places a definite event noun is named after ("condemned the Markoye attack", "the
+    Kramatorsk strike"): an anaphor of an event told before there (not "the Russian attack":
+    a side, no name of one event)."""
     k = trig.first
     while k > trig.first - 3 and k > 0 and doc.tokens[k - 1].is_cap and \
             doc.tokens[k - 1].is_word and doc.words[k - 1] not in ("the", "this") and \
@@ -228,8 +229,8 @@ def _named_by(doc: Document, finder: RoleFinder, trig: Trigger) -> frozenset[str
             doc.token_sentence[k - 1] != trig.sentence:
         return frozenset()
     found = finder.between(doc.tokens[k].start, doc.tokens[trig.first - 1].end)
-    if not found or any(m.demonym for m in found):
-        return frozenset()
+    if not found or any(m.demonym or m.kind != "place" for m in found):
+        return frozenset()  # (not "the Hamas attack": an actor's deeds are many)
     return frozenset(m.entity for m in found)
 
 

@@ -323,8 +323,10 @@ def _catalog_candidates(doc: Document, lex: Lexicon, catalog: Any, lower: set[st
             # "Kharkiv City" (as ISW writes it): the city the catalog knows as "Kharkiv"
             end, link_as = m.end + 5, m.surface
         extra: dict[str, Any] = {"link_as": link_as} if link_as else {}
-        if kind == "person":  # ("Defence Minister Pedro Sánchez": checked against the entry)
-            extra["title_before"] = _title_before(doc, m.start) or None
+        if kind == "person" and _another_countrys(doc, lex, m.start, entries):
+            # "Colombia's Defence Minister Pedro Sánchez": not Spain's prime minister, whose
+            # name the catalog holds
+            extra["namesake"] = True
         out.append(Candidate(m.start, end, doc.text[m.start:end], kind, "catalog",
                              "catalog", 0.9, entries=tuple(entries), key=key, extra=extra))
     return out
@@ -1081,6 +1083,33 @@ def _named_holders(doc: Document, cands: list[Candidate]) -> list[Candidate]:
                 c = _as_mention_of(c, next(iter(holders.values())), "coref:role")
         out.append(c)
     return out
+
+
+def _another_countrys(doc: Document, lex: Lexicon, start: int, entries: Iterable[Any]) -> bool:
+    """The words right before a person's name give a country ("Colombia's Defence Minister",
+    "the Colombian defence minister") that differs from the country every catalog entry of
+    that name is described by ("Spanish politician, Prime Minister of Spain")."""
+    words = doc.text[max(0, start - 60):start].split()[-5:]
+    title_words = {w for t in lex.titles for w in t}
+    told = None
+    for n, raw in enumerate(reversed(words)):
+        if raw.endswith(",") and n > 0:
+            break  # ("Egyptian and Qatari mediators, Netanyahu said": another phrase)
+        w = raw.rstrip(",").lower()
+        w = w[:-2] if w.endswith(("'s", "’s")) else w
+        told = lex.country_names.get(w) or lex.demonyms.get(w)
+        if told is not None or not (w in title_words or w == "the"):
+            break  # (over titles only: not "Belarus Brokers Deal With Prigozhin")
+    if told is None:
+        return False
+    described = []
+    for e in entries:
+        first = str(getattr(e, "description", "") or "").split(" ")[:1]
+        country = lex.demonyms.get(first[0].strip(",").lower()) if first else None
+        if country is None:
+            return False
+        described.append(country.code)
+    return bool(described) and told.code not in described
 
 
 def _title_before(doc: Document, start: int) -> str:

@@ -381,6 +381,9 @@ def _and_joins(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
         return False  # "the European Union and China", "the Federal Reserve and the Bank of
         # England": two names (not "Ministry of Trade and Industry", "Organization for
         # Economic Cooperation and Development")
+    if toks[j].lower in heads and j > i and not any(t.lower in ("of", "for") for t in toks[i:j]):
+        return False  # "Tata Motors and Siemens", "Apollo Partners and Zurich Insurance": the
+        # first name is whole (not "Organization for Economic Cooperation and Development")
     if any(t.lower in heads for t in toks[i:j + 1]):
         return True
     if j - i > 1 or any(t.bare.lower() in lex.country_names or t.lower in lex.demonyms or
@@ -396,6 +399,10 @@ def _and_joins(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
 # words ("the Health Service Executive", "SRC International", "Amnesty International"; not
 # "Chief Executive Tim Cook": a title, nor "Jomo Kenyatta International Airport": a place)
 _FINAL_ORG_HEADS = {"executive": 3, "international": 2}
+# what stands before an airport's short name ("landed at Dulles International", "outside
+# Hamid Karzai International", "diverted to Hamad International")
+_AIRPORT_BEFORE = frozenset({"at", "outside", "near", "inside", "in", "to", "from", "into",
+                             "via"})
 
 # "Hamas-run", "Russian-backed", "Kurdish-led": a name turned into a modifier.
 _ATTRIBUTIVE_SUFFIXES = frozenset({"run", "led", "backed", "controlled", "held", "allied",
@@ -949,7 +956,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          extra=extra)
     if any(w in org_heads for w in lowers) or any(
             f"{a} {b}" in org_heads for a, b in zip(lowers, lowers[1:], strict=False)) or \
-            len(lowers) >= _FINAL_ORG_HEADS.get(lowers[-1], 99):
+            len(lowers) >= _FINAL_ORG_HEADS.get(lowers[-1], 99) and \
+            not (i > 0 and toks[i - 1].lower in _AIRPORT_BEFORE):
         # (and a head of two words: "Red Cross volunteers")
         if lowers[-1] in place_heads and not any(w in org_heads for w in lowers[:-1]) and \
                 not (lowers[-1] == "bank" and lowers[0] not in _BANK_SIDES) and \

@@ -7154,7 +7154,7 @@ def test_what_an_actor_stopped_short_of_did_not_happen():
     # (batches 185-187)
     "Whoever fires at our communities will pay a heavy price, he said.",
     "The premier was attending a cabinet retreat in Charlottetown.",
-    "The fire exploded overnight into Friday.",
+    "Demand for generators exploded overnight.",
     "The premier ordered a ban on non-essential travel to Kelowna.",
     "Borissov ran three governments before losing power last year.",
     "The freed men arrive at Arauca airport on Friday. Photo: AFP",
@@ -7229,3 +7229,35 @@ def test_a_ceasefire_not_expected_to_hold_was_agreed():
     doc = analyse("Israel and Hezbollah agreed to a ceasefire on Tuesday. The ceasefire is not "
                   "expected to hold for long, analysts said.")
     assert {e.modality for e in doc.events if e.type == "Ceasefire"} == {"asserted"}
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("A fuel tanker caught fire and exploded on a highway near Lagos on Saturday.", "Explosion"),
+    ("Survivors who escaped the fire at the nightclub in Hanoi described thick smoke.",
+     "Accident"),
+    ("The last remaining American troops left Kabul airport on Monday.", "Withdrawal"),
+    ("Houthi rebels, who frequently attack ships, attacked a bulk carrier in the Red Sea on "
+     "Monday.", "Attack"),
+])
+def test_the_second_review_s_near_misses_still_name_events(text, etype):
+    # (review of the stop's lexicon: blockers that reached too far)
+    assert etype in [e.type for e in analyse(text).events]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Kylian Mbappe's two late goals set alight the World Cup final on Sunday.", "Damage"),
+    ("The pro-Beijing camp lost power in 17 of 18 district councils as residents turned out.",
+     "Damage"),
+    ("Talks between train drivers and the rail operators came off the rails on Friday.",
+     "Accident"),
+])
+def test_figures_of_speech_of_the_new_phrases_name_no_event(text, etype):
+    assert etype not in [e.type for e in analyse(text).events]
+
+
+def test_surnames_firms_in_pairs_and_airports_keep_their_kinds():
+    kinds = {e.label: e.kind for e in analyse(
+        "Former Liberal leader David Steel said Tata Motors and Siemens had signed a deal. "
+        "Flights landed at Dulles International on Sunday.").entities}
+    assert kinds.get("David Steel") == "person" and kinds.get("Tata Motors") == "organization"
+    assert "Tata Motors and Siemens" not in kinds and kinds.get("Dulles International") == "place"
