@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from ..model import BASIS_RANK, EVENT_TYPES, TimeSpec
 from .events import CAMPAIGN_HEADS, EventDraft
-from .roles import INTERCEPTING
+from .roles import INTERCEPTING, Roles
 from .timing import day_of
 
 _KIND_RANK = {"body": 0, "caption": 1, "headline": 2}
@@ -400,6 +400,10 @@ def _reports(d: EventDraft) -> bool:
 
 def _absorb(best: EventDraft, other: EventDraft) -> None:
     r, o = best.roles, other.roles
+    if other.named:
+        # a place-named anaphor's sentence tells of a reaction to the event, whose other
+        # parties are not the event's ("condemned the Mogadishu bombing and blamed al-Shabaab")
+        o = Roles(places=o.places)
     if r.agent is None and o.agent is not None and o.agent not in r.targets:
         r.agent = o.agent  # (not who the event was done to: "arrested the mayor, ... detained")
     for p in o.places:

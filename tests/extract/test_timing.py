@@ -304,3 +304,13 @@ def test_a_reaction_gives_its_subject_no_part_in_the_event_it_names():
     strike = next(e for e in doc.events if e.type == "AirStrike")
     agents = [p.entity for p in strike.participants if p.role == "agent"]
     assert [e.label for e in doc.entities if e.id in agents] == ["Israel"]
+
+
+def test_a_place_named_anaphor_brings_no_party_of_its_reaction():
+    # (third review of the stop's rules: al-Shabaab, blamed in the reaction's sentence, had
+    # become the target of the bombing the anaphor joined)
+    doc = analyse("A car bomb exploded in Mogadishu on Thursday, killing 10. The Somali "
+                  "government condemned the Mogadishu bombing on Friday and blamed al-Shabaab.",
+                  published=date(2023, 9, 1))
+    bombing = next(e for e in doc.events if e.type == "Bombing")
+    assert bombing.participants == [] and bombing.time.value == "2023-08-31"
