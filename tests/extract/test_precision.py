@@ -7250,6 +7250,7 @@ def test_the_second_review_s_near_misses_still_name_events(text, etype):
      "Damage"),
     ("Talks between train drivers and the rail operators came off the rails on Friday.",
      "Accident"),
+    ("Lula and Milei clashed over trade at the summit on Monday.", "ArmedClash"),
 ])
 def test_figures_of_speech_of_the_new_phrases_name_no_event(text, etype):
     assert etype not in [e.type for e in analyse(text).events]
