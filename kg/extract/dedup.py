@@ -325,7 +325,7 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
                 _polarity(o) == _polarity(d) and _times_agree(o, d) and
                 not _other_kinds_differ(o, d) for o in c) and not (
                 d.answered and any(o.trig.sentence == d.trig.sentence for o in c))]
-            if d.named:  # ("the Markoye attack": one told at or by Markoye)
+            if d.named:  # ("the Markoye attack": one told at Markoye)
                 same = [c for c in same if any(d.named & _entities(o) for o in c)]
             # ("In December 2016, a man drove a truck into a market in Berlin ... That attack
             # was claimed by Islamic State": not the Magdeburg attack of 2024 told before)

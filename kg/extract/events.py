@@ -54,7 +54,7 @@ class EventDraft:
     time: TimeSpec | None = None
     merged: list[EventDraft] = field(default_factory=list)
     anaphoric: bool = False  # "the quake", "the attack": refers back to an earlier mention
-    named: frozenset[str] = frozenset()  # "the Markoye attack": the entities that name it
+    named: frozenset[str] = frozenset()  # "the Markoye attack": the places that name it
     indefinite: bool = False  # "a smaller collapse", "another quake": introduces a new one
     subordinate: bool = False  # in an "after ..."/"since ..." clause: before or after the main
     answered: bool = False  # "in retaliation for the barrage": an earlier event, not this one's
