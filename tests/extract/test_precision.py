@@ -7201,6 +7201,11 @@ def test_firms_and_agencies_named_by_their_last_word_are_organisations():
     ("The bodies of 503 soldiers were repatriated on Monday.", "Other", "Repatriation"),
     ("Ohio voters on Tuesday approved a constitutional amendment.", "Election", "Referendum"),
     ("Kansas voters rejected the amendment on August 2, 2022.", "Election", "Referendum"),
+    # (batch 186)
+    ("The bus left the road and fell 200 metres into a ravine late on Sunday.", "Accident",
+     "Crash"),
+    ("The Arbaat dam burst overnight on Saturday into Sunday after days of rain.", "Damage",
+     "Dam burst"),
 ])
 def test_phrases_of_first_contact_name_their_events(text, etype, label):
     # (first contact, batches 181-184)
@@ -7251,6 +7256,8 @@ def test_the_second_review_s_near_misses_still_name_events(text, etype):
     ("Talks between train drivers and the rail operators came off the rails on Friday.",
      "Accident"),
     ("Lula and Milei clashed over trade at the summit on Monday.", "ArmedClash"),
+    ("The dam was built in 1990, and a water pipe burst on Monday.", "Damage"),
+    ("A hiker fell into a ravine near the dam on Monday.", "Accident"),
 ])
 def test_figures_of_speech_of_the_new_phrases_name_no_event(text, etype):
     assert etype not in [e.type for e in analyse(text).events]
