@@ -7206,6 +7206,8 @@ def test_firms_and_agencies_named_by_their_last_word_are_organisations():
      "Crash"),
     ("The Arbaat dam burst overnight on Saturday into Sunday after days of rain.", "Damage",
      "Dam burst"),
+    # (batch 187)
+    ("A fishing boat went down off Sfax on Sunday.", "Accident", "Crash"),
 ])
 def test_phrases_of_first_contact_name_their_events(text, etype, label):
     # (first contact, batches 181-184)
