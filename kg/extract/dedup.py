@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from datetime import date, datetime
 
 from ..model import BASIS_RANK, EVENT_TYPES, TimeSpec
+from ..temporal.tagger import calendar_day
 from .events import CAMPAIGN_HEADS, EventDraft
 from .roles import INTERCEPTING, Roles
-from .timing import day_of
 
 _KIND_RANK = {"body": 0, "caption": 1, "headline": 2}
 _VIOLENT = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Attack", "Killing",
@@ -26,7 +26,7 @@ _VIOLENT = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Attack",
 def _bounds(t: TimeSpec | None) -> tuple[date | None, date | None]:
     if t is None:
         return None, None
-    return day_of(t.earliest), day_of(t.latest)
+    return calendar_day(t.earliest), calendar_day(t.latest)
 
 
 def times_compatible(a: TimeSpec | None, b: TimeSpec | None) -> bool:
@@ -191,8 +191,8 @@ def _times_agree(o: EventDraft, d: EventDraft) -> bool:
     if d.time is None or o.time is None or "publication" in (d.time.basis, o.time.basis) or \
             "unknown" in (d.time.basis, o.time.basis):
         return True
-    de, dl = day_of(d.time.earliest), day_of(d.time.latest)
-    oe, ol = day_of(o.time.earliest), day_of(o.time.latest)
+    de, dl = calendar_day(d.time.earliest), calendar_day(d.time.latest)
+    oe, ol = calendar_day(o.time.earliest), calendar_day(o.time.latest)
     if de is None or dl is None or oe is None or ol is None:
         return True
     return (oe - dl).days <= 365 and (de - ol).days <= 365
@@ -206,7 +206,7 @@ def _background(old: EventDraft, new: EventDraft) -> bool:
             old.time is None or new.time is None or old.time.basis != "expression" or \
             new.time.basis != "publication":
         return False
-    end, bound = day_of(old.time.latest), day_of(new.time.latest)
+    end, bound = calendar_day(old.time.latest), calendar_day(new.time.latest)
     return end is not None and bound is not None and (bound - end).days > 30
 
 

@@ -23,6 +23,7 @@ from ..model import (
     Sentence,
     TimeSpec,
 )
+from ..temporal.tagger import calendar_day
 from .dedup import merge_duplicates
 from .document import Document
 from .entities import EntityGroup, build_entities, drop_headline_guesses, group_mentions
@@ -32,7 +33,7 @@ from .lexicon import Lexicon, load_lexicon
 from .mentions import collect_mentions
 from .roles import MentionRef, RoleFinder
 from .screening import screen
-from .timing import TimeAttacher, day_of, find_anchors, merge_anchors, starts_after
+from .timing import TimeAttacher, find_anchors, merge_anchors, starts_after
 from .vocabulary import CLOSING_QUOTES, OPENING_QUOTES
 
 EXTRACTOR = "kg.extract/1.0 (rules)"
@@ -133,7 +134,7 @@ def analyse_article(article: Article, *, catalog: Any = None, gazetteer: Any = N
 
 def _publication(article: Article, warnings: list[str]) -> tuple[Article, date | None, str]:
     if article.published is not None:
-        return article, day_of(article.published), "day"
+        return article, calendar_day(article.published), "day"
     inferred = None
     try:
         from ..temporal import infer_publication_date
@@ -145,7 +146,7 @@ def _publication(article: Article, warnings: list[str]) -> tuple[Article, date |
                         "and event times are unknown unless stated")
         return article, None, "unknown"
     day, precision = inferred
-    day = day_of(day)
+    day = calendar_day(day)
     warnings.append(f"publication date inferred from the text: {day.isoformat()} "
                     f"({precision} precision)")
     article = dataclasses.replace(article, published=day, published_status="inferred")
@@ -200,7 +201,7 @@ def _filing_day(doc: Document, timexes: list[TimeSpec], published: date | None
     if published is None or len(doc.datelines) != 1:
         return None
     start, end = doc.datelines[0]
-    day = next((day_of(t.earliest) for t in timexes
+    day = next((calendar_day(t.earliest) for t in timexes
                 if t.start is not None and start <= t.start < end and t.precision == "day" and
                 t.earliest is not None and t.earliest == t.latest), None)
     if day is None or not 0 < (published - day).days <= 14:
@@ -209,8 +210,8 @@ def _filing_day(doc: Document, timexes: list[TimeSpec], published: date | None
         written = t.type == "DATE" and t.precision == "day" and t.text is not None and \
             any(c.isdigit() for c in t.text)  # ("May 24", "Oct. 11"; not "4 p.m.")
         if written and t.start is not None and not start <= t.start < end and \
-                t.earliest is not None and day_of(t.earliest) is not None and \
-                day < day_of(t.earliest) <= published:
+                t.earliest is not None and calendar_day(t.earliest) is not None and \
+                day < calendar_day(t.earliest) <= published:
             return None
     return day
 

@@ -16,10 +16,11 @@ import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Container, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from ..model import TimeSpec
 from ..temporal.lexicon import INSTRUMENTS
+from ..temporal.tagger import calendar_day
 from ..temporal.tense import IRREGULAR_PAST, named_day, names_a_report, relative_clause_at
 from .clauses import ANSWERING, REPORTING_NOUNS, clause_of, measured_opener
 from .document import Document
@@ -45,14 +46,9 @@ _DAY_NOUNS = (["day"], ["same"], ["night"], ["morning"], ["evening"])
 _ONGOING = frozenset({"is", "are", "was", "were", "been", "still"})
 
 
-def day_of(value: date | datetime | None) -> date | None:
-    """The day of a date or of a moment (None stays None)."""
-    return value.date() if isinstance(value, datetime) else value
-
-
 def starts_after(t: TimeSpec, day: date) -> bool:
     """The time lies wholly after ``day`` (its earliest day is later)."""
-    earliest = day_of(t.earliest)
+    earliest = calendar_day(t.earliest)
     return earliest is not None and earliest > day
 
 
@@ -74,7 +70,7 @@ def report_bound(t: TimeSpec, *, after: bool = False) -> TimeSpec:
     it, for a plan the report announces): the bounds and EDTF are the event's, the value,
     text and span the report's expression's."""
     bound = t.edtf if t.edtf and "/" not in t.edtf else \
-        day_of(t.earliest if after else t.latest).isoformat()
+        calendar_day(t.earliest if after else t.latest).isoformat()
     if after:
         return dataclasses.replace(t, edtf=f"{bound}/..", latest=None, basis="report",
                                    rule=_REPORT_RULE + ":after")
@@ -142,7 +138,7 @@ def find_anchors(doc: Document, timexes: Sequence[TimeSpec]) -> dict[str, date]:
                     break
         if best is None or best.earliest is None:
             continue
-        day = day_of(best.earliest)
+        day = calendar_day(best.earliest)
         anchors.setdefault(noun, day)
         for alias in _SYNONYMS.get(noun, ()):
             anchors.setdefault(alias, day)
@@ -235,7 +231,8 @@ class TimeAttacher:
                     return report_bound(told)
         if t.type == "DURATION" and t.edtf is None and isinstance(t.earliest, date) and \
                 isinstance(t.latest, date):
-            return dataclasses.replace(t, edtf=f"{day_of(t.earliest)}/{day_of(t.latest)}")
+            lo, hi = calendar_day(t.earliest), calendar_day(t.latest)
+            return dataclasses.replace(t, edtf=f"{lo}/{hi}")
         return t
 
     def _attach(self, trigger_start: int, *, trigger_end: int | None = None,
@@ -643,7 +640,7 @@ class TimeAttacher:
         t = next((t for t in here if t.end == comma and t.resolved and _one_day(t)), None)
         if t is None:
             return None
-        day = day_of(t.earliest) - timedelta(days=days)
+        day = calendar_day(t.earliest) - timedelta(days=days)
         end = doc.tokens[k].end
         return dataclasses.replace(t, value=day.isoformat(), edtf=day.isoformat(), earliest=day,
                                    latest=day, text=doc.text[t.start:end], end=end, mod=None,
@@ -684,14 +681,14 @@ class TimeAttacher:
         """The time lies wholly before publication: it dates no plan told after it ("the first
         meeting ... since 2021. Putin suggested that their next meeting could be held in
         Moscow")."""
-        latest = day_of(t.latest)
+        latest = calendar_day(t.latest)
         return self.published is not None and latest is not None and latest < self.published
 
     def _coming(self, t: TimeSpec) -> bool:
         """A stretch that runs on past publication ("in the coming days"): the time of what
         is to come, not of a deed told as done ("... and promised that ...")."""
         return t.type == "DURATION" and self.published is not None and \
-            isinstance(t.latest, date) and day_of(t.latest) > self.published
+            isinstance(t.latest, date) and calendar_day(t.latest) > self.published
 
     def _ahead(self, t: TimeSpec) -> bool:
         """The time lies wholly after publication ("which will happen on May 30"): it dates
@@ -1424,4 +1421,4 @@ def _one_day(t: TimeSpec) -> bool:
     """A date of one day, or a part of one day ("on Thursday evening")."""
     return t.type in ("DATE", "TIME") and t.precision in ("day", "part_of_day") and \
         isinstance(t.earliest, date) and isinstance(t.latest, date) and \
-        day_of(t.earliest) == day_of(t.latest)
+        calendar_day(t.earliest) == calendar_day(t.latest)

@@ -41,7 +41,7 @@ def tag_timexes(text: str, dct: date | datetime | None, *,
     for key, value in (anchors or {}).items():
         if not isinstance(key, str) or not isinstance(value, date):
             raise InvalidInput("anchors must map event words (strings) to dates")
-        clean_anchors[key] = value.date() if isinstance(value, datetime) else value
+        clean_anchors[key] = calendar_day(value)
     ctx = Context(text, dct, clean_anchors)
     accepted = _run(ctx)
     if ctx.text_anchors and any(f.rule in _ANCHORED and not f.resolved for _, _, _, f in
@@ -84,8 +84,8 @@ def _nights_before_reports(text: str, specs: list[TimeSpec]) -> list[TimeSpec]:
     return out
 
 
-def calendar_day(value: date | datetime) -> date:
-    """The day of a date or a date-time."""
+def calendar_day(value: date | datetime | None) -> date | None:
+    """The day of a date or a date-time (None stays None)."""
     return value.date() if isinstance(value, datetime) else value
 
 
