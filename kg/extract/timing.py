@@ -85,15 +85,10 @@ def _a_day(t: TimeSpec) -> bool:
         t.type in ("DATE", "TIME") and t.latest is not None
 
 
-def reacts_to(doc: Document, k: int, reporting: Container[str]) -> bool:
-    """The noun at token ``k`` heads the object of a reaction ("condemned the Markoye
-    attack", "mourned the victims"): an event told before, whose actor the reaction's subject
-    is not."""
-    return reaction_before(doc, k, reporting) >= 0
-
-
 def reaction_before(doc: Document, k: int, reporting: Container[str]) -> int:
-    """The token of the reaction whose object the noun at ``k`` heads, or -1."""
+    """The token of the reaction whose object the noun at ``k`` heads ("condemned the Markoye
+    attack", "mourned the victims": an event told before, whose actor the reaction's subject
+    is not), or -1."""
     j = k - 1
     while j >= 0 and k - j <= 4 and doc.tokens[j].is_word and (
             doc.words[j] in _DETERMINING or doc.tokens[j].is_cap or
@@ -866,7 +861,7 @@ class TimeAttacher:
         return doc.tokens[r - 1].is_word and head.isalpha() and head not in self.reporting and \
             not head.endswith("ed") and head not in _NOT_RELATIVE_HEADS and \
             "," not in between and \
-            any(w.endswith("ed") or w in IRREGULAR_PAST for w in between[:-2]) and \
+            any(_past_form(w) for w in between[:-2]) and \
             not any(w in self.reporting for w in lead)
 
     def _in_a_persons_relative(self, t: TimeSpec) -> bool:
@@ -998,7 +993,8 @@ class TimeAttacher:
         if not _a_day(t) or sent is None or any(
                 o.start != t.start and _a_day(o) for o in self._by_sentence.get(sent.index, [])):
             return False
-        return reacts_to(doc, doc.first_token_at_or_after(trigger_start), self.reporting)
+        return reaction_before(doc, doc.first_token_at_or_after(trigger_start),
+                               self.reporting) >= 0
 
     def _opening_report_day(self, trigger_start: int) -> TimeSpec | None:
         """The day of a report that opens the trigger's sentence ("Speaking on Thursday, the
