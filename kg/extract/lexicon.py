@@ -70,6 +70,7 @@ class Lexicon:
     reporting: dict[str, str] = field(default_factory=dict)  # verb form -> lemma
     strong_claims: frozenset[str] = frozenset()
     titles: frozenset[tuple[str, ...]] = frozenset()
+    title_words: frozenset[str] = frozenset()  # every word of a title ("defence", "minister")
     max_title_words: int = 3
     common_words: frozenset[str] = frozenset()
     calendar: frozenset[str] = frozenset()
@@ -238,5 +239,6 @@ def load_lexicon() -> Lexicon:
                    forces_labels={c.forces.lower(): c for c in countries.values()},
                    irregular=irregular, reporting=reporting,
                    strong_claims=frozenset(rv["claim_strong"]), titles=titles,
+                   title_words=frozenset(w for t in titles for w in t),
                    max_title_words=max(len(t) for t in titles), common_words=common,
                    calendar=frozenset(cues["calendar"]))

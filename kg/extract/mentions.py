@@ -1090,7 +1090,6 @@ def _another_countrys(doc: Document, lex: Lexicon, start: int, entries: Iterable
     "the Colombian defence minister") that differs from the country every catalog entry of
     that name is described by ("Spanish politician, Prime Minister of Spain")."""
     words = doc.text[max(0, start - 60):start].split()[-5:]
-    title_words = {w for t in lex.titles for w in t}
     told = None
     for n, raw in enumerate(reversed(words)):
         if raw.endswith(",") and n > 0:
@@ -1098,7 +1097,7 @@ def _another_countrys(doc: Document, lex: Lexicon, start: int, entries: Iterable
         w = raw.rstrip(",").lower()
         w = w[:-2] if w.endswith(("'s", "’s")) else w
         told = lex.country_names.get(w) or lex.demonyms.get(w)
-        if told is not None or not (w in title_words or w == "the"):
+        if told is not None or not (w in lex.title_words or w == "the"):
             break  # (over titles only: not "Belarus Brokers Deal With Prigozhin")
     if told is None:
         return False
