@@ -849,6 +849,10 @@ def _negated(doc: Document, words: list[str], trig: Trigger) -> str | None:
         if w in _FOILING and window[-1] == "to" and \
                 any(x in _PLOTS for x in window[i + 1:-1]):
             return f"{w} ... plot to"  # "had foiled a plot to kidnap the governor"
+    if trig.pos == "v" and words[-1:] in (["nearly"], ["almost"]) and \
+            trig.type in ("Killing", "CasualtiesReport"):
+        return words[-1]  # "a gunman nearly killed Donald Trump": he lived (but "the town
+        # was nearly destroyed" tells of damage)
     if trig.pos == "v":
         k = len(words)
         while k > 0 and words[k - 1] in _AUXILIARIES:

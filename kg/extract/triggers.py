@@ -310,6 +310,9 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
             continue  # "take it by storm": an assault's idiom (but "battered by a storm")
         if entry.lemma == "give way" and words[k + n:k + n + 1] == ["to"]:
             continue  # "talks gave way to a dispute", "gave way to demands": yielded
+        if words[k] == "met" and k > 0 and words[k - 1] in _PASSIVE_BE and \
+                words[k + 1:k + 2] == ["with"]:
+            continue  # "any attack would be met with a response": how it is received
         art = _article_before(words, k) if entry.pos == "n" else None
         if art is not None and art > 1 and words[art - 1] not in PREPOSITIONS and any(
                 words[j] in _NAMING and words[j + 1] not in PREPOSITIONS and
@@ -347,6 +350,7 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
     return None
 
 
+_PASSIVE_BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
 _ARMED_SENSES = frozenset({"ShellingMissileAttack", "AirStrike", "Attack", "Killing",
                            "Explosion"})
 

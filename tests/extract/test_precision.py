@@ -7271,3 +7271,40 @@ def test_surnames_firms_in_pairs_and_airports_keep_their_kinds():
         "Flights landed at Dulles International on Sunday.").entities}
     assert kinds.get("David Steel") == "person" and kinds.get("Tata Motors") == "organization"
     assert "Tata Motors and Siemens" not in kinds and kinds.get("Dulles International") == "place"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The senator was attacked by her rivals as a puppet of the banks on Monday.", "Attack"),
+    ("Supporters gather at a memorial for the three firefighters in Dover.", "Protest"),
+    ("The minister said any incursion would be met with an answer from the army.",
+     "Meeting"),
+    ("The wounded mayor was pushed into a police van by his bodyguards.", "Advance"),
+    ("Officials said the search warrant was executed at dawn on Tuesday.", "Killing"),
+    ("Treason can carry a life sentence in the country.", "Other"),
+    ("Party leaders rallied behind the chancellor on Friday.", "Protest"),
+    ("A judge ordered him detained on suspicion of arson, attempted murder and fraud.",
+     "Killing"),
+])
+def test_criticism_receptions_warrants_and_penalties_name_no_event(text, etype):
+    # (first-contact batches 190-191)
+    assert etype not in [e.type for e in analyse(text).events]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("A gunman attacked a bus as it left the depot on Monday.", "Attack"),
+    ("Protesters rallied outside parliament on Friday.", "Protest"),
+    ("The delegation met with President Ruto on Monday.", "Meeting"),
+    ("Troops pushed into the town on Monday.", "Advance"),
+    ("The court sentenced him to life in prison on Monday.", "Other"),
+    ("He was charged on Friday with murdering his neighbour.", "Killing"),
+])
+def test_attacks_rallies_and_meetings_beside_those_phrases_still_count(text, etype):
+    assert etype in [e.type for e in analyse(text).events]
+
+
+def test_a_victim_nearly_killed_is_not_killed():
+    doc = analyse("A sniper nearly killed Governor Tom Ridge at a rally on Saturday. The driver "
+                  "was almost killed. Nearly 40 people were killed in the storm on Sunday.")
+    killings = [e for e in doc.events if e.type == "Killing"]
+    assert killings and all(e.modality == "negated" for e in killings)
+    assert [e.modality for e in doc.events if e.type == "Storm"] == ["asserted"]
