@@ -178,7 +178,14 @@ def _paragraph_kind(line: str) -> str:
             _is_titlecase(bare):
         return "headline"  # "... As Noboa Declares 'Internal Armed Conflict'": a headline
         # ending in a quotation (a paragraph's quotation ends with its stop: '... war."')
+    if bare.endswith("?") and len(bare) <= 160 and not _INNER_STOP_RE.search(bare[:-1]) and \
+            _is_titlecase(bare):
+        return "headline"  # "What Has The Deal Changed In Tigray?": a headline asks (a
+        # paragraph's question is in sentence case)
     return "body"
+
+
+_INNER_STOP_RE = re.compile(r"[.!?][\"”’']?\s+[A-Z]")
 
 
 # A line that is one quotation and nothing else: '"No Military Targets"', a subheading
@@ -253,9 +260,36 @@ def _is_boundary(text: str, sent_start: int, punct_start: int, punct: str, nxt: 
         return False
     if len(word) == 1 and word.isupper():
         return word == "I"  # an initial ("J. Smith"), unless it is the pronoun
+    if low in ("a.m", "p.m"):
+        return opener or not _CLOCK_OPENING_RE.match(text, sent_start, punct_start) and \
+            _opens_after_clock(text, punct_start + len(punct), first)
     if low in _OTHER_ABBREVIATIONS or _DOTTED_RE.match(word + "."):
         return opener
     return True
+
+
+# what follows a clock time in its own sentence: "at 8 p.m. Saturday", "at 5 p.m. Eastern"
+_CLOCK_FOLLOWERS = frozenset('''
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december jan feb mar apr jun jul aug sep sept oct
+nov dec eastern pacific central mountain local
+'''.split())
+# a sentence that opens with its clock time: "At 3 a.m. Russian forces crossed ...", "On
+# Monday, at 3 a.m. gunmen ..."
+_CLOCK_OPENING_RE = re.compile(
+    r"(?:\W*|[^.]*,\s*)(?:(?:just|shortly|sometime|about|around|at|by|after|before|until|from|since|"
+    r"near|nearly|almost|roughly|approximately|then|and|but)\s+)+"
+    r"\d{1,2}(?:[:.]\d\d)?\s*[ap]\.m$", re.IGNORECASE)
+_TIME_WORD_RE = re.compile(r"\s*\S+\s+time\b", re.IGNORECASE)
+
+
+def _opens_after_clock(text: str, pos: int, first: str) -> bool:
+    """A capitalised word after "a.m."/"p.m." opens a sentence ("at 8 p.m. Later that
+    night ..."), unless it is a day, a month or a time zone ("8 p.m. GMT", "Kyiv time")."""
+    word = first.rstrip(".,;:!?\"'”’)")
+    if word.lower() in _CLOCK_FOLLOWERS or word.isupper() or word[:1].isdigit():
+        return False
+    return _TIME_WORD_RE.match(text, pos, pos + 40) is None
 
 
 def _word_before(text: str, start: int, end: int) -> re.Match[str] | None:

@@ -83,3 +83,22 @@ def test_page_furniture_lines_are_credits_and_a_trailing_photo_credit_makes_a_ca
             "The source said the photo was taken on Thursday.\n")
     kinds = [p.kind for p in split_paragraphs(text)]
     assert kinds == ["credit", "credit", "credit", "credit", "caption", "body"]
+
+
+def test_a_title_case_question_is_a_headline():
+    text = ("Analysis: What Is Left Of The Truce In Darfur?\n\nWill the talks go on? Nobody "
+            "knows.\n\nWill the truce hold?")
+    assert [p.kind for p in split_paragraphs(text)] == ["headline", "body", "body"]
+
+
+def test_a_sentence_may_end_on_a_clock_time():
+    """A capitalised word after "a.m."/"p.m." opens a sentence, unless it is a day, a month
+    or a time zone, or the clock time opened the sentence."""
+    assert texts("The truce took effect at 8 p.m. Later that night crowds gathered.") == [
+        "The truce took effect at 8 p.m.", "Later that night crowds gathered."]
+    for one in ("They met at 10 a.m. Tuesday in Paris.", "The blast came at 9 p.m. GMT.",
+                "The strike hit at 4 a.m. Kyiv time, officials said.",
+                "At 3 a.m. Russian forces crossed the line.",
+                "On Monday, shortly after 4:15 a.m. Israeli jets struck.",
+                "It ended at 5 p.m. on Sept. 3."):
+        assert texts(one) == [one]
