@@ -30,7 +30,7 @@ _UNIT_TAIL_HEADS = frozenset({"defense", "defence", "forces", "army", "guard", "
                               "marines", "corps", "troops"})
 _DEMONYM_SKIP = frozenset({"missile", "rocket", "drone", "artillery", "military", "full-scale",
                            "overnight", "massive", "heavy", "new", "latest", "ballistic",
-                           "cruise", "and", "or", "air"})
+                           "cruise", "and", "or", "air", "federal", "national"})
 # "Russian officials said": the demonym names the government that speaks
 _OFFICIAL_HEADS = frozenset({"officials", "official", "authorities", "government", "leadership",
                              "diplomats", "diplomat", "ministry", "embassy", "envoy",
@@ -124,6 +124,10 @@ def _match_phrase(toks: list[Token], k: int,
     return k
 
 
+# qualifiers of a government that make it the country's own
+_NATIONWIDE = frozenset({"federal", "national"})
+
+
 def _forces_and_demonyms(doc: Document, toks: list[Token], lex: Lexicon) -> list[Candidate]:
     out = []
     forces = lex.phrase_index("force_nouns")
@@ -167,6 +171,10 @@ def _forces_and_demonyms(doc: Document, toks: list[Token], lex: Lexicon) -> list
                                  label=country.forces, extra={"country": country.code}))
             continue
         org_end = _org_head_end(toks, m, lex)
+        if org_end > m and toks[org_end - 1].lower == "government" and \
+                all(t.lower in _NATIONWIDE for t in toks[m:org_end - 1]):
+            org_end = m  # "Ethiopia's federal government": the country's own, as "Ethiopia's
+            # government" is
         if org_end > m:
             last = toks[org_end - 1]
             out.append(Candidate(tok.start, last.end, doc.text[tok.start:last.end],

@@ -324,6 +324,8 @@ def _year(m: re.Match, ctx: Context) -> Found | None:
     nxt = re.match(r"\s*([A-Za-z]+)", ctx.text[m.end():m.end() + 20])
     if nxt and nxt.group(1).lower() in _MEASURES and not m["suffix"]:
         return None
+    if nxt and nxt.group(1) in _NAMED_BODIES and not prefixed:
+        return None  # "the backbench 1922 Committee": a name
     mod = part_mod(m["pmod"])
     if m["pre"]:
         mod = {"pre": "BEFORE", "post": "AFTER", "mid": "MID"}[m["pre"].lower()]
@@ -335,6 +337,11 @@ def _year(m: re.Match, ctx: Context) -> Found | None:
     elif suffix == "or so":
         mod = "APPROX"
     return dated("year", Point("year", date(year, 1, 1)), mod=mod)
+
+
+# bodies named after a year
+_NAMED_BODIES = frozenset({"Committee", "Club", "Group", "Society", "Movement", "Commission",
+                           "Foundation", "Network", "Collective"})
 
 
 @rule("year_range",

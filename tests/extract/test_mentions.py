@@ -276,3 +276,12 @@ def test_a_nicknamed_speaker_is_the_source_and_the_nickname_no_quotation():
     capture = next(e for e in doc.events if e.type == "TerritoryTaken")
     assert doc.entity(capture.according_to).label == "Mohamed Hamdan Dagalo"
     assert "Statement" not in [e.type for e in doc.events]
+
+
+def test_a_countrys_federal_government_is_the_country():
+    for text in ("Kenya's federal government said it would send troops on Monday.",
+                 "The Kenyan federal government said it would send troops on Monday."):
+        assert [(e.label, e.kind) for e in analyse(text).entities] == [("Kenya", "place")]
+    assert [(e.label, e.kind) for e in analyse(
+        "The Lagos state government said so on Monday.").entities] == [
+        ("Lagos state government", "organization")]
