@@ -207,6 +207,17 @@ def _closes_apposition(toks: list[Token], k: int) -> bool:
     return False
 
 
+def _inside_apposition(toks: list[Token], k: int, after: int) -> bool:
+    """The mention from token ``k`` to ``after`` modifies the noun of an apposition set off
+    by commas (", a Fico ally,", ", a Hamas commander,")."""
+    if not (k >= 2 and toks[k - 1].lower in ("a", "an") and toks[k - 2].text == ","):
+        return False
+    tail = next((c for c in range(after, min(after + 4, len(toks))) if toks[c].text == ","),
+                None)
+    return tail is not None and tail > after and \
+        all(t.is_word and t.text.islower() for t in toks[after:tail])
+
+
 def _apposition_gap(words: list[str]) -> bool:
     """The words before a name are a title in apposition: "the mayor of Istanbul ,", "the
     country's former finance minister ,"."""
@@ -488,6 +499,10 @@ class RoleFinder:
                     continue
                 if m.start > trig.end and self._noun_before_from(m, sent.start) in _REACTIONS:
                     continue  # "The election drew criticism from France": who reacts to it
+                if m.kind == "person" and _inside_apposition(
+                        self.doc.tokens, self.doc.first_token_at_or_after(m.start),
+                        self.doc.first_token_at_or_after(m.end)):
+                    continue  # "Peter Pellegrini, a Fico ally, met": not Fico
                 if aid and aid not in seen and not m.demonym:
                     roles.participants.append(aid)
                     seen.add(aid)
@@ -801,6 +816,9 @@ class RoleFinder:
             if after < len(toks) and toks[after].text == "," and \
                     _closes_apposition(toks, bisect.bisect_left(starts, m.start)):
                 continue  # "Bankman-Fried, the founder of the exchange FTX, was sentenced"
+            if m.kind == "person" and \
+                    _inside_apposition(toks, bisect.bisect_left(starts, m.start), after):
+                continue  # "Peter Pellegrini, a Fico ally, met": the ally, not Fico
             first = bisect.bisect_left(starts, m.start)
             if first > 0 and toks[first - 1].text == "," and \
                     self._possesses_place(m) and any(t.text == "," for t in toks[after:]):
@@ -838,7 +856,8 @@ class RoleFinder:
             self.doc.sentences[sent.index - 1].paragraph == sent.paragraph else \
             (sent.start if sent else clause[0])
         want = _PRONOUNS[pron.lower]
-        found = [m for m in self.between(floor, pron.start) if self._fits_pronoun(m, want, floor)]
+        found = [m for m in self.between(floor, pron.start) if self._fits_pronoun(m, want, floor)
+                 and not self._addressee(m, pron)]
         if speaker and sent is not None and found and found[0].start < sent.start:
             here = [m for m in found if m.start >= sent.start]
             if here and self._speaks(here[0]):
@@ -859,6 +878,14 @@ class RoleFinder:
             return None  # "Karlov was shot dead. The gunman shouted as he opened fire": the
             # gunman, not the person named before
         return self.actor_id(found[-1]) if found else None
+
+    def _addressee(self, m: MentionRef, pron: Token) -> bool:
+        """Whom the speaker tells what the pronoun's clause says ("had informed King Charles
+        III that she was stepping down": she is the speaker)."""
+        doc = self.doc
+        k, e = doc.first_token_at_or_after(m.start), doc.first_token_at_or_after(m.end)
+        return e + 1 == pron.i and doc.words[e] == "that" and \
+            any(w in _ADDRESSING for w in doc.words[max(0, k - 2):k])
 
     def _unnamed_person(self, sent: SentenceSpan) -> bool:
         """The sentence opens with an unnamed person ("The gunman", "A young man")."""
@@ -941,6 +968,10 @@ class RoleFinder:
                 self.lex.reporting_lemma(doc.words[k]) is None:
             return False
         toks = self._tokens_fast(sent_start, doc.tokens[k].start)
+        if any(t.lower in _PRONOUNS and t.lower not in ("its", "their")
+               for t in (*toks, *doc.tokens[k + 1:pron.i])):
+            return False  # "She said she had informed the king that she ...": a pronoun
+            # speaker or subject, whom the pronoun takes up
         starts = [t.start for t in toks]
         return not any(self.actor_id(m) and not self._modifies(m) and
                        not _in_relative_clause(toks, bisect.bisect_left(starts, m.start))

@@ -7308,3 +7308,16 @@ def test_a_victim_nearly_killed_is_not_killed():
     killings = [e for e in doc.events if e.type == "Killing"]
     assert killings and all(e.modality == "negated" for e in killings)
     assert [e.modality for e in doc.events if e.type == "Storm"] == ["asserted"]
+
+
+def test_a_name_inside_an_apposition_or_addressed_is_not_the_actor():
+    doc = analyse("Premier Anna Berg and President-elect Tomas Novak, a Kral ally, met on "
+                  "Thursday.")
+    ents = {e.id: e.label for e in doc.entities}
+    [meeting] = [e for e in doc.events if e.type == "Meeting"]
+    assert sorted(ents[p.entity] for p in meeting.participants) == ["Anna Berg", "Tomas Novak"]
+    doc = analyse("Prime Minister Anna Berg spoke on Thursday. She said she had informed King "
+                  "Olav that she was stepping down.")
+    ents = {e.id: e.label for e in doc.entities}
+    [quit] = [e for e in doc.events if e.type == "Resignation"]
+    assert [(p.role, ents[p.entity]) for p in quit.participants] == [("agent", "Anna Berg")]
