@@ -833,9 +833,22 @@ class TimeAttacher:
         tail = between[len(between) - between[::-1].index(","):]
         if tail[:1] in (["and"], ["but"]):
             tail = tail[1:]
+        if not tail and self._pluperfect_relative(t):
+            return True  # "Storm Daniel, a cyclone that had already caused flooding in Greece
+            # earlier this month, made landfall on Sunday": what had been before
         # a subject of its own after the comma (not "earthquakes that struck western Japan
         # on Monday killed 48 people, damaged thousands of buildings": one subject's verbs)
         return bool(tail) and (self._in_a_things_relative(t) or self._in_a_persons_relative(t))
+
+    def _pluperfect_relative(self, t: TimeSpec) -> bool:
+        """The expression lies in a relative clause in the past perfect ("that had already
+        caused ... earlier this month")."""
+        sent = self.doc.sentence_at(t.start)
+        if sent is None:
+            return False
+        words = self.doc.words_between(sent.start, t.start)[-14:]
+        rel = max((n for n, w in enumerate(words) if w in _RELATIVE_WORDS), default=-1)
+        return rel >= 0 and words[rel + 1:rel + 2] == ["had"]
 
     def _relative_of_a_thing_after(self, t: TimeSpec, trigger_start: int) -> bool:
         """The trigger is the verb of a relative clause about a thing named after the

@@ -7321,3 +7321,24 @@ def test_a_name_inside_an_apposition_or_addressed_is_not_the_actor():
     ents = {e.id: e.label for e in doc.entities}
     [quit] = [e for e in doc.events if e.type == "Resignation"]
     assert [(p.role, ents[p.entity]) for p in quit.participants] == [("agent", "Anna Berg")]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Thousands of students took to the streets of Belgrade on Sunday.", "Protest"),
+    ("Within hours, farmers poured into the streets of the capital.", "Protest"),
+    ("A wall of water tore through the village on Tuesday night.", "Flood"),
+])
+def test_crowds_in_the_streets_and_walls_of_water(text, etype):
+    assert etype in [e.type for e in analyse(text).events]
+
+
+def test_crowds_celebrating_in_the_streets_are_no_protest():
+    doc = analyse("Hundreds of people took to the streets to celebrate the result on Sunday.")
+    assert "Protest" not in [e.type for e in doc.events]
+
+
+def test_a_past_perfect_relative_clause_keeps_its_time():
+    doc = analyse("Storm Nora, a cyclone that had already caused flooding in Malta earlier this "
+                  "month, made landfall on the coast on Sunday, September 10.",
+                  published=date(2023, 9, 19))
+    assert [e.time.value for e in doc.events if e.type == "Storm"] == ["2023-09-10"]
