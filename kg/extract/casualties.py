@@ -297,7 +297,8 @@ def _object_conjunct(words: list[str], n: int, lex: Lexicon) -> int | None:
     people = lex.words("casualties", "people_nouns")
     p = n
     while p < len(words) and p - n < 3 and (words[p] in people or _adjective_like(words[p])
-                                            or _AGE_RE.match(words[p])):
+                                            or _AGE_RE.match(words[p]) or
+                                            _modifies_people(words, p, people)):
         p += 1
     placed = False
     if p > n and p + 2 < len(words) and words[p] == "in" and "and" in words[p + 2:p + 4]:
@@ -319,8 +320,13 @@ def _object_conjunct(words: list[str], n: int, lex: Lexicon) -> int | None:
     while r < len(words) and words[r] not in people and (_adjective_like(words[r]) or
                                                          _AGE_RE.match(words[r])):
         r += 1  # "three young civilians"
-    while r < len(words) and words[r] in people:
-        r += 1
+    while r < len(words) and (words[r] in people or _modifies_people(words, r, people)):
+        r += 1  # ("two civilian road workers")
+    if words[r:r + 1] == ["of"] and words[r - 1] in ("members", "relatives") and \
+            words[r + 1:r + 2] in (["a"], ["the"]):
+        j = next((j for j in range(r + 2, min(r + 5, len(words))) if words[j] in people), None)
+        if j is not None and all(w.replace("-", "").isalpha() for w in words[r + 2:j]):
+            r = j + 1  # "and two members of a Libyan family"
     # a verb of their own ("and 30 others remained missing", "and 200 people remain trapped",
     # "and 15 others still need treatment", "and three others inside the car were injured")
     if r < len(words) and words[r].isalpha() and words[r] not in _AFTER_AN_OBJECT:
@@ -481,6 +487,7 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             m = _before_place_phrase(words, _before_aboard(words, m), people)
             # ("all eight people aboard died", "the five
             # people aboard the submersible were killed"
+            m = _before_ages(words, m)  # "A man aged 40 was killed": one man, no 40
             steps = 0
             vague = lex.words("casualties", "vague")
             while m >= 0 and steps < 3 and words[m] not in vague and (
@@ -536,11 +543,13 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                 if value is not None:
                     qual = _qualifier_before(words, m, lex)
                     count, found = (None if qual == "approx" else value), True
+                    aged = _before_ages(words, m - 3 if words[m - 2] == "," else m - 2) \
+                        if m >= 3 and words[m - 1] in ("and", "plus") else m - 2
                     if m >= 2 and words[m - 1] in ("and", "plus") and (
-                            words[m - 2] in people or
-                            words[m - 2] in lex.words("perpetrators", "words")):
+                            words[aged] in people or
+                            words[aged] in lex.words("perpetrators", "words")):
                         count = None  # "a gunman and one spectator were killed": 1 is a part
-                        first = _count_before(words, m - 2, lex)
+                        first = _count_before(words, aged, lex)  # (over "aged 67 and 56")
                         if first is None:
                             first = _members_of(words, m - 1, lex)  # "Six members of one
                             # family and three neighbours were killed": 9
@@ -778,6 +787,28 @@ def _risen_to(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, bool]
 def _plural(word: str) -> bool:
     """A counted plural noun ("candidates", "journalists")."""
     return word.isalpha() and looks_plural(word)
+
+
+def _before_ages(words: list[str], k: int) -> int:
+    """The index of the noun before "aged 67 and 56" ending at ``k`` ("Two men aged 67 and
+    56"); ``k`` itself when no ages end there."""
+    j = k
+    while j >= 1 and words[j].isdigit():
+        j -= 1
+        if words[j] in ("and", ",", "to", "or"):
+            j -= 1
+            continue
+        if words[j] in ("between", "from"):
+            j -= 1
+        return j - 1 if words[j] == "aged" else k
+    return k
+
+
+def _modifies_people(words: list[str], k: int, people: frozenset[str]) -> bool:
+    """A word before a people noun that is part of its name ("road workers", "Greek
+    rescuers")."""
+    return k + 1 < len(words) and words[k].isalpha() and words[k + 1] in people and \
+        words[k] not in ("and", "or", "of", "the", "a", "an")
 
 
 def _adjective_like(word: str) -> bool:

@@ -75,3 +75,15 @@ def test_deaths_told_with_cases_of_a_disease_are_not_the_strikes_before():
     strike = next(e for e in doc.events if e.type == "ShellingMissileAttack")
     assert strike.fatalities is None
     assert [e.fatalities for e in doc.events if e.type == "CasualtiesReport"] == [172]
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("A man aged 40 was killed.", 1),
+    ("Three people aged between 20 and 30 were killed.", 3),
+    ("Two men aged 67 and 56 and a 56-year-old woman died.", 3),
+    ("Two men aged 67 and 56, and a woman aged 56 died.", 3),
+    ("The mine killed four police officers and two civilian road workers.", 6),
+    ("The crash killed three Greek rescuers and two members of a Libyan family.", 5),
+])
+def test_ages_are_no_counts_and_named_groups_add_up(sentence, killed):
+    assert counts(sentence) == [("killed", killed)]
