@@ -131,10 +131,16 @@ def drop_headline_guesses(groups: list[EntityGroup], sentences: Sequence[Sentenc
 def _placed_in_headline(c: Candidate, text: str) -> bool:
     """A town of a headline that is one: a city of some size ("Quake Jolts Hualien") or a
     name after "in", "near", "at" ("Race Against Time in Antakya")."""
-    if any(p.population >= _HEADLINE_TOWN for p in c.places):
-        return True
+    if any(p.population >= _HEADLINE_TOWN and _own_name(c.surface, p) for p in c.places):
+        return True  # (by its own name: "Turn" is another name of Angren)
     before = text[max(0, c.start - 12):c.start].split()
     return bool(before) and before[-1].lower() in _HEADLINE_PLACE_PREPOSITIONS
+
+
+def _own_name(surface: str, place: Any) -> bool:
+    """The place's own name, or its first words ("Hualien" of "Hualien City")."""
+    return not alternate_name(surface, place) or \
+        fold(str(getattr(place, "name", ""))).startswith(fold(surface) + " ")
 
 
 # Towns this large are named in headlines as towns: the gazetteer's towns whose names are

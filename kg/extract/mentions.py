@@ -401,6 +401,8 @@ def _gazetteer_candidates(doc: Document, lex: Lexicon, gazetteer: Any, lower: se
                 following not in _PLACE_NOUNS_AFTER:
             continue  # "The Kazakh emergencies ministry", "Kazakh officials": a people's
             # adjective, not the town of that name
+        if doc.text[m.end:m.end + 4] == "-era" and not doc.text[m.end + 4:m.end + 5].isalpha():
+            continue  # "a Roman-era castle": a period, no town Roman
         if " " not in m.surface and all(p.feature != "country" for p in m.places) and \
                 names_a_weapon(doc.words, doc.first_token_at_or_after(m.end), lex):
             continue  # "Iskander missiles", "Shahed drones": a weapon's name, not a town
