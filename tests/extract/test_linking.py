@@ -353,3 +353,11 @@ def test_a_person_the_text_gives_another_country_is_a_namesake_left_unlinked(ada
                         "the war would go on.", "Benjamin Netanyahu")):
         entry = adapters["catalog"].lookup(name, kind="person")[0]
         assert by_label(analyse(text, **adapters), entry.label).wikidata == entry.qid
+
+
+def test_a_headline_word_that_is_only_another_name_of_a_town_is_no_place(adapters):
+    doc = analyse("Election Protests Turn Violent In Belgrade\n\nPolice clashed with protesters "
+                  "in Belgrade on Sunday.", **adapters)
+    assert "Turn" not in {e.label for e in doc.entities}
+    doc = analyse("The quake damaged a Roman-era castle in Gaziantep on Monday.", **adapters)
+    assert {e.label for e in doc.entities if e.kind == "place"} == {"Gaziantep"}

@@ -286,13 +286,3 @@ def test_a_countrys_federal_government_is_the_country():
         "The Lagos state government said so on Monday.").entities] == [
         ("Lagos state government", "organization")]
 
-
-def test_a_headline_word_that_is_only_another_name_of_a_town_is_no_place():
-    doc = analyse("Election Protests Turn Violent In Belgrade\n\nPolice clashed with protesters "
-                  "in Belgrade on Sunday.")
-    assert "Turn" not in {e.label for e in doc.entities}
-
-
-def test_an_era_named_after_a_town_is_no_place():
-    doc = analyse("The quake damaged a Roman-era castle in Gaziantep on Monday.")
-    assert {e.label for e in doc.entities if e.kind == "place"} == {"Gaziantep"}
