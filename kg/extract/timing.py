@@ -624,6 +624,8 @@ class TimeAttacher:
         floor = doc.sentence_tokens[doc.token_sentence[k]][0] if k >= 0 else 0
         while k > floor and doc.words[k] not in ("after", ",", ";", ":"):
             k -= 1
+        if k - 2 == floor and doc.words[k] == "after":
+            return self._days_before_main(here, k, trigger_start)
         if k - 3 < floor or doc.words[k] != "after" or \
                 doc.words[k - 1] not in ("day", "days", "week") or doc.words[k - 3] != ",":
             return None
@@ -640,6 +642,31 @@ class TimeAttacher:
         return dataclasses.replace(t, value=day.isoformat(), edtf=day.isoformat(), earliest=day,
                                    latest=day, text=doc.text[t.start:end], end=end, mod=None,
                                    rule="days-before")
+
+    def _days_before_main(self, here: list[TimeSpec], k: int, trigger_start: int
+                          ) -> TimeSpec | None:
+        """The day of an opening "A week after ..." clause, counted back from the day its
+        main clause tells after the comma ("A week after soldiers seized power, France began
+        evacuating its citizens on Wednesday": the Wednesday before)."""
+        doc = self.doc
+        unit = doc.words[k - 1]
+        count = _COUNTS.get(doc.words[k - 2])
+        if count is None or unit not in ("day", "days", "week", "weeks") or \
+                unit.endswith("s") != (count > 1):
+            return None
+        end = doc.sentence_tokens[doc.token_sentence[k]][1]
+        comma = next((j for j in range(k + 1, end) if doc.words[j] == ","), None)
+        if comma is None or doc.tokens[comma].start < trigger_start:
+            return None
+        t = next((t for t in here if t.start > doc.tokens[comma].start and t.resolved and
+                  _one_day(t)), None)
+        if t is None:
+            return None
+        day = calendar_day(t.earliest) - timedelta(days=count * (7 if unit[0] == "w" else 1))
+        start, stop = doc.tokens[k - 2].start, doc.tokens[k].end
+        return dataclasses.replace(t, value=day.isoformat(), edtf=day.isoformat(), earliest=day,
+                                   latest=day, text=doc.text[start:stop], start=start, end=stop,
+                                   mod=None, rule="days-before")
 
     def _report_opener(self, t: TimeSpec) -> bool:
         """The expression ends an opener that names the report itself, before a comma

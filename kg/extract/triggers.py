@@ -553,10 +553,12 @@ def _adjectival(toks: list[Token], words: list[str], k: int, n: int, lex: Lexico
     if lex.reporting_lemma(nxt) is not None and nxt.endswith("ed"):
         return False
     if words[k].endswith("ed") and toks[nxt_i].is_cap and nxt in lex.words("titles", "words") \
-            and (k == 0 or prev in ("former", ",")) and nxt_i + 1 < len(toks) and \
-            toks[nxt_i + 1].is_cap and toks[nxt_i + 1].is_word:
-        return True  # "Impeached President Yoon Suk Yeol was detained": who he is (but
-        # "Elected President in 2019, Nayib Bukele ...": when he was elected)
+            and (k == 0 or prev in ("former", ",") or prev in DETERMINERS or
+                 prev in PREPOSITIONS or prev.endswith("ed") and not toks[k - 1].is_cap) \
+            and nxt_i + 1 < len(toks) and toks[nxt_i + 1].is_cap and toks[nxt_i + 1].is_word:
+        return True  # "Impeached President Yoon Suk Yeol was detained", "arrested impeached
+        # President Yoon": who he is (but "Elected President in 2019, Nayib Bukele ...": when
+        # he was elected; "lawmakers impeached President Yoon": the verb)
     if (nxt in lex.demonyms and toks[nxt_i].is_cap or nxt in _FORCE_WORDS) and \
             (prev in DETERMINERS or prev in PREPOSITIONS):
         return True  # "against counterattacking Ukrainian forces", "the retreating troops"

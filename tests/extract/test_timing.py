@@ -314,3 +314,18 @@ def test_a_place_named_anaphor_brings_no_party_of_its_reaction():
                   published=date(2023, 9, 1))
     bombing = next(e for e in doc.events if e.type == "Bombing")
     assert bombing.participants == [] and bombing.time.value == "2023-08-31"
+
+
+def test_an_opening_clause_a_week_after_counts_back_from_the_main_clauses_day():
+    doc = analyse("A week after soldiers seized power in Niamey, France began evacuating its "
+                  "citizens on Wednesday. Two days after the earthquake struck, rescuers found "
+                  "a girl alive on Wednesday.", published=date(2023, 8, 2))
+    times = {e.type: e.time.value for e in doc.events}
+    assert times["Other"] == "2023-07-26" and times["Earthquake"] == "2023-07-31"
+    assert times["Evacuation"] == "2023-08-02"
+
+
+def test_an_attributive_participle_before_a_title_is_no_event():
+    doc = analyse("Investigators arrested impeached President Yoon Suk Yeol on Wednesday.",
+                  published=date(2025, 1, 15))
+    assert [e.type for e in doc.events] == ["Arrest"]
