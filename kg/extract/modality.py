@@ -81,6 +81,13 @@ def _no_plans(words: list[str]) -> bool:
     return False
 
 
+# demands refused: "rejected calls to resign"
+_DEMANDS = frozenset({"calls", "demands", "pressure", "appeals"})
+_REFUSING = frozenset({"resisted", "rejected", "ignored", "defied", "dismissed", "refused",
+                       "rebuffed", "resists", "rejects", "ignores", "defies", "dismisses",
+                       "refuses", "rebuffs", "resisting", "rejecting", "ignoring", "defying"})
+
+
 @dataclass(frozen=True)
 class Reading:
     """What the cues say about one trigger."""
@@ -290,6 +297,10 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         negation = _intention_denied(words)
     if not planned and trig.pos == "n":
         planned = _pressed_for(words)
+    if planned and not negation and _DEMANDS.intersection(words[-4:]) and \
+            _REFUSING.intersection(words[-6:-1]):
+        negation = "refused calls"  # "had resisted calls to resign", "ignored demands that
+        # he step down": what was asked was not done
     if not planned and trig.pos == "v" and "before" in words[-6:]:
         rest = words[len(words) - words[::-1].index("before"):]
         if _STILL_TO_COME.intersection(rest) and not _PAST_BE.intersection(rest):

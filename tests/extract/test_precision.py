@@ -4249,7 +4249,7 @@ def test_calls_to_step_down_and_an_apposition_before_a_participle():
     "to demand the resignation of the region's president, Carlos Mazon, accusing his
     government of ...": the protesters accuse (no named agent), never Mazon."""
     assert one(analyse("Mazon has resisted calls to step down."), "Resignation").modality == \
-        "planned"
+        "negated"  # (resisted: not done, stop 29)
     doc = analyse("Protesters filled the centre of Valencia on Saturday evening to demand the "
                   "resignation of the region's president, Carlos Mazon, accusing his government "
                   "of failing to warn residents.", published=date(2024, 11, 10))
@@ -7342,3 +7342,17 @@ def test_a_past_perfect_relative_clause_keeps_its_time():
                   "month, made landfall on the coast on Sunday, September 10.",
                   published=date(2023, 9, 19))
     assert [e.time.value for e in doc.events if e.type == "Storm"] == ["2023-09-10"]
+
+
+@pytest.mark.parametrize("text", [
+    "The director had initially resisted calls to resign.",
+    "The minister rejected calls to resign on Monday.",
+    "He has ignored demands that he step down.",
+])
+def test_a_refused_demand_is_denied(text):
+    assert [e.modality for e in analyse(text).events if e.type == "Resignation"] == ["negated"]
+
+
+def test_a_renewed_demand_is_still_to_come():
+    doc = analyse("Protesters renewed calls for the president to resign on Monday.")
+    assert [e.modality for e in doc.events if e.type == "Resignation"] == ["planned"]
