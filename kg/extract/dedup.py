@@ -11,6 +11,7 @@ others contribute the roles, counts and quotation it lacks.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, datetime
 
 from ..model import BASIS_RANK, EVENT_TYPES, TimeSpec
@@ -382,6 +383,11 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
                 cluster.remove(told)
                 cluster.insert(0, told)
         best = cluster[0]
+        if _told_as_fact(best, cluster):
+            # the report tells as fact, on a day of its own, what a source it cites claims
+            # ("a drone struck a housing area at Tower 22 early on Sunday" and "the militia
+            # claimed it had launched drones"): the report's word
+            best.reading = replace(best.reading, modality="asserted", cue=None)
         for other in cluster[1:]:
             _absorb(best, other)
         specific = _specific([d.type for d in cluster])
@@ -390,6 +396,19 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
         kept.append(best)
     kept.sort(key=lambda d: (d.trig.start, d.trig.end))
     return kept
+
+
+def _told_as_fact(best: EventDraft, cluster: list[EventDraft]) -> bool:
+    """The claimed or hedged best mention's cluster holds an asserted body mention dated by an
+    expression of its own on the same day."""
+    if best.modality not in ("claimed", "hedged") or best.time is None or \
+            best.time.basis != "expression":
+        return False
+    day = calendar_day(best.time.earliest), calendar_day(best.time.latest)
+    return any(d.kind == "body" and not d.anaphoric and d.modality == "asserted" and
+               d.time is not None and d.time.basis == "expression" and
+               (calendar_day(d.time.earliest), calendar_day(d.time.latest)) == day
+               for d in cluster[1:])
 
 
 def _reports(d: EventDraft) -> bool:

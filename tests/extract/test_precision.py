@@ -7356,3 +7356,12 @@ def test_a_refused_demand_is_denied(text):
 def test_a_renewed_demand_is_still_to_come():
     doc = analyse("Protesters renewed calls for the president to resign on Monday.")
     assert [e.modality for e in doc.events if e.type == "Resignation"] == ["planned"]
+
+
+def test_an_event_the_report_tells_as_fact_stays_asserted_beside_a_sources_claim():
+    doc = analyse("A drone struck a housing area at the base early on Sunday. The Islamic "
+                  "Resistance in Iraq, a coalition of militias, claimed it had launched drones "
+                  "at the base on Sunday, killing three soldiers.", published=date(2024, 2, 3))
+    [strike] = [e for e in doc.events if e.type == "ShellingMissileAttack"]
+    assert (strike.modality, strike.fatalities, strike.time.value) == (
+        "asserted", 3, "2024-01-28")
