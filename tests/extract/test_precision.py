@@ -7365,3 +7365,27 @@ def test_an_event_the_report_tells_as_fact_stays_asserted_beside_a_sources_claim
     [strike] = [e for e in doc.events if e.type == "ShellingMissileAttack"]
     assert (strike.modality, strike.fatalities, strike.time.value) == (
         "asserted", 3, "2024-01-28")
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Gunmen seized a cargo ship in the Gulf of Aden on Sunday.", "Other"),
+    ("Two ballistic missiles were fired towards the destroyer on Monday.",
+     "ShellingMissileAttack"),
+    ("The first vaccine doses arrived in the capital on Saturday.", "AidDelivery"),
+    ("The lunar probe crashed into the Moon on Saturday.", "Accident"),
+])
+def test_ships_seized_missiles_fired_doses_arrived_and_probes_crashed(text, etype):
+    assert etype in [e.type for e in analyse(text).events]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Hospitals postponed operations and non-urgent appointments on Friday.", "Appointment"),
+    ("The hospital cancelled non-urgent visits on Friday.", "Visit"),
+    ("Authorities have suspended visits to patients in hospitals.", "Visit"),
+    ("Shares closed on Monday after a fall of about 20 percent.", "TerritoryTaken"),
+    ("The lender saw heavy withdrawals by depositors on Friday.", "Withdrawal"),
+    ("Officials screened travellers arriving from the country at three airports.", "Visit"),
+    ("The destroyer responded to a distress call from the tanker on Monday.", "Statement"),
+])
+def test_business_and_hospital_words_name_no_such_event(text, etype):
+    assert etype not in [e.type for e in analyse(text).events]
