@@ -312,6 +312,10 @@ def every_long_word_capitalised(text: str, start: int, end: int) -> bool:
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or",
+                          "the", "to"})
+
+
 def _is_titlecase(sentence: str) -> bool:
     """Most longer words capitalised (the first word counts only in short lines)."""
     words = _WORD_RE.findall(sentence)
@@ -319,7 +323,9 @@ def _is_titlecase(sentence: str) -> bool:
         words = words[1:]
     long_words = [w for w in words if len(w) >= 4]
     if len(long_words) < 2:
-        # a short subheading: every word capitalised ("War Crimes")
+        # a short subheading: every word capitalised ("War Crimes"), but for the small words
+        # title case leaves lower ("Hospitals and Banks Hit", "A Run in a Single Day")
+        words = [w for w in words if w not in _SMALL_WORDS]
         return len(words) >= 2 and all(w[0].isupper() for w in words)
     capitalised = sum(1 for w in long_words if w[0].isupper())
     return capitalised / len(long_words) >= 0.6

@@ -286,3 +286,10 @@ def test_a_countrys_federal_government_is_the_country():
         "The Lagos state government said so on Monday.").entities] == [
         ("Lagos state government", "organization")]
 
+
+
+def test_firms_named_by_capital_global_or_trust_are_organisations():
+    kinds = {e.label: e.kind for e in analyse(
+        "Silvergate Capital said on Monday that the Wellcome Trust had agreed. Top Shine "
+        "Global said so too.").entities}
+    assert set(kinds.values()) == {"organization"} and len(kinds) == 3, kinds

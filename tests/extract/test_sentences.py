@@ -102,3 +102,8 @@ def test_a_sentence_may_end_on_a_clock_time():
                 "On Monday, shortly after 4:15 a.m. Israeli jets struck.",
                 "It ended at 5 p.m. on Sept. 3."):
         assert texts(one) == [one]
+
+
+def test_a_short_subheading_may_keep_its_small_words_lower():
+    text = "Hospitals and Banks Hit\n\nA Run in a Single Day\n\nPolice said so\n\nThe bank failed."
+    assert [s.titlecase for s in split_sentences(text)] == [True, True, False, False]
