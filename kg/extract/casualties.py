@@ -514,6 +514,8 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                 m -= 1
             if m >= 0 and (words[m] == "nobody" or words[m] == "one" and m > 0 and
                            words[m - 1] == "no"):
+                if what == "injured" and _SEVERELY.intersection(words[m:k]):
+                    continue  # "no one was seriously hurt": some were, lightly
                 count, found = 0, True
             elif m >= 0 and m not in used:
                 if m >= 3 and words[m - 1] == "and" and words[m - 2] in ("hundred", "thousand") \
@@ -787,6 +789,9 @@ def _risen_to(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, bool]
 def _plural(word: str) -> bool:
     """A counted plural noun ("candidates", "journalists")."""
     return word.isalpha() and looks_plural(word)
+
+
+_SEVERELY = frozenset({"seriously", "badly", "critically", "severely", "gravely"})
 
 
 def _before_ages(words: list[str], k: int) -> int:

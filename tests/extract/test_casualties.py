@@ -87,3 +87,9 @@ def test_deaths_told_with_cases_of_a_disease_are_not_the_strikes_before():
 ])
 def test_ages_are_no_counts_and_named_groups_add_up(sentence, killed):
     assert counts(sentence) == [("killed", killed)]
+
+
+def test_no_one_seriously_hurt_is_no_count_of_the_injured():
+    assert counts("Several people suffered minor injuries, but no one was seriously hurt.") \
+        == [("injured", None)]
+    assert counts("No one was hurt.") == [("injured", 0)]
