@@ -193,6 +193,9 @@ _LOCAL_TYPES = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Atta
 _MAX_SUBJECT_GAP = 10  # words between a subject and its verb
 _PREPOSITIONS_NOT_AS = (PREPOSITIONS | {"between", "among", "amongst"}) - {"as"}
 _ARTICLES = frozenset({"the", "a", "an"})
+# those who speak for someone named after "of" or "for"
+_VOICES = frozenset({"office", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
+                     "spokesmen", "aides", "aide"})
 _CLOSERS = frozenset({",", '"', "”", "'"})
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "once"})
 _TEMPORAL_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "till"})
@@ -807,6 +810,8 @@ class RoleFinder:
                 return None  # "Iran-backed militias attacked": the militias, unnamed
             if _subordinate_between(toks, after):
                 break  # "Hasina resigns as protesters storm her residence": the protesters
+            if speaker and self._voice_of(m):
+                return aid  # "The office of Prime Minister Benjamin Netanyahu said": his
             if self._in_prepositional_phrase(m, clause[0]) or \
                     _in_relative_clause(toks, bisect.bisect_left(starts, m.start)) or \
                     self._in_reduced_relative(m, limit):
@@ -878,6 +883,15 @@ class RoleFinder:
             return None  # "Karlov was shot dead. The gunman shouted as he opened fire": the
             # gunman, not the person named before
         return self.actor_id(found[-1]) if found else None
+
+    def _voice_of(self, m: MentionRef) -> bool:
+        """The mention follows "the office of", "a spokesman for" and its titles: who
+        speaks through them."""
+        doc = self.doc
+        k = doc.first_token_at_or_after(m.start) - 1
+        while k > 0 and doc.words[k] in self.lex.title_words and doc.words[k] not in ("of", "for"):
+            k -= 1  # "the office of Prime Minister Benjamin Netanyahu"
+        return k > 0 and doc.words[k] in ("of", "for") and doc.words[k - 1] in _VOICES
 
     def _addressee(self, m: MentionRef, pron: Token) -> bool:
         """Whom the speaker tells what the pronoun's clause says ("had informed King Charles

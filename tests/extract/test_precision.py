@@ -7389,3 +7389,11 @@ def test_ships_seized_missiles_fired_doses_arrived_and_probes_crashed(text, etyp
 ])
 def test_business_and_hospital_words_name_no_such_event(text, etype):
     assert etype not in [e.type for e in analyse(text).events]
+
+
+def test_the_office_of_a_leader_speaks_for_the_leader():
+    doc = analyse("The office of Prime Minister Anna Berg said on Sunday that the ship was not "
+                  "Norwegian.")
+    ents = {e.id: e.label for e in doc.entities}
+    [said] = [e for e in doc.events if e.type == "Statement"]
+    assert [(p.role, ents[p.entity]) for p in said.participants] == [("speaker", "Anna Berg")]
