@@ -293,3 +293,12 @@ def test_firms_named_by_capital_global_or_trust_are_organisations():
         "Silvergate Capital said on Monday that the Wellcome Trust had agreed. Top Shine "
         "Global said so too.").entities}
     assert set(kinds.values()) == {"organization"} and len(kinds) == 3, kinds
+
+
+def test_a_group_whose_name_holds_another_groups_is_its_own():
+    labels = {e.label for e in analyse("Officials blamed Kataib Hezbollah for the attack on "
+                                       "Monday.").entities}
+    assert labels == {"Kataib Hezbollah"}
+    for text in ("Lebanese Hezbollah fired rockets on Monday.", "On Monday Hezbollah fired "
+                 "rockets.", "Officials blamed Iran-backed Hezbollah on Monday."):
+        assert "Hezbollah" in {e.label for e in analyse(text).entities}, text
