@@ -7397,3 +7397,23 @@ def test_the_office_of_a_leader_speaks_for_the_leader():
     ents = {e.id: e.label for e in doc.entities}
     [said] = [e for e in doc.events if e.type == "Statement"]
     assert [(p.role, ents[p.entity]) for p in said.participants] == [("speaker", "Anna Berg")]
+
+
+@pytest.mark.parametrize("text", [
+    "The collapse of the regional lender on Friday rattled markets.",
+    "A court on Monday ordered the liquidation of the property developer.",
+    "Regulators grounded 171 Boeing 737 MAX 9 planes on Saturday.",
+    "The rocket lifted off from the coast on Thursday morning.",
+    "The lander touched down on the lunar surface on Wednesday.",
+])
+def test_business_aviation_and_space_events_are_told(text):
+    assert "Other" in [e.type for e in analyse(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "Two other helicopters landed safely in the city.",
+    "The policy is grounded in law.",
+    "The president had inaugurated a new dam on the river on Sunday.",
+])
+def test_landings_groundings_and_openings_of_other_kinds_are_not(text):
+    assert [e.type for e in analyse(text).events if e.type in ("Other", "Appointment")] == []
