@@ -417,6 +417,11 @@ def _reports(d: EventDraft) -> bool:
         d.time is not None and d.time.basis == "expression"
 
 
+# "now", "in the past", "in the future": no time for a merged event ("the six men who are
+# now accused of taking part in the murder" does not date the murder)
+_NOW_AND_THEN = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+
+
 def _absorb(best: EventDraft, other: EventDraft) -> None:
     r, o = best.roles, other.roles
     if other.named:
@@ -452,7 +457,8 @@ def _absorb(best: EventDraft, other: EventDraft) -> None:
     elif other.quote and best.quote and other.quote_span != best.quote_span and \
             other.quote not in best.quote:
         best.quote = f"{best.quote} … {other.quote}"
-    if best.time is not None and other.time is not None and (
+    if best.time is not None and other.time is not None and \
+            other.time.value not in _NOW_AND_THEN and (
             BASIS_RANK.get(other.time.basis, 5) < BASIS_RANK.get(best.time.basis, 5) or
             BASIS_RANK.get(other.time.basis, 5) == BASIS_RANK.get(best.time.basis, 5) and
             (best.time.type == "DURATION" or not other.anaphoric) and

@@ -329,3 +329,11 @@ def test_an_attributive_participle_before_a_title_is_no_event():
     doc = analyse("Investigators arrested impeached President Yoon Suk Yeol on Wednesday.",
                   published=date(2025, 1, 15))
     assert [e.type for e in doc.events] == ["Arrest"]
+
+
+def test_now_in_a_later_mention_does_not_date_the_event():
+    doc = analyse("Candidate Fernando Villavicencio was shot dead in the capital. Police "
+                  "arrested six men who are now accused of taking part in the murder.",
+                  published=date(2023, 8, 11))
+    [killing] = [e for e in doc.events if e.type == "Killing"]
+    assert killing.time.value != "PRESENT_REF" and killing.time.basis == "publication"
