@@ -300,6 +300,7 @@ def _object_conjunct(words: list[str], n: int, lex: Lexicon) -> int | None:
                                             or _AGE_RE.match(words[p]) or
                                             _modifies_people(words, p, people)):
         p += 1
+    p = _after_ages(words, p)  # "a man aged 40 and two women"
     placed = False
     if p > n and p + 2 < len(words) and words[p] == "in" and "and" in words[p + 2:p + 4]:
         p = words.index("and", p + 2)  # "16 people in Bangladesh and six in India"
@@ -327,6 +328,7 @@ def _object_conjunct(words: list[str], n: int, lex: Lexicon) -> int | None:
         j = next((j for j in range(r + 2, min(r + 5, len(words))) if words[j] in people), None)
         if j is not None and all(w.replace("-", "").isalpha() for w in words[r + 2:j]):
             r = j + 1  # "and two members of a Libyan family"
+    r = _after_ages(words, r)  # "and two women aged 67 and 56"
     # a verb of their own ("and 30 others remained missing", "and 200 people remain trapped",
     # "and 15 others still need treatment", "and three others inside the car were injured")
     if r < len(words) and words[r].isalpha() and words[r] not in _AFTER_AN_OBJECT:
@@ -477,7 +479,7 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             m = k - 1
             if w == "dead" and m >= 0 and words[m] in _DEAD_BY:
                 m -= 1  # "two of his aides were shot dead"
-            while m >= 0 and (words[m] in _BE or words[m] == "not" or
+            while m >= 0 and (words[m] in _BE or words[m] in ("not", "also") or
                               w in ("injuries", "wounds") and words[m] in _INJURY_LEADS):
                 m -= 1  # "were seriously injured", "were treated for injuries"
             predicate = m < k - 1 or w in ("died", "perished")
@@ -492,6 +494,8 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
             vague = lex.words("casualties", "vague")
             while m >= 0 and steps < 3 and words[m] not in vague and (
                     words[m] in people or _adjective_like(words[m]) or
+                    _modifies_people(words, m, people) and
+                    number_value(words, m, lex)[0] is None or
                     words[m] in lex.demonyms or _AGE_RE.match(words[m]) or
                     _plural(words[m]) or
                     # "Twenty-seven campers and counselors died": one count for both
@@ -792,6 +796,17 @@ def _plural(word: str) -> bool:
 
 
 _SEVERELY = frozenset({"seriously", "badly", "critically", "severely", "gravely"})
+
+
+def _after_ages(words: list[str], k: int) -> int:
+    """The index after "aged 40" or "aged 67 and 56" starting at ``k``; ``k`` itself when no
+    ages start there."""
+    if words[k:k + 1] != ["aged"] or k + 1 >= len(words) or not words[k + 1].isdigit():
+        return k
+    j = k + 2
+    while j + 1 < len(words) and words[j] in ("and", ",", "to") and words[j + 1].isdigit():
+        j += 2
+    return j
 
 
 def _before_ages(words: list[str], k: int) -> int:

@@ -770,6 +770,13 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
                     host.trig.start < own.trig.start < r.start and \
                     own.type not in _PEACEFUL_HOSTS:
                 later.setdefault(id(own), (own, []))[1].append(r)
+                continue
+            cause = _cause_after(doc, here, r) if host in here and not r.active and \
+                not host.trig.first <= r.token <= host.trig.last else None
+            if cause is not None and cause is not host:
+                # "the mayor was shot dead, and more than 400 inmates have been killed in
+                # prison riots": the riots' dead
+                later.setdefault(id(cause), (cause, []))[1].append(r)
         if later:
             moved = {id(r) for _, rs in later.values() for r in rs}
             reports = [r for r in reports if id(r) not in moved]
@@ -779,6 +786,18 @@ def _casualties(doc: Document, lex: Lexicon, finder: RoleFinder, drafts: list[Ev
         if running:
             host.updated = False  # a figure of its own, which raises no other event's
     return new
+
+
+def _cause_after(doc: Document, here: list[EventDraft], r: CasualtyReport
+                 ) -> EventDraft | None:
+    """The event named right after the passive casualty word and "in", "during" or "by"
+    ("have been killed in prison riots")."""
+    words = doc.words
+    k = r.token + 1
+    if k >= len(words) or words[k] not in ("in", "during", "by"):
+        return None
+    return next((d for d in here if
+                 0 < d.trig.first - k <= 3), None)
 
 
 def _own_victims(host: EventDraft, reports: list[CasualtyReport]) -> list[CasualtyReport]:

@@ -297,9 +297,12 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         negation = _intention_denied(words)
     if not planned and trig.pos == "n":
         planned = _pressed_for(words)
+    refusal = next((i for i in range(len(words) - 2, max(-1, len(words) - 7), -1)
+                    if words[i] in _REFUSING), None)
     if planned and not negation and _DEMANDS.intersection(words[-4:]) and \
-            _REFUSING.intersection(words[-6:-1]):
-        negation = "refused calls"  # "had resisted calls to resign", "ignored demands that
+            refusal is not None and "had" not in words[max(0, refusal - 2):refusal]:
+        # (not "ending weeks in which she had resisted calls to resign": she resigns now)
+        negation = "refused calls"  # "has resisted calls to resign", "ignored demands that
         # he step down": what was asked was not done
     if not planned and trig.pos == "v" and "before" in words[-6:]:
         rest = words[len(words) - words[::-1].index("before"):]

@@ -93,3 +93,18 @@ def test_no_one_seriously_hurt_is_no_count_of_the_injured():
     assert counts("Several people suffered minor injuries, but no one was seriously hurt.") \
         == [("injured", None)]
     assert counts("No one was hurt.") == [("injured", 0)]
+
+
+@pytest.mark.parametrize("sentence, what, count", [
+    ("The strike killed a man aged 40 and two women aged 67 and 56.", "killed", 3),
+    ("Four police officers and two civilian road workers were also injured.", "injured", 6),
+    ("Four police officers were also injured.", "injured", 4),
+])
+def test_ages_after_a_group_and_also_before_the_verb(sentence, what, count):
+    assert counts(sentence) == [(what, count)]
+
+
+def test_people_killed_in_an_event_named_after_them_are_its_dead():
+    doc = analyse("Last month a mayor was shot dead in the port city, and more than 400 inmates "
+                  "have been killed in prison riots since 2021.")
+    assert {e.type: e.fatalities for e in doc.events}.get("Riot") == 400

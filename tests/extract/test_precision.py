@@ -7345,7 +7345,7 @@ def test_a_past_perfect_relative_clause_keeps_its_time():
 
 
 @pytest.mark.parametrize("text", [
-    "The director had initially resisted calls to resign.",
+    "The director has so far resisted calls to resign.",
     "The minister rejected calls to resign on Monday.",
     "He has ignored demands that he step down.",
 ])
@@ -7356,6 +7356,10 @@ def test_a_refused_demand_is_denied(text):
 def test_a_renewed_demand_is_still_to_come():
     doc = analyse("Protesters renewed calls for the president to resign on Monday.")
     assert [e.modality for e in doc.events if e.type == "Resignation"] == ["planned"]
+    # (a refusal before a resignation told now does not deny it)
+    doc = analyse("The premier announced her resignation on Wednesday, ending weeks in which "
+                  "she had resisted calls to resign.")
+    assert "negated" not in [e.modality for e in doc.events if e.type == "Resignation"]
 
 
 def test_an_event_the_report_tells_as_fact_stays_asserted_beside_a_sources_claim():
@@ -7417,3 +7421,11 @@ def test_business_aviation_and_space_events_are_told(text):
 ])
 def test_landings_groundings_and_openings_of_other_kinds_are_not(text):
     assert [e.type for e in analyse(text).events if e.type in ("Other", "Appointment")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Police found a pistol matching the murder weapon on Tuesday.",
+    "Murder carries a penalty of up to 20 years in the country.",
+])
+def test_a_murder_weapon_or_the_crime_in_general_is_no_killing(text):
+    assert "Killing" not in [e.type for e in analyse(text).events]
