@@ -7429,3 +7429,13 @@ def test_landings_groundings_and_openings_of_other_kinds_are_not(text):
 ])
 def test_a_murder_weapon_or_the_crime_in_general_is_no_killing(text):
     assert "Killing" not in [e.type for e in analyse(text).events]
+
+
+def test_vehicles_that_ploughed_into_crowds_or_sites():
+    assert [e.type for e in analyse("A car plowed into a crowd of revellers on Wednesday.")
+            .events] == ["Attack"]
+    doc = analyse("Four police officers and two road workers were killed on Saturday when a "
+                  "lorry ploughed into a roadworks site.")
+    assert [(e.type, e.fatalities) for e in doc.events] == [("Accident", 6)]
+    assert "Visit" not in [e.type for e in analyse("Visits to patients were suspended on "
+                                                   "Monday.").events]
