@@ -573,7 +573,9 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                     continue  # "did not say how many people had died": an open question
                 elif words[m] in lex.words("casualties", "vague"):
                     count, found = None, True
-                elif w == "killed" and steps == 0 and m > 0 and "was" in words[m + 1:k] and \
+                elif w == "killed" and steps == 0 and m > 0 and \
+                        ("was" in words[m + 1:k] or words[m + 1:m + 3] in (
+                            ["has", "been"], ["had", "been"])) and \
                         _named_subject(toks, words, m):
                     named = True  # "Ismail Haniyeh was killed in a strike", "Igor Kirillov,
                     # the head of the chemical troops, was killed"

@@ -108,3 +108,10 @@ def test_people_killed_in_an_event_named_after_them_are_its_dead():
     doc = analyse("Last month a mayor was shot dead in the port city, and more than 400 inmates "
                   "have been killed in prison riots since 2021.")
     assert {e.type: e.fatalities for e in doc.events}.get("Riot") == 400
+
+
+def test_a_named_person_who_has_been_killed():
+    doc = analyse("Governor Tom Ridge has been killed in a helicopter crash.")
+    [killing] = [e for e in doc.events if e.type == "Killing"]
+    assert [(p.role, doc.entity(p.entity).label) for p in killing.participants] == [
+        ("target", "Tom Ridge")]
