@@ -309,6 +309,8 @@ class TimeAttacher:
                and not (not reporting and self._before_report_of_opener(t, trigger_start))
                # ("protests marking the anniversary of 2024 demonstrations")
                and not (t.start > end and self._later_verbs_clause(t, end))
+               # ("said it had retaken the town, saying it would advance on Monday")
+               and not (t.start > end and self._saying_between(end, t))
                and not (t.start > end and not planned and self._ahead(t) and
                         self._second_verbs(t, end))
                and not (t.start > end and t.value == "FUTURE_REF" and
@@ -349,12 +351,15 @@ class TimeAttacher:
                     _usable(t, True) and self._follows_report(t)]
             if said:
                 return dataclasses.replace(said[-1], basis="expression")
-        if declaring and doc.words[k].endswith("ing") and k > 0 and doc.words[k - 1] == ",":
+        if (declaring or reporting) and doc.words[k].endswith("ing") and k > 0 and \
+                doc.words[k - 1] == ",":
             # "The military seized power on Monday, declaring a state of emergency": the
-            # participle shares the day of the clause before its comma
+            # participle shares the day of the clause before its comma (and "apologised on
+            # Friday, saying ...")
             before = [t for t in here if t.end <= trigger_start and t.resolved and
                       t.type in ("DATE", "TIME") and _usable(t, True) and
-                      not self._in_other_clause(t, sent.start, trigger_start)]
+                      not self._in_other_clause(t, sent.start, trigger_start) and
+                      not (reporting and (self._ahead(t) or self._premodifies(t)))]
             if before:
                 return dataclasses.replace(before[-1], basis="sentence")
         if not (reporting or infinitive) and not self._subordinate(clause):
@@ -914,6 +919,13 @@ class TimeAttacher:
         return any(w == "who" and "," in words[:n] and "," not in words[n + 1:] and
                    n + 1 < len(words) and _finite(words[n + 1]) for n, w in enumerate(words))
 
+    def _saying_between(self, end: int, t: TimeSpec) -> bool:
+        """A comma and a participle of saying stand between the trigger and the expression,
+        which dates what that participle reports."""
+        words = self.doc.words_between(end, t.start)
+        return any(w == "," and n + 1 < len(words) and words[n + 1].endswith("ing") and
+                   words[n + 1] in self.reporting for n, w in enumerate(words))
+
     def _reported_after(self, t: TimeSpec, end: int) -> bool:
         """ "... collapsed in Ikoyi has risen to 23, officials said on Thursday": the day of
         the report, not of what it reports."""
@@ -1052,13 +1064,16 @@ class TimeAttacher:
         statement on Monday,", "On Thursday," before "the army said"; "According to officials
         on Monday,") and the report's verb, if it needs one, stands before the trigger."""
         doc = self.doc
-        if doc.text[t.end:t.end + 1] != ",":
-            return False
         sent = doc.sentence_at(t.start)
         if sent is None:
             return False
         lead = doc.words_between(sent.start, t.start)
         between = doc.words_between(t.end, trigger_start)
+        if doc.text[t.end:t.end + 1] != ",":
+            # (without a comma only right before the report: "On Friday the army said")
+            return bool(lead) and all(w in _FRONTED for w in lead) and \
+                not any(w in (";", ",", "but") for w in between) and \
+                any(w in self.reporting for w in between[:5])
         toks = doc.tokens_between(t.end, trigger_start)
         if any(w in (";", "but") for w in between):
             return False  # (not "..., but ... the whole attack")

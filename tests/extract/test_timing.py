@@ -337,3 +337,14 @@ def test_now_in_a_later_mention_does_not_date_the_event():
                   published=date(2023, 8, 11))
     [killing] = [e for e in doc.events if e.type == "Killing"]
     assert killing.time.value != "PRESENT_REF" and killing.time.basis == "publication"
+
+
+def test_a_report_and_its_participle_of_saying():
+    pub = date(2024, 7, 22)
+    doc = analyse("On Friday the army said it had retaken the town, saying it would advance "
+                  "on Monday.", published=pub)
+    [retaken] = [e for e in doc.events if e.type == "TerritoryRetaken"]
+    assert retaken.time.edtf == "../2024-07-19"
+    doc = analyse("The company's chief executive, Anna Berg, apologised on Friday, saying the "
+                  "firm was sorry.", published=pub)
+    assert [e.time.value for e in doc.events if e.type == "Statement"] == ["2024-07-19"]
