@@ -796,8 +796,7 @@ def _cause_after(doc: Document, here: list[EventDraft], r: CasualtyReport
     k = r.token + 1
     if k >= len(words) or words[k] not in ("in", "during", "by"):
         return None
-    return next((d for d in here if
-                 0 < d.trig.first - k <= 3), None)
+    return next((d for d in here if 0 < d.trig.first - k <= 3), None)
 
 
 def _own_victims(host: EventDraft, reports: list[CasualtyReport]) -> list[CasualtyReport]:
