@@ -300,7 +300,8 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
     refusal = next((i for i in range(len(words) - 2, max(-1, len(words) - 7), -1)
                     if words[i] in _REFUSING), None)
     if planned and not negation and _DEMANDS.intersection(words[-4:]) and \
-            refusal is not None and "had" not in words[max(0, refusal - 2):refusal]:
+            refusal is not None and not ("had" in words[max(0, refusal - 2):refusal] and
+                                         "which" in words[max(0, refusal - 6):refusal]):
         # (not "ending weeks in which she had resisted calls to resign": she resigns now)
         negation = "refused calls"  # "has resisted calls to resign", "ignored demands that
         # he step down": what was asked was not done

@@ -7348,6 +7348,7 @@ def test_a_past_perfect_relative_clause_keeps_its_time():
     "The director has so far resisted calls to resign.",
     "The minister rejected calls to resign on Monday.",
     "He has ignored demands that he step down.",
+    "The interior minister had refused calls to resign after the crackdown in March.",
 ])
 def test_a_refused_demand_is_denied(text):
     assert [e.modality for e in analyse(text).events if e.type == "Resignation"] == ["negated"]
