@@ -305,6 +305,9 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
             continue  # "in exchange for 150 prisoners": a condition, not an exchange
         if form == ("advance",) and k > 0 and words[k - 1] == "in":
             continue  # "told in advance": beforehand, not an advance
+        if words[k] == "protest" and k > 0 and words[k - 1] == "in" and (
+                k + 1 >= len(words) or words[k + 1] in _IN_PROTEST_AFTER):
+            continue  # "quit the government in protest": how, not a protest of its own
         if form == ("storm",) and entry.pos == "n" and k > 0 and words[k - 1] == "by" and \
                 not toks[k].is_cap:
             continue  # "take it by storm": an assault's idiom (but "battered by a storm")
@@ -351,6 +354,9 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
 
 
 _PASSIVE_BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
+# what follows "in protest" used as a manner ("resigned in protest at the deal")
+_IN_PROTEST_AFTER = frozenset({"at", "against", "over", "of", "after", "following", ",", ".",
+                               ";", "and", "on", "when"})
 _ARMED_SENSES = frozenset({"ShellingMissileAttack", "AirStrike", "Attack", "Killing",
                            "Explosion"})
 

@@ -7441,3 +7441,17 @@ def test_vehicles_that_ploughed_into_crowds_or_sites():
     for text in ("Visits to patients were suspended on Monday.",
                  "Family visits to the prison were suspended on Monday."):
         assert "Visit" not in [e.type for e in analyse(text).events], text
+
+
+@pytest.mark.parametrize("text, etype, present", [
+    ("More than 280 pupils seized from their school were released on Sunday.", "Other", True),
+    ("More than 280 pupils seized from their school were released on Sunday.",
+     "TerritoryTaken", False),
+    ("Two students were released from hospital on Monday.", "Other", False),
+    ("The minister pulled his party out of the government in protest.", "Protest", False),
+    ("Two people were killed in protests in the capital on Monday.", "Protest", True),
+    ("The vote was an early sign of a thaw between the parties.", "Agreement", False),
+    ("The minister called it an environmental bomb on Monday.", "Bombing", False),
+])
+def test_captives_released_protest_as_a_manner_and_figures_of_speech(text, etype, present):
+    assert (etype in [e.type for e in analyse(text).events]) == present
