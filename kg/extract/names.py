@@ -1075,8 +1075,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
     if _MODEL_CODE.fullmatch(surface):
         return None  # "B-2 stealth bombers", "F-16s", "an A-50 spy plane": a model, no actor
     if words[0].text.isupper() and len(words[0].text) >= 2 and len(words) == 1 and \
-            not (i > 0 and toks[i - 1].is_number) and lowers[0] not in _COMMON_ACRONYMS:
-        # (not "a 737 MAX jet", "a fake ID")
+            not (i > 0 and toks[i - 1].is_number) and lowers[0] not in _COMMON_ACRONYMS and \
+            doc.text[end:end + 1] != "$":
+        # (not "a 737 MAX jet", "a fake ID", "HK$300 million")
         return Candidate(start, end, surface, "organization", "pattern", "name:acronym", 0.5,
                          weak=True, extra=extra)
     if len(words) == 2 and all(t.is_word for t in words) and (

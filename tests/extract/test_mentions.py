@@ -302,3 +302,8 @@ def test_a_group_whose_name_holds_another_groups_is_its_own():
     for text in ("Lebanese Hezbollah fired rockets on Monday.", "On Monday Hezbollah fired "
                  "rockets.", "Officials blamed Iran-backed Hezbollah on Monday."):
         assert "Hezbollah" in {e.label for e in analyse(text).entities}, text
+
+
+def test_a_currency_prefix_is_no_acronym():
+    assert analyse("The government announced a HK$300 million relief fund on Thursday.")\
+        .entities == []
