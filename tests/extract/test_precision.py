@@ -7408,6 +7408,7 @@ def test_the_office_of_a_leader_speaks_for_the_leader():
     "The collapse of the regional lender on Friday rattled markets.",
     "A court on Monday ordered the liquidation of the property developer.",
     "Regulators grounded 171 Boeing 737 MAX 9 planes on Saturday.",
+    "The plane was grounded on Monday after the incident.",
     "The rocket lifted off from the coast on Thursday morning.",
     "The lander touched down on the lunar surface on Wednesday.",
 ])
