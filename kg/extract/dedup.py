@@ -18,6 +18,7 @@ from ..model import BASIS_RANK, EVENT_TYPES, TimeSpec
 from ..temporal.tagger import calendar_day
 from .events import CAMPAIGN_HEADS, EventDraft
 from .roles import INTERCEPTING, Roles
+from .timing import REFERENCES
 
 _KIND_RANK = {"body": 0, "caption": 1, "headline": 2}
 _VIOLENT = frozenset({"ShellingMissileAttack", "AirStrike", "Bombing", "Attack", "Killing",
@@ -417,11 +418,6 @@ def _reports(d: EventDraft) -> bool:
         d.time is not None and d.time.basis == "expression"
 
 
-# "now", "in the past", "in the future": no time for a merged event ("the six men who are
-# now accused of taking part in the murder" does not date the murder)
-_NOW_AND_THEN = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
-
-
 def _absorb(best: EventDraft, other: EventDraft) -> None:
     r, o = best.roles, other.roles
     if other.named:
@@ -458,7 +454,7 @@ def _absorb(best: EventDraft, other: EventDraft) -> None:
             other.quote not in best.quote:
         best.quote = f"{best.quote} … {other.quote}"
     if best.time is not None and other.time is not None and \
-            other.time.value not in _NOW_AND_THEN and (
+            other.time.value not in REFERENCES and (  # ("who are now accused of the murder")
             BASIS_RANK.get(other.time.basis, 5) < BASIS_RANK.get(best.time.basis, 5) or
             BASIS_RANK.get(other.time.basis, 5) == BASIS_RANK.get(best.time.basis, 5) and
             (best.time.type == "DURATION" or not other.anaphoric) and

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..temporal.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+
 # Abbreviations that are never the end of a sentence (titles before a name).
 _TITLE_ABBREVIATIONS = frozenset("""
 mr mrs ms dr gen lt col sgt capt gov sen rep prof rev maj adm cpl pvt st mt ft fr pres supt
@@ -269,11 +271,8 @@ def _is_boundary(text: str, sent_start: int, punct_start: int, punct: str, nxt: 
 
 
 # what follows a clock time in its own sentence: "at 8 p.m. Saturday", "at 5 p.m. Eastern"
-_CLOCK_FOLLOWERS = frozenset('''
-monday tuesday wednesday thursday friday saturday sunday january february march april may
-june july august september october november december jan feb mar apr jun jul aug sep sept oct
-nov dec eastern pacific central mountain local
-'''.split())
+_CLOCK_FOLLOWERS = frozenset({*WEEKDAYS, *MONTHS, *MONTH_ABBREVIATIONS, "eastern", "pacific",
+                              "central", "mountain", "local"})
 # a sentence that opens with its clock time: "At 3 a.m. Russian forces crossed ...", "On
 # Monday, at 3 a.m. gunmen ..."
 _CLOCK_OPENING_RE = re.compile(

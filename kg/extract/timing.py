@@ -366,7 +366,7 @@ class TimeAttacher:
             in_sentence = [t for t in here if _usable(t, False) and not self._premodifies(t) and
                            # ("... Retreat, But The City Is Now Under Fire": "now" is
                            # another clause's present, not the retreat's day)
-                           t.value not in _REFERENCES and
+                           t.value not in REFERENCES and
                            # "the war, which began in April 2023, has displaced millions": a
                            # perfect reaches up to now; another clause's date is not its own
                            not ((perfect or self._perfect_clause(clause)) and
@@ -403,14 +403,14 @@ class TimeAttacher:
             # fire": the day of the clause this one is joined to by "and"
             first = [t for t in self._by_sentence.get(sent.index, [])
                      if t.end <= clause[0] and t.resolved and t.type in ("DATE", "TIME") and
-                     _usable(t, False) and t.value not in _REFERENCES and
+                     _usable(t, False) and t.value not in REFERENCES and
                      not self._premodifies(t) and not self._since(t, sent.start) and
                      not self._subordinate(clause_of(bounds, t.start)) and not self._ahead(t)]
             if first:
                 return dataclasses.replace(first[-1], basis="sentence")
         if not perfect and not reporting:
             earlier = [t for t in self.timexes if t.resolved and _usable(t, False)
-                       and t.value not in _REFERENCES  # ("now" dates no later sentence)
+                       and t.value not in REFERENCES  # ("now" dates no later sentence)
                        and t.end <= sent.start and self._same_paragraph(t.start, sent.paragraph)
                        and not self._premodifies(t) and (planned or not self._ahead(t))
                        and not self._in_a_things_relative(t)
@@ -642,11 +642,7 @@ class TimeAttacher:
         t = next((t for t in here if t.end == comma and t.resolved and _one_day(t)), None)
         if t is None:
             return None
-        day = calendar_day(t.earliest) - timedelta(days=days)
-        end = doc.tokens[k].end
-        return dataclasses.replace(t, value=day.isoformat(), edtf=day.isoformat(), earliest=day,
-                                   latest=day, text=doc.text[t.start:end], end=end, mod=None,
-                                   rule="days-before")
+        return _days_back(t, days, doc.text, t.start, doc.tokens[k].end)
 
     def _days_before_main(self, here: list[TimeSpec], k: int, trigger_start: int
                           ) -> TimeSpec | None:
@@ -667,11 +663,8 @@ class TimeAttacher:
                   _one_day(t)), None)
         if t is None:
             return None
-        day = calendar_day(t.earliest) - timedelta(days=count * (7 if unit[0] == "w" else 1))
-        start, stop = doc.tokens[k - 2].start, doc.tokens[k].end
-        return dataclasses.replace(t, value=day.isoformat(), edtf=day.isoformat(), earliest=day,
-                                   latest=day, text=doc.text[start:stop], start=start, end=stop,
-                                   mod=None, rule="days-before")
+        return _days_back(t, count * (7 if unit[0] == "w" else 1), doc.text,
+                          doc.tokens[k - 2].start, doc.tokens[k].end)
 
     def _report_opener(self, t: TimeSpec) -> bool:
         """The expression ends an opener that names the report itself, before a comma
@@ -1450,7 +1443,17 @@ def _plural_noun(word: str) -> bool:
 
 
 # TimeML's values of "now", "recently", "in the future": no day for another sentence.
-_REFERENCES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+# "now", "in the past", "in the future": no time of an event told
+REFERENCES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+
+
+def _days_back(t: TimeSpec, days: int, text: str, start: int, end: int) -> TimeSpec:
+    """The day ``days`` before the day ``t`` names, told by ``text[start:end]`` (", a day
+    after", "A week after")."""
+    day = calendar_day(t.earliest) - timedelta(days=days)
+    return dataclasses.replace(t, value=day.isoformat(), edtf=day.isoformat(), earliest=day,
+                               latest=day, text=text[start:end], start=start, end=end,
+                               mod=None, rule="days-before")
 
 
 def _usable(t: TimeSpec, own_clause: bool) -> bool:
