@@ -70,7 +70,8 @@ def _before_apposition(toks: list[Token], words: list[str], m: int) -> int:
             if c > 0 and c < m - 1 and toks[m - 1].is_cap:
                 return c - 1
             return m
-        if not (toks[c].is_cap or _AGE_RE.match(words[c]) or words[c] in ("-", "'", ".")):
+        if not (toks[c].is_cap or _AGE_RE.match(words[c]) or words[c] in ("-", "'", ".") or
+                words[c] == "and" and toks[c - 1].is_cap):  # ", Ana Lopez and Mark Green,"
             return m
     return m
 
@@ -96,6 +97,7 @@ class CasualtyReport:
     toll: bool = False  # "the death toll rose to 41": a new figure for an event told before
     named: bool = False  # "Ismail Haniyeh was killed", "killed Yahya Sinwar": one named person
     # (no count given; ``active`` when the person is the object)
+    pair: bool = False  # "Ana Lopez and Mark Green were killed": named people, each a person
 
 
 def number_value(words: list[str], k: int, lex: Lexicon) -> tuple[int | None, int]:
@@ -462,6 +464,7 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
         if what is None or w == "drowned" and words[k + 1:k + 2] == ["out"]:
             continue  # ("boos drowned out the anthem")
         count, found, active, toll, named = None, False, False, False, False
+        pair = False
         # "killing one 40-year-old man", "wounding two residents", "killed 12 people",
         # "shot dead a security guard"
         if (w in _ACTIVE or w == "dead" and k > 0 and words[k - 1] in _DEAD_BY) and \
@@ -579,6 +582,10 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                         _named_subject(toks, words, m):
                     named = True  # "Ismail Haniyeh was killed in a strike", "Igor Kirillov,
                     # the head of the chemical troops, was killed"
+                elif w == "killed" and steps == 0 and m > 0 and \
+                        words[m + 1:k][:1] in (["were"], ["have"], ["had"]) and \
+                        _named_pair(toks, words, m):
+                    named = pair = True  # "Ana Lopez and Mark Green were killed"
                 elif w == "died" and m >= 0 and (
                         _named_subject(toks, words, k - 1) or
                         k >= 2 and words[k - 1] in ("has", "had") and
@@ -608,7 +615,7 @@ def find_casualties(toks: list[Token], lex: Lexicon) -> list[CasualtyReport]:
                         break
         if (named or named_object) and not found:
             out.append(CasualtyReport(what, None, toks[k].i, toks[k].start, toks[k].end,
-                                      active=named_object, named=True))
+                                      active=named_object, named=True, pair=pair))
             continue
         if not found:
             continue
@@ -688,6 +695,23 @@ def _named_subject(toks: list[Token], words: list[str], m: int) -> bool:
         m = j - 1
     return toks[m].is_cap and toks[m].is_word and words[m] not in _PRONOUNS and \
         toks[m].text == toks[m].bare
+
+
+def _named_pair(toks: list[Token], words: list[str], m: int) -> bool:
+    """Two names of two words or more joined by "and" end at ``m`` ("Ana Lopez and Mark
+    Green"; not "Hamas and Islamic Jihad", "Israel and Lebanon")."""
+    def name_start(j: int) -> int:
+        while j >= 0 and toks[j].is_cap and toks[j].is_word and words[j] not in _PRONOUNS:
+            j -= 1
+        return j + 1
+    first = name_start(m)
+    j = first - 1
+    if j >= 3 and words[j - 1] in ("his", "her", "their", "its") and words[j - 2] == "and":
+        j -= 2  # "Mohammed Deif and his deputy Marwan Issa"
+    if m - first < 1 or j < 2 or words[j] != "and":
+        return False
+    second = name_start(j - 1)
+    return j - 1 - second >= 1
 
 
 def _aggregate(words: list[str], k: int) -> bool:

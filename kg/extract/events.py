@@ -969,7 +969,8 @@ def _report_event(doc: Document, lex: Lexicon, finder: RoleFinder, report: Casua
         if died and (roles.agent is None or finder.kind_of(roles.agent) != "person"):
             return None
         if not died and (not roles.targets or report.active and not any(
-                finder.kind_of(t) == "person" for t in roles.targets)):
+                finder.kind_of(t) == "person" for t in roles.targets) or report.pair and any(
+                finder.kind_of(t) != "person" for t in roles.targets)):
             return None  # no named person after all ("killed Hezbollah fighters")
         confidence = round(0.7 * _KIND_WEIGHT.get(sent.kind, 1.0), 3)
         return EventDraft(trig, reading, roles, confidence, f"casualties:{tok.lower}",

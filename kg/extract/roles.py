@@ -270,6 +270,7 @@ class Roles:
     participants: list[str] = field(default_factory=list)
     according_to: str | None = None
     passive_subject: str | None = None
+    passive_co: list[str] = field(default_factory=list)  # "A and B were killed": A
     co_agents: list[str] = field(default_factory=list)  # "Egypt, Qatar and Jordan condemned"
 
 
@@ -397,6 +398,8 @@ class RoleFinder:
                 if subj is None:
                     subj = self._subject_before_being(trig, bounds)
                 roles.passive_subject = subj
+                if subj is not None:
+                    roles.passive_co = self._conjuncts(subj, before, trig)
             elif trig.type in _SPEECH_TYPES:
                 roles.agent = self._speaker(trig, before, after, clause)
             elif self.doc.words[trig.first].endswith("ing") and trig.first > 1 and \
@@ -665,6 +668,9 @@ class RoleFinder:
             while k < len(gap) and gap[k].lower in (",", "and") or \
                     k and k < len(gap) and gap[k].lower == "the":  # ", the United States"
                 k += 1
+            if k and k + 1 < len(gap) and gap[k].lower in ("his", "her", "their", "its") and \
+                    len(gap) - k <= 3:
+                k = len(gap)  # "Mohammed Deif and his deputy Marwan Issa"
             if k == 0 or len(gap) - k > 4 or not all(t.is_cap for t in gap[k:]):
                 break  # only titles may stand between: ", German Chancellor"
             if not joined and not any(t.lower == "and" for t in gap[:k]):
@@ -1149,6 +1155,7 @@ class RoleFinder:
         if trig.type not in ATTACK_TYPES and trig.type not in TERRITORY_TYPES and not judged:
             return targets, objects
         if passive and roles.passive_subject and (trig.type in ATTACK_TYPES or judged):
+            targets.extend(roles.passive_co)  # "Ana Lopez and Mark Green were killed": both
             targets.append(roles.passive_subject)
         for m in after[:3]:
             if self._modifies(m):

@@ -115,3 +115,25 @@ def test_a_named_person_who_has_been_killed():
     [killing] = [e for e in doc.events if e.type == "Killing"]
     assert [(p.role, doc.entity(p.entity).label) for p in killing.participants] == [
         ("target", "Tom Ridge")]
+
+
+@pytest.mark.parametrize("sentence, targets", [
+    ("Ana Lopez and Mark Green were killed in the port on Monday.", ["Ana Lopez", "Mark Green"]),
+    ("Commander Omar Haddad and his deputy Yusuf Karim were killed in July.",
+     ["Omar Haddad", "Yusuf Karim"]),
+])
+def test_two_named_people_who_were_killed(sentence, targets):
+    doc = analyse(sentence)
+    [killing] = [e for e in doc.events if e.type == "Killing"]
+    assert [doc.entity(p.entity).label for p in killing.participants
+            if p.role == "target"] == targets
+
+
+def test_two_named_groups_that_were_killed_are_no_killing():
+    doc = analyse("Fighters from Hamas and Islamic Jihad were killed on Monday.")
+    assert not [e for e in doc.events if e.type == "Killing"]
+
+
+def test_a_count_before_two_names_in_apposition():
+    assert counts("Two journalists, Ana Lopez and Mark Green, were killed on Monday.") == [
+        ("killed", 2)]
