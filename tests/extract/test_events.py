@@ -232,3 +232,20 @@ def test_seizing_on_something_said_is_no_capture(text):
 def test_where_someone_comes_from_is_no_place_of_the_event(text):
     doc = analyse(text)
     assert [places(doc, e) for e in doc.events] == [[]]
+
+
+def test_a_labour_strike_at_a_planemaker_is_no_air_strike():
+    doc = analyse("Boeing's factory workers voted on Monday to accept a new contract and end a "
+                  "strike that had halted production of the company's best-selling jets.\n\n"
+                  "A previous strike in 1995 lasted 69 days.\n\n"
+                  "The last machinists' strike began in September 2008, costing the company "
+                  "$2 billion and pushing back the first flight of its new jet.")
+    assert [e.type for e in doc.events] == ["Protest"]
+    assert trigger(doc, doc.events[0]) == "strike"
+    assert doc.events[0].time.value == "2008-09"
+
+
+def test_pushing_a_bank_into_a_takeover_is_no_advance():
+    doc = analyse("Swiss authorities on Sunday pushed UBS into buying its stricken rival "
+                  "Credit Suisse.")
+    assert "Advance" not in [e.type for e in doc.events]
