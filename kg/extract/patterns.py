@@ -247,13 +247,14 @@ def _trigger_noun(word: str, lex: Lexicon) -> bool:
 
 def _numbered_units(doc: Document, toks: list[Token]) -> list[Candidate]:
     out = []
-    if not any(t.is_number and t.lower[-2:] in _ORDINAL_ENDINGS or t.lower in _ORDINAL_WORDS
-               for t in toks):
+    if not any(t.is_number and (t.lower[-2:] in _ORDINAL_ENDINGS or t.lower.isdigit())
+               or t.lower in _ORDINAL_WORDS for t in toks):
         return out
     k = 0
     while k < len(toks):
         tok = toks[k]
-        if not (ORDINAL_RE.match(tok.lower) or tok.lower in _ORDINAL_WORDS):
+        if not (ORDINAL_RE.match(tok.lower) or tok.lower in _ORDINAL_WORDS or
+                _named_by_number(toks, k)):
             k += 1
             continue
         m = k + 1
@@ -282,6 +283,16 @@ def _numbered_units(doc: Document, toks: list[Token]) -> list[Candidate]:
             continue
         k += 1
     return out
+
+
+def _named_by_number(toks: list[Token], k: int) -> bool:
+    """A cardinal that names a unit after "the" or a possessive: "the 444 Brigade", "Libya's
+    444 Brigade" (not "the 3 brigades", nor a year)."""
+    tok = toks[k]
+    return tok.lower.isdigit() and len(tok.lower) <= 4 and k > 0 and \
+        (toks[k - 1].lower == "the" or toks[k - 1].lower.endswith(("'s", "’s"))) and \
+        k + 1 < len(toks) and toks[k + 1].is_cap and \
+        toks[k + 1].lower in _UNIT_WORDS and not 1900 <= int(tok.lower) <= 2100
 
 
 # Nouns after an organisation's head that make the whole a facility ("command centre").

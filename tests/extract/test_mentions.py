@@ -44,6 +44,14 @@ def test_organisations_units_media_and_places_from_their_heads():
     assert ents["Derhachi"][0] == "place"
 
 
+def test_a_unit_named_by_a_cardinal():
+    ents = entities("The fighting pitted the 444 Brigade against a rival force, and Libya's 166 "
+                    "Battalion stayed out. In the 2011 Brigade elections the 3 brigades voted.")
+    assert ents["444 Brigade"][0] == "military_unit"
+    assert ents["166 Battalion"][0] == "military_unit"
+    assert not [name for name in ents if name.startswith(("2011", "3 "))]
+
+
 def test_demonyms_become_armed_forces_or_the_country():
     ents = entities("Russian troops left the area after Ukrainian forces advanced. Russian "
                     "rockets hit Kharkiv. Kyiv's forces pushed on. He said it in Russian.")
