@@ -950,7 +950,9 @@ def _confirm_guesses(cands: list[Candidate], text: str) -> list[Candidate]:
             continue
         if c.extra.get("after") in _SAYS and c.surface[:1].isupper() and \
                 not c.surface.isupper() and not looks_plural(c.surface) and \
-                c.extra.get("prev") not in _GOVERNING:  # ("police in the canton of Valais said")
+                c.extra.get("prev") not in _GOVERNING and \
+                (c.extra.get("prev") or c.extra.get("after") != "forecast"):
+            # ("police in the canton of Valais said"; "Rain forecast for the weekend": a noun)
             # "Intel said on Thursday ...": an unknown single name that speaks, no surname of
             # anyone named and no plural ("Scientists said"): a company or body
             extra = {k: v for k, v in c.extra.items() if k != "unconfirmed"}

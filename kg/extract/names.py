@@ -692,6 +692,16 @@ def _counted_nouns(lex: Lexicon) -> frozenset[str]:
     return lex.union(("weapon_nouns",), ("force_nouns",), ("casualties", "people_nouns"))
 
 
+def _gerund(word: str, lex: Lexicon) -> bool:
+    """An -ing form of a verb the lexicon knows ("taking", "seizing", "winning"; not
+    "Irving", "Sterling")."""
+    if len(word) < 6 or not word.endswith("ing"):
+        return False
+    stem = word[:-3]
+    return word in lex.triggers or stem in lex.irregular or stem + "e" in lex.irregular or \
+        stem[-1:] == stem[-2:-1] and stem[:-1] in lex.irregular
+
+
 def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int, lex: Lexicon,
               lowercase_words: set[str]) -> Candidate | None:
     title: str | None = None
@@ -716,8 +726,9 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
         openers = lex.words("sentence_openers", "words")
         while i <= j and toks[i].bare == toks[i].text and (
                 toks[i].lower in openers or
-                (toks[i].lower in lex.common_words or toks[i].lower in lowercase_words)
-                and (i == j or not is_name_token(toks[i + 1], lex) or
+                (toks[i].lower in lex.common_words or toks[i].lower in lowercase_words or
+                 i < j and _gerund(toks[i].lower, lex))  # "Taking Kidal is a huge win"
+                and (i == j or not is_name_token(toks[i + 1], lex) or _gerund(toks[i].lower, lex) or
                      toks[i].lower in _PLACE_PREPOSITIONS and
                      toks[j].lower not in lex.words("organisation_heads", "media")) or
                 # "Two Russian guided bombs struck ...": a count before a demonym, or before

@@ -475,13 +475,14 @@ def find_group_candidates(doc: Document, lex: Lexicon) -> list[Candidate]:
             continue  # a capital letter makes it the name
         lead = _NAME_WORD_BEFORE.search(doc.text, max(0, m.start() - 40), m.start())
         word = lead.group(1) if lead is not None else ""
-        if word and "-" not in word and not word.endswith(("'s", "’s", "ly")) and \
+        if word and "-" not in word and not word.endswith(("'s", "’s", "ly", "ing")) and \
                 word.lower() not in _country_words(lex) and \
                 word.lower() not in lex.common_words and word.lower() not in lex.calendar and \
                 word.lower() not in lex.union(("regional_adjectives", "words"),
                                               ("faiths_and_peoples", "adjectives")):
             # "Kataib Hezbollah", "Harakat Hezbollah al-Nujaba": another group, whose name
-            # holds the first one's (not "Lebanese Hezbollah", nor a sentence's first word)
+            # holds the first one's (not "Lebanese Hezbollah", nor a sentence's first word,
+            # nor "Fighting Hezbollah")
             out.append(Candidate(lead.start(1), m.end(), doc.text[lead.start(1):m.end()],
                                  "organization", "pattern", "name:armed-group", 0.75))
             continue

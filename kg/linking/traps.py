@@ -127,9 +127,14 @@ def inside_longer_name(ws: Sequence[Word], i: int, j: int) -> bool:
     if prev is not None and prev.shape in "TU" and prev.key not in PLACE_LEADERS:
         # a common word opening the sentence is no part of the name, unless it opens names
         # ("New York prosecutors": not York)
-        return not (prev.sentence_initial and prev.key in COMMON_WORDS and
-                    prev.key not in NAME_OPENERS)
+        return not (prev.sentence_initial and (prev.key in COMMON_WORDS or _gerund(prev.key))
+                    and prev.key not in NAME_OPENERS)  # ("Taking Kidal is a win")
     return False
+
+
+def _gerund(key: str) -> bool:
+    """An -ing form opening a sentence ("Taking", "Defending"; not a short "Xing")."""
+    return len(key) >= 6 and key.endswith("ing")
 
 
 def _alone_elsewhere(ws: Sequence[Word], i: int) -> bool:

@@ -361,3 +361,11 @@ def test_a_headline_word_that_is_only_another_name_of_a_town_is_no_place(adapter
     assert "Turn" not in {e.label for e in doc.entities}
     doc = analyse("The quake damaged a Roman-era castle in Gaziantep on Monday.", **adapters)
     assert {e.label for e in doc.entities if e.kind == "place"} == {"Gaziantep"}
+
+
+def test_a_gerund_opening_a_sentence_is_no_part_of_a_name(adapters):
+    doc = analyse('Analysts were cautious. "Taking Kidal is a huge win for Bamako," one said. '
+                  "Fighting Hamas is harder. Rain forecast for the weekend raised the risk of "
+                  "landslides.", **adapters)
+    assert {(e.label, e.kind) for e in doc.entities} == {
+        ("Kidal", "place"), ("Bamako", "place"), ("Hamas", "organization")}
