@@ -176,8 +176,7 @@ def _paragraph_kind(line: str) -> str:
     bare = _unquoted(line)
     if not bare.endswith(_FINAL_PUNCT):
         return "headline"
-    if bare.endswith(_CLOSING_QUOTES) and not bare.rstrip("\"'”’").endswith(_STOPS) and \
-            _is_titlecase(bare):
+    if _title_line(bare):
         return "headline"  # "... As Noboa Declares 'Internal Armed Conflict'": a headline
         # ending in a quotation (a paragraph's quotation ends with its stop: '... war."')
     if bare.endswith("?") and len(bare) <= 160 and not _INNER_STOP_RE.search(bare[:-1]) and \
@@ -185,6 +184,14 @@ def _paragraph_kind(line: str) -> str:
         return "headline"  # "What Has The Deal Changed In Tigray?": a headline asks (a
         # paragraph's question is in sentence case)
     return "body"
+
+
+def _title_line(line: str) -> bool:
+    """A line in title case without a final stop, or ending in a quotation without one
+    ("Putin Vows Punishment For 'Treason'")."""
+    if line.endswith(_CLOSING_QUOTES):
+        return not line.rstrip("\"'”’").endswith(_STOPS) and _is_titlecase(line)
+    return not line.endswith(_FINAL_PUNCT) and _is_titlecase(line)
 
 
 _INNER_STOP_RE = re.compile(r"[.!?][\"”’']?\s+[A-Z]")
@@ -211,7 +218,7 @@ def split_sentences(text: str, paragraphs: list[Paragraph] | None = None
         for s, e in _sentence_bounds(text, para.start, para.end):
             line = _unquoted(text[s:e])
             out.append(SentenceSpan(len(out), s, e, para.index, para.kind,
-                                    not line.endswith(_FINAL_PUNCT) and _is_titlecase(line)))
+                                    _title_line(line)))
     return out
 
 

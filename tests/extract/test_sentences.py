@@ -107,3 +107,11 @@ def test_a_sentence_may_end_on_a_clock_time():
 def test_a_short_subheading_may_keep_its_small_words_lower():
     text = "Hospitals and Banks Hit\n\nA Run in a Single Day\n\nPolice said so\n\nThe bank failed."
     assert [s.titlecase for s in split_sentences(text)] == [True, True, False, False]
+
+
+def test_a_title_line_ending_in_a_quotation_is_in_title_case():
+    text = ("Wagner Chief Calls Off March, Putin Vows Punishment For \"Treason\"\n\n"
+            "Rebels Call Pullout 'Strategic'\n\n"
+            "He called it \"a betrayal\"\n\n"
+            "The rebels said the pullout was 'strategic.'")
+    assert [s.titlecase for s in split_sentences(text)] == [True, True, False, False]
