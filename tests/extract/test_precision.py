@@ -7456,3 +7456,15 @@ def test_vehicles_that_ploughed_into_crowds_or_sites():
 ])
 def test_captives_released_protest_as_a_manner_and_figures_of_speech(text, etype, present):
     assert (etype in [e.type for e in analyse(text).events]) == present
+
+
+def test_an_undated_event_told_first_is_not_a_past_one_told_near_the_end():
+    text = ("A powerful earthquake struck the peninsula on New Year's Day, killing 84 people.\n\n"
+            "Most of the deaths were in the port of Wajima, where rows of old wooden houses "
+            "collapsed.\n\nRescuers worked through the night. Roads were blocked by landslides. "
+            "Aid began to arrive on Wednesday.\n\nThe region has been shaken by small quakes for "
+            "three years. Last May a strong quake struck near Wajima, killing one person and "
+            "damaging dozens of buildings.")
+    doc = analyse(text, published=date(2024, 1, 4), gazetteer=FakeGazetteer("Wajima"))
+    damage = {trigger(doc, e): e.time.edtf for e in events_of(doc, "Damage")}
+    assert damage == {"collapsed": "../2024-01-04", "damaging": "2023-05"}
