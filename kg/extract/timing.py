@@ -1243,8 +1243,11 @@ class TimeAttacher:
             return False
         phrase = back[len(back) - 1 - back[::-1].index("since") + 1:]
         if trigger is not None and self.doc.first_token_at_or_after(trigger) >= \
-                k - len(phrase):
-            return False  # the phrase's own event: "since the fall of Bakhmut in May"
+                k - len(phrase) and not (trigger > t.start and any(
+                    w in (";", "and") for w in self.doc.words_between(t.end, trigger))):
+            return False  # the phrase's own event: "since the fall of Bakhmut in May", "since
+            # the 2004 Beslan school siege" (not a verb after it: "its first since the
+            # disaster of March 2011, and urged people to flee")
         return bool(phrase) and phrase[0] in _DETERMINING and \
             not any(w in (",", ";", "that", "when", "and", "but", "which", "who") or
                     w in _BEGAN for w in phrase) and \

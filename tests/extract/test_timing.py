@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from extract.helpers import analyse
+from extract.helpers import analyse, trigger
 from kg.extract.document import Document
 from kg.extract.timing import TimeAttacher, find_anchors, publication_time
 from kg.model import TimeSpec
@@ -348,3 +348,12 @@ def test_a_report_and_its_participle_of_saying():
     doc = analyse("The company's chief executive, Anna Berg, apologised on Friday, saying the "
                   "firm was sorry.", published=pub)
     assert [e.time.value for e in doc.events if e.type == "Statement"] == ["2024-07-19"]
+
+
+def test_a_time_in_a_since_phrase_dates_no_verb_after_and():
+    doc = analyse("Minutes after the shock, the agency issued a tsunami warning, its first since "
+                  "the disaster of March 2011, and urged people to flee to high ground.",
+                  published=date(2024, 1, 4))
+    [flee] = [e for e in doc.events if trigger(doc, e) == "flee"]
+    assert flee.time.value != "2011-03"
+    assert flee.modality == "planned"
