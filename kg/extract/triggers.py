@@ -347,8 +347,9 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
                 entry.pos == "n" and k > 0 and words[k - 1] in ("the", "this", "that"):
             continue  # "the rally" after "a campaign rally": the sense ruled out before
         if entry.pos == "v" and participle and form[-1].endswith("ing") and k > 0 and \
-                words[k - 1] in _ARTICLES:
-            pos = "n"  # "the storming of parliament": a gerund that names the event
+                (words[k - 1] in _ARTICLES or words[k - 1] == "no"):
+            pos = "n"  # "the storming of parliament": a gerund that names the event ("no
+            # warning": none)
         return k + n, entry, pos
     return None
 

@@ -249,3 +249,20 @@ def test_pushing_a_bank_into_a_takeover_is_no_advance():
     doc = analyse("Swiss authorities on Sunday pushed UBS into buying its stricken rival "
                   "Credit Suisse.")
     assert "Advance" not in [e.type for e in doc.events]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Saudi authorities expelled more than 300,000 unregistered people from Mecca.",
+     "TerritoryRetaken"),
+    ("Brazil stopped short of rejecting Maduro's victory.", "MilitaryVictory"),
+    ("The bank's reputation had been damaged by a series of scandals.", "Damage"),
+    ("The affair did damage to its reputation.", "Damage"),
+])
+def test_figures_of_speech_and_other_senses_are_no_events(text, etype):
+    assert etype not in [e.type for e in analyse(text).events]
+
+
+def test_no_warning_is_a_warning_denied():
+    doc = analyse("Many residents said they received no warning at all.")
+    assert [(e.type, e.modality) for e in doc.events if trigger(doc, e) == "warning"] == [
+        ("Statement", "negated")]
