@@ -116,7 +116,20 @@ def _extends(longer: str, shorter: str) -> bool:
 def _usable(name: str) -> bool:
     if len(name) < 3 or not name[0].isupper() or _NOT_LATIN_OR_CYRILLIC.search(name):
         return False
+    if name in _EPONYMS:
+        return False
     return not (len(name) <= 4 and name.isupper())  # IATA/ICAO-style codes
+
+
+# Other names of towns that are the names of the people they were named after ("demolished
+# under Stalin": no Donetsk, Varna or Kuçovë; "Gorky", "Molotov", "Zhdanov": Soviet-era names
+# of Nizhny Novgorod, Perm, Mariupol; "Lincoln", "Castro", "Chavez": a person first). A town
+# keeps its own name ("Kirov", "Sucre").
+_EPONYMS = frozenset({
+    "Andropov", "Bolivar", "Brezhnev", "Castro", "Chavez", "Chernenko", "Frunze", "Gorki",
+    "Gorky", "Jefferson", "Kaganovich", "Kalinin", "Kuybyshev", "Lenin", "Lincoln", "Mao",
+    "Marx", "Molotov", "Ordzhonikidze", "Pushkin", "Shevchenko", "Stalin", "Sucre", "Ustinov",
+    "Voroshilov", "Washington", "Zhdanov"})
 
 
 class Gazetteer:

@@ -369,3 +369,12 @@ def test_a_gerund_opening_a_sentence_is_no_part_of_a_name(adapters):
                   "landslides.", **adapters)
     assert {(e.label, e.kind) for e in doc.entities} == {
         ("Kidal", "place"), ("Bamako", "place"), ("Hamas", "organization")}
+
+
+def test_a_town_named_after_a_person_is_not_that_person(adapters):
+    doc = analyse("The cathedral, demolished under Stalin in 1936, was rebuilt. Soviet-era maps "
+                  "called the city Zhdanov. Troops moved towards Mariupol.", **adapters)
+    assert {(e.label, e.kind) for e in doc.entities if e.kind == "place"} == {
+        ("Mariupol", "place")}
+    assert not adapters["gazetteer"].lookup("Stalin")
+    assert adapters["gazetteer"].lookup("Sucre")  # (a town's own name stays)
