@@ -160,7 +160,8 @@ def find_name_candidates(doc: Document, sent: SentenceSpan, lex: Lexicon,
         parts = [(i, j)] if p is None else [(i, p - 1), (p, j)]
         for a, b in parts:
             cand = _classify(doc, toks, a, b, first_word, lex, lowercase_words)
-            if cand is not None:
+            if cand is not None and not (p is not None and b == p - 1 and
+                                         _portfolio(toks[a:p], cand, lex)):
                 out.append(cand)
         next_free = j + 1
     return out
@@ -235,6 +236,26 @@ def _nicknamed(doc: Document, toks: list[Token], i: int, lex: Lexicon) -> Candid
     return Candidate(toks[i].start, surname[-1].end, doc.text[toks[i].start:surname[-1].end],
                      "person", "pattern", "name:nicknamed", 0.8,
                      label=" ".join(t.text for t in [*toks[i:g + 1], *surname]))
+
+
+def _portfolio(words: list[Token], cand: Candidate, lex: Lexicon) -> bool:
+    """The words before a title inside a chunk name its office, not someone or something of
+    their own ("Climate Change Minister Sherry Rehman", "Acting Labor Secretary Julie Su",
+    "Defence Cabinet Secretary Aden Duale", "Civil Aviation Minister"; but "NATO
+    Secretary-General", "National Assembly President", "Barrow County Sheriff")."""
+    if cand.kind == "person" or any(t.lower in ("cabinet", "acting") for t in words):
+        return True
+    if cand.kind not in ("organization", "group") or cand.surface.isupper():
+        return False  # ("CIA Director", "INS Commissioner")
+    if len(words) == 1:
+        return words[0].lower in lex.common_words or words[0].lower in _RANK_WORDS
+    heads = lex.union(("organisation_heads", "organization"),
+                      ("organisation_heads", "military_unit"))
+    return words[-1].lower not in heads and words[-1].lower not in ("force", "house")
+
+
+# words before a military rank that belong to it ("Senior General Min Aung Hlaing")
+_RANK_WORDS = frozenset({"senior", "junior", "chief", "vice", "deputy", "first", "second"})
 
 
 def _inner_title(toks: list[Token], i: int, j: int, lex: Lexicon) -> int | None:

@@ -315,3 +315,16 @@ def test_a_group_whose_name_holds_another_groups_is_its_own():
 def test_a_currency_prefix_is_no_acronym():
     assert analyse("The government announced a HK$300 million relief fund on Thursday.")\
         .entities == []
+
+
+def test_the_office_before_a_title_names_nobody():
+    ents = entities("Climate Change Minister Sherry Rehman spoke first. Acting Labor Secretary "
+                    "Julie Su travelled to the plant. Defence Cabinet Secretary Aden Duale signed "
+                    "a notice. Civil Aviation Minister Ram Naidu visited. NATO Secretary-General "
+                    "Mark Rutte arrived. CIA Director William Burns met the National Assembly "
+                    "President Ricardo Alarcon.")
+    assert {name for name, (kind, _) in ents.items() if kind == "person"} == {
+        "Sherry Rehman", "Julie Su", "Aden Duale", "Ram Naidu", "Mark Rutte", "William Burns",
+        "Ricardo Alarcon"}
+    assert not {"Climate Change", "Acting Labor", "Defence Cabinet", "Civil Aviation"} & set(ents)
+    assert {"NATO", "CIA", "National Assembly"} <= set(ents)
