@@ -261,6 +261,12 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
             guess = guess_pos(toks, words, k, n, lex.demonyms)
             if entry.pos != guess:
                 continue
+        elif entry.pos == "n" and form[-1] in ("killing", "killings") and not (
+                words[k + 1:k + 2] == ["of"] or k > 0 and words[k - 1] in _KILLING_KINDS or
+                words[k + 1:k + 2] in (["took"], ["happened"], ["occurred"])):
+            continue  # ", killing 12 people", "for killing a journalist": a participle (the
+            # count's); "condemned the killings": the deaths told before; but "the killing
+            # of Jamal Khashoggi", "extrajudicial killings", "The killings took place ..."
         if participle and _adjectival(toks, words, k, n, lex):
             continue
         if entry.pos == "v" and not participle and k > 0 and (
@@ -355,6 +361,10 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
 
 
 _PASSIVE_BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
+# kinds of killing that name one ("a contract killing", "extrajudicial killings")
+_KILLING_KINDS = frozenset({"mass", "extrajudicial", "summary", "contract", "revenge", "targeted",
+                            "ethnic", "honour", "honor", "sectarian", "retaliatory", "serial",
+                            "execution-style", "unlawful", "arbitrary"})
 # what follows "in protest" used as a manner ("resigned in protest at the deal")
 _IN_PROTEST_AFTER = frozenset({"at", "against", "over", "of", "after", "following", ",", ".",
                                ";", "and", "on", "when"})

@@ -266,3 +266,16 @@ def test_no_warning_is_a_warning_denied():
     doc = analyse("Many residents said they received no warning at all.")
     assert [(e.type, e.modality) for e in doc.events if trigger(doc, e) == "warning"] == [
         ("Statement", "negated")]
+
+
+def test_a_killing_named_as_a_noun():
+    doc = analyse("The killings took place before dawn on Thursday on the coast road.",
+                  published=date(2024, 3, 2))
+    assert [(e.type, e.time.value) for e in doc.events] == [("Killing", "2024-02-29")]
+    doc = analyse("The Kremlin on Friday rejected suggestions that it had ordered the killing of "
+                  "Yevgeny Prigozhin.", published=date(2023, 8, 25))
+    assert [(e.type, e.modality) for e in doc.events if e.type == "Killing"] == [
+        ("Killing", "negated")]
+    for text in ("Troops opened fire on the crowd, killing 12 people.",
+                 "The mayor condemned the killings."):
+        assert [e.type for e in analyse(text).events] in (["Attack"], ["Statement"]), text
