@@ -1229,8 +1229,11 @@ class TimeAttacher:
         """A time after "since" (a bound), unless a "when" clause tells what happened then
         ("the deadliest crash since 2007, when a jet overshot the runway"), or the event at
         ``trigger`` is the one the phrase names ("since the fall of Bakhmut in May")."""
-        if self.doc.text[t.end:t.end + 7].startswith((", when", " when")):
-            return False
+        if self.doc.text[t.end:t.end + 7].startswith((", when", " when")) and not (
+                trigger is not None and trigger < t.start and _superlative(
+                    self.doc.words_between(trigger, t.start))):
+            return False  # (the "when" clause's own event; but "The earthquake was the
+            # deadliest since 1960, when a quake destroyed Agadir": not the earthquake told)
         if self.doc.word_before(floor, t.start) == "since" or \
                 (t.text or "").lower().startswith("since "):
             return True
@@ -1313,6 +1316,12 @@ _LATER_CLAUSE_OPENERS = frozenset({"after", "before", "until", "till"})
 # punctuation that ends a noun phrase
 _PHRASE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–"})
 # words in a heading before its date that make it no day of what follows
+def _superlative(words: list[str]) -> bool:
+    """A superlative among ``words`` ("the deadliest", "the worst", "the first")."""
+    return any(w in ("first", "worst", "most", "biggest", "largest") or
+               w.endswith("iest") for w in words)
+
+
 _NOT_THE_DAY = frozenset({"since", "before", "until", "between", "born", "updated", "posted",
                           "published", "said", "says", "told", "wrote", "as", "after", "by"})
 _COUNTS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}

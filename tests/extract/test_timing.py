@@ -357,3 +357,17 @@ def test_a_time_in_a_since_phrase_dates_no_verb_after_and():
     [flee] = [e for e in doc.events if trigger(doc, e) == "flee"]
     assert flee.time.value != "2011-03"
     assert flee.modality == "planned"
+
+
+
+def test_the_deadliest_since_a_year_when_is_not_of_that_year():
+    text = ("The crash was the country's worst aviation disaster since 1997, when a jet crashed "
+            "in Guam. The former president has been held under house arrest since 4 August, "
+            "when the judge ruled that he had broken a ban.")
+    tx = [spec(text, "1997", "1997", date(1997, 1, 1)),
+          spec(text, "4 August", "2025-08-04", date(2025, 8, 4))]
+    att, (crash, crashed, arrest) = attacher(text, tx, ["crash ", "crashed", "arrest"],
+                                             published=date(2025, 9, 12))
+    assert att.attach(crash).basis == "publication"
+    assert att.attach(crashed).value == "1997"
+    assert att.attach(arrest).value == "2025-08-04"
