@@ -279,3 +279,9 @@ def test_a_killing_named_as_a_noun():
     for text in ("Troops opened fire on the crowd, killing 12 people.",
                  "The mayor condemned the killings."):
         assert [e.type for e in analyse(text).events] in (["Attack"], ["Statement"]), text
+
+
+def test_gunmen_who_stormed_a_school_attacked_it():
+    doc = analyse("Gunmen on motorcycles stormed the government primary and secondary school in "
+                  "the village on Thursday.")
+    assert [(e.type, trigger(doc, e)) for e in doc.events] == [("Attack", "stormed")]

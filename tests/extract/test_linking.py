@@ -378,4 +378,3 @@ def test_a_town_named_after_a_person_is_not_that_person(adapters):
         ("Mariupol", "place")}
     assert not adapters["gazetteer"].lookup("Stalin")
     assert adapters["gazetteer"].lookup("Sucre")  # (a town's own name stays)
-
