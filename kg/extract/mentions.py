@@ -79,7 +79,8 @@ def collect_mentions(doc: Document, lex: Lexicon, *, catalog: Any = None, gazett
              if not _names_a_thing(doc, c.end) and not _no_entity(doc, c)]
     blocked = SpanSet(blocked)
     cands = _mark_us_states(doc, [_as_state(c) for c in cands
-                                  if not blocked.overlaps(c.start, c.end)])
+                                  if not blocked.overlaps(c.start, c.end) and
+                                  not _state_named_like_a_country(doc, lex, c)])
     cands = _mark_countries(doc, lex, _regions_after_places(doc, lex, cands))
     if _in_the_united_states(cands):
         states = {name: _us_state_entry(catalog, label)
@@ -720,6 +721,23 @@ def _is_country(lex: Lexicon, c: Candidate) -> bool:
         bool(c.entries) and all(not getattr(e, "country", None) for e in c.entries) or \
         any(getattr(p, "feature", None) == "country" for p in c.places)  # (a catalog place
     # in no country is a country, or wider)
+
+
+def _state_named_like_a_country(doc: Document, lex: Lexicon, c: Candidate) -> bool:
+    """A country's name before "state" names a state of another country ("in Niger state",
+    Nigeria): not the country."""
+    return c.kind == "place" and doc.text[c.end:c.end + 6] == " state" and \
+        not doc.text[c.end + 6:c.end + 7].isalpha() and \
+        doc.text[c.end + 6:c.end + 7] != "-" and \
+        _next_word(doc, c.end + 6) not in _STATE_BODIES and _is_country(lex, c)
+
+
+# what "state" qualifies after a country's name ("Iran state media", "Russia state television")
+_STATE_BODIES = frozenset({"media", "television", "tv", "news", "agency", "broadcaster",
+                           "radio", "newspaper", "press", "department", "company", "companies",
+                           "firm", "firms", "council", "secretary", "visit", "funeral", "of",
+                           "and", "enterprise", "enterprises", "railway", "railways", "bank",
+                           "banks", "energy", "oil", "gas", "prosecutors", "security"})
 
 
 def _country_before(doc: Document, lex: Lexicon, start: int) -> str | None:

@@ -378,3 +378,9 @@ def test_a_town_named_after_a_person_is_not_that_person(adapters):
         ("Mariupol", "place")}
     assert not adapters["gazetteer"].lookup("Stalin")
     assert adapters["gazetteer"].lookup("Sucre")  # (a town's own name stays)
+
+
+def test_a_state_named_like_a_country_is_not_the_country(adapters):
+    doc = analyse("Gunmen abducted 15 pupils in Niger state on Saturday. Iran state media "
+                  "reported the raid.", **adapters)
+    assert {e.label for e in doc.entities if e.kind == "place"} == {"Iran"}
