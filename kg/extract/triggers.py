@@ -127,6 +127,14 @@ def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
         if entry.type == "MilitaryVictory" and _scored(toks, words):
             continue  # "beat Inter Milan 5-0 ..., the biggest margin of victory": a match's
         seen.add((entry.lemma, entry.type))
+        if entry.pos == "n" and " " in entry.lemma and entry.type not in _ARMED_SENSES and \
+                entry.type != "Bombing":
+            # "Saturday night's crowd crush ... The crush began at 10.15pm": the head noun
+            # of a phrase told before is that event's too (not "a drone attack" ... "the
+            # October 7 attack": an attack by any weapon)
+            seen.add((entry.lemma.rsplit(" ", 1)[1], entry.type))
+            if doc.sentences[sentence].kind != "headline":
+                told.add((entry.lemma.rsplit(" ", 1)[1], entry.type))
         if entry.type == "ShellingMissileAttack":
             # "a missile slammed into the station ... The strike came at 10:30 a.m.": the
             # noun refers back to any strike by a weapon

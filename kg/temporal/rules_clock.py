@@ -21,6 +21,7 @@ def _day_ref(prefix: str) -> str:
             rf"(?:,?<S>(?P<{p}mon><MONTH>)<S>?(?P<{p}day><DAY>)"
             rf"(?:,?<S>(?P<{p}year>[12]\d{{3}}))?)?|(?P<{p}rel>today|tonight|tomorrow|"
             rf"yesterday)|(?P<{p}mon2><MONTH>)<S>?(?P<{p}day2><DAY>)(?:,?<S>(?P<{p}year2>"
+            rf"[12]\d{{3}}))?|(?P<{p}day3><DAY>)<S>(?P<{p}mon3><MONTH>)(?:,?<S>(?P<{p}year3>"
             rf"[12]\d{{3}}))?)(?!\w)")
 
 
@@ -49,10 +50,10 @@ def _day_for(m: re.Match, ctx: Context, small_hours: bool = False) -> Point | No
             return Point("day", ctx.dct + timedelta(days={"today": 0, "tonight": 0,
                                                            "tomorrow": 1,
                                                            "yesterday": -1}[word]))
-        mon = m[p + "mon"] or m[p + "mon2"]
+        mon = m[p + "mon"] or m[p + "mon2"] or m[p + "mon3"]
         if mon:
-            day = m[p + "day"] or m[p + "day2"]
-            year = m[p + "year"] or m[p + "year2"]
+            day = m[p + "day"] or m[p + "day2"] or m[p + "day3"]
+            year = m[p + "year"] or m[p + "year2"] or m[p + "year3"]
             month = month_of(mon)
             if month is None:
                 return None
@@ -106,7 +107,7 @@ def _entry_stamp(text: str, m: re.Match) -> bool:
 
 
 def _explicit_day(m: re.Match) -> bool:
-    return any(m[p + k] for p in ("a", "b") for k in ("rel", "mon", "mon2", "wd"))
+    return any(m[p + k] for p in ("a", "b") for k in ("rel", "mon", "mon2", "mon3", "wd"))
 
 
 def _tz_of(m: re.Match, ctx: Context):

@@ -285,3 +285,12 @@ def test_gunmen_who_stormed_a_school_attacked_it():
     doc = analyse("Gunmen on motorcycles stormed the government primary and secondary school in "
                   "the village on Thursday.")
     assert [(e.type, trigger(doc, e)) for e in doc.events] == [("Attack", "stormed")]
+
+
+def test_the_head_noun_of_a_phrase_told_before_is_that_event():
+    doc = analyse("Police failed to answer calls before the crowd crush in the "
+                  "district.\n\nThe mayor apologised.\n\nThe crush began at about 10.15pm on 29 "
+                  "October, when tens of thousands of people had packed the streets.",
+                  published=date(2022, 11, 2))
+    [crush] = [e for e in doc.events if e.type == "Accident"]
+    assert crush.time.value.startswith("2022-10-29T22:15")

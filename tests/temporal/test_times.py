@@ -29,6 +29,13 @@ def test_time_in_eastern_time():
     assert t.edtf == "2022-05-18T16:00:00-04:00"
 
 
+@pytest.mark.parametrize("text", ["The crush began at about 10.15pm on 29 October.",
+                                  "It began on 29 October at 10.15pm.",
+                                  "The crush began at 22:15 on 29 October 2021."])
+def test_time_with_a_day_before_its_month(text):
+    assert one(text).value == "2021-10-29T22:15"
+
+
 def test_military_time():
     assert one("The convoy left at 0600 GMT.").value == "2022-05-18T06:00"
 
