@@ -1298,6 +1298,11 @@ def reporting_verbs(doc: Document, sentence: int, lex: Lexicon) -> tuple[int, ..
 
 
 _LIVES = frozenset({"lives", "life", "victims"})
+# what a reply "with" says ("responded with a statement"; not "responded with a wave of
+# missile strikes": an act)
+_SPEECH_NOUNS = frozenset({"statement", "statements", "words", "comment", "comments", "letter",
+                           "message", "remarks", "tweet", "post", "speech", "question",
+                           "questions", "denial", "threat", "threats", "warning", "warnings"})
 
 
 def _sentence_cues(doc: Document, sentence: int, lex: Lexicon) -> _SentenceCues:
@@ -1326,8 +1331,11 @@ def _sentence_cues(doc: Document, sentence: int, lex: Lexicon) -> _SentenceCues:
         elif w in reporting and toks[k].is_word and not _noun_use(words, a, k) and \
                 not (w in ("state", "states") and _state_noun(doc, sentence, k, a)) and \
                 not (k + 2 < b and words[k + 1] == "by" and words[k + 2].endswith("ing")) and \
+                not (k + 1 < b and words[k + 1] == "with" and w.startswith(("respond", "repl"))
+                     and not _SPEECH_NOUNS.intersection(words[k + 2:min(b, k + 6)])) and \
                 not (w.startswith("claim") and _LIVES.intersection(words[k + 1:min(b, k + 5)])):
-            # (not "Iran responded by firing drones": an act, no report; nor "The disaster
+            # (not "Iran responded by firing drones", "responded with missile strikes": an
+            # act, no report; nor "The disaster
             # claimed more lives": deaths)
             marks.append((k, "verb"))
             if doc.quote_at(toks[k].start) is None:

@@ -254,6 +254,9 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
         return None  # part of a name: "the United States", "National Rally" (but a named
         # fire is one: "The Palisades Fire, which broke out on Tuesday"; and in a line in
         # title case a country or its people act: "Libya Detains Eight Officials")
+    if toks[k].is_cap and k >= 2 and words[k - 1] in ("for", "of") and toks[k - 2].is_cap and \
+            toks[k - 2].is_word and not titled and k - 2 > 0:
+        return None  # "the Ring of Fire", "the Coalition for Peace": a word of a name
     if toks[k].is_cap and k >= 3 and toks[k - 1].text == "the" and words[k - 2] in ("for", "of") \
             and toks[k - 3].is_cap and toks[k - 3].is_word and not titled:
         return None  # "the Democratic Forces for the Liberation of Rwanda", "the Movement

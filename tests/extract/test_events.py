@@ -294,3 +294,12 @@ def test_the_head_noun_of_a_phrase_told_before_is_that_event():
                   published=date(2022, 11, 2))
     [crush] = [e for e in doc.events if e.type == "Accident"]
     assert crush.time.value.startswith("2022-10-29T22:15")
+
+
+def test_responding_with_strikes_is_an_act_and_a_ring_of_fire_no_fire():
+    doc = analyse("Israel responded with a wave of air strikes across southern Lebanon.")
+    assert [(e.type, e.modality) for e in doc.events] == [("AirStrike", "asserted")]
+    doc = analyse("The ministry responded with a statement saying the strike had hit a depot.")
+    assert "claimed" in [e.modality for e in doc.events]
+    doc = analyse("Japan sits on the so-called Ring of Fire and has many strong earthquakes.")
+    assert "Accident" not in [e.type for e in doc.events]
