@@ -336,6 +336,13 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
         dtype = d.type
         if d.anaphoric:
             family = _FAMILIES.get(dtype, {dtype})
+            # "41 people were killed when a crowd surged ... The crush began at 10.40pm": the
+            # deaths told just before are the event the anaphor names (not one with counts,
+            # places or targets of its own, nor a plan: "... said 1,020 had died in the
+            # earthquake", "the fighting in the Donbas", "a session on the attack next week")
+            tolled = dtype in _GENERIC["CasualtiesReport"] and d.fatalities is None and \
+                d.injured is None and d.modality != "planned" and not d.roles.places and \
+                not d.roles.targets
             head = d.trig.entry.lemma.split()[-1]
             same = [c for c in reversed(clusters) if all(
                 _polarity(o) == _polarity(d) and _times_agree(o, d) and
@@ -355,8 +362,10 @@ def merge_duplicates(drafts: list[EventDraft], sides: Mapping[str, str] | None =
             for pool in ([c for c in same if not all(o.begun for o in c)], same):
                 antecedent = next((c for c in pool if any(
                     o.type == dtype or head in o.trig.text.lower() for o in c)), None) or \
-                    next((c for c in pool if c[0].type in family and
-                          head not in CAMPAIGN_HEADS), None)
+                    next((c for c in pool if (c[0].type in family or tolled and all(
+                        o.type == "CasualtiesReport" for o in c) and
+                        d.trig.sentence - c[-1].trig.sentence <= 3) and
+                        head not in CAMPAIGN_HEADS), None)
                 if antecedent is not None:
                     break
             if antecedent is not None:

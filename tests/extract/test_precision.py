@@ -7468,3 +7468,16 @@ def test_an_undated_event_told_first_is_not_a_past_one_told_near_the_end():
     doc = analyse(text, published=date(2024, 1, 4), gazetteer=FakeGazetteer("Wajima"))
     damage = {trigger(doc, e): e.time.edtf for e in events_of(doc, "Damage")}
     assert damage == {"collapsed": "../2024-01-04", "damaging": "2023-05"}
+
+
+def test_an_anaphor_names_the_deadly_event_told_just_before():
+    doc = analyse("Dozens dead after crowd crush at stadium\n\n"
+                  "At least 41 people were killed and more than 90 injured when a crowd surged "
+                  "towards the gates of a stadium on Saturday night, officials said.\n\n"
+                  "The minister told reporters on Sunday that many of the victims were young.\n\n"
+                  "The crush began at about 10.40pm on 23 November, shortly after two entrances "
+                  "were closed.",
+                  published=date(2024, 11, 25))
+    [crush] = [e for e in doc.events if e.fatalities == 41]
+    assert crush.type == "Accident" and crush.time.value.startswith("2024-11-23T22:40")
+    assert len([e for e in doc.events if e.type in ("Accident", "CasualtiesReport")]) == 1
