@@ -328,3 +328,10 @@ def test_the_office_before_a_title_names_nobody():
         "Ricardo Alarcon"}
     assert not {"Climate Change", "Acting Labor", "Defence Cabinet", "Civil Aviation"} & set(ents)
     assert {"NATO", "CIA", "National Assembly"} <= set(ents)
+
+
+def test_a_street_named_after_its_head_word_is_a_place():
+    ents = entities("Gunmen attacked a house on Avenue Tshatshi before dawn. Protesters later "
+                    "marched down Rue de Rivoli.")
+    assert ents["Avenue Tshatshi"][0] == "place"
+    assert ents["Rue de Rivoli"][0] == "place"
