@@ -727,6 +727,8 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
               lowercase_words: set[str]) -> Candidate | None:
     title: str | None = None
     country = None
+    if i > 0 and toks[i].lower == "front" and ORDINAL_RE.match(toks[i - 1].lower):
+        return None  # "the 33rd Front of the FARC": a numbered unit (see the patterns)
     if i == j and toks[i].text.isupper() and (toks[i].lower in _COMMON_ACRONYMS or
                                               toks[i].text in _WEAPON_ACRONYMS) and \
             not (i > 0 and toks[i - 1].lower in _ACRONYM_HEADS):

@@ -260,8 +260,9 @@ def _numbered_units(doc: Document, toks: list[Token]) -> list[Candidate]:
         m = k + 1
         while m < len(toks) and m - k <= 4 and toks[m].lower in _UNIT_MODIFIERS:
             m += 1
-        if m < len(toks) and toks[m].lower in _UNIT_WORDS and \
-                (tok.is_number or toks[m].is_cap):
+        if m < len(toks) and (toks[m].lower in _UNIT_WORDS or
+                              toks[m].lower == "front" and toks[m].is_cap) and \
+                (tok.is_number or toks[m].is_cap):  # ("the 33rd Front", not "a second front")
             end = m
             # "... of the territorial defense"
             if end + 2 < len(toks) and toks[end + 1].lower == "of":

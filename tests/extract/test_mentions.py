@@ -335,3 +335,10 @@ def test_a_street_named_after_its_head_word_is_a_place():
                     "marched down Rue de Rivoli.")
     assert ents["Avenue Tshatshi"][0] == "place"
     assert ents["Rue de Rivoli"][0] == "place"
+
+
+def test_a_numbered_front_is_a_unit():
+    ents = entities("ELN fighters launched an offensive against the 33rd Front of the FARC "
+                    "dissidents. Russia opened a second front in the north.")
+    assert ents["33rd Front"][0] == "military_unit"
+    assert "Front of the FARC" not in ents
