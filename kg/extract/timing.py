@@ -1364,7 +1364,8 @@ _SPEECH_ADJUNCTS = frozenset({
     "news", "press", "television", "tv", "radio", "video", "address", "post", "message",
     "speech", "earlier", "later", "parliament", "lawmakers", "supporters", "online", "nation",
     "country", "people", "public", "assembly", "congress", "senate", "crowd", "crowds",
-    "defeat"})
+    "defeat", "social", "media", "platform", "platforms", "telegram", "facebook", "twitter",
+    "instagram", "website", "blog", "state"})  # ("wrote on social media the following day")
 # Words of the audience after "told" ("told cheering supporters in the capital").
 _AUDIENCE = frozenset({"cheering", "supporters", "capital", "city", "rally", "gathering",
                        "audience", "delegates", "residents", "officials", "leaders", "ministers",

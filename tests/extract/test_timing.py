@@ -371,3 +371,9 @@ def test_the_deadliest_since_a_year_when_is_not_of_that_year():
     assert att.attach(crash).basis == "publication"
     assert att.attach(crashed).value == "1997"
     assert att.attach(arrest).value == "2025-08-04"
+
+
+def test_a_time_after_where_words_were_posted_dates_them():
+    doc = analyse("Petro suspended talks on Friday.\n\n\"The ELN has chosen war,\" Petro wrote on "
+                  "social media the following day.", published=date(2025, 1, 22))
+    assert [e.time.value for e in doc.events if trigger(doc, e) == "wrote"] == ["2025-01-18"]
