@@ -392,6 +392,9 @@ class TimeAttacher:
             opening = self._coarse_opener(here, sent.start, clause, trigger_start)
             if opening is not None:
                 return dataclasses.replace(opening, basis="sentence")
+            main = self._after_clause_bound(here, sent.start, clause, bounds)
+            if main is not None:
+                return main
         if toll:
             said = [t for t in self._by_sentence.get(sent.index, [])
                     if t.resolved and t.type in ("DATE", "TIME") and _usable(t, True) and
@@ -423,6 +426,28 @@ class TimeAttacher:
             if heading is not None and not self._ahead(heading):
                 return dataclasses.replace(heading, basis="paragraph")
         return self.fallback(planned)
+
+    def _after_clause_bound(self, here: list[TimeSpec], sent_start: int,
+                            clause: tuple[int, int], bounds) -> TimeSpec | None:
+        """An "after" clause with no time of its own after a main clause dated to a day:
+        on or before that day ("Kishida escaped unharmed on Saturday after a man hurled a
+        pipe bomb towards him")."""
+        k = self.doc.first_token_at_or_after(clause[0])
+        if k >= len(self.doc.words) or self.doc.words[k] != "after":
+            return None
+        main = [t for t in here if sent_start <= t.start and t.end <= clause[0] and
+                t.resolved and t.type in ("DATE", "TIME") and _usable(t, False) and
+                t.precision in ("day", "part_of_day", "hour", "minute") and
+                t.value not in REFERENCES and not self._premodifies(t) and
+                not self._since(t, sent_start) and
+                not self._subordinate(clause_of(bounds, t.start))]
+        if not main or any(clause[0] <= t.start < clause[1] for t in here):
+            return None
+        day = calendar_day(main[-1].latest)
+        if day is None:
+            return None
+        return dataclasses.replace(main[-1], edtf=f"../{day.isoformat()}", earliest=None,
+                                   basis="sentence", rule="after-clause")
 
     def _infinitive_between(self, end: int, t: TimeSpec) -> bool:
         """The trigger governs an infinitive before the time: "have agreed to maintain a

@@ -169,7 +169,7 @@ CASES = [
          "general election. The ruling party fell to 21 seats, its worst result in decades."
          "\n\nNovak met President Natasa Pirc Musar in Ljubljana later on Friday.",
          [E("Appointment", trig="became", date="2024-07-05", agent="Ana Novak"),
-          E("Election", date="PUB"),
+          E("Election", date=["PUB", "2024-07-05"]),  # (on or before that Friday)
           E("Meeting", trig="met", date="2024-07-05", place="Ljubljana")],
          note="first contact with an election night: a landslide victory at the polls is no "
               "military victory, a party falling to 21 seats takes no town, 'became prime "

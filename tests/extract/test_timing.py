@@ -233,9 +233,9 @@ def test_a_year_or_month_opening_the_sentence_holds_its_after_clause(text, trig,
 
 
 def test_an_opening_day_or_a_participle_clause_is_not_carried_into_an_after_clause():
-    # (a day: the attack may have been the day before)
-    assert _time_of("On Monday, police arrested a man after he attacked a guard.",
-                    "attacked").basis == "publication"
+    # (a day: the attack may have been the day before; on or before that day)
+    t = _time_of("On Monday, police arrested a man after he attacked a guard.", "attacked")
+    assert t.basis != "expression" and t.earliest is None and t.edtf.startswith("../")
     t = _time_of("In January, officers concluded he had been killed soon after being "
                  "captured.", "captured")
     assert t.basis == "publication"
@@ -377,3 +377,16 @@ def test_a_time_after_where_words_were_posted_dates_them():
     doc = analyse("Petro suspended talks on Friday.\n\n\"The ELN has chosen war,\" Petro wrote on "
                   "social media the following day.", published=date(2025, 1, 22))
     assert [e.time.value for e in doc.events if trigger(doc, e) == "wrote"] == ["2025-01-18"]
+
+
+def test_an_after_clause_happened_on_or_before_its_main_clauses_day():
+    doc = analyse("Prime Minister Fumio Kishida escaped unharmed on Saturday after a man hurled "
+                  "what appeared to be a homemade pipe bomb towards him.",
+                  published=date(2023, 4, 16))
+    [bomb] = [e for e in doc.events if e.type == "Bombing"]
+    assert (bomb.time.edtf, bomb.time.latest, bomb.time.earliest) == (
+        "../2023-04-15", date(2023, 4, 15), None)
+    doc = analyse("Police arrested him on Monday after he attacked a guard on Friday.",
+                  published=date(2023, 4, 16))
+    assert {trigger(doc, e): e.time.value for e in doc.events} == {
+        "arrested": "2023-04-10", "attacked": "2023-04-14"}
