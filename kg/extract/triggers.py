@@ -272,12 +272,15 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
             guess = guess_pos(toks, words, k, n, lex.demonyms)
             if entry.pos != guess:
                 continue
-        elif entry.pos == "n" and form[-1] in ("killing", "killings") and not (
-                words[k + 1:k + 2] == ["of"] or k > 0 and words[k - 1] in _KILLING_KINDS or
-                words[k + 1:k + 2] in (["took"], ["happened"], ["occurred"])):
+        elif entry.pos == "n" and form[-1] in ("killing", "killings") and \
+                words[k + 1:k + 2] not in (["took"], ["happened"], ["occurred"]) and (not (
+                    words[k + 1:k + 2] == ["of"] or k > 0 and words[k - 1] in _KILLING_KINDS)
+                or any(w.endswith("iest") or w in ("worst", "largest", "biggest")
+                       for w in words[max(0, k - 3):k])):
             continue  # ", killing 12 people", "for killing a journalist": a participle (the
             # count's); "condemned the killings": the deaths told before; but "the killing
             # of Jamal Khashoggi", "extrajudicial killings", "The killings took place ..."
+            # (not "in the deadliest mass killing in its history": what the event was)
         if participle and _adjectival(toks, words, k, n, lex):
             continue
         if entry.pos == "v" and not participle and k > 0 and (

@@ -303,3 +303,12 @@ def test_responding_with_strikes_is_an_act_and_a_ring_of_fire_no_fire():
     assert "claimed" in [e.modality for e in doc.events]
     doc = analyse("Japan sits on the so-called Ring of Fire and has many strong earthquakes.")
     assert "Accident" not in [e.type for e in doc.events]
+
+
+def test_the_deadliest_mass_killing_describes_the_event_told():
+    doc = analyse("The country was in mourning on Friday after a former police officer killed "
+                  "at least 36 people at a nursery, in the deadliest mass killing in its history.",
+                  published=date(2022, 10, 7))
+    assert "Killing" not in [e.type for e in doc.events if trigger(doc, e) == "killing"]
+    doc = analyse("Some of the worst killing took place at the music festival.")
+    assert [e.type for e in doc.events] == ["Killing"]
