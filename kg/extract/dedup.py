@@ -95,7 +95,12 @@ def _narrower(a: TimeSpec, b: TimeSpec) -> bool:
         lb, hb = _bounds(b)
     if None in (la, ha, lb, hb):
         return False
-    return lb <= la and ha <= hb and (ha - la) < (hb - lb)
+    finer = a.precision in _WITHIN_A_DAY and b.precision == "day"  # ("at 11:47 p.m." on
+    # the day told "late on Friday")
+    return lb <= la and ha <= hb and ((ha - la) < (hb - lb) or finer)
+
+
+_WITHIN_A_DAY = frozenset({"part_of_day", "hour", "minute", "second"})
 
 
 def _same_actor(x: str | None, y: str | None, sides: Mapping[str, str]) -> bool:
@@ -480,11 +485,13 @@ def _absorb(best: EventDraft, other: EventDraft) -> None:
             other.time.value not in REFERENCES and (  # ("who are now accused of the murder")
             BASIS_RANK.get(other.time.basis, 5) < BASIS_RANK.get(best.time.basis, 5) or
             BASIS_RANK.get(other.time.basis, 5) == BASIS_RANK.get(best.time.basis, 5) and
-            (best.time.type == "DURATION" or not other.anaphoric) and
+            (best.time.type == "DURATION" or not other.anaphoric or
+             other.time.type == "TIME" and other.time.basis == "expression") and
             other.time.type != "DURATION" and _narrower(other.time, best.time)) and \
             not (other.anaphoric and best.time.basis != "publication" and
                  not times_compatible(best.time, other.time)):
         best.time = other.time  # (a day told inside "in recent weeks", "last week": the day;
+        # a clock time inside the night told: "The crush began at about 10.40pm";
         # but a later mention dated apart from a time the text gave keeps none of its own:
         # "police opened fire" on Monday is not dated by "... the shootings" next week)
     best.confidence = max(best.confidence, other.confidence)

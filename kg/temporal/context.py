@@ -98,8 +98,17 @@ class Context:
         """Record a mentioned point as the narrative reference time."""
         self.last, self.last_pos = point, start
         self.points.append((start, point))
-        if point.gran in ("day", "pod", "hour", "minute", "second"):
+        if point.gran in ("day", "pod", "hour", "minute", "second") and \
+                not self._report_day_after_event_day(start):
             self.last_day, self.last_day_pos = point, start
+
+    def _report_day_after_event_day(self, start: int) -> bool:
+        """The day of a report after the day of what it reports, in one sentence ("... on
+        Friday evening, police said on Saturday"): the story's day stays the event's (a clock
+        time told next, "began at about 10 p.m.", is Friday's)."""
+        return self.last_day_pos >= 0 and _REPORT_BEFORE.search(
+            self.text, max(0, start - 30), start) is not None and \
+            self.sentences.index(self.last_day_pos) == self.sentences.index(start)
 
     def reference(self, gran: str | None = None) -> Point | None:
         """The narrative reference: the last point mentioned (at ``gran`` or finer)."""
@@ -362,3 +371,8 @@ def _key(text: str) -> str:
 
 
 __all__ = ["Context", "Found", "PAST", "FUTURE", "NEUTRAL"]
+
+
+# a verb of saying right before a day ("police said on Saturday", "told reporters Sunday")
+_REPORT_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|reported|announced|confirmed)\s+"
+                            r"(?:late\s+|early\s+)?(?:on\s+)?\Z", re.I)

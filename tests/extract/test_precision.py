@@ -7481,3 +7481,12 @@ def test_an_anaphor_names_the_deadly_event_told_just_before():
     [crush] = [e for e in doc.events if e.fatalities == 41]
     assert crush.type == "Accident" and crush.time.value.startswith("2024-11-23T22:40")
     assert len([e for e in doc.events if e.type in ("Accident", "CasualtiesReport")]) == 1
+
+
+def test_an_anaphors_clock_time_dates_the_event():
+    doc = analyse("A strong earthquake shook the remote hill district late on Friday, killing at "
+                  "least 153 people, officials said on Saturday.\n\nRescuers were still "
+                  "searching for survivors.\n\nThe quake struck at 11:47 p.m. local time.",
+                  published=date(2023, 11, 4))
+    [quake] = [e for e in doc.events if e.type == "Earthquake"]
+    assert quake.time.value.startswith("2023-11-03T23:47")

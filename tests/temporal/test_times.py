@@ -179,3 +179,9 @@ def test_a_clock_time_after_a_sentence_that_brings_the_story_up_to_now_is_the_dc
             "Aid convoys have since reached the area. By 6pm, rescuers had evacuated 200 more "
             "residents.")
     assert find(text, "6pm", dct=date(2022, 5, 20)).value == "2022-05-20T18:00"
+
+
+def test_a_clock_time_after_a_report_day_is_of_the_day_reported():
+    found = tag("Gunmen stormed a beachfront on Friday evening, police said on Saturday. The "
+                "assault began at about 10 p.m. when a bomber blew himself up.")
+    assert [t.value for t in found] == ["2022-05-13TEV", "2022-05-14", "2022-05-13T22:00"]
