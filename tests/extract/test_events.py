@@ -312,3 +312,19 @@ def test_the_deadliest_mass_killing_describes_the_event_told():
     assert "Killing" not in [e.type for e in doc.events if trigger(doc, e) == "killing"]
     doc = analyse("Some of the worst killing took place at the music festival.")
     assert [e.type for e in doc.events] == ["Killing"]
+
+
+@pytest.mark.parametrize("text", [
+    "Protest leaders said they would stay in the square.",
+    "The train was wrongly routed onto a loop line.",
+    "The pause in fighting, brokered by Qatar, took effect at 7am on Friday.",
+])
+def test_words_of_events_that_name_none(text):
+    assert [e.type for e in analyse(text).events
+            if e.type in ("Protest", "MilitaryVictory", "ArmedClash")] == []
+
+
+def test_a_rout_and_protests_still_are_events():
+    assert [e.type for e in analyse("Ukrainian forces routed Russian troops near the city, and "
+                                    "protests spread to the capital.").events] == [
+        "MilitaryVictory", "Protest"]
