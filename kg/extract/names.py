@@ -42,7 +42,9 @@ _CREDITS = frozenset({"reuters", "afp", "getty", "twitter", "telegram", "faceboo
 # Nouns that a saint's or a people's possessive names ("St. Peter's Square", "Children's
 # Hospital"): the possessive is inside the name.
 _POSSESSED_HEADS = frozenset({"square", "basilica", "cathedral", "church", "chapel", "abbey",
-                              "hospital", "college", "park", "bridge", "street", "palace"})
+                              "hospital", "college", "park", "bridge", "street", "palace",
+                              "bay", "island", "vineyard", "harbour", "harbor", "creek",
+                              "landing"})  # ("Hawke's Bay", "Martha's Vineyard")
 # Adjectives of continents: before any lower-case noun they describe it ("European airports").
 _CONTINENTS_ADJECTIVES = frozenset({"european", "asian", "african"})
 # verbs that open a question in a title-case line ("Who Was The Attacker?")

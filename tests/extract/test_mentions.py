@@ -342,3 +342,9 @@ def test_a_numbered_front_is_a_unit():
                     "dissidents. Russia opened a second front in the north.")
     assert ents["33rd Front"][0] == "military_unit"
     assert "Front of the FARC" not in ents
+
+
+def test_a_possessive_inside_a_place_name():
+    ents = entities("Floods hit Hawke's Bay and Gisborne on Tuesday, and Hawke’s Bay lost power.")
+    assert ents["Hawke's Bay"][0] == "place"
+    assert "Bay" not in ents
