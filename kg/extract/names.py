@@ -1182,6 +1182,12 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
             # "Los Chapitos", "Los Zetas": a band of men, named as Spanish names groups
             return Candidate(start, end, surface, "organization", "pattern", "name:org-guess",
                              conf, weak=True, extra=extra)
+        if len(words[0].bare) >= 3 and words[0].bare.isupper() and words[0].bare.isalpha() \
+                and not any(t.text.isupper() for t in words[1:]):
+            # "FTX Trading", "FTX Digital Markets": a firm named after its parent's acronym
+            # (no one's given name is in capitals)
+            return Candidate(start, end, surface, "organization", "pattern", "name:org-guess",
+                             conf, weak=True, extra=extra)
         # (a middle initial makes a person's name: "John F. Kennedy", whose surname is also
         # a district of Bogota)
         return Candidate(start, end, surface, "person", "pattern", "name:full-name", conf,

@@ -348,3 +348,11 @@ def test_a_possessive_inside_a_place_name():
     ents = entities("Floods hit Hawke's Bay and Gisborne on Tuesday, and Hawke’s Bay lost power.")
     assert ents["Hawke's Bay"][0] == "place"
     assert "Bay" not in ents
+
+
+def test_a_name_opened_by_an_acronym_is_no_persons():
+    ents = entities("FTX Trading and FTX Digital Markets filed for bankruptcy on Friday, and MCI "
+                    "Communications shares fell.")
+    assert {name: kind for name, (kind, _) in ents.items()} == {
+        "FTX Trading": "organization", "FTX Digital Markets": "organization",
+        "MCI Communications": "organization"}
