@@ -84,6 +84,7 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
 
     readings = [read_modality(doc, trig, bounds(trig.sentence), lex,
                               is_reporting=trig.type == "Statement") for trig in triggers]
+    _share_included_modality(doc, triggers, readings)
     reporters: dict[int, set[int]] = {}  # sentence -> reporting verbs that govern a trigger
     for trig, reading in zip(triggers, readings, strict=True):
         if reading.reporter is not None:
@@ -214,6 +215,26 @@ _CHARGED = frozenset({("charged", "with"), ("convicted", "of"), ("guilty", "of")
 _CHARGE_MODIFIERS = frozenset({"a", "an", "first-degree", "second-degree", "third-degree",
                                "attempted", "premeditated", "aggravated", "involuntary",
                                "voluntary", "felony", "capital", "mass"})
+
+
+def _share_included_modality(doc: Document, triggers: list[Trigger], readings: list) -> None:
+    """An event named as one of those a noun before it covers has their modality
+    ("cancelled all foreign trips, including a visit to Spain": no visit either)."""
+    for n, trig in enumerate(triggers):
+        k = trig.first - 1
+        if k > 0 and doc.words[k] in ("a", "an", "the", "his", "her", "their", "its"):
+            k -= 1
+        if trig.pos != "n" or k < 1 or doc.words[k] != "including":
+            continue
+        for m in range(n - 1, -1, -1):
+            other = triggers[m]
+            if other.sentence != trig.sentence:
+                break
+            if other.type == trig.type and other.pos == "n" and other.last < k and \
+                    readings[m].modality in ("negated", "planned", "hedged"):
+                readings[n] = dataclasses.replace(readings[n], modality=readings[m].modality,
+                                                  cue=readings[m].cue)
+                break
 
 
 def _named_by(doc: Document, finder: RoleFinder, trig: Trigger) -> frozenset[str]:

@@ -328,3 +328,10 @@ def test_a_rout_and_protests_still_are_events():
     assert [e.type for e in analyse("Ukrainian forces routed Russian troops near the city, and "
                                     "protests spread to the capital.").events] == [
         "MilitaryVictory", "Protest"]
+
+
+def test_an_event_included_in_cancelled_ones_is_cancelled_too():
+    doc = analyse("The president cancelled all foreign trips, including a visit to Spain.")
+    assert {e.modality for e in doc.events if e.type == "Visit"} == {"negated"}
+    doc = analyse("Rebels carried out several attacks, including an attack on a police station.")
+    assert {e.modality for e in doc.events} == {"asserted"}
