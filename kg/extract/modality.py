@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..temporal.lexicon import WEEKDAYS
 from .clauses import RELATIVE_PRONOUNS, clause_of, irregular_verb_forms, measured_opener
 from .document import Document
 from .inflection import verb_forms
@@ -251,7 +252,7 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
         _failed(doc, trig, words) or _called_off(doc, trig)
     # an inflected verb ("were detained", "attacked", "said"), not the base form
     inflected = trig.pos == "v" and doc.words[trig.first] != trig.entry.lemma.split()[0]
-    planned = _cue_before(words, lex.phrase_index("planned"), 9, trig)
+    planned = _cue_before(_calls_for(words), lex.phrase_index("planned"), 9, trig)
     if not planned:
         planned = _aimed_at(words, trig.pos == "v")
     if not planned and trig.type == "AidDelivery" and trig.pos == "n" and \
@@ -1267,6 +1268,32 @@ def _finite_after(words: list[str], cue: str) -> bool:
         if w in _FINITE_BE_HAVE:
             return True
     return False
+
+
+def _calls_for(words: list[str]) -> list[str]:
+    """The words with a time or an adverb between "called" and "for" left out ("called on
+    Tuesday for a ceasefire", "called again for talks": a call for them)."""
+    if "for" not in words:
+        return words
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        out.append(words[i])
+        if words[i] in _CALL_FORMS:
+            j = i + 1
+            while j < len(words) and j - i <= 4 and (words[j] in _CALL_ADJUNCTS or
+                                                     words[j] in WEEKDAYS):
+                j += 1
+            if j > i + 1 and j < len(words) and words[j] == "for":
+                i = j
+                continue
+        i += 1
+    return out
+
+
+_CALL_FORMS = frozenset({"call", "calls", "called", "calling"})
+_CALL_ADJUNCTS = frozenset({"on", "again", "repeatedly", "also", "late", "early", "last",
+                            "this", "week", "weekend", "yesterday", "today", "once", "instead"})
 
 
 def _cue_before(words: list[str], index: dict[str, tuple[tuple[str, ...], ...]], size: int,

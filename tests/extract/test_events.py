@@ -335,3 +335,8 @@ def test_an_event_included_in_cancelled_ones_is_cancelled_too():
     assert {e.modality for e in doc.events if e.type == "Visit"} == {"negated"}
     doc = analyse("Rebels carried out several attacks, including an attack on a police station.")
     assert {e.modality for e in doc.events} == {"asserted"}
+
+
+def test_a_call_with_a_day_between_is_a_call_for():
+    doc = analyse("Church leaders called on Tuesday for a ceasefire.")
+    assert [(e.type, e.modality) for e in doc.events] == [("Ceasefire", "planned")]
