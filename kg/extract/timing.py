@@ -22,7 +22,7 @@ from ..model import TimeSpec
 from ..temporal.lexicon import INSTRUMENTS
 from ..temporal.tagger import calendar_day
 from ..temporal.tense import IRREGULAR_PAST, named_day, names_a_report, relative_clause_at
-from .clauses import ANSWERING, REPORTING_NOUNS, clause_of, measured_opener
+from .clauses import ANSWERING, REPORTING_NOUNS, clause_of, irregular_verb_forms, measured_opener
 from .document import Document
 from .triggers import DETERMINERS, PREPOSITIONS
 
@@ -293,7 +293,8 @@ class TimeAttacher:
             return dataclasses.replace(told, basis="expression")
         here = [t for t in here if not self._in_attribution(t, end) and not self._named_day(t)
                 and not self._in_other_clause(t, sent.start, trigger_start)]
-        here = [t for t in here if not self._closing_report(t, trigger_start)]
+        here = [t for t in here if not self._closing_report(t, trigger_start) and
+                not self._in_participle_apposition(t, trigger_start)]
         own = [t for t in here if clause[0] <= t.start < clause[1] and _usable(t, True)
                and (planned or not self._coming(t))
                and self._fits(t, trigger_start, end, reporting, infinitive, declaring,
@@ -889,6 +890,26 @@ class TimeAttacher:
         # a subject of its own after the comma (not "earthquakes that struck western Japan
         # on Monday killed 48 people, damaged thousands of buildings": one subject's verbs)
         return bool(tail) and (self._in_a_things_relative(t) or self._in_a_persons_relative(t))
+
+    def _in_participle_apposition(self, t: TimeSpec, trigger_start: int) -> bool:
+        """The expression lies in a participle phrase between commas right before the verb
+        ("FTX, valued at $32 billion as recently as January, filed for bankruptcy on
+        Friday": the valuation's time, not the filing's)."""
+        between = self.doc.words_between(t.end, trigger_start)
+        if t.end > trigger_start or between[-1:] != [","] or between.count(",") > 1 or \
+                len(between) > 6 or self.doc.token_at(trigger_start) is None or \
+                self.doc.token_at(trigger_start).lower.endswith("ing"):
+            return False  # (not "apologised on Friday, saying": the participle's own day)
+        sent = self.doc.sentence_at(t.start)
+        if sent is None:
+            return False
+        before = self.doc.words_between(sent.start, t.start)
+        if "," not in before:
+            return False
+        k = len(before) - before[::-1].index(",")
+        opener = before[k] if k < len(before) else ""
+        return k >= 2 and (opener.endswith("ed") and len(opener) > 4 or
+                           opener in irregular_verb_forms())
 
     def _pluperfect_relative(self, t: TimeSpec) -> bool:
         """The expression lies in a relative clause in the past perfect ("that had already

@@ -390,3 +390,13 @@ def test_an_after_clause_happened_on_or_before_its_main_clauses_day():
                   published=date(2023, 4, 16))
     assert {trigger(doc, e): e.time.value for e in doc.events} == {
         "arrested": "2023-04-10", "attacked": "2023-04-14"}
+
+
+def test_a_time_in_a_participle_phrase_before_the_verb_is_not_the_verbs():
+    doc = analyse("The exchange, valued at $32 billion by investors as recently as January, filed "
+                  "for bankruptcy protection in the United States on Friday.",
+                  published=date(2022, 11, 14))
+    assert [e.time.value for e in doc.events] == ["2022-11-11"]
+    doc = analyse("The company's chief executive, Anna Berg, apologised on Friday, saying the "
+                  "firm was sorry.", published=date(2024, 3, 14))
+    assert {e.time.value for e in doc.events} == {"2024-03-08"}
