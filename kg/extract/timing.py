@@ -335,6 +335,12 @@ class TimeAttacher:
             told = [t for t in own if not (t.end <= trigger_start and self._follows_report(t))]
             if any(t.type in ("DATE", "TIME") for t in told):
                 own = told  # (a length of time, "in the past 24 hours", leaves it the day)
+        if len(own) > 1 and any(t.value in _PAST_OR_PRESENT for t in own):
+            # "valued as recently as January ... filed on Friday": a vague "recently" or
+            # "now" gives way to a time the clause names
+            named = [t for t in own if t.value not in _PAST_OR_PRESENT and t.resolved and
+                     t.type in ("DATE", "TIME") and not self._ahead(t)]
+            own = named or own
         if own:
             best = min(own, key=lambda t: abs(t.start - trigger_start))
             if not best.resolved and self._shift(best):
@@ -1368,6 +1374,7 @@ def _superlative(words: list[str]) -> bool:
                w.endswith("iest") for w in words)
 
 
+_PAST_OR_PRESENT = frozenset({"PAST_REF", "PRESENT_REF"})
 _NOT_THE_DAY = frozenset({"since", "before", "until", "between", "born", "updated", "posted",
                           "published", "said", "says", "told", "wrote", "as", "after", "by"})
 _COUNTS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}

@@ -400,3 +400,13 @@ def test_a_time_in_a_participle_phrase_before_the_verb_is_not_the_verbs():
     doc = analyse("The company's chief executive, Anna Berg, apologised on Friday, saying the "
                   "firm was sorry.", published=date(2024, 3, 14))
     assert {e.time.value for e in doc.events} == {"2024-03-08"}
+
+
+def test_recently_gives_way_to_a_time_the_clause_names():
+    doc = analyse("Thailand has had 12 successful coups since 1932, the most recent in 2014.",
+                  published=date(2024, 3, 14))
+    assert [e.time.value for e in doc.events if trigger(doc, e) == "coups"] == ["2014"]
+    doc = analyse("The party recently took 13 percent of the vote in elections in an eastern "
+                  "state, and hopes to win seats in parliament this September.",
+                  published=date(1998, 6, 26))
+    assert "1998-09" not in [e.time.value for e in doc.events if e.modality == "asserted"]
