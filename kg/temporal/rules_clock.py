@@ -68,14 +68,14 @@ def _day_for(m: re.Match, ctx: Context, small_hours: bool = False) -> Point | No
         # not of the day the entry before it talked about
         return ctx.dct_point("day")
     ref = ctx.reference("day")
-    if ref is not None and ctx.last_day_pos >= 0 and _narrative_day(ctx, ref, m.start()):
+    if ref is not None and ctx.last_day_pos >= 0 and narrative_day(ctx, ref, m.start()):
         if small_hours and ctx.last_day is not None and ctx.last_day.pod == "NI":
             return ref.shift(1)
         return ref
     return ctx.dct_point("day")
 
 
-def _narrative_day(ctx: Context, ref: Point, start: int) -> bool:
+def narrative_day(ctx: Context, ref: Point, start: int) -> bool:
     """The day last mentioned is still the story's: told in the same sentence or the two
     before, or up to five sentences back when it lies within a week before the DCT (the day a
     report narrates; not a background day: "the October 7 attack")."""

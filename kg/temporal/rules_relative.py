@@ -339,9 +339,17 @@ def _part_of_day(m: re.Match, ctx: Context) -> Found | None:
         prev = prev_word(ctx, m.start())
         if prev == "the":
             return None
+        from .rules_clock import narrative_day
+
         ref = ctx.reference("day")
-        day = ref if ref is not None and ctx.same_sentence(ctx.last_day_pos, m.start()) \
-            else ctx.dct_point("day")
+        # the story's day: "The crisis came to a head on 9 July ... By early afternoon they
+        # had broken through police lines" (the day told, not the DCT's)
+        day = ref if ref is not None and ctx.last_day_pos >= 0 and (
+            ctx.same_sentence(ctx.last_day_pos, m.start()) or
+            narrative_day(ctx, ref, m.start()) and
+            (ctx.dct is None or ref.day <= ctx.dct)) else ctx.dct_point("day")
+        # (not a day ahead: "Voters go to the polls on November 5. Harris held a rally by
+        # late afternoon")
     if day is None:
         return unresolved("part_of_day", f"XXXX-XX-XXT{pod}", "TIME", mod)
     return dated("part_of_day", day.with_pod(pod), "TIME", mod)

@@ -185,3 +185,10 @@ def test_a_clock_time_after_a_report_day_is_of_the_day_reported():
     found = tag("Gunmen stormed a beachfront on Friday evening, police said on Saturday. The "
                 "assault began at about 10 p.m. when a bomber blew himself up.")
     assert [t.value for t in found] == ["2022-05-13TEV", "2022-05-14", "2022-05-13T22:00"]
+
+
+def test_a_part_of_the_day_after_the_story_s_day_is_that_days():
+    found = tag("The crisis came to a head on 9 May, when thousands poured into the capital. "
+                "Many travelled in packed trains.\n\nBy early afternoon they had broken through "
+                "police lines. That evening, protesters set fire to a residence.")
+    assert [t.value for t in found] == ["2022-05-09", "2022-05-09TAF", "2022-05-09TEV"]
