@@ -1290,8 +1290,8 @@ class TimeAttacher:
                 (t.text or "").lower().startswith("since "):
             return True
         # in the phrase a "since" opens: "its biggest gain since the fall of Bakhmut in May
-        # last year" (but not past a clause of its own: "since 2014 that troops entered ...
-        # on Monday")
+        # last year", "since independence in 1960" (but not past a clause of its own: "since
+        # 2014 that troops entered ... on Monday")
         k = self.doc.first_token_at_or_after(t.start)
         back = self.doc.words[max(0, k - 8):k]
         if "since" not in back:
@@ -1303,7 +1303,10 @@ class TimeAttacher:
             return False  # the phrase's own event: "since the fall of Bakhmut in May", "since
             # the 2004 Beslan school siege" (not a verb after it: "its first since the
             # disaster of March 2011, and urged people to flee")
-        return bool(phrase) and phrase[0] in _DETERMINING and \
+        common = len(phrase) <= 3 and phrase[-1] in ("in", "of") and not any(
+            tok.is_cap for tok in self.doc.tokens[k - len(phrase):k])  # (not "since Gilbert
+        # in 1988, which killed 45": the storm named)
+        return bool(phrase) and (phrase[0] in _DETERMINING or common) and \
             not any(w in (",", ";", "that", "when", "and", "but", "which", "who") or
                     w in _BEGAN for w in phrase) and \
             self.doc.token_sentence[max(0, k - len(phrase) - 1)] == self.doc.token_sentence[k]

@@ -410,3 +410,12 @@ def test_recently_gives_way_to_a_time_the_clause_names():
                   "state, and hopes to win seats in parliament this September.",
                   published=date(1998, 6, 26))
     assert "1998-09" not in [e.time.value for e in doc.events if e.modality == "asserted"]
+
+
+def test_a_year_in_a_since_phrase_of_a_common_noun_bounds_a_state():
+    doc = analyse("The country has seen nine coups since independence in 1960, the most recent in "
+                  "2015.", published=date(2024, 3, 14))
+    assert [e.time.value for e in doc.events if trigger(doc, e) == "coups"] == ["2015"]
+    doc = analyse("The island had not taken a direct hit from a major hurricane since Gilbert in "
+                  "1988, which killed 45 people.", published=date(2025, 10, 30))
+    assert [e.time.value for e in doc.events if e.fatalities == 45] == ["1988"]
