@@ -610,8 +610,9 @@ class TimeAttacher:
             if declaring and len(obj) <= 10 and \
                     not any(w in _CLAUSE_MARKS or w in self.reporting and
                             obj[i + 1:i + 2] != ["of"] and  # "a state of emergency": a noun
-                            not (i and obj[i - 1] in DETERMINERS)  # ("the claim")
-                            for i, w in enumerate(obj)):
+                            not (i and obj[i - 1] in DETERMINERS) and  # ("the claim")
+                            not (w == "state" and obj[i + 1:i + 2] not in (["that"], []))
+                            for i, w in enumerate(obj)):  # ("a day of state mourning")
                 return True  # "declared a period of national mourning on Sunday"
             if len(gap) <= 4 and all(w in _SPEECH_ADJUNCTS for w in gap):
                 return True

@@ -419,3 +419,9 @@ def test_a_year_in_a_since_phrase_of_a_common_noun_bounds_a_state():
     doc = analyse("The island had not taken a direct hit from a major hurricane since Gilbert in "
                   "1988, which killed 45 people.", published=date(2025, 10, 30))
     assert [e.time.value for e in doc.events if e.fatalities == 45] == ["1988"]
+
+
+def test_a_day_of_state_mourning_declared_on_a_day():
+    doc = analyse("The state government declared a day of state mourning on Saturday.",
+                  published=date(2023, 6, 5))
+    assert [e.time.value for e in doc.events] == ["2023-06-03"]
