@@ -356,6 +356,9 @@ def read_modality(doc: Document, trig: Trigger, bounds: list[tuple[int, int]], l
             and _MODAL_AFTER.intersection(doc.words[trig.last + 1:trig.last + 8]):
         hedge = "any"  # "Any deal reached without Kyiv would be dead on arrival": whichever
         # there may be, none told
+    if not hedge and trig.pos == "n" and _likely_after(doc.words[trig.last + 1:trig.last + 5]):
+        hedge = "likely"  # "more floods were likely", "further eruptions are possible": a
+        # prospect, not an event
     if not hedge and _left_open(words, trig, doc):
         hedge = "not ruled out"  # "did not rule out declaring a state of emergency": a
         # possibility left open
@@ -508,6 +511,19 @@ def _said_of(doc: Document, trig: Trigger) -> bool:
         # disorderly": its manner (but "denied that any arrests had been made")
     return bool(after[k:k + 1]) and after[k] in _BE_FORMS and \
         not _itself_in_question(doc, trig) and " ".join(after[k:k + 2]) not in _HAPPENING
+
+
+def _likely_after(after: list[str]) -> bool:
+    """A noun's predicate says it may come: "were likely", "are possible", "is expected"
+    (not "was expected to end": what it does)."""
+    if not after or after[0] not in _BE_FORMS:
+        return False
+    k = 2 if after[1:2] in (["very"], ["highly"], ["also"], ["still"], ["increasingly"]) else 1
+    nxt = after[k + 1] if k + 1 < len(after) else ""
+    if nxt == "to" or nxt.endswith("ed") or nxt in irregular_verb_forms():
+        return False  # ("was likely carried out by rebels": who did it is the guess)
+    return after[k:k + 1] in (["likely"], ["unlikely"], ["possible"], ["probable"],
+                              ["expected"], ["forecast"], ["feared"])
 
 
 def _itself_in_question(doc: Document, trig: Trigger) -> bool:

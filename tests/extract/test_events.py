@@ -340,3 +340,10 @@ def test_an_event_included_in_cancelled_ones_is_cancelled_too():
 def test_a_call_with_a_day_between_is_a_call_for():
     doc = analyse("Church leaders called on Tuesday for a ceasefire.")
     assert [(e.type, e.modality) for e in doc.events] == [("Ceasefire", "planned")]
+
+
+def test_an_event_said_to_be_likely_is_a_prospect():
+    doc = analyse("Officials warned that more floods were likely. The attack was likely carried "
+                  "out by rebels. The ceasefire was expected to hold.")
+    assert {e.type: e.modality for e in doc.events if e.type != "Statement"} == {
+        "Flood": "hedged", "Attack": "asserted", "Ceasefire": "asserted"}
