@@ -155,7 +155,8 @@ def extract_drafts(doc: Document, lex: Lexicon, finder: RoleFinder) -> list[Even
         draft.context_places = frozenset(m.entity for m in finder.between(sent.start, sent.end)
                                          if m.kind == "place" and not m.demonym)
         prev = doc.tokens[trig.first - 1].lower if trig.first > 0 else ""
-        draft.anaphoric = trig.pos == "n" and prev in ("the", "this", "that") and \
+        draft.anaphoric = trig.pos == "n" and (prev in ("the", "this", "that") or
+                                               _dated_possessive(prev)) and \
             doc.token_sentence[trig.first - 1] == trig.sentence and trig.type != "Statement"
         if trig.pos == "n" and not draft.anaphoric and trig.type != "Statement":
             draft.named = _named_by(doc, finder, trig)
@@ -215,6 +216,15 @@ _CHARGED = frozenset({("charged", "with"), ("convicted", "of"), ("guilty", "of")
 _CHARGE_MODIFIERS = frozenset({"a", "an", "first-degree", "second-degree", "third-degree",
                                "attempted", "premeditated", "aggravated", "involuntary",
                                "voluntary", "felony", "capital", "mass"})
+
+
+def _dated_possessive(word: str) -> bool:
+    """"Monday's attack", "yesterday's blast", "last night's strike": a day's event, told
+    before as a rule."""
+    return word.endswith(("'s", "’s")) and word[:-2] in _DAYS_OWNING
+
+
+_DAYS_OWNING = frozenset(WEEKDAYS) | {"yesterday", "night"}  # (not "next week's election")
 
 
 def _share_included_modality(doc: Document, triggers: list[Trigger], readings: list) -> None:

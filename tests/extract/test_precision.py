@@ -7490,3 +7490,13 @@ def test_an_anaphors_clock_time_dates_the_event():
                   published=date(2023, 11, 4))
     [quake] = [e for e in doc.events if e.type == "Earthquake"]
     assert quake.time.value.startswith("2023-11-03T23:47")
+
+
+def test_a_days_event_named_by_its_day_refers_back():
+    doc = analyse("Ukrainian sea drones struck the Kerch bridge early on Monday, killing two "
+                  "people. Hours after Monday's attack, Russia announced it would not extend the "
+                  "grain deal.", published=date(2023, 7, 18))
+    assert len([e for e in doc.events if e.type in ("Attack", "ShellingMissileAttack")]) == 1
+    doc = analyse("Maureen Connelly, a consultant not working for any candidate in next week's "
+                  "election, said so.", published=date(1998, 10, 30))
+    assert [e.modality for e in doc.events if e.type == "Election"] == ["planned"]
