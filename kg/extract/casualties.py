@@ -20,6 +20,7 @@ from .clauses import irregular_verb_forms
 from .inflection import looks_plural
 from .lexicon import Lexicon
 from .tokens import Token
+from .triggers import PASSIVE_BE
 
 _AGE_RE = re.compile(r"^\d+-(?:year|month|week|day)s?-old$", re.IGNORECASE)
 _DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
@@ -41,7 +42,7 @@ _BE = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "be",
                  "gravely", "mortally", "fatally"})
 
 
-_PASSIVE_BE = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", "get"})
+_PASSIVE_BE = PASSIVE_BE | {"got", "get"}  # (also "got killed")
 # Words between a count and "injuries": "15 people were treated for injuries".
 _INJURY_LEADS = frozenset({"treated", "for", "suffered", "sustained", "received", "minor",
                            "serious", "severe", "with"})

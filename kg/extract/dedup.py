@@ -213,8 +213,14 @@ def _background(old: EventDraft, new: EventDraft) -> bool:
             old.time is None or new.time is None or old.time.basis != "expression" or \
             new.time.basis != "publication":
         return False
-    end, bound = calendar_day(old.time.latest), calendar_day(new.time.latest)
-    return end is not None and bound is not None and (bound - end).days > 30
+    gap = _days_apart(old.time, new.time)
+    return gap is not None and gap > 30
+
+
+def _days_apart(earlier: TimeSpec, later: TimeSpec) -> int | None:
+    """Days from the end of ``earlier`` to the end of ``later`` (None when either is open)."""
+    end, bound = calendar_day(earlier.latest), calendar_day(later.latest)
+    return None if end is None or bound is None else (bound - end).days
 
 
 def _past_told_later(a: EventDraft, b: EventDraft) -> bool:
@@ -227,8 +233,8 @@ def _past_told_later(a: EventDraft, b: EventDraft) -> bool:
             first.time.basis != "publication" or second.time.basis != "expression" or \
             second.trig.sentence - first.trig.sentence <= 2 or "body" != first.kind:
         return False
-    end, bound = calendar_day(second.time.latest), calendar_day(first.time.latest)
-    return end is not None and bound is not None and (bound - end).days > 90
+    gap = _days_apart(second.time, first.time)
+    return gap is not None and gap > 90
 
 
 _MULTIPARTY = frozenset({"Meeting", "Negotiation", "Agreement", "Ceasefire"})

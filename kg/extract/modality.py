@@ -1378,8 +1378,7 @@ def _sentence_cues(doc: Document, sentence: int, lex: Lexicon) -> _SentenceCues:
                      and not _SPEECH_NOUNS.intersection(words[k + 2:min(b, k + 6)])) and \
                 not (w.startswith("claim") and _LIVES.intersection(words[k + 1:min(b, k + 5)])):
             # (not "Iran responded by firing drones", "responded with missile strikes": an
-            # act, no report; nor "The disaster
-            # claimed more lives": deaths)
+            # act, no report; nor "The disaster claimed more lives": deaths)
             marks.append((k, "verb"))
             if doc.quote_at(toks[k].start) is None:
                 reporters.append(k)

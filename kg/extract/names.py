@@ -251,9 +251,14 @@ def _portfolio(words: list[Token], cand: Candidate, lex: Lexicon) -> bool:
         return False  # ("CIA Director", "INS Commissioner")
     if len(words) == 1:
         return words[0].lower in lex.common_words or words[0].lower in _RANK_WORDS
-    heads = lex.union(("organisation_heads", "organization"),
-                      ("organisation_heads", "military_unit"))
+    heads = _body_heads(lex)
     return words[-1].lower not in heads and words[-1].lower not in ("force", "house")
+
+
+def _body_heads(lex: Lexicon) -> frozenset[str]:
+    """The last words of organisations' and units' names ("Ministry", "Brigade")."""
+    return lex.union(("organisation_heads", "organization"),
+                     ("organisation_heads", "military_unit"))
 
 
 # words before a military rank that belong to it ("Senior General Min Aung Hlaing")
@@ -265,8 +270,7 @@ def _inner_title(toks: list[Token], i: int, j: int, lex: Lexicon) -> int | None:
     Joseph Mhlanga", "NATO Secretary-General Jens Stoltenberg", "Lagos State Governor X"."""
     if _match_title(toks, i, j, lex) > i or toks[i].bare != toks[i].text:
         return None
-    heads = lex.union(("organisation_heads", "organization"),
-                      ("organisation_heads", "military_unit"))
+    heads = _body_heads(lex)
     for p in range(i + 1, j):
         if toks[p - 1].bare != toks[p - 1].text:
             return None
@@ -819,8 +823,7 @@ def _classify(doc: Document, toks: list[Token], i: int, j: int, first_word: int,
                          0.75, key=f"country:{c.code}", label=c.name,
                          extra={"country": c.code})
     # a demonym before a title or name is a description ("Russian President X")
-    heads = lex.union(("organisation_heads", "organization"),
-                      ("organisation_heads", "military_unit"))
+    heads = _body_heads(lex)
     named_body = any(t.lower in heads for t in toks[i + 1:j + 1])
     demonym = lex.demonyms.get(toks[i].lower)
     if demonym is not None and i < j and not named_body and \

@@ -24,7 +24,7 @@ from ..temporal.tagger import calendar_day
 from ..temporal.tense import IRREGULAR_PAST, named_day, names_a_report, relative_clause_at
 from .clauses import ANSWERING, REPORTING_NOUNS, clause_of, irregular_verb_forms, measured_opener
 from .document import Document
-from .triggers import DETERMINERS, PREPOSITIONS
+from .triggers import DETERMINERS, PREPOSITIONS, is_superlative
 
 _ANCHOR_RE = re.compile(
     r"\b(?:start|beginning|outbreak|launch|onset|first days?|eve)\s+of\s+"
@@ -1374,11 +1374,9 @@ _PHRASE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–"})
 # words in a heading before its date that make it no day of what follows
 def _superlative(words: list[str]) -> bool:
     """A superlative among ``words`` ("the deadliest", "the worst", "the first")."""
-    return any(w in ("first", "worst", "most", "biggest", "largest") or
-               w.endswith("iest") for w in words)
+    return any(w in ("first", "most") or is_superlative(w) for w in words)
 
 
-_PAST_OR_PRESENT = frozenset({"PAST_REF", "PRESENT_REF"})
 _NOT_THE_DAY = frozenset({"since", "before", "until", "between", "born", "updated", "posted",
                           "published", "said", "says", "told", "wrote", "as", "after", "by"})
 _COUNTS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -1515,6 +1513,7 @@ def _plural_noun(word: str) -> bool:
 # TimeML's values of "now", "recently", "in the future": no day for another sentence.
 # "now", "in the past", "in the future": no time of an event told
 REFERENCES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+_PAST_OR_PRESENT = REFERENCES - {"FUTURE_REF"}
 
 
 def _days_back(t: TimeSpec, days: int, text: str, start: int, end: int) -> TimeSpec:

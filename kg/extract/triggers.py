@@ -132,9 +132,10 @@ def find_triggers(doc: Document, lex: Lexicon) -> list[Trigger]:
             # "Saturday night's crowd crush ... The crush began at 10.15pm": the head noun
             # of a phrase told before is that event's too (not "a drone attack" ... "the
             # October 7 attack": an attack by any weapon)
-            seen.add((entry.lemma.rsplit(" ", 1)[1], entry.type))
+            head = (entry.lemma.rsplit(" ", 1)[1], entry.type)
+            seen.add(head)
             if doc.sentences[sentence].kind != "headline":
-                told.add((entry.lemma.rsplit(" ", 1)[1], entry.type))
+                told.add(head)
         if entry.type == "ShellingMissileAttack":
             # "a missile slammed into the station ... The strike came at 10:30 a.m.": the
             # noun refers back to any strike by a weapon
@@ -275,8 +276,7 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
         elif entry.pos == "n" and form[-1] in ("killing", "killings") and \
                 words[k + 1:k + 2] not in (["took"], ["happened"], ["occurred"]) and (not (
                     words[k + 1:k + 2] == ["of"] or k > 0 and words[k - 1] in _KILLING_KINDS)
-                or any(w.endswith("iest") or w in ("worst", "largest", "biggest")
-                       for w in words[max(0, k - 3):k])):
+                or any(is_superlative(w) for w in words[max(0, k - 3):k])):
             continue  # ", killing 12 people", "for killing a journalist": a participle (the
             # count's); "condemned the killings": the deaths told before; but "the killing
             # of Jamal Khashoggi", "extrajudicial killings", "The killings took place ..."
@@ -333,7 +333,7 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
             continue  # "take it by storm": an assault's idiom (but "battered by a storm")
         if entry.lemma == "give way" and words[k + n:k + n + 1] == ["to"]:
             continue  # "talks gave way to a dispute", "gave way to demands": yielded
-        if words[k] == "met" and k > 0 and words[k - 1] in _PASSIVE_BE and \
+        if words[k] == "met" and k > 0 and words[k - 1] in PASSIVE_BE and \
                 words[k + 1:k + 2] == ["with"]:
             continue  # "any attack would be met with a response": how it is received
         art = _article_before(words, k) if entry.pos == "n" else None
@@ -374,7 +374,15 @@ def _match_at(toks: list[Token], words: list[str], k: int, lex: Lexicon,
     return None
 
 
-_PASSIVE_BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
+#: forms of "be" before a passive participle ("would be met with")
+PASSIVE_BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
+
+
+def is_superlative(word: str) -> bool:
+    """ "deadliest", "worst", "largest", "biggest"."""
+    return word.endswith("iest") or word in ("worst", "largest", "biggest")
+
+
 # kinds of killing that name one ("a contract killing", "extrajudicial killings")
 _KILLING_KINDS = frozenset({"mass", "extrajudicial", "summary", "contract", "revenge", "targeted",
                             "ethnic", "honour", "honor", "sectarian", "retaliatory", "serial",

@@ -12,6 +12,7 @@ from .context import FUTURE, PAST, Context, Found
 from .helpers import dated, norm, part_mod, prev_word, quant_mod, quantity, unresolved
 from .points import Point
 from .rulebook import NUMBER_TRIGGERS, PMOD_WORDS, POD_NEEDS, QMOD_WORDS, UNIT_NEEDS, rule
+from .rules_clock import narrative_day
 
 _DAY_WORDS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
               "the day before yesterday": -2, "the day after tomorrow": 2}
@@ -339,8 +340,6 @@ def _part_of_day(m: re.Match, ctx: Context) -> Found | None:
         prev = prev_word(ctx, m.start())
         if prev == "the":
             return None
-        from .rules_clock import narrative_day
-
         ref = ctx.reference("day")
         # the story's day: "The crisis came to a head on 9 July ... By early afternoon they
         # had broken through police lines" (the day told, not the DCT's)
